@@ -1,0 +1,47 @@
+/**
+ * The demo process behind `npm run demo`: API + worker in one process, demo members of every role,
+ * demo spaces and threads (posted through the real API, so they are screened like any post), and
+ * the tokens to try it with. Ctrl-C stops it; data stays under ./.data/ for the next run.
+ */
+import 'reflect-metadata';
+import { startApp } from '../src/bootstrap';
+import { signDevToken } from '../src/common/auth/dev-token';
+import { Role } from '../src/common/domain/role.enum';
+import { AppConfig } from '../src/config/app-config';
+import { createRootLogger } from '../src/logging/logger';
+import { seedDemoData, DEMO_MEMBERS } from './demo-seed';
+
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnv();
+  const secret = config.auth.secret;
+  if (!secret) throw new Error('The demo signs its own tokens: set JWT_SECRET.');
+  const running = await startApp('all', config, createRootLogger(process.env.LOG_LEVEL ?? 'warn'));
+  const graphqlUrl = running.graphqlUrl as string;
+
+  const tokens: Record<string, string> = {};
+  for (const member of DEMO_MEMBERS) {
+    tokens[member.sub] = await signDevToken(secret, { sub: member.sub, role: member.role, name: member.name, cohort: member.cohort }, '30d');
+  }
+  await seedDemoData(graphqlUrl, tokens);
+
+  console.log(`\nBetween Sessions is running.\n  GraphQL: POST ${graphqlUrl}\n  Health:  ${graphqlUrl.replace(/graphql$/, 'health/ready')}\n`);
+  console.log('Demo tokens (Authorization: Bearer <token>), valid 30 days:');
+  for (const member of DEMO_MEMBERS) {
+    console.log(`\n  ${member.role.padEnd(15)} ${member.name} (sub ${member.sub})\n  ${tokens[member.sub]}`);
+  }
+  const client = DEMO_MEMBERS.find((m) => m.role === Role.CLIENT);
+  if (client) {
+    console.log(`\nTry:\n  curl -s ${graphqlUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[client.sub]}' -d '{"query":"{ me { id role displayName } }"}'\n`);
+  }
+
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import express, { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import pinoHttp from 'pino-http';
+import { Logger } from 'pino';
+import { AppModule, ProcessRole } from './app.module';
+import { AppConfig } from './config/app-config';
+import { openDatabase } from './database/database-connection';
+import { createRootLogger, PinoNestLogger } from './logging/logger';
+
+/** Largest request body: a 20,000-character post, HTML-escaped and JSON-encoded, fits well within it. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+export interface RunningApp {
+  app: INestApplication | INestApplicationContext;
+  /** The GraphQL endpoint, when this process serves HTTP. */
+  graphqlUrl?: string;
+  port?: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Parses JSON bodies and answers oversize or malformed ones in the GraphQL error shape, so no
+ * request ever gets Express's HTML error page (which would carry a stack trace).
+ */
+function jsonBodyOrGraphqlError(): (req: Request, res: Response, next: NextFunction) => void {
+  const parse = express.json({ limit: MAX_BODY_BYTES });
+  return (req, res, next) => {
+    parse(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const status = (error as { status?: number }).status ?? 400;
+      const message = status === 413 ? `The request is too large (more than ${MAX_BODY_BYTES} bytes).` : 'The request body is not valid JSON.';
+      res.status(status === 413 ? 413 : 400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+    });
+  };
+}
+
+/**
+ * Starts the application in the given role. The database is opened and migrated before Nest
+ * builds anything, so a missing database stops boot with one clear line.
+ */
+export async function startApp(role: ProcessRole, config: AppConfig, logger: Logger = createRootLogger(config.logLevel)): Promise<RunningApp> {
+  const { dataSource, embedded } = await openDatabase(config);
+  const module = AppModule.forRoot({ role, config, dataSource, embedded, logger });
+  const nestLogger = new PinoNestLogger(logger);
+
+  if (role === 'worker') {
+    const app = await NestFactory.createApplicationContext(module, { logger: nestLogger });
+    app.enableShutdownHooks();
+    return { app, close: () => app.close() };
+  }
+
+  const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const header = req.headers['x-request-id'];
+        const id = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Method, path, status and timing only: bodies and headers can carry post text or tokens.
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+    }),
+  );
+  app.use(jsonBodyOrGraphqlError());
+  app.enableShutdownHooks();
+  await app.listen(config.port, '127.0.0.1');
+  const server = app.getHttpServer() as Server;
+  const port = (server.address() as AddressInfo).port;
+  return { app, port, graphqlUrl: `http://127.0.0.1:${port}/graphql`, close: () => app.close() };
+}

@@ -1,0 +1,87 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLError } from 'graphql';
+import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Logger } from 'pino';
+import { AppConfig } from '../../config/app-config';
+import { loggableError } from '../../logging/logger';
+import { MembersService } from '../../members/members.service';
+import { TokenVerifier } from '../auth/token-verifier';
+import { RequestContext } from '../auth/viewer';
+import { classifyError, toClientError } from '../errors/to-graphql-error';
+import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits';
+
+function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match ? match[1] : null;
+}
+
+/**
+ * Builds the request context once per request (or per WebSocket connection): the viewer is
+ * authenticated here, so field-level guards only compare roles.
+ */
+export async function buildRequestContext(
+  authorization: unknown,
+  requestId: string,
+  verifier: TokenVerifier,
+  members: MembersService,
+): Promise<RequestContext> {
+  const context: RequestContext = { requestId, viewer: null, loaders: new Map() };
+  const token = bearerToken(authorization);
+  if (authorization !== undefined && authorization !== null && authorization !== '' && !token) {
+    context.authError = new GraphQLError('Your session is not valid. Sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+    return context;
+  }
+  if (!token) return context;
+  try {
+    context.viewer = await members.viewerFor(await verifier.verify(token));
+  } catch (error) {
+    context.authError = error instanceof Error ? error : new Error('authentication failed');
+  }
+  return context;
+}
+
+export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    // Authorization is checked on every field resolver, not only on the top-level query.
+    fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
+    introspection: !config.isProduction,
+    playground: false,
+    graphiql: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
+    context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
+      if (extra?.context) return { ...extra.context, loaders: new Map() };
+      return buildRequestContext(req?.headers.authorization, String(req?.id ?? randomUUID()), verifier, members);
+    },
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // The same JWT authenticates the socket once; each event is authorised again when delivered.
+        onConnect: async (ctx) => {
+          const params = ctx.connectionParams ?? {};
+          const authorization = params.authorization ?? params.Authorization;
+          const request = (ctx.extra as { request?: IncomingMessage }).request;
+          const context = await buildRequestContext(authorization, String(request?.headers['x-request-id'] ?? randomUUID()), verifier, members);
+          if (!context.viewer) return false;
+          (ctx.extra as { context?: RequestContext }).context = context;
+          return true;
+        },
+      },
+    },
+    formatError: (formatted, error) => {
+      const classified = classifyError(formatted, error);
+      if (classified.unexpected) {
+        logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error in GraphQL request');
+      }
+      return toClientError(formatted, classified);
+    },
+  };
+}

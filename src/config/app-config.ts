@@ -1,0 +1,54 @@
+import { parseEnv, RawEnv } from './env.schema';
+
+/**
+ * The validated configuration, grouped by concern. This class is the only reader of process.env
+ * (through `AppConfig.fromEnv`); everything else injects it.
+ */
+export class AppConfig {
+  readonly nodeEnv: RawEnv['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly logLevel: RawEnv['LOG_LEVEL'];
+  readonly publicBaseUrl: string;
+  readonly database: { url: string | undefined; poolSize: number; pgliteDataDir: string };
+  readonly redis: { url: string; prefix: string };
+  readonly auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  readonly toxicity: {
+    modelUrl?: string;
+    vocabUrl?: string;
+    required: boolean;
+    backend: RawEnv['TFJS_BACKEND'];
+  };
+  readonly escalationWebhook: { url?: string; secret?: string };
+  readonly crisisResources?: string;
+
+  constructor(env: RawEnv) {
+    this.nodeEnv = env.NODE_ENV;
+    this.isProduction = env.NODE_ENV === 'production';
+    this.port = env.PORT;
+    this.logLevel = env.LOG_LEVEL;
+    this.publicBaseUrl = env.PUBLIC_BASE_URL;
+    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };
+    // One prefix per environment, so a test run or a demo never touches another's keys.
+    this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };
+    this.auth = { secret: env.JWT_SECRET, jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+    this.toxicity = {
+      modelUrl: env.TOXICITY_MODEL_URL,
+      vocabUrl: env.TOXICITY_VOCAB_URL,
+      // Production holds every post when the model is down; a demo screens on crisis and words alone.
+      required: env.TOXICITY_REQUIRED ?? this.isProduction,
+      backend: env.TFJS_BACKEND,
+    };
+    this.escalationWebhook = { url: env.ESCALATION_WEBHOOK_URL, secret: env.ESCALATION_WEBHOOK_SECRET };
+    this.crisisResources = env.CRISIS_RESOURCES;
+  }
+
+  static fromEnv(source: NodeJS.ProcessEnv = process.env): AppConfig {
+    return new AppConfig(parseEnv(source));
+  }
+
+  /** A copy of this config with some values replaced; tests use it instead of mutating process.env. */
+  with(overrides: Partial<Record<keyof AppConfig, unknown>>): AppConfig {
+    return Object.assign(Object.create(AppConfig.prototype) as AppConfig, this, overrides);
+  }
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL (${protocols.join(' or ')})` },
+  );
+
+/**
+ * Every environment variable the server reads, validated once at boot. Secrets are marked so a
+ * config dump never prints them. Keep `.env.example` in step with this schema.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_POOL_SIZE: positiveInt.default(10),
+    PGLITE_DATA_DIR: z.string().min(1).default('./.data/pglite'),
+
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, ":", "_" or "-" only').optional(),
+
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_JWKS_URL: url(['https:', 'http:']).optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+
+    TOXICITY_MODEL_URL: z.string().min(1).optional(),
+    TOXICITY_VOCAB_URL: z.string().min(1).optional(),
+    TOXICITY_REQUIRED: booleanFromString.optional(),
+    TFJS_BACKEND: z.enum(['auto', 'node', 'wasm', 'cpu']).default('auto'),
+
+    ESCALATION_WEBHOOK_URL: url(['https:', 'http:']).optional(),
+    ESCALATION_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    CRISIS_RESOURCES: z.string().min(1).optional(),
+    PUBLIC_BASE_URL: url(['https:', 'http:']).default('http://127.0.0.1:3000'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET (development) or JWT_JWKS_URL (production)' });
+    }
+    if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'JWT_ISSUER and JWT_AUDIENCE are required with JWT_JWKS_URL' });
+    }
+    if (env.NODE_ENV === 'production' && !env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'production verifies tokens against the identity provider: set JWT_JWKS_URL' });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a real PostgreSQL: set DATABASE_URL' });
+    }
+    if (env.ESCALATION_WEBHOOK_URL && !env.ESCALATION_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ESCALATION_WEBHOOK_SECRET'], message: 'required with ESCALATION_WEBHOOK_URL (payloads are signed)' });
+    }
+    if (Boolean(env.TOXICITY_MODEL_URL) !== Boolean(env.TOXICITY_VOCAB_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['TOXICITY_VOCAB_URL'], message: 'set TOXICITY_MODEL_URL and TOXICITY_VOCAB_URL together' });
+    }
+  });
+
+export type RawEnv = z.output<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+/** Parses the environment; throws one error naming every wrong or missing variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): RawEnv {
+  const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  return result.data;
+}

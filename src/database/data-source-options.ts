@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+
+/**
+ * The one description of the database, shared by the app and the TypeORM CLI. Entities and
+ * migrations are found by file name so a feature adds its own without editing a list here.
+ * `synchronize` is off everywhere: the schema changes only through reviewed migrations.
+ */
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [join(__dirname, '..', '**', '*.entity.{ts,js}')],
+    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: poolSize,
+      // Fail fast and name the database when it is not there, instead of retrying forever.
+      connectionTimeoutMillis: 5_000,
+      application_name: 'between-sessions',
+    },
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not in PGlite.
+    uuidExtension: 'pgcrypto',
+  };
+}

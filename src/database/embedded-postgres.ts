@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+
+/**
+ * PGlite (PostgreSQL compiled to WASM) served on 127.0.0.1 through pglite-socket, so the app keeps
+ * using the `pg` driver, real transactions and the same migrations as production. Only used when
+ * DATABASE_URL is unset (demo, first run); never in production.
+ */
+export interface EmbeddedPostgres {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; maxConnections: number }): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create({ dataDir });
+  // pglite-socket's default of one connection drops the pool's others; match the pool size.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+  await server.start();
+  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  return {
+    url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

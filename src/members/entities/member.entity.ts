@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../../common/domain/role.enum';
+
+/**
+ * A person known by their identity-provider subject. Only a pseudonym is stored: never a legal
+ * name or contact details.
+ */
+@Entity('members')
+export class MemberEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('members_sub', { unique: true })
+  @Column({ type: 'text' })
+  sub!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text', nullable: true })
+  cohort!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt!: Date;
+}

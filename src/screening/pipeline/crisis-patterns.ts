@@ -1,0 +1,199 @@
+/**
+ * The project's own crisis patterns, tiered after the Columbia scale (C-SSRS) and informed by the
+ * constructs of the Suicide Risk Lexicon (Low et al. 2024). They run on `NormalisedText.text`, one
+ * clause at a time, so contractions are already expanded ("dont" -> "do not", "im" -> "i am"),
+ * leetspeak and spacing tricks are undone, and runs of letters are shortened.
+ *
+ * Tiers: LOW distress (hopelessness, burden, entrapment, worthlessness); MODERATE passive ideation;
+ * HIGH active ideation, attempts, current self-harm; IMMINENT plan, means in hand, time, goodbye.
+ * Discounts (negation, someone else, the distant past) are applied by the detector, not here.
+ */
+export const CRISIS_LEVELS = ['NONE', 'LOW', 'MODERATE', 'HIGH', 'IMMINENT'] as const;
+export type CrisisLevel = (typeof CRISIS_LEVELS)[number];
+export type CrisisTier = Exclude<CrisisLevel, 'NONE'>;
+
+export type CrisisConstruct =
+  | 'HOPELESSNESS'
+  | 'BURDENSOMENESS'
+  | 'ENTRAPMENT'
+  | 'WORTHLESSNESS'
+  | 'LONELINESS'
+  | 'HOSPITALISATION'
+  | 'SUICIDE_EXPOSURE'
+  | 'PASSIVE_IDEATION'
+  | 'ACTIVE_IDEATION'
+  | 'SELF_HARM'
+  | 'ATTEMPT'
+  | 'METHOD_OR_MEANS'
+  | 'PLAN'
+  | 'TIMING'
+  | 'GOODBYE'
+  | 'THREAT_TO_OTHERS';
+
+/**
+ * Whose risk a phrase is about.
+ * - REFLEXIVE: the phrase says so itself ("kill myself", "my attempt").
+ * - CLAUSE_SUBJECT: the nearest subject before the phrase decides ("she wants to die" is not ours).
+ * - THIRD_PERSON: always someone else ("killed herself"): suicide exposure, a risk factor only.
+ */
+export type CrisisSubject = 'REFLEXIVE' | 'CLAUSE_SUBJECT' | 'THIRD_PERSON';
+
+export interface CrisisPattern {
+  readonly id: string;
+  readonly construct: CrisisConstruct;
+  readonly tier: CrisisTier;
+  readonly subject: CrisisSubject;
+  readonly pattern: RegExp;
+  /** Names a method or lethal means: a MODERATE post naming one is held, a HIGH one is IMMINENT. */
+  readonly namesMeans?: boolean;
+  /**
+   * Only counts when the same post also carries current ideation of MODERATE or above:
+   * "tonight's the night" or "I bought a rope" alone are ordinary sentences.
+   */
+  readonly needsRiskContext?: boolean;
+}
+
+/** Whole-word, global regex from a source string (the detector iterates every match). */
+function phrase(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const SELF = 'my ?self';
+const GENERIC_SELF_KILL = `(?:kill|killing|killed|off|offing|unalive|unaliving|end|ending) ${SELF}`;
+const METHOD_SELF_KILL =
+  `(?:(?:hang|hanging|hung|shoot|shooting|drown|drowning|poison|poisoning|suffocate|suffocating|stab|stabbing|` +
+  `electrocute|electrocuting|gas|gassing|overdose|overdosing|od) ${SELF}|set ${SELF} on fire)`;
+const END_LIFE =
+  `end(?:ing)? (?:my (?:own )?life|it all|my suffering|everything|things|it(?! with| between| for| on))|` +
+  `tak(?:e|ing) my (?:own )?life`;
+const SUICIDE_ACT = `commit(?:ting)? suicide|die by suicide|do it|go through with it|sewer ?slide|suicide`;
+const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(?:bridge|building|roof|balcony|cliff|train|window|ledge|overpass|parking garage|tower|car)`;
+const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
+const INTENT = `(?:want|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to`;
+const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|benzos|opioids|tylenol|paracetamol|oxys)`;
+const QUANTITY = `(?:\\d+|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
+const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
+const TIME = `(?:tonight|today|tomorrow|this weekend|right now|now|soon|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?|days?))`;
+
+export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
+  // IMMINENT: means in hand, place, time, goodbye.
+  { id: 'means.stockpiled-pills', construct: 'METHOD_OR_MEANS', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing) (?:up )?(?:${QUANTITY} )?(?:\\w+ )?${PILLS}`) },
+  { id: 'means.pills-enough-to-die', construct: 'METHOD_OR_MEANS', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`(?:enough|all (?:of )?(?:my|the|these)) (?:\\w+ )?${PILLS} to (?:kill|die|end|overdose|od|do it|not wake up|never wake up)`) },
+  { id: 'means.overdose-taken', construct: 'ATTEMPT', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:\\w+ )?${PILLS}`) },
+  { id: 'means.noose', construct: 'METHOD_OR_MEANS', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`(?:bought|got|tied|made|set up|hung|put up|have|holding) (?:a|the|my) (?:noose|rope (?:around|round) my neck)|rope (?:is|around my neck)|noose is (?:ready|tied|up)`) },
+  { id: 'means.gun-to-head', construct: 'METHOD_OR_MEANS', tier: 'IMMINENT', subject: 'REFLEXIVE', namesMeans: true,
+    pattern: phrase(`(?:gun|pistol|barrel|revolver|knife|blade) (?:to|in|against|on) my (?:head|mouth|temple|throat|chest|wrists?)`) },
+  { id: 'place.at-the-edge', construct: 'METHOD_OR_MEANS', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`i am (?:standing |sitting |now |currently |right |here )*(?:on|at) (?:the|a|this|top of the) ${PLACE}`) },
+  { id: 'timing.act-with-time', construct: 'TIMING', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:going to|will|about to|plan to|planning to|decided to) (?:${GENERIC_SELF_KILL}|${METHOD_SELF_KILL}|end my life|take my (?:own )?life) ${TIME}`) },
+  { id: 'timing.do-it-with-time', construct: 'TIMING', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
+    pattern: phrase(`(?:do it|doing it|go through with it|going through with it|end it|ending it|it will (?:all )?be over) ${TIME}`) },
+  { id: 'timing.the-night', construct: 'TIMING', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
+    pattern: phrase(`(?:tonight|today) (?:is|'s) the (?:night|day)|(?:this is|it is) my (?:last|final) (?:night|day|post|message)`) },
+  { id: 'plan.have-a-plan', construct: 'PLAN', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
+    pattern: phrase(`(?:have|made|got|came up with|worked out|figured out|finalised|finalized) (?:a|the|my) (?:suicide )?plan|(?:picked|chose|chosen|set|decided on) (?:a|the) (?:date|day|method)`) },
+  { id: 'plan.suicide-plan', construct: 'PLAN', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`plan(?:ning|ned)? (?:to|how to|on how to) (?:${GENERIC_SELF_KILL}|${METHOD_SELF_KILL}|end my life|take my (?:own )?life|commit suicide)|my suicide plan`) },
+  { id: 'plan.giving-away', construct: 'PLAN', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
+    pattern: phrase(`(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will`) },
+  { id: 'goodbye.this-is-goodbye', construct: 'GOODBYE', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`this is (?:my )?(?:final |last )?goodbye|my (?:final|last) goodbyes?|goodbye (?:forever|cruel world|world)|saying (?:my )?(?:final|last) goodbyes?|by the time (?:you|anyone|someone|they) (?:read|reads|see|sees|find|finds) this`) },
+  { id: 'goodbye.note', construct: 'GOODBYE', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:my|wrote a|written a|writing a|write a|left a|leave a|leaving a) (?:suicide|goodbye|farewell) (?:note|letter)|this is my (?:suicide )?note`) },
+  { id: 'goodbye.not-here-tomorrow', construct: 'GOODBYE', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:will not|not going to) (?:be (?:here|around|alive)|wake up|make it) (?:tomorrow|much longer|by (?:tomorrow|morning|the morning|the weekend)|after tonight)`) },
+
+  // HIGH: active ideation (intent, method), attempts, current self-harm.
+  { id: 'active.intent-method', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`${INTENT} (?:just )?(?:${METHOD_SELF_KILL}|${JUMP}|${OVERDOSE})`) },
+  { id: 'active.intent', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`${INTENT} (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|commit suicide|die by suicide|go through with it|sewer ?slide)`) },
+  { id: 'active.will-kill-myself', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'REFLEXIVE',
+    pattern: phrase(`(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it)`) },
+  { id: 'active.kill-myself', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'REFLEXIVE',
+    pattern: phrase(`(?:kill|killing|unalive|unaliving|off|offing) ${SELF}|(?<!\\d )kms|sewer ?slide`) },
+  { id: 'active.method-myself', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'REFLEXIVE', namesMeans: true,
+    pattern: phrase(METHOD_SELF_KILL) },
+  { id: 'active.considering', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))`) },
+  { id: 'active.only-way-out', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`suicide (?:is|seems|feels) (?:like )?(?:the|my) (?:only|best|last) (?:option|way|answer|choice|way out)`) },
+  { id: 'attempt.tried', construct: 'ATTEMPT', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:tried|attempted|almost|nearly|attempt) (?:to )?(?:${GENERIC_SELF_KILL}|killed ${SELF}|${METHOD_SELF_KILL}|${END_LIFE}|ended (?:it|my life)|commit suicide|committed suicide|suicide|overdose|overdosed|od|${JUMP}|died)`) },
+  { id: 'attempt.my-attempt', construct: 'ATTEMPT', tier: 'HIGH', subject: 'REFLEXIVE',
+    pattern: phrase(`my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt|i (?:overdosed|od'?d|oded)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`) },
+  { id: 'self-harm.cutting', construct: 'SELF_HARM', tier: 'HIGH', subject: 'REFLEXIVE',
+    pattern: phrase(`(?:cut|cutting|cuts|carve|carving|carved|slit|slitting|slice|slicing|sliced|slash|slashing|slashed|burn|burning|burned|burnt) (?:${SELF}|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|ankles?))`) },
+  { id: 'self-harm.urge', construct: 'SELF_HARM', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:want|wanting|urge|urges|need|needing|craving|cravings|tempted|going|about|itching|itch) to (?:cut|self[ -]?harm|hurt ${SELF}|harm ${SELF}|burn ${SELF}|punish ${SELF})`) },
+  { id: 'self-harm.ongoing', construct: 'SELF_HARM', tier: 'HIGH', subject: 'REFLEXIVE',
+    pattern: phrase(`(?:i|been|keep|kept|started|still|again and) (?:am )?(?:self[ -]?harm(?:ing|ed)?|hurting ${SELF}|harming ${SELF}|hitting ${SELF}|punching ${SELF}|scratching ${SELF}|cutting)|(?:relapsed|cut again|cutting again|self[ -]?harmed again)`) },
+
+  // MODERATE: passive ideation and other suicidal language.
+  { id: 'passive.want-to-die', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:want|wanted|wanting|wish|wished|need|long|longing|ready|deserve) to (?:just )?(?:die|be dead|not exist|stop existing|cease to exist|disappear|vanish|not be here|not be alive|sleep forever|never wake up|fall asleep and (?:never|not) wake up|not wake up)`) },
+  { id: 'passive.wish-dead', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`wish (?:that )?i (?:was|were|could be|would be|had been|am) (?:dead|gone|never born|not born|not alive|not here)|wish i (?:had )?never (?:been )?born|wish i (?:could|would|will) (?:just )?(?:die|disappear|not wake up|never wake up|fall asleep and (?:never|not) wake up|sleep forever|stop existing|cease to exist)`) },
+  { id: 'passive.not-wake-up', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:hope|hoping|pray|praying) (?:that )?i (?:do not|will not|never|would not) wake up|(?:do not|never) want to wake up`) },
+  { id: 'passive.do-not-want-to-live', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:do not|not|no longer) (?:really )?want to (?:be alive|live|exist|be here|go on|keep going|keep living|continue living|be around|be on this earth)`) },
+  { id: 'passive.better-off-dead', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`better off dead|(?:i should|i need to|i must|i might as well|i deserve to|let me) (?:just )?die|death wish|i (?:do not|not) deserve to (?:live|be alive|exist)`) },
+  { id: 'passive.no-reason-to-live', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:no|not any|not a single|lost my|lost the|lost all) (?:real )?(?:reason|point|purpose|will|desire) (?:to|in|for) (?:live|living|go on|going on|keep going|stay alive|staying alive|be alive|being alive|exist|existing|keep living)|nothing (?:left )?to live for|(?:not|no longer) worth living|life (?:is not|is no longer) worth (?:living|it)`) },
+  { id: 'passive.tired-of-living', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:tired|sick|exhausted|done) (?:of|with) (?:living|being alive|life|existing|my life|this life)`) },
+  { id: 'passive.want-it-to-end', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`want (?:it|everything|it all|all of this|all of it|my life|this life) to (?:end|be over|stop)|end it all`) },
+  { id: 'passive.why-alive', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`why am i (?:still )?(?:alive|here|living)|(?:not sure|do not know|unsure) (?:if|whether|why) i (?:even )?(?:want to|should|can|will) (?:live|be alive|go on|keep going|keep living|stay alive|be here)|(?:do not|not) care (?:if|whether) i (?:live|die|wake up)|can not (?:see|imagine) (?:myself|me) (?:living|alive|being alive|being here|making it) (?:past|beyond|to|until|much longer|another)`) },
+  { id: 'passive.suicidal', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:i am|i have been|i feel|i felt|i was|i get|been|feeling|getting|got|become|became|turning) (?:so |very |really |extremely |pretty |kind of |kinda |a bit |a little |incredibly |increasingly |more |super |actively |passively |quite |constantly |always |again |still |extremely |severely |chronically |very )*suicidal|suicidal (?:thoughts|feelings|ideation|ideations|urges|tendencies|thinking|episodes?|impulses|again|mood|state|depression)|unalive|suicidality`) },
+  { id: 'passive.thinking-about-death', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:thoughts|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|obsess(?:ing|ed)?|obsession) (?:about|of|with) (?:suicide|dying|my death|killing ${SELF}|ending (?:it|my life|it all)|not being (?:here|alive|around)|not existing|taking my (?:own )?life|death)`) },
+  { id: 'passive.no-one-would-miss-me', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:no one|nobody|no body) (?:would|will|is going to) (?:even )?(?:miss me|notice if i (?:died|was gone|were gone|disappeared|was dead)|care if i (?:died|was gone|were gone|disappeared|was dead))`) },
+  { id: 'passive.not-safe', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`i am not safe (?:at all|right now|with myself|tonight|alone|anymore)|(?:do not|can not) trust myself (?:right now|tonight|alone|anymore|not to)`) },
+  { id: 'passive.can-not-live-like-this', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`can not (?:live like this|keep living|go on living|live this way|do life)`) },
+  { id: 'means.mentioned', construct: 'METHOD_OR_MEANS', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT', namesMeans: true, needsRiskContext: true,
+    pattern: phrase(`${QUANTITY} (?:\\w+ )?${PILLS}|noose|rope|guns?|firearms?|pistol|shotgun|rifle|handgun|razors?|razor blades?|blades?|${JUMP}|${PLACE}|carbon monoxide|car exhaust|bleach|antifreeze|helium|cyanide|overdos(?:e|ing)|train tracks|in front of (?:a|the) (?:train|bus|truck|car)`) },
+
+  // LOW: distress constructs that raise a risk signal, never a hold.
+  { id: 'low.hopeless', construct: 'HOPELESSNESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`hopeless(?:ness)?|(?:no|lost (?:all )?|without|lost my) hope|no future|(?:never|not ever) (?:going to )?gets? better|(?:will|is) never (?:going to )?(?:get|be) better|(?:nothing|things|it|life) (?:will not|is not going to|does not|do not|never) (?:ever )?(?:get|gets|getting|going to get) better|what is the point(?: of (?:anything|living|life|it all|trying|going on))?|there is no point|(?:giving|given|give|gave) up on (?:life|everything|myself|living|hope|the future)|i am giving up|i give up`) },
+  { id: 'low.burden', construct: 'BURDENSOMENESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:a|such a|just a|only a|the) burden(?: to| on| for)?|better off without me|(?:happier|better) without me|waste of (?:space|oxygen|air|life)|taking up space`) },
+  { id: 'low.entrapment', construct: 'ENTRAPMENT', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`trapped|no way out|(?:no|can not) escape|i want out|can not (?:take|handle|do) (?:it|this|this life|any of this|much more)(?: anymore| any more| much longer)|can not (?:go on|keep going)|(?:at|reached|hit) (?:the end of my rope|my breaking point|rock bottom|my limit)`) },
+  { id: 'low.worthless', construct: 'WORTHLESSNESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`worthless|i (?:hate|despise|loathe|can not stand) (?:myself|my ?self|who i am|my life|being alive)|self[- ]?(?:hatred|loathing)|i am (?:a |such a |so |just a |nothing but a |a complete |a total )?(?:failure|loser|waste|mistake|disappointment|useless|pathetic|disgusting|nothing)|i feel (?:so |completely |totally |like )?(?:useless|worthless|like a failure|like nothing)`) },
+  { id: 'low.empty-alone', construct: 'LONELINESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:no one|nobody) (?:cares|loves me|would care|understands me|likes me|wants me)|i (?:have|got) no (?:one|friends)|i am (?:so |completely |totally |all )?alone|(?:feel|am|feeling) (?:so |completely |totally |just )?(?:empty|numb|hollow|dead inside)`) },
+  { id: 'low.hospitalised', construct: 'HOSPITALISATION', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:psych|psychiatric|mental|behavioral|behavioural) (?:ward|hospital|unit)|inpatient|(?:72|seventy two) hour hold|5150|involuntar(?:y|ily) (?:committed|hold)`) },
+  { id: 'exposure.someone-else', construct: 'SUICIDE_EXPOSURE', tier: 'HIGH', subject: 'THIRD_PERSON',
+    pattern: phrase(`(?:kill|killed|kills|killing|hanged|hung|shot|end|ended) (?:himself|herself|themselves|themself|his (?:own )?life|her (?:own )?life|their (?:own )?life)|(?:committed|died by|lost (?:him|her|them) to|lost my \\w+ to) suicide`) },
+];
+
+/**
+ * Threats to other people (duty-to-warn review). Incitement such as "kys" is abuse, not a threat
+ * of violence by the author, so the watched-words phase handles it.
+ */
+const VICTIM = `(?:him|her|them|you|everyone|everybody|all of (?:you|them)|all (?:those |these |the )?\\w+|my (?:\\w+ )?(?:boss|dad|father|mom|mother|brother|sister|ex|wife|husband|boyfriend|girlfriend|teacher|coworker|co-worker|neighbou?r|family|roommate|stepdad|stepmom|parents|classmates?)|that \\w+|those \\w+|the next \\w+(?: \\w+)?|some ?(?:one|body)|people|anyone|them all|you all|\\w+ people)`;
+
+export const THREAT_PATTERNS: readonly CrisisPattern[] = [
+  { id: 'threat.harm-someone', construct: 'THREAT_TO_OTHERS', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:going to|will|want to|plan to|planning to|about to|intend to|would love to|am going to|'ll) (?:\\w+ )?(?:kill|murder|shoot|stab|hurt|beat up|beat|strangle|choke|attack|slaughter|bomb|poison|burn|exterminate|execute|gas|lynch|torture) ${VICTIM}`) },
+  { id: 'threat.should-die', construct: 'THREAT_TO_OTHERS', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:should|must|need to|deserve to|ought to) (?:all )?(?:be killed|be shot|be hanged|be exterminated|be executed|be gassed|be wiped out|be lynched|be slaughtered|die|be murdered|burn)`) },
+  { id: 'threat.shoot-up', construct: 'THREAT_TO_OTHERS', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`shoot up (?:the|my|a|this|our) (?:school|office|work|workplace|place|church|mosque|synagogue|mall|class|campus|clinic)|bring (?:a|my) (?:gun|knife|weapon) to (?:school|work|class|the office|group)|make them (?:all )?pay`) },
+];

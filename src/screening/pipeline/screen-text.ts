@@ -1,0 +1,118 @@
+import type { ToxicityClassifierPort, ToxicityLabel, ToxicityScores } from '../toxicity/toxicity.port';
+import { type CrisisAssessment, detectCrisis } from './crisis-detector';
+import { normaliseText, type NormalisedText } from './normalise';
+import {
+  abusiveToxicityLabels,
+  decideScreening,
+  DEFAULT_POLICY_OPTIONS,
+  type PolicyOptions,
+  type ScreeningDecision,
+} from './screening-policy';
+import { matchWatchedWords, type WatchedWordEntry, type WatchedWordsResult } from './watched-words';
+
+export type ToxicityPhaseResult =
+  | {
+      readonly status: 'scored';
+      readonly scores: ToxicityScores;
+      /** Labels over their hold threshold under the policy in force. */
+      readonly abusiveLabels: readonly ToxicityLabel[];
+      readonly modelVersion: string;
+      readonly backend: string;
+    }
+  | { readonly status: 'unavailable' };
+
+export type ScreeningPhase =
+  | { readonly name: 'normalise'; readonly durationMs: number; readonly result: NormalisedText }
+  | { readonly name: 'crisis'; readonly durationMs: number; readonly result: CrisisAssessment }
+  | { readonly name: 'watched-words'; readonly durationMs: number; readonly result: WatchedWordsResult }
+  | { readonly name: 'toxicity'; readonly durationMs: number; readonly result: ToxicityPhaseResult }
+  | { readonly name: 'decide'; readonly durationMs: number; readonly result: ScreeningDecision };
+
+export interface ScreeningOutcome {
+  readonly normalised: NormalisedText;
+  readonly crisis: CrisisAssessment;
+  readonly watchedWords: WatchedWordsResult;
+  readonly toxicity: ToxicityPhaseResult;
+  readonly decision: ScreeningDecision;
+  /** Every phase in the order it ran, with its result and how long it took. */
+  readonly phases: readonly ScreeningPhase[];
+}
+
+export interface ScreenTextDeps {
+  readonly watchedWords: readonly WatchedWordEntry[];
+  /** Null when the model could not be loaded; the policy then decides (TOXICITY_REQUIRED). */
+  readonly toxicity: ToxicityClassifierPort | null;
+  readonly policy?: Partial<PolicyOptions>;
+}
+
+/**
+ * The screening phases, in order. Unlike Coral there is no early exit: a crisis post still gets
+ * its word and toxicity results recorded, because the moderator reads all of them. A phase that
+ * throws is not caught here: the job retries and, on its last attempt, holds the post
+ * (fail closed); a post is never published because a check crashed.
+ */
+export async function screenText(text: string, deps: ScreenTextDeps): Promise<ScreeningOutcome> {
+  const phases: ScreeningPhase[] = [];
+  const policy: PolicyOptions = { ...DEFAULT_POLICY_OPTIONS, ...deps.policy };
+
+  // 1. normalise: undo obfuscation once, so every later phase reads the same text.
+  const normalised = timed(() => normaliseText(text));
+  phases.push({ name: 'normalise', ...normalised });
+
+  // 2. crisis: the author's own risk and threats to others; needs no model, so it always runs.
+  const crisis = timed(() => detectCrisis(normalised.result));
+  phases.push({ name: 'crisis', ...crisis });
+
+  // 3. watched words: the admins' list, slurs and aimed profanity, incitement to self-harm.
+  const watchedWords = timed(() => matchWatchedWords(normalised.result, deps.watchedWords));
+  phases.push({ name: 'watched-words', ...watchedWords });
+
+  // 4. toxicity: the ML model on the original text (it was trained on ordinary writing).
+  const toxicity = await timedAsync(async (): Promise<ToxicityPhaseResult> => {
+    if (!deps.toxicity) return { status: 'unavailable' };
+    const scores = await deps.toxicity.classify(text);
+    return {
+      status: 'scored',
+      scores,
+      abusiveLabels: abusiveToxicityLabels(scores, policy),
+      modelVersion: deps.toxicity.modelVersion,
+      backend: deps.toxicity.backend,
+    };
+  });
+  phases.push({ name: 'toxicity', ...toxicity });
+
+  // 5. decide: the configurable policy over everything above.
+  const decision = timed(() =>
+    decideScreening(
+      {
+        crisis: crisis.result,
+        watchedWordHits: watchedWords.result.hits,
+        toxicityScores: toxicity.result.status === 'scored' ? toxicity.result.scores : null,
+        toxicityUnavailable: toxicity.result.status === 'unavailable',
+      },
+      policy,
+    ),
+  );
+  phases.push({ name: 'decide', ...decision });
+
+  return {
+    normalised: normalised.result,
+    crisis: crisis.result,
+    watchedWords: watchedWords.result,
+    toxicity: toxicity.result,
+    decision: decision.result,
+    phases,
+  };
+}
+
+function timed<T>(run: () => T): { result: T; durationMs: number } {
+  const started = performance.now();
+  const result = run();
+  return { result, durationMs: performance.now() - started };
+}
+
+async function timedAsync<T>(run: () => Promise<T>): Promise<{ result: T; durationMs: number }> {
+  const started = performance.now();
+  const result = await run();
+  return { result, durationMs: performance.now() - started };
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Screening of every post revision; started in the worker only. */
+@Module({})
+export class ScreeningModule {}

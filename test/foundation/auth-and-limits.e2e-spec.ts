@@ -1,0 +1,122 @@
+import { SignJWT } from 'jose';
+import { createSecretKey } from 'node:crypto';
+import request from 'supertest';
+import { signDevToken } from '../../src/common/auth/dev-token';
+import { Role } from '../../src/common/domain/role.enum';
+import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { TEST_JWT_SECRET } from '../setup/test-env';
+
+const ME = '{ me { id role displayName } }';
+
+describe('foundation: authentication, errors and limits over HTTP', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'api' });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('should answer me with the role of a valid token, creating the member on first sight', async () => {
+    for (const role of Object.values(Role)) {
+      const token = await app.token(uniqueSub('me'), role);
+      const res = await app.gql<{ me: { id: string; role: string } }>(ME, {}, token);
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.me.role).toBe(role);
+    }
+  });
+
+  it('should keep the same member for the same subject and show only a pseudonym', async () => {
+    const sub = uniqueSub('stable');
+    const first = await app.gql<{ me: { id: string; displayName: string } }>(ME, {}, await app.token(sub, Role.CLIENT));
+    const second = await app.gql<{ me: { id: string; displayName: string } }>(ME, {}, await app.token(sub, Role.CLIENT));
+    expect(second.data?.me.id).toBe(first.data?.me.id);
+    expect(first.data?.me.displayName).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ \d+$/);
+    expect(JSON.stringify(first.data)).not.toContain(sub);
+  });
+
+  it('should refuse a missing token with UNAUTHENTICATED', async () => {
+    const res = await app.gql(ME);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('should refuse bad signatures, expired tokens and unknown roles with the same code', async () => {
+    const wrongKey = await signDevToken('another-secret-another-secret-0123456789', { sub: uniqueSub('x'), role: Role.CLIENT });
+    const expired = await new SignJWT({ role: Role.CLIENT })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(uniqueSub('expired'))
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(createSecretKey(Buffer.from(TEST_JWT_SECRET)));
+    const unknownRole = await signDevToken(TEST_JWT_SECRET, { sub: uniqueSub('x'), role: 'SUPERUSER' });
+    const noneAlg = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', role: 'ADMIN', exp: 9999999999 })).toString('base64url')}.`;
+    for (const token of [wrongKey, expired, unknownRole, noneAlg, 'not-a-jwt']) {
+      const res = await app.gql(ME, {}, token);
+      expect(res.status).toBeLessThan(500);
+      expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(res.data?.me ?? null).toBeNull();
+    }
+  });
+
+  it('should refuse a 2 MB document without a 5xx', async () => {
+    const token = await app.token(uniqueSub('big'), Role.CLIENT);
+    const query = `{ me { id } } # ${'x'.repeat(2 * 1024 * 1024)}`;
+    const res = await app.gql(query, {}, token);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('should refuse a document longer than the document limit even when the body is small enough', async () => {
+    const token = await app.token(uniqueSub('long'), Role.CLIENT);
+    const res = await app.gql(`{ me { id } } # ${'y'.repeat(30_000)}`, {}, token);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/too large/);
+  });
+
+  it('should refuse a query 30 levels deep', async () => {
+    const token = await app.token(uniqueSub('deep'), Role.CLIENT);
+    // Introspection types nest without end: ofType 28 times under __schema.types is 30 levels.
+    const query = `{ __schema { types { ${'ofType { '.repeat(28)}name${' }'.repeat(28)} } } }`;
+    const res = await app.gql(query, {}, token);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/too deep/);
+  });
+
+  it('should refuse a query with 500 aliases', async () => {
+    const token = await app.token(uniqueSub('alias'), Role.CLIENT);
+    const query = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    const res = await app.gql(query, {}, token);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/aliases/);
+  });
+
+  it('should answer malformed JSON and syntax errors with BAD_USER_INPUT and no stack', async () => {
+    const raw = await request(app.url.replace(/\/graphql$/, '')).post('/graphql').set('content-type', 'application/json').send('{"query": ');
+    expect(raw.status).toBe(400);
+    expect(raw.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const syntax = await app.gql('{ me { id ', {}, await app.token(uniqueSub('syntax'), Role.CLIENT));
+    expect(syntax.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(syntax.errors)).not.toMatch(/stacktrace|at .*\.js/);
+  });
+
+  it('should refuse a cross-site simple request (CSRF prevention)', async () => {
+    const res = await request(app.url.replace(/\/graphql$/, '')).get('/graphql?query=%7B__typename%7D');
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/CSRF|preflight/i);
+  });
+
+  it('should report PostgreSQL and Redis by name on /health/ready, and /health/live', async () => {
+    const base = request(app.url.replace(/\/graphql$/, ''));
+    const live = await base.get('/health/live');
+    expect(live.status).toBe(200);
+    const ready = await base.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks.postgres.status).toBe('up');
+    expect(ready.body.checks.redis.status).toBe('up');
+  });
+});

@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ProcessRole } from '../../src/app.module';
+import { startApp, RunningApp } from '../../src/bootstrap';
+import { signDevToken } from '../../src/common/auth/dev-token';
+import { Role } from '../../src/common/domain/role.enum';
+import { AppConfig } from '../../src/config/app-config';
+import { createRootLogger } from '../../src/logging/logger';
+import { RUN_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
+
+export interface GraphqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null | undefined;
+  errors: Array<{ message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }> | undefined;
+}
+
+export interface TestApp {
+  running: RunningApp;
+  dataSource: DataSource;
+  config: AppConfig;
+  url: string;
+  /** Sends one GraphQL operation as the given token (or anonymously). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
+  token(sub: string, role: Role, extra?: { name?: string; cohort?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The environment a test process runs with: the run's database and Redis prefix, test secrets. */
+export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const databaseUrl = process.env[RUN_DATABASE_URL_VAR];
+  const prefix = process.env[RUN_REDIS_PREFIX_VAR];
+  if (!databaseUrl || !prefix) throw new Error('e2e tests run through jest --selectProjects e2e (global setup makes the database).');
+  return {
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '8',
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+    JWT_SECRET: TEST_JWT_SECRET,
+    TOXICITY_REQUIRED: 'false',
+    ...overrides,
+  };
+}
+
+/** Boots the real application (HTTP API, and the worker too unless role says otherwise). */
+export async function startTestApp(options: { role?: ProcessRole; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = AppConfig.fromEnv(testEnv(options.env));
+  const running = await startApp(options.role ?? 'all', config, createRootLogger(config.logLevel));
+  const url = running.graphqlUrl;
+  if (!url) throw new Error('the test app serves no HTTP');
+  const dataSource = running.app.get(DataSource);
+  const http = request(url.replace(/\/graphql$/, ''));
+  return {
+    running,
+    dataSource,
+    config,
+    url,
+    async gql<T>(query: string, variables?: Record<string, unknown>, token?: string) {
+      let req = http.post('/graphql').set('content-type', 'application/json');
+      if (token) req = req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      const body = res.body as { data?: T | null; errors?: GraphqlResponse['errors'] };
+      return { status: res.status, data: body.data, errors: body.errors };
+    },
+    token: (sub, role, extra = {}) => signDevToken(TEST_JWT_SECRET, { sub, role, ...extra }),
+    close: () => running.close(),
+  };
+}
+
+/** A unique subject per test, so tests never share members by accident. */
+export function uniqueSub(label: string): string {
+  return `${label}-${Math.random().toString(36).slice(2, 10)}`;
+}
