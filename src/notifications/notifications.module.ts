@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsService } from './notifications.service';
 
 /** In-app notifications for every member. */
-@Module({})
+@Module({ providers: [NotificationsService], exports: [NotificationsService] })
 export class NotificationsModule {}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
 
-/** Screening of every post revision; started in the worker only. */
+/** What both processes need of screening (e.g. the staff-only `Post.screening` field). */
 @Module({})
 export class ScreeningModule {}
