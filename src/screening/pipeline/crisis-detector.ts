@@ -55,7 +55,7 @@ interface Clause {
 type Subject = 'SELF' | 'SECOND' | 'THIRD';
 
 // Negation is local: a clause ends at punctuation or a contrast ("I'm not ok, I want to die").
-const CLAUSE_BREAK = /[.!?;:\n]+|,|\s(?:but|however|though|although|except|yet)\s/g;
+const CLAUSE_BREAK = /[.!?;:\n]+|,|\s(?:but|however|though|although|except|yet)\s|\s(?:and|so|because|cause) (?=i |my |i'|we )/g;
 const NEGATORS = new Set(['not', 'never', 'nor', 'no']);
 // "can not stop thinking", "not sure", "do not know if": the negation is about something else.
 const NEGATION_DOES_NOT_APPLY = new Set(['stop', 'help', 'even', 'only', 'sure', 'know', 'just', 'care', 'mind', 'think', 'matter']);
@@ -71,6 +71,10 @@ const THIRD_WORDS = new Set([
   'others', 'teen', 'teens', 'student', 'students', 'patient', 'patients', 'guy', 'girl', 'man',
   'woman', 'men', 'women', 'classmate', 'coworker', 'roommate', 'client', 'clients', 'members',
 ]);
+
+// "did not / could not / was not able to" + the act itself: it nearly happened.
+const ABORTED_ACT = /\b(?:did not|could not|was not able to|were not able to|did not manage to|failed to|almost did not|never did)$/;
+const ACT_VERB = /^(?:kill|killed|commit|end|take|jump|hang|overdose|go)$/;
 
 // A time marker in the clause puts the act in the distant past ("I used to cut, two years clean").
 const DISTANT_PAST =
@@ -170,14 +174,26 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   const before = wordsBefore(clause.text, index);
   const firstWord = match[0].split(' ')[0] ?? '';
 
-  if (isNegated(before, firstWord)) return { ...base, effectiveTier: 'NONE', discount: 'NEGATED' };
+  const after = clause.text.slice(index + match[0].length);
+  if (isNegated(before, firstWord) && !/^ (?:until|till)\b/.test(after)) {
+    // "the only reason I did not kill myself tonight": an act that did not happen still says
+    // the author was close to it. Denials of wanting or intending ("I would never") stay denials.
+    if (ABORTED_ACT.test(before.slice(-4).join(' ')) && ACT_VERB.test(firstWord) && isAtLeast(pattern.tier, 'HIGH')) {
+      return RECENT.test(clause.text)
+        ? { ...base, effectiveTier: 'HIGH', discount: null }
+        : { ...base, effectiveTier: 'MODERATE', discount: 'PAST' };
+    }
+    return { ...base, effectiveTier: 'NONE', discount: 'NEGATED' };
+  }
 
   const subject: Subject =
     pattern.subject === 'THIRD_PERSON'
       ? 'THIRD'
       : pattern.subject === 'REFLEXIVE' || /^(?:i|my|me)\b/.test(match[0])
         ? 'SELF'
-        : subjectBefore(before);
+        : pattern.subject === 'POSSESSIVE'
+          ? subjectBefore(before.slice(-1))
+          : subjectBefore(before);
   if (subject === 'SECOND') return { ...base, effectiveTier: 'NONE', discount: 'OTHER_PERSON' };
   // Someone else's crisis is exposure to suicide: a risk factor for the author, no more.
   if (subject === 'THIRD') {

@@ -34,9 +34,11 @@ export type CrisisConstruct =
  * Whose risk a phrase is about.
  * - REFLEXIVE: the phrase says so itself ("kill myself", "my attempt").
  * - CLAUSE_SUBJECT: the nearest subject before the phrase decides ("she wants to die" is not ours).
+ * - POSSESSIVE: a noun phrase; only the word right before it decides ("my suicidal thoughts"
+ *   vs "his"), since a generic "you" earlier in the clause is often the author talking.
  * - THIRD_PERSON: always someone else ("killed herself"): suicide exposure, a risk factor only.
  */
-export type CrisisSubject = 'REFLEXIVE' | 'CLAUSE_SUBJECT' | 'THIRD_PERSON';
+export type CrisisSubject = 'REFLEXIVE' | 'CLAUSE_SUBJECT' | 'POSSESSIVE' | 'THIRD_PERSON';
 
 export interface CrisisPattern {
   readonly id: string;
@@ -69,7 +71,7 @@ const END_LIFE =
 const SUICIDE_ACT = `commit(?:ting)? suicide|die by suicide|do it|go through with it|sewer ?slide|suicide`;
 const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(?:bridge|building|roof|balcony|cliff|train|window|ledge|overpass|parking garage|tower|car)`;
 const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
-const INTENT = `(?:want|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to`;
+const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to(?: go)?`;
 const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|benzos|opioids|tylenol|paracetamol|oxys)`;
 const QUANTITY = `(?:\\d+|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
@@ -116,9 +118,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'active.will-kill-myself', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'REFLEXIVE',
     pattern: phrase(`(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it)`) },
   { id: 'active.kill-myself', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'REFLEXIVE',
-    pattern: phrase(`(?:kill|killing|unalive|unaliving|off|offing) ${SELF}|(?<!\\d )kms|sewer ?slide`) },
+    pattern: phrase(`(?:kill|killing|killed|unalive|unaliving|off|offing) ${SELF}|(?<!\\d )kms|sewer ?slide`) },
   { id: 'active.method-myself', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'REFLEXIVE', namesMeans: true,
     pattern: phrase(METHOD_SELF_KILL) },
+  { id: 'active.take-them-all', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT', namesMeans: true,
+    pattern: phrase(`(?:should|could|want to|going to|thinking of|thinking about|wondering if i should|tempted to|urge to) (?:just )?(?:take|swallow|down) (?:them all|all of them|the whole (?:bottle|box|pack)|all (?:of )?(?:my|the|these|those) ${PILLS})|(?:staring at|looking at|holding|counting out) (?:the|my|these|those|a (?:whole )?bottle of|a handful of) ${PILLS}`) },
   { id: 'active.considering', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))`) },
   { id: 'active.only-way-out', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
@@ -126,9 +130,13 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'attempt.tried', construct: 'ATTEMPT', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:tried|attempted|almost|nearly|attempt) (?:to )?(?:${GENERIC_SELF_KILL}|killed ${SELF}|${METHOD_SELF_KILL}|${END_LIFE}|ended (?:it|my life)|commit suicide|committed suicide|suicide|overdose|overdosed|od|${JUMP}|died)`) },
   { id: 'attempt.my-attempt', construct: 'ATTEMPT', tier: 'HIGH', subject: 'REFLEXIVE',
-    pattern: phrase(`my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt|i (?:overdosed|od'?d|oded)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`) },
+    pattern: phrase(`my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?|(?:failed|previous|past|multiple|several|many|two|three|a few|a couple of|couple of|numerous) suicide attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt|i (?:overdosed|od'?d|oded)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`) },
   { id: 'self-harm.cutting', construct: 'SELF_HARM', tier: 'HIGH', subject: 'REFLEXIVE',
     pattern: phrase(`(?:cut|cutting|cuts|carve|carving|carved|slit|slitting|slice|slicing|sliced|slash|slashing|slashed|burn|burning|burned|burnt) (?:${SELF}|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|ankles?))`) },
+  { id: 'self-harm.injury', construct: 'SELF_HARM', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:dig|digging|dug|scratch|scratching|scratched|pick|picking|picked|rip|ripping|tear|tearing|bite|biting|bit) (?:my )?(?:\\w+ )?(?:into|at|open) my (?:skin|arms?|wrists?|legs?|flesh|thighs?)(?: until (?:i|it) (?:start )?bleed(?:s|ing)?)?|(?:until|till) i (?:start )?bleed(?:ing)?|made ${SELF} bleed|(?:hit|punch|punched|hitting|punching|bang|banging|banged) (?:${SELF}|my head (?:against|into|on))`) },
+  { id: 'self-harm.mention', construct: 'SELF_HARM', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`self[ -]?harm(?:ing|ed)?|self[ -]?injur(?:y|ing|ed)|nssi`) },
   { id: 'self-harm.urge', construct: 'SELF_HARM', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:want|wanting|urge|urges|need|needing|craving|cravings|tempted|going|about|itching|itch) to (?:cut|self[ -]?harm|hurt ${SELF}|harm ${SELF}|burn ${SELF}|punish ${SELF})`) },
   { id: 'self-harm.ongoing', construct: 'SELF_HARM', tier: 'HIGH', subject: 'REFLEXIVE',
@@ -154,9 +162,15 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'passive.why-alive', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`why am i (?:still )?(?:alive|here|living)|(?:not sure|do not know|unsure) (?:if|whether|why) i (?:even )?(?:want to|should|can|will) (?:live|be alive|go on|keep going|keep living|stay alive|be here)|(?:do not|not) care (?:if|whether) i (?:live|die|wake up)|can not (?:see|imagine) (?:myself|me) (?:living|alive|being alive|being here|making it) (?:past|beyond|to|until|much longer|another)`) },
   { id: 'passive.suicidal', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`(?:i am|i have been|i feel|i felt|i was|i get|been|feeling|getting|got|become|became|turning) (?:so |very |really |extremely |pretty |kind of |kinda |a bit |a little |incredibly |increasingly |more |super |actively |passively |quite |constantly |always |again |still |extremely |severely |chronically |very )*suicidal|suicidal (?:thoughts|feelings|ideation|ideations|urges|tendencies|thinking|episodes?|impulses|again|mood|state|depression)|unalive|suicidality`) },
+    pattern: phrase(`(?:i am|i have been|i feel|i felt|i was|i get|been|feeling|getting|got|become|became|turning|makes me|made me|make me|and|still) (?:so |very |really |extremely |pretty |kind of |kinda |a bit |a little |incredibly |increasingly |more |super |actively |passively |quite |constantly |always |again |still |severely |chronically |fucking )*suicidal(?! (?:people|person|friends?|family|members?|clients?|patients?|users?|posts?|individuals|teens?|kids?|students?|brother|sister|mom|dad|partner|wife|husband|son|daughter))|unalive|suicidality`) },
+  { id: 'passive.suicidal-thoughts', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'POSSESSIVE',
+    pattern: phrase(`suicidal (?:thoughts|feelings|ideation|ideations|urges|tendencies|thinking|episodes?|impulses|mood|state|depression|ideas)|thoughts of (?:suicide|killing ${SELF}|ending my life|death|dying)`) },
+  { id: 'passive.trying-not-to', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:trying|try|struggling|fighting|working hard|hard) (?:so )?(?:hard )?(?:to )?not (?:to )?(?:kill ${SELF}|end (?:it|my life)|hurt ${SELF}|harm ${SELF}|cut|give in|act on (?:it|them|these thoughts))`) },
+  { id: 'passive.better-if-gone', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:better|easier) (?:off )?(?:for (?:everyone|everybody|them|my family|my \\w+|all)(?: else)? )?if i (?:were|was|am|died|was dead|were dead|was gone|were gone|disappeared|was not here|were not here|was not around|killed ${SELF})`) },
   { id: 'passive.thinking-about-death', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`(?:thoughts|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing|dream|dreaming|obsess(?:ing|ed)?|obsession) (?:about|of|with) (?:suicide|dying|my death|killing ${SELF}|ending (?:it|my life|it all)|not being (?:here|alive|around)|not existing|taking my (?:own )?life|death)`) },
+    pattern: phrase(`(?:thoughts|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing|romantici[sz]e|romantici[sz]ing|dream|dreaming|obsess(?:ing|ed)?|obsession) (?:about|of|with) (?:the (?:thought|idea) of )?(?:suicide|dying|my (?:own )?(?:death|suicide)|killing ${SELF}|ending (?:it|my life|it all)|not being (?:here|alive|around)|not existing|taking my (?:own )?life|death)`) },
   { id: 'passive.no-one-would-miss-me', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:no one|nobody|no body) (?:would|will|is going to) (?:even )?(?:miss me|notice if i (?:died|was gone|were gone|disappeared|was dead)|care if i (?:died|was gone|were gone|disappeared|was dead))`) },
   { id: 'passive.not-safe', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
