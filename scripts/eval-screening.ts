@@ -275,9 +275,9 @@ function printReport(metrics: Record<string, unknown>): void {
     console.log(`  high flagged >=MODERATE: ${String(crisis.highFlaggedModerateOrAbove)}   high flagged >=HIGH: ${String(crisis.highFlaggedHighOrAbove)}`);
     console.log(`  none flagged >=MODERATE (false-positive rate): ${String(crisis.noneFlaggedModerateOrAbove)}`);
   }
-  const abuse = metrics.abuse as Record<string, Record<string, unknown>> | null;
+  const abuse = metrics.abuse as (Record<string, Record<string, unknown>> & { rows: number }) | null;
   if (abuse) {
-    console.log(`abuse (${String(abuse.rows)} labelled rows; abuse = watched words or toxicity flagged; toxicity ${String(metrics.toxicity)})`);
+    console.log(`abuse (${abuse.rows} labelled rows; abuse = watched words or toxicity flagged; toxicity ${String(metrics.toxicity)})`);
     console.log(`  precision ${String(abuse.abuse.precision)} recall ${String(abuse.abuse.recall)} (tp ${String(abuse.abuse.truePositives)}, fp ${String(abuse.abuse.falsePositives)}, fn ${String(abuse.abuse.falseNegatives)})`);
     console.log(`  counting threats to others too: precision ${String(abuse.abuseOrThreat.precision)} recall ${String(abuse.abuseOrThreat.recall)}`);
     console.log(`  held: ${String(abuse.held.onToxic)} of toxic rows, ${String(abuse.held.onNotToxic)} of non-toxic rows`);
@@ -298,7 +298,8 @@ async function main(): Promise<void> {
 
   const predictions: Prediction[] = [];
   for (const row of rows) {
-    const outcome = await screenText(row.text, { watchedWords: [], toxicity });
+    // Without a model, TOXICITY_REQUIRED would hold every row and hide what the other phases decide.
+    const outcome = await screenText(row.text, { watchedWords: [], toxicity, policy: { toxicityRequired: false } });
     const abuse =
       outcome.watchedWords.hits.length > 0 ||
       (outcome.toxicity.status === 'scored' && outcome.toxicity.abusiveLabels.length > 0);

@@ -68,7 +68,6 @@ const METHOD_SELF_KILL =
 const END_LIFE =
   `end(?:ing)? (?:my (?:own )?life|it all|my suffering|everything|things|it(?! with| between| for| on))|` +
   `tak(?:e|ing) my (?:own )?life`;
-const SUICIDE_ACT = `commit(?:ting)? suicide|die by suicide|do it|go through with it|sewer ?slide|suicide`;
 const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(?:bridge|building|roof|balcony|cliff|train|window|ledge|overpass|parking garage|tower|car)`;
 const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
 const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to(?: go)?`;
@@ -100,7 +99,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'plan.have-a-plan', construct: 'PLAN', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
     pattern: phrase(`(?:have|made|got|came up with|worked out|figured out|finalised|finalized) (?:a|the|my) (?:suicide )?plan|(?:picked|chose|chosen|set|decided on) (?:a|the) (?:date|day|method)`) },
   { id: 'plan.suicide-plan', construct: 'PLAN', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`plan(?:ning|ned)? (?:to|how to|on how to) (?:${GENERIC_SELF_KILL}|${METHOD_SELF_KILL}|end my life|take my (?:own )?life|commit suicide)|my suicide plan`) },
+    pattern: phrase(`plan(?:ning|ned)? (?:to|how to|on how to) (?:${GENERIC_SELF_KILL}|${METHOD_SELF_KILL}|end my life|take my (?:own )?life|commit suicide)|my suicide plan|plan(?:ning|ned)? my (?:own )?(?:suicide|death)`) },
   { id: 'plan.giving-away', construct: 'PLAN', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
     pattern: phrase(`(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will`) },
   { id: 'goodbye.this-is-goodbye', construct: 'GOODBYE', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
@@ -123,6 +122,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(METHOD_SELF_KILL) },
   { id: 'active.take-them-all', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT', namesMeans: true,
     pattern: phrase(`(?:should|could|want to|going to|thinking of|thinking about|wondering if i should|tempted to|urge to) (?:just )?(?:take|swallow|down) (?:them all|all of them|the whole (?:bottle|box|pack)|all (?:of )?(?:my|the|these|those) ${PILLS})|(?:staring at|looking at|holding|counting out) (?:the|my|these|those|a (?:whole )?bottle of|a handful of) ${PILLS}`) },
+  { id: 'active.would-have', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:would|could|should|almost|nearly) (?:have )?(?:committed suicide|killed ${SELF}|ended (?:it|my life)|taken my (?:own )?life)`) },
   { id: 'active.considering', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))`) },
   { id: 'active.only-way-out', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT',
@@ -152,7 +153,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'passive.do-not-want-to-live', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:do not|not|no longer) (?:really )?want to (?:be alive|live|exist|be here|go on|keep going|keep living|continue living|be around|be on this earth)`) },
   { id: 'passive.better-off-dead', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`better off dead|(?:i should|i need to|i must|i might as well|i deserve to|let me) (?:just )?die|death wish|i (?:do not|not) deserve to (?:live|be alive|exist)`) },
+    pattern: phrase(`better off dead|(?:i should|i need to|i must|i might as well|i deserve to|let me) (?:just )?die|death wish|(?:desire|wish|urge|longing|will) to (?:just )?die|i (?:do not|not) deserve to (?:live|be alive|exist)`) },
   { id: 'passive.no-reason-to-live', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:no|not any|not a single|lost my|lost the|lost all) (?:real )?(?:reason|point|purpose|will|desire) (?:to|in|for) (?:live|living|go on|going on|keep going|stay alive|staying alive|be alive|being alive|exist|existing|keep living)|nothing (?:left )?to live for|(?:not|no longer) worth living|life (?:is not|is no longer) worth (?:living|it)`) },
   { id: 'passive.tired-of-living', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
@@ -194,7 +195,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'low.hospitalised', construct: 'HOSPITALISATION', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:psych|psychiatric|mental|behavioral|behavioural) (?:ward|hospital|unit)|inpatient|(?:72|seventy two) hour hold|5150|involuntar(?:y|ily) (?:committed|hold)`) },
   { id: 'exposure.someone-else', construct: 'SUICIDE_EXPOSURE', tier: 'HIGH', subject: 'THIRD_PERSON',
-    pattern: phrase(`(?:kill|killed|kills|killing|hanged|hung|shot|end|ended) (?:himself|herself|themselves|themself|his (?:own )?life|her (?:own )?life|their (?:own )?life)|(?:committed|died by|lost (?:him|her|them) to|lost my \\w+ to) suicide`) },
+    pattern: phrase(`(?:kill|killed|kills|killing|hanged|hung|shot|end|ended) (?:himself|herself|themselves|themself|his (?:own )?life|her (?:own )?life|their (?:own )?life)|(?:lost (?:him|her|them) to|lost my \\w+ to) suicide`) },
+  { id: 'exposure.died-by-suicide', construct: 'SUICIDE_EXPOSURE', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:committed|died by|death by|succeeded in committing) suicide`) },
 ];
 
 /**

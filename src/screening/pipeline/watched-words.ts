@@ -48,7 +48,7 @@ const LIBRARY_CATEGORIES: Record<EnglishProfaneWord, LibraryCategory> = {
   blowjob: 'SEXUAL', buttplug: 'SEXUAL', cum: 'SEXUAL', deepthroat: 'SEXUAL', dildo: 'SEXUAL',
   doggystyle: 'SEXUAL', 'double penetration': 'SEXUAL', felch: 'SEXUAL', fellatio: 'SEXUAL',
   'finger bang': 'SEXUAL', fisting: 'SEXUAL', gangbang: 'SEXUAL', handjob: 'SEXUAL', hentai: 'SEXUAL',
-  jizz: 'SEXUAL', 'jerk off': 'SEXUAL', lubejob: 'SEXUAL', scat: 'SEXUAL', hooker: 'SEXUAL',
+  jizz: 'SEXUAL', 'jerk off': 'SEXUAL', orgy: 'SEXUAL', lubejob: 'SEXUAL', scat: 'SEXUAL', hooker: 'SEXUAL',
   boob: 'IGNORED', tit: 'IGNORED', anal: 'IGNORED', anus: 'IGNORED', bestiality: 'IGNORED',
   ejaculate: 'IGNORED', incest: 'IGNORED', masturbate: 'IGNORED', orgasm: 'IGNORED', penis: 'IGNORED',
   porn: 'IGNORED', rape: 'IGNORED', semen: 'IGNORED', sex: 'IGNORED', vagina: 'IGNORED',
@@ -62,6 +62,9 @@ const libraryMatcher = new RegExpMatcher({
   ...libraryDataset.build(),
   ...englishRecommendedTransformers,
 });
+
+// Also ordinary English words (a dyke holds back the sea; a fag is a cigarette in the UK).
+const HOMONYM_SLURS = new Set<EnglishProfaneWord>(['dyke', 'fag']);
 
 // Quoting or naming a slur to object to it is counter-speech: a human looks, nothing is hidden.
 const REFERENCE_CONTEXT =
@@ -142,6 +145,8 @@ function matchLibrary(text: string): WatchedWordHit[] {
       case 'SLUR':
         if (inQuotes || REFERENCE_CONTEXT.test(clause.whole)) {
           hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'slur quoted or referred to (counter-speech): review, not hold' });
+        } else if (HOMONYM_SLURS.has(word) && !SECOND_PERSON.test(clause.whole)) {
+          hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'word is also ordinary (an embankment, a cigarette): review, not hold' });
         } else if (SELF_REFERENCE.test(before)) {
           hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'slur used about the author or their own group: review, not hold' });
         } else {
@@ -149,12 +154,14 @@ function matchLibrary(text: string): WatchedWordHit[] {
         }
         break;
       case 'INSULT':
-        if (!inQuotes && (SECOND_PERSON.test(clause.whole) || THIRD_PERSON_TARGET.test(before))) {
+        if (inQuotes || REFERENCE_CONTEXT.test(clause.whole)) {
+          hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'FLAG', why: 'insult quoted or referred to: review, not hold' });
+        } else if (SECOND_PERSON.test(clause.whole) || THIRD_PERSON_TARGET.test(before)) {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'HOLD', why: 'insult aimed at a person' });
         }
         break;
       case 'SWEAR':
-        if (!inQuotes && /\b(?:fuck|screw) (?:you|off|yourself|him|her|them)\b|\bshut (?:the fuck )?up\b/.test(clause.whole)) {
+        if (!inQuotes && /\b(?:fuck|screw) (?:you|yourself|him|her|them)\b/.test(clause.whole)) {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'HOLD', why: 'profanity aimed at a person' });
         } else if (!inQuotes && SECOND_PERSON.test(clause.whole)) {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'FLAG', why: 'profanity in a sentence addressed to someone: review, not hold' });
