@@ -21,6 +21,9 @@ export class AppConfig {
   };
   readonly escalationWebhook: { url?: string; secret?: string };
   readonly crisisResources?: string;
+  /** Acknowledgement deadlines by escalation severity, and how often the worker sweeps for missed timers. */
+  readonly escalationTimers: { ackSeconds: RawEnv['ESCALATION_ACK_SECONDS']; sweepSeconds: number };
+  readonly moderation: { caseDueSeconds: RawEnv['CASE_DUE_SECONDS']; claimLeaseSeconds: number; reportAutoHideReporters: number };
 
   constructor(env: RawEnv) {
     this.nodeEnv = env.NODE_ENV;
@@ -41,6 +44,12 @@ export class AppConfig {
     };
     this.escalationWebhook = { url: env.ESCALATION_WEBHOOK_URL, secret: env.ESCALATION_WEBHOOK_SECRET };
     this.crisisResources = env.CRISIS_RESOURCES;
+    this.escalationTimers = { ackSeconds: env.ESCALATION_ACK_SECONDS, sweepSeconds: env.TIMER_SWEEP_SECONDS };
+    this.moderation = {
+      caseDueSeconds: env.CASE_DUE_SECONDS,
+      claimLeaseSeconds: env.CASE_CLAIM_LEASE_SECONDS,
+      reportAutoHideReporters: env.REPORT_AUTO_HIDE_REPORTERS,
+    };
   }
 
   static fromEnv(source: NodeJS.ProcessEnv = process.env): AppConfig {

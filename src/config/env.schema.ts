@@ -6,6 +6,27 @@ const booleanFromString = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** `KEY=seconds,KEY=seconds` with exactly the given keys, e.g. `IMMINENT=300,HIGH=900,ELEVATED=14400`. */
+const secondsByKey = <K extends string>(keys: readonly K[]) =>
+  z.string().transform((value, ctx): Record<K, number> => {
+    const parsed: Partial<Record<K, number>> = {};
+    for (const part of value.split(',')) {
+      const [key, seconds] = part.split('=').map((s) => s.trim());
+      const n = Number(seconds);
+      if (!(keys as readonly string[]).includes(key) || !Number.isFinite(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `expected ${keys.map((k) => `${k}=<seconds>`).join(',')}` });
+        return z.NEVER;
+      }
+      parsed[key as K] = n;
+    }
+    const missing = keys.filter((k) => parsed[k] === undefined);
+    if (missing.length) {
+      ctx.addIssue({ code: 'custom', message: `missing ${missing.join(', ')}` });
+      return z.NEVER;
+    }
+    return parsed as Record<K, number>;
+  });
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -48,6 +69,11 @@ export const envSchema = z
     ESCALATION_WEBHOOK_URL: url(['https:', 'http:']).optional(),
     ESCALATION_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     CRISIS_RESOURCES: z.string().min(1).optional(),
+    ESCALATION_ACK_SECONDS: secondsByKey(['IMMINENT', 'HIGH', 'ELEVATED'] as const).default({ IMMINENT: 300, HIGH: 900, ELEVATED: 14_400 }),
+    CASE_DUE_SECONDS: secondsByKey(['URGENT', 'HIGH', 'NORMAL', 'LOW'] as const).default({ URGENT: 300, HIGH: 1_800, NORMAL: 14_400, LOW: 86_400 }),
+    CASE_CLAIM_LEASE_SECONDS: positiveInt.default(900),
+    REPORT_AUTO_HIDE_REPORTERS: positiveInt.default(3),
+    TIMER_SWEEP_SECONDS: positiveInt.default(30),
     PUBLIC_BASE_URL: url(['https:', 'http:']).default('http://127.0.0.1:3000'),
   })
   .superRefine((env, ctx) => {
