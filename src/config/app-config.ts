@@ -23,6 +23,11 @@ export class AppConfig {
   readonly crisisResources?: string;
   /** Acknowledgement deadlines by escalation severity, and how often the worker sweeps for missed timers. */
   readonly escalationTimers: { ackSeconds: RawEnv['ESCALATION_ACK_SECONDS']; sweepSeconds: number };
+  /**
+   * The screening worker: jobs in flight per process (they share one model batch), how long a
+   * job's lock lasts before a dead worker's job is taken over, and the outbox sweeper's timing.
+   */
+  readonly screening: { concurrency: number; lockMs: number; sweepAfterMs: number; sweepEveryMs: number };
   readonly moderation: { caseDueSeconds: RawEnv['CASE_DUE_SECONDS']; claimLeaseSeconds: number; reportAutoHideReporters: number };
 
   constructor(env: RawEnv) {
@@ -45,6 +50,12 @@ export class AppConfig {
     this.escalationWebhook = { url: env.ESCALATION_WEBHOOK_URL, secret: env.ESCALATION_WEBHOOK_SECRET };
     this.crisisResources = env.CRISIS_RESOURCES;
     this.escalationTimers = { ackSeconds: env.ESCALATION_ACK_SECONDS, sweepSeconds: env.TIMER_SWEEP_SECONDS };
+    this.screening = {
+      concurrency: env.SCREENING_CONCURRENCY,
+      lockMs: env.SCREENING_LOCK_MS,
+      sweepAfterMs: env.SCREENING_SWEEP_AFTER_MS,
+      sweepEveryMs: env.SCREENING_SWEEP_EVERY_MS,
+    };
     this.moderation = {
       caseDueSeconds: env.CASE_DUE_SECONDS,
       claimLeaseSeconds: env.CASE_CLAIM_LEASE_SECONDS,

@@ -74,6 +74,10 @@ export const envSchema = z
     CASE_CLAIM_LEASE_SECONDS: positiveInt.default(900),
     REPORT_AUTO_HIDE_REPORTERS: positiveInt.default(3),
     TIMER_SWEEP_SECONDS: positiveInt.default(30),
+    SCREENING_CONCURRENCY: positiveInt.default(24),
+    SCREENING_LOCK_MS: positiveInt.default(30_000),
+    SCREENING_SWEEP_AFTER_MS: positiveInt.default(30_000),
+    SCREENING_SWEEP_EVERY_MS: positiveInt.default(10_000),
     PUBLIC_BASE_URL: url(['https:', 'http:']).default('http://127.0.0.1:3000'),
   })
   .superRefine((env, ctx) => {
