@@ -136,7 +136,8 @@ export function detectCrisis(normalised: NormalisedText): CrisisAssessment {
     escalations.push({ ...pastAttempt, patternId: 'rule.attempt-history-with-current-ideation', effectiveTier: 'HIGH', discount: null });
   }
   // Active ideation plus a named method or means is a plan in all but name.
-  if (level === 'HIGH' && namesMethodOrMeans) {
+  const activeIdeation = evidence.some((item) => item.construct === 'ACTIVE_IDEATION' && item.discount === null && item.effectiveTier === 'HIGH');
+  if (level === 'HIGH' && activeIdeation && namesMethodOrMeans) {
     const means = evidence.find((item) => meansPatternIds.has(item.patternId) && item.discount === null);
     if (means) {
       level = 'IMMINENT';

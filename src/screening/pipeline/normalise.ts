@@ -81,9 +81,9 @@ export function normaliseText(input: string): NormalisedText {
   text = text.replace(/[\u2018\u2019\u02BC\u2032`´]/g, "'").replace(/[\u201C\u201D\u2033«»]/g, '"');
   text = text.replace(LOOK_ALIKE_PATTERN, (letter) => LOOK_ALIKES[letter] ?? letter);
   text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  text = joinSpacedLetters(text);
   text = text.replace(/\S+/g, mapLeetspeak);
   text = collapseRepeatedLetters(text);
-  text = joinSpacedLetters(text);
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   text = text.replace(/\s+/g, ' ').trim();
   return { original: input, text, squashed: text.replace(/[^\p{L}\p{N}]+/gu, '') };
@@ -118,13 +118,22 @@ function collapseRepeatedLetters(text: string): string {
   );
 }
 
-/** "s u i c i d e", "k.i.l.l" -> joined; split into known words when the whole run allows it. */
+/**
+ * "s u i c i d e", "k.i.l.l", "b 4 d w 0 r d" -> joined, leetspeak undone, and split into known
+ * words when the whole run allows it.
+ */
 function joinSpacedLetters(text: string): string {
-  return text.replace(/(?<![\p{L}\p{N}])(?:\p{L}[ .\-_*]){2,}\p{L}(?![\p{L}\p{N}])/gu, (run) => {
-    const joined = run.replace(/[ .\-_*]/g, '');
-    // Ordinary "i a m" style text is rare, but two-letter runs of real words stay untouched.
-    if (/^[ai]+$/.test(joined)) return run;
-    return segmentIntoWords(joined) ?? joined;
+  return text.replace(/(?<![\p{L}\p{N}])(?:[\p{L}0-9@$!][ .\-_*]){2,}[\p{L}0-9@$!](?![\p{L}\p{N}])/gu, (run) => {
+    const characters = run.replace(/[ .\-_*]/g, '');
+    // Counts and lists ("1 2 3", "a, b") are not words in disguise.
+    if ((characters.match(/\p{L}/gu) ?? []).length < 2 || /^[ai]+$/.test(characters)) return run;
+    const joined = mapLeetspeak(characters);
+    const words = segmentIntoWords(joined);
+    if (words) return words;
+    // "what a b a d w o r d": the article was swept into the run.
+    const article = /^[ai](?=.{3})/.exec(joined);
+    if (article) return `${article[0]} ${segmentIntoWords(joined.slice(1)) ?? joined.slice(1)}`;
+    return joined;
   });
 }
 

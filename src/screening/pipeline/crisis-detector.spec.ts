@@ -1,0 +1,222 @@
+import { detectCrisis, isAtLeast } from './crisis-detector';
+import { normaliseText } from './normalise';
+
+const assess = (text: string) => detectCrisis(normaliseText(text));
+const levelOf = (text: string) => assess(text).level;
+
+describe(detectCrisis.name, () => {
+  describe('tiers', () => {
+    it('should find nothing in an ordinary honest post', () => {
+      expect(levelOf("I've been so depressed lately and group helped a bit today")).toBe('NONE');
+    });
+
+    it('should not treat talk about suicide statistics as risk', () => {
+      expect(levelOf('Suicide rates in my town went up again, we should talk about prevention')).toBe('NONE');
+    });
+
+    it('should rate hopelessness as LOW', () => {
+      expect(levelOf('Honestly everything feels hopeless.')).toBe('LOW');
+    });
+
+    it('should rate feeling like a burden as LOW', () => {
+      expect(levelOf('I feel like such a burden on my sister.')).toBe('LOW');
+    });
+
+    it('should rate feeling trapped as LOW', () => {
+      expect(levelOf('I am trapped in this job with no way out.')).toBe('LOW');
+    });
+
+    it('should rate worthlessness as LOW', () => {
+      expect(levelOf('I hate myself for how I acted.')).toBe('LOW');
+    });
+
+    it('should rate a wish not to be here as MODERATE', () => {
+      expect(levelOf("Some days I just wish I wasn't here.")).toBe('MODERATE');
+    });
+
+    it('should rate better off dead as MODERATE', () => {
+      expect(levelOf('Everything is a mess, I would be better off dead.')).toBe('MODERATE');
+    });
+
+    it('should rate not wanting to wake up as MODERATE', () => {
+      expect(levelOf("I go to bed hoping I don't wake up")).toBe('MODERATE');
+    });
+
+    it('should rate wanting to kill myself as HIGH', () => {
+      expect(levelOf('I want to kill myself.')).toBe('HIGH');
+    });
+
+    it('should rate kms as HIGH', () => {
+      expect(levelOf('ugh kms')).toBe('HIGH');
+    });
+
+    it('should rate going to end it as HIGH', () => {
+      expect(levelOf("I'm going to end it.")).toBe('HIGH');
+    });
+
+    it('should rate recent self-harm as HIGH', () => {
+      expect(levelOf('I cut myself again last night.')).toBe('HIGH');
+    });
+
+    it('should rate an urge to cut as HIGH', () => {
+      expect(levelOf('The urge to cut is so strong right now')).toBe('HIGH');
+    });
+
+    it('should rate stockpiled pills as IMMINENT', () => {
+      expect(levelOf("I've saved up 60 pills in a drawer")).toBe('IMMINENT');
+    });
+
+    it('should rate a goodbye as IMMINENT', () => {
+      expect(levelOf('This is my goodbye, thank you all.')).toBe('IMMINENT');
+    });
+
+    it('should rate being at the bridge as IMMINENT', () => {
+      expect(levelOf("I'm at the bridge now.")).toBe('IMMINENT');
+    });
+
+    it('should rate a time with ideation as IMMINENT', () => {
+      expect(levelOf("I can't do this anymore. I want to die. Tonight's the night.")).toBe('IMMINENT');
+    });
+
+    it('should rate active ideation with a named means as IMMINENT', () => {
+      expect(levelOf('I want to kill myself and there is a rope in the garage')).toBe('IMMINENT');
+    });
+  });
+
+  describe('whose risk it is', () => {
+    it('should give at most LOW for a friend who tried to kill herself', () => {
+      expect(levelOf('My friend tried to kill herself last week and I am scared.')).toBe('LOW');
+    });
+
+    it('should mark a friend\'s attempt as other-person evidence', () => {
+      expect(assess('My friend tried to kill herself.').evidence[0]?.discount).toBe('OTHER_PERSON');
+    });
+
+    it('should not count a plea to someone else', () => {
+      expect(levelOf('Please don\'t hurt yourself, we are here for you.')).toBe('NONE');
+    });
+
+    it('should not count a question to someone else', () => {
+      expect(levelOf('Do you want to die or do you want the pain to stop?')).toBe('NONE');
+    });
+
+    it('should not treat kys as the author\'s own crisis', () => {
+      expect(levelOf('kys loser')).toBe('NONE');
+    });
+  });
+
+  describe('negation', () => {
+    it('should not count a denial', () => {
+      expect(levelOf("I'm not suicidal, just tired of work")).toBe('NONE');
+    });
+
+    it('should not count never', () => {
+      expect(levelOf('I would never kill myself, my kids need me.')).toBe('NONE');
+    });
+
+    it('should keep negation inside its clause', () => {
+      expect(levelOf("I'm not okay, I want to die")).toBe('MODERATE');
+    });
+
+    it('should record negated evidence with its discount', () => {
+      expect(assess('I would never kill myself').evidence).toEqual([
+        expect.objectContaining({ patternId: 'active.kill-myself', discount: 'NEGATED', effectiveTier: 'NONE' }),
+      ]);
+    });
+
+    it('should read "did not kill myself" as a near-attempt, not a denial', () => {
+      expect(isAtLeast(levelOf('The only reason I did not kill myself was my dog.'), 'MODERATE')).toBe(true);
+    });
+
+    it('should read trying not to kill myself as ideation', () => {
+      expect(levelOf("I'm trying so hard not to kill myself")).toBe('MODERATE');
+    });
+  });
+
+  describe('past and present', () => {
+    it('should rate past self-harm with recovery as LOW', () => {
+      expect(levelOf('I used to cut myself, two years clean now.')).toBe('LOW');
+    });
+
+    it('should mark past self-harm as past', () => {
+      expect(assess('I used to cut myself').evidence[0]?.discount).toBe('PAST');
+    });
+
+    it('should count a past attempt as MODERATE', () => {
+      expect(levelOf('I attempted suicide when I was 19 and got help.')).toBe('MODERATE');
+    });
+
+    it('should rate a past attempt with current ideation as HIGH', () => {
+      expect(levelOf('I tried to kill myself years ago. Lately I wish I was dead.')).toBe('HIGH');
+    });
+
+    it('should rate an attempt without a time as HIGH', () => {
+      expect(levelOf('I tried to overdose.')).toBe('HIGH');
+    });
+  });
+
+  describe('obfuscation and slang', () => {
+    it.each(['I want to unalive myself', 'thinking about sewerslide', 'su1c1dal again', 'k!ll mys3lf', 'i want to k i l l  m y s e l f'])(
+      'should see through "%s"',
+      (text) => {
+        expect(isAtLeast(levelOf(text), 'MODERATE')).toBe(true);
+      },
+    );
+
+    it('should not read a distance as kms', () => {
+      expect(levelOf('I walked 10 kms today!')).toBe('NONE');
+    });
+  });
+
+  describe('means', () => {
+    it('should report a named means with passive ideation', () => {
+      const result = assess('I wish I was dead. I keep looking at the bottle of pills, 30 pills would do.');
+      expect(result.namesMethodOrMeans).toBe(true);
+    });
+
+    it('should not count means talk without ideation', () => {
+      const result = assess('I take my 2 pills every morning and we crossed the bridge on our walk');
+      expect(result).toEqual(expect.objectContaining({ level: 'NONE', namesMethodOrMeans: false }));
+    });
+  });
+
+  describe('evidence', () => {
+    it('should give the phrase, tier and construct of a match', () => {
+      expect(assess('i just want to die').evidence[0]).toEqual(
+        expect.objectContaining({ construct: 'PASSIVE_IDEATION', tier: 'MODERATE', phrase: 'i just want to die', discount: null }),
+      );
+    });
+  });
+
+  describe('threats to others', () => {
+    it('should detect a threat to hurt someone', () => {
+      expect(assess("I'm going to hurt him when he gets home").threatToOthers).toBe(true);
+    });
+
+    it('should detect a threat to kill them all', () => {
+      expect(assess('I will kill them all').threatToOthers).toBe(true);
+    });
+
+    it('should record the threat evidence', () => {
+      expect(assess('I will kill them all').threatEvidence[0]).toEqual(
+        expect.objectContaining({ construct: 'THREAT_TO_OTHERS', discount: null }),
+      );
+    });
+
+    it('should not count a negated threat', () => {
+      expect(assess('I would never hurt him').threatToOthers).toBe(false);
+    });
+
+    it('should not count a quoted threat', () => {
+      expect(assess('If you say "I want to kill all of them", you need help').threatToOthers).toBe(false);
+    });
+
+    it('should not count someone else threatening', () => {
+      expect(assess('My brother said he is going to hurt me').threatToOthers).toBe(false);
+    });
+
+    it('should not confuse self-directed ideation with a threat', () => {
+      expect(assess('I should just die').threatToOthers).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import type { ToxicityClassifierPort, ToxicityScores } from '../toxicity/toxicity.port';
+import { authorNoticeText, DEFAULT_CRISIS_RESOURCES } from './crisis-resources';
+import { screenText } from './screen-text';
+
+const scores: ToxicityScores = {
+  identity_attack: 0.01, insult: 0.01, obscene: 0.01, severe_toxicity: 0, sexual_explicit: 0, threat: 0, toxicity: 0.02,
+};
+const classifier = (classify: ToxicityClassifierPort['classify']): ToxicityClassifierPort => ({ modelVersion: 'test-1', backend: 'cpu', classify });
+
+describe(screenText.name, () => {
+  it('should run the phases in order and time each one', async () => {
+    const sut = await screenText('hello everyone', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
+    expect(sut.phases.map((phase) => phase.name)).toEqual(['normalise', 'crisis', 'watched-words', 'toxicity', 'decide']);
+    expect(sut.phases.every((phase) => phase.durationMs >= 0)).toBe(true);
+  });
+
+  it('should publish an ordinary post when the model is available', async () => {
+    const sut = await screenText('Group went well today', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
+    expect(sut.decision.status).toBe('PUBLISHED');
+  });
+
+  it('should record the model version with the scores', async () => {
+    const sut = await screenText('hi', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
+    expect(sut.toxicity).toEqual(expect.objectContaining({ status: 'scored', modelVersion: 'test-1', abusiveLabels: [] }));
+  });
+
+  it('should record toxicity as unavailable when there is no model', async () => {
+    const sut = await screenText('hi', { watchedWords: [], toxicity: null });
+    expect(sut.toxicity).toEqual({ status: 'unavailable' });
+  });
+
+  it('should pass policy overrides to the decision', async () => {
+    const sut = await screenText('hi', { watchedWords: [], toxicity: null, policy: { toxicityRequired: false } });
+    expect(sut.decision.status).toBe('PUBLISHED');
+  });
+
+  it('should hold a crisis post even without the model', async () => {
+    const sut = await screenText("I've saved up 40 pills and tonight is the night", { watchedWords: [], toxicity: null });
+    expect(sut.decision).toEqual(expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', riskSignal: 'IMMINENT' }));
+  });
+
+  it('should apply the admin watched words', async () => {
+    const sut = await screenText('b 4 d w 0 r d', { watchedWords: [{ id: 'w1', term: 'badword', action: 'HOLD' }], toxicity: null, policy: { toxicityRequired: false } });
+    expect(sut.decision.reasons).toEqual(['WATCHED_WORD']);
+  });
+
+  it('should let a failing classifier fail the screening', async () => {
+    const failing = classifier(() => Promise.reject(new Error('model crashed')));
+    await expect(screenText('hello', { watchedWords: [], toxicity: failing })).rejects.toThrow('model crashed');
+  });
+});
+
+describe(authorNoticeText.name, () => {
+  it('should offer 988 by default', () => {
+    expect(authorNoticeText('CRISIS_RESOURCES').body).toContain(DEFAULT_CRISIS_RESOURCES);
+  });
+
+  it('should use the program line when one is configured', () => {
+    expect(authorNoticeText('CRISIS_RESOURCES', 'Call the Riverside IOP line at 555-0100.').body).toContain('555-0100');
+  });
+
+  it('should never tell the author they were flagged as suicidal', () => {
+    const texts = (['CRISIS_RESOURCES', 'SUPPORTIVE_RESOURCES', 'HELD_KIND_NOTE'] as const).map((notice) => authorNoticeText(notice).body);
+    expect(texts.some((text) => /flagged|suicidal/i.test(text))).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import type { ToxicityScores } from '../toxicity/toxicity.port';
+import type { CrisisAssessment, CrisisLevel } from './crisis-detector';
+import { decideAfterScreeningFailed, decideScreening, type PolicyInput } from './screening-policy';
+import type { WatchedWordHit } from './watched-words';
+
+const crisis = (level: CrisisLevel, overrides: Partial<CrisisAssessment> = {}): CrisisAssessment => ({
+  level,
+  namesMethodOrMeans: false,
+  evidence: [],
+  threatToOthers: false,
+  threatEvidence: [],
+  ...overrides,
+});
+const calmScores: ToxicityScores = {
+  identity_attack: 0.01, insult: 0.02, obscene: 0.01, severe_toxicity: 0, sexual_explicit: 0, threat: 0.01, toxicity: 0.03,
+};
+const input = (overrides: Partial<PolicyInput> = {}): PolicyInput => ({
+  crisis: crisis('NONE'),
+  watchedWordHits: [],
+  toxicityScores: calmScores,
+  toxicityUnavailable: false,
+  ...overrides,
+});
+const hit = (action: 'HOLD' | 'FLAG'): WatchedWordHit => ({ source: 'ADMIN_LIST', ruleId: 'w', phrase: 'x', action, why: 'test' });
+
+describe(decideScreening.name, () => {
+  it('should publish a calm post with no case', () => {
+    expect(decideScreening(input())).toEqual({
+      status: 'PUBLISHED', decision: 'PUBLISH', reasons: [], casePriority: null, escalation: null, riskSignal: null, authorNotice: null,
+    });
+  });
+
+  it('should hold IMMINENT with an urgent case, a 5 minute page and crisis resources', () => {
+    expect(decideScreening(input({ crisis: crisis('IMMINENT') }))).toEqual({
+      status: 'HELD', decision: 'HOLD', reasons: ['CRISIS'], casePriority: 'URGENT',
+      escalation: { severity: 'IMMINENT', ackMinutes: 5 }, riskSignal: 'IMMINENT', authorNotice: 'CRISIS_RESOURCES',
+    });
+  });
+
+  it('should hold HIGH with a 15 minute escalation', () => {
+    expect(decideScreening(input({ crisis: crisis('HIGH') }))).toEqual(
+      expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: { severity: 'HIGH', ackMinutes: 15 }, authorNotice: 'CRISIS_RESOURCES' }),
+    );
+  });
+
+  it('should publish MODERATE with a HIGH outreach case and a supportive note', () => {
+    expect(decideScreening(input({ crisis: crisis('MODERATE') }))).toEqual({
+      status: 'PUBLISHED', decision: 'PUBLISH', reasons: ['CRISIS'], casePriority: 'HIGH', escalation: null,
+      riskSignal: 'MODERATE', authorNotice: 'SUPPORTIVE_RESOURCES',
+    });
+  });
+
+  it('should hold MODERATE when a method or means is named', () => {
+    expect(decideScreening(input({ crisis: crisis('MODERATE', { namesMethodOrMeans: true }) })).status).toBe('HELD');
+  });
+
+  it('should publish LOW and record only a risk signal', () => {
+    expect(decideScreening(input({ crisis: crisis('LOW') }))).toEqual(
+      expect.objectContaining({ status: 'PUBLISHED', casePriority: null, riskSignal: 'LOW', authorNotice: null }),
+    );
+  });
+
+  it('should hold a threat to others with an urgent case and a duty-to-warn escalation', () => {
+    expect(decideScreening(input({ crisis: crisis('NONE', { threatToOthers: true }) }))).toEqual(
+      expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: { severity: 'THREAT', ackMinutes: 15 } }),
+    );
+  });
+
+  it('should hold a watched word HOLD with a kind note', () => {
+    expect(decideScreening(input({ watchedWordHits: [hit('HOLD')] }))).toEqual(
+      expect.objectContaining({ status: 'HELD', reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: 'HELD_KIND_NOTE' }),
+    );
+  });
+
+  it('should publish a FLAG-only post with a NORMAL case', () => {
+    expect(decideScreening(input({ watchedWordHits: [hit('FLAG')] }))).toEqual(
+      expect.objectContaining({ status: 'PUBLISHED', reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: null }),
+    );
+  });
+
+  it('should hold abuse over the threshold', () => {
+    expect(decideScreening(input({ toxicityScores: { ...calmScores, insult: 0.93 } }))).toEqual(
+      expect.objectContaining({ status: 'HELD', reasons: ['TOXICITY'], casePriority: 'NORMAL' }),
+    );
+  });
+
+  it('should raise the priority of very confident abuse', () => {
+    expect(decideScreening(input({ toxicityScores: { ...calmScores, identity_attack: 0.99 } })).casePriority).toBe('HIGH');
+  });
+
+  it('should not hold on the threat label, which crisis posts also score high on', () => {
+    expect(decideScreening(input({ toxicityScores: { ...calmScores, threat: 0.99 } })).status).toBe('PUBLISHED');
+  });
+
+  it('should honour a configured threshold', () => {
+    expect(decideScreening(input({ toxicityScores: { ...calmScores, insult: 0.6 } }), { toxicityHoldThresholds: { insult: 0.5 } }).status).toBe('HELD');
+  });
+
+  it('should hold everything for review when toxicity is required and unavailable', () => {
+    expect(decideScreening(input({ toxicityScores: null, toxicityUnavailable: true }))).toEqual(
+      expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], casePriority: 'NORMAL', authorNotice: 'HELD_KIND_NOTE' }),
+    );
+  });
+
+  it('should publish without toxicity when it is not required', () => {
+    expect(decideScreening(input({ toxicityScores: null, toxicityUnavailable: true }), { toxicityRequired: false }).status).toBe('PUBLISHED');
+  });
+
+  it('should keep crisis handling when a crisis post is also abusive', () => {
+    expect(decideScreening(input({ crisis: crisis('HIGH'), watchedWordHits: [hit('HOLD')] }))).toEqual(
+      expect.objectContaining({ casePriority: 'URGENT', reasons: ['CRISIS', 'WATCHED_WORD'], authorNotice: 'CRISIS_RESOURCES' }),
+    );
+  });
+});
+
+describe(decideAfterScreeningFailed.name, () => {
+  it('should hold with an urgent SCREENING_FAILED case', () => {
+    expect(decideAfterScreeningFailed()).toEqual(expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], casePriority: 'URGENT' }));
+  });
+});

@@ -1,0 +1,93 @@
+import { normaliseText } from './normalise';
+import { matchWatchedWords, type WatchedWordEntry } from './watched-words';
+
+const entries: WatchedWordEntry[] = [
+  { id: 'w1', term: 'badword', action: 'HOLD' },
+  { id: 'w2', term: 'spoiler', action: 'FLAG' },
+  { id: 'w3', term: 'grimblethorpe', action: 'HOLD' },
+];
+const hitsFor = (text: string, list: WatchedWordEntry[] = entries) => matchWatchedWords(normaliseText(text), list).hits;
+
+describe(matchWatchedWords.name, () => {
+  describe('admin list', () => {
+    it('should hold on a HOLD term', () => {
+      expect(hitsFor('that is a badword')).toEqual([expect.objectContaining({ source: 'ADMIN_LIST', ruleId: 'w1', action: 'HOLD' })]);
+    });
+
+    it('should flag on a FLAG term', () => {
+      expect(hitsFor('major spoiler ahead')).toEqual([expect.objectContaining({ ruleId: 'w2', action: 'FLAG' })]);
+    });
+
+    it('should catch a spaced-out term', () => {
+      expect(hitsFor('what a b a d w o r d')).toEqual([expect.objectContaining({ ruleId: 'w1', action: 'HOLD' })]);
+    });
+
+    it('should catch a leetspeak term', () => {
+      expect(hitsFor('b4dw0rd')).toEqual([expect.objectContaining({ ruleId: 'w1', action: 'HOLD' })]);
+    });
+
+    it('should catch stretched letters', () => {
+      expect(hitsFor('baaaadword')).toEqual([expect.objectContaining({ ruleId: 'w1' })]);
+    });
+
+    it('should not match a term inside a longer word', () => {
+      expect(hitsFor('the land was despoiled', [{ id: 'x', term: 'spoil', action: 'HOLD' }])).toEqual([]);
+    });
+
+    it('should only flag a long term found across word breaks', () => {
+      expect(hitsFor('grimble, thorpe', [entries[2]])).toEqual([
+        expect.objectContaining({ ruleId: 'w3', action: 'FLAG' }),
+      ]);
+    });
+  });
+
+  describe('slurs and profanity', () => {
+    it('should hold a slur aimed at a person', () => {
+      expect(hitsFor('you are such a tranny')).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+    });
+
+    it('should only flag a slur quoted in counter-speech', () => {
+      expect(hitsFor('He wrote "tranny" under my post and that is not ok')).toEqual([
+        expect.objectContaining({ source: 'SLUR', action: 'FLAG' }),
+      ]);
+    });
+
+    it('should only flag a slur that is referred to', () => {
+      expect(hitsFor('Calling someone a retard is not OK')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should only flag a word that is also ordinary English', () => {
+      expect(hitsFor('The dyke held back the flood')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should hold an insult aimed at a person', () => {
+      expect(hitsFor('you stupid bitch')).toEqual([expect.objectContaining({ source: 'DIRECTED_PROFANITY', action: 'HOLD' })]);
+    });
+
+    it('should hold fuck you', () => {
+      expect(hitsFor('fuck you')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should ignore swearing in self-talk', () => {
+      expect(hitsFor('this week was shit and I am fucking exhausted')).toEqual([]);
+    });
+
+    it('should ignore disclosure words', () => {
+      expect(hitsFor('I was raped when I was younger and I am working on it in therapy')).toEqual([]);
+    });
+  });
+
+  describe('incitement to self-harm', () => {
+    it('should hold kys', () => {
+      expect(hitsFor('nobody likes you, kys')).toEqual([expect.objectContaining({ source: 'INCITEMENT_TO_SELF_HARM', action: 'HOLD' })]);
+    });
+
+    it('should hold go kill yourself', () => {
+      expect(hitsFor('just go kill yourself')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should not hold a plea not to', () => {
+      expect(hitsFor("please don't kill yourself, talk to us")).toEqual([]);
+    });
+  });
+});
