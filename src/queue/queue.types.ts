@@ -22,6 +22,8 @@ export enum JobName {
   CASE_DUE = 'case-due',
   /** Deliver one signed webhook for an escalation. */
   DELIVER_ESCALATION_WEBHOOK = 'deliver-escalation-webhook',
+  /** A member reported a post: open or join its moderation case (the forum cannot import moderation). */
+  REVIEW_REPORT = 'review-report',
 }
 
 export interface JobPayloads {
@@ -31,6 +33,7 @@ export interface JobPayloads {
   [JobName.ESCALATION_DEADLINE]: { escalationId: string; level: number };
   [JobName.CASE_DUE]: { caseId: string; dueAt: string };
   [JobName.DELIVER_ESCALATION_WEBHOOK]: { escalationId: string; level: number };
+  [JobName.REVIEW_REPORT]: { reportId: string };
 }
 
 /** Which queue carries each job. The compiler insists every job has a home. */
@@ -41,6 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ESCALATION_DEADLINE]: QueueName.ESCALATION,
   [JobName.CASE_DUE]: QueueName.MODERATION,
   [JobName.DELIVER_ESCALATION_WEBHOOK]: QueueName.WEBHOOK,
+  [JobName.REVIEW_REPORT]: QueueName.MODERATION,
 };
 
 /**
@@ -54,4 +58,6 @@ export const JOB_ID: { [N in JobName]: (data: JobPayloads[N]) => string } = {
   [JobName.ESCALATION_DEADLINE]: ({ escalationId, level }) => `escalation-deadline:${escalationId}:${level}`,
   [JobName.CASE_DUE]: ({ caseId, dueAt }) => `case-due:${caseId}:${Date.parse(dueAt)}`,
   [JobName.DELIVER_ESCALATION_WEBHOOK]: ({ escalationId, level }) => `webhook:${escalationId}:${level}`,
+  // BullMQ refuses a custom id with ':' unless it splits into exactly three parts, hence the dash.
+  [JobName.REVIEW_REPORT]: ({ reportId }) => `review-report-${reportId}`,
 };
