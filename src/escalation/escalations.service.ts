@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { EscalationSeverity } from '../common/domain/escalation.enums';
 import { EscalationTrigger } from './entities/escalation.entity';
-import { ACK_MINUTES } from './escalation-deadlines';
+import { AppConfig } from '../config/app-config';
 
 export interface EscalationRequest {
   /** Unique per logical escalation (e.g. `screening:<postId>:<revision>`): raising twice raises once. */
@@ -36,11 +36,13 @@ export const REPEATED_SIGNALS = { count: 3, windowDays: 7 };
  */
 @Injectable()
 export class EscalationsService {
+  constructor(private readonly config: AppConfig) {}
+
   /** Returns the escalation id and whether this call created it. */
   async raise(manager: EntityManager, request: EscalationRequest): Promise<{ escalationId: string; created: boolean }> {
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO escalations (dedupe_key, subject_id, post_id, case_id, trigger, severity, ack_due_at, evidence, raised_by, note)
-       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7), $8::jsonb, $9, $10)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8::jsonb, $9, $10)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -50,7 +52,7 @@ export class EscalationsService {
         request.caseId,
         request.trigger,
         request.severity,
-        ACK_MINUTES[request.severity],
+        this.config.escalationTimers.ackSeconds[request.severity],
         JSON.stringify(request.evidence),
         request.raisedBy ?? null,
         request.note ?? null,

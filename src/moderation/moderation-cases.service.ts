@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CASE_PRIORITY_RANK, CasePriority, CaseReason } from '../common/domain/moderation.enums';
-import { CASE_DUE_MINUTES } from './case-due-times';
+import { AppConfig } from '../config/app-config';
 
 export interface CaseRequest {
   postId: string;
@@ -34,11 +34,13 @@ export interface CaseUpsertResult {
  */
 @Injectable()
 export class ModerationCasesService {
+  constructor(private readonly config: AppConfig) {}
+
   async openOrJoin(manager: EntityManager, request: CaseRequest): Promise<CaseUpsertResult> {
     const rank = CASE_PRIORITY_RANK[request.priority];
     const rows: Array<{ id: string; opened: boolean; priority: CasePriority; due_at: Date; source_keys: string[] }> = await manager.query(
       `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at, source_keys)
-       VALUES ($1, $2, $3, $4::text[], $5, $6, now() + make_interval(mins => $7), ARRAY[$8])
+       VALUES ($1, $2, $3, $4::text[], $5, $6, now() + make_interval(secs => $7), ARRAY[$8])
        ON CONFLICT (post_id) WHERE status <> 'RESOLVED' DO UPDATE SET
          reasons = ARRAY(SELECT DISTINCT unnest(moderation_cases.reasons || EXCLUDED.reasons) ORDER BY 1),
          priority = CASE WHEN EXCLUDED.priority_rank < moderation_cases.priority_rank THEN EXCLUDED.priority ELSE moderation_cases.priority END,
@@ -47,7 +49,7 @@ export class ModerationCasesService {
          source_keys = moderation_cases.source_keys || EXCLUDED.source_keys
        WHERE NOT ($8 = ANY(moderation_cases.source_keys))
        RETURNING id, (xmax = 0) AS opened, priority, due_at, source_keys`,
-      [request.postId, request.spaceId, request.subjectId, request.reasons, request.priority, rank, CASE_DUE_MINUTES[request.priority], request.sourceKey],
+      [request.postId, request.spaceId, request.subjectId, request.reasons, request.priority, rank, this.config.moderation.caseDueSeconds[request.priority], request.sourceKey],
     );
     if (rows.length > 0) {
       const row = rows[0];

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
+import { RedisPubSub } from './realtime/redis-pubsub';
 
-/** In-app notifications for every member. */
-@Module({ providers: [NotificationsService], exports: [NotificationsService] })
+/** In-app notifications for every member, and the cross-process event bus behind subscriptions. */
+@Module({ providers: [NotificationsService, NotificationsResolver, RedisPubSub], exports: [NotificationsService, RedisPubSub] })
 export class NotificationsModule {}

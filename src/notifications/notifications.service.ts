@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { Connection, decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
 import { NotificationEntity, NotificationKind } from './entities/notification.entity';
+import { NotificationModel } from './models/notification.model';
 
 export interface NewNotification {
   memberId: string;
@@ -13,9 +17,30 @@ export interface NewNotification {
   dedupeKey?: string;
 }
 
-/** Writes in-app notifications inside the caller's transaction. */
+function linkedId(data: Record<string, string | number | null>, key: string): string | null {
+  const value = data[key];
+  return typeof value === 'string' ? value : null;
+}
+
+function toModel(row: NotificationEntity): NotificationModel {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    postId: linkedId(row.data, 'postId'),
+    caseId: linkedId(row.data, 'caseId'),
+    escalationId: linkedId(row.data, 'escalationId'),
+    readAt: row.readAt,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Writes in-app notifications inside the caller's transaction, and reads a member's own. */
 @Injectable()
 export class NotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
   /** Returns how many were new (duplicates by dedupe key are skipped silently). */
   async notify(manager: EntityManager, notifications: NewNotification[]): Promise<number> {
     if (notifications.length === 0) return 0;
@@ -28,5 +53,38 @@ export class NotificationsService {
       .returning(['id'])
       .execute();
     return (result.raw as unknown[]).length;
+  }
+
+  /** The member's notifications, newest first. */
+  async listFor(memberId: string, limit: number, after: string | null | undefined): Promise<Connection<NotificationModel>> {
+    const cursor = decodeCursor(after, 2);
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.member_id = :memberId', { memberId })
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(limit + 1);
+    if (cursor) {
+      const [createdAt, id] = cursor;
+      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
+        throw AppError.badInput('after', 'after is not a cursor from this list.');
+      }
+      query.andWhere('(n.created_at, n.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const rows = await query.getMany();
+    return toConnection(rows, limit, (r) => encodeCursor([r.createdAt.toISOString(), r.id]), toModel);
+  }
+
+  async unreadCount(memberId: string): Promise<number> {
+    return this.dataSource.getRepository(NotificationEntity).createQueryBuilder('n').where('n.member_id = :memberId AND n.read_at IS NULL', { memberId }).getCount();
+  }
+
+  /** Marks one of the member's own notifications read; someone else's is NOT_FOUND (no existence leak). */
+  async markRead(memberId: string, id: string): Promise<NotificationModel> {
+    await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE id = $1 AND member_id = $2 AND read_at IS NULL`, [id, memberId]);
+    const row = await this.dataSource.getRepository(NotificationEntity).findOne({ where: { id, memberId } });
+    if (!row) throw AppError.notFound('Notification');
+    return toModel(row);
   }
 }

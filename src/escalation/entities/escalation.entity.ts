@@ -14,6 +14,8 @@ export enum EscalationTrigger {
  */
 @Entity('escalations')
 @Index('escalations_status_due', ['status', 'ackDueAt'])
+@Index('escalations_unpaged', ['createdAt'], { where: `status = 'OPEN' AND paged_level < level` })
+@Index('escalations_created', ['createdAt', 'id'])
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -45,6 +47,13 @@ export class EscalationEntity {
   /** 1 = on-call clinician, 2 = backup, 3 = all clinicians, then every clinician and admin. */
   @Column({ type: 'smallint', default: 1 })
   level!: number;
+
+  /** The level last paged (0: never). Below `level`, the page job has not run yet: the sweeper re-pages. */
+  @Column({ name: 'paged_level', type: 'smallint', default: 0 })
+  pagedLevel!: number;
+
+  @Column({ name: 'paged_at', type: 'timestamptz', nullable: true })
+  pagedAt!: Date | null;
 
   @Column({ name: 'ack_due_at', type: 'timestamptz' })
   ackDueAt!: Date;

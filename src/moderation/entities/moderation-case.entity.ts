@@ -9,6 +9,9 @@ import { CaseDecision, CasePriority, CaseReason, CaseStatus } from '../../common
 @Index('moderation_cases_one_open_per_post', ['postId'], { unique: true, where: `status <> 'RESOLVED'` })
 @Index('moderation_cases_queue', ['status', 'priorityRank', 'dueAt', 'openedAt', 'id'])
 @Index('moderation_cases_space_queue', ['spaceId', 'status', 'priorityRank', 'dueAt', 'openedAt', 'id'])
+@Index('moderation_cases_active_queue', ['priorityRank', 'dueAt', 'openedAt', 'id'], { where: `status <> 'RESOLVED'` })
+@Index('moderation_cases_active_space_queue', ['spaceId', 'priorityRank', 'dueAt', 'openedAt', 'id'], { where: `status <> 'RESOLVED'` })
+@Index('moderation_cases_due_unnotified', ['dueAt'], { where: `status <> 'RESOLVED' AND overdue_notified_at IS NULL` })
 export class ModerationCaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -57,6 +60,10 @@ export class ModerationCaseEntity {
 
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+
+  /** When the overdue reminder went to the space's peer specialists (once per case). */
+  @Column({ name: 'overdue_notified_at', type: 'timestamptz', nullable: true })
+  overdueNotifiedAt!: Date | null;
 
   /** Which screening revision (if any) opened or last joined the case: a re-delivered job joins nothing twice. */
   @Column({ name: 'source_keys', type: 'text', array: true, default: () => `'{}'` })
