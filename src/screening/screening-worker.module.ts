@@ -1,6 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EscalationModule } from '../escalation/escalation.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ApplyScreeningDecision } from './apply-screening-decision.service';
+import { ScreenPostProcessor } from './screen-post.processor';
+import { ScreeningOutboxSweeper } from './screening-outbox.sweeper';
 import { ScreeningModule } from './screening.module';
+import { ScreeningWorker } from './screening.worker';
+import { toxicityModelProvider } from './toxicity-model.provider';
+import { WatchedWordsCache } from './watched-words.cache';
 
-/** The worker side of screening: the screen-post processor and the outbox sweeper. */
-@Module({ imports: [ScreeningModule] })
+/** The worker side of screening: the screen-post processor, the toxicity model and the outbox sweeper. */
+@Module({
+  imports: [ScreeningModule, AuditModule, NotificationsModule, EscalationModule, ModerationModule],
+  providers: [toxicityModelProvider, WatchedWordsCache, ApplyScreeningDecision, ScreenPostProcessor, ScreeningOutboxSweeper, ScreeningWorker],
+})
 export class ScreeningWorkerModule {}

@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CrisisLevel } from '../common/domain/crisis-level.enum';
+import { EscalationSeverity } from '../common/domain/escalation.enums';
+import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
+import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { AppConfig } from '../config/app-config';
+import { EscalationTrigger } from '../escalation/entities/escalation.entity';
+import { EscalationsService } from '../escalation/escalations.service';
+import { ModerationCasesService } from '../moderation/moderation-cases.service';
+import { NotificationKind } from '../notifications/entities/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { authorNoticeText } from './pipeline/crisis-resources';
+import { type AuthorNotice, decideAfterScreeningFailed, type ScreeningDecision } from './pipeline/screening-policy';
+import type { ScreeningOutcome } from './pipeline/screen-text';
+
+/** The post revision a job screens, as loaded from PostgreSQL (ids only travel through Redis). */
+export interface ScreeningTarget {
+  postId: string;
+  revision: number;
+  authorId: string;
+  spaceId: string;
+  threadId: string;
+}
+
+export interface AppliedScreening {
+  /** False when this revision was already screened: a re-delivered job changes nothing. */
+  applied: boolean;
+  /** Escalations this call created; the caller pages them after commit. */
+  newEscalationIds: string[];
+  decision: 'PUBLISH' | 'HOLD' | null;
+}
+
+const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], decision: null };
+
+const NOTICE_KIND: Record<AuthorNotice, NotificationKind> = {
+  CRISIS_RESOURCES: NotificationKind.CRISIS_RESOURCES,
+  SUPPORTIVE_RESOURCES: NotificationKind.SUPPORTIVE_RESOURCES,
+  HELD_KIND_NOTE: NotificationKind.POST_HELD,
+};
+
+/** Policy severities map onto escalation rows; a threat to others is HIGH, for duty-to-warn review. */
+const ESCALATION: Record<NonNullable<ScreeningDecision['escalation']>['severity'], { severity: EscalationSeverity; trigger: EscalationTrigger }> = {
+  IMMINENT: { severity: EscalationSeverity.IMMINENT, trigger: EscalationTrigger.CRISIS },
+  HIGH: { severity: EscalationSeverity.HIGH, trigger: EscalationTrigger.CRISIS },
+  THREAT: { severity: EscalationSeverity.HIGH, trigger: EscalationTrigger.THREAT_TO_OTHERS },
+};
+
+/**
+ * The write half of the decide phase: everything a screening changes, in ONE transaction, keyed
+ * by the (post, revision) unique constraint on `screenings` so a re-delivered job is a no-op.
+ *
+ * A newer edit or an author's delete wins over an old screening: the post only moves when it is
+ * still PENDING at the screened revision. A crisis signal is never dropped for that reason: the
+ * case, escalation, risk signal and resources still happen, because the person wrote it.
+ */
+@Injectable()
+export class ApplyScreeningDecision {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly cases: ModerationCasesService,
+    private readonly escalations: EscalationsService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(target: ScreeningTarget, outcome: ScreeningOutcome, durationMs: number): Promise<AppliedScreening> {
+    const { decision, crisis, toxicity } = outcome;
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await this.insertScreening(manager, target, {
+        decision: decision.decision,
+        crisisLevel: crisis.level as CrisisLevel,
+        crisisEvidence: [...crisis.evidence, ...crisis.threatEvidence],
+        toxicity: toxicity.status === 'scored' ? toxicity.scores : null,
+        toxicityStatus: toxicity.status === 'scored' ? 'ok' : 'unavailable',
+        watchedWordHits: outcome.watchedWords.hits,
+        // Phase results without the normalised text: the screening row keeps evidence, not the post.
+        phases: outcome.phases.map((phase) => (phase.name === 'normalise' ? { name: phase.name, durationMs: phase.durationMs } : phase)),
+        reasons: [...decision.reasons],
+        modelVersion: toxicity.status === 'scored' ? toxicity.modelVersion : null,
+        tfjsBackend: toxicity.status === 'scored' ? toxicity.backend : null,
+        durationMs,
+      });
+      if (!inserted) return NOT_APPLIED;
+
+      const status = decision.status === 'PUBLISHED' ? PostStatus.PUBLISHED : PostStatus.HELD;
+      const moved = await this.movePost(manager, target, status, status === PostStatus.HELD ? heldReason(outcome) : null);
+      await this.finishRequest(manager, target, 'DONE');
+
+      const isCrisis = decision.reasons.includes('CRISIS');
+      const sourceKey = `screening:${target.postId}:${target.revision}`;
+      let caseId: string | null = null;
+      // A superseded revision needs no abuse case (its replacement is screened), but crisis always does.
+      if (decision.casePriority && (moved || isCrisis)) {
+        const opened = await this.cases.openOrJoin(manager, {
+          postId: target.postId,
+          spaceId: target.spaceId,
+          subjectId: target.authorId,
+          reasons: decision.reasons.map((reason) => CaseReason[reason]),
+          priority: CasePriority[decision.casePriority],
+          sourceKey,
+        });
+        caseId = opened.caseId;
+      }
+
+      const newEscalationIds: string[] = [];
+      if (decision.escalation) {
+        const { severity, trigger } = ESCALATION[decision.escalation.severity];
+        const raised = await this.escalations.raise(manager, {
+          dedupeKey: sourceKey,
+          subjectId: target.authorId,
+          postId: target.postId,
+          caseId,
+          trigger,
+          severity,
+          evidence: [...crisis.evidence, ...crisis.threatEvidence],
+        });
+        if (raised.created) newEscalationIds.push(raised.escalationId);
+      }
+      if (decision.riskSignal) {
+        const repeated = await this.escalations.recordRiskSignal(manager, {
+          subjectId: target.authorId,
+          postId: target.postId,
+          revision: target.revision,
+          level: decision.riskSignal as CrisisLevel,
+          evidence: [...crisis.evidence],
+        });
+        if (repeated) newEscalationIds.push(repeated.escalationId);
+      }
+
+      // Resources go to the author whatever happened to the post; a "held" note only if it is held.
+      const notice = decision.authorNotice;
+      if (notice && (notice !== 'HELD_KIND_NOTE' || moved)) await this.notifyAuthor(manager, target, notice);
+
+      await this.audit.record(
+        {
+          actorId: null,
+          actorRole: 'SYSTEM',
+          action: 'post.screened',
+          targetType: 'post',
+          targetId: target.postId,
+          details: {
+            revision: target.revision,
+            decision: decision.decision,
+            reasons: [...decision.reasons],
+            crisisLevel: crisis.level,
+            toxicity: toxicity.status,
+            postMoved: moved,
+            caseId,
+            escalationIds: newEscalationIds,
+          },
+        },
+        manager,
+      );
+      return { applied: true, newEscalationIds, decision: decision.decision };
+    });
+  }
+
+  /**
+   * The last attempt failed (or the job stalled too often): hold the post for a person with an
+   * URGENT case, since a crisis may be exactly what we failed to read. Never publishes.
+   */
+  async executeFailure(target: ScreeningTarget, failure: { name: string; attempts: number }): Promise<AppliedScreening> {
+    const decision = decideAfterScreeningFailed();
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await this.insertScreening(manager, target, {
+        decision: decision.decision,
+        crisisLevel: CrisisLevel.NONE,
+        crisisEvidence: [],
+        toxicity: null,
+        toxicityStatus: 'unavailable',
+        watchedWordHits: [],
+        phases: [{ name: 'failed', error: failure.name, attempts: failure.attempts }],
+        reasons: [...decision.reasons],
+        modelVersion: null,
+        tfjsBackend: null,
+        durationMs: 0,
+      });
+      if (!inserted) return NOT_APPLIED;
+      const moved = await this.movePost(manager, target, PostStatus.HELD, HeldReason.SCREENING_FAILED);
+      await this.finishRequest(manager, target, 'FAILED');
+      const opened = await this.cases.openOrJoin(manager, {
+        postId: target.postId,
+        spaceId: target.spaceId,
+        subjectId: target.authorId,
+        reasons: [CaseReason.SCREENING_FAILED],
+        priority: CasePriority.URGENT,
+        sourceKey: `screening:${target.postId}:${target.revision}`,
+      });
+      if (moved) await this.notifyAuthor(manager, target, 'HELD_KIND_NOTE');
+      await this.audit.record(
+        {
+          actorId: null,
+          actorRole: 'SYSTEM',
+          action: 'post.screening_failed',
+          targetType: 'post',
+          targetId: target.postId,
+          details: { revision: target.revision, error: failure.name, attempts: failure.attempts, postMoved: moved, caseId: opened.caseId },
+        },
+        manager,
+      );
+      return { applied: true, newEscalationIds: [], decision: 'HOLD' };
+    });
+  }
+
+  /** Inserts the screening row; false when this revision already has one. */
+  private async insertScreening(manager: EntityManager, target: ScreeningTarget, row: ScreeningRow): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
+                               watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
+       ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
+       RETURNING id`,
+      [
+        target.postId,
+        target.revision,
+        row.decision,
+        row.crisisLevel,
+        JSON.stringify(row.crisisEvidence),
+        row.toxicity === null ? null : JSON.stringify(row.toxicity),
+        row.toxicityStatus,
+        JSON.stringify(row.watchedWordHits),
+        JSON.stringify(row.phases),
+        row.reasons,
+        row.modelVersion,
+        row.tfjsBackend,
+        row.durationMs,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Moves the post only if it is still PENDING at this revision; publishing bumps its thread. */
+  private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus, reason: HeldReason | null): Promise<boolean> {
+    const moved: Array<{ thread_id: string }> = await manager.query(
+      `UPDATE posts SET status = $3, held_reason = $4, status_changed_at = now()
+       WHERE id = $1 AND revision = $2 AND status = 'PENDING'
+       RETURNING thread_id`,
+      [target.postId, target.revision, status, reason],
+    );
+    if (moved.length === 0) return false;
+    if (status === PostStatus.PUBLISHED) {
+      await manager.query(`UPDATE threads SET last_activity_at = GREATEST(last_activity_at, now()) WHERE id = $1`, [moved[0].thread_id]);
+    }
+    return true;
+  }
+
+  private async finishRequest(manager: EntityManager, target: ScreeningTarget, state: 'DONE' | 'FAILED'): Promise<void> {
+    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [
+      target.postId,
+      target.revision,
+      state,
+    ]);
+  }
+
+  private async notifyAuthor(manager: EntityManager, target: ScreeningTarget, notice: AuthorNotice): Promise<void> {
+    const text = authorNoticeText(notice, this.config.crisisResources);
+    await this.notifications.notify(manager, [
+      {
+        memberId: target.authorId,
+        kind: NOTICE_KIND[notice],
+        title: text.title,
+        body: text.body,
+        data: { postId: target.postId, revision: target.revision },
+        // One notice per post revision, however often the job is delivered.
+        dedupeKey: `screening:${target.postId}:${target.revision}:author`,
+      },
+    ]);
+  }
+}
+
+interface ScreeningRow {
+  decision: 'PUBLISH' | 'HOLD';
+  crisisLevel: CrisisLevel;
+  crisisEvidence: readonly unknown[];
+  toxicity: Record<string, number> | null;
+  toxicityStatus: 'ok' | 'unavailable';
+  watchedWordHits: readonly unknown[];
+  phases: readonly unknown[];
+  reasons: string[];
+  modelVersion: string | null;
+  tfjsBackend: string | null;
+  durationMs: number;
+}
+
+/** The one reason shown on a held post, most serious first. */
+function heldReason(outcome: ScreeningOutcome): HeldReason {
+  const { decision, crisis } = outcome;
+  const crisisHeld = crisis.level === 'HIGH' || crisis.level === 'IMMINENT' || (crisis.level === 'MODERATE' && crisis.namesMethodOrMeans);
+  if (crisisHeld) return HeldReason.CRISIS;
+  if (crisis.threatToOthers) return HeldReason.THREAT;
+  if (outcome.watchedWords.hits.some((hit) => hit.action === 'HOLD')) return HeldReason.WATCHED_WORD;
+  if (decision.reasons.includes('TOXICITY')) return HeldReason.TOXICITY;
+  return HeldReason.SCREENING_FAILED;
+}
