@@ -3,16 +3,22 @@
  *
  *   npm run eval:screening -- <csv> [--predictions out.csv] [--json]
  *       [--by meta.csv --by-column functionality]
- *       [--toxicity-model <url> --toxicity-vocab <url>]
+ *       [--fold A|B] [--fold-by author|id]
+ *       [--toxicity-model <url> --toxicity-vocab <url> [--toxicity-backend auto|node|wasm|cpu]]
+ *
+ * --fold keeps one half of the rows, chosen by a hash of the row's author key (the id without a
+ * trailing "-<n>" post number, so every post of one author lands in the same fold and a pattern
+ * tuned on an author's wording in fold A cannot help on fold B), or of the whole id with
+ * --fold-by id. Design and tune on fold A only; fold B is the check that it generalises.
  *
  * No database, no Redis, no network: it runs `screenText` directly. Read data from
  * /work/shared/data/..., never copy it into the repository.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 
 import { CRISIS_LEVELS, type CrisisLevel } from '../src/screening/pipeline/crisis-patterns';
 import { screenText, type ScreeningOutcome } from '../src/screening/pipeline/screen-text';
+import { isTfjsBackendChoice, type TfjsBackendChoice } from '../src/screening/toxicity/tfjs-backend';
 import type { ToxicityClassifierPort } from '../src/screening/toxicity/toxicity.port';
 
 interface Arguments {
@@ -21,9 +27,14 @@ interface Arguments {
   json: boolean;
   by: string | null;
   byColumn: string;
+  fold: Fold | null;
+  foldBy: 'author' | 'id';
   toxicityModel: string | null;
   toxicityVocab: string | null;
+  toxicityBackend: TfjsBackendChoice;
 }
+
+type Fold = 'A' | 'B';
 
 type CrisisLabel = 'none' | 'low' | 'moderate' | 'high';
 const CRISIS_LABELS: readonly CrisisLabel[] = ['none', 'low', 'moderate', 'high'];
@@ -89,7 +100,10 @@ function readTable(file: string): Array<Record<string, string>> {
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
-  const args: Arguments = { csv: '', predictions: null, json: false, by: null, byColumn: 'functionality', toxicityModel: null, toxicityVocab: null };
+  const args: Arguments = {
+    csv: '', predictions: null, json: false, by: null, byColumn: 'functionality',
+    fold: null, foldBy: 'author', toxicityModel: null, toxicityVocab: null, toxicityBackend: 'auto',
+  };
   for (let index = 0; index < argv.length; index++) {
     const value = argv[index];
     const next = (): string => {
@@ -101,37 +115,68 @@ function parseArguments(argv: readonly string[]): Arguments {
     else if (value === '--json') args.json = true;
     else if (value === '--by') args.by = next();
     else if (value === '--by-column') args.byColumn = next();
-    else if (value === '--toxicity-model') args.toxicityModel = next();
+    else if (value === '--fold') {
+      const fold = next().toUpperCase();
+      if (fold !== 'A' && fold !== 'B') throw new Error('--fold takes A or B');
+      args.fold = fold;
+    } else if (value === '--fold-by') {
+      const foldBy = next();
+      if (foldBy !== 'author' && foldBy !== 'id') throw new Error('--fold-by takes author or id');
+      args.foldBy = foldBy;
+    } else if (value === '--toxicity-backend') {
+      const backend = next();
+      if (!isTfjsBackendChoice(backend)) throw new Error('--toxicity-backend takes auto, node, wasm or cpu');
+      args.toxicityBackend = backend;
+    } else if (value === '--toxicity-model') args.toxicityModel = next();
     else if (value === '--toxicity-vocab') args.toxicityVocab = next();
     else if (!args.csv) args.csv = value;
     else throw new Error(`unexpected argument ${value}`);
   }
-  if (!args.csv) throw new Error('usage: eval-screening <csv> [--predictions out.csv] [--json] [--by meta.csv --by-column functionality]');
+  if (!args.csv) {
+    throw new Error('usage: eval-screening <csv> [--predictions out.csv] [--json] [--by meta.csv --by-column functionality] [--fold A|B] [--fold-by author|id]');
+  }
   return args;
 }
 
 /**
- * HOOK: the toxicity classifier is built by another part of the project. If its module exists
- * and exports a loader, use it; otherwise say so and evaluate without it (toxicity: null).
+ * The real toxicity classifier (`ToxicityClassifier.load`), imported only when asked for, so the
+ * crisis and word phases can be measured without tfjs. If it cannot load, say so and evaluate
+ * without it (toxicity: unavailable) rather than fail.
  */
 async function loadToxicity(args: Arguments): Promise<ToxicityClassifierPort | null> {
-  if (!args.toxicityModel || !args.toxicityVocab) return null;
-  const modulePath = path.join(__dirname, '..', 'src', 'screening', 'toxicity', 'toxicity-classifier');
+  if (!args.toxicityModel && !args.toxicityVocab) return null;
+  if (!args.toxicityModel || !args.toxicityVocab) {
+    console.error('toxicity: --toxicity-model and --toxicity-vocab go together; evaluating without it');
+    return null;
+  }
   try {
-    const loaded = (await import(modulePath)) as Record<string, unknown>;
-    const loader = loaded.loadToxicityClassifier;
-    if (typeof loader !== 'function') {
-      console.error('toxicity: src/screening/toxicity/toxicity-classifier has no loadToxicityClassifier(); evaluating without it');
-      return null;
-    }
-    return (await (loader as (options: { modelUrl: string; vocabUrl: string }) => Promise<ToxicityClassifierPort>)({
+    const { ToxicityClassifier } = await import('../src/screening/toxicity/toxicity-classifier');
+    const classifier = await ToxicityClassifier.load({
       modelUrl: args.toxicityModel,
       vocabUrl: args.toxicityVocab,
-    }));
+      backend: args.toxicityBackend,
+    });
+    console.error(`toxicity: ${classifier.modelVersion} on ${classifier.backend}`);
+    return classifier;
   } catch (error) {
     console.error(`toxicity: unavailable (${error instanceof Error ? error.message : String(error)}); evaluating without it`);
     return null;
   }
+}
+
+/** FNV-1a, 32 bit: a stable hash so the folds are the same on every machine and every run. */
+function fnv1a(value: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(value, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export function foldOf(id: string, foldBy: 'author' | 'id'): Fold {
+  const key = foldBy === 'author' ? id.replace(/-\d+$/, '') : id;
+  return fnv1a(key) % 2 === 0 ? 'A' : 'B';
 }
 
 function toRow(record: Record<string, string>): Row {
@@ -260,6 +305,7 @@ function csvField(value: string): string {
 
 function printReport(metrics: Record<string, unknown>): void {
   const crisis = metrics.crisis as ReturnType<typeof crisisMetrics>;
+  if (metrics.fold !== 'all') console.log(`fold ${String(metrics.fold)}`);
   if (crisis) {
     console.log(`crisis (${String(crisis.rows)} labelled rows)`);
     console.log('  per tier (IMMINENT counted as high):');
@@ -293,7 +339,9 @@ function printReport(metrics: Record<string, unknown>): void {
 
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
-  const rows = readTable(args.csv).map(toRow);
+  const rows = readTable(args.csv)
+    .map(toRow)
+    .filter((row) => args.fold === null || foldOf(row.id, args.foldBy) === args.fold);
   const toxicity = await loadToxicity(args);
 
   const predictions: Prediction[] = [];
@@ -308,6 +356,7 @@ async function main(): Promise<void> {
 
   const metrics: Record<string, unknown> = {
     file: args.csv,
+    fold: args.fold === null ? 'all' : `${args.fold} (by ${args.foldBy})`,
     rows: rows.length,
     toxicity: toxicity ? toxicity.modelVersion : 'unavailable',
     crisis: crisisMetrics(predictions),
