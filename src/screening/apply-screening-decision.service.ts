@@ -235,10 +235,13 @@ export class ApplyScreeningDecision {
 
   /** Moves the post only if it is still PENDING at this revision; publishing bumps its thread. */
   private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus, reason: HeldReason | null): Promise<boolean> {
+    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE ... RETURNING.
     const moved: Array<{ thread_id: string }> = await manager.query(
-      `UPDATE posts SET status = $3, held_reason = $4, status_changed_at = now()
-       WHERE id = $1 AND revision = $2 AND status = 'PENDING'
-       RETURNING thread_id`,
+      `WITH moved AS (
+         UPDATE posts SET status = $3, held_reason = $4, status_changed_at = now()
+         WHERE id = $1 AND revision = $2 AND status = 'PENDING'
+         RETURNING thread_id)
+       SELECT thread_id FROM moved`,
       [target.postId, target.revision, status, reason],
     );
     if (moved.length === 0) return false;

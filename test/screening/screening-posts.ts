@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { JobProducer } from '../../src/queue/job-producer.service';
+import { JobName, QueueName } from '../../src/queue/queue.types';
+
+/**
+ * Posts written the way the forum writes them (post, revision and screening request in one
+ * transaction, then the job), so the worker can be driven without going through GraphQL.
+ */
+export interface WrittenPost {
+  postId: string;
+  threadId: string;
+  revision: number;
+  authorId: string;
+}
+
+export async function createMember(dataSource: DataSource, role = 'CLIENT'): Promise<string> {
+  const rows: Array<{ id: string }> = await dataSource.query(
+    `INSERT INTO members (sub, role, display_name) VALUES ($1, $2, $3) RETURNING id`,
+    [`screening-${randomUUID()}`, role, 'Quiet Heron'],
+  );
+  return rows[0].id;
+}
+
+export async function createSpace(dataSource: DataSource): Promise<string> {
+  const rows: Array<{ id: string }> = await dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Screening tests') RETURNING id`, [
+    `screening-${randomUUID()}`,
+  ]);
+  return rows[0].id;
+}
+
+/** A new thread whose first post has the given text, PENDING with its screening request. */
+export async function writePost(dataSource: DataSource, spaceId: string, authorId: string, text: string): Promise<WrittenPost> {
+  return dataSource.transaction(async (manager) => {
+    const [thread]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO threads (space_id, author_id, title, last_activity_at) VALUES ($1, $2, 'A thread', now() - interval '1 day') RETURNING id`,
+      [spaceId, authorId],
+    );
+    const html = `<p>${text.replace(/[<>&]/g, ' ')}</p>`;
+    const [post]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO posts (thread_id, space_id, author_id, body_html, body_text) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [thread.id, spaceId, authorId, html, text],
+    );
+    await manager.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
+    await manager.query(`INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text) VALUES ($1, 1, $2, $3, $4)`, [
+      post.id,
+      authorId,
+      html,
+      text,
+    ]);
+    await manager.query(`INSERT INTO screening_requests (post_id, revision) VALUES ($1, 1)`, [post.id]);
+    return { postId: post.id, threadId: thread.id, revision: 1, authorId };
+  });
+}
+
+export async function enqueueScreening(jobs: JobProducer, post: WrittenPost): Promise<void> {
+  await jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, { postId: post.postId, revision: post.revision });
+}
+
+/** Polls until `probe` returns something truthy; fails with `what` if it never does. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function postStatus(dataSource: DataSource, postId: string): Promise<{ status: string; held_reason: string | null }> {
+  const rows: Array<{ status: string; held_reason: string | null }> = await dataSource.query(`SELECT status, held_reason FROM posts WHERE id = $1`, [postId]);
+  return rows[0];
+}
+
+/** Waits until the post has left PENDING, and returns where it went. */
+export function screened(dataSource: DataSource, postId: string, timeoutMs?: number): Promise<{ status: string; held_reason: string | null }> {
+  return waitFor(`post ${postId} to be screened`, async () => {
+    const row = await postStatus(dataSource, postId);
+    return row.status !== 'PENDING' ? row : null;
+  }, timeoutMs);
+}
