@@ -1,0 +1,193 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { EscalationStatus } from '../common/domain/escalation.enums';
+import { AppConfig } from '../config/app-config';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { NotificationKind } from '../notifications/entities/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RealtimeEvent } from '../notifications/realtime/realtime-events';
+import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { JobProducer } from '../queue/job-producer.service';
+import { JobName, QueueName } from '../queue/queue.types';
+import { EscalationEntity } from './entities/escalation.entity';
+import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
+import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
+import { ensureJob } from './worker-connection';
+
+/** A webhook receiver gets this long to answer before the attempt counts as failed (and is retried). */
+const WEBHOOK_TIMEOUT_MS = 5_000;
+/** A pager that is down for a while still gets the page: 8 attempts, 1 s doubling (about 4 minutes in all). */
+const WEBHOOK_JOB_OPTIONS = { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } };
+/** Rows looked at per sweep; a larger backlog drains over the next sweeps. */
+const SWEEP_BATCH = 200;
+/** A page or deadline job normally runs within milliseconds; the sweeper leaves it this long first. */
+const SWEEP_GRACE_SECONDS = 5;
+
+/**
+ * The worker side of escalations: page a level (in-app, subscription event, signed webhook),
+ * schedule its acknowledgement deadline as a delayed BullMQ job, climb a level when nobody
+ * acknowledged in time, and sweep for timers that never made it into Redis. Every step is
+ * idempotent, so retries and racing workers page nobody twice.
+ */
+@Injectable()
+export class EscalationPagingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly pubsub: RedisPubSub,
+    private readonly jobs: JobProducer,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Pages one level. A stale job (acknowledged meanwhile, or already climbed past it) does nothing. */
+  async page(escalationId: string, level: number): Promise<'paged' | 'stale'> {
+    const escalation = await this.dataSource.getRepository(EscalationEntity).findOne({ where: { id: escalationId } });
+    if (!escalation || escalation.status !== EscalationStatus.OPEN || escalation.level !== level) return 'stale';
+
+    const rota = await this.rota();
+    const recipients = recipientsForLevel(level, rota.clinicians, rota.admins);
+    const due = escalation.ackDueAt.toISOString().slice(11, 16);
+    await this.dataSource.transaction(async (manager) => {
+      await this.notifications.notify(
+        manager,
+        recipients.map((member) => ({
+          memberId: member.id,
+          kind: NotificationKind.ESCALATION,
+          title: level === 1 ? `Risk escalation (${escalation.severity})` : `Unacknowledged risk escalation, level ${level} (${escalation.severity})`,
+          body: `A client may need a clinician. Please acknowledge by ${due} UTC; it goes to a wider group if nobody does.`,
+          data: { escalationId, postId: escalation.postId, caseId: escalation.caseId, level },
+          dedupeKey: `escalation:${escalationId}:${level}:${member.id}`,
+        })),
+      );
+      await manager.query(`UPDATE escalations SET paged_level = GREATEST(paged_level, $2), paged_at = now() WHERE id = $1`, [escalationId, level]);
+    });
+
+    // After commit. A failure here retries the job; the notifications above are deduplicated.
+    await this.pubsub.publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level });
+    if (this.config.escalationWebhook.url) {
+      await this.jobs.add(QueueName.WEBHOOK, JobName.DELIVER_ESCALATION_WEBHOOK, { escalationId, level }, WEBHOOK_JOB_OPTIONS);
+    }
+    if (level < MAX_LEVEL) {
+      const delay = Math.max(0, escalation.ackDueAt.getTime() - Date.now());
+      await this.jobs.add(QueueName.ESCALATION, JobName.ESCALATION_DEADLINE, { escalationId, level }, { delay });
+    }
+    return 'paged';
+  }
+
+  /**
+   * The acknowledgement deadline of one level. One conditional UPDATE decides: only an escalation
+   * still OPEN at this level climbs, so an acknowledgement (or a second worker) wins cleanly.
+   */
+  async deadline(escalationId: string, level: number): Promise<'climbed' | 'stopped'> {
+    const climbed: Array<{ level: number }> = await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ level: number }> = await manager.query(
+        `UPDATE escalations SET level = level + 1,
+           ack_due_at = now() + make_interval(secs => CASE severity WHEN 'IMMINENT' THEN $3::float8 WHEN 'HIGH' THEN $4::float8 ELSE $5::float8 END)
+         WHERE id = $1 AND status = 'OPEN' AND level = $2 AND level < $6
+         RETURNING level`,
+        [escalationId, level, ...this.ackSeconds(), MAX_LEVEL],
+      );
+      if (rows.length > 0) {
+        await this.audit.record(
+          { actorId: null, actorRole: 'SYSTEM', action: 'escalation.climb', targetType: 'escalation', targetId: escalationId, details: { from: level, to: rows[0].level } },
+          manager,
+        );
+      }
+      return rows;
+    });
+    if (climbed.length === 0) return 'stopped';
+    // If this add fails the job retries and finds the level moved: the sweeper then pages the new level.
+    await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: climbed[0].level });
+    return 'climbed';
+  }
+
+  /** Delivers one signed webhook attempt and records it; a non-2xx answer throws so BullMQ retries. */
+  async deliverWebhook(escalationId: string, level: number, attempt: number): Promise<void> {
+    const { url, secret } = this.config.escalationWebhook;
+    if (!url || !secret) return;
+    const escalation = await this.dataSource.getRepository(EscalationEntity).findOne({ where: { id: escalationId } });
+    if (!escalation) return;
+    const payload: EscalationWebhookBody = {
+      type: 'escalation.page',
+      escalationId,
+      caseId: escalation.caseId,
+      postId: escalation.postId,
+      severity: escalation.severity,
+      level,
+      ackDueAt: escalation.ackDueAt.toISOString(),
+      link: `${this.config.publicBaseUrl.replace(/\/$/, '')}/escalations/${escalationId}`,
+    };
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const started = performance.now();
+    let statusCode: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [WEBHOOK_TIMESTAMP_HEADER]: timestamp, [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, body) },
+        body,
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        redirect: 'error',
+      });
+      statusCode = response.status;
+      await response.body?.cancel();
+      if (!response.ok) error = `receiver answered ${response.status}`;
+    } catch (caught) {
+      error = (caught as Error).name === 'TimeoutError' ? 'timed out' : `request failed: ${(caught as Error).message}`.slice(0, 200);
+    }
+    await this.dataSource.query(
+      `INSERT INTO webhook_deliveries (escalation_id, level, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [escalationId, level, attempt, statusCode, error, performance.now() - started],
+    );
+    if (error) throw new Error(`escalation webhook: ${error}`);
+  }
+
+  /**
+   * Finds timers that never reached Redis or were lost: OPEN escalations whose current level was
+   * never paged, and OPEN escalations past their deadline that did not climb.
+   */
+  async sweep(): Promise<{ repaged: number; deadlines: number }> {
+    const queue = this.jobs.queue(QueueName.ESCALATION);
+    const unpaged: Array<{ id: string; level: number }> = await this.dataSource.query(
+      `SELECT id, level FROM escalations
+       WHERE status = 'OPEN' AND paged_level < level AND COALESCE(paged_at, created_at) < now() - make_interval(secs => $1)
+       ORDER BY created_at LIMIT $2`,
+      [SWEEP_GRACE_SECONDS, SWEEP_BATCH],
+    );
+    let repaged = 0;
+    for (const row of unpaged) {
+      if (await ensureJob(queue, JobName.PAGE_ESCALATION, { escalationId: row.id, level: row.level })) repaged += 1;
+    }
+    const overdue: Array<{ id: string; level: number }> = await this.dataSource.query(
+      `SELECT id, level FROM escalations
+       WHERE status = 'OPEN' AND paged_level = level AND level < $1 AND ack_due_at < now() - make_interval(secs => $2)
+       ORDER BY ack_due_at LIMIT $3`,
+      [MAX_LEVEL, SWEEP_GRACE_SECONDS, SWEEP_BATCH],
+    );
+    let deadlines = 0;
+    for (const row of overdue) {
+      if (await ensureJob(queue, JobName.ESCALATION_DEADLINE, { escalationId: row.id, level: row.level })) deadlines += 1;
+    }
+    if (repaged + deadlines > 0) this.logger.warn({ repaged, deadlines }, 'escalation sweeper re-queued lost timers');
+    return { repaged, deadlines };
+  }
+
+  private ackSeconds(): [number, number, number] {
+    const s = this.config.escalationTimers.ackSeconds;
+    return [s.IMMINENT, s.HIGH, s.ELEVATED];
+  }
+
+  /** The rota: clinicians in the order they joined, then admins (see paging-recipients.ts). */
+  private async rota(): Promise<{ clinicians: RotaMember[]; admins: RotaMember[] }> {
+    const rows: Array<{ id: string; role: 'CLINICIAN' | 'ADMIN' }> = await this.dataSource.query(
+      `SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') ORDER BY created_at, id`,
+    );
+    return { clinicians: rows.filter((r) => r.role === 'CLINICIAN'), admins: rows.filter((r) => r.role === 'ADMIN') };
+  }
+}

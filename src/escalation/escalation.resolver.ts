@@ -1,0 +1,94 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { Roles } from '../common/auth/roles.decorator';
+import { RequestContext, Viewer } from '../common/auth/viewer';
+import { EscalationStatus } from '../common/domain/escalation.enums';
+import { Role } from '../common/domain/role.enum';
+import { parseId } from '../common/graphql/ids';
+import { Connection, pageSize } from '../common/pagination/connection';
+import { MembersService } from '../members/members.service';
+import { MemberModel } from '../members/models/member.model';
+import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
+import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { EscalationReviewService } from './escalation-review.service';
+import { EscalationConnection, EscalationModel } from './models/escalation.model';
+import { RiskTimelineConnection, RiskTimelineEntryModel } from './models/risk-timeline-entry.model';
+import { requestLoader } from './request-loader';
+import { ResolveEscalationInput } from './resolve-escalation.input';
+
+const CLINICAL = [Role.CLINICIAN, Role.ADMIN];
+
+/** Clinicians' side of escalations. Thin: the rules live in EscalationReviewService. */
+@Resolver(() => EscalationModel)
+export class EscalationResolver {
+  constructor(
+    private readonly review: EscalationReviewService,
+    private readonly members: MembersService,
+    private readonly pubsub: RedisPubSub,
+  ) {}
+
+  @Roles(...CLINICAL)
+  @Query(() => EscalationConnection, { description: 'Escalations, newest first (clinicians, admins).' })
+  escalations(
+    @Args('status', { type: () => EscalationStatus, nullable: true }) status?: EscalationStatus,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Connection<EscalationModel>> {
+    return this.review.list(status, pageSize(first), after);
+  }
+
+  @Roles(...CLINICAL)
+  @Query(() => RiskTimelineConnection, { description: "A client's risk signals, cases and escalations over time, newest first." })
+  clientRiskTimeline(
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Connection<RiskTimelineEntryModel>> {
+    return this.review.timeline(parseId(memberId, 'memberId'), pageSize(first), after);
+  }
+
+  @Roles(...CLINICAL)
+  @Mutation(() => EscalationModel, { description: 'Stops the clock: the escalation climbs no further.' })
+  acknowledgeEscalation(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('note', { type: () => String, nullable: true }) note?: string,
+  ): Promise<EscalationModel> {
+    return this.review.acknowledge(viewer, parseId(id), note, ctx.requestId);
+  }
+
+  @Roles(...CLINICAL)
+  @Mutation(() => EscalationModel)
+  resolveEscalation(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ResolveEscalationInput): Promise<EscalationModel> {
+    return this.review.resolve(viewer, parseId(input.escalationId, 'escalationId'), input.outcome, input.note, ctx.requestId);
+  }
+
+  @Roles(...CLINICAL)
+  @Subscription(() => EscalationModel, {
+    description: 'Each page of an escalation (new, or climbed a level), for clinicians and admins.',
+    resolve(this: EscalationResolver, payload: RealtimePayloads[RealtimeEvent.ESCALATION_RAISED]) {
+      return this.review.get(payload.escalationId);
+    },
+  })
+  escalationRaised(): AsyncIterableIterator<RealtimePayloads[RealtimeEvent.ESCALATION_RAISED]> {
+    return this.pubsub.asyncIterator(RealtimeEvent.ESCALATION_RAISED);
+  }
+
+  @ResolveField(() => MemberModel, { nullable: true })
+  acknowledgedBy(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
+    return escalation.acknowledgedById ? this.memberLoader(ctx).load(escalation.acknowledgedById) : Promise.resolve(null);
+  }
+
+  @ResolveField(() => MemberModel, { description: 'The client this is about, by pseudonym.' })
+  async subject(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
+    return this.memberLoader(ctx).load(escalation.subjectId);
+  }
+
+  private memberLoader(ctx: RequestContext) {
+    return requestLoader<MemberModel>(ctx, 'escalation.members', async (ids) => {
+      const rows = await this.members.findByIds(ids);
+      return new Map(rows.map((m) => [m.id, { id: m.id, displayName: m.displayName, role: m.role }]));
+    });
+  }
+}
