@@ -1,0 +1,97 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { RunningApp, startApp } from '../../src/bootstrap';
+import { AppConfig } from '../../src/config/app-config';
+import { createRootLogger } from '../../src/logging/logger';
+import { JobProducer } from '../../src/queue/job-producer.service';
+import { QueueName } from '../../src/queue/queue.types';
+import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
+import { createMember, createSpace, enqueueScreening, waitFor, writePost, WrittenPost } from './screening-posts';
+
+const POSTS = 200;
+const CRISIS_EVERY = 10;
+/** Short locks so the second worker takes over the dead one's jobs in seconds, not half a minute. */
+const WORKER_ENV = { SCREENING_LOCK_MS: '1500', TOXICITY_REQUIRED: 'false' };
+
+function startWorkerProcess(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  return { child, output: () => output };
+}
+
+async function screenedCount(dataSource: DataSource, postIds: string[]): Promise<number> {
+  const [row]: Array<{ count: number }> = await dataSource.query(`SELECT count(*)::int AS count FROM screenings WHERE post_id = ANY($1::uuid[])`, [postIds]);
+  return row.count;
+}
+
+describe('a worker killed with SIGKILL in the middle of a batch', () => {
+  let api: TestApp;
+  let secondWorker: RunningApp | undefined;
+  let firstWorker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    api = await startTestApp({ role: 'api' });
+  });
+
+  afterAll(async () => {
+    if (firstWorker && firstWorker.exitCode === null && firstWorker.signalCode === null) firstWorker.kill('SIGKILL');
+    await secondWorker?.close();
+    await api?.close();
+  });
+
+  it('should lose no post once a new worker starts, and screen each exactly once', async () => {
+    const spaceId = await createSpace(api.dataSource);
+    const jobs = api.running.app.get(JobProducer);
+    const written: WrittenPost[] = [];
+    for (let i = 0; i < POSTS; i++) {
+      // One author per post, so crisis posts do not add up to a repeated-signals escalation.
+      const author = await createMember(api.dataSource);
+      const text = i % CRISIS_EVERY === 0 ? 'I want to kill myself.' : `Post ${i}: small steps this week, and group helped.`;
+      const post = await writePost(api.dataSource, spaceId, author, text);
+      await enqueueScreening(jobs, post);
+      written.push(post);
+    }
+    const postIds = written.map((p) => p.postId);
+
+    // A worker in its own process, slowed to a few jobs at a time so it dies with work in hand.
+    const worker = startWorkerProcess(testEnv({ ...WORKER_ENV, SCREENING_CONCURRENCY: '4' }));
+    firstWorker = worker.child;
+    await waitFor(`the first worker to screen some posts (output: ${worker.output()})`, async () => (await screenedCount(api.dataSource, postIds)) >= 20, 60_000);
+    worker.child.kill('SIGKILL');
+    await once(worker.child, 'exit');
+    const screenedBeforeKill = await screenedCount(api.dataSource, postIds);
+    const activeAtKill = await jobs.queue(QueueName.SCREENING).getActiveCount();
+    expect(screenedBeforeKill).toBeLessThan(POSTS);
+    expect(activeAtKill).toBeGreaterThan(0);
+
+    secondWorker = await startApp('worker', AppConfig.fromEnv(testEnv(WORKER_ENV)), createRootLogger('silent'));
+    await waitFor('every post to be screened', async () => (await screenedCount(api.dataSource, postIds)) === POSTS, 60_000);
+
+    const [totals]: Array<Record<string, number>> = await api.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM posts WHERE id = ANY($1::uuid[]) AND status = 'PENDING') AS pending,
+              (SELECT count(*)::int FROM screening_requests WHERE post_id = ANY($1::uuid[]) AND state <> 'DONE') AS unfinished,
+              (SELECT count(DISTINCT (post_id, revision))::int FROM screenings WHERE post_id = ANY($1::uuid[])) AS screened,
+              (SELECT count(*)::int FROM audit_events WHERE target_id = ANY($2::text[]) AND action = 'post.screened') AS "screenedEvents",
+              (SELECT count(*)::int FROM moderation_cases WHERE post_id = ANY($1::uuid[])) AS cases,
+              (SELECT count(*)::int FROM escalations WHERE post_id = ANY($1::uuid[])) AS escalations,
+              (SELECT count(*)::int FROM notifications WHERE data->>'postId' = ANY($2::text[])) AS notifications`,
+      [postIds, postIds],
+    );
+    const crisisPosts = POSTS / CRISIS_EVERY;
+    expect(totals).toEqual({
+      pending: 0,
+      unfinished: 0,
+      screened: POSTS,
+      // One committed screening transaction per post: nothing was applied twice.
+      screenedEvents: POSTS,
+      cases: crisisPosts,
+      escalations: crisisPosts,
+      notifications: crisisPosts,
+    });
+  });
+});
