@@ -1,0 +1,54 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { HeldReason, PostStatus } from '../../common/domain/post-status.enum';
+import { ConnectionType } from '../../common/pagination/connection';
+import { PostEntity } from '../entities/post.entity';
+
+/**
+ * What the API shows of a post. The plain (non-@Field) properties are what field resolvers need
+ * to load related nodes and check visibility; they never reach the schema.
+ */
+@ObjectType('Post')
+export class PostModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
+  body!: string | null;
+
+  @Field(() => PostStatus)
+  status!: PostStatus;
+
+  @Field(() => Int, { description: 'Starts at 1; every edit adds one.' })
+  revision!: number;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  editedAt!: Date | null;
+
+  threadId!: string;
+  spaceId!: string;
+  authorId!: string;
+  quotePostId!: string | null;
+  heldReason!: HeldReason | null;
+
+  static from(entity: PostEntity): PostModel {
+    return Object.assign(new PostModel(), {
+      id: entity.id,
+      // Deleted text stays in the database for audit, and is shown to nobody.
+      body: entity.status === PostStatus.DELETED ? null : entity.bodyHtml,
+      status: entity.status,
+      revision: entity.revision,
+      createdAt: entity.createdAt,
+      editedAt: entity.editedAt,
+      threadId: entity.threadId,
+      spaceId: entity.spaceId,
+      authorId: entity.authorId,
+      quotePostId: entity.quotePostId,
+      heldReason: entity.heldReason,
+    });
+  }
+}
+
+export const PostConnection = ConnectionType(PostModel, 'Post');

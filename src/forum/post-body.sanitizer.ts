@@ -1,0 +1,122 @@
+import sanitizeHtml from 'sanitize-html';
+import { AppError } from '../common/errors/app-error';
+
+/** Longest post, in characters of extracted text (what a reader sees). */
+export const MAX_BODY_TEXT_CHARS = 20_000;
+/** Longest body accepted before sanitizing: HTML markup may add a lot to the text, but not without bound. */
+export const MAX_BODY_INPUT_CHARS = 100_000;
+export const MAX_TITLE_CHARS = 200;
+export const MAX_REPORT_REASON_CHARS = 500;
+
+export interface SanitizedBody {
+  /** Sanitized HTML, safe to render: formatting tags only, no attributes. */
+  html: string;
+  /** Plain text of exactly what the HTML shows: what screening reads. */
+  text: string;
+}
+
+/**
+ * Formatting only: no links (spam, phishing, tracking), no images (tracking pixels), no attributes
+ * (styles and handlers). What is not allowed is dropped but its text kept, so a reader sees nothing
+ * that screening did not read; script and style contents are dropped altogether.
+ */
+const BODY_POLICY: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'blockquote', 'ul', 'ol', 'li', 'code', 'pre'],
+  allowedAttributes: {},
+  allowedSchemes: [],
+  disallowedTagsMode: 'discard',
+  // Editors write blocks as divs and headings; keep them as paragraphs so lines do not run together.
+  transformTags: { div: 'p', h1: 'p', h2: 'p', h3: 'p', h4: 'p', h5: 'p', h6: 'p' },
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template', 'iframe', 'object'],
+};
+
+const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
+
+/**
+ * C0/C1 controls (NUL would make PostgreSQL refuse the row), and bidirectional overrides that make
+ * text display in a different order than it is read. Tabs and newlines stay.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A tag-like `<` followed by a letter, `/` or `!`: otherwise `I <3 you` or `a < b` is plain text. */
+const LOOKS_LIKE_HTML = /<[a-z/!][^>]*>/i;
+
+/** Any tag that starts a line; without one, the sender's own newlines are the only line breaks. */
+const HAS_LINE_TAGS = /<(?:p|br|div|li|blockquote|pre|h[1-6])\b/i;
+
+/** Closing block tags and line breaks, as sanitize-html writes them: each ends a line of text. */
+const LINE_ENDS = /<br \/>|<\/(?:p|li|blockquote|pre|ul|ol)>/g;
+
+const TEXT_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+export function stripUnsafeChars(value: string): string {
+  return value.replace(UNSAFE_CHARS, '');
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Plain text as HTML: blank lines make paragraphs, single newlines line breaks. */
+function plainTextToHtml(text: string): string {
+  return text
+    .split(/\n[ \t]*\n+/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0)
+    .map((paragraph) => `<p>${escapeText(paragraph).replace(/\n/g, '<br />')}</p>`)
+    .join('');
+}
+
+/** The text a reader sees in sanitized HTML, one line per block, entities decoded. */
+/** HTML from a client: newlines only mean something when the markup has no line structure of its own. */
+function htmlWithLines(html: string): string {
+  return HAS_LINE_TAGS.test(html) ? html : html.replace(/\n/g, '<br />');
+}
+
+function textOf(html: string): string {
+  const escaped = sanitizeHtml(html.replace(LINE_ENDS, '$&\n'), TEXT_ONLY);
+  return escaped
+    .replace(/&(?:amp|lt|gt|quot);/g, (entity) => TEXT_ESCAPES[entity])
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * Turns a body as clients send it (limited HTML from a rich-text editor, or plain text) into
+ * sanitized HTML plus its plain text. Refuses empty and oversized bodies with BAD_USER_INPUT.
+ */
+export function sanitizePostBody(raw: string, field = 'body'): SanitizedBody {
+  if (typeof raw !== 'string') throw AppError.badInput(field, 'Write something before posting.');
+  if (raw.length > MAX_BODY_INPUT_CHARS) throw AppError.badInput(field, `The post is too long (at most ${MAX_BODY_TEXT_CHARS} characters).`);
+  const cleaned = stripUnsafeChars(raw).replace(/\r\n?/g, '\n');
+  const html = sanitizeHtml(LOOKS_LIKE_HTML.test(cleaned) ? htmlWithLines(cleaned) : plainTextToHtml(cleaned), BODY_POLICY).trim();
+  const text = textOf(html);
+  if (text.length === 0) throw AppError.badInput(field, 'Write something before posting.');
+  if (text.length > MAX_BODY_TEXT_CHARS) throw AppError.badInput(field, `The post is too long (at most ${MAX_BODY_TEXT_CHARS} characters).`);
+  return { html, text };
+}
+
+/**
+ * One line of plain text (a title, a report reason): unsafe characters removed, whitespace
+ * collapsed, length checked. Stored as text and never rendered as HTML.
+ */
+export function cleanLine(raw: string, field: string, limits: { min: number; max: number }): string {
+  const value = typeof raw === 'string' ? stripUnsafeChars(raw).replace(/\s+/g, ' ').trim() : '';
+  if (value.length < limits.min) {
+    throw AppError.badInput(field, limits.min <= 1 ? `${field} cannot be empty.` : `${field} needs at least ${limits.min} characters.`);
+  }
+  if (value.length > limits.max) throw AppError.badInput(field, `${field} is too long (at most ${limits.max} characters).`);
+  return value;
+}
+
+/**
+ * What screening reads for a post. A thread's first post carries the title too: a crisis stated
+ * only in a title must not go unscreened.
+ */
+export function screenedText(bodyText: string, threadTitle: string | null): string {
+  return threadTitle === null ? bodyText : `${threadTitle}\n\n${bodyText}`;
+}

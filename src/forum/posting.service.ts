@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Viewer } from '../common/auth/viewer';
+import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { AppError } from '../common/errors/app-error';
+import { parseId } from '../common/graphql/ids';
+import { PostEntity } from './entities/post.entity';
+import { ThreadEntity } from './entities/thread.entity';
+import { ForumLoaderSet } from './forum-loaders';
+import { ForumRateLimiter } from './forum-rate-limiter';
+import { CreateReplyInput } from './inputs/create-reply.input';
+import { CreateThreadInput } from './inputs/create-thread.input';
+import { EditPostInput } from './inputs/edit-post.input';
+import { cleanLine, MAX_TITLE_CHARS, sanitizePostBody, screenedText } from './post-body.sanitizer';
+import { PostsService } from './posts.service';
+import { ScreeningOutboxService } from './screening-outbox.service';
+import { SpacesService } from './spaces.service';
+
+/** Who is writing, and the request to name in the audit log. */
+export interface Author {
+  viewer: Viewer;
+  requestId: string;
+}
+
+/**
+ * Writing posts: every new thread, reply and edit is a new revision saved as PENDING together with
+ * its screening request, in one transaction; nobody but the author and staff sees it until the
+ * screening worker decides.
+ */
+@Injectable()
+export class PostingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly spaces: SpacesService,
+    private readonly posts: PostsService,
+    private readonly outbox: ScreeningOutboxService,
+    private readonly rateLimiter: ForumRateLimiter,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createThread({ viewer, requestId }: Author, input: CreateThreadInput, loaders: ForumLoaderSet): Promise<{ thread: ThreadEntity; firstPost: PostEntity }> {
+    const spaceId = parseId(input.spaceId, 'spaceId');
+    const title = cleanLine(input.title, 'title', { min: 1, max: MAX_TITLE_CHARS });
+    const body = sanitizePostBody(input.body);
+    await this.spaces.requireVisible(viewer, spaceId, loaders);
+    await this.rateLimiter.consume(viewer, 'post');
+
+    const threadId = randomUUID();
+    const postId = randomUUID();
+    const text = screenedText(body.text, title);
+    const result = await this.dataSource.transaction(async (manager) => {
+      // The thread names its first post before the post exists: that foreign key is checked at commit.
+      const thread = await this.insertReturning(manager, ThreadEntity, { id: threadId, spaceId, authorId: viewer.memberId, title, firstPostId: postId });
+      const firstPost = await this.insertPost(manager, { id: postId, threadId, spaceId, authorId: viewer.memberId, quotePostId: null, bodyHtml: body.html, bodyText: text });
+      await this.outbox.record(manager, { postId, revision: 1, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'thread.created', targetType: 'thread', targetId: threadId, requestId, details: { postId, spaceId } },
+        manager,
+      );
+      return { thread, firstPost };
+    });
+    await this.outbox.dispatch(postId, 1);
+    return result;
+  }
+
+  async createReply({ viewer, requestId }: Author, input: CreateReplyInput, loaders: ForumLoaderSet): Promise<PostEntity> {
+    const threadId = parseId(input.threadId, 'threadId');
+    const quotePostId = input.quotePostId ? parseId(input.quotePostId, 'quotePostId') : null;
+    const body = sanitizePostBody(input.body);
+
+    const thread = await loaders.thread.load(threadId);
+    const opening = thread?.firstPostId ? await this.posts.findVisible(viewer, thread.firstPostId, loaders) : null;
+    if (!opening) throw AppError.notFound('Thread');
+    if (opening.firstPost.status !== PostStatus.PUBLISHED) throw AppError.conflict('This thread is not open for replies right now.');
+    if (quotePostId) {
+      const quoted = await this.posts.findVisible(viewer, quotePostId, loaders);
+      if (!quoted || quoted.post.threadId !== threadId || quoted.post.status !== PostStatus.PUBLISHED) {
+        throw AppError.badInput('quotePostId', 'You can quote a published post in the same thread only.');
+      }
+    }
+    await this.rateLimiter.consume(viewer, 'post');
+
+    const postId = randomUUID();
+    const { spaceId } = opening.thread;
+    const post = await this.dataSource.transaction(async (manager) => {
+      const created = await this.insertPost(manager, { id: postId, threadId, spaceId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text });
+      await this.outbox.record(manager, { postId, revision: 1, authorId: viewer.memberId, bodyHtml: body.html, bodyText: body.text });
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'post.created', targetType: 'post', targetId: postId, requestId, details: { threadId, spaceId } },
+        manager,
+      );
+      return created;
+    });
+    await this.outbox.dispatch(postId, 1);
+    return post;
+  }
+
+  /**
+   * A new revision, screened again before anyone else sees it. Removed and deleted posts cannot be
+   * edited, nor one a peer specialist decided to keep held: a person is already on it.
+   */
+  async editPost({ viewer, requestId }: Author, input: EditPostInput): Promise<PostEntity> {
+    const postId = parseId(input.postId, 'postId');
+    const body = sanitizePostBody(input.body);
+    await this.rateLimiter.consume(viewer, 'post');
+
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const post = await this.lockOwnPost(manager, viewer, postId);
+      if (post.status === PostStatus.REMOVED || post.status === PostStatus.DELETED) {
+        throw AppError.conflict('This post can no longer be edited.');
+      }
+      if (post.status === PostStatus.HELD && post.heldReason === HeldReason.MODERATOR) {
+        throw AppError.conflict('A peer specialist is looking after this post, so it cannot be edited right now.');
+      }
+      const thread = await manager.findOneByOrFail(ThreadEntity, { id: post.threadId });
+      const text = screenedText(body.text, thread.firstPostId === post.id ? thread.title : null);
+      // The same words again are not a new revision: nothing to screen, nothing to hide meanwhile.
+      if (body.html === post.bodyHtml && text === post.bodyText) return { post, revision: null };
+
+      const revision = post.revision + 1;
+      await manager.update(
+        PostEntity,
+        { id: post.id },
+        { revision, bodyHtml: body.html, bodyText: text, status: PostStatus.PENDING, heldReason: null, editedAt: () => 'now()', statusChangedAt: () => 'now()' },
+      );
+      await this.outbox.record(manager, { postId, revision, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
+      await this.audit.record(
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'post.edited',
+          targetType: 'post',
+          targetId: postId,
+          requestId,
+          details: { revision, previousStatus: post.status },
+        },
+        manager,
+      );
+      return { post: await manager.findOneByOrFail(PostEntity, { id: postId }), revision };
+    });
+    if (outcome.revision !== null) await this.outbox.dispatch(postId, outcome.revision);
+    return outcome.post;
+  }
+
+  /** The author takes a post down. Its text stays in the database for audit and is shown to nobody. */
+  async deletePost({ viewer, requestId }: Author, rawId: string): Promise<PostEntity> {
+    const postId = parseId(rawId, 'id');
+    return this.dataSource.transaction(async (manager) => {
+      const post = await this.lockOwnPost(manager, viewer, postId);
+      if (post.status === PostStatus.DELETED) return post;
+      await manager.update(PostEntity, { id: postId }, { status: PostStatus.DELETED, statusChangedAt: () => 'now()' });
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'post.deleted', targetType: 'post', targetId: postId, requestId, details: { previousStatus: post.status } },
+        manager,
+      );
+      return manager.findOneByOrFail(PostEntity, { id: postId });
+    });
+  }
+
+  /** The post, locked for this transaction, when the viewer wrote it. Staff act on others' posts through moderation. */
+  private async lockOwnPost(manager: EntityManager, viewer: Viewer, postId: string): Promise<PostEntity> {
+    const post = await manager.getRepository(PostEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :postId', { postId }).getOne();
+    if (!post) throw AppError.notFound('Post');
+    if (post.authorId !== viewer.memberId) throw AppError.forbidden('Only the author can change a post.');
+    return post;
+  }
+
+  private async insertPost(
+    manager: EntityManager,
+    values: Pick<PostEntity, 'id' | 'threadId' | 'spaceId' | 'authorId' | 'quotePostId' | 'bodyHtml' | 'bodyText'>,
+  ): Promise<PostEntity> {
+    return this.insertReturning(manager, PostEntity, { ...values, status: PostStatus.PENDING, revision: 1 });
+  }
+
+  /** Inserts and returns the whole row: TypeORM reads the database defaults back in the same statement. */
+  private async insertReturning<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
+    const row = manager.create(entity, values);
+    const result = await manager.insert(entity, row);
+    return manager.merge(entity, row, result.generatedMaps[0] as DeepPartial<T>);
+  }
+}

@@ -1,0 +1,122 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { RequestContext, Viewer } from '../common/auth/viewer';
+import { HeldReason } from '../common/domain/post-status.enum';
+import { ReactionKind } from '../common/domain/reaction-kind.enum';
+import { isStaff } from '../common/domain/role.enum';
+import { AppError } from '../common/errors/app-error';
+import { parseId } from '../common/graphql/ids';
+import { MemberModel } from '../members/models/member.model';
+import { ForumLoaders } from './forum-loaders';
+import { CreateReplyInput } from './inputs/create-reply.input';
+import { EditPostInput } from './inputs/edit-post.input';
+import { ReactInput } from './inputs/react.input';
+import { ReportPostInput } from './inputs/report-post.input';
+import { PostModel } from './models/post.model';
+import { ReactionCountModel } from './models/reaction-count.model';
+import { ThreadModel } from './models/thread.model';
+import { canSeeStatusDetails, statusNoteFor } from './post-visibility';
+import { PostingService } from './posting.service';
+import { PostsService } from './posts.service';
+import { ReactionsService } from './reactions.service';
+import { ReportsService } from './reports.service';
+
+@Resolver(() => PostModel)
+export class PostsResolver {
+  constructor(
+    private readonly posts: PostsService,
+    private readonly posting: PostingService,
+    private readonly reactionsService: ReactionsService,
+    private readonly reports: ReportsService,
+    private readonly loaders: ForumLoaders,
+  ) {}
+
+  @Query(() => PostModel, { nullable: true, description: 'A post, or null when it does not exist or is not visible to you.' })
+  async post(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PostModel | null> {
+    const visible = await this.posts.findVisible(viewer, parseId(id), this.loaders.for(ctx));
+    if (!visible) return null;
+    const post = PostModel.from(visible.post);
+    await this.posts.recordStaffReads(viewer, [post], ctx.requestId);
+    return post;
+  }
+
+  @Mutation(() => PostModel, { description: 'Replies in a thread; the reply is PENDING until screened.' })
+  async createReply(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: CreateReplyInput): Promise<PostModel> {
+    return PostModel.from(await this.posting.createReply({ viewer, requestId: ctx.requestId }, input, this.loaders.for(ctx)));
+  }
+
+  @Mutation(() => PostModel, { description: 'Replaces the body of your own post with a new revision, screened again.' })
+  async editPost(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: EditPostInput): Promise<PostModel> {
+    const post = await this.posting.editPost({ viewer, requestId: ctx.requestId }, input);
+    this.loaders.forgetPost(ctx, post.id);
+    return PostModel.from(post);
+  }
+
+  @Mutation(() => PostModel, { description: 'Deletes your own post: its text is hidden from everyone.' })
+  async deletePost(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PostModel> {
+    const post = await this.posting.deletePost({ viewer, requestId: ctx.requestId }, id);
+    this.loaders.forgetPost(ctx, post.id);
+    return PostModel.from(post);
+  }
+
+  @Mutation(() => PostModel)
+  async react(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ReactInput): Promise<PostModel> {
+    return this.reloaded(ctx, await this.reactionsService.react(viewer, input.postId, input.kind, this.loaders.for(ctx)));
+  }
+
+  @Mutation(() => PostModel)
+  async unreact(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ReactInput): Promise<PostModel> {
+    return this.reloaded(ctx, await this.reactionsService.unreact(viewer, input.postId, input.kind, this.loaders.for(ctx)));
+  }
+
+  @Mutation(() => Boolean, { description: 'Reports a published post to the peer specialists. Reporting twice counts once.' })
+  async reportPost(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ReportPostInput): Promise<boolean> {
+    const outcome = await this.reports.report(viewer, ctx.requestId, input, this.loaders.for(ctx));
+    if (outcome.autoHeld) this.loaders.forgetPost(ctx, parseId(input.postId, 'postId'));
+    return true;
+  }
+
+  @ResolveField(() => ThreadModel, { nullable: true, description: 'Null when the thread is no longer visible to you.' })
+  async thread(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<ThreadModel | null> {
+    return this.posts.threadOf(viewer, post, this.loaders.for(ctx));
+  }
+
+  @ResolveField(() => MemberModel)
+  async author(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<MemberModel> {
+    const member = await this.loaders.for(ctx).member.load(post.authorId);
+    if (!member) throw AppError.notFound('Member');
+    return member;
+  }
+
+  @ResolveField(() => PostModel, { nullable: true, description: 'The post this one quotes, while you may see it.' })
+  async quotedPost(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
+    return this.posts.quotedBy(viewer, post, this.loaders.for(ctx));
+  }
+
+  @ResolveField(() => [ReactionCountModel], { description: 'Counts by kind, kinds with none left out.' })
+  async reactions(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ReactionCountModel[]> {
+    return this.loaders.for(ctx).reactionCounts.load(post.id);
+  }
+
+  @ResolveField(() => [ReactionKind], { description: 'The kinds you gave this post.' })
+  async viewerReactions(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ReactionKind[]> {
+    return this.loaders.for(ctx).viewerReactions.load(post.id);
+  }
+
+  @ResolveField(() => HeldReason, { nullable: true, description: 'Why the post is held: staff only (null for clients).' })
+  heldReason(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer): HeldReason | null {
+    return isStaff(viewer.role) ? post.heldReason : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'A kind note beside a post that is not public, for its author and staff.' })
+  statusNote(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer): string | null {
+    return canSeeStatusDetails(viewer, post) ? statusNoteFor(post.status, post.heldReason) : null;
+  }
+
+  private async reloaded(ctx: RequestContext, postId: string): Promise<PostModel> {
+    this.loaders.forgetPost(ctx, postId);
+    const post = await this.loaders.for(ctx).post.load(postId);
+    if (!post) throw AppError.notFound('Post');
+    return PostModel.from(post);
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Viewer } from '../common/auth/viewer';
+import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { AppError } from '../common/errors/app-error';
+import { parseId } from '../common/graphql/ids';
+import { AppConfig } from '../config/app-config';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { JobProducer } from '../queue/job-producer.service';
+import { JobName, QueueName } from '../queue/queue.types';
+import { ForumLoaderSet } from './forum-loaders';
+import { ForumRateLimiter } from './forum-rate-limiter';
+import { cleanLine, MAX_REPORT_REASON_CHARS } from './post-body.sanitizer';
+import { PostLifecycleService } from './post-lifecycle.service';
+import { PostsService } from './posts.service';
+
+export interface ReportOutcome {
+  /** Null when this member had already reported the post (nothing new happened). */
+  reportId: string | null;
+  /** True when this report made the post reach the auto-hide threshold and it was held. */
+  autoHeld: boolean;
+}
+
+/**
+ * Members report published posts. Each report is a row; the moderation worker opens or joins the
+ * post's case from the `review-report` job. Enough distinct reporters hide the post at once
+ * (HELD, USER_REPORTS) until a peer specialist looks.
+ */
+@Injectable()
+export class ReportsService {
+  private readonly logger: Logger;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly posts: PostsService,
+    private readonly lifecycle: PostLifecycleService,
+    private readonly rateLimiter: ForumRateLimiter,
+    private readonly audit: AuditService,
+    private readonly jobs: JobProducer,
+    private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+  ) {
+    this.logger = logger.child({ component: 'forum-reports' });
+  }
+
+  async report(viewer: Viewer, requestId: string, input: { postId: string; reason: string }, loaders: ForumLoaderSet): Promise<ReportOutcome> {
+    const postId = parseId(input.postId, 'postId');
+    const reason = cleanLine(input.reason, 'reason', { min: 1, max: MAX_REPORT_REASON_CHARS });
+    const visible = await this.posts.findVisible(viewer, postId, loaders);
+    if (!visible) throw AppError.notFound('Post');
+    if (visible.post.authorId === viewer.memberId) throw AppError.badInput('postId', 'You cannot report your own post.');
+    if (visible.post.status !== PostStatus.PUBLISHED) throw AppError.conflict('This post is already with a peer specialist.');
+    await this.rateLimiter.consume(viewer, 'report');
+
+    const outcome = await this.dataSource.transaction(async (manager): Promise<ReportOutcome> => {
+      // Reports on one post queue behind each other, so concurrent reporters cannot all miss the threshold.
+      await manager.query(`SELECT 1 FROM posts WHERE id = $1 FOR UPDATE`, [postId]);
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO reports (post_id, reporter_id, reason) VALUES ($1, $2, $3) ON CONFLICT (post_id, reporter_id) DO NOTHING RETURNING id`,
+        [postId, viewer.memberId, reason],
+      );
+      if (inserted.length === 0) return { reportId: null, autoHeld: false };
+      const reportId = inserted[0].id;
+      const [{ reporters }]: Array<{ reporters: number }> = await manager.query(`SELECT count(*)::int AS reporters FROM reports WHERE post_id = $1`, [postId]);
+      const held =
+        reporters >= this.config.moderation.reportAutoHideReporters &&
+        (await this.lifecycle.transition(manager, { postId, from: [PostStatus.PUBLISHED], to: PostStatus.HELD, heldReason: HeldReason.USER_REPORTS })) !== null;
+      await this.audit.recordMany(
+        [
+          { actorId: viewer.memberId, actorRole: viewer.role, action: 'post.reported', targetType: 'post', targetId: postId, requestId, details: { reportId, reporters } },
+          ...(held ? [{ actorId: null, actorRole: 'SYSTEM', action: 'post.auto_held', targetType: 'post', targetId: postId, requestId, details: { reporters } }] : []),
+        ],
+        manager,
+      );
+      return { reportId, autoHeld: held };
+    });
+
+    if (outcome.reportId) {
+      try {
+        await this.jobs.add(QueueName.MODERATION, JobName.REVIEW_REPORT, { reportId: outcome.reportId });
+      } catch (error) {
+        // The report row is kept, so the case can still be opened from it later (reports without a case).
+        this.logger.warn({ reportId: outcome.reportId, err: error instanceof Error ? error.message : String(error) }, 'review-report not enqueued');
+      }
+    }
+    return outcome;
+  }
+}

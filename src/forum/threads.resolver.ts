@@ -1,0 +1,84 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { RequestContext, Viewer } from '../common/auth/viewer';
+import { AppError } from '../common/errors/app-error';
+import { parseId } from '../common/graphql/ids';
+import { Connection } from '../common/pagination/connection';
+import { MemberModel } from '../members/models/member.model';
+import { ForumLoaders } from './forum-loaders';
+import { CreateThreadInput } from './inputs/create-thread.input';
+import { PostConnection, PostModel } from './models/post.model';
+import { SpaceModel } from './models/space.model';
+import { ThreadConnection, ThreadModel } from './models/thread.model';
+import { PostingService } from './posting.service';
+import { ThreadsService } from './threads.service';
+
+@Resolver(() => ThreadModel)
+export class ThreadsResolver {
+  constructor(
+    private readonly threadsService: ThreadsService,
+    private readonly posting: PostingService,
+    private readonly loaders: ForumLoaders,
+  ) {}
+
+  @Query(() => ThreadConnection, { description: 'Threads in a space, most recent activity first.' })
+  async threads(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Connection<ThreadModel>> {
+    return this.threadsService.listInSpace(viewer, parseId(spaceId, 'spaceId'), first, after, this.loaders.for(ctx));
+  }
+
+  @Query(() => ThreadModel, { nullable: true, description: 'A thread, or null when it does not exist or is not visible to you.' })
+  async thread(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ThreadModel | null> {
+    return this.threadsService.findVisible(viewer, parseId(id), this.loaders.for(ctx));
+  }
+
+  @Mutation(() => ThreadModel, { description: 'Starts a thread; its first post is PENDING until screened.' })
+  async createThread(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: CreateThreadInput): Promise<ThreadModel> {
+    const { thread, firstPost } = await this.posting.createThread({ viewer, requestId: ctx.requestId }, input, this.loaders.for(ctx));
+    this.loaders.for(ctx).post.prime(firstPost.id, firstPost);
+    return ThreadModel.from(thread, firstPost.status);
+  }
+
+  @ResolveField(() => SpaceModel)
+  async space(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<SpaceModel> {
+    const space = await this.loaders.for(ctx).space.load(thread.spaceId);
+    if (!space) throw AppError.notFound('Space');
+    return SpaceModel.from(space);
+  }
+
+  @ResolveField(() => MemberModel)
+  async author(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<MemberModel> {
+    const member = await this.loaders.for(ctx).member.load(thread.authorId);
+    if (!member) throw AppError.notFound('Member');
+    return member;
+  }
+
+  @ResolveField(() => PostModel)
+  async firstPost(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<PostModel> {
+    // Whoever sees a thread sees its first post: the thread's visibility is the first post's.
+    const post = await this.loaders.for(ctx).post.load(thread.firstPostId);
+    if (!post) throw AppError.notFound('Post');
+    return PostModel.from(post);
+  }
+
+  @ResolveField(() => PostConnection, { description: 'Posts you may see, oldest first, the first post included.' })
+  async posts(
+    @Parent() thread: ThreadModel,
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Connection<PostModel>> {
+    return this.threadsService.postsOf(viewer, thread, first, after, ctx.requestId);
+  }
+
+  @ResolveField(() => Int, { description: 'Published replies (the first post is not counted).' })
+  async replyCount(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.loaders.for(ctx).replyCount.load(thread.id);
+  }
+}
