@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ForumModule } from '../forum/forum.module';
 import { MembersModule } from '../members/members.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { EscalationReviewService } from './escalation-review.service';
@@ -7,7 +8,7 @@ import { EscalationsService } from './escalations.service';
 
 /** Risk signals and escalations to clinicians. */
 @Module({
-  imports: [NotificationsModule, MembersModule],
+  imports: [NotificationsModule, MembersModule, ForumModule],
   providers: [EscalationsService, EscalationReviewService, EscalationResolver],
   exports: [EscalationsService, EscalationReviewService],
 })

@@ -6,6 +6,8 @@ import { EscalationStatus } from '../common/domain/escalation.enums';
 import { Role } from '../common/domain/role.enum';
 import { parseId } from '../common/graphql/ids';
 import { Connection, pageSize } from '../common/pagination/connection';
+import { ForumLoaders } from '../forum/forum-loaders';
+import { PostModel } from '../forum/models/post.model';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
@@ -25,6 +27,7 @@ export class EscalationResolver {
     private readonly review: EscalationReviewService,
     private readonly members: MembersService,
     private readonly pubsub: RedisPubSub,
+    private readonly forum: ForumLoaders,
   ) {}
 
   @Roles(...CLINICAL)
@@ -73,6 +76,13 @@ export class EscalationResolver {
   })
   escalationRaised(): AsyncIterableIterator<RealtimePayloads[RealtimeEvent.ESCALATION_RAISED]> {
     return this.pubsub.asyncIterator(RealtimeEvent.ESCALATION_RAISED);
+  }
+
+  @ResolveField(() => PostModel, { nullable: true, description: 'The post in any state (clinicians see held posts).' })
+  async post(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
+    if (!escalation.postId) return null;
+    const post = await this.forum.for(ctx).post.load(escalation.postId);
+    return post ? PostModel.from(post) : null;
   }
 
   @ResolveField(() => MemberModel, { nullable: true })

@@ -48,3 +48,8 @@ export function inQueueSql(filter: QueueFilter, alias: string): string {
 
 /** Statuses counted per priority beside the queue (resolved history is not a queue). */
 export const COUNTED_STATUSES = [CaseStatus.OPEN, CaseStatus.CLAIMED] as const;
+
+/** `effectiveStatus` in SQL, from the same membership predicates. */
+export function effectiveStatusSql(alias: string): string {
+  return `CASE WHEN ${inQueueSql(CaseStatus.RESOLVED, alias)} THEN 'RESOLVED' WHEN ${inQueueSql(CaseStatus.CLAIMED, alias)} THEN 'CLAIMED' ELSE 'OPEN' END`;
+}

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseTimersService } from './case-timers.service';
 import { ModerationModule } from './moderation.module';
+import { ModerationWorker } from './moderation.worker';
 
-/** The worker side of moderation: case due-time timers. */
-@Module({ imports: [ModerationModule] })
+/** The worker side of moderation: reports into cases, case due-time reminders, the sweeper. */
+@Module({ imports: [ModerationModule, NotificationsModule], providers: [CaseTimersService, ModerationWorker] })
 export class ModerationWorkerModule {}

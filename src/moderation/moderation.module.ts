@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
 import { EscalationModule } from '../escalation/escalation.module';
+import { ForumModule } from '../forum/forum.module';
+import { MembersModule } from '../members/members.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseContextService } from './case-context.service';
+import { CaseDecisionsService } from './case-decisions.service';
 import { ModerationCasesService } from './moderation-cases.service';
+import { ModerationQueueService } from './moderation-queue.service';
+import { EscalationCaseResolver, ModerationResolver } from './moderation.resolver';
+import { ModerationScopeService } from './moderation-scope.service';
 
 /** The peer specialists' queue: cases, claims, decisions. */
-@Module({ imports: [NotificationsModule, EscalationModule], providers: [ModerationCasesService], exports: [ModerationCasesService] })
+@Module({
+  imports: [NotificationsModule, EscalationModule, ForumModule, MembersModule],
+  providers: [ModerationCasesService, ModerationQueueService, ModerationScopeService, CaseDecisionsService, CaseContextService, ModerationResolver, EscalationCaseResolver],
+  exports: [ModerationCasesService, ModerationQueueService, ModerationScopeService],
+})
 export class ModerationModule {}

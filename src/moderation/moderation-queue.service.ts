@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CASE_PRIORITY_RANK, CaseDecision, CasePriority, CaseReason, CaseStatus } from '../common/domain/moderation.enums';
+import { AppError } from '../common/errors/app-error';
+import { decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
+import { ModerationCaseConnection, ModerationCaseModel, QueueCountModel } from './models/moderation-case.model';
+import { COUNTED_STATUSES, effectiveStatusSql, inQueueSql, QueueFilter } from './moderation-queue.predicates';
+import { ModerationScope } from './moderation-scope.service';
+
+export interface CaseRow {
+  id: string;
+  post_id: string;
+  space_id: string;
+  subject_id: string;
+  effective_status: CaseStatus;
+  reasons: CaseReason[];
+  priority: CasePriority;
+  priority_rank: number;
+  due_at: Date;
+  opened_at: Date;
+  resolved_at: Date | null;
+  decision: CaseDecision | null;
+  assignee_id: string | null;
+  lease_expires_at: Date | null;
+  /** Timestamps as PostgreSQL text, so cursors keep microseconds. */
+  due_key: string;
+  opened_key: string;
+}
+
+/** The columns every case read selects (alias `c`). */
+export const CASE_COLUMNS = `c.id, c.post_id, c.space_id, c.subject_id, ${effectiveStatusSql('c')} AS effective_status, c.reasons, c.priority,
+  c.priority_rank, c.due_at, c.opened_at, c.resolved_at, c.decision, c.assignee_id, c.lease_expires_at, c.due_at::text AS due_key, c.opened_at::text AS opened_key`;
+
+const QUEUE_ORDER = 'priority_rank, due_at, opened_at, id';
+
+export function toCaseModel(row: CaseRow): ModerationCaseModel {
+  return {
+    id: row.id,
+    reasons: row.reasons,
+    priority: row.priority,
+    status: row.effective_status,
+    dueAt: row.due_at,
+    openedAt: row.opened_at,
+    resolvedAt: row.resolved_at,
+    decision: row.decision,
+    leaseExpiresAt: row.effective_status === CaseStatus.CLAIMED ? row.lease_expires_at : null,
+    postId: row.post_id,
+    spaceId: row.space_id,
+    subjectId: row.subject_id,
+    assigneeId: row.effective_status === CaseStatus.RESOLVED || row.effective_status === CaseStatus.CLAIMED ? row.assignee_id : null,
+  };
+}
+
+function parseQueueCursor(after: string | null | undefined): [number, string, string, string] | null {
+  const cursor = decodeCursor(after, 4);
+  if (!cursor) return null;
+  const [rank, due, opened, id] = cursor;
+  const valid =
+    typeof rank === 'number' &&
+    Object.values(CASE_PRIORITY_RANK).includes(rank) &&
+    typeof due === 'string' &&
+    !Number.isNaN(Date.parse(due)) &&
+    typeof opened === 'string' &&
+    !Number.isNaN(Date.parse(opened)) &&
+    typeof id === 'string' &&
+    /^[0-9a-f-]{36}$/i.test(id);
+  if (!valid) throw AppError.badInput('after', 'after is not a cursor from this list.');
+  return [rank, due, opened, id];
+}
+
+/**
+ * The prioritised queue: URGENT before HIGH before NORMAL before LOW, then the nearest due time,
+ * then the oldest. Keyset paging on (priority_rank, due_at, opened_at, id) over partial indexes,
+ * so the first page costs the same with a hundred or a hundred thousand open cases.
+ */
+@Injectable()
+export class ModerationQueueService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(scope: ModerationScope, filter: QueueFilter, limit: number, after: string | null | undefined): Promise<ModerationCaseConnection> {
+    const cursor = parseQueueCursor(after);
+    const membership = inQueueSql(filter, 'c');
+    const order = (alias: string) => QUEUE_ORDER.split(', ').map((k) => `${alias}.${k}`).join(', ');
+    // $1 the page size (+1), $2 the spaces, $3..$6 the cursor when there is one.
+    const keyset = cursor ? `AND (c.priority_rank, c.due_at, c.opened_at, c.id) > ($3::smallint, $4::timestamptz, $5::timestamptz, $6::uuid)` : '';
+    const cursorParams: unknown[] = cursor ? [...cursor] : [];
+    let rows: CaseRow[];
+    if (scope.all) {
+      rows = await this.dataSource.query(
+        `SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE ${membership} AND $2::uuid[] IS NULL ${keyset} ORDER BY ${order('c')} LIMIT $1`,
+        [limit + 1, null, ...cursorParams],
+      );
+    } else if (scope.spaceIds.length === 0) {
+      rows = [];
+    } else {
+      // One ordered index scan per space, merged: the planner cannot order across `space_id = ANY(...)` by itself.
+      rows = await this.dataSource.query(
+        `SELECT x.* FROM unnest($2::uuid[]) AS s(space_id)
+         CROSS JOIN LATERAL (
+           SELECT ${CASE_COLUMNS} FROM moderation_cases c
+           WHERE c.space_id = s.space_id AND ${membership} ${keyset}
+           ORDER BY ${order('c')} LIMIT $1
+         ) x
+         ORDER BY ${order('x')} LIMIT $1`,
+        [limit + 1, scope.spaceIds, ...cursorParams],
+      );
+    }
+    const connection = toConnection(rows, limit, (r) => encodeCursor([r.priority_rank, r.due_key, r.opened_key, r.id]), toCaseModel);
+    return { ...connection, counts: () => this.counts(scope) };
+  }
+
+  /** Active cases per status and priority, by the same predicates the list filters with. */
+  async counts(scope: ModerationScope): Promise<QueueCountModel[]> {
+    if (!scope.all && scope.spaceIds.length === 0) return [];
+    const columns = COUNTED_STATUSES.map((status) => `count(*) FILTER (WHERE ${inQueueSql(status, 'c')})::int AS "${status}"`).join(', ');
+    const rows: Array<Record<string, number> & { priority: CasePriority }> = await this.dataSource.query(
+      `SELECT c.priority, ${columns} FROM moderation_cases c
+       WHERE ${inQueueSql(null, 'c')} ${scope.all ? '' : 'AND c.space_id = ANY($1::uuid[])'}
+       GROUP BY c.priority`,
+      scope.all ? [] : [scope.spaceIds],
+    );
+    const byPriority = new Map(rows.map((r) => [r.priority, r]));
+    return COUNTED_STATUSES.flatMap((status) =>
+      Object.values(CasePriority).map((priority) => ({ status, priority, count: byPriority.get(priority)?.[status] ?? 0 })),
+    );
+  }
+
+  async findByIds(ids: readonly string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The author's other recent cases, newest first. */
+  async recentForSubject(subjectId: string, exceptCaseId: string, limit: number): Promise<CaseRow[]> {
+    return this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.subject_id = $1 AND c.id <> $2 ORDER BY c.opened_at DESC LIMIT $3`,
+      [subjectId, exceptCaseId, limit],
+    );
+  }
+}
