@@ -219,4 +219,103 @@ describe(detectCrisis.name, () => {
       expect(assess('I should just die').threatToOthers).toBe(false);
     });
   });
+  describe('cumulative evidence', () => {
+    it('should reach MODERATE when two different distress constructs come from the author', () => {
+      const result = assess('Everything feels hopeless. I am so alone, nobody even texts me back.');
+      expect(result.level).toBe('MODERATE');
+      expect(result.score).toBeGreaterThanOrEqual(2);
+      expect(result.evidence.some((item) => item.patternId === 'rule.cumulative-risk')).toBe(true);
+    });
+
+    it('should count one construct once, however often it is repeated', () => {
+      const result = assess('I feel hopeless. Honestly hopeless. Just hopeless about all of it.');
+      expect(result.level).toBe('LOW');
+      expect(result.score).toBe(1);
+    });
+
+    it('should say which phrase, construct and points each contribution brought', () => {
+      const result = assess('I am a burden to my parents and I feel stuck in this life.');
+      expect(result.contributions.map((c) => c.construct).sort()).toEqual(['BURDENSOMENESS', 'ENTRAPMENT']);
+      for (const contribution of result.contributions) {
+        expect(contribution.phrase.length).toBeGreaterThan(0);
+        expect(contribution.points).toBe(1);
+        expect(contribution.tier).toBe('LOW');
+      }
+      const rule = result.evidence.find((item) => item.patternId === 'rule.cumulative-risk');
+      expect(rule?.phrase).toContain('burdensomeness +1');
+    });
+
+    it('should treat a past attempt as a risk factor worth reaching out about', () => {
+      const result = assess('I attempted when I was 19 and I still think about that night.');
+      expect(result.level).toBe('MODERATE');
+      expect(result.contributions.find((c) => c.construct === 'HISTORY')?.points).toBe(2);
+    });
+
+    it('should not let history alone other than an attempt pass MODERATE', () => {
+      expect(levelOf('I used to self harm in high school, three years clean now.')).toBe('LOW');
+    });
+
+    it('should reach MODERATE on talk of the author\'s own death', () => {
+      expect(levelOf('Maybe when I am gone my brother will finally get the attention he needs.')).toBe('MODERATE');
+      expect(levelOf("Honestly I'd rather be dead than go back to that house.")).toBe('MODERATE');
+    });
+
+    it('should reach MODERATE on euphemisms for ending one\'s life', () => {
+      expect(levelOf('Thinking it might be time to check out early.')).toBe('MODERATE');
+      expect(levelOf('The dog is the only thing keeping me alive these days.')).toBe('MODERATE');
+    });
+
+    it('should reach MODERATE when the author is exhausted with life and alone', () => {
+      expect(levelOf("I'm so tired of fighting. I have no friends left.")).toBe('MODERATE');
+    });
+
+    it('should count someone else\'s suicide as exposure, with the author\'s own distress', () => {
+      const result = assess('My cousin killed himself in March. Since then I feel empty.');
+      expect(result.level).toBe('MODERATE');
+      expect(result.contributions.map((c) => c.construct)).toContain('SUICIDE_EXPOSURE');
+    });
+
+    it('should make explicit ideation with a past attempt HIGH', () => {
+      const result = assess('I want to die again. I tried to overdose two years ago.');
+      expect(result.level).toBe('HIGH');
+      expect(result.evidence.some((item) => item.patternId === 'rule.attempt-history-with-current-ideation')).toBe(true);
+    });
+
+    it('should make ideation with a means mention HIGH, and name the means', () => {
+      const result = assess('I want to die. I keep thinking about the gun in my closet.');
+      expect(isAtLeast(result.level, 'HIGH')).toBe(true);
+      expect(result.namesMethodOrMeans).toBe(true);
+    });
+
+    it('should count a deadline only when the post carries risk around it', () => {
+      expect(levelOf('I have given myself until Friday to finish the essay.')).toBe('NONE');
+      expect(isAtLeast(levelOf('I am done. Nothing can change. I have given myself until Friday.'), 'HIGH')).toBe(true);
+    });
+
+    it('should rate a last-day goodbye IMMINENT', () => {
+      expect(levelOf('Found a quiet spot where I am going to spend my last day.')).toBe('IMMINENT');
+    });
+
+    it.each([
+      'Suicide prevention week at school starts Monday, we are making posters.',
+      'This homework is killing me.',
+      "I'm not suicidal, just tired of this job.",
+      'Please do not give up, you are not a burden and you are not alone.',
+      'If you feel hopeless, reach out to your group tonight.',
+      "My friend said her parents don't want to live with her anymore.",
+      'I finished the marathon and I am done!',
+      'My therapist and I made a safety plan together last year, it helps.',
+    ])('should keep an ordinary hard negative below MODERATE: %s', (text) => {
+      expect(isAtLeast(levelOf(text), 'MODERATE')).toBe(false);
+    });
+
+    it.each([
+      'Suicide prevention week at school starts Monday, we are making posters.',
+      'This homework is killing me.',
+      "I'm not suicidal, just tired of this job.",
+    ])('should find nothing at all in: %s', (text) => {
+      expect(levelOf(text)).toBe('NONE');
+      expect(assess(text).score).toBe(0);
+    });
+  });
 });

@@ -26,13 +26,41 @@ export interface CrisisEvidence {
   readonly discount: EvidenceDiscount | null;
 }
 
+/**
+ * One construct's share of the cumulative score, for the moderator: which phrase, which tier, and
+ * how many points it added. A construct counts once (its strongest phrase), so repeating one word
+ * does not add up; different constructs do.
+ */
+export interface CrisisContribution {
+  /** The construct, or HISTORY for past attempts, self-harm or ideation, or SUICIDE_EXPOSURE. */
+  readonly construct: CrisisConstruct | 'HISTORY';
+  readonly points: number;
+  readonly patternId: string;
+  readonly tier: CrisisTier;
+  readonly discount: EvidenceDiscount | null;
+  readonly phrase: string;
+}
+
 export interface CrisisAssessment {
   readonly level: CrisisLevel;
+  /**
+   * Cumulative evidence about the author (see CRISIS_SCORE): distress constructs 1 point each,
+   * talk of one's own death 2, a past attempt 2 (other history 1), someone else's suicide 1,
+   * current passive ideation 3, active ideation 6. 2 or more is at least MODERATE.
+   */
+  readonly score?: number;
+  readonly contributions?: readonly CrisisContribution[];
   /** A counted match names a method or lethal means (policy holds a MODERATE post for this). */
   readonly namesMethodOrMeans: boolean;
   readonly evidence: readonly CrisisEvidence[];
   readonly threatToOthers: boolean;
   readonly threatEvidence: readonly CrisisEvidence[];
+}
+
+/** What `detectCrisis` returns: an assessment that always carries its score (a CrisisAssessment). */
+export interface ScoredCrisisAssessment extends CrisisAssessment {
+  readonly score: number;
+  readonly contributions: readonly CrisisContribution[];
 }
 
 export function crisisLevelRank(level: CrisisLevel): number {
@@ -81,6 +109,35 @@ const DISTANT_PAST =
   /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
 const RECENT = /\b(?:last night|yesterday|today|tonight|this morning|this week|earlier|just now|right now|again|recently|lately|last week|(?:\d+|two|three|few|couple of) days ago|relapsed|still)\b/;
 
+/**
+ * Clinical risk accumulates: several weaker signals from the author (hopelessness, burden,
+ * entrapment, loneliness, defeat, talk of their own death, a past attempt) weigh as much as one
+ * phrase of passive ideation. Few, round, explainable numbers; tuned on one half of the dev data
+ * only (scripts/eval-screening.ts --fold A) and checked on the other.
+ */
+export const CRISIS_SCORE = {
+  /** A current distress construct (LOW tier): hopelessness, burden, entrapment, worthlessness... */
+  distress: 1,
+  /** Talk of one's own death without a wish ("when I'm gone", "I'd rather be dead"). */
+  deathTalk: 2,
+  /** Current passive ideation, or any MODERATE-tier phrase about the author now. */
+  moderate: 3,
+  high: 6,
+  imminent: 10,
+  /** A past attempt or near-attempt: the strongest single predictor there is. */
+  pastAttempt: 2,
+  /** Past self-harm or past ideation. History counts once, whatever its kind. */
+  otherHistory: 1,
+  /** Someone else's suicide or attempt, told by the author: exposure is a risk factor. */
+  exposure: 1,
+  /**
+   * At or above this, the post is at least MODERATE (published, peer outreach, risk signal): two
+   * distinct distress constructs, talk of one's own death, or a past attempt. Fold A: 3 gave
+   * recall 0.48 at 0.9% none flagged, 2 gave 0.51 at 1.1%, 1 dropped precision under 0.60.
+   */
+  moderateThreshold: 2,
+} as const;
+
 const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>([
   'PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE',
 ]);
@@ -89,7 +146,7 @@ const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>([
  * Phase 2 of screening: the author's own suicide risk, and threats against other people, with the
  * phrases that decided it. Pure and synchronous: it must work when the ML model does not.
  */
-export function detectCrisis(normalised: NormalisedText): CrisisAssessment {
+export function detectCrisis(normalised: NormalisedText): ScoredCrisisAssessment {
   const text = normalised.text;
   const clauses = splitClauses(text);
   const quoted = quotedRanges(text);
@@ -103,13 +160,18 @@ export function detectCrisis(normalised: NormalisedText): CrisisAssessment {
     }
   }
 
-  const hasRiskContext = raw.some(
+  // Plan, time and means phrases ("I bought a rope", "I've given myself until Friday") count only
+  // when the post also carries current ideation, or enough other risk to be MODERATE by itself.
+  const explicitIdeation = raw.some(
     ({ pattern, evidence }) =>
       !pattern.needsRiskContext &&
       evidence.discount === null &&
       CONSTRUCTS_THAT_ARE_IDEATION.has(pattern.construct) &&
       isAtLeast(evidence.effectiveTier, 'MODERATE'),
   );
+  const hasRiskContext =
+    explicitIdeation ||
+    scoreOf(raw.filter(({ pattern }) => !pattern.needsRiskContext).map(({ evidence: item }) => item)).score >= CRISIS_SCORE.moderateThreshold;
   const evidence = dedupe(
     raw.map(({ pattern, evidence: item }) =>
       pattern.needsRiskContext && item.discount === null && !hasRiskContext
@@ -117,6 +179,7 @@ export function detectCrisis(normalised: NormalisedText): CrisisAssessment {
         : item,
     ),
   );
+  const { score, contributions } = scoreOf(evidence);
 
   const meansPatternIds = new Set(CRISIS_PATTERNS.filter((p) => p.namesMeans).map((p) => p.id));
   const namesMethodOrMeans = evidence.some(
@@ -126,14 +189,38 @@ export function detectCrisis(normalised: NormalisedText): CrisisAssessment {
   let level = evidence.reduce<CrisisLevel>((current, item) => maxLevel(current, item.effectiveTier), 'NONE');
   const escalations: CrisisEvidence[] = [];
 
-  // An attempt in the past is the strongest predictor there is: with current ideation it is HIGH.
-  const pastAttempt = evidence.find((item) => item.construct === 'ATTEMPT' && item.discount === 'PAST');
+  // Several weaker signals add up to a post a peer should reach out about.
+  if (score >= CRISIS_SCORE.moderateThreshold && !isAtLeast(level, 'MODERATE')) {
+    level = 'MODERATE';
+    escalations.push({
+      patternId: 'rule.cumulative-risk',
+      construct: 'ACCUMULATED_RISK',
+      tier: 'MODERATE',
+      effectiveTier: 'MODERATE',
+      phrase: `score ${score}: ${contributions.map((c) => `${c.construct.toLowerCase()} +${c.points}`).join(', ')}`.slice(0, 160),
+      discount: null,
+    });
+  }
+
+  // An attempt (past, or "I've come close") is the strongest predictor there is: with current
+  // ideation it is HIGH. Someone else's attempt is exposure, not this.
+  const attempt = evidence.find(
+    (item) => item.construct === 'ATTEMPT' && (item.discount === 'PAST' || item.discount === null) && item.effectiveTier !== 'NONE',
+  );
   const currentIdeation = evidence.some(
     (item) => item.discount === null && CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct) && item.construct !== 'ATTEMPT' && isAtLeast(item.effectiveTier, 'MODERATE'),
   );
-  if (pastAttempt && currentIdeation && !isAtLeast(level, 'HIGH')) {
+  if (attempt && currentIdeation && !isAtLeast(level, 'HIGH')) {
     level = 'HIGH';
-    escalations.push({ ...pastAttempt, patternId: 'rule.attempt-history-with-current-ideation', effectiveTier: 'HIGH', discount: null });
+    escalations.push({ ...attempt, patternId: 'rule.attempt-history-with-current-ideation', effectiveTier: 'HIGH', discount: null });
+  }
+  // Ideation plus a named method or means (counted only with ideation or enough risk around it).
+  if (currentIdeation && namesMethodOrMeans && !isAtLeast(level, 'HIGH')) {
+    const means = evidence.find((item) => meansPatternIds.has(item.patternId) && item.discount === null && item.effectiveTier !== 'NONE');
+    if (means) {
+      level = 'HIGH';
+      escalations.push({ ...means, patternId: 'rule.ideation-with-means', effectiveTier: 'HIGH' });
+    }
   }
   // Active ideation plus a named method or means is a plan in all but name.
   const activeIdeation = evidence.some((item) => item.construct === 'ACTIVE_IDEATION' && item.discount === null && item.effectiveTier === 'HIGH');
@@ -157,6 +244,8 @@ export function detectCrisis(normalised: NormalisedText): CrisisAssessment {
 
   return {
     level,
+    score,
+    contributions,
     namesMethodOrMeans,
     evidence: [...evidence, ...escalations],
     threatToOthers: threatEvidence.some((item) => item.discount === null),
@@ -207,6 +296,61 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   return { ...base, effectiveTier: pattern.tier, discount: null };
 }
 
+/** About someone else, only an attempt or a suicide is exposure ("they don't want to live with you" is not). */
+const EXPOSURE_CONSTRUCTS = new Set<CrisisConstruct>(['ATTEMPT', 'SUICIDE_EXPOSURE', 'ACTIVE_IDEATION']);
+
+/** Points one evidence item adds, and the bucket it adds them to (each bucket counts once). */
+function pointsOf(item: CrisisEvidence): { bucket: CrisisContribution['construct']; points: number } | null {
+  if (item.construct === 'ACCUMULATED_RISK' || item.construct === 'THREAT_TO_OTHERS') return null;
+  if (item.discount === null) {
+    switch (item.effectiveTier) {
+      case 'NONE':
+        return null;
+      case 'LOW':
+        return { bucket: item.construct, points: item.construct === 'DEATH_TALK' ? CRISIS_SCORE.deathTalk : CRISIS_SCORE.distress };
+      case 'MODERATE':
+        return { bucket: item.construct, points: CRISIS_SCORE.moderate };
+      case 'HIGH':
+        return { bucket: item.construct, points: CRISIS_SCORE.high };
+      case 'IMMINENT':
+        return { bucket: item.construct, points: CRISIS_SCORE.imminent };
+    }
+  }
+  // "I attempted last year" is a risk factor in a peer-support forum, not a reason to look away.
+  if (item.discount === 'PAST') {
+    if (item.construct === 'ATTEMPT' || item.construct === 'PLAN' || item.construct === 'GOODBYE' || item.construct === 'TIMING') {
+      return { bucket: 'HISTORY', points: CRISIS_SCORE.pastAttempt };
+    }
+    if (CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct)) return { bucket: 'HISTORY', points: CRISIS_SCORE.otherHistory };
+    return null;
+  }
+  // Someone else's attempt or suicide, as the author tells it (not "you", which is talking to someone).
+  if (item.discount === 'OTHER_PERSON' && item.effectiveTier !== 'NONE' && EXPOSURE_CONSTRUCTS.has(item.construct)) {
+    return { bucket: 'SUICIDE_EXPOSURE', points: CRISIS_SCORE.exposure };
+  }
+  return null;
+}
+
+function scoreOf(items: readonly CrisisEvidence[]): { score: number; contributions: CrisisContribution[] } {
+  const best = new Map<CrisisContribution['construct'], CrisisContribution>();
+  for (const item of items) {
+    const counted = pointsOf(item);
+    if (!counted) continue;
+    const current = best.get(counted.bucket);
+    if (current && current.points >= counted.points) continue;
+    best.set(counted.bucket, {
+      construct: counted.bucket,
+      points: counted.points,
+      patternId: item.patternId,
+      tier: item.tier,
+      discount: item.discount,
+      phrase: item.phrase,
+    });
+  }
+  const contributions = [...best.values()].sort((a, b) => b.points - a.points);
+  return { score: contributions.reduce((sum, c) => sum + c.points, 0), contributions };
+}
+
 function pastTier(pattern: CrisisPattern): CrisisLevel {
   switch (pattern.construct) {
     case 'ATTEMPT':
@@ -226,7 +370,10 @@ function pastTier(pattern: CrisisPattern): CrisisLevel {
     case 'LONELINESS':
     case 'HOSPITALISATION':
     case 'SUICIDE_EXPOSURE':
+    case 'DEFEAT':
+    case 'DEATH_TALK':
     case 'THREAT_TO_OTHERS':
+    case 'ACCUMULATED_RISK':
       return 'NONE';
   }
 }

@@ -20,6 +20,8 @@ export type CrisisConstruct =
   | 'LONELINESS'
   | 'HOSPITALISATION'
   | 'SUICIDE_EXPOSURE'
+  | 'DEFEAT'
+  | 'DEATH_TALK'
   | 'PASSIVE_IDEATION'
   | 'ACTIVE_IDEATION'
   | 'SELF_HARM'
@@ -28,7 +30,9 @@ export type CrisisConstruct =
   | 'PLAN'
   | 'TIMING'
   | 'GOODBYE'
-  | 'THREAT_TO_OTHERS';
+  | 'THREAT_TO_OTHERS'
+  /** Not a pattern: the detector's note that several weaker signals added up (see crisis-detector). */
+  | 'ACCUMULATED_RISK';
 
 /**
  * Whose risk a phrase is about.
@@ -74,6 +78,7 @@ const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|read
 const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|benzos|opioids|tylenol|paracetamol|oxys)`;
 const QUANTITY = `(?:\\d+|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
+const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
 const TIME = `(?:tonight|today|tomorrow|this weekend|right now|now|soon|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?|days?))`;
 
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
@@ -108,6 +113,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(`(?:my|wrote a|written a|writing a|write a|left a|leave a|leaving a) (?:suicide|goodbye|farewell) (?:note|letter)|this is my (?:suicide )?note`) },
   { id: 'goodbye.not-here-tomorrow', construct: 'GOODBYE', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:will not|not going to) (?:be (?:here|around|alive)|wake up|make it) (?:tomorrow|much longer|by (?:tomorrow|morning|the morning|the weekend)|after tonight)`) },
+
+  { id: 'goodbye.last-day', construct: 'GOODBYE', tier: 'IMMINENT', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:spend|spending|live|living) my (?:very )?last (?:day|days|night|hours|moments)(?= *$| alive| on (?:this )?earth| here)`) },
+  { id: 'plan.deadline', construct: 'PLAN', tier: 'HIGH', subject: 'CLAUSE_SUBJECT', needsRiskContext: true,
+    pattern: phrase(`(?:given|giving|give|gave) myself (?:until|till|one (?:more )?(?:day|week|month|year)|a (?:day|week|month|year)|\\d+ (?:more )?(?:days|weeks|months)|a deadline)`) },
 
   // HIGH: active ideation (intent, method), attempts, current self-harm.
   { id: 'active.intent-method', construct: 'ACTIVE_IDEATION', tier: 'HIGH', subject: 'CLAUSE_SUBJECT', namesMeans: true,
@@ -145,7 +155,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
 
   // MODERATE: passive ideation and other suicidal language.
   { id: 'passive.want-to-die', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`(?:want|wanted|wanting|wish|wished|need|long|longing|ready|deserve) to (?:just )?(?:die|be dead|not exist|stop existing|cease to exist|disappear|vanish|not be here|not be alive|sleep forever|never wake up|fall asleep and (?:never|not) wake up|not wake up)`) },
+    pattern: phrase(`(?:want|wanted|wanting|wish|wished|need|long|longing|ready|deserve) to (?:just )?(?:die|be dead|not exist|stop existing|cease to exist|${DISAPPEAR}|vanish|fade away|not be here|not be alive|sleep forever|never wake up|fall asleep and (?:never|not) wake up|not wake up)`) },
   { id: 'passive.wish-dead', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`wish (?:that )?i (?:was|were|could be|would be|had been|am) (?:dead|gone|never born|not born|not alive|not here)|wish i (?:had )?never (?:been )?born|wish i (?:could|would|will) (?:just )?(?:die|disappear|not wake up|never wake up|fall asleep and (?:never|not) wake up|sleep forever|stop existing|cease to exist)`) },
   { id: 'passive.not-wake-up', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
@@ -155,13 +165,13 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   { id: 'passive.better-off-dead', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`better off dead|(?:i should|i need to|i must|i might as well|i deserve to|let me) (?:just )?die|death wish|(?:desire|wish|urge|longing|will) to (?:just )?die|i (?:do not|not) deserve to (?:live|be alive|exist)`) },
   { id: 'passive.no-reason-to-live', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`(?:no|not any|not a single|lost my|lost the|lost all) (?:real )?(?:reason|point|purpose|will|desire) (?:to|in|for) (?:live|living|go on|going on|keep going|stay alive|staying alive|be alive|being alive|exist|existing|keep living)|nothing (?:left )?to live for|(?:not|no longer) worth living|life (?:is not|is no longer) worth (?:living|it)`) },
+    pattern: phrase(`(?:no|not any|not a single|lost my|lost the|lost all) (?:real )?(?:reason|point|purpose|will|desire) (?:to|in|for) (?:live|living|go on|going on|keep going|stay alive|staying alive|be alive|being alive|exist|existing|keep living)|no point (?:in )?(?:living|being alive|going on|staying alive)|nothing (?:left )?to live for|(?:not|no longer) worth living|life (?:is not|is no longer) worth (?:living|it)`) },
   { id: 'passive.tired-of-living', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:tired|sick|exhausted|done) (?:of|with) (?:living|being alive|life|existing|my life|this life)`) },
   { id: 'passive.want-it-to-end', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`want (?:it|everything|it all|all of this|all of it|my life|this life) to (?:end|be over|stop)|end it all`) },
   { id: 'passive.why-alive', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`why am i (?:still )?(?:alive|here|living)|(?:not sure|do not know|unsure) (?:if|whether|why) i (?:even )?(?:want to|should|can|will) (?:live|be alive|go on|keep going|keep living|stay alive|be here)|(?:do not|not) care (?:if|whether) i (?:live|die|wake up)|can not (?:see|imagine) (?:myself|me) (?:living|alive|being alive|being here|making it) (?:past|beyond|to|until|much longer|another)`) },
+    pattern: phrase(`why am i (?:still )?(?:alive|here|living)|(?:not sure|do not know|unsure) (?:if|whether|why) i (?:even )?(?:want to|should|can|will) (?:live|be alive|go on|keep going|keep living|stay alive|be here)|(?:do not|not) care (?:if|whether) i (?:live|die|wake up)|can not even (?:manage to )?want to (?:live|be alive)|if i (?:choose|chose|decide|decided) to (?:live|stay alive|keep living)|(?:whether|if) i (?:should )?(?:live or die|stay alive or)|can not (?:see|imagine) (?:myself|me) (?:living|alive|being alive|being here|making it) (?:past|beyond|to|until|much longer|another)`) },
   { id: 'passive.suicidal', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:i am|i have been|i feel|i felt|i was|i get|been|feeling|getting|got|become|became|turning|makes me|made me|make me|and|still) (?:so |very |really |extremely |pretty |kind of |kinda |a bit |a little |incredibly |increasingly |more |super |actively |passively |quite |constantly |always |again |still |severely |chronically |fucking )*suicidal(?! (?:people|person|friends?|family|members?|clients?|patients?|users?|posts?|individuals|teens?|kids?|students?|brother|sister|mom|dad|partner|wife|husband|son|daughter))|unalive|suicidality`) },
   { id: 'passive.suicidal-thoughts', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'POSSESSIVE',
@@ -178,6 +188,16 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(`i am not safe (?:at all|right now|with myself|tonight|alone|anymore)|(?:do not|can not) trust myself (?:right now|tonight|alone|anymore|not to)`) },
   { id: 'passive.can-not-live-like-this', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`can not (?:live like this|keep living|go on living|live this way|do life)`) },
+  { id: 'passive.makes-me-want-to', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`makes? me (?:just )?want to (?:die|${DISAPPEAR}|vanish|not exist|end it|end (?:it all|my life)|give up on (?:life|living))`) },
+  { id: 'passive.keeping-me-alive', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`only (?:thing|reason|person|one|things|people)s? (?:that is |that are |that )?(?:keeping|keeps|kept|keep) me (?:alive|here|going|from (?:killing ${SELF}|ending it|doing it))|the only reason i am (?:still )?(?:alive|here|breathing)`) },
+  { id: 'passive.check-out', construct: 'PASSIVE_IDEATION', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`check(?:ing)? out (?:a (?:bit|little) )?(?:early|for good|permanently)|get (?:this|it) (?:all )?over with and die|(?:live|living) or (?:just )?(?:die|get this over with)`) },
+  { id: 'attempt.came-close', construct: 'ATTEMPT', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:came|come|been|got|get|getting) (?:so |really |very |pretty |dangerously )?close (?:to (?:killing ${SELF}|ending (?:it|my life)|suicide|taking my (?:own )?life|going through with it)|before|once|a few times|many times|several times)|(?:nearly|almost) gave up (?:on (?:life|living|everything) )?(?:once|before|myself)`) },
+  { id: 'attempt.mention', construct: 'ATTEMPT', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`suicide attempts?|attempts? (?:on|at) my (?:own )?life|i (?:tried|attempted) (?:once|twice|before|several times|multiple times|a few times|when i was)`) },
   { id: 'means.mentioned', construct: 'METHOD_OR_MEANS', tier: 'MODERATE', subject: 'CLAUSE_SUBJECT', namesMeans: true, needsRiskContext: true,
     pattern: phrase(`${QUANTITY} (?:\\w+ )?${PILLS}|noose|rope|guns?|firearms?|pistol|shotgun|rifle|handgun|razors?|razor blades?|blades?|${JUMP}|${PLACE}|carbon monoxide|car exhaust|bleach|antifreeze|helium|cyanide|overdos(?:e|ing)|train tracks|in front of (?:a|the) (?:train|bus|truck|car)`) },
 
@@ -192,6 +212,20 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(`worthless|i (?:hate|despise|loathe|can not stand) (?:myself|my ?self|who i am|my life|being alive)|self[- ]?(?:hatred|loathing)|i am (?:a |such a |so |just a |nothing but a |a complete |a total )?(?:failure|loser|waste|mistake|disappointment|useless|pathetic|disgusting|nothing)|i feel (?:so |completely |totally |like )?(?:useless|worthless|like a failure|like nothing)`) },
   { id: 'low.empty-alone', construct: 'LONELINESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:no one|nobody) (?:cares|loves me|would care|understands me|likes me|wants me)|i (?:have|got) no (?:one|friends)|i am (?:so |completely |totally |all )?alone|(?:feel|am|feeling) (?:so |completely |totally |just )?(?:empty|numb|hollow|dead inside)`) },
+  { id: 'low.hopeless-future', construct: 'HOPELESSNESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`nothing (?:can|will|is going to|is ever going to) (?:ever )?change|i (?:will|am going to) never (?:have|be|get|find) (?:the life|happy|better|anyone|a normal|a life)|doomed|no (?:chance|hope|way) (?:that )?(?:things|it|life|anything) (?:will|would|is going to) (?:ever )?(?:get|be) better|(?:life|everything|my life|existence) (?:is|feels|seems) (?:so |completely |totally )?(?:pointless|meaningless|futile)|(?:no|lost (?:all )?) (?:meaning|purpose) in (?:my )?life|i have no (?:meaning|purpose|future)`) },
+  { id: 'low.entrapment-escape', construct: 'ENTRAPMENT', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:need|needed|have|want|wanted) to (?:escape|get away from (?:it all|everything|this life|life|my ?self|them))|stuck in (?:this|my) (?:life|head|situation|hell|cycle|loop)|i can not do this(?: anymore| any more| much longer)?(?= *$| anymore| any more| much longer)|can not keep going on`) },
+  { id: 'low.defeat', construct: 'DEFEAT', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`i am (?:just |so |completely |totally )?done(?= *$)|i am (?:just |so |completely |totally )?done with (?:everything|it all|life|this life|this shit|all of this|trying|fighting)|(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being alive|being me|waking up|everything|it all|pretending)|(?:not|no longer) worth (?:fighting|fighting for|the fight|the struggle)|worth fighting (?:for )?any ?more|(?:can not|do not want to) (?:fight|keep fighting|keep trying)(?: anymore| any more| much longer)|worn out|burnt out|burned out`) },
+  { id: 'low.alone', construct: 'LONELINESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`doomed to be alone|i (?:do not|have not got|do not even) have (?:a single|anyone|anybody|any) (?:person|friend|friends|one)|i have (?:no|zero) (?:one|friends|people)|i (?:am|feel|felt) (?:so |completely |totally |very |really )?(?:isolated|lonely)|makes? me feel (?:so |completely |totally )?(?:isolated|alone|lonely)|loneliness`) },
+  { id: 'low.self-blame', construct: 'WORTHLESSNESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`i (?:have )?let (?:myself|everyone|everybody) down|i am (?:a |such a |just a )?(?:fucking |complete |total )?(?:idiot|screw ?up|fuck ?up|mess)(?= *$| and| who)|nothing i do (?:is|ever) (?:good enough|right|matters)|i do not deserve (?:to be happy|love|anything|help|happiness|good things|to be loved)`) },
+  { id: 'low.burden-others', construct: 'BURDENSOMENESS', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`i (?:am|feel like) (?:just )?(?:a )?(?:nuisance|drain|dead weight)|everyone would be (?:better|happier)|sorry for (?:existing|being alive)|i ruin everything|i make (?:everything|things|everyone) worse`) },
+  { id: 'death.own-death', construct: 'DEATH_TALK', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:when|after|once) i am (?:gone|dead|not around|no longer (?:here|around))|after i (?:die|pass)|my[ -](?:own[ -])?(?:dead[ -](?:body|corpse)|corpse|funeral|demise)|(?:i would|id|i had) rather (?:just )?(?:die|be dead)|(?:let|make) me die|(?:it is )?(?:time for me|my time) to go(?= *$)|how much longer i can (?:take|do|go on|keep)|nothing (?:left )?to lose`) },
   { id: 'low.hospitalised', construct: 'HOSPITALISATION', tier: 'LOW', subject: 'CLAUSE_SUBJECT',
     pattern: phrase(`(?:psych|psychiatric|mental|behavioral|behavioural) (?:ward|hospital|unit)|inpatient|(?:72|seventy two) hour hold|5150|involuntar(?:y|ily) (?:committed|hold)`) },
   { id: 'exposure.someone-else', construct: 'SUICIDE_EXPOSURE', tier: 'HIGH', subject: 'THIRD_PERSON',
