@@ -86,10 +86,10 @@ export class EscalationPagingService {
   async deadline(escalationId: string, level: number): Promise<'climbed' | 'stopped'> {
     const climbed: Array<{ level: number }> = await this.dataSource.transaction(async (manager) => {
       const rows: Array<{ level: number }> = await manager.query(
-        `UPDATE escalations SET level = level + 1,
+        `WITH climbed AS (UPDATE escalations SET level = level + 1,
            ack_due_at = now() + make_interval(secs => CASE severity WHEN 'IMMINENT' THEN $3::float8 WHEN 'HIGH' THEN $4::float8 ELSE $5::float8 END)
          WHERE id = $1 AND status = 'OPEN' AND level = $2 AND level < $6
-         RETURNING level`,
+         RETURNING level) SELECT level FROM climbed`,
         [escalationId, level, ...this.ackSeconds(), MAX_LEVEL],
       );
       if (rows.length > 0) {

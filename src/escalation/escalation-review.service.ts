@@ -84,8 +84,8 @@ export class EscalationReviewService {
     const note = staffNote('note', rawNote, false);
     await this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; level: number }> = await manager.query(
-        `UPDATE escalations SET status = 'ACKNOWLEDGED', acknowledged_by = $2, acknowledged_at = now(), ack_note = $3
-         WHERE id = $1 AND status = 'OPEN' RETURNING id, level`,
+        `WITH acked AS (UPDATE escalations SET status = 'ACKNOWLEDGED', acknowledged_by = $2, acknowledged_at = now(), ack_note = $3
+         WHERE id = $1 AND status = 'OPEN' RETURNING id, level) SELECT * FROM acked`,
         [id, viewer.memberId, note],
       );
       if (rows.length === 0) {
@@ -105,9 +105,9 @@ export class EscalationReviewService {
     const note = staffNote('note', rawNote, true);
     await this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; level: number }> = await manager.query(
-        `UPDATE escalations SET status = 'RESOLVED', outcome = $3, resolution_note = $4, resolved_by = $2, resolved_at = now(),
+        `WITH resolved AS (UPDATE escalations SET status = 'RESOLVED', outcome = $3, resolution_note = $4, resolved_by = $2, resolved_at = now(),
            acknowledged_by = COALESCE(acknowledged_by, $2), acknowledged_at = COALESCE(acknowledged_at, now())
-         WHERE id = $1 AND status <> 'RESOLVED' RETURNING id, level`,
+         WHERE id = $1 AND status <> 'RESOLVED' RETURNING id, level) SELECT * FROM resolved`,
         [id, viewer.memberId, outcome, note],
       );
       if (rows.length === 0) {

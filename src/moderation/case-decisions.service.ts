@@ -67,10 +67,10 @@ export class CaseDecisionsService {
     if (current.effective_status === CaseStatus.RESOLVED) throw AppError.conflict('This case is already resolved.');
     const claimed = await this.dataSource.transaction(async (manager) => {
       const rows: unknown[] = await manager.query(
-        `UPDATE moderation_cases SET status = 'CLAIMED', assignee_id = $2, lease_expires_at = now() + make_interval(secs => $3)
+        `WITH claimed AS (UPDATE moderation_cases SET status = 'CLAIMED', assignee_id = $2, lease_expires_at = now() + make_interval(secs => $3)
          WHERE id = $1 AND status <> 'RESOLVED'
            AND (status = 'OPEN' OR lease_expires_at IS NULL OR lease_expires_at <= now() OR assignee_id = $2)
-         RETURNING id`,
+         RETURNING id) SELECT id FROM claimed`,
         [caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds],
       );
       if (rows.length === 0) return false;

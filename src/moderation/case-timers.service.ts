@@ -65,9 +65,9 @@ export class CaseTimersService {
   async caseDue(caseId: string): Promise<'notified' | 'not-due'> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; space_id: string; post_id: string; priority: CasePriority }> = await manager.query(
-        `UPDATE moderation_cases SET overdue_notified_at = now()
+        `WITH due AS (UPDATE moderation_cases SET overdue_notified_at = now()
          WHERE id = $1 AND status <> 'RESOLVED' AND overdue_notified_at IS NULL AND due_at <= now()
-         RETURNING id, space_id, post_id, priority`,
+         RETURNING id, space_id, post_id, priority) SELECT * FROM due`,
         [caseId],
       );
       if (rows.length === 0) return null;

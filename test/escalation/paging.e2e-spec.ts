@@ -1,0 +1,197 @@
+import { Role } from '../../src/common/domain/role.enum';
+import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../src/escalation/escalation-webhook';
+import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { settle, startWebhookReceiver, subscribe, waitFor, wsClient } from './realtime-helpers';
+
+const SECRET = 'test-webhook-secret-0123456789';
+const CRISIS_TEXT = 'I am going to kill myself tonight. I have the pills ready and I wrote my goodbye letter.';
+
+interface EscalationRow {
+  id: string;
+  status: string;
+  level: number;
+  paged_level: number;
+  severity: string;
+}
+
+describe('escalation paging through the worker', () => {
+  let app: TestApp;
+  let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let clinicianToken: string;
+
+  beforeAll(async () => {
+    hook = await startWebhookReceiver();
+    app = await startTestApp({
+      role: 'all',
+      env: {
+        ESCALATION_WEBHOOK_URL: hook.url,
+        ESCALATION_WEBHOOK_SECRET: SECRET,
+        // Short deadlines so a climb takes seconds; the sweeper runs every second.
+        ESCALATION_ACK_SECONDS: 'IMMINENT=1.5,HIGH=1.5,ELEVATED=1.5',
+        TIMER_SWEEP_SECONDS: '1',
+      },
+    });
+    clinicianToken = await app.token(uniqueSub('clinician'), Role.CLINICIAN);
+    await app.gql('{ me { id } }', {}, clinicianToken);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await hook.close();
+  });
+
+  async function escalation(id: string): Promise<EscalationRow> {
+    const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  async function postCrisisThread(): Promise<{ postId: string; authorToken: string }> {
+    const authorToken = await app.token(uniqueSub('client'), Role.CLIENT);
+    const spaces = await app.gql<{ spaces: Array<{ id: string }> }>('{ spaces { id } }', {}, authorToken);
+    const created = await app.gql<{ createThread: { firstPost: { id: string } } }>(
+      'mutation ($input: CreateThreadInput!) { createThread(input: $input) { firstPost { id } } }',
+      { input: { spaceId: spaces.data!.spaces[0].id, title: 'tonight', body: CRISIS_TEXT } },
+      authorToken,
+    );
+    expect(created.errors).toBeUndefined();
+    return { postId: created.data!.createThread.firstPost.id, authorToken };
+  }
+
+  it('should page a clinician for a crisis post: signed webhook without post text, subscription event, in-app notification', async () => {
+    const client = wsClient(app.url, clinicianToken);
+    const sub = subscribe<{ escalationRaised: { id: string; level: number; severity: string; postId: string } }>(
+      client,
+      'subscription { escalationRaised { id level severity postId } }',
+    );
+    await settle();
+    const { postId } = await postCrisisThread();
+
+    const esc = await waitFor(async () => {
+      const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE post_id = $1`, [postId]);
+      return rows[0];
+    }, 'the escalation');
+    expect(['IMMINENT', 'HIGH']).toContain(esc.severity);
+
+    const delivered = await waitFor(() => hook.received.find((w) => w.body.includes(esc.id)), 'the webhook');
+    const timestamp = String(delivered.headers[WEBHOOK_TIMESTAMP_HEADER]);
+    const signature = String(delivered.headers[WEBHOOK_SIGNATURE_HEADER]);
+    expect(verifyWebhook(SECRET, timestamp, delivered.body, signature)).toBe(true);
+    expect(verifyWebhook('another-secret-0123456789', timestamp, delivered.body, signature)).toBe(false);
+    const body = JSON.parse(delivered.body);
+    expect(body).toMatchObject({ escalationId: esc.id, postId, level: 1, severity: esc.severity });
+    expect(body.link).toContain(`/escalations/${esc.id}`);
+    expect(delivered.body).not.toContain('pills');
+    expect(delivered.body).not.toContain('goodbye');
+
+    const event = await waitFor(() => sub.events.find((e) => e.escalationRaised.id === esc.id), 'the subscription event');
+    expect(event.escalationRaised).toMatchObject({ level: 1, postId });
+    expect(sub.errors).toEqual([]);
+
+    // Level 1 pages the on-call clinician: the first clinician of the rota.
+    const [onCall]: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM members WHERE role = 'CLINICIAN' ORDER BY created_at, id LIMIT 1`);
+    const notified: unknown[] = await app.dataSource.query(`SELECT 1 FROM notifications WHERE member_id = $1 AND kind = 'ESCALATION' AND data->>'escalationId' = $2`, [
+      onCall.id,
+      esc.id,
+    ]);
+    expect(notified).toHaveLength(1);
+    const attempts: Array<{ status_code: number }> = await app.dataSource.query(`SELECT status_code FROM webhook_deliveries WHERE escalation_id = $1`, [esc.id]);
+    expect(attempts.map((a) => a.status_code)).toContain(204);
+
+    sub.dispose();
+    await client.dispose();
+  });
+
+  it('should climb a level when nobody acknowledges, and stop once acknowledged', async () => {
+    const { postId } = await postCrisisThread();
+    const esc = await waitFor(async () => {
+      const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE post_id = $1`, [postId]);
+      return rows[0];
+    }, 'the escalation');
+
+    const climbed = await waitFor(async () => {
+      const row = await escalation(esc.id);
+      return row.level >= 2 && row.paged_level >= 2 ? row : null;
+    }, 'level 2');
+    expect(climbed.status).toBe('OPEN');
+    await waitFor(() => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).level === 2), 'the level-2 webhook');
+
+    const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; acknowledgedBy: { id: string } } }>(
+      'mutation ($id: ID!) { acknowledgeEscalation(id: $id, note: "calling now") { status level acknowledgedBy { id } } }',
+      { id: esc.id },
+      clinicianToken,
+    );
+    expect(ack.errors).toBeUndefined();
+    expect(ack.data!.acknowledgeEscalation.status).toBe('ACKNOWLEDGED');
+    const levelAtAck = ack.data!.acknowledgeEscalation.level;
+
+    // Well past the next deadline: the deadline job finds it acknowledged and climbs no further.
+    await new Promise((r) => setTimeout(r, 3_500));
+    const after = await escalation(esc.id);
+    expect(after.status).toBe('ACKNOWLEDGED');
+    expect(after.level).toBe(levelAtAck);
+
+    const again = await app.gql('mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id } }', { id: esc.id }, clinicianToken);
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    const noNote = await app.gql(
+      'mutation ($input: ResolveEscalationInput!) { resolveEscalation(input: $input) { id } }',
+      { input: { escalationId: esc.id, outcome: 'CONTACTED_CLIENT', note: '  ' } },
+      clinicianToken,
+    );
+    expect(noNote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const resolved = await app.gql<{ resolveEscalation: { status: string; outcome: string } }>(
+      'mutation ($input: ResolveEscalationInput!) { resolveEscalation(input: $input) { status outcome } }',
+      { input: { escalationId: esc.id, outcome: 'CONTACTED_CLIENT', note: 'Reached the client; safety plan reviewed.' } },
+      clinicianToken,
+    );
+    expect(resolved.data?.resolveEscalation).toEqual({ status: 'RESOLVED', outcome: 'CONTACTED_CLIENT' });
+    const audit: Array<{ action: string }> = await app.dataSource.query(`SELECT action FROM audit_events WHERE target_id = $1 ORDER BY id`, [esc.id]);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.climb', 'escalation.acknowledge', 'escalation.resolve']));
+  });
+
+  it('should retry a failing webhook and record every attempt', async () => {
+    hook.failNext.count = 2;
+    const { postId } = await postCrisisThread();
+    const esc = await waitFor(async () => {
+      const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
+      return rows[0];
+    }, 'the escalation');
+    const attempts = await waitFor(async () => {
+      const rows: Array<{ attempt: number; status_code: number }> = await app.dataSource.query(
+        `SELECT attempt, status_code FROM webhook_deliveries WHERE escalation_id = $1 AND level = 1 ORDER BY attempt`,
+        [esc.id],
+      );
+      return rows.some((r) => r.status_code === 204) ? rows : null;
+    }, 'a successful retry');
+    expect(attempts.map((a) => a.status_code)).toEqual([500, 500, 204]);
+    expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it('should page an escalation whose page job never reached Redis (the sweeper)', async () => {
+    const [subject]: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM members WHERE role = 'CLIENT' LIMIT 1`);
+    const [row]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO escalations (dedupe_key, subject_id, trigger, severity, ack_due_at, created_at)
+       VALUES ($1, $2, 'MANUAL', 'ELEVATED', now() + interval '1 hour', now() - interval '1 minute') RETURNING id`,
+      [uniqueSub('lost'), subject.id],
+    );
+    const paged = await waitFor(async () => ((await escalation(row.id)).paged_level >= 1 ? true : null), 'the sweeper to page it');
+    expect(paged).toBe(true);
+  });
+
+  it('should refuse escalationRaised to a client over the socket, and a socket without a token', async () => {
+    const clientToken = await app.token(uniqueSub('client'), Role.CLIENT);
+    const client = wsClient(app.url, clientToken);
+    const sub = subscribe(client, 'subscription { escalationRaised { id } }');
+    await waitFor(() => sub.errors.length > 0 || sub.completed, 'the refusal');
+    // graphql-ws errors carry the guard's message (the HTTP formatter that adds `code` does not run on sockets).
+    expect(JSON.stringify(sub.errors)).toContain('You do not have access');
+    expect(sub.events).toEqual([]);
+    await client.dispose();
+
+    const anonymous = wsClient(app.url, null);
+    const anonSub = subscribe(anonymous, 'subscription { escalationRaised { id } }');
+    await waitFor(() => anonSub.errors.length > 0, 'the refused connection');
+    expect(anonSub.events).toEqual([]);
+    await anonymous.dispose();
+  });
+});

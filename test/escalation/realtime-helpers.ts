@@ -1,0 +1,87 @@
+import { createClient, Client } from 'graphql-ws';
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import WebSocket from 'ws';
+
+export interface ReceivedWebhook {
+  headers: IncomingHttpHeaders;
+  body: string;
+  receivedAt: number;
+}
+
+/** A local HTTP server standing in for the pager: records every request; `failNext` answers 500 that many times. */
+export async function startWebhookReceiver(): Promise<{ url: string; received: ReceivedWebhook[]; failNext: { count: number }; close(): Promise<void> }> {
+  const received: ReceivedWebhook[] = [];
+  const failNext = { count: 0 };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+      if (failNext.count > 0) {
+        failNext.count -= 1;
+        res.statusCode = 500;
+      } else res.statusCode = 204;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    failNext,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Subscribed<T> {
+  events: T[];
+  errors: unknown[];
+  completed: boolean;
+  dispose(): void;
+}
+
+/** A real graphql-ws client over a real WebSocket, authenticated like the web app (token in connectionParams). */
+export function wsClient(httpUrl: string, token: string | null): Client {
+  return createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+export function subscribe<T>(client: Client, query: string): Subscribed<T> {
+  const state: Subscribed<T> = { events: [], errors: [], completed: false, dispose: () => undefined };
+  state.dispose = client.subscribe<T>(
+    { query },
+    {
+      next: (value) => {
+        if (value.errors) state.errors.push(...value.errors);
+        if (value.data) state.events.push(value.data as T);
+      },
+      error: (error) => state.errors.push(error),
+      complete: () => {
+        state.completed = true;
+      },
+    },
+  );
+  return state;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The subscription is live on the server once the socket is acknowledged and a moment has passed. */
+export async function settle(ms = 300): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
