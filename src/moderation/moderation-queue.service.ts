@@ -107,7 +107,7 @@ export class ModerationQueueService {
       );
     }
     const connection = toConnection(rows, limit, (r) => encodeCursor([r.priority_rank, r.due_key, r.opened_key, r.id]), toCaseModel);
-    return { ...connection, counts: () => this.counts(scope) };
+    return { ...connection, scope };
   }
 
   /** Active cases per status and priority, by the same predicates the list filters with. */

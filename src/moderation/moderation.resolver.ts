@@ -18,7 +18,7 @@ import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { CaseContextService } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { EscalateCaseInput } from './escalate-case.input';
-import { CaseEvidenceModel, CaseNoteModel, ModerationCaseConnection, ModerationCaseModel, RiskSignalModel } from './models/moderation-case.model';
+import { CaseEvidenceModel, CaseNoteModel, ModerationCaseConnection, ModerationCaseModel, QueueCountModel, RiskSignalModel } from './models/moderation-case.model';
 import { ModerationQueueService, toCaseModel } from './moderation-queue.service';
 import { ModerationScopeService } from './moderation-scope.service';
 import { ResolveCaseInput } from './resolve-case.input';
@@ -158,5 +158,16 @@ export class EscalationCaseResolver {
     return requestLoader<ModerationCaseModel>(ctx, CASE_LOADER, async (ids) => new Map((await this.queue.findByIds(ids)).map((r) => [r.id, toCaseModel(r)]))).load(
       escalation.caseId,
     );
+  }
+}
+
+/** Counts beside the queue, computed only when a client asks for them. */
+@Resolver(() => ModerationCaseConnection)
+export class ModerationQueueCountsResolver {
+  constructor(private readonly queue: ModerationQueueService) {}
+
+  @ResolveField(() => [QueueCountModel], { description: 'Active cases per status (OPEN, CLAIMED) and priority in your spaces, by the same predicates as the list.' })
+  counts(@Parent() connection: ModerationCaseConnection): Promise<QueueCountModel[]> {
+    return this.queue.counts(connection.scope);
   }
 }

@@ -60,7 +60,7 @@ export function subscribe<T>(client: Client, query: string): Subscribed<T> {
     {
       next: (value) => {
         if (value.errors) state.errors.push(...value.errors);
-        if (value.data) state.events.push(value.data as T);
+        if (value.data) state.events.push(value.data);
       },
       error: (error) => state.errors.push(error),
       complete: () => {

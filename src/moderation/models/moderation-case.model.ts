@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseDecision, CasePriority, CaseReason, CaseStatus } from '../../common/domain/moderation.enums';
 import { CrisisLevel } from '../../common/domain/crisis-level.enum';
 import { PageInfo } from '../../common/pagination/connection';
+import { ModerationScope } from '../moderation-scope.service';
 
 /**
  * A moderation case as staff see it. `post`, `assignee`, `author`, `notes`, `evidence`,
@@ -131,7 +132,6 @@ export class ModerationCaseConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  /** Resolved only when asked for (graphql-js calls a function-valued property). */
-  @Field(() => [QueueCountModel], { description: 'Active cases per status (OPEN, CLAIMED) and priority in your spaces.' })
-  counts!: () => Promise<QueueCountModel[]>;
+  /** Whose queue this is: `counts` (a field resolver, run only when asked for) counts over it. */
+  scope!: ModerationScope;
 }

@@ -1,0 +1,234 @@
+import { Role } from '../../src/common/domain/role.enum';
+import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+
+interface Member {
+  id: string;
+  token: string;
+}
+
+describe('moderation queue, claims and decisions', () => {
+  let app: TestApp;
+  let spaceId: string;
+  let peerA: Member;
+  let peerB: Member;
+  let outsider: Member;
+
+  async function member(role: Role, label: string): Promise<Member> {
+    const token = await app.token(uniqueSub(label), role);
+    const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
+    return { id: me.data!.me.id, token };
+  }
+
+  /** A post and its case, written straight to the tables (screening's part is tested elsewhere). */
+  async function heldPostWithCase(author: Member, priority = 'HIGH', status = 'HELD'): Promise<{ postId: string; caseId: string }> {
+    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
+      spaceId,
+      author.id,
+    ]);
+    const [post]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, $4, $5, '<p>hi</p>', 'hi') RETURNING id`,
+      [thread.id, spaceId, author.id, status, status === 'HELD' ? 'TOXICITY' : null],
+    );
+    await app.dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
+    await app.dataSource.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, 1, 'HOLD')`, [post.id]);
+    const rank = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 }[priority];
+    const [c]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at)
+       VALUES ($1, $2, $3, ARRAY['TOXICITY'], $4, $5, now() + interval '30 minutes') RETURNING id`,
+      [post.id, spaceId, author.id, priority, rank],
+    );
+    return { postId: post.id, caseId: c.id };
+  }
+
+  async function postStatus(postId: string): Promise<string> {
+    const [row]: Array<{ status: string }> = await app.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]);
+    return row.status;
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'all', env: { TIMER_SWEEP_SECONDS: '1', CASE_DUE_SECONDS: 'URGENT=1,HIGH=1800,NORMAL=14400,LOW=86400' } });
+    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Moderation test') RETURNING id`, [uniqueSub('space')]);
+    spaceId = space.id;
+    peerA = await member(Role.PEER_SPECIALIST, 'peer-a');
+    peerB = await member(Role.PEER_SPECIALIST, 'peer-b');
+    outsider = await member(Role.PEER_SPECIALIST, 'peer-outside');
+    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2), ($1, $3)`, [spaceId, peerA.id, peerB.id]);
+  });
+
+  afterAll(async () => app.close());
+
+  it('should give exactly one of two racing moderators the claim, and CONFLICT to the other', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author);
+    const claim = 'mutation ($id: ID!) { claimCase(id: $id) { id status assignee { id } } }';
+    const results = await Promise.all([app.gql(claim, { id: caseId }, peerA.token), app.gql(claim, { id: caseId }, peerB.token)]);
+    const codes = results.map((r) => r.errors?.[0].extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'OK']);
+    const winner = results.find((r) => !r.errors) as unknown as { data: { claimCase: { status: string; assignee: { id: string } } } };
+    expect(winner.data.claimCase.status).toBe('CLAIMED');
+    expect([peerA.id, peerB.id]).toContain(winner.data.claimCase.assignee.id);
+  });
+
+  it('should free a case whose lease lapsed', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author);
+    await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
+    await app.dataSource.query(`UPDATE moderation_cases SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
+    const taken = await app.gql<{ claimCase: { assignee: { id: string } } }>('mutation ($id: ID!) { claimCase(id: $id) { assignee { id } } }', { id: caseId }, peerB.token);
+    expect(taken.data?.claimCase.assignee.id).toBe(peerB.id);
+  });
+
+  it('should publish on APPROVE and tell the author', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { postId, caseId } = await heldPostWithCase(author);
+    const res = await app.gql<{ resolveCase: { status: string; decision: string } }>(
+      'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { status decision } }',
+      { input: { caseId, decision: 'APPROVE' } },
+      peerA.token,
+    );
+    expect(res.data?.resolveCase).toEqual({ status: 'RESOLVED', decision: 'APPROVE' });
+    expect(await postStatus(postId)).toBe('PUBLISHED');
+    const notes = await app.gql<{ notifications: { edges: Array<{ node: { kind: string; postId: string } }> } }>(
+      '{ notifications { edges { node { kind postId } } } }',
+      {},
+      author.token,
+    );
+    expect(notes.data?.notifications.edges.map((e) => e.node)).toContainEqual({ kind: 'POST_PUBLISHED', postId });
+  });
+
+  it('should require a note to REMOVE, remove the post, tell the author kindly, and audit the decision', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { postId, caseId } = await heldPostWithCase(author);
+    const mutation = 'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { status decision notes { body } } }';
+    const noNote = await app.gql(mutation, { input: { caseId, decision: 'REMOVE' } }, peerA.token);
+    expect(noNote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await postStatus(postId)).toBe('HELD');
+
+    const removed = await app.gql<{ resolveCase: { notes: Array<{ body: string }> } }>(
+      mutation,
+      { input: { caseId, decision: 'REMOVE', note: 'Insulting another member.' } },
+      peerA.token,
+    );
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data?.resolveCase.notes.map((n) => n.body)).toEqual(['Insulting another member.']);
+    expect(await postStatus(postId)).toBe('REMOVED');
+    const [note]: Array<{ kind: string; body: string }> = await app.dataSource.query(`SELECT kind, body FROM notifications WHERE member_id = $1`, [author.id]);
+    expect(note.kind).toBe('POST_REMOVED');
+    expect(note.body).toMatch(/could hurt others/);
+    const again = await app.gql(mutation, { input: { caseId, decision: 'APPROVE' } }, peerA.token);
+    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const audit: unknown[] = await app.dataSource.query(`SELECT 1 FROM audit_events WHERE action = 'case.resolve' AND target_id = $1`, [caseId]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('should keep a reported post held with KEEP_HELD', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { postId, caseId } = await heldPostWithCase(author, 'NORMAL', 'PUBLISHED');
+    const res = await app.gql('mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { decision } }', {
+      input: { caseId, decision: 'KEEP_HELD', note: 'Reaching out first.' },
+    }, peerA.token);
+    expect(res.errors).toBeUndefined();
+    expect(await postStatus(postId)).toBe('HELD');
+  });
+
+  it('should order the queue by priority, then due time, page it without gaps, and count what it lists', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    for (const priority of ['LOW', 'URGENT', 'NORMAL', 'HIGH', 'URGENT']) await heldPostWithCase(author, priority);
+    const query = `query ($after: String) { moderationQueue(status: OPEN, first: 2, after: $after) {
+      edges { node { id priority dueAt status post { id status } } } pageInfo { hasNextPage endCursor } counts { status priority count } } }`;
+    const seen: Array<{ id: string; priority: string; dueAt: string }> = [];
+    let after: string | null = null;
+    let counts: Array<{ status: string; priority: string; count: number }> = [];
+    type QueuePage = {
+      moderationQueue: {
+        edges: Array<{ node: { id: string; priority: string; dueAt: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        counts: Array<{ status: string; priority: string; count: number }>;
+      };
+    };
+    do {
+      const page = await app.gql<QueuePage>(query, { after }, peerA.token);
+      expect(page.errors).toBeUndefined();
+      const queue = page.data!.moderationQueue;
+      seen.push(...queue.edges.map((e) => e.node));
+      counts = queue.counts;
+      after = queue.pageInfo.hasNextPage ? queue.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(seen.length);
+    const ranks = seen.map((s) => ['URGENT', 'HIGH', 'NORMAL', 'LOW'].indexOf(s.priority));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const openCount = counts.filter((c) => c.status === 'OPEN').reduce((sum, c) => sum + c.count, 0);
+    expect(openCount).toBe(seen.length);
+    for (const priority of ['URGENT', 'HIGH', 'NORMAL', 'LOW']) {
+      expect(counts.find((c) => c.status === 'OPEN' && c.priority === priority)?.count).toBe(seen.filter((s) => s.priority === priority).length);
+    }
+
+    // A peer specialist not assigned to the space sees none of it.
+    const other = await app.gql<QueuePage>(query, { after: null }, outsider.token);
+    expect(other.data?.moderationQueue.edges).toEqual([]);
+    const claimOther = await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: seen[0].id }, outsider.token);
+    expect(claimOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('should hide a post after three distinct reports and put it in the queue with the reports as reason', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { postId, caseId } = await heldPostWithCase(author, 'LOW', 'PUBLISHED');
+    await app.gql('mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }', { input: { caseId, decision: 'APPROVE' } }, peerA.token);
+    const report = 'mutation ($input: ReportPostInput!) { reportPost(input: $input) }';
+    for (let i = 0; i < 3; i += 1) {
+      const reporter = await member(Role.CLIENT, `reporter-${i}`);
+      const res = await app.gql(report, { input: { postId, reason: 'This felt hurtful.' } }, reporter.token);
+      expect(res.errors).toBeUndefined();
+      if (i < 2) expect(await postStatus(postId)).toBe('PUBLISHED');
+    }
+    expect(await postStatus(postId)).toBe('HELD');
+    const opened = await waitFor(async () => {
+      const rows: Array<{ id: string; reasons: string[]; priority: string; source_keys: string[] }> = await app.dataSource.query(
+        `SELECT id, reasons, priority, source_keys FROM moderation_cases WHERE post_id = $1 AND status <> 'RESOLVED'`,
+        [postId],
+      );
+      return rows[0]?.source_keys.length === 3 ? rows[0] : null;
+    }, 'the report case');
+    expect(opened.reasons).toEqual(['USER_REPORT']);
+    expect(opened.priority).toBe('NORMAL');
+  });
+
+  it('should tell subscribed staff of that space when a case changes, and not a peer of another space', async () => {
+    const mine = wsClient(app.url, peerA.token);
+    const theirs = wsClient(app.url, outsider.token);
+    const q = 'subscription { moderationQueueChanged { id status } }';
+    const mySub = subscribe<{ moderationQueueChanged: { id: string; status: string } }>(mine, q);
+    const theirSub = subscribe<{ moderationQueueChanged: { id: string } }>(theirs, q);
+    await settle();
+    const author = await member(Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author);
+    await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
+    const event = await waitFor(() => mySub.events.find((e) => e.moderationQueueChanged.id === caseId), 'the event');
+    expect(event.moderationQueueChanged.status).toBe('CLAIMED');
+    await settle(300);
+    expect(theirSub.events.find((e) => e.moderationQueueChanged.id === caseId)).toBeUndefined();
+    mySub.dispose();
+    theirSub.dispose();
+    await mine.dispose();
+    await theirs.dispose();
+  });
+
+  it('should escalate a case to clinicians and remind the space when a case is overdue', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author, 'URGENT');
+    const res = await app.gql<{ escalateCase: { id: string; severity: string; status: string; case: { id: string } } }>(
+      'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id severity status case { id } } }',
+      { input: { caseId, note: 'Mentions not feeling safe at home.' } },
+      peerA.token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', status: 'OPEN', case: { id: caseId } });
+    await app.dataSource.query(`UPDATE moderation_cases SET due_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
+    const reminded = await waitFor(async () => {
+      const rows: unknown[] = await app.dataSource.query(`SELECT 1 FROM notifications WHERE kind = 'CASE_OVERDUE' AND data->>'caseId' = $1 AND member_id = $2`, [caseId, peerA.id]);
+      return rows.length > 0;
+    }, 'the overdue reminder');
+    expect(reminded).toBe(true);
+  });
+});
