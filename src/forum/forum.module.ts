@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
+import { ForumJobs } from './forum-jobs.service';
 import { ForumLoaders } from './forum-loaders';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { PostLifecycleService } from './post-lifecycle.service';
@@ -22,6 +23,7 @@ import { ThreadsService } from './threads.service';
 @Module({
   imports: [MembersModule],
   providers: [
+    ForumJobs,
     ForumLoaders,
     ForumRateLimiter,
     PostLifecycleService,

@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
@@ -8,9 +7,8 @@ import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { AppConfig } from '../config/app-config';
-import { ROOT_LOGGER } from '../logging/logging.module';
-import { JobProducer } from '../queue/job-producer.service';
-import { JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
+import { ForumJobs } from './forum-jobs.service';
 import { ForumLoaderSet } from './forum-loaders';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { cleanLine, MAX_REPORT_REASON_CHARS } from './post-body.sanitizer';
@@ -31,20 +29,15 @@ export interface ReportOutcome {
  */
 @Injectable()
 export class ReportsService {
-  private readonly logger: Logger;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly posts: PostsService,
     private readonly lifecycle: PostLifecycleService,
     private readonly rateLimiter: ForumRateLimiter,
     private readonly audit: AuditService,
-    private readonly jobs: JobProducer,
+    private readonly jobs: ForumJobs,
     private readonly config: AppConfig,
-    @Inject(ROOT_LOGGER) logger: Logger,
-  ) {
-    this.logger = logger.child({ component: 'forum-reports' });
-  }
+  ) {}
 
   async report(viewer: Viewer, requestId: string, input: { postId: string; reason: string }, loaders: ForumLoaderSet): Promise<ReportOutcome> {
     const postId = parseId(input.postId, 'postId');
@@ -78,14 +71,8 @@ export class ReportsService {
       return { reportId, autoHeld: held };
     });
 
-    if (outcome.reportId) {
-      try {
-        await this.jobs.add(QueueName.MODERATION, JobName.REVIEW_REPORT, { reportId: outcome.reportId });
-      } catch (error) {
-        // The report row is kept, so the case can still be opened from it later (reports without a case).
-        this.logger.warn({ reportId: outcome.reportId, err: error instanceof Error ? error.message : String(error) }, 'review-report not enqueued');
-      }
-    }
+    // If Redis is down the report row is still kept, so its case can be opened from it later.
+    if (outcome.reportId) await this.jobs.enqueue(JobName.REVIEW_REPORT, { reportId: outcome.reportId });
     return outcome;
   }
 }

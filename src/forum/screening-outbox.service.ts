@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ROOT_LOGGER } from '../logging/logging.module';
-import { JobProducer } from '../queue/job-producer.service';
-import { JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ScreeningRequestEntity } from './entities/screening-request.entity';
+import { ForumJobs } from './forum-jobs.service';
 
 export interface NewRevision {
   postId: string;
@@ -23,29 +21,15 @@ export interface NewRevision {
  */
 @Injectable()
 export class ScreeningOutboxService {
-  private readonly logger: Logger;
-
-  constructor(
-    private readonly jobs: JobProducer,
-    @Inject(ROOT_LOGGER) logger: Logger,
-  ) {
-    this.logger = logger.child({ component: 'screening-outbox' });
-  }
+  constructor(private readonly jobs: ForumJobs) {}
 
   async record(manager: EntityManager, revision: NewRevision): Promise<void> {
     await manager.insert(PostRevisionEntity, revision);
     await manager.insert(ScreeningRequestEntity, { postId: revision.postId, revision: revision.revision });
   }
 
-  /** Call after the transaction committed; never throws. */
+  /** Call after the transaction committed; never throws (the worker's outbox sweeper enqueues what this could not). */
   async dispatch(postId: string, revision: number): Promise<void> {
-    try {
-      await this.jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, { postId, revision });
-    } catch (error) {
-      this.logger.warn(
-        { postId, revision, err: error instanceof Error ? error.message : String(error) },
-        'screen-post not enqueued; the outbox sweeper will pick it up',
-      );
-    }
+    await this.jobs.enqueue(JobName.SCREEN_POST, { postId, revision });
   }
 }

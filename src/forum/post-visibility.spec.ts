@@ -1,0 +1,56 @@
+import { Viewer } from '../common/auth/viewer';
+import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { Role } from '../common/domain/role.enum';
+import { canSeePost, canSeePostStatus, canSeeSpace, canSeeStatusDetails, statusNoteFor, visiblePostStatusSql } from './post-visibility';
+
+const client: Viewer = { memberId: 'client', sub: 's1', role: Role.CLIENT, displayName: 'A', cohort: 'spring' };
+const peer: Viewer = { memberId: 'peer', sub: 's2', role: Role.PEER_SPECIALIST, displayName: 'P', cohort: null };
+const open = { cohort: null };
+
+describe('post visibility', () => {
+  it('should show a cohort space to its own cohort and to staff only', () => {
+    expect(canSeeSpace(client, open)).toBe(true);
+    expect(canSeeSpace(client, { cohort: 'spring' })).toBe(true);
+    expect(canSeeSpace(client, { cohort: 'autumn' })).toBe(false);
+    expect(canSeeSpace(peer, { cohort: 'autumn' })).toBe(true);
+  });
+
+  it('should show published posts to everyone and the others to their author, except deleted ones', () => {
+    for (const status of Object.values(PostStatus)) {
+      expect(canSeePostStatus(client, { authorId: 'someone', status })).toBe(status === PostStatus.PUBLISHED);
+      expect(canSeePostStatus(client, { authorId: 'client', status })).toBe(status !== PostStatus.DELETED);
+      expect(canSeePostStatus(peer, { authorId: 'someone', status })).toBe(true);
+    }
+  });
+
+  it("should hide a published reply when its thread's first post is hidden", () => {
+    const reply = { authorId: 'client', status: PostStatus.PUBLISHED };
+    expect(canSeePost(client, open, reply, { authorId: 'someone', status: PostStatus.PUBLISHED })).toBe(true);
+    expect(canSeePost(client, open, reply, { authorId: 'someone', status: PostStatus.HELD })).toBe(false);
+    expect(canSeePost(peer, open, reply, { authorId: 'someone', status: PostStatus.DELETED })).toBe(true);
+  });
+
+  it('should filter lists for clients with the same rule, and not at all for staff', () => {
+    expect(visiblePostStatusSql(peer, 'p')).toBeNull();
+    const sql = visiblePostStatusSql(client, 'p');
+    expect(sql?.sql).toBe('(p.status = :publishedStatus OR (p.author_id = :viewerId AND p.status IN (:...authorOnlyStatuses)))');
+    expect(sql?.params).toEqual({ publishedStatus: 'PUBLISHED', viewerId: 'client', authorOnlyStatuses: ['PENDING', 'HELD', 'REMOVED'] });
+  });
+
+  it('should tell only the author and staff why a post is not public', () => {
+    expect(canSeeStatusDetails(client, { authorId: 'client', status: PostStatus.HELD })).toBe(true);
+    expect(canSeeStatusDetails(client, { authorId: 'other', status: PostStatus.PUBLISHED })).toBe(false);
+    expect(canSeeStatusDetails(peer, { authorId: 'other', status: PostStatus.HELD })).toBe(true);
+  });
+
+  it('should have a note for every status but PUBLISHED, never naming the reason it was held', () => {
+    expect(statusNoteFor(PostStatus.PUBLISHED, null)).toBeNull();
+    for (const status of [PostStatus.PENDING, PostStatus.HELD, PostStatus.REMOVED, PostStatus.DELETED]) {
+      for (const reason of [null, ...Object.values(HeldReason)]) {
+        const note = statusNoteFor(status, reason);
+        expect(note).toEqual(expect.any(String));
+        expect(note).not.toMatch(/crisis|suicid|toxic|threat|report/i);
+      }
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { JSDOM } from 'jsdom';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Role } from '../../src/common/domain/role.enum';
+import { FORUM_RATE_LIMITS } from '../../src/forum/forum-rate-limiter';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { Member, member, publishedThread, space } from './forum-fixtures';
+
+/** The Big List of Naughty Strings, read from the shared data folder when this machine has it. */
+const BLNS_PATH = join(__dirname, '..', '..', '..', 'shared', 'data', 'blns', 'blns.json');
+const ALWAYS: string[] = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u202Egnp.exe',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">hi</a>',
+  '<svg/onload=alert(1)>',
+  "'; DROP TABLE posts; --",
+  '\ud800',
+  '𝕳𝖊𝖑𝖑𝖔 👋🏽 שָׁלוֹם مرحبا',
+  'x'.repeat(20_001),
+];
+const NAUGHTY: string[] = existsSync(BLNS_PATH) ? [...ALWAYS, ...(JSON.parse(readFileSync(BLNS_PATH, 'utf8')) as string[])] : ALWAYS;
+const ALLOWED_TAGS = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'U', 'S', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'CODE', 'PRE']);
+
+/** Every element is an allowed formatting tag without attributes: nothing can run, load or link. */
+function onlyFormatting(html: string): boolean {
+  const { document } = new JSDOM(`<body>${html}</body>`).window;
+  return Array.from(document.body.querySelectorAll('*')).every((el) => ALLOWED_TAGS.has(el.tagName) && el.attributes.length === 0);
+}
+
+describe('forum: hostile input', () => {
+  let app: TestApp;
+  let spaceId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'api' });
+    spaceId = await space(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it(`should store ${NAUGHTY.length} naughty titles and bodies safely or refuse them with BAD_USER_INPUT, never an internal error`, async () => {
+    // Staff are not rate limited; what they post is sanitized and screened like anyone's.
+    const writer = await member(app, Role.PEER_SPECIALIST, 'naughty');
+    const thread = await publishedThread(app, writer, spaceId);
+    let stored = 0;
+    for (const text of NAUGHTY) {
+      const created = await app.gql<{ createThread: { firstPost: { body: string } } }>(
+        `mutation($input: CreateThreadInput!) { createThread(input: $input) { title firstPost { body } } }`,
+        { input: { spaceId, title: text, body: text } },
+        writer.token,
+      );
+      const reply = await app.gql<{ createReply: { body: string } }>(
+        `mutation($input: CreateReplyInput!) { createReply(input: $input) { body } }`,
+        { input: { threadId: thread.id, body: text } },
+        writer.token,
+      );
+      const outcomes = [
+        { res: created, body: created.data?.createThread?.firstPost.body },
+        { res: reply, body: reply.data?.createReply?.body },
+      ];
+      for (const { res, body } of outcomes) {
+        expect(res.status).toBeLessThan(500);
+        if (res.errors) {
+          expect(res.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        } else {
+          stored++;
+          expect(typeof body).toBe('string');
+          expect(onlyFormatting(body ?? '')).toBe(true);
+          expect(body).not.toContain('\u0000');
+        }
+      }
+    }
+    expect(stored).toBeGreaterThan(NAUGHTY.length / 2);
+  });
+
+  it('should strip scripts, handlers and links but keep the words a reader sees, and screen exactly those', async () => {
+    const writer = await member(app, Role.CLIENT, 'xss');
+    const res = await app.gql<{ createThread: { firstPost: { id: string; body: string } } }>(
+      `mutation($input: CreateThreadInput!) { createThread(input: $input) { firstPost { id body } } }`,
+      {
+        input: {
+          spaceId,
+          title: 'Formatting',
+          body: '<p onclick="x()">Hello <b>there</b></p><script>steal()</script><a href="https://evil.example">click me</a><img src="https://t.example/p.gif">',
+        },
+      },
+      writer.token,
+    );
+    expect(res.data?.createThread.firstPost.body).toBe('<p>Hello <b>there</b></p>click me');
+    const [row] = await app.dataSource.query(`SELECT body_text FROM posts WHERE id = $1`, [res.data!.createThread.firstPost.id]);
+    expect(row.body_text).toBe('Formatting\n\nHello there\nclick me');
+  });
+
+  it('should pause a client who floods posts with RATE_LIMITED, a retry time and where to find help', async () => {
+    const flooder: Member = await member(app, Role.CLIENT, 'flood');
+    const thread = await publishedThread(app, await member(app, Role.CLIENT, 'host'), spaceId);
+    const reply = (body: string) =>
+      app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body } }, flooder.token);
+    for (let i = 0; i < FORUM_RATE_LIMITS.post.limit; i++) {
+      expect((await reply(`message ${i}`)).errors).toBeUndefined();
+    }
+    const refused = await reply('one more');
+    expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0].extensions?.retryAfter).toBeGreaterThan(0);
+    expect(refused.errors?.[0].message).toMatch(/988/);
+  });
+});

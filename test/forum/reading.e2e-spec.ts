@@ -1,0 +1,174 @@
+import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
+import { Role } from '../../src/common/domain/role.enum';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { createReply, createThread, Member, member, publishedReply, publishedThread, screen, space } from './forum-fixtures';
+
+const THREADS = `query($spaceId: ID!, $first: Int, $after: String) {
+  threads(spaceId: $spaceId, first: $first, after: $after) { edges { cursor node { id status replyCount } } pageInfo { hasNextPage endCursor } }
+}`;
+const POSTS = `query($id: ID!, $first: Int, $after: String) {
+  thread(id: $id) { posts(first: $first, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }
+}`;
+
+type ThreadPage = { threads: { edges: Array<{ node: { id: string; status: string; replyCount: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type PostPage = { thread: { posts: { edges: Array<{ node: { id: string; status: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+
+describe('forum: spaces, thread lists and reading order', () => {
+  let app: TestApp;
+  let client: Member;
+  let other: Member;
+  let clinician: Member;
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'api' });
+    [client, other, clinician] = await Promise.all([member(app, Role.CLIENT, 'reader', 'spring'), member(app, Role.CLIENT, 'writer', 'spring'), member(app, Role.CLINICIAN, 'clinician')]);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function allThreads(token: string, spaceId: string, first: number): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const res: { data?: ThreadPage | null; errors?: unknown } = await app.gql<ThreadPage>(THREADS, { spaceId, first, after }, token);
+      expect(res.errors).toBeUndefined();
+      ids.push(...res.data!.threads.edges.map((e) => e.node.id));
+      if (!res.data!.threads.pageInfo.hasNextPage) return ids;
+      after = res.data!.threads.pageInfo.endCursor;
+    }
+    throw new Error('paging did not end');
+  }
+
+  it('should list the default spaces and the cohort spaces a client belongs to, and every space to staff', async () => {
+    const spring = await space(app, { cohort: 'spring' });
+    const autumn = await space(app, { cohort: 'autumn' });
+    const mine = await app.gql<{ spaces: Array<{ id: string; slug: string }> }>('{ spaces { id slug } }', {}, client.token);
+    const ids = mine.data!.spaces.map((s) => s.id);
+    expect(mine.data!.spaces.map((s) => s.slug)).toEqual(expect.arrayContaining(['anxiety', 'depression', 'coping-skills', 'wins-and-gratitude', 'general-check-in']));
+    expect(ids).toContain(spring);
+    expect(ids).not.toContain(autumn);
+
+    const staff = await app.gql<{ spaces: Array<{ id: string }> }>('{ spaces { id } }', {}, clinician.token);
+    expect(staff.data!.spaces.map((s) => s.id)).toEqual(expect.arrayContaining([spring, autumn]));
+
+    const hidden = await app.gql(THREADS, { spaceId: autumn }, client.token);
+    expect(hidden.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('should page through threads by latest activity, each once, including a thread bumped by a new published reply', async () => {
+    const spaceId = await space(app);
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) created.push((await publishedThread(app, other, spaceId, `Thread ${i}`)).id);
+    const pendingOfOther = await createThread(app, other, spaceId);
+    const ownPending = await createThread(app, client, spaceId);
+
+    // A new reply becoming visible moves the oldest thread to the top.
+    await publishedReply(app, other, created[0]);
+
+    const seen = await allThreads(client.token, spaceId, 3);
+    expect(seen).toEqual([created[0], ownPending.id, ...created.slice(1).reverse()]);
+    expect(seen).not.toContain(pendingOfOther.id);
+
+    const staffSeen = await allThreads(clinician.token, spaceId, 100);
+    expect(staffSeen).toHaveLength(9);
+  });
+
+  it('should read a thread oldest first, showing a client their own pending reply but not others', async () => {
+    const spaceId = await space(app);
+    const thread = await publishedThread(app, other, spaceId);
+    const published = [await publishedReply(app, other, thread.id), await publishedReply(app, client, thread.id)];
+    const ownPending = await createReply(app, client, thread.id);
+    const othersPending = await createReply(app, other, thread.id);
+    const held = await createReply(app, other, thread.id);
+    await screen(app, held.id, 1, HeldReason.WATCHED_WORD);
+    const last = await publishedReply(app, other, thread.id);
+
+    const ids: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: { data?: PostPage | null } = await app.gql<PostPage>(POSTS, { id: thread.id, first: 2, after }, client.token);
+      ids.push(...res.data!.thread.posts.edges.map((e) => e.node.id));
+      after = res.data!.thread.posts.pageInfo.hasNextPage ? res.data!.thread.posts.pageInfo.endCursor : null;
+    } while (after);
+    expect(ids).toEqual([thread.firstPost.id, published[0].id, published[1].id, ownPending.id, last.id]);
+
+    const staff = await app.gql<PostPage>(POSTS, { id: thread.id, first: 100 }, clinician.token);
+    expect(staff.data!.thread.posts.edges.map((e) => e.node.id)).toEqual([thread.firstPost.id, published[0].id, published[1].id, ownPending.id, othersPending.id, held.id, last.id]);
+    const audit = await app.dataSource.query(`SELECT details FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1 AND target_id = $2`, [clinician.id, thread.id]);
+    expect(audit[0].details.postIds).toEqual([ownPending.id, othersPending.id, held.id]);
+
+    const count = await app.gql<{ thread: { replyCount: number } }>(`query($id: ID!) { thread(id: $id) { replyCount } }`, { id: thread.id }, client.token);
+    expect(count.data?.thread.replyCount).toBe(3);
+  });
+
+  it('should hide a reply whose thread stopped being visible, and its thread link', async () => {
+    const spaceId = await space(app);
+    const thread = await publishedThread(app, other, spaceId);
+    const reply = await publishedReply(app, other, thread.id);
+    await app.dataSource.query(`UPDATE posts SET status = 'HELD', held_reason = 'USER_REPORTS' WHERE id = $1`, [thread.firstPost.id]);
+    const res = await app.gql<{ post: unknown }>(`query($id: ID!) { post(id: $id) { id } }`, { id: reply.id }, client.token);
+    expect(res.data?.post).toBeNull();
+  });
+
+  it('should refuse first above 100, foreign cursors and malformed ids with BAD_USER_INPUT', async () => {
+    const spaceId = await space(app);
+    const thread = await publishedThread(app, other, spaceId);
+    const tooMany = await app.gql(THREADS, { spaceId, first: 101 }, client.token);
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    for (const after of ['nope', Buffer.from(JSON.stringify(["'; DROP TABLE posts; --", 'x'])).toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+      const res = await app.gql(THREADS, { spaceId, after }, client.token);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const badSeq = await app.gql(POSTS, { id: thread.id, after: Buffer.from(JSON.stringify(['1 OR 1=1'])).toString('base64url') }, client.token);
+    expect(badSeq.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const badId = await app.gql(`{ post(id: "42") { id } }`, {}, client.token);
+    expect(badId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await app.gql<{ thread: unknown }>(`{ thread(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, client.token);
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data?.thread).toBeNull();
+  });
+
+  it('should answer a page of 50 threads with author, first post and counts without a query per thread', async () => {
+    const spaceId = await space(app);
+    // Fresh authors: one member's 50 posts in a minute would meet the posting rate limit.
+    const authors = await Promise.all([1, 2, 3].map((n) => member(app, Role.CLIENT, `busy-${n}`)));
+    for (let i = 0; i < 50; i++) await publishedThread(app, authors[i % 3], spaceId);
+    let queries = 0;
+    const original = app.dataSource.driver.createQueryRunner.bind(app.dataSource.driver);
+    const spy = jest.spyOn(app.dataSource.driver, 'createQueryRunner').mockImplementation((mode) => {
+      const runner = original(mode);
+      const query = runner.query.bind(runner);
+      runner.query = ((...args: Parameters<typeof query>) => {
+        queries++;
+        return query(...args);
+      }) as typeof runner.query;
+      return runner;
+    });
+    try {
+      const res = await app.gql<ThreadPage>(
+        `query($spaceId: ID!) { threads(spaceId: $spaceId, first: 50) { edges { node { id title status replyCount author { displayName } space { name } firstPost { body reactions { kind count } viewerReactions } } } } }`,
+        { spaceId },
+        client.token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.threads.edges).toHaveLength(50);
+    } finally {
+      spy.mockRestore();
+    }
+    // The list, the space check, then one batch each for members, posts, reactions, viewer reactions and reply counts.
+    expect(queries).toBeGreaterThanOrEqual(5);
+    expect(queries).toBeLessThanOrEqual(10);
+  });
+
+  it('should report PUBLISHED as the thread status only once screening published the first post', async () => {
+    const spaceId = await space(app);
+    const thread = await createThread(app, client, spaceId);
+    const before = await app.gql<ThreadPage>(THREADS, { spaceId }, client.token);
+    expect(before.data!.threads.edges[0].node.status).toBe(PostStatus.PENDING);
+    await screen(app, thread.firstPost.id, 1, 'PUBLISH');
+    const after = await app.gql<ThreadPage>(THREADS, { spaceId }, client.token);
+    expect(after.data!.threads.edges[0].node.status).toBe(PostStatus.PUBLISHED);
+  });
+});

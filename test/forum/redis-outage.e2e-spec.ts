@@ -1,0 +1,35 @@
+import { createServer } from 'node:net';
+import { PostStatus } from '../../src/common/domain/post-status.enum';
+import { Role } from '../../src/common/domain/role.enum';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { createThread, member, space } from './forum-fixtures';
+
+/** A port that was free a moment ago, so nothing answers on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('forum: posting while Redis is down', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'api', env: { REDIS_URL: `redis://127.0.0.1:${await closedPort()}` } });
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('should still save the post with its screening request for the sweeper, the rate limit skipped rather than fatal', async () => {
+    const author = await member(app, Role.CLIENT, 'offline');
+    const spaceId = await space(app);
+    const thread = await createThread(app, author, spaceId, 'Still here', 'Redis is down, my post is not lost.');
+    expect(thread.firstPost.status).toBe(PostStatus.PENDING);
+    const [request] = await app.dataSource.query(`SELECT state FROM screening_requests WHERE post_id = $1`, [thread.firstPost.id]);
+    expect(request.state).toBe('PENDING');
+  });
+});
