@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { PostScreeningResolver, ScreeningLoaders } from './post-screening.resolver';
 
-/** What both processes need of screening (e.g. the staff-only `Post.screening` field). */
-@Module({})
+/** What both processes need of screening: the staff-only `Post.screening` field. */
+@Module({ providers: [ScreeningLoaders, PostScreeningResolver] })
 export class ScreeningModule {}

@@ -7,7 +7,8 @@ import { screenText } from '../../src/screening/pipeline/screen-text';
 import { WatchedWordsCache } from '../../src/screening/watched-words.cache';
 import { TOXICITY_FIXTURE_SENTENCES } from '../../src/screening/toxicity/toxicity-fixture-words';
 import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
-import { startTestApp, TestApp } from '../helpers/test-app';
+import { Role } from '../../src/common/domain/role.enum';
+import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 import { createMember, createSpace, enqueueScreening, screened, waitFor, writePost, WrittenPost } from './screening-posts';
 
 const ACTIVE_IDEATION = 'I want to kill myself. I have the pills counted out and I am doing it tonight.';
@@ -181,5 +182,29 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     const written = await post('my b a n a n a p h o n e is ringing');
 
     expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'WATCHED_WORD' });
+  });
+
+  it('should show the screening to staff and hide it from the author (Post.screening)', async () => {
+    const clientToken = await app.token(uniqueSub('author'), Role.CLIENT);
+    const created = await app.gql<{ createThread: { firstPost: { id: string } } }>(
+      `mutation ($input: CreateThreadInput!) { createThread(input: $input) { firstPost { id } } }`,
+      { input: { spaceId, title: 'Tonight', body: ACTIVE_IDEATION } },
+      clientToken,
+    );
+    expect(created.errors).toBeUndefined();
+    const postId = created.data?.createThread.firstPost.id ?? '';
+    await screened(app.dataSource, postId);
+
+    const query = `query ($id: ID!) { post(id: $id) { status screening { decision reasons crisisLevel crisisEvidence { phrase level } toxicity { label score } toxicityStatus modelVersion screenedAt } } }`;
+    type PostScreening = { post: { status: string; screening: { decision: string; crisisLevel: string; crisisEvidence: Array<{ phrase: string; level: string }>; toxicity: Array<{ label: string; score: number }>; toxicityStatus: string } | null } };
+    const asClinician = await app.gql<PostScreening>(query, { id: postId }, await app.token(uniqueSub('clinician'), Role.CLINICIAN));
+    expect(asClinician.errors).toBeUndefined();
+    expect(asClinician.data?.post.screening).toMatchObject({ decision: 'HOLD', crisisLevel: 'IMMINENT', toxicityStatus: 'ok' });
+    expect(asClinician.data?.post.screening?.crisisEvidence.length).toBeGreaterThan(0);
+    expect(asClinician.data?.post.screening?.toxicity).toHaveLength(7);
+
+    const asAuthor = await app.gql<PostScreening>(query, { id: postId }, clientToken);
+    expect(asAuthor.errors).toBeUndefined();
+    expect(asAuthor.data?.post).toMatchObject({ status: 'HELD', screening: null });
   });
 });

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { RequestContext, Viewer } from '../common/auth/viewer';
+import { CrisisLevel } from '../common/domain/crisis-level.enum';
+import { isStaff } from '../common/domain/role.enum';
+import { PostModel } from '../forum/models/post.model';
+import { ScreeningEntity } from './entities/screening.entity';
+import { CrisisEvidenceModel, ScreeningDecisionKind, ScreeningModel } from './models/screening.model';
+
+const LOADER_KEY = 'screening';
+
+interface StoredEvidence {
+  phrase?: unknown;
+  construct?: unknown;
+  effectiveTier?: unknown;
+  discount?: unknown;
+}
+
+function toEvidence(stored: unknown): CrisisEvidenceModel {
+  const e = (stored ?? {}) as StoredEvidence;
+  const level = typeof e.effectiveTier === 'string' && e.effectiveTier in CrisisLevel ? (e.effectiveTier as CrisisLevel) : CrisisLevel.NONE;
+  return {
+    phrase: typeof e.phrase === 'string' ? e.phrase : '',
+    construct: typeof e.construct === 'string' ? e.construct : 'unknown',
+    level,
+    discount: typeof e.discount === 'string' ? e.discount : null,
+  };
+}
+
+export function toScreeningModel(row: ScreeningEntity): ScreeningModel {
+  return {
+    id: row.id,
+    revision: row.revision,
+    decision: row.decision === 'HOLD' ? ScreeningDecisionKind.HOLD : ScreeningDecisionKind.PUBLISH,
+    reasons: row.reasons,
+    crisisLevel: row.crisisLevel,
+    crisisEvidence: row.crisisEvidence.map(toEvidence),
+    toxicity: Object.entries(row.toxicity ?? {})
+      .map(([label, score]) => ({ label, score }))
+      .sort((a, b) => b.score - a.score),
+    toxicityStatus: row.toxicityStatus,
+    modelVersion: row.modelVersion,
+    screenedAt: row.screenedAt,
+  };
+}
+
+/** Loads screenings by `postId:revision`, one query per request tick. */
+@Injectable()
+export class ScreeningLoaders {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  for(ctx: RequestContext): DataLoader<string, ScreeningEntity | null> {
+    let loader = ctx.loaders.get(LOADER_KEY) as DataLoader<string, ScreeningEntity | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader(async (keys: readonly string[]) => {
+        const pairs = keys.map((key) => key.split('|'));
+        // A page holds at most 100 posts, so an OR of (post, revision) pairs stays small.
+        const rows = await this.dataSource.getRepository(ScreeningEntity).find({ where: pairs.map(([postId, revision]) => ({ postId, revision: Number(revision) })) });
+        const byKey = new Map(rows.map((row) => [`${row.postId}|${row.revision}`, row]));
+        return keys.map((key) => byKey.get(key) ?? null);
+      });
+      ctx.loaders.set(LOADER_KEY, loader);
+    }
+    return loader;
+  }
+}
+
+/** Adds the staff-only `Post.screening` field without the forum knowing about screening. */
+@Resolver(() => PostModel)
+export class PostScreeningResolver {
+  constructor(private readonly loaders: ScreeningLoaders) {}
+
+  @ResolveField(() => ScreeningModel, {
+    nullable: true,
+    description: "The screening of the post's current revision: staff only (null for clients, and while it is being screened).",
+  })
+  async screening(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<ScreeningModel | null> {
+    if (!isStaff(viewer.role)) return null;
+    const row = await this.loaders.for(ctx).load(`${post.id}|${post.revision}`);
+    return row ? toScreeningModel(row) : null;
+  }
+}
