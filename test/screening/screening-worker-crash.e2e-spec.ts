@@ -93,5 +93,34 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
       escalations: crisisPosts,
       notifications: crisisPosts,
     });
+    await secondWorker.close();
+    secondWorker = undefined;
+  });
+
+  it('should finish its active jobs and leave none orphaned when stopped with SIGTERM', async () => {
+    const spaceId = await createSpace(api.dataSource);
+    const author = await createMember(api.dataSource);
+    const jobs = api.running.app.get(JobProducer);
+    const postIds: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const post = await writePost(api.dataSource, spaceId, author, `Evening ${i}: made tea and called my sister.`);
+      await enqueueScreening(jobs, post);
+      postIds.push(post.postId);
+    }
+    const worker = startWorkerProcess(testEnv({ ...WORKER_ENV, SCREENING_CONCURRENCY: '4' }));
+    await waitFor(`the worker to screen some posts (output: ${worker.output()})`, async () => (await screenedCount(api.dataSource, postIds)) >= 10, 60_000);
+    worker.child.kill('SIGTERM');
+    await once(worker.child, 'exit');
+
+    // Nothing was left locked by the stopped worker, and every screening it started was committed whole.
+    expect(await jobs.queue(QueueName.SCREENING).getActiveCount()).toBe(0);
+    const [row]: Array<{ screened: number; events: number; pending: number }> = await api.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM screenings WHERE post_id = ANY($1::uuid[])) AS screened,
+              (SELECT count(*)::int FROM audit_events WHERE target_id = ANY($2::text[]) AND action = 'post.screened') AS events,
+              (SELECT count(*)::int FROM posts WHERE id = ANY($1::uuid[]) AND status = 'PENDING') AS pending`,
+      [postIds, postIds],
+    );
+    expect(row.events).toBe(row.screened);
+    expect(row.pending).toBe(postIds.length - row.screened);
   });
 });
