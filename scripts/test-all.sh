@@ -20,5 +20,5 @@ npm run -s lint
 step "unit tests"
 npx jest --selectProjects unit --ci
 step "end-to-end tests (real PostgreSQL, Redis, BullMQ workers)"
-npx jest --selectProjects e2e --ci --runInBand
+npx jest --selectProjects e2e --ci --maxWorkers=1
 step "all green"

@@ -1,4 +1,4 @@
-import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express, { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -46,6 +46,17 @@ export async function startApp(role: ProcessRole, config: AppConfig, logger: Log
   const { dataSource, embedded } = await openDatabase(config);
   const module = AppModule.forRoot({ role, config, dataSource, embedded, logger });
   const nestLogger = new PinoNestLogger(logger);
+  try {
+    return await startNest(role, config, logger, module, nestLogger);
+  } catch (error) {
+    // Nothing may outlive a failed start: an open pool or embedded server keeps the process alive.
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startNest(role: ProcessRole, config: AppConfig, logger: Logger, module: DynamicModule, nestLogger: PinoNestLogger): Promise<RunningApp> {
 
   if (role === 'worker') {
     const app = await NestFactory.createApplicationContext(module, { logger: nestLogger });
@@ -54,6 +65,15 @@ export async function startApp(role: ProcessRole, config: AppConfig, logger: Log
   }
 
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false });
+  try {
+    return await serveHttp(app, config, logger);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function serveHttp(app: INestApplication, config: AppConfig, logger: Logger): Promise<RunningApp> {
   app.use(
     pinoHttp({
       logger,
