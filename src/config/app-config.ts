@@ -28,6 +28,8 @@ export class AppConfig {
    * job's lock lasts before a dead worker's job is taken over, and the outbox sweeper's timing.
    */
   readonly screening: { concurrency: number; lockMs: number; sweepAfterMs: number; sweepEveryMs: number };
+  /** Multiplies every forum rate limit; above 1 only for load tests, where one member posts thousands of times. */
+  readonly forumRateLimitMultiplier: number;
   readonly moderation: { caseDueSeconds: RawEnv['CASE_DUE_SECONDS']; claimLeaseSeconds: number; reportAutoHideReporters: number };
 
   constructor(env: RawEnv) {
@@ -56,6 +58,7 @@ export class AppConfig {
       sweepAfterMs: env.SCREENING_SWEEP_AFTER_MS,
       sweepEveryMs: env.SCREENING_SWEEP_EVERY_MS,
     };
+    this.forumRateLimitMultiplier = env.FORUM_RATE_LIMIT_MULTIPLIER;
     this.moderation = {
       caseDueSeconds: env.CASE_DUE_SECONDS,
       claimLeaseSeconds: env.CASE_CLAIM_LEASE_SECONDS,

@@ -73,6 +73,7 @@ export const envSchema = z
     CASE_DUE_SECONDS: secondsByKey(['URGENT', 'HIGH', 'NORMAL', 'LOW'] as const).default({ URGENT: 300, HIGH: 1_800, NORMAL: 14_400, LOW: 86_400 }),
     CASE_CLAIM_LEASE_SECONDS: positiveInt.default(900),
     REPORT_AUTO_HIDE_REPORTERS: positiveInt.default(3),
+    FORUM_RATE_LIMIT_MULTIPLIER: positiveInt.default(1),
     TIMER_SWEEP_SECONDS: positiveInt.default(30),
     SCREENING_CONCURRENCY: positiveInt.default(24),
     SCREENING_LOCK_MS: positiveInt.default(30_000),

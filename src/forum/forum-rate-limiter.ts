@@ -38,7 +38,8 @@ export class ForumRateLimiter {
 
   async consume(viewer: Viewer, action: ForumAction): Promise<void> {
     if (isStaff(viewer.role)) return;
-    const { limit, windowSeconds } = FORUM_RATE_LIMITS[action];
+    const { windowSeconds } = FORUM_RATE_LIMITS[action];
+    const limit = FORUM_RATE_LIMITS[action].limit * this.config.forumRateLimitMultiplier;
     const key = `ratelimit:forum:${action}:${viewer.memberId}`;
     let count: number;
     let ttl: number;
