@@ -67,7 +67,8 @@ describe('forum: hostile input', () => {
         stored++;
         const { title, firstPost } = res.data!.createThread;
         expect(onlyFormatting(firstPost.body)).toBe(true);
-        expect(`${title}${firstPost.body}`).not.toMatch(/[\u0000\u202E]/);
+        expect(`${title}${firstPost.body}`).not.toContain('\u0000');
+        expect(`${title}${firstPost.body}`).not.toContain('\u202E');
       }
     }
     expect(stored).toBeGreaterThan(NAUGHTY.length / 2);
