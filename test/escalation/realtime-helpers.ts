@@ -1,7 +1,15 @@
-import { createClient, Client } from 'graphql-ws';
+import type { Client, ClientOptions } from 'graphql-ws';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
+
+/**
+ * The client build only: the package's main entry also loads the server half, which (loaded into a
+ * second Jest module registry in the same process) broke schema building in the next test file.
+ * The subpath export is not visible to `moduleResolution: node` types, hence require.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createClient } = require('graphql-ws/client') as { createClient: (options: ClientOptions) => Client };
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;

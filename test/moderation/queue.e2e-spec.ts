@@ -148,9 +148,9 @@ describe('moderation queue, claims and decisions', () => {
       };
     };
     do {
-      const page = await app.gql<QueuePage>(query, { after }, peerA.token);
+      const page: { data: QueuePage | null | undefined; errors: unknown } = await app.gql<QueuePage>(query, { after }, peerA.token);
       expect(page.errors).toBeUndefined();
-      const queue = page.data!.moderationQueue;
+      const queue: QueuePage['moderationQueue'] = page.data!.moderationQueue;
       seen.push(...queue.edges.map((e) => e.node));
       counts = queue.counts;
       after = queue.pageInfo.hasNextPage ? queue.pageInfo.endCursor : null;
