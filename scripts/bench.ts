@@ -1,30 +1,44 @@
 /**
- * npm run bench -- <scenario> [--seconds N] [--connections N] [--database NAME]
- * Prints one JSON object per scenario. Scenarios: accept, latency, read, screen, escalate (see README).
+ * npm run bench -- <scenario...> [--seconds N] [--connections N] [--database NAME] [--rate N] [--cpu-prof]
+ *
+ * Prints one JSON object per scenario on stdout (progress and warnings go to stderr).
+ * Scenarios: accept, latency, read, screen, escalate, queue, burst (see scripts/bench/scenarios.ts
+ * and the README's Benchmarks section). Everything runs on 127.0.0.1 against a fresh database and
+ * its own Redis key prefix, both removed afterwards.
  */
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SCENARIOS } from './bench/scenarios';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, database: { type: 'string' } },
+    options: {
+      seconds: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      database: { type: 'string' },
+      rate: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
+    },
   });
   const names = positionals.length ? positionals : ['accept'];
+  const unknown = names.filter((name) => !SCENARIOS[name]);
+  if (unknown.length) {
+    console.error(`unknown scenario "${unknown.join('", "')}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
+    process.exit(2);
+  }
   for (const name of names) {
-    const scenario = SCENARIOS[name];
-    if (!scenario) {
-      console.error(`unknown scenario "${name}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
-      process.exit(2);
-    }
     const seconds = Math.min(600, Math.max(1, Number(values.seconds)));
     const connections = Math.min(256, Math.max(1, Number(values.connections)));
-    const result = await scenario({ seconds, connections, database: values.database });
-    console.log(JSON.stringify({ ...result, seconds, connections, machine: { cpus: (await import('node:os')).cpus().length, node: process.version } }));
+    const rate = values.rate ? Math.min(5_000, Math.max(1, Number(values.rate))) : undefined;
+    const result = await SCENARIOS[name]({ seconds, connections, database: values.database, rate, cpuProf: values['cpu-prof'] });
+    console.log(JSON.stringify({ ...result, seconds, connections, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, at: new Date().toISOString() } }));
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });

@@ -1,12 +1,18 @@
 /**
  * A running installation for one benchmark or drill: fresh database, API and worker processes,
- * a thread to post in and members to post as. `close()` stops everything and drops the database.
+ * a thread to post in and members to post as. `close()` stops everything, drops the database and
+ * deletes the run's Redis keys.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
-import { baseEnv, cpuMs, ensureBuilt, freePort, freshDatabase, gql, ServerProcess, startProcess, tokenFor, waitFor, waitReady } from './harness';
+import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { baseEnv, ROOT, clearRedisPrefix, cpuMs, ensureBuilt, freePort, freshDatabase, gql, ServerProcess, startProcess, tokenFor, waitFor, waitReady } from './harness';
 
 export interface BenchEnvironment {
   graphqlUrl: string;
+  port: number;
   databaseUrl: string;
   prefix: string;
   api: ServerProcess;
@@ -18,37 +24,78 @@ export interface BenchEnvironment {
   clientTokens: string[];
   staffToken: string;
   apiCpuMs(): number;
-  startWorker(): ServerProcess;
+  /** SQL statements the API process has sent so far (only with `countSql`; otherwise null). */
+  sqlStatements(): Promise<number | null>;
+  /** Starts (another) worker process; `extraEnv` and `preload` apply to it only. */
+  startWorker(options?: { extraEnv?: Record<string, string>; preload?: string[]; quiet?: boolean }): ServerProcess;
+  /** Restarts the API process on the same port (a drill changing its environment). */
+  restartApi(extraEnv?: Record<string, string>): Promise<ServerProcess>;
   close(): Promise<void>;
 }
 
-export async function startEnvironment(options: {
+export interface EnvironmentOptions {
   label: string;
   members: number;
   worker: boolean;
   database?: string;
   extraEnv?: Record<string, string>;
-}): Promise<BenchEnvironment> {
+  /** Screen with the deterministic fixture toxicity model, so every post runs all five phases. */
+  toxicityModel?: boolean;
+  apiPreload?: string[];
+  workerPreload?: string[];
+  /** Extra `node` flags for the API process (e.g. `--cpu-prof`). */
+  apiNodeArgs?: string[];
+  /** A private PostgreSQL / Redis (drills that stop them); default the machine's. */
+  pgAdminUrl?: string;
+  redisUrl?: string;
+  /** Count the API's SQL statements (a `node -r` preload in the API process; see sql-counter.preload.ts). */
+  countSql?: boolean;
+  /** Whether the thread's first post must be published before the run (replies need it visible). */
+  publishThread?: boolean;
+}
+
+export async function startEnvironment(options: EnvironmentOptions): Promise<BenchEnvironment> {
   ensureBuilt();
-  const database = await freshDatabase(options.label, options.database);
+  const database = await freshDatabase(options.label, options.database, options.pgAdminUrl);
   const prefix = `bs-bench-${options.label}-${Date.now().toString(36)}`;
-  const port = await freePort();
+  let port = await freePort();
+  let fixtureDir: string | null = null;
+  const modelEnv: Record<string, string> = {};
+  if (options.toxicityModel !== false) {
+    fixtureDir = await mkdtemp(join(tmpdir(), 'bs-bench-model-'));
+    const fixture = await writeToxicityFixture(fixtureDir);
+    Object.assign(modelEnv, { TOXICITY_MODEL_URL: fixture.modelUrl, TOXICITY_VOCAB_URL: fixture.vocabUrl, TOXICITY_REQUIRED: 'true' });
+  }
+  const apiPreload = [...(options.apiPreload ?? [])];
+  const sqlCounterPort = options.countSql ? await freePort() : null;
+  if (sqlCounterPort) apiPreload.push(join(ROOT, 'dist', 'scripts', 'bench', 'sql-counter.preload.js'));
   // Load tests drive far more posts per member than a person writes; the limiter still runs.
-  const env = baseEnv(database.url, prefix, { PORT: String(port), FORUM_RATE_LIMIT_MULTIPLIER: '100000', ...options.extraEnv });
-  const api = startProcess('api', env);
+  const env = baseEnv(database.url, prefix, { PORT: String(port), FORUM_RATE_LIMIT_MULTIPLIER: '100000', ...modelEnv, ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...(sqlCounterPort ? { BENCH_SQL_COUNTER_PORT: String(sqlCounterPort) } : {}),
+    ...options.extraEnv,
+  });
+  let api = startProcess('api', env, { preload: apiPreload, nodeArgs: options.apiNodeArgs });
   await waitReady(port);
-  let worker = options.worker ? startProcess('worker', env) : null;
-  const graphqlUrl = `http://127.0.0.1:${port}/graphql`;
+  const workers: ServerProcess[] = [];
+  let worker: ServerProcess | null = null;
+  const startWorker: BenchEnvironment['startWorker'] = (workerOptions = {}) => {
+    worker = startProcess('worker', { ...env, ...workerOptions.extraEnv }, { preload: workerOptions.preload ?? options.workerPreload, quiet: workerOptions.quiet });
+    workers.push(worker);
+    return worker;
+  };
+  if (options.worker) startWorker();
+  const graphqlUrl = () => `http://127.0.0.1:${port}/graphql`;
 
   const clientTokens = await Promise.all(Array.from({ length: options.members }, (_, i) => tokenFor(`bench-client-${i}`, Role.CLIENT)));
   const staffToken = await tokenFor('bench-admin', Role.ADMIN);
-  // First sight creates the members, outside the measured part.
-  await Promise.all(clientTokens.map((t) => gql(graphqlUrl, t, '{ me { id } }')));
-  await gql(graphqlUrl, staffToken, '{ me { id } }');
-  const { spaces } = await gql<{ spaces: Array<{ id: string }> }>(graphqlUrl, clientTokens[0], '{ spaces { id } }');
+  // First sight creates the members, outside the measured part; a clinician makes paging real.
+  for (let i = 0; i < clientTokens.length; i += 50) await Promise.all(clientTokens.slice(i, i + 50).map((t) => gql(graphqlUrl(), t, '{ me { id } }')));
+  await gql(graphqlUrl(), staffToken, '{ me { id } }');
+  await gql(graphqlUrl(), await tokenFor('bench-clinician', Role.CLINICIAN), '{ me { id } }');
+  const { spaces } = await gql<{ spaces: Array<{ id: string }> }>(graphqlUrl(), clientTokens[0], '{ spaces { id } }');
   const spaceId = spaces[0].id;
   const { createThread } = await gql<{ createThread: { id: string } }>(
-    graphqlUrl,
+    graphqlUrl(),
     clientTokens[0],
     'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }',
     { input: { spaceId, title: 'Benchmark thread', body: 'A thread for measuring how the forum copes with load.' } },
@@ -56,15 +103,26 @@ export async function startEnvironment(options: {
 
   // Other members can reply only once the thread is visible to them, i.e. screened and published.
   const threadQuery = '{ thread(id: "' + createThread.id + '") { status } }';
-  if (worker) {
-    await waitFor(async () => (await gql<{ thread: { status: string } | null }>(graphqlUrl, staffToken, threadQuery)).thread?.status === 'PUBLISHED', 30_000, 'the benchmark thread to be published');
+  if (options.worker && options.publishThread !== false) {
+    await waitFor(
+      async () => (await gql<{ thread: { status: string } | null }>(graphqlUrl(), staffToken, threadQuery)).thread?.status === 'PUBLISHED',
+      120_000,
+      'the benchmark thread to be published',
+    );
   }
 
   return {
-    graphqlUrl,
+    get graphqlUrl() {
+      return graphqlUrl();
+    },
+    get port() {
+      return port;
+    },
     databaseUrl: database.url,
     prefix,
-    api,
+    get api() {
+      return api;
+    },
     get worker() {
       return worker;
     },
@@ -74,13 +132,23 @@ export async function startEnvironment(options: {
     clientTokens,
     staffToken,
     apiCpuMs: () => cpuMs(api.pid),
-    startWorker() {
-      worker = startProcess('worker', env);
-      return worker;
+    async sqlStatements() {
+      if (!sqlCounterPort) return null;
+      return ((await (await fetch(`http://127.0.0.1:${sqlCounterPort}/`)).json()) as { statements: number }).statements;
+    },
+    startWorker,
+    async restartApi(extraEnv = {}) {
+      await api.stop();
+      port = Number(extraEnv.PORT ?? port);
+      api = startProcess('api', { ...env, ...extraEnv, PORT: String(port) }, { preload: apiPreload });
+      await waitReady(port);
+      return api;
     },
     async close() {
-      await Promise.all([api.stop(), worker?.stop()]);
+      await Promise.all([api.stop(), ...workers.map((w) => w.stop())]);
       await database.drop();
+      await clearRedisPrefix(prefix, env.REDIS_URL).catch(() => undefined);
+      if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
     },
   };
 }

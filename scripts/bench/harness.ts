@@ -4,9 +4,10 @@
  * and latency percentiles. Nothing here talks to anything but 127.0.0.1.
  */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
@@ -16,8 +17,8 @@ export const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? process.env.TEST_P
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
-export function databaseUrl(name: string): string {
-  const url = new URL(PG_ADMIN_URL);
+export function databaseUrl(name: string, adminUrl = PG_ADMIN_URL): string {
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }
@@ -31,19 +32,19 @@ export async function freePort(): Promise<number> {
 }
 
 /** A fresh database (or the named one, kept), dropped again by `drop()` unless kept. */
-export async function freshDatabase(label: string, keepName?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = keepName ?? `bs_bench_${label}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
+export async function freshDatabase(label: string, keepName?: string, adminUrl = PG_ADMIN_URL): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = keepName ?? `bs_bench_${label.replace(/-/g, '_')}_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount;
   if (!exists) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   return {
     name,
-    url: databaseUrl(name),
+    url: databaseUrl(name, adminUrl),
     async drop() {
       if (keepName) return;
-      const c = new Client({ connectionString: PG_ADMIN_URL });
+      const c = new Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
@@ -51,16 +52,60 @@ export async function freshDatabase(label: string, keepName?: string): Promise<{
   };
 }
 
-/** Builds dist/ when it is older than the sources (incremental tsc). */
+/**
+ * Builds dist/ when it is older than the sources (incremental tsc). tsc still emits when some
+ * file has a type error (e.g. a test someone is halfway through), so that only warns; a missing
+ * entry point stops the run.
+ */
 export function ensureBuilt(): void {
-  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('build failed');
+  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) console.error(`warning: the build reported type errors; running what it emitted:\n${(result.stdout + result.stderr).slice(0, 1500)}`);
+  for (const entry of ['main.js', 'worker.js']) {
+    if (!existsSync(join(ROOT, 'dist', 'src', entry))) throw new Error(`dist/src/${entry} is missing: the build failed`);
+  }
 }
 
 export interface ServerProcess {
   child: ChildProcess;
   pid: number;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** The process's last output lines (for a drill's report when it exits unexpectedly). */
+  output(): string;
+}
+
+/** Every child this run started: killed on the way out, whatever ends the run (error, Ctrl-C). */
+const liveChildren = new Set<ChildProcess>();
+let exitHooked = false;
+function trackChild(child: ChildProcess): void {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const c of liveChildren) c.kill('SIGKILL');
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const c of liveChildren) c.kill('SIGKILL');
+      process.exit(130);
+    });
+  }
+}
+
+/** Deletes every key under a run's prefix (queues, rate limits, events), leaving other runs alone. */
+export async function clearRedisPrefix(prefix: string, redisUrl = REDIS_URL): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export function baseEnv(databaseUrlValue: string, prefix: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -78,10 +123,16 @@ export function baseEnv(databaseUrlValue: string, prefix: string, extra: Record<
   };
 }
 
-/** Starts `dist/src/main.js` or `dist/src/worker.js` as its own process. */
-export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, logFile?: string): ServerProcess {
+/**
+ * Starts `dist/src/main.js` or `dist/src/worker.js` as its own process. `preload` names modules
+ * loaded first with `node -r` (the benchmarks' SQL counter, the drills' fault injection): the
+ * application itself carries no benchmark or fault switch.
+ */
+export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, options: { quiet?: boolean; preload?: string[]; nodeArgs?: string[] } = {}): ServerProcess {
   const script = join(ROOT, 'dist', 'src', entry === 'api' ? 'main.js' : 'worker.js');
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const preload = (options.preload ?? []).flatMap((module) => ['-r', module]);
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...preload, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  trackChild(child);
   const chunks: string[] = [];
   const keep = (data: Buffer) => {
     chunks.push(data.toString());
@@ -90,7 +141,7 @@ export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, lo
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   child.on('exit', (code, signal) => {
-    if (code && code !== 0 && logFile !== 'quiet') console.error(`[${entry}] exited with ${code ?? signal}: ${chunks.join('').slice(-2000)}`);
+    if (code && code !== 0 && !options.quiet) console.error(`[${entry}] exited with ${code ?? signal}: ${chunks.join('').slice(-2000)}`);
   });
   return {
     child,
@@ -102,6 +153,7 @@ export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, lo
         child.kill(signal);
       });
     },
+    output: () => chunks.join(''),
   };
 }
 

@@ -1,170 +1,274 @@
 /**
- * The load scenarios of `npm run bench`. Each sets up its own installation, drives the real API
- * and worker over HTTP on 127.0.0.1 with autocannon (bounded in time and request count), and
- * returns one JSON-ready result.
+ * The load scenarios of `npm run bench`. Each sets up its own installation (fresh database, API
+ * and worker processes), drives the real API over HTTP on 127.0.0.1 with autocannon (bounded in
+ * time and request count), and returns one JSON-ready result.
  */
-import autocannon from 'autocannon';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
+import { Role } from '../../src/common/domain/role.enum';
+import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
-import { gql, summarise, waitFor } from './harness';
+import { gql, REDIS_URL, summarise, tokenFor, waitFor } from './harness';
+import { drive } from './load';
 
 export interface BenchOptions {
   seconds: number;
   connections: number;
   database?: string;
+  /** Fixed request rate for `latency` (default: half the `accept` target). */
+  rate?: number;
+  /** Write a V8 CPU profile of the API process and summarise where its time went. */
+  cpuProf?: boolean;
 }
 
 export type BenchResult = Record<string, unknown>;
 
-const CREATE_REPLY = 'mutation($input: CreateReplyInput!) { createReply(input: $input) { id status } }';
-const SAFE_BODIES = [
+export const CREATE_REPLY = 'mutation($input: CreateReplyInput!) { createReply(input: $input) { id status } }';
+export const SAFE_BODIES = [
   'Today was hard but I went for a walk and it helped a little.',
   'Thank you all for the kind words yesterday, it meant a lot.',
   'I tried the breathing exercise from group before my appointment.',
   'Small win: I cooked dinner for myself for the first time in weeks.',
 ];
+export const CRISIS_BODY = 'I want to kill myself tonight, I have the pills ready.';
 
-function replyBody(threadId: string, i: number): string {
-  return JSON.stringify({ query: CREATE_REPLY, variables: { input: { threadId, body: `${SAFE_BODIES[i % SAFE_BODIES.length]} (${i})` } } });
+export function replyBody(threadId: string, i: number, text = SAFE_BODIES[i % SAFE_BODIES.length]): string {
+  return JSON.stringify({ query: CREATE_REPLY, variables: { input: { threadId, body: `${text} (${i})` } } });
 }
 
-interface LoadRun {
-  requests: number;
-  durationSeconds: number;
-  throughput: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  errors: number;
-  non2xx: number;
-  apiCpuMsPerRequest: number;
-}
-
-/** One autocannon run where connection i always sends as member i. */
-async function drive(env: BenchEnvironment, options: { connections: number; seconds: number; amount?: number; overallRate?: number; body: (i: number) => string }): Promise<LoadRun> {
-  let counter = 0;
-  let connectionIndex = 0;
-  const cpuBefore = env.apiCpuMs();
-  const instance = autocannon({
-    url: env.graphqlUrl,
-    connections: options.connections,
-    duration: options.seconds,
-    amount: options.amount,
-    overallRate: options.overallRate,
-    timeout: 10,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    setupClient: (client) => {
-      const token = env.clientTokens[connectionIndex++ % env.clientTokens.length];
-      client.setHeaders({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
-    },
-    requests: [{ setupRequest: (req) => ({ ...req, body: options.body(counter++) }) }],
-  });
-  const result = await instance;
-  const cpu = env.apiCpuMs() - cpuBefore;
-  return {
-    requests: result.requests.total,
-    durationSeconds: result.duration,
-    throughput: Math.round((result.requests.total / result.duration) * 10) / 10,
-    latencyMs: { p50: result.latency.p50, p95: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-    apiCpuMsPerRequest: result.requests.total ? Math.round((cpu / result.requests.total) * 1000) / 1000 : 0,
-  };
-}
-
-async function countPosts(databaseUrl: string, threadId: string): Promise<{ total: number; screened: number; published: number }> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+export async function withDatabase<T>(url: string, run: (db: Client) => Promise<T>): Promise<T> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
   try {
-    const { rows } = await client.query<{ total: number; screened: number; published: number }>(
+    return await run(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Posts of a thread (the first post included): written, screened, published. */
+export async function countPosts(databaseUrl: string, threadId: string): Promise<{ total: number; screened: number; published: number; held: number }> {
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query<{ total: number; screened: number; published: number; held: number }>(
       `SELECT count(*)::int AS total,
               count(s.id)::int AS screened,
-              count(*) FILTER (WHERE p.status = 'PUBLISHED')::int AS published
+              count(*) FILTER (WHERE p.status = 'PUBLISHED')::int AS published,
+              count(*) FILTER (WHERE p.status = 'HELD')::int AS held
        FROM posts p LEFT JOIN screenings s ON s.post_id = p.id AND s.revision = p.revision
        WHERE p.thread_id = $1`,
       [threadId],
     );
     return rows[0];
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-/** Created -> screened latency of every post in the thread, from database timestamps (one clock). */
+/** Created -> screened latency of every reply in the thread, from database timestamps (one clock). */
 async function screeningLatencies(databaseUrl: string, threadId: string): Promise<number[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ ms: number }>(
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query<{ ms: number }>(
       `SELECT EXTRACT(EPOCH FROM (s.screened_at - p.created_at)) * 1000 AS ms
        FROM posts p JOIN screenings s ON s.post_id = p.id AND s.revision = 1
        WHERE p.thread_id = $1 AND p.id <> (SELECT first_post_id FROM threads WHERE id = $1)`,
       [threadId],
     );
     return rows.map((r) => Number(r.ms));
+  });
+}
+
+/**
+ * Looks through every key in Redis (names and values of every type) for any of the given texts.
+ * Jobs carry ids only, so a hit means post text leaked into Redis.
+ */
+export async function scanRedisForText(needles: string[], redisUrl = REDIS_URL): Promise<{ keysScanned: number; keysWithText: string[] }> {
+  const redis = new Redis(redisUrl);
+  const keysWithText: string[] = [];
+  let keysScanned = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'COUNT', 1000);
+      cursor = next;
+      keysScanned += keys.length;
+      const types = await Promise.all(keys.map((k) => redis.type(k)));
+      const values = await Promise.all(
+        keys.map(async (key, i): Promise<string> => {
+          switch (types[i]) {
+            case 'string':
+              return (await redis.get(key)) ?? '';
+            case 'hash':
+              return JSON.stringify(await redis.hgetall(key));
+            case 'list':
+              return JSON.stringify(await redis.lrange(key, 0, -1));
+            case 'set':
+              return JSON.stringify(await redis.smembers(key));
+            case 'zset':
+              return JSON.stringify(await redis.zrange(key, 0, -1));
+            case 'stream':
+              return JSON.stringify(await redis.xrange(key, '-', '+'));
+            default:
+              return '';
+          }
+        }),
+      );
+      keys.forEach((key, i) => {
+        if (needles.some((n) => key.includes(n) || values[i].includes(n))) keysWithText.push(key);
+      });
+    } while (cursor !== '0');
   } finally {
-    await client.end();
+    redis.disconnect();
+  }
+  return { keysScanned, keysWithText: keysWithText.slice(0, 20) };
+}
+
+async function withCpuProfile<T extends BenchResult>(enabled: boolean | undefined, run: (apiNodeArgs: string[]) => Promise<T>): Promise<T> {
+  if (!enabled) return run([]);
+  const dir = await mkdtemp(join(tmpdir(), 'bs-bench-cpuprof-'));
+  const result = await run(['--cpu-prof', '--cpu-prof-dir', dir]);
+  // The profile is written when the API exits (the environment was closed by then).
+  const profile = summariseCpuProfile(dir);
+  if (profile) console.error(`API CPU profile: ${profile.file} (open in Chrome DevTools > Performance)`);
+  return { ...result, apiCpuProfile: profile };
+}
+
+/** `moderationQueue` seed: HELD posts with one case each, `openCases` of them still open. */
+async function seedModerationCases(databaseUrl: string, total: number, openCases: number): Promise<number> {
+  const started = performance.now();
+  await withDatabase(databaseUrl, async (db) => {
+    await db.query(`INSERT INTO members (sub, role, display_name) VALUES ('bench-author', 'CLIENT', 'Bench Author') ON CONFLICT DO NOTHING`);
+    await db.query(`
+      INSERT INTO threads (space_id, author_id, title)
+      SELECT s.id, m.id, 'bench ' || g FROM generate_series(1, 1000) g
+      CROSS JOIN LATERAL (SELECT id FROM spaces ORDER BY position, id OFFSET (g % (SELECT count(*) FROM spaces)) LIMIT 1) s
+      JOIN members m ON m.sub = 'bench-author'`);
+    await db.query(
+      `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text)
+       SELECT t.id, t.space_id, t.author_id, 'HELD', 'TOXICITY', '<p>bench</p>', 'bench'
+       FROM generate_series(1, $1) g
+       JOIN (SELECT t.*, row_number() OVER (ORDER BY id) - 1 AS n FROM threads t WHERE title LIKE 'bench %') t ON t.n = g % 1000`,
+      [total],
+    );
+    // The oldest `total - openCases` are resolved; the rest are open, over all priorities.
+    await db.query(
+      `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at, opened_at, status, decision, resolved_at)
+       SELECT p.id, p.space_id, p.author_id, ARRAY['TOXICITY'], (ARRAY['URGENT','HIGH','NORMAL','LOW'])[1 + (p.n % 4)], (p.n % 4)::smallint,
+              now() + make_interval(mins => (p.n % 1440)::int), now() - make_interval(secs => (p.n % 86400)::int),
+              CASE WHEN p.n < $1 THEN 'RESOLVED' ELSE 'OPEN' END,
+              CASE WHEN p.n < $1 THEN 'KEEP_HELD' END,
+              CASE WHEN p.n < $1 THEN now() END
+       FROM (SELECT id, space_id, author_id, row_number() OVER (ORDER BY id) - 1 AS n FROM posts WHERE body_text = 'bench') p`,
+      [total - openCases],
+    );
+    await db.query(`INSERT INTO space_moderators (space_id, member_id) SELECT s.id, m.id FROM (SELECT id FROM spaces ORDER BY position LIMIT 2) s, members m WHERE m.sub = 'bench-peer'`);
+    await db.query('ANALYZE');
+  });
+  return Math.round(performance.now() - started);
+}
+
+/** Seconds until every post in the thread is screened, checking twice a second, bounded. */
+async function waitAllScreened(env: BenchEnvironment, timeoutMs: number): Promise<{ screenedAll: boolean; posts: Awaited<ReturnType<typeof countPosts>> }> {
+  try {
+    await waitFor(async () => {
+      const posts = await countPosts(env.databaseUrl, env.threadId);
+      return posts.screened === posts.total;
+    }, timeoutMs, 'every post to be screened', 500);
+    return { screenedAll: true, posts: await countPosts(env.databaseUrl, env.threadId) };
+  } catch {
+    return { screenedAll: false, posts: await countPosts(env.databaseUrl, env.threadId) };
+  }
+}
+
+/** thread with its 50 replies, authors, reactions and viewer reactions; SQL statements counted in the API's driver. */
+async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promise<BenchResult> {
+  const env = await startEnvironment({ label: 'read', members: Math.max(options.connections, 5), worker: true, database: options.database, countSql: true, apiNodeArgs });
+  const statements = async () => (await env.sqlStatements()) ?? 0;
+  try {
+    for (let i = 0; i < 50; i++) {
+      await gql(env.graphqlUrl, env.clientTokens[i % env.clientTokens.length], CREATE_REPLY, { input: { threadId: env.threadId, body: `${SAFE_BODIES[i % 4]} (${i})` } });
+    }
+    await waitFor(async () => (await countPosts(env.databaseUrl, env.threadId)).published === 51, 120_000, 'replies to be published');
+    const { thread } = await gql<{ thread: { posts: { edges: Array<{ node: { id: string } }> } } }>(env.graphqlUrl, env.staffToken, `{ thread(id: "${env.threadId}") { posts(first: 51) { edges { node { id } } } } }`);
+    // Every post gets reactions from up to five members, so the viewers' own reactions are real too.
+    const kinds = ['HEART', 'HUG', 'STRENGTH', 'RELATE', 'THANKS'];
+    for (const [i, edge] of thread.posts.edges.entries()) {
+      for (let r = 0; r <= i % 5; r++) {
+        await gql(env.graphqlUrl, env.clientTokens[(i + r) % env.clientTokens.length], 'mutation($input: ReactInput!) { react(input: $input) { id } }', { input: { postId: edge.node.id, kind: kinds[(i + r) % 5] } });
+      }
+    }
+    const query = `{ thread(id: "${env.threadId}") { id title replyCount author { id displayName } posts(first: 51) { edges { cursor node { id body status createdAt author { id displayName } reactions { kind count } viewerReactions } } pageInfo { hasNextPage endCursor } } } }`;
+    const body = JSON.stringify({ query });
+    // Statements per request, one request at a time (nothing else talks to the API meanwhile).
+    const perRequest: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const before = await statements();
+      const answer = await gql<{ thread: { posts: { edges: unknown[] } } }>(env.graphqlUrl, env.clientTokens[i % env.clientTokens.length], query);
+      if (answer.thread.posts.edges.length !== 51) throw new Error(`expected 51 posts, got ${answer.thread.posts.edges.length}`);
+      perRequest.push((await statements()) - before);
+    }
+    const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: 100_000, body: () => body });
+    return {
+      scenario: 'read',
+      ...run,
+      sqlStatementsPerRequest: { min: Math.min(...perRequest), max: Math.max(...perRequest), averageUnderLoad: run.sqlStatementsPerRequest },
+      target: { requestsPerSecond: 600, p99Ms: 30 },
+    };
+  } finally {
+    await env.close();
   }
 }
 
 export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
   /** createReply as fast as it is accepted (post committed + screening queued). */
   async accept(options) {
-    const env = await startEnvironment({ label: 'accept', members: options.connections, worker: true, database: options.database });
-    try {
-      const run = await drive(env, { connections: options.connections, seconds: options.seconds, amount: 200_000, body: (i) => replyBody(env.threadId, i) });
-      const posts = await countPosts(env.databaseUrl, env.threadId);
-      // A GraphQL error still answers 200: what was not committed was refused.
-      const committed = posts.total - 1;
-      return { scenario: 'accept', ...run, postsCommitted: committed, refused: run.requests - run.non2xx - committed };
-    } finally {
-      await env.close();
-    }
+    return withCpuProfile(options.cpuProf, async (apiNodeArgs) => {
+      const env = await startEnvironment({ label: 'accept', members: options.connections, worker: true, database: options.database, apiNodeArgs, countSql: true });
+      try {
+        const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: 200_000, body: (i) => replyBody(env.threadId, i) });
+        const posts = await countPosts(env.databaseUrl, env.threadId);
+        // After the load: no post text anywhere in Redis (names and values of every key).
+        const redisScan = await scanRedisForText(SAFE_BODIES.map((b) => b.slice(0, 24)));
+        return {
+          scenario: 'accept',
+          ...run,
+          postsCommitted: posts.total - 1,
+          target: { postsPerSecond: 500, apiCpuMsPerPost: 2 },
+          redisTextScan: { keysScanned: redisScan.keysScanned, keysWithPostText: redisScan.keysWithText.length, examples: redisScan.keysWithText },
+        };
+      } finally {
+        await env.close();
+      }
+    });
   },
 
-  /** createReply at a fixed rate (default: half of a measured accept maximum, --rate overrides). */
+  /** createReply at a fixed rate (half the accept target unless --rate says otherwise). */
   async latency(options) {
-    const rate = Number(process.env.BENCH_RATE ?? 0) || 250;
-    const env = await startEnvironment({ label: 'latency', members: options.connections, worker: true, database: options.database });
+    const rate = options.rate ?? 250;
+    const env = await startEnvironment({ label: 'latency', members: options.connections, worker: true, database: options.database, countSql: true });
     try {
-      const run = await drive(env, { connections: options.connections, seconds: options.seconds, overallRate: rate, body: (i) => replyBody(env.threadId, i) });
-      return { scenario: 'latency', rate, ...run };
+      const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: rate * options.seconds, overallRate: rate, body: (i) => replyBody(env.threadId, i) });
+      return { scenario: 'latency', rate, ...run, target: { p50Ms: 5, p99Ms: 25 } };
     } finally {
       await env.close();
     }
   },
 
-  /** thread with its 50 replies, authors, reactions and viewer reactions. */
+  /** thread with its 50 replies, authors, reactions and viewer reactions; SQL statements counted in the API's driver. */
   async read(options) {
-    const env = await startEnvironment({ label: 'read', members: options.connections, worker: true, database: options.database });
-    try {
-      for (let i = 0; i < 50; i++) {
-        await gql(env.graphqlUrl, env.clientTokens[i % env.clientTokens.length], CREATE_REPLY, { input: { threadId: env.threadId, body: `${SAFE_BODIES[i % 4]} (${i})` } });
-      }
-      await waitFor(async () => (await countPosts(env.databaseUrl, env.threadId)).published === 51, 60_000, 'replies to be published');
-      const { thread } = await gql<{ thread: { posts: { edges: Array<{ node: { id: string } }> } } }>(env.graphqlUrl, env.staffToken, `{ thread(id: "${env.threadId}") { posts(first: 51) { edges { node { id } } } } }`);
-      const kinds = ['HEART', 'HUG', 'STRENGTH', 'RELATE', 'THANKS'];
-      for (const [i, edge] of thread.posts.edges.entries()) {
-        await gql(env.graphqlUrl, env.clientTokens[(i + 1) % env.clientTokens.length], 'mutation($input: ReactInput!) { react(input: $input) { id } }', { input: { postId: edge.node.id, kind: kinds[i % 5] } });
-      }
-      const query = `{ thread(id: "${env.threadId}") { id title replyCount posts(first: 51) { edges { cursor node { id body status createdAt author { id displayName } reactions { kind count } viewerReactions } } pageInfo { hasNextPage endCursor } } } }`;
-      const body = JSON.stringify({ query });
-      const run = await drive(env, { connections: options.connections, seconds: options.seconds, amount: 100_000, body: () => body });
-      return { scenario: 'read', ...run };
-    } finally {
-      await env.close();
-    }
+    return withCpuProfile(options.cpuProf, (apiNodeArgs) => readScenario(options, apiNodeArgs));
   },
 
   /** A steady 20 posts/s through the worker: created -> screened latency. */
   async screen(options) {
     const rate = 20;
-    const env = await startEnvironment({ label: 'screen', members: Math.max(options.connections, 4), worker: true, database: options.database });
+    const connections = Math.min(options.connections, 8);
+    const env = await startEnvironment({ label: 'screen', members: connections, worker: true, database: options.database });
     try {
-      const run = await drive(env, { connections: Math.max(options.connections, 4), seconds: options.seconds, overallRate: rate, body: (i) => replyBody(env.threadId, i) });
-      const expected = (await countPosts(env.databaseUrl, env.threadId)).total;
-      await waitFor(async () => (await countPosts(env.databaseUrl, env.threadId)).screened === expected, 120_000, 'every post to be screened');
-      return { scenario: 'screen', rate, accepted: run, createdToScreenedMs: summarise(await screeningLatencies(env.databaseUrl, env.threadId)) };
+      const run = await drive(env, { connections, seconds: options.seconds, maxRequests: rate * options.seconds, overallRate: rate, body: (i) => replyBody(env.threadId, i) });
+      const drained = await waitAllScreened(env, 120_000);
+      return { scenario: 'screen', rate, accepted: run, ...drained, createdToScreenedMs: summarise(await screeningLatencies(env.databaseUrl, env.threadId)), target: { p50Ms: 150, p99Ms: 1000 } };
     } finally {
       await env.close();
     }
@@ -172,14 +276,14 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
 
   /** Crisis posts at 2/s: created -> escalation webhook received. */
   async escalate(options) {
-    const received: Array<{ escalationId: string; at: number }> = [];
+    const received = new Map<string, number>();
     const server = createServer((req, res) => {
       let data = '';
       req.on('data', (c: Buffer) => (data += c.toString()));
       req.on('end', () => {
         try {
-          const payload = JSON.parse(data) as { escalationId?: string; escalation?: { id?: string } };
-          received.push({ escalationId: payload.escalationId ?? payload.escalation?.id ?? '', at: Date.now() });
+          const payload = JSON.parse(data) as { escalationId?: string };
+          if (payload.escalationId && !received.has(payload.escalationId)) received.set(payload.escalationId, Date.now());
         } catch {
           // not JSON: counted as nothing
         }
@@ -188,31 +292,127 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
+    const connections = Math.min(options.connections, 4);
     const env = await startEnvironment({
       label: 'escalate',
-      members: Math.max(options.connections, 4),
+      members: Math.max(connections, 4),
       worker: true,
       database: options.database,
       extraEnv: { ESCALATION_WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, ESCALATION_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789' },
     });
     try {
-      const crisis = 'I want to kill myself tonight, I have the pills ready.';
-      const run = await drive(env, { connections: Math.max(options.connections, 4), seconds: options.seconds, overallRate: 2, body: (i) => JSON.stringify({ query: CREATE_REPLY, variables: { input: { threadId: env.threadId, body: `${crisis} (${i})` } } }) });
-      const client = new Client({ connectionString: env.databaseUrl });
-      await client.connect();
-      const escalations = async () =>
-        (await client.query<{ id: string; created: number }>(`SELECT e.id, EXTRACT(EPOCH FROM p.created_at) * 1000 AS created FROM escalations e JOIN posts p ON p.id = e.post_id WHERE e.level = 1 OR true`)).rows;
+      const run = await drive(env, { connections, seconds: options.seconds, maxRequests: 2 * options.seconds, overallRate: 2, body: (i) => replyBody(env.threadId, i, CRISIS_BODY) });
+      const escalations = () =>
+        withDatabase(env.databaseUrl, async (db) => (await db.query<{ id: string; created: number }>(`SELECT e.id, EXTRACT(EPOCH FROM p.created_at) * 1000 AS created FROM escalations e JOIN posts p ON p.id = e.post_id`)).rows);
       await waitFor(async () => {
         const rows = await escalations();
-        return rows.length > 0 && rows.every((r) => received.some((h) => h.escalationId === r.id));
-      }, 60_000, 'every escalation webhook');
+        return rows.length >= run.requests && rows.every((r) => received.has(r.id));
+      }, 60_000, 'every escalation webhook').catch(() => undefined);
       const rows = await escalations();
-      await client.end();
-      const latencies = rows.map((r) => Math.min(...received.filter((h) => h.escalationId === r.id).map((h) => h.at)) - Number(r.created));
-      return { scenario: 'escalate', rate: 2, accepted: run, escalations: rows.length, createdToWebhookMs: summarise(latencies) };
+      const latencies = rows.filter((r) => received.has(r.id)).map((r) => (received.get(r.id) ?? 0) - Number(r.created));
+      return { scenario: 'escalate', rate: 2, accepted: run, crisisPosts: run.requests, escalations: rows.length, webhooksReceived: latencies.length, createdToWebhookMs: summarise(latencies), target: { p99Ms: 1000 } };
     } finally {
       await env.close();
       server.close();
+    }
+  },
+
+  /** moderationQueue first page over 100,000 cases (20,000 open), for a clinician (every space) and a peer specialist (two spaces). */
+  async queue(options) {
+    const total = Number(process.env.BENCH_QUEUE_CASES ?? 100_000);
+    const open = Math.round(total / 5);
+    // A moderator's view: one client at a time (the latency one person sees, not a load test).
+    const connections = 1;
+    const env = await startEnvironment({ label: 'queue', members: 1, worker: false, toxicityModel: false, database: options.database });
+    try {
+      const clinician = await tokenFor('bench-clinician', Role.CLINICIAN);
+      const peer = await tokenFor('bench-peer', Role.PEER_SPECIALIST);
+      await gql(env.graphqlUrl, peer, '{ me { id } }');
+      const seedMs = await seedModerationCases(env.databaseUrl, total, open);
+      const page = JSON.stringify({ query: '{ moderationQueue(first: 20) { edges { node { id priority dueAt reasons post { id status } } } pageInfo { endCursor hasNextPage } } }' });
+      const withCounts = JSON.stringify({ query: '{ moderationQueue(first: 20) { edges { node { id priority dueAt reasons post { id status } } } pageInfo { endCursor hasNextPage } counts { status priority count } } }' });
+      // Counts alone are a field of the connection: ask for a one-case page and the counts.
+      const countsOnly = JSON.stringify({ query: '{ moderationQueue(first: 1) { counts { status priority count } } }' });
+      const seconds = Math.max(2, Math.round(options.seconds / 4));
+      const measure = async (token: string, body: string) => {
+        await drive(env, { connections: 1, seconds: 1, maxRequests: 20, body: () => body, tokens: [token] });
+        return drive(env, { connections, seconds, maxRequests: 50_000, body: () => body, tokens: [token] });
+      };
+      return {
+        scenario: 'queue',
+        cases: total,
+        openCases: open,
+        seedMs,
+        clinicianFirstPage: await measure(clinician, page),
+        clinicianFirstPageWithCounts: await measure(clinician, withCounts),
+        clinicianCounts: await measure(clinician, countsOnly),
+        peerFirstPage: await measure(peer, page),
+        peerCounts: await measure(peer, countsOnly),
+        connections,
+        target: { firstPageP99Ms: 20, countsP99Ms: 10 },
+      };
+    } finally {
+      await env.close();
+    }
+  },
+
+  /**
+   * 10,000 posts at once (as fast as the API takes them), then one worker drains them while a
+   * low fixed-rate createReply probe measures the API's latency meanwhile.
+   */
+  async burst(options) {
+    const posts = Number(process.env.BENCH_BURST_POSTS ?? 10_000);
+    const probeRate = 20;
+    const drainLimitMs = 10 * 60_000;
+    const env = await startEnvironment({ label: 'burst', members: options.connections + 4, worker: true, database: options.database });
+    try {
+      const started = Date.now();
+      const burst = await drive(env, { connections: options.connections, seconds: 300, maxRequests: posts, body: (i) => replyBody(env.threadId, i), tokens: env.clientTokens.slice(0, options.connections) });
+      const writtenMs = Date.now() - started;
+      const afterBurst = await countPosts(env.databaseUrl, env.threadId);
+      // The probe runs while the backlog drains, as its own members, until the backlog is gone (or 10 min).
+      const probeTokens = env.clientTokens.slice(options.connections);
+      const probes = [];
+      let drained = false;
+      let drainedMs: number | null = null;
+      const draining = (async () => {
+        try {
+          await waitFor(async () => {
+            const p = await countPosts(env.databaseUrl, env.threadId);
+            return p.screened >= afterBurst.total;
+          }, drainLimitMs - (Date.now() - started), 'the burst to be screened', 500);
+          drained = true;
+          drainedMs = Date.now() - started;
+        } catch {
+          drained = false;
+        }
+      })();
+      while (!drained && Date.now() - started < drainLimitMs) {
+        probes.push(await drive(env, { connections: 4, seconds: Math.max(5, options.seconds), maxRequests: probeRate * Math.max(5, options.seconds), overallRate: probeRate, body: (i) => replyBody(env.threadId, posts + i), tokens: probeTokens }));
+        if (probes.length >= 120) break;
+      }
+      await draining;
+      const finalCounts = await waitAllScreened(env, 60_000);
+      const probeLatencies = probes.map((p) => p.latencyMs.p99 ?? 0);
+      return {
+        scenario: 'burst',
+        burstPosts: posts,
+        burst: { ...burst, writtenSeconds: Math.round(writtenMs / 100) / 10 },
+        allBurstPostsScreenedSeconds: drainedMs === null ? null : Math.round(drainedMs / 100) / 10,
+        workerPostsPerSecond: drainedMs === null ? null : Math.round((afterBurst.total / (drainedMs / 1000)) * 10) / 10,
+        probe: {
+          rate: probeRate,
+          runs: probes.length,
+          requests: probes.reduce((n, p) => n + p.requests, 0),
+          errors: probes.reduce((n, p) => n + p.errors + p.non2xx + p.graphqlErrors, 0),
+          worstRunLatencyMs: probes.reduce<{ p50: number; p99: number }>((w, p) => ({ p50: Math.max(w.p50, p.latencyMs.p50 ?? 0), p99: Math.max(w.p99, p.latencyMs.p99 ?? 0) }), { p50: 0, p99: 0 }),
+          p99PerRun: probeLatencies,
+        },
+        ...finalCounts,
+        target: { allScreenedSeconds: 600, probeP99Ms: 50 },
+      };
+    } finally {
+      await env.close();
     }
   },
 };
