@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { EscalationSeverity } from '../common/domain/escalation.enums';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
@@ -65,6 +66,7 @@ export class ApplyScreeningDecision {
     private readonly escalations: EscalationsService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly lifecycle: PostLifecycleService,
   ) {}
 
   async execute(target: ScreeningTarget, outcome: ScreeningOutcome, durationMs: number): Promise<AppliedScreening> {
@@ -234,21 +236,16 @@ export class ApplyScreeningDecision {
   }
 
   /** Moves the post only if it is still PENDING at this revision; publishing bumps its thread. */
-  private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus, reason: HeldReason | null): Promise<boolean> {
-    // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare UPDATE ... RETURNING.
-    const moved: Array<{ thread_id: string }> = await manager.query(
-      `WITH moved AS (
-         UPDATE posts SET status = $3, held_reason = $4, status_changed_at = now()
-         WHERE id = $1 AND revision = $2 AND status = 'PENDING'
-         RETURNING thread_id)
-       SELECT thread_id FROM moved`,
-      [target.postId, target.revision, status, reason],
-    );
-    if (moved.length === 0) return false;
-    if (status === PostStatus.PUBLISHED) {
-      await manager.query(`UPDATE threads SET last_activity_at = GREATEST(last_activity_at, now()) WHERE id = $1`, [moved[0].thread_id]);
-    }
-    return true;
+  /** Moves the screened revision out of PENDING through the forum's one lifecycle rule. */
+  private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus.PUBLISHED | PostStatus.HELD, reason: HeldReason | null): Promise<boolean> {
+    const moved = await this.lifecycle.transition(manager, {
+      postId: target.postId,
+      from: [PostStatus.PENDING],
+      to: status,
+      heldReason: reason ?? undefined,
+      revision: target.revision,
+    });
+    return moved !== null;
   }
 
   private async finishRequest(manager: EntityManager, target: ScreeningTarget, state: 'DONE' | 'FAILED'): Promise<void> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EscalationModule } from '../escalation/escalation.module';
+import { ForumModule } from '../forum/forum.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ApplyScreeningDecision } from './apply-screening-decision.service';
@@ -13,7 +14,7 @@ import { WatchedWordsCache } from './watched-words.cache';
 
 /** The worker side of screening: the screen-post processor, the toxicity model and the outbox sweeper. */
 @Module({
-  imports: [ScreeningModule, AuditModule, NotificationsModule, EscalationModule, ModerationModule],
+  imports: [ScreeningModule, AuditModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule],
   providers: [toxicityModelProvider, WatchedWordsCache, ApplyScreeningDecision, ScreenPostProcessor, ScreeningOutboxSweeper, ScreeningWorker],
 })
 export class ScreeningWorkerModule {}
