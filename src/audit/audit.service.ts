@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { Connection, decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
 import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
+import { AuditEventModel } from './models/audit-event.model';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -29,6 +32,24 @@ export class AuditService {
     await manager.insert(
       AuditEventEntity,
       entries.map((e) => ({ ...e, requestId: e.requestId ?? null, details: e.details ?? {} })),
+    );
+  }
+
+  /**
+   * Newest first, keyset-paged on the identity column: it grows with every append, so new events
+   * never shift a page (timestamps would, at sub-millisecond ties).
+   */
+  async list(limit: number, after: string | null | undefined): Promise<Connection<AuditEventModel>> {
+    const cursor = decodeCursor(after, 1);
+    if (cursor && !/^\d{1,19}$/.test(String(cursor[0]))) throw AppError.badInput('after', 'after is not a cursor from this list.');
+    const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit + 1);
+    if (cursor) query.where('e.id < :id::bigint', { id: String(cursor[0]) });
+    const rows = await query.getMany();
+    return toConnection(
+      rows,
+      limit,
+      (row) => encodeCursor([row.id]),
+      (row) => ({ ...row, details: JSON.stringify(row.details) }),
     );
   }
 }
