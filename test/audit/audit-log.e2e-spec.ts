@@ -35,13 +35,14 @@ describe('audit log: append-only, readable by admins', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const res = await app.gql<{ auditEvents: { edges: Array<{ node: { id: string; targetId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      type AuditPage = { auditEvents: { edges: Array<{ node: { id: string; targetId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const res: Awaited<ReturnType<typeof app.gql<AuditPage>>> = await app.gql<{ auditEvents: { edges: Array<{ node: { id: string; targetId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
         AUDIT_PAGE,
         { first: 3, after },
         admin,
       );
       expect(res.errors).toBeUndefined();
-      seen.push(...res.data!.auditEvents.edges.map((e) => e.node.id));
+      seen.push(...res.data!.auditEvents.edges.map((edge) => edge.node.id));
       if (!res.data!.auditEvents.pageInfo.hasNextPage) break;
       after = res.data!.auditEvents.pageInfo.endCursor;
     }

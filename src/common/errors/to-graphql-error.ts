@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, ErrorCode } from './app-error';
 
@@ -37,9 +37,16 @@ export interface ClassifiedError {
   unexpected: boolean;
 }
 
+/** Subscription errors reach us wrapped without a path, which Apollo's unwrapping skips. */
+function unwrapOriginal(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
+
 /** Decides what the client may learn about an error. Only AppError and known codes pass a message through. */
 export function classifyError(formatted: GraphQLFormattedError, raw: unknown): ClassifiedError {
-  const original = unwrapResolverError(raw);
+  const original = unwrapOriginal(unwrapResolverError(raw));
   if (original instanceof AppError) {
     return { code: original.code, message: original.message, details: original.details, unexpected: false };
   }

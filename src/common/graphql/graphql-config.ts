@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { ServerOptions } from 'graphql-ws';
 import type { Request } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -43,6 +44,25 @@ export async function buildRequestContext(
   return context;
 }
 
+/** The one place an error becomes what a client sees; the unexpected ones are logged privately. */
+function formatForClient(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+  const classified = classifyError(formatted, error);
+  if (classified.unexpected) {
+    logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error in GraphQL request');
+  }
+  return toClientError(formatted, classified);
+}
+
+/** Nest's type for the graphql-ws options is narrower than what it passes on to graphql-ws. */
+function socketErrorFormatting(logger: Logger): object {
+  const options: Pick<ServerOptions, 'onError' | 'onNext'> = {
+    onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(error.toJSON(), error, logger)),
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: result.errors.map((error) => formatForClient(error.toJSON(), error, logger)) } : undefined,
+  };
+  return options;
+}
+
 export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
   return {
     driver: ApolloDriver,
@@ -74,14 +94,10 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
           (ctx.extra as { context?: RequestContext }).context = context;
           return true;
         },
+        // Socket errors get the same codes and the same privacy as HTTP ones.
+        ...socketErrorFormatting(logger),
       },
     },
-    formatError: (formatted, error) => {
-      const classified = classifyError(formatted, error);
-      if (classified.unexpected) {
-        logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error in GraphQL request');
-      }
-      return toClientError(formatted, classified);
-    },
+    formatError: (formatted, error) => formatForClient(formatted, error, logger),
   };
 }
