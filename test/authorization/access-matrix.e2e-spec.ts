@@ -38,6 +38,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.escalations': CLINICAL,
   'Query.clientRiskTimeline': CLINICAL,
   'Query.auditEvents': [Role.ADMIN],
+  'Query.watchedWords': [Role.ADMIN],
   'Mutation.createThread': ANY_MEMBER,
   'Mutation.createReply': ANY_MEMBER,
   'Mutation.editPost': ANY_MEMBER,
@@ -51,6 +52,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.escalateCase': STAFF,
   'Mutation.acknowledgeEscalation': CLINICAL,
   'Mutation.resolveEscalation': CLINICAL,
+  'Mutation.setWatchedWord': [Role.ADMIN],
+  'Mutation.removeWatchedWord': [Role.ADMIN],
   'Subscription.moderationQueueChanged': STAFF,
   'Subscription.escalationRaised': CLINICAL,
 };

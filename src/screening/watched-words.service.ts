@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Viewer } from '../common/auth/viewer';
+import { AppError } from '../common/errors/app-error';
+import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
+import { normaliseText } from './pipeline/normalise';
+import { WatchedWordModel } from './models/watched-word.model';
+
+const MAX_TERM_LENGTH = 100;
+
+/**
+ * The admin-managed list. Terms are stored normalised (the form the matcher compares), so two
+ * spellings of one word cannot both sit in the list. Workers pick changes up within their cache
+ * time (WATCHED_WORDS_CACHE_MS).
+ */
+@Injectable()
+export class WatchedWordsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<WatchedWordModel[]> {
+    return this.dataSource.getRepository(WatchedWordEntity).find({ order: { term: 'ASC' } });
+  }
+
+  async add(viewer: Viewer, rawTerm: string, action: WatchedWordAction, requestId: string): Promise<WatchedWordModel> {
+    const term = normaliseText(rawTerm).text.trim();
+    if (term.length === 0 || term.length > MAX_TERM_LENGTH) {
+      throw AppError.badInput('term', `term must be 1 to ${MAX_TERM_LENGTH} characters of text.`);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const rows: WatchedWordEntity[] = await manager.query(
+        `INSERT INTO watched_words (term, action, created_by) VALUES ($1, $2, $3)
+         ON CONFLICT (term) DO UPDATE SET action = EXCLUDED.action
+         RETURNING id, term, action, created_at AS "createdAt"`,
+        [term, action, viewer.memberId],
+      );
+      const word = rows[0];
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'watched_word.set', targetType: 'watched_word', targetId: word.id, requestId, details: { action } },
+        manager,
+      );
+      return word;
+    });
+  }
+
+  async remove(viewer: Viewer, id: string, requestId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const deleted: Array<{ id: string }> = await manager.query(`WITH gone AS (DELETE FROM watched_words WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
+      if (deleted.length === 0) throw AppError.notFound('Watched word');
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'watched_word.removed', targetType: 'watched_word', targetId: id, requestId },
+        manager,
+      );
+      return true;
+    });
+  }
+}
