@@ -162,6 +162,54 @@ describe('forum: spaces, thread lists and reading order', () => {
     expect(queries).toBeLessThanOrEqual(10);
   });
 
+  /** Runs one GraphQL request and counts the SQL statements it sent. */
+  async function countQueries<T>(run: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    let queries = 0;
+    const original = app.dataSource.driver.createQueryRunner.bind(app.dataSource.driver);
+    const spy = jest.spyOn(app.dataSource.driver, 'createQueryRunner').mockImplementation((mode) => {
+      const runner = original(mode);
+      const query = runner.query.bind(runner);
+      runner.query = ((...args: Parameters<typeof query>) => {
+        queries++;
+        return query(...args);
+      }) as typeof runner.query;
+      return runner;
+    });
+    try {
+      return { result: await run(), queries };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('should read a thread page of 100 posts with authors, reactions and viewer reactions in as many queries as a page of 10', async () => {
+    const spaceId = await space(app);
+    const authors = await Promise.all([1, 2, 3, 4, 5].map((n) => member(app, Role.CLIENT, `page-${n}`)));
+    const thread = await publishedThread(app, authors[0], spaceId);
+    const replies: string[] = [];
+    for (let i = 0; i < 100; i++) replies.push((await publishedReply(app, authors[i % 5], thread.id, `reply ${i}`)).id);
+    for (const [i, postId] of replies.entries()) {
+      if (i % 3 === 0) {
+        await app.gql(`mutation($input: ReactInput!) { react(input: $input) { id } }`, { input: { postId, kind: 'HUG' } }, authors[(i + 1) % 5].token);
+      }
+    }
+    const page = (first: number) =>
+      countQueries(() =>
+        app.gql<PostPage>(
+          `query($id: ID!, $first: Int) { thread(id: $id) { title posts(first: $first) { edges { node { id body status author { displayName } reactions { kind count } viewerReactions quotedPost { id } } } } } }`,
+          { id: thread.id, first },
+          authors[1].token,
+        ),
+      );
+    const small = await page(10);
+    const large = await page(100);
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.data!.thread.posts.edges).toHaveLength(100);
+    // A DataLoader batch per kind of data: the count does not grow with the page.
+    expect(large.queries).toBe(small.queries);
+    expect(large.queries).toBeLessThanOrEqual(12);
+  });
+
   it('should report PUBLISHED as the thread status only once screening published the first post', async () => {
     const spaceId = await space(app);
     const thread = await createThread(app, client, spaceId);
