@@ -4,12 +4,15 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
+import { PostStatus } from '../common/domain/post-status.enum';
+import { isStaff } from '../common/domain/role.enum';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
 import { SpaceEntity } from './entities/space.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { ReactionCountModel } from './models/reaction-count.model';
+import { AUTHOR_ONLY_STATUSES } from './post-visibility';
 
 /** The loaders one request uses: one query per kind of thing per tick, however many posts a page shows. */
 export interface ForumLoaderSet {
@@ -52,7 +55,7 @@ export class ForumLoaders {
   for(ctx: RequestContext): ForumLoaderSet {
     let set = ctx.loaders.get(LOADERS_KEY) as ForumLoaderSet | undefined;
     if (!set) {
-      set = this.create(ctx.viewer?.memberId ?? null);
+      set = this.create(ctx.viewer?.memberId ?? null, ctx.viewer ? isStaff(ctx.viewer.role) : false);
       ctx.loaders.set(LOADERS_KEY, set);
     }
     return set;
@@ -66,7 +69,7 @@ export class ForumLoaders {
     set.viewerReactions.clear(postId);
   }
 
-  private create(viewerId: string | null): ForumLoaderSet {
+  private create(viewerId: string | null, viewerIsStaff: boolean): ForumLoaderSet {
     const db = this.dataSource;
     return {
       space: new DataLoader(async (ids) => {
@@ -106,13 +109,15 @@ export class ForumLoaders {
         rows.sort((a, b) => REACTION_ORDER.indexOf(a.kind) - REACTION_ORDER.indexOf(b.kind));
         return grouped(postIds, rows, (r) => r.post_id, (r) => r.kind);
       }),
+      // The replies this viewer would see listed (post-visibility.ts), so the count never disagrees with the list.
       replyCount: new DataLoader(async (threadIds) => {
         const rows: Array<{ thread_id: string; count: number }> = await db.query(
           `SELECT p.thread_id, count(*)::int AS count
              FROM posts p JOIN threads t ON t.id = p.thread_id
-            WHERE p.thread_id = ANY($1) AND p.status = 'PUBLISHED' AND p.id <> t.first_post_id
+            WHERE p.thread_id = ANY($1) AND p.id <> t.first_post_id
+              AND ($2::boolean OR p.status = $3 OR (p.author_id = $4 AND p.status = ANY($5::text[])))
             GROUP BY p.thread_id`,
-          [threadIds],
+          [threadIds, viewerIsStaff, PostStatus.PUBLISHED, viewerId, AUTHOR_ONLY_STATUSES],
         );
         const counts = new Map(rows.map((r) => [r.thread_id, r.count]));
         return threadIds.map((id) => counts.get(id) ?? 0);
