@@ -15,7 +15,7 @@ import { JobName, QueueName } from '../queue/queue.types';
 import { EscalationEntity } from './entities/escalation.entity';
 import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
 import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
-import { ensureJob } from './worker-connection';
+import { ensureJob } from '../queue/worker-connection';
 
 /** A webhook receiver gets this long to answer before the attempt counts as failed (and is retried). */
 const WEBHOOK_TIMEOUT_MS = 5_000;

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobName, QueueName } from '../queue/queue.types';
 import { EscalationPagingService } from './escalation-paging.service';
-import { workerConnection } from './worker-connection';
+import { workerConnection } from '../queue/worker-connection';
 
 /** Job data is re-validated in the worker: anything that reached Redis is input, not truth. */
 const levelPayload = z.strictObject({ escalationId: z.uuid(), level: z.number().int().min(1).max(10) });

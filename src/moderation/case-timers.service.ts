@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
-import { ensureJob } from '../escalation/worker-connection';
+import { ensureJob } from '../queue/worker-connection';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { NotificationKind } from '../notifications/entities/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';

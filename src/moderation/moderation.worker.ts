@@ -3,7 +3,7 @@ import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Logger } from 'pino';
 import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
-import { workerConnection } from '../escalation/worker-connection';
+import { workerConnection } from '../queue/worker-connection';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobName, QueueName } from '../queue/queue.types';
 import { CaseTimersService } from './case-timers.service';

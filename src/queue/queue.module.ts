@@ -4,18 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { requestPathRedisOptions } from '../redis/redis.module';
 import { JobProducer } from './job-producer.service';
 import { QueueName } from './queue.types';
-
-function redisConnection(config: AppConfig) {
-  const url = new URL(config.redis.url);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-  };
-}
+import { redisServerOptions, workerConnection } from './worker-connection';
 
 /**
  * BullMQ wiring shared by API and worker. The root connection suits workers (blocking reads,
@@ -29,7 +18,7 @@ function redisConnection(config: AppConfig) {
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         prefix: config.redis.prefix,
-        connection: { ...redisConnection(config), maxRetriesPerRequest: null, enableAutoPipelining: false },
+        connection: workerConnection(config),
       }),
     }),
     ...Object.values(QueueName).map((name) =>
@@ -38,7 +27,7 @@ function redisConnection(config: AppConfig) {
         inject: [AppConfig],
         useFactory: (config: AppConfig) => {
           const { keyPrefix: _keyPrefix, ...producer } = requestPathRedisOptions(config);
-          return { prefix: config.redis.prefix, connection: { ...redisConnection(config), ...producer } };
+          return { prefix: config.redis.prefix, connection: { ...redisServerOptions(config.redis.url), ...producer } };
         },
       }),
     ),

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ConnectionOptions, Job, UnrecoverableError, Worker } from 'bullmq';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobName, QueueName } from '../queue/queue.types';
+import { workerConnection } from '../queue/worker-connection';
 import { ScreenPostProcessor } from './screen-post.processor';
 import { ScreeningOutboxSweeper } from './screening-outbox.sweeper';
 
@@ -12,25 +13,6 @@ type ScreeningJobName = JobName.SCREEN_POST | JobName.SWEEP_SCREENING_OUTBOX;
 
 /** Failures BullMQ decides without calling the processor: the job stalled (its worker died) too often. */
 const GAVE_UP_ON_STALLS = /stalled more than allowable limit|started more than allowable limit/;
-
-/**
- * The worker's own connection: blocking reads, and it keeps retrying through a Redis outage.
- * (The registered queues use fail-fast producer connections, right for the API and wrong for a
- * consumer, which is why this worker is built here rather than through `@Processor`.)
- */
-function workerConnection(config: AppConfig): ConnectionOptions {
-  const url = new URL(config.redis.url);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-    enableAutoPipelining: false,
-  };
-}
 
 /**
  * The screening queue's BullMQ worker and the outbox sweeper's timer. Starts after the

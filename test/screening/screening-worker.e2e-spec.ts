@@ -49,7 +49,8 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
       `SELECT (SELECT count(*)::int FROM screenings WHERE post_id = $1) AS screenings,
               (SELECT count(*)::int FROM moderation_cases WHERE post_id = $1) AS cases,
               (SELECT count(*)::int FROM escalations WHERE post_id = $1) AS escalations,
-              (SELECT count(*)::int FROM notifications WHERE data->>'postId' = $1::text) AS notifications,
+              (SELECT count(*)::int FROM notifications n JOIN posts p ON p.id::text = n.data->>'postId'
+                 WHERE p.id = $1 AND n.member_id = p.author_id) AS notifications,
               (SELECT count(*)::int FROM risk_signals WHERE post_id = $1) AS "riskSignals",
               (SELECT count(*)::int FROM audit_events WHERE target_id = $1::text AND action = 'post.screened') AS audits`,
       [postId],
@@ -94,7 +95,9 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     expect(pageState).not.toBe('unknown');
 
     const notices: Array<{ kind: string; title: string; body: string; member_id: string }> = await app.dataSource.query(
-      `SELECT kind, title, body, member_id FROM notifications WHERE data->>'postId' = $1::text`,
+      // The author's notices; clinicians' pages for the same post belong to the paging worker.
+      `SELECT n.kind, n.title, n.body, n.member_id FROM notifications n JOIN posts p ON p.id::text = n.data->>'postId'
+        WHERE p.id = $1 AND n.member_id = p.author_id`,
       [written.postId],
     );
     expect(notices).toHaveLength(1);
@@ -113,7 +116,10 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     const [moderationCase]: Array<{ reasons: string[]; status: string }> = await app.dataSource.query(`SELECT reasons, status FROM moderation_cases WHERE post_id = $1`, [written.postId]);
     expect(moderationCase.status).toBe('OPEN');
     expect(moderationCase.reasons).toContain('WATCHED_WORD');
-    const [notice]: Array<{ kind: string }> = await app.dataSource.query(`SELECT kind FROM notifications WHERE data->>'postId' = $1::text`, [written.postId]);
+    const [notice]: Array<{ kind: string }> = await app.dataSource.query(
+      `SELECT n.kind FROM notifications n JOIN posts p ON p.id::text = n.data->>'postId' WHERE p.id = $1 AND n.member_id = p.author_id`,
+      [written.postId],
+    );
     expect(notice.kind).toBe('POST_HELD');
   });
 
