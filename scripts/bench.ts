@@ -10,6 +10,14 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { SCENARIOS } from './bench/scenarios';
 
+let finished = false;
+// An awaited step that can never finish would otherwise end the run silently with exit code 0.
+process.on('beforeExit', () => {
+  if (finished) return;
+  console.error('the run stalled: an awaited step can never finish');
+  process.exit(1);
+});
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -37,7 +45,10 @@ async function main(): Promise<void> {
 }
 
 main()
-  .then(() => process.exit(0))
+  .then(() => {
+    finished = true;
+    process.exit(0);
+  })
   .catch((error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);

@@ -68,7 +68,8 @@ export function ensureBuilt(): void {
 export interface ServerProcess {
   child: ChildProcess;
   pid: number;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Signals the process and resolves with its exit code, or the signal that ended it. */
+  stop(signal?: NodeJS.Signals): Promise<number | NodeJS.Signals | null>;
   /** The process's last output lines (for a drill's report when it exits unexpectedly). */
   output(): string;
 }
@@ -147,9 +148,10 @@ export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, op
     child,
     pid: child.pid ?? -1,
     stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+      // Exited already: by itself (exit code) or by a signal (Nest re-raises SIGTERM after a clean shutdown).
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
       return new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
+        child.once('exit', (code, exitSignal) => resolve(code ?? exitSignal));
         child.kill(signal);
       });
     },
