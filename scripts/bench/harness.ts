@@ -57,7 +57,10 @@ export async function freshDatabase(label: string, keepName?: string, adminUrl =
  * file has a type error (e.g. a test someone is halfway through), so that only warns; a missing
  * entry point stops the run.
  */
+let built = false;
 export function ensureBuilt(): void {
+  if (built) return;
+  built = true;
   const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) console.error(`warning: the build reported type errors; running what it emitted:\n${(result.stdout + result.stderr).slice(0, 1500)}`);
   for (const entry of ['main.js', 'worker.js']) {
@@ -95,7 +98,8 @@ function trackChild(child: ChildProcess): void {
 
 /** Deletes every key under a run's prefix (queues, rate limits, events), leaving other runs alone. */
 export async function clearRedisPrefix(prefix: string, redisUrl = REDIS_URL): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     let cursor = '0';

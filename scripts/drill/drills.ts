@@ -82,7 +82,7 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
       const killer = (async () => {
         for (let k = 0; k < kills; k++) {
           // A random moment while there is work in flight.
-          await sleep(500 + Math.random() * 2_500);
+          await sleep(500 + Math.random() * 2_000);
           if (!posting && (await unscreenedReplies(env.databaseUrl, env.threadId)) === 0) break;
           await env.worker?.stop('SIGKILL');
           killedAt.push(Date.now() - started);
@@ -90,7 +90,8 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
           env.startWorker({ quiet: true });
         }
       })();
-      const outcomes = await postReplies(env, { count: posts, concurrency: 16, text: (i) => body('worker-kill', i) });
+      // Spread over at least 8 s, so a shortened drill still has screening in flight when the kills land.
+      const outcomes = await postReplies(env, { count: posts, concurrency: 16, perSecond: Math.max(10, posts / 8), text: (i) => body('worker-kill', i) });
       posting = false;
       await killer;
       const recovery = await waitRecovered(env);
@@ -198,7 +199,7 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
             `SELECT count(*) FILTER (WHERE p.status = 'HELD' AND EXISTS (SELECT 1 FROM moderation_cases c WHERE c.post_id = p.id AND c.priority = 'URGENT'))::int AS held_urgent,
                     count(*) FILTER (WHERE p.status = 'HELD')::int AS held,
                     count(*) FILTER (WHERE p.status = 'PENDING')::int AS pending,
-                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM notifications n WHERE n.member_id = p.author_id AND n.data->>'postId' = p.id::text AND n.body LIKE '%' || $2 || '%'))::int AS with_resources,
+                    count(*) FILTER (WHERE EXISTS (SELECT 1 FROM notifications n WHERE n.member_id = p.author_id AND n.data->>'postId' = p.id::text AND n.body ILIKE '%' || $2 || '%'))::int AS with_resources,
                     (SELECT count(*)::int FROM escalations e WHERE e.post_id = ANY($1::uuid[])) AS escalations,
                     (SELECT jsonb_object_agg(kind, n) FROM (SELECT n.kind, count(*)::int AS n FROM notifications n WHERE n.data->>'postId' = ANY($1::text[]) GROUP BY n.kind) k) AS kinds
              FROM posts p WHERE p.id = ANY($1::uuid[])`,
@@ -219,6 +220,10 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
       if (posted.acceptedIds.length !== posts) problems.push(`${posts - posted.acceptedIds.length} posts refused`);
       if (allHeldMs === null) problems.push(`after 2 minutes only ${state.held_urgent} of ${posted.acceptedIds.length} posts were HELD with an URGENT case (${state.pending} still PENDING)`);
       if (state.with_resources !== posted.acceptedIds.length) problems.push(`${posted.acceptedIds.length - state.with_resources} authors got no crisis resources for their post`);
+      // Not the drill's promise, but worth knowing: the crisis phase needs no model, yet its finding is not acted on.
+      const warnings: string[] = [];
+      if (state.escalations === 0) warnings.push('no escalation raised: when a later phase fails, the crisis phase result is discarded and no clinician is paged (the URGENT case is the only human path)');
+      if (!state.kinds?.CRISIS_RESOURCES) warnings.push('authors got the held note (which carries the resources line), not the CRISIS_RESOURCES notice');
       return verdict(
         'classifier-fail',
         ledger,
@@ -231,6 +236,7 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
           escalationsRaised: state.escalations,
           allHeldWithinMs: allHeldMs,
           posting: { ...posted, acceptedIds: undefined },
+          warnings,
         },
         problems,
       );
