@@ -155,7 +155,12 @@ export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, op
       // Exited already: by itself (exit code) or by a signal (Nest re-raises SIGTERM after a clean shutdown).
       if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? child.signalCode);
       return new Promise((resolve) => {
-        child.once('exit', (code, exitSignal) => resolve(code ?? exitSignal));
+        // A process that does not finish shutting down in 30 s is killed (a hung job would hold it forever).
+        const deadline = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        child.once('exit', (code, exitSignal) => {
+          clearTimeout(deadline);
+          resolve(code ?? exitSignal);
+        });
         child.kill(signal);
       });
     },

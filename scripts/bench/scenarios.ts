@@ -13,7 +13,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
 import { gql, REDIS_URL, summarise, tokenFor, waitFor } from './harness';
-import { drive } from './load';
+import { drive, drivePaced } from './load';
 
 export interface BenchOptions {
   seconds: number;
@@ -248,8 +248,8 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
     const rate = options.rate ?? 250;
     const env = await startEnvironment({ label: 'latency', members: options.connections, worker: true, database: options.database, countSql: true });
     try {
-      const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: rate * options.seconds, overallRate: rate, body: (i) => replyBody(env.threadId, i) });
-      return { scenario: 'latency', rate, ...run, target: { p50Ms: 5, p99Ms: 25 } };
+      const run = await drivePaced(env, { connections: options.connections, seconds: options.seconds, rate, body: (i) => replyBody(env.threadId, i) });
+      return { scenario: 'latency', rate, arrivals: 'evenly spaced', ...run, target: { p50Ms: 5, p99Ms: 25 } };
     } finally {
       await env.close();
     }
@@ -388,7 +388,8 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
         }
       })();
       while (!drained && Date.now() - started < drainLimitMs) {
-        probes.push(await drive(env, { connections: 4, seconds: Math.max(5, options.seconds), maxRequests: probeRate * Math.max(5, options.seconds), overallRate: probeRate, body: (i) => replyBody(env.threadId, posts + i), tokens: probeTokens }));
+        const offset: number = posts + probes.length * probeRate * Math.max(5, options.seconds);
+        probes.push(await drivePaced(env, { connections: 4, seconds: Math.max(5, options.seconds), rate: probeRate, body: (i): string => replyBody(env.threadId, offset + i), tokens: probeTokens }));
         if (probes.length >= 120) break;
       }
       await draining;
