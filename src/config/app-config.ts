@@ -27,7 +27,7 @@ export class AppConfig {
    * The screening worker: jobs in flight per process (they share one model batch), how long a
    * job's lock lasts before a dead worker's job is taken over, and the outbox sweeper's timing.
    */
-  readonly screening: { concurrency: number; lockMs: number; sweepAfterMs: number; sweepEveryMs: number };
+  readonly screening: { concurrency: number; lockMs: number; sweepAfterMs: number; sweepEveryMs: number; toxicityTimeoutMs: number };
   /** Multiplies every forum rate limit; above 1 only for load tests, where one member posts thousands of times. */
   readonly forumRateLimitMultiplier: number;
   readonly moderation: { caseDueSeconds: RawEnv['CASE_DUE_SECONDS']; claimLeaseSeconds: number; reportAutoHideReporters: number };
@@ -57,6 +57,7 @@ export class AppConfig {
       lockMs: env.SCREENING_LOCK_MS,
       sweepAfterMs: env.SCREENING_SWEEP_AFTER_MS,
       sweepEveryMs: env.SCREENING_SWEEP_EVERY_MS,
+      toxicityTimeoutMs: env.TOXICITY_TIMEOUT_MS,
     };
     this.forumRateLimitMultiplier = env.FORUM_RATE_LIMIT_MULTIPLIER;
     this.moderation = {

@@ -79,6 +79,7 @@ export const envSchema = z
     SCREENING_LOCK_MS: positiveInt.default(30_000),
     SCREENING_SWEEP_AFTER_MS: positiveInt.default(30_000),
     SCREENING_SWEEP_EVERY_MS: positiveInt.default(10_000),
+    TOXICITY_TIMEOUT_MS: positiveInt.default(5_000),
     PUBLIC_BASE_URL: url(['https:', 'http:']).default('http://127.0.0.1:3000'),
   })
   .superRefine((env, ctx) => {

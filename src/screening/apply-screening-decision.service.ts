@@ -15,6 +15,7 @@ import { NotificationKind } from '../notifications/entities/notification.entity'
 import { NotificationsService } from '../notifications/notifications.service';
 import { authorNoticeText } from './pipeline/crisis-resources';
 import { type AuthorNotice, decideAfterScreeningFailed, type ScreeningDecision } from './pipeline/screening-policy';
+import type { CrisisAssessment } from './pipeline/crisis-detector';
 import type { ScreeningOutcome } from './pipeline/screen-text';
 
 /** The post revision a job screens, as loaded from PostgreSQL (ids only travel through Redis). */
@@ -77,7 +78,7 @@ export class ApplyScreeningDecision {
         crisisLevel: crisis.level as CrisisLevel,
         crisisEvidence: [...crisis.evidence, ...crisis.threatEvidence],
         toxicity: toxicity.status === 'scored' ? toxicity.scores : null,
-        toxicityStatus: toxicity.status === 'scored' ? 'ok' : 'unavailable',
+        toxicityStatus: toxicity.status === 'scored' ? 'ok' : toxicity.status,
         watchedWordHits: outcome.watchedWords.hits,
         // Phase results without the normalised text: the screening row keeps evidence, not the post.
         phases: outcome.phases.map((phase) => (phase.name === 'normalise' ? { name: phase.name, durationMs: phase.durationMs } : phase)),
@@ -108,30 +109,7 @@ export class ApplyScreeningDecision {
         caseId = opened.caseId;
       }
 
-      const newEscalationIds: string[] = [];
-      if (decision.escalation) {
-        const { severity, trigger } = ESCALATION[decision.escalation.severity];
-        const raised = await this.escalations.raise(manager, {
-          dedupeKey: sourceKey,
-          subjectId: target.authorId,
-          postId: target.postId,
-          caseId,
-          trigger,
-          severity,
-          evidence: [...crisis.evidence, ...crisis.threatEvidence],
-        });
-        if (raised.created) newEscalationIds.push(raised.escalationId);
-      }
-      if (decision.riskSignal) {
-        const repeated = await this.escalations.recordRiskSignal(manager, {
-          subjectId: target.authorId,
-          postId: target.postId,
-          revision: target.revision,
-          level: decision.riskSignal as CrisisLevel,
-          evidence: [...crisis.evidence],
-        });
-        if (repeated) newEscalationIds.push(repeated.escalationId);
-      }
+      const newEscalationIds = await this.raiseRiskConsequences(manager, target, decision, crisis, caseId);
 
       // Resources go to the author whatever happened to the post; a "held" note only if it is held.
       const notice = decision.authorNotice;
@@ -163,19 +141,21 @@ export class ApplyScreeningDecision {
 
   /**
    * The last attempt failed (or the job stalled too often): hold the post for a person with an
-   * URGENT case, since a crisis may be exactly what we failed to read. Never publishes.
+   * URGENT case, since a crisis may be exactly what we failed to read. Never publishes. When the
+   * model-free crisis phase could still read the text, what it found is acted on as usual (page,
+   * risk signal, resources): a crisis signal is never dropped because another phase broke.
    */
-  async executeFailure(target: ScreeningTarget, failure: { name: string; attempts: number }): Promise<AppliedScreening> {
-    const decision = decideAfterScreeningFailed();
+  async executeFailure(target: ScreeningTarget, failure: { name: string; attempts: number }, crisis: CrisisAssessment | null): Promise<AppliedScreening> {
+    const decision = decideAfterScreeningFailed(crisis);
     return this.dataSource.transaction(async (manager) => {
       const inserted = await this.insertScreening(manager, target, {
         decision: decision.decision,
-        crisisLevel: CrisisLevel.NONE,
-        crisisEvidence: [],
+        crisisLevel: (crisis?.level ?? CrisisLevel.NONE) as CrisisLevel,
+        crisisEvidence: crisis ? [...crisis.evidence, ...crisis.threatEvidence] : [],
         toxicity: null,
         toxicityStatus: 'unavailable',
         watchedWordHits: [],
-        phases: [{ name: 'failed', error: failure.name, attempts: failure.attempts }],
+        phases: [{ name: 'failed', error: failure.name, attempts: failure.attempts, crisisRead: crisis !== null }],
         reasons: [...decision.reasons],
         modelVersion: null,
         tfjsBackend: null,
@@ -188,11 +168,13 @@ export class ApplyScreeningDecision {
         postId: target.postId,
         spaceId: target.spaceId,
         subjectId: target.authorId,
-        reasons: [CaseReason.SCREENING_FAILED],
+        reasons: decision.reasons.map((reason) => CaseReason[reason]),
         priority: CasePriority.URGENT,
         sourceKey: `screening:${target.postId}:${target.revision}`,
       });
-      if (moved) await this.notifyAuthor(manager, target, 'HELD_KIND_NOTE');
+      const newEscalationIds = crisis ? await this.raiseRiskConsequences(manager, target, decision, crisis, opened.caseId) : [];
+      const notice = decision.authorNotice;
+      if (notice && (notice !== 'HELD_KIND_NOTE' || moved)) await this.notifyAuthor(manager, target, notice);
       await this.audit.record(
         {
           actorId: null,
@@ -200,12 +182,55 @@ export class ApplyScreeningDecision {
           action: 'post.screening_failed',
           targetType: 'post',
           targetId: target.postId,
-          details: { revision: target.revision, error: failure.name, attempts: failure.attempts, postMoved: moved, caseId: opened.caseId },
+          details: {
+            revision: target.revision,
+            error: failure.name,
+            attempts: failure.attempts,
+            postMoved: moved,
+            caseId: opened.caseId,
+            crisisLevel: crisis?.level ?? null,
+            escalationIds: newEscalationIds,
+          },
         },
         manager,
       );
-      return { applied: true, newEscalationIds: [], decision: 'HOLD' };
+      return { applied: true, newEscalationIds, decision: 'HOLD' };
     });
+  }
+
+  /** Escalations and the risk signal a decision calls for; returns the escalations created now. */
+  private async raiseRiskConsequences(
+    manager: EntityManager,
+    target: ScreeningTarget,
+    decision: ScreeningDecision,
+    crisis: CrisisAssessment,
+    caseId: string | null,
+  ): Promise<string[]> {
+    const newEscalationIds: string[] = [];
+    if (decision.escalation) {
+      const { severity, trigger } = ESCALATION[decision.escalation.severity];
+      const raised = await this.escalations.raise(manager, {
+        dedupeKey: `screening:${target.postId}:${target.revision}`,
+        subjectId: target.authorId,
+        postId: target.postId,
+        caseId,
+        trigger,
+        severity,
+        evidence: [...crisis.evidence, ...crisis.threatEvidence],
+      });
+      if (raised.created) newEscalationIds.push(raised.escalationId);
+    }
+    if (decision.riskSignal) {
+      const repeated = await this.escalations.recordRiskSignal(manager, {
+        subjectId: target.authorId,
+        postId: target.postId,
+        revision: target.revision,
+        level: decision.riskSignal as CrisisLevel,
+        evidence: [...crisis.evidence],
+      });
+      if (repeated) newEscalationIds.push(repeated.escalationId);
+    }
+    return newEscalationIds;
   }
 
   /** Inserts the screening row; false when this revision already has one. */
@@ -235,7 +260,6 @@ export class ApplyScreeningDecision {
     return inserted.length > 0;
   }
 
-  /** Moves the post only if it is still PENDING at this revision; publishing bumps its thread. */
   /** Moves the screened revision out of PENDING through the forum's one lifecycle rule. */
   private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus.PUBLISHED | PostStatus.HELD, reason: HeldReason | null): Promise<boolean> {
     const moved = await this.lifecycle.transition(manager, {
@@ -277,7 +301,7 @@ interface ScreeningRow {
   crisisLevel: CrisisLevel;
   crisisEvidence: readonly unknown[];
   toxicity: Record<string, number> | null;
-  toxicityStatus: 'ok' | 'unavailable';
+  toxicityStatus: 'ok' | 'unavailable' | 'failed';
   watchedWordHits: readonly unknown[];
   phases: readonly unknown[];
   reasons: string[];

@@ -4,10 +4,13 @@ import { UnrecoverableError } from 'bullmq';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName, JobPayloads, QueueName } from '../queue/queue.types';
 import { ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
+import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
+import { normaliseText } from './pipeline/normalise';
 import { screenText } from './pipeline/screen-text';
 import { screeningDuration, screeningsTotal } from './screening.metrics';
 import { ToxicityModel } from './toxicity-model.provider';
@@ -41,6 +44,7 @@ export class ScreenPostProcessor {
     private readonly applyDecision: ApplyScreeningDecision,
     private readonly jobs: JobProducer,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly config: AppConfig,
   ) {}
 
   async screen(data: unknown): Promise<ScreenPostResult> {
@@ -55,6 +59,7 @@ export class ScreenPostProcessor {
       watchedWords: await this.watchedWords.list(),
       toxicity: this.toxicity.classifier,
       policy: { toxicityRequired: this.toxicity.required },
+      toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
     });
     const applied = await this.applyDecision.execute(loaded.target, outcome, performance.now() - started);
     if (!applied.applied) return 'already-screened';
@@ -76,12 +81,26 @@ export class ScreenPostProcessor {
       this.logger.error({ postId: payload.postId, revision: payload.revision }, 'screening failed for a post revision that does not exist');
       return false;
     }
-    const applied = await this.applyDecision.executeFailure(loaded.target, failure);
+    const applied = await this.applyDecision.executeFailure(loaded.target, failure, this.readCrisisAlone(loaded.text, payload));
     if (applied.applied) {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
       this.logger.error({ postId: payload.postId, revision: payload.revision, error: failure.name, attempts: failure.attempts }, 'screening failed: post held for review');
+      await this.page(applied.newEscalationIds);
     }
     return true;
+  }
+
+  /**
+   * The model-free crisis phase on its own, for a post whose full screening failed. Null when even
+   * that cannot read it; the post is then held with an URGENT case and nothing else is assumed.
+   */
+  private readCrisisAlone(text: string, payload: ScreenPostPayload): CrisisAssessment | null {
+    try {
+      return detectCrisis(normaliseText(text));
+    } catch (error) {
+      this.logger.error({ postId: payload.postId, revision: payload.revision, err: { name: (error as Error).name } }, 'crisis phase failed too');
+      return null;
+    }
   }
 
   private async alreadyScreened(payload: ScreenPostPayload): Promise<boolean> {

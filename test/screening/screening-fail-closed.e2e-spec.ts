@@ -60,6 +60,44 @@ describe('screening fails closed', () => {
       expect(notice.kind).toBe('POST_HELD');
     });
 
+    it('should page a clinician for a crisis post at once, without waiting for the broken model', async () => {
+      const author = await createMember(app.dataSource);
+      const written = await writePost(app.dataSource, await createSpace(app.dataSource), author, 'I want to kill myself tonight.');
+      await enqueueScreening(app.running.app.get(JobProducer), written);
+
+      expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'CRISIS' });
+      const [screening]: Array<{ reasons: string[]; toxicity_status: string }> = await app.dataSource.query(`SELECT reasons, toxicity_status FROM screenings WHERE post_id = $1`, [written.postId]);
+      expect(screening.toxicity_status).toBe('failed');
+      const escalations: Array<{ severity: string }> = await app.dataSource.query(`SELECT severity FROM escalations WHERE post_id = $1`, [written.postId]);
+      expect(escalations).toHaveLength(1);
+      const notices: Array<{ kind: string }> = await app.dataSource.query(
+        `SELECT n.kind FROM notifications n WHERE n.member_id = $1 AND n.data->>'postId' = $2::text`,
+        [author, written.postId],
+      );
+      expect(notices.map((n) => n.kind)).toEqual(['CRISIS_RESOURCES']);
+    });
+
+    it('should keep the crisis phase\'s findings when a post it does not hold fails screening for good', async () => {
+      const author = await createMember(app.dataSource);
+      // Passive ideation: normally published with peer outreach, here the model's failure holds it.
+      const written = await writePost(app.dataSource, await createSpace(app.dataSource), author, 'Some days I wish I could just not wake up.');
+      await enqueueScreening(app.running.app.get(JobProducer), written);
+
+      expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'SCREENING_FAILED' });
+      const [screening]: Array<{ crisis_level: string; reasons: string[] }> = await app.dataSource.query(`SELECT crisis_level, reasons FROM screenings WHERE post_id = $1`, [written.postId]);
+      expect(screening.reasons).toEqual(expect.arrayContaining(['CRISIS', 'SCREENING_FAILED']));
+      const signals: Array<{ level: string }> = await app.dataSource.query(`SELECT level FROM risk_signals WHERE post_id = $1`, [written.postId]);
+      expect(signals.map((r) => r.level)).toEqual([screening.crisis_level]);
+      const notices: Array<{ kind: string }> = await app.dataSource.query(
+        `SELECT n.kind FROM notifications n WHERE n.member_id = $1 AND n.data->>'postId' = $2::text`,
+        [author, written.postId],
+      );
+      expect(notices.map((n) => n.kind)).toEqual(['CRISIS_RESOURCES']);
+      const [moderationCase]: Array<{ priority: string; reasons: string[] }> = await app.dataSource.query(`SELECT priority, reasons FROM moderation_cases WHERE post_id = $1`, [written.postId]);
+      expect(moderationCase.priority).toBe('URGENT');
+      expect(moderationCase.reasons).toEqual(expect.arrayContaining(['CRISIS', 'SCREENING_FAILED']));
+    });
+
     it('should hold a failed job found by the outbox sweeper when its hold never committed', async () => {
       const author = await createMember(app.dataSource);
       const written = await writePost(app.dataSource, await createSpace(app.dataSource), author, 'A quiet evening.');

@@ -1,6 +1,9 @@
 import type { ToxicityClassifierPort, ToxicityScores } from '../toxicity/toxicity.port';
 import { authorNoticeText, DEFAULT_CRISIS_RESOURCES } from './crisis-resources';
-import { screenText } from './screen-text';
+import { detectCrisis } from './crisis-detector';
+import { normaliseText } from './normalise';
+import { decideAfterScreeningFailed } from './screening-policy';
+import { screenText, ToxicityTimeoutError } from './screen-text';
 
 const scores: ToxicityScores = {
   identity_attack: 0.01, insult: 0.01, obscene: 0.01, severe_toxicity: 0, sexual_explicit: 0, threat: 0, toxicity: 0.02,
@@ -47,6 +50,33 @@ describe(screenText.name, () => {
   it('should let a failing classifier fail the screening', async () => {
     const failing = classifier(() => Promise.reject(new Error('model crashed')));
     await expect(screenText('hello', { watchedWords: [], toxicity: failing })).rejects.toThrow('model crashed');
+  });
+
+  it('should fail the screening when the classifier does not answer in time', async () => {
+    const hung = classifier(() => new Promise<ToxicityScores>(() => undefined));
+    await expect(screenText('hello', { watchedWords: [], toxicity: hung, toxicityTimeoutMs: 20 })).rejects.toBeInstanceOf(ToxicityTimeoutError);
+  });
+
+  it('should decide a post the crisis phase holds without waiting for a broken model', async () => {
+    const hung = classifier(() => new Promise<ToxicityScores>(() => undefined));
+    const sut = await screenText("I've saved up 40 pills and tonight is the night", { watchedWords: [], toxicity: hung, toxicityTimeoutMs: 20 });
+    expect(sut.toxicity).toEqual({ status: 'failed', error: 'ToxicityTimeoutError' });
+    expect(sut.decision).toEqual(expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: expect.objectContaining({ severity: 'IMMINENT' }) }));
+  });
+});
+
+describe(decideAfterScreeningFailed.name, () => {
+  it('should hold with an URGENT case and a kind note when nothing could be read', () => {
+    expect(decideAfterScreeningFailed()).toEqual(expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], escalation: null, authorNotice: 'HELD_KIND_NOTE' }));
+  });
+
+  it('should keep what the crisis phase found: a page, a risk signal and resources', () => {
+    const crisis = detectCrisis(normaliseText('I want to kill myself'));
+    const sut = decideAfterScreeningFailed(crisis);
+    expect(sut.reasons).toEqual(expect.arrayContaining(['CRISIS', 'SCREENING_FAILED']));
+    expect(sut.escalation).not.toBeNull();
+    expect(sut.riskSignal).toBe(crisis.level);
+    expect(sut.authorNotice).toBe('CRISIS_RESOURCES');
   });
 });
 

@@ -19,7 +19,19 @@ export type ToxicityPhaseResult =
       readonly modelVersion: string;
       readonly backend: string;
     }
-  | { readonly status: 'unavailable' };
+  | { readonly status: 'unavailable' }
+  /** The model failed or timed out on a post the crisis phase already holds: it could not change the decision. */
+  | { readonly status: 'failed'; readonly error: string };
+
+/** A classifier that answers later than this is treated as failed: a hung model must not hang screening. */
+export const DEFAULT_TOXICITY_TIMEOUT_MS = 5_000;
+
+export class ToxicityTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`toxicity classifier did not answer within ${timeoutMs} ms`);
+    this.name = 'ToxicityTimeoutError';
+  }
+}
 
 export type ScreeningPhase =
   | { readonly name: 'normalise'; readonly durationMs: number; readonly result: NormalisedText }
@@ -43,6 +55,8 @@ export interface ScreenTextDeps {
   /** Null when the model could not be loaded; the policy then decides (TOXICITY_REQUIRED). */
   readonly toxicity: ToxicityClassifierPort | null;
   readonly policy?: Partial<PolicyOptions>;
+  /** Deadline for one classification (default DEFAULT_TOXICITY_TIMEOUT_MS). */
+  readonly toxicityTimeoutMs?: number;
 }
 
 /**
@@ -67,17 +81,19 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
   const watchedWords = timed(() => matchWatchedWords(normalised.result, deps.watchedWords));
   phases.push({ name: 'watched-words', ...watchedWords });
 
-  // 4. toxicity: the ML model on the original text (it was trained on ordinary writing).
+  // 4. toxicity: the ML model on the original text (it was trained on ordinary writing). It has a
+  //    deadline, and when it fails on a post the crisis phase already holds, the crisis decision
+  //    goes ahead without it: a broken model must never delay a clinician's page.
   const toxicity = await timedAsync(async (): Promise<ToxicityPhaseResult> => {
-    if (!deps.toxicity) return { status: 'unavailable' };
-    const scores = await deps.toxicity.classify(text);
-    return {
-      status: 'scored',
-      scores,
-      abusiveLabels: abusiveToxicityLabels(scores, policy),
-      modelVersion: deps.toxicity.modelVersion,
-      backend: deps.toxicity.backend,
-    };
+    const classifier = deps.toxicity;
+    if (!classifier) return { status: 'unavailable' };
+    try {
+      const scores = await withDeadline(classifier.classify(text), deps.toxicityTimeoutMs ?? DEFAULT_TOXICITY_TIMEOUT_MS);
+      return { status: 'scored', scores, abusiveLabels: abusiveToxicityLabels(scores, policy), modelVersion: classifier.modelVersion, backend: classifier.backend };
+    } catch (error) {
+      if (!crisisAloneHolds(crisis.result, policy)) throw error;
+      return { status: 'failed', error: error instanceof Error ? error.name : 'Error' };
+    }
   });
   phases.push({ name: 'toxicity', ...toxicity });
 
@@ -88,7 +104,7 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
         crisis: crisis.result,
         watchedWordHits: watchedWords.result.hits,
         toxicityScores: toxicity.result.status === 'scored' ? toxicity.result.scores : null,
-        toxicityUnavailable: toxicity.result.status === 'unavailable',
+        toxicityUnavailable: toxicity.result.status !== 'scored',
       },
       policy,
     ),
@@ -103,6 +119,21 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
     decision: decision.result,
     phases,
   };
+}
+
+/** True when the crisis phase by itself holds the post (and pages or reaches out): the model cannot change that. */
+function crisisAloneHolds(crisis: CrisisAssessment, policy: PolicyOptions): boolean {
+  const decision = decideScreening({ crisis, watchedWordHits: [], toxicityScores: null, toxicityUnavailable: false }, { ...policy, toxicityRequired: false });
+  return decision.status === 'HELD' && decision.reasons.includes('CRISIS');
+}
+
+async function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new ToxicityTimeoutError(timeoutMs)), timeoutMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function timed<T>(run: () => T): { result: T; durationMs: number } {

@@ -165,14 +165,19 @@ export function decideScreening(input: PolicyInput, overrides: Partial<PolicyOpt
  * The decision on the last failed attempt (DESIGN lifecycle): nothing is published unscreened,
  * and an urgent case makes sure a person sees it, since a crisis may be what we failed to read.
  */
-export function decideAfterScreeningFailed(): ScreeningDecision {
+export function decideAfterScreeningFailed(crisis: CrisisAssessment | null = null, overrides: Partial<PolicyOptions> = {}): ScreeningDecision {
+  // What the model-free crisis phase found still counts: a clinician is paged and the author gets
+  // resources even though the rest of screening could not finish.
+  const fromCrisis = crisis
+    ? decideScreening({ crisis, watchedWordHits: [], toxicityScores: null, toxicityUnavailable: false }, { ...overrides, toxicityRequired: false })
+    : null;
   return {
     status: 'HELD',
     decision: 'HOLD',
-    reasons: ['SCREENING_FAILED'],
+    reasons: [...new Set<ScreeningReason>([...(fromCrisis?.reasons ?? []), 'SCREENING_FAILED'])],
     casePriority: 'URGENT',
-    escalation: null,
-    riskSignal: null,
-    authorNotice: 'HELD_KIND_NOTE',
+    escalation: fromCrisis?.escalation ?? null,
+    riskSignal: fromCrisis?.riskSignal ?? null,
+    authorNotice: fromCrisis?.authorNotice === 'CRISIS_RESOURCES' || fromCrisis?.authorNotice === 'SUPPORTIVE_RESOURCES' ? 'CRISIS_RESOURCES' : 'HELD_KIND_NOTE',
   };
 }
