@@ -27,7 +27,7 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.CONFLICT]: ErrorCode.CONFLICT,
 };
 
-const GENERIC_MESSAGE = 'Something went wrong on our side. Your request was not lost: please try again.';
+const GENERIC_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
 export interface ClassifiedError {
   code: ErrorCode;
