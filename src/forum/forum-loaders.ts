@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { RequestContext } from '../common/auth/viewer';
+import { RequestContext, Viewer } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PostStatus } from '../common/domain/post-status.enum';
-import { isStaff } from '../common/domain/role.enum';
+import { Role } from '../common/domain/role.enum';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
@@ -55,7 +55,7 @@ export class ForumLoaders {
   for(ctx: RequestContext): ForumLoaderSet {
     let set = ctx.loaders.get(LOADERS_KEY) as ForumLoaderSet | undefined;
     if (!set) {
-      set = this.create(ctx.viewer?.memberId ?? null, ctx.viewer ? isStaff(ctx.viewer.role) : false);
+      set = this.create(ctx.viewer);
       ctx.loaders.set(LOADERS_KEY, set);
     }
     return set;
@@ -69,7 +69,9 @@ export class ForumLoaders {
     set.viewerReactions.clear(postId);
   }
 
-  private create(viewerId: string | null, viewerIsStaff: boolean): ForumLoaderSet {
+  private create(viewer: Viewer | null): ForumLoaderSet {
+    const viewerId = viewer?.memberId ?? null;
+    const seesAll = viewer !== null && (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN);
     const db = this.dataSource;
     return {
       space: new DataLoader(async (ids) => {
@@ -115,9 +117,9 @@ export class ForumLoaders {
           `SELECT p.thread_id, count(*)::int AS count
              FROM posts p JOIN threads t ON t.id = p.thread_id
             WHERE p.thread_id = ANY($1) AND p.id <> t.first_post_id
-              AND ($2::boolean OR p.status = $3 OR (p.author_id = $4 AND p.status = ANY($5::text[])))
+              AND ($2::boolean OR p.status = $3 OR (p.author_id = $4 AND p.status = ANY($5::text[])) OR p.space_id = ANY($6::uuid[]))
             GROUP BY p.thread_id`,
-          [threadIds, viewerIsStaff, PostStatus.PUBLISHED, viewerId, AUTHOR_ONLY_STATUSES],
+          [threadIds, seesAll, PostStatus.PUBLISHED, viewerId, AUTHOR_ONLY_STATUSES, viewer?.moderatedSpaceIds ?? []],
         );
         const counts = new Map(rows.map((r) => [r.thread_id, r.count]));
         return threadIds.map((id) => counts.get(id) ?? 0);

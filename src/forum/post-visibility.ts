@@ -1,14 +1,17 @@
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
-import { isStaff } from '../common/domain/role.enum';
+import { isStaff, Role } from '../common/domain/role.enum';
 
 /**
  * Who sees what, as pure predicates (for single posts) beside the SQL that lists use, so a list
  * never shows what a lookup would hide. A thread is seen exactly when its first post is.
  *
  * - PUBLISHED: everyone who may see the space.
- * - PENDING, HELD, REMOVED: the author and staff only.
- * - DELETED: staff only, and nobody sees its text.
+ * - PENDING, HELD, REMOVED: the author, and staff who see that space's posts.
+ * - DELETED: those staff only, and nobody sees its text.
+ *
+ * Clinicians and admins see every space's posts; a peer specialist those of the spaces they are
+ * assigned to (they still read published posts everywhere, like anyone).
  */
 export const AUTHOR_ONLY_STATUSES: readonly PostStatus[] = [PostStatus.PENDING, PostStatus.HELD, PostStatus.REMOVED];
 
@@ -19,6 +22,20 @@ export interface SpaceAudience {
 export interface PostAudience {
   authorId: string;
   status: PostStatus;
+  spaceId: string;
+}
+
+/** Whether the viewer sees every post of the space, whatever its state. */
+export function seesEveryPostIn(viewer: Viewer, spaceId: string): boolean {
+  switch (viewer.role) {
+    case Role.CLINICIAN:
+    case Role.ADMIN:
+      return true;
+    case Role.PEER_SPECIALIST:
+      return viewer.moderatedSpaceIds.includes(spaceId);
+    case Role.CLIENT:
+      return false;
+  }
 }
 
 /** A space limited to a cohort is for that cohort's clients; staff see every space. */
@@ -28,7 +45,7 @@ export function canSeeSpace(viewer: Viewer, space: SpaceAudience): boolean {
 
 /** The status rule alone, for a post in a space the viewer may see. */
 export function canSeePostStatus(viewer: Viewer, post: PostAudience): boolean {
-  if (isStaff(viewer.role) || post.status === PostStatus.PUBLISHED) return true;
+  if (post.status === PostStatus.PUBLISHED || seesEveryPostIn(viewer, post.spaceId)) return true;
   return post.authorId === viewer.memberId && AUTHOR_ONLY_STATUSES.includes(post.status);
 }
 
@@ -38,20 +55,20 @@ export function canSeePost(viewer: Viewer, space: SpaceAudience, post: PostAudie
 }
 
 /**
- * The same status rule as SQL for lists, on the posts alias given; null for staff (no filter).
- * Parameters are named for TypeORM's query builder.
+ * The same status rule as SQL for lists, on the posts alias given; null when the viewer sees every
+ * post (clinicians, admins). Parameters are named for TypeORM's query builder.
  */
 export function visiblePostStatusSql(viewer: Viewer, alias: string): { sql: string; params: Record<string, unknown> } | null {
-  if (isStaff(viewer.role)) return null;
-  return {
-    sql: `(${alias}.status = :publishedStatus OR (${alias}.author_id = :viewerId AND ${alias}.status IN (:...authorOnlyStatuses)))`,
-    params: { publishedStatus: PostStatus.PUBLISHED, viewerId: viewer.memberId, authorOnlyStatuses: AUTHOR_ONLY_STATUSES },
-  };
+  if (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN) return null;
+  const own = `${alias}.status = :publishedStatus OR (${alias}.author_id = :viewerId AND ${alias}.status IN (:...authorOnlyStatuses))`;
+  const params = { publishedStatus: PostStatus.PUBLISHED, viewerId: viewer.memberId, authorOnlyStatuses: AUTHOR_ONLY_STATUSES };
+  if (viewer.moderatedSpaceIds.length === 0) return { sql: `(${own})`, params };
+  return { sql: `(${own} OR ${alias}.space_id IN (:...moderatedSpaceIds))`, params: { ...params, moderatedSpaceIds: viewer.moderatedSpaceIds } };
 }
 
 /** Only a post's author and staff may learn why it is not public. */
 export function canSeeStatusDetails(viewer: Viewer, post: PostAudience): boolean {
-  return isStaff(viewer.role) || post.authorId === viewer.memberId;
+  return seesEveryPostIn(viewer, post.spaceId) || post.authorId === viewer.memberId;
 }
 
 /**

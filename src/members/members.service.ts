@@ -24,7 +24,7 @@ export class MembersService {
   async viewerFor(claims: VerifiedClaims): Promise<Viewer> {
     const key = `${claims.sub}\u0000${claims.role}\u0000${claims.name ?? ''}\u0000${claims.cohort ?? ''}`;
     const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > Date.now()) return cached.viewer;
+    if (cached && cached.expiresAt > Date.now()) return this.withModeratedSpaces(cached.viewer);
 
     const displayName = claims.name ?? pseudonymFor(claims.sub);
     // One round trip whether the member is new or known; display name follows the token only when it sends one.
@@ -36,10 +36,20 @@ export class MembersService {
       [claims.sub, claims.role, displayName, claims.cohort ?? null, claims.name !== undefined],
     );
     const row = rows[0];
-    const viewer: Viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.display_name, cohort: row.cohort };
+    const viewer: Viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.display_name, cohort: row.cohort, moderatedSpaceIds: [] };
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(key, { viewer, expiresAt: Date.now() + CACHE_TTL_MS });
-    return viewer;
+    return this.withModeratedSpaces(viewer);
+  }
+
+  /**
+   * A peer specialist sees what is not public only in the spaces they are assigned to. Read on
+   * every request (not cached) so that taking someone off a space takes effect at once.
+   */
+  private async withModeratedSpaces(viewer: Viewer): Promise<Viewer> {
+    if (viewer.role !== Role.PEER_SPECIALIST) return viewer;
+    const rows: Array<{ space_id: string }> = await this.dataSource.query(`SELECT space_id FROM space_moderators WHERE member_id = $1`, [viewer.memberId]);
+    return { ...viewer, moderatedSpaceIds: rows.map((r) => r.space_id) };
   }
 
   async findByIds(ids: readonly string[]): Promise<MemberEntity[]> {

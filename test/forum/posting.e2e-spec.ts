@@ -23,6 +23,8 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     app = await startTestApp({ role: 'api' });
     [author, other, peer] = await Promise.all([member(app, Role.CLIENT, 'author'), member(app, Role.CLIENT, 'other'), member(app, Role.PEER_SPECIALIST, 'peer')]);
     spaceId = await space(app);
+    // The peer specialist works this space: they see its posts in every state.
+    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
   });
 
   afterAll(async () => {

@@ -7,6 +7,8 @@ export interface Viewer {
   role: Role;
   displayName: string;
   cohort: string | null;
+  /** Spaces a peer specialist is assigned to (space_moderators); empty for every other role. */
+  moderatedSpaceIds: readonly string[];
 }
 
 /** What every GraphQL resolver finds in its context. Loaders are per request (no cross-request caching). */
