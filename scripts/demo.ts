@@ -4,6 +4,7 @@
  * the tokens to try it with. Ctrl-C stops it; data stays under ./.data/ for the next run.
  */
 import 'reflect-metadata';
+import { DataSource } from 'typeorm';
 import { startApp } from '../src/bootstrap';
 import { signDevToken } from '../src/common/auth/dev-token';
 import { Role } from '../src/common/domain/role.enum';
@@ -23,6 +24,13 @@ async function main(): Promise<void> {
     tokens[member.sub] = await signDevToken(secret, { sub: member.sub, role: member.role, name: member.name, cohort: member.cohort }, '30d');
   }
   await seedDemoData(graphqlUrl, tokens);
+  // Assigning peer specialists to spaces is an admin task with no API yet: the demo does it directly.
+  await running.app.get(DataSource).query(
+    `INSERT INTO space_moderators (space_id, member_id)
+     SELECT s.id, m.id FROM spaces s CROSS JOIN members m WHERE m.role = 'PEER_SPECIALIST' AND m.sub = ANY($1)
+     ON CONFLICT DO NOTHING`,
+    [DEMO_MEMBERS.filter((m) => m.role === Role.PEER_SPECIALIST).map((m) => m.sub)],
+  );
 
   console.log(`\nBetween Sessions is running.\n  GraphQL: POST ${graphqlUrl}\n  Health:  ${graphqlUrl.replace(/graphql$/, 'health/ready')}\n`);
   console.log('Demo tokens (Authorization: Bearer <token>), valid 30 days:');
