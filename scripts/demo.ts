@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     tokens[member.sub] = await signDevToken(secret, { sub: member.sub, role: member.role, name: member.name, cohort: member.cohort }, '30d');
   }
   await seedDemoData(graphqlUrl, tokens);
-  // Assigning peer specialists to spaces is an admin task with no API yet: the demo does it directly.
+  // The demo's peer specialist moderates every space (admins do this with assignPeerSpecialist).
   await running.app.get(DataSource).query(
     `INSERT INTO space_moderators (space_id, member_id)
      SELECT s.id, m.id FROM spaces s CROSS JOIN members m WHERE m.role = 'PEER_SPECIALIST' AND m.sub = ANY($1)

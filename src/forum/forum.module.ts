@@ -10,6 +10,7 @@ import { PostsService } from './posts.service';
 import { ReactionsService } from './reactions.service';
 import { ReportsService } from './reports.service';
 import { ScreeningOutboxService } from './screening-outbox.service';
+import { SpaceAssignmentsService } from './space-assignments.service';
 import { SpacesResolver } from './spaces.resolver';
 import { SpacesService } from './spaces.service';
 import { ThreadsResolver } from './threads.resolver';
@@ -33,6 +34,7 @@ import { ThreadsService } from './threads.service';
     ReactionsService,
     ReportsService,
     ScreeningOutboxService,
+    SpaceAssignmentsService,
     SpacesResolver,
     SpacesService,
     ThreadsResolver,

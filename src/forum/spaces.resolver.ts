@@ -1,15 +1,44 @@
-import { Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '../common/auth/current-viewer.decorator';
-import { Viewer } from '../common/auth/viewer';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { Roles } from '../common/auth/roles.decorator';
+import { RequestContext, Viewer } from '../common/auth/viewer';
+import { Role } from '../common/domain/role.enum';
+import { parseId } from '../common/graphql/ids';
 import { SpaceModel } from './models/space.model';
+import { SpaceAssignmentsService } from './space-assignments.service';
 import { SpacesService } from './spaces.service';
 
 @Resolver(() => SpaceModel)
 export class SpacesResolver {
-  constructor(private readonly spacesService: SpacesService) {}
+  constructor(
+    private readonly spacesService: SpacesService,
+    private readonly assignments: SpaceAssignmentsService,
+  ) {}
 
   @Query(() => [SpaceModel], { description: 'The spaces the signed-in member may read and post in.' })
   async spaces(@CurrentViewer() viewer: Viewer): Promise<SpaceModel[]> {
     return (await this.spacesService.listVisible(viewer)).map((space) => SpaceModel.from(space));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Assigns a peer specialist to a space: they then see its held posts and cases (admins).' })
+  assignPeerSpecialist(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+  ): Promise<boolean> {
+    return this.assignments.assign(viewer, parseId(spaceId, 'spaceId'), parseId(memberId, 'memberId'), ctx.requestId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Boolean, { description: 'Takes a peer specialist off a space, at once (admins).' })
+  unassignPeerSpecialist(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('spaceId', { type: () => ID }) spaceId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+  ): Promise<boolean> {
+    return this.assignments.unassign(viewer, parseId(spaceId, 'spaceId'), parseId(memberId, 'memberId'), ctx.requestId);
   }
 }

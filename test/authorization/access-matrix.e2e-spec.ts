@@ -53,6 +53,8 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.acknowledgeEscalation': CLINICAL,
   'Mutation.resolveEscalation': CLINICAL,
   'Mutation.setWatchedWord': [Role.ADMIN],
+  'Mutation.assignPeerSpecialist': [Role.ADMIN],
+  'Mutation.unassignPeerSpecialist': [Role.ADMIN],
   'Mutation.removeWatchedWord': [Role.ADMIN],
   'Subscription.moderationQueueChanged': STAFF,
   'Subscription.escalationRaised': CLINICAL,

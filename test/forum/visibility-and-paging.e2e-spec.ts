@@ -90,6 +90,34 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
     }
   });
 
+  it('should let an admin assign a peer specialist to a space and take them off again, with effect at once', async () => {
+    const spaceId = await space(app);
+    const admin = await member(app, Role.ADMIN, 'assigner');
+    const peer = await member(app, Role.PEER_SPECIALIST, 'assigned');
+    const client = await member(app, Role.CLIENT, 'writer');
+    const thread = await publishedThread(app, await member(app, Role.CLIENT, 'host'), spaceId);
+    const held = await createReply(app, client, thread.id, 'words held for review');
+    await screen(app, held.id, 1, HeldReason.TOXICITY);
+    const seen = async () => Boolean((await app.gql<{ post: { id: string } | null }>(POST, { id: held.id }, peer.token)).data?.post);
+    const ASSIGN = `mutation($spaceId: ID!, $memberId: ID!) { assignPeerSpecialist(spaceId: $spaceId, memberId: $memberId) }`;
+    const UNASSIGN = `mutation($spaceId: ID!, $memberId: ID!) { unassignPeerSpecialist(spaceId: $spaceId, memberId: $memberId) }`;
+
+    expect(await seen()).toBe(false);
+    expect((await app.gql(ASSIGN, { spaceId, memberId: peer.id }, admin.token)).errors).toBeUndefined();
+    expect(await seen()).toBe(true);
+    expect((await app.gql(UNASSIGN, { spaceId, memberId: peer.id }, admin.token)).errors).toBeUndefined();
+    expect(await seen()).toBe(false);
+
+    expect((await app.gql(ASSIGN, { spaceId, memberId: client.id }, admin.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId' });
+    expect((await app.gql(UNASSIGN, { spaceId, memberId: peer.id }, admin.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await app.gql(ASSIGN, { spaceId, memberId: peer.id }, peer.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const [{ count }] = await app.dataSource.query(
+      `SELECT count(*)::int AS count FROM audit_events WHERE target_id = $1 AND action IN ('space.moderator_assigned', 'space.moderator_unassigned')`,
+      [spaceId],
+    );
+    expect(count).toBe(2);
+  });
+
   it('should page 200 replies completely, oldest first, with no duplicate and no gap, also while replies are added', async () => {
     const spaceId = await space(app);
     const authors = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => member(app, Role.CLIENT, `paging-${n}`)));
