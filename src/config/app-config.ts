@@ -70,9 +70,4 @@ export class AppConfig {
   static fromEnv(source: NodeJS.ProcessEnv = process.env): AppConfig {
     return new AppConfig(parseEnv(source));
   }
-
-  /** A copy of this config with some values replaced; tests use it instead of mutating process.env. */
-  with(overrides: Partial<Record<keyof AppConfig, unknown>>): AppConfig {
-    return Object.assign(Object.create(AppConfig.prototype) as AppConfig, this, overrides);
-  }
 }

@@ -56,8 +56,4 @@ export class MembersService {
     if (ids.length === 0) return [];
     return this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany();
   }
-
-  async findByRole(roles: Role[]): Promise<MemberEntity[]> {
-    return this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.role = ANY(:roles)', { roles }).orderBy('m.created_at').getMany();
-  }
 }

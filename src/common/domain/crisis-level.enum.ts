@@ -9,13 +9,3 @@ export enum CrisisLevel {
   IMMINENT = 'IMMINENT',
 }
 registerEnumType(CrisisLevel, { name: 'CrisisLevel' });
-
-const ORDER: readonly CrisisLevel[] = [CrisisLevel.NONE, CrisisLevel.LOW, CrisisLevel.MODERATE, CrisisLevel.HIGH, CrisisLevel.IMMINENT];
-
-export function crisisRank(level: CrisisLevel): number {
-  return ORDER.indexOf(level);
-}
-
-export function atLeast(level: CrisisLevel, floor: CrisisLevel): boolean {
-  return crisisRank(level) >= crisisRank(floor);
-}

@@ -12,17 +12,6 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-/** HTTP status that REST endpoints answer for each code; GraphQL answers 200 with the code. */
-export const ERROR_HTTP_STATUS = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.RATE_LIMITED]: 429,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
-} satisfies Record<ErrorCode, number>;
-
 /** Public details that may travel in `extensions` (e.g. which field, when to retry). */
 export type PublicErrorDetails = Record<string, string | number | boolean | null>;
 

@@ -44,7 +44,6 @@ function measure(
   seen: Set<string>,
   totals: { maxDepth: number; aliases: number; cost: number },
   limits: QueryLimits,
-  variables: Record<string, unknown>,
 ): void {
   totals.maxDepth = Math.max(totals.maxDepth, depth);
   if (totals.maxDepth > limits.maxDepth || totals.cost > limits.maxCost || totals.aliases > limits.maxAliases) return;
@@ -54,35 +53,32 @@ function measure(
       if (field.alias) totals.aliases += 1;
       totals.cost += multiplier;
       if (field.selectionSet) {
-        measure(field.selectionSet, fragments, depth + 1, multiplier * listSize(field, limits, variables), seen, totals, limits, variables);
+        measure(field.selectionSet, fragments, depth + 1, multiplier * listSize(field, limits), seen, totals, limits);
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const inline: InlineFragmentNode = selection;
-      measure(inline.selectionSet, fragments, depth, multiplier, seen, totals, limits, variables);
+      measure(inline.selectionSet, fragments, depth, multiplier, seen, totals, limits);
     } else {
       const name = selection.name.value;
       const fragment = fragments[name];
       if (!fragment || seen.has(name)) continue;
       seen.add(name);
-      measure(fragment.selectionSet, fragments, depth, multiplier, seen, totals, limits, variables);
+      measure(fragment.selectionSet, fragments, depth, multiplier, seen, totals, limits);
       seen.delete(name);
     }
   }
 }
 
-function listSize(field: FieldNode, limits: QueryLimits, variables: Record<string, unknown>): number {
+/** A literal `first` counts as given; a variable (unknown at validation) as the default page size. */
+function listSize(field: FieldNode, limits: QueryLimits): number {
   const arg = field.arguments?.find((a) => a.name.value === CONNECTION_ARG);
   if (!arg) return 1;
   if (arg.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
-  if (arg.value.kind === Kind.VARIABLE) {
-    const value = variables[arg.value.name.value];
-    return typeof value === 'number' && value > 0 ? value : limits.defaultListSize;
-  }
   return limits.defaultListSize;
 }
 
 /** A validation rule refusing documents that are too long, too deep, too aliased or too costly. */
-export function queryLimitsRule(limits: QueryLimits, variables: Record<string, unknown> = {}): ValidationRule {
+export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     const length = context.getDocument().loc?.source.body.length ?? 0;
     if (length > limits.maxDocumentChars) {
@@ -96,7 +92,7 @@ export function queryLimitsRule(limits: QueryLimits, variables: Record<string, u
     return {
       OperationDefinition(operation: OperationDefinitionNode) {
         const totals = { maxDepth: 0, aliases: 0, cost: 0 };
-        measure(operation.selectionSet, fragments, 1, 1, new Set(), totals, limits, variables);
+        measure(operation.selectionSet, fragments, 1, 1, new Set(), totals, limits);
         if (totals.maxDepth > limits.maxDepth) context.reportError(limitError(`Query is too deep (more than ${limits.maxDepth} levels).`));
         else if (totals.aliases > limits.maxAliases) context.reportError(limitError(`Query uses too many aliases (more than ${limits.maxAliases}).`));
         else if (totals.cost > limits.maxCost) context.reportError(limitError(`Query asks for too much at once (cost above ${limits.maxCost}).`));
