@@ -153,6 +153,41 @@ describe(detectCrisis.name, () => {
     it('should rate an attempt without a time as HIGH', () => {
       expect(levelOf('I tried to overdose.')).toBe('HIGH');
     });
+
+    it('should read a past psychiatric admission with current hopelessness as MODERATE', () => {
+      expect(levelOf('I was committed when I was 16. Right now everything feels hopeless.')).toBe('MODERATE');
+    });
+
+    it('should leave a past admission alone as history below MODERATE', () => {
+      expect(levelOf('I was committed when I was 16 and I am doing well now.')).toBe('NONE');
+    });
+
+    it('should not read commitment to a plan as a psychiatric admission', () => {
+      expect(assess('I was committed to the project and I feel so alone.').evidence.map((item) => item.construct)).not.toContain('HOSPITALISATION');
+    });
+  });
+
+  describe('passive ideation in other words', () => {
+    it.each([
+      'I do not know what I will do tomorrow, if there is a tomorrow.',
+      'The only thing stopping me is my dog.',
+      'I keep reminding myself how much it would destroy my mom if I gave in.',
+      'I am looking for a reason to keep living.',
+    ])('should rate "%s" as MODERATE', (text) => {
+      expect(levelOf(text)).toBe('MODERATE');
+    });
+
+    it.each([
+      'The only thing stopping me from going to the gym is the rain.',
+      'If I make it to the party I will bring snacks.',
+      'I need a reason to keep going to that class.',
+    ])('should not rate "%s" as MODERATE', (text) => {
+      expect(isAtLeast(levelOf(text), 'MODERATE')).toBe(false);
+    });
+
+    it('should add up defeat and entrapment to MODERATE', () => {
+      expect(levelOf('I am trapped in my memories. This is something I can not overcome.')).toBe('MODERATE');
+    });
   });
 
   describe('obfuscation and slang', () => {

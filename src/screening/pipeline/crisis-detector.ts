@@ -321,7 +321,10 @@ function pointsOf(item: CrisisEvidence): { bucket: CrisisContribution['construct
     if (item.construct === 'ATTEMPT' || item.construct === 'PLAN' || item.construct === 'GOODBYE' || item.construct === 'TIMING') {
       return { bucket: 'HISTORY', points: CRISIS_SCORE.pastAttempt };
     }
-    if (CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct)) return { bucket: 'HISTORY', points: CRISIS_SCORE.otherHistory };
+    // A past psychiatric admission is history too: with any current distress it is worth a peer's check-in.
+    if (CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct) || item.construct === 'HOSPITALISATION') {
+      return { bucket: 'HISTORY', points: CRISIS_SCORE.otherHistory };
+    }
     return null;
   }
   // Someone else's attempt or suicide, as the author tells it (not "you", which is talking to someone).
