@@ -11,7 +11,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { JobName, QueueName } from '../queue/queue.types';
+import { EscalationPage, JobName, pageKey, QueueName } from '../queue/queue.types';
 import { EscalationEntity } from './entities/escalation.entity';
 import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
 import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
@@ -29,8 +29,9 @@ const SWEEP_GRACE_SECONDS = 5;
 /**
  * The worker side of escalations: page a level (in-app, subscription event, signed webhook),
  * schedule its acknowledgement deadline as a delayed BullMQ job, climb a level when nobody
- * acknowledged in time, and sweep for timers that never made it into Redis. Every step is
- * idempotent, so retries and racing workers page nobody twice.
+ * acknowledged in time (and at the last level, page everyone again on every deadline until someone
+ * does: a crisis signal never goes quiet), and sweep for timers that never made it into Redis.
+ * Every step is idempotent, so retries and racing workers page nobody twice.
  */
 @Injectable()
 export class EscalationPagingService {
@@ -44,10 +45,12 @@ export class EscalationPagingService {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Pages one level. A stale job (acknowledged meanwhile, or already climbed past it) does nothing. */
-  async page(escalationId: string, level: number): Promise<'paged' | 'stale'> {
+  /** Pages one level (or reminds it). A stale job (acknowledged meanwhile, climbed or reminded past it) does nothing. */
+  async page(page: EscalationPage): Promise<'paged' | 'stale'> {
+    const { escalationId, level } = page;
+    const reminder = page.reminder ?? 0;
     const escalation = await this.dataSource.getRepository(EscalationEntity).findOne({ where: { id: escalationId } });
-    if (!escalation || escalation.status !== EscalationStatus.OPEN || escalation.level !== level) return 'stale';
+    if (!escalation || escalation.status !== EscalationStatus.OPEN || escalation.level !== level || escalation.reminders !== reminder) return 'stale';
 
     const rota = await this.rota();
     const recipients = recipientsForLevel(level, rota.clinicians, rota.admins);
@@ -58,10 +61,13 @@ export class EscalationPagingService {
         recipients.map((member) => ({
           memberId: member.id,
           kind: NotificationKind.ESCALATION,
-          title: level === 1 ? `Risk escalation (${escalation.severity})` : `Unacknowledged risk escalation, level ${level} (${escalation.severity})`,
-          body: `A client may need a clinician. Please acknowledge by ${due} UTC; it goes to a wider group if nobody does.`,
-          data: { escalationId, postId: escalation.postId, caseId: escalation.caseId, level },
-          dedupeKey: `escalation:${escalationId}:${level}:${member.id}`,
+          title: pageTitle(level, reminder, escalation.severity),
+          body:
+            level < MAX_LEVEL
+              ? `A client may need a clinician. Please acknowledge by ${due} UTC; it goes to a wider group if nobody does.`
+              : `A client may need a clinician and nobody has acknowledged yet. Please acknowledge by ${due} UTC; everyone here is reminded until someone does.`,
+          data: { escalationId, postId: escalation.postId, caseId: escalation.caseId, level, reminder },
+          dedupeKey: `escalation:${escalationId}:${pageKey(page)}:${member.id}`,
         })),
       );
       await manager.query(`UPDATE escalations SET paged_level = GREATEST(paged_level, $2), paged_at = now() WHERE id = $1`, [escalationId, level]);
@@ -70,44 +76,51 @@ export class EscalationPagingService {
     // After commit. A failure here retries the job; the notifications above are deduplicated.
     await this.pubsub.publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level });
     if (this.config.escalationWebhook.url) {
-      await this.jobs.add(QueueName.WEBHOOK, JobName.DELIVER_ESCALATION_WEBHOOK, { escalationId, level }, WEBHOOK_JOB_OPTIONS);
+      await this.jobs.add(QueueName.WEBHOOK, JobName.DELIVER_ESCALATION_WEBHOOK, { escalationId, level, reminder }, WEBHOOK_JOB_OPTIONS);
     }
-    if (level < MAX_LEVEL) {
-      const delay = Math.max(0, escalation.ackDueAt.getTime() - Date.now());
-      await this.jobs.add(QueueName.ESCALATION, JobName.ESCALATION_DEADLINE, { escalationId, level }, { delay });
-    }
+    const delay = Math.max(0, escalation.ackDueAt.getTime() - Date.now());
+    await this.jobs.add(QueueName.ESCALATION, JobName.ESCALATION_DEADLINE, { escalationId, level, reminder }, { delay });
     return 'paged';
   }
 
   /**
-   * The acknowledgement deadline of one level. One conditional UPDATE decides: only an escalation
-   * still OPEN at this level climbs, so an acknowledgement (or a second worker) wins cleanly.
+   * The acknowledgement deadline of one page. One conditional UPDATE decides: only an escalation
+   * still OPEN at this level and reminder moves on, so an acknowledgement (or a second worker)
+   * wins cleanly. Below the last level it climbs; at the last level it counts a reminder and pages
+   * everyone there again, for as long as nobody acknowledges.
    */
-  async deadline(escalationId: string, level: number): Promise<'climbed' | 'stopped'> {
-    const climbed: Array<{ level: number }> = await this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ level: number }> = await manager.query(
-        `WITH climbed AS (UPDATE escalations SET level = level + 1,
-           ack_due_at = now() + make_interval(secs => CASE severity WHEN 'IMMINENT' THEN $3::float8 WHEN 'HIGH' THEN $4::float8 ELSE $5::float8 END)
-         WHERE id = $1 AND status = 'OPEN' AND level = $2 AND level < $6
-         RETURNING level) SELECT level FROM climbed`,
-        [escalationId, level, ...this.ackSeconds(), MAX_LEVEL],
+  async deadline(page: EscalationPage): Promise<'climbed' | 'reminded' | 'stopped'> {
+    const { escalationId, level } = page;
+    const reminder = page.reminder ?? 0;
+    const moved: Array<{ level: number; reminders: number }> = await this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ level: number; reminders: number }> = await manager.query(
+        `WITH moved AS (UPDATE escalations
+           SET level = LEAST(level + 1, $6), reminders = CASE WHEN level < $6 THEN 0 ELSE reminders + 1 END,
+               ack_due_at = now() + make_interval(secs => CASE severity WHEN 'IMMINENT' THEN $3::float8 WHEN 'HIGH' THEN $4::float8 ELSE $5::float8 END)
+         WHERE id = $1 AND status = 'OPEN' AND level = $2 AND reminders = $7
+         RETURNING level, reminders) SELECT level, reminders FROM moved`,
+        [escalationId, level, ...this.ackSeconds(), MAX_LEVEL, reminder],
       );
       if (rows.length > 0) {
+        const [next] = rows;
         await this.audit.record(
-          { actorId: null, actorRole: 'SYSTEM', action: 'escalation.climb', targetType: 'escalation', targetId: escalationId, details: { from: level, to: rows[0].level } },
+          next.reminders > 0
+            ? { actorId: null, actorRole: 'SYSTEM', action: 'escalation.remind', targetType: 'escalation', targetId: escalationId, details: { level, reminder: next.reminders } }
+            : { actorId: null, actorRole: 'SYSTEM', action: 'escalation.climb', targetType: 'escalation', targetId: escalationId, details: { from: level, to: next.level } },
           manager,
         );
       }
       return rows;
     });
-    if (climbed.length === 0) return 'stopped';
-    // If this add fails the job retries and finds the level moved: the sweeper then pages the new level.
-    await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: climbed[0].level });
-    return 'climbed';
+    if (moved.length === 0) return 'stopped';
+    const [next] = moved;
+    // If this add fails the job retries and finds the escalation moved on: the sweeper then pages it.
+    await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: next.level, reminder: next.reminders });
+    return next.reminders > 0 ? 'reminded' : 'climbed';
   }
 
   /** Delivers one signed webhook attempt and records it; a non-2xx answer throws so BullMQ retries. */
-  async deliverWebhook(escalationId: string, level: number, attempt: number): Promise<void> {
+  async deliverWebhook({ escalationId, level, reminder }: EscalationPage, attempt: number): Promise<void> {
     const { url, secret } = this.config.escalationWebhook;
     if (!url || !secret) return;
     const escalation = await this.dataSource.getRepository(EscalationEntity).findOne({ where: { id: escalationId } });
@@ -119,6 +132,7 @@ export class EscalationPagingService {
       postId: escalation.postId,
       severity: escalation.severity,
       level,
+      reminder: reminder ?? 0,
       ackDueAt: escalation.ackDueAt.toISOString(),
       link: `${this.config.publicBaseUrl.replace(/\/$/, '')}/escalations/${escalationId}`,
     };
@@ -150,7 +164,8 @@ export class EscalationPagingService {
 
   /**
    * Finds timers that never reached Redis or were lost: OPEN escalations whose current level was
-   * never paged, and OPEN escalations past their deadline that did not climb.
+   * never paged, and OPEN escalations past their deadline that did not climb or remind. A lost
+   * reminder page is covered by the next deadline.
    */
   async sweep(): Promise<{ repaged: number; deadlines: number }> {
     const queue = this.jobs.queue(QueueName.ESCALATION);
@@ -164,15 +179,15 @@ export class EscalationPagingService {
     for (const row of unpaged) {
       if (await ensureJob(queue, JobName.PAGE_ESCALATION, { escalationId: row.id, level: row.level })) repaged += 1;
     }
-    const overdue: Array<{ id: string; level: number }> = await this.dataSource.query(
-      `SELECT id, level FROM escalations
-       WHERE status = 'OPEN' AND paged_level = level AND level < $1 AND ack_due_at < now() - make_interval(secs => $2)
-       ORDER BY ack_due_at LIMIT $3`,
-      [MAX_LEVEL, SWEEP_GRACE_SECONDS, SWEEP_BATCH],
+    const overdue: Array<{ id: string; level: number; reminders: number }> = await this.dataSource.query(
+      `SELECT id, level, reminders FROM escalations
+       WHERE status = 'OPEN' AND paged_level = level AND ack_due_at < now() - make_interval(secs => $1)
+       ORDER BY ack_due_at LIMIT $2`,
+      [SWEEP_GRACE_SECONDS, SWEEP_BATCH],
     );
     let deadlines = 0;
     for (const row of overdue) {
-      if (await ensureJob(queue, JobName.ESCALATION_DEADLINE, { escalationId: row.id, level: row.level })) deadlines += 1;
+      if (await ensureJob(queue, JobName.ESCALATION_DEADLINE, { escalationId: row.id, level: row.level, reminder: row.reminders })) deadlines += 1;
     }
     if (repaged + deadlines > 0) this.logger.warn({ repaged, deadlines }, 'escalation sweeper re-queued lost timers');
     return { repaged, deadlines };
@@ -190,4 +205,10 @@ export class EscalationPagingService {
     );
     return { clinicians: rows.filter((r) => r.role === 'CLINICIAN'), admins: rows.filter((r) => r.role === 'ADMIN') };
   }
+}
+
+function pageTitle(level: number, reminder: number, severity: string): string {
+  if (level === 1) return `Risk escalation (${severity})`;
+  if (reminder > 0) return `Still unacknowledged risk escalation, reminder ${reminder} (${severity})`;
+  return `Unacknowledged risk escalation, level ${level} (${severity})`;
 }

@@ -18,6 +18,7 @@ export function toEscalationModel(row: EscalationEntity): EscalationModel {
     status: row.status,
     trigger: row.trigger,
     level: row.level,
+    reminders: row.reminders,
     ackDueAt: row.ackDueAt,
     createdAt: row.createdAt,
     acknowledgedAt: row.acknowledgedAt,

@@ -12,6 +12,8 @@ export interface EscalationWebhookBody {
   postId: string | null;
   severity: string;
   level: number;
+  /** 0 for a level's first page; at the last level, how many times everyone was paged again. */
+  reminder: number;
   ackDueAt: string;
   link: string;
 }

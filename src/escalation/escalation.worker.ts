@@ -4,14 +4,14 @@ import { Logger } from 'pino';
 import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
-import { JobName, QueueName } from '../queue/queue.types';
+import { EscalationPage, JobName, QueueName } from '../queue/queue.types';
 import { EscalationPagingService } from './escalation-paging.service';
 import { workerConnection } from '../queue/worker-connection';
 
 /** Job data is re-validated in the worker: anything that reached Redis is input, not truth. */
-const levelPayload = z.strictObject({ escalationId: z.uuid(), level: z.number().int().min(1).max(10) });
+const levelPayload = z.strictObject({ escalationId: z.uuid(), level: z.number().int().min(1).max(10), reminder: z.number().int().min(0).optional() });
 
-function parseLevelPayload(job: Job): { escalationId: string; level: number } {
+function parseLevelPayload(job: Job): EscalationPage {
   const parsed = levelPayload.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`invalid ${job.name} payload`);
   return parsed.data;
@@ -30,14 +30,8 @@ export class EscalationWorker implements OnApplicationBootstrap, BeforeApplicati
   private sweeping: Promise<unknown> | null = null;
 
   private readonly routes: { [N in EscalationJobName]: (job: Job) => Promise<unknown> } = {
-    [JobName.PAGE_ESCALATION]: (job) => {
-      const { escalationId, level } = parseLevelPayload(job);
-      return this.paging.page(escalationId, level);
-    },
-    [JobName.ESCALATION_DEADLINE]: (job) => {
-      const { escalationId, level } = parseLevelPayload(job);
-      return this.paging.deadline(escalationId, level);
-    },
+    [JobName.PAGE_ESCALATION]: (job) => this.paging.page(parseLevelPayload(job)),
+    [JobName.ESCALATION_DEADLINE]: (job) => this.paging.deadline(parseLevelPayload(job)),
   };
 
   constructor(
@@ -54,8 +48,7 @@ export class EscalationWorker implements OnApplicationBootstrap, BeforeApplicati
         QueueName.WEBHOOK,
         async (job) => {
           if (job.name !== (JobName.DELIVER_ESCALATION_WEBHOOK as string)) throw new UnrecoverableError(`unknown webhook job ${job.name}`);
-          const { escalationId, level } = parseLevelPayload(job);
-          await this.paging.deliverWebhook(escalationId, level, job.attemptsMade + 1);
+          await this.paging.deliverWebhook(parseLevelPayload(job), job.attemptsMade + 1);
         },
         { ...common, concurrency: 8 },
       ),

@@ -5,7 +5,8 @@
  * - level 1: the on-call clinician (the first in the rota);
  * - level 2: on-call and backup (the first two);
  * - level 3: every clinician;
- * - level 4 (the last): every clinician and every admin.
+ * - level 4 (the last): every clinician and every admin, paged again on every deadline until
+ *   someone acknowledges.
  *
  * With no clinician at all, admins are paged at every level: a page never goes to nobody.
  */

@@ -26,13 +26,23 @@ export enum JobName {
   REVIEW_REPORT = 'review-report',
 }
 
+/**
+ * One page of an escalation: its level, and at the last level how many reminders came before it
+ * (absent or 0 for the level's first page).
+ */
+export interface EscalationPage {
+  escalationId: string;
+  level: number;
+  reminder?: number;
+}
+
 export interface JobPayloads {
   [JobName.SCREEN_POST]: { postId: string; revision: number };
   [JobName.SWEEP_SCREENING_OUTBOX]: Record<string, never>;
-  [JobName.PAGE_ESCALATION]: { escalationId: string; level: number };
-  [JobName.ESCALATION_DEADLINE]: { escalationId: string; level: number };
+  [JobName.PAGE_ESCALATION]: EscalationPage;
+  [JobName.ESCALATION_DEADLINE]: EscalationPage;
   [JobName.CASE_DUE]: { caseId: string; dueAt: string };
-  [JobName.DELIVER_ESCALATION_WEBHOOK]: { escalationId: string; level: number };
+  [JobName.DELIVER_ESCALATION_WEBHOOK]: EscalationPage;
   [JobName.REVIEW_REPORT]: { reportId: string };
 }
 
@@ -54,10 +64,15 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 export const JOB_ID: { [N in JobName]: (data: JobPayloads[N]) => string } = {
   [JobName.SCREEN_POST]: ({ postId, revision }) => `screen-post:${postId}:${revision}`,
   [JobName.SWEEP_SCREENING_OUTBOX]: () => 'sweep-screening-outbox',
-  [JobName.PAGE_ESCALATION]: ({ escalationId, level }) => `page-escalation:${escalationId}:${level}`,
-  [JobName.ESCALATION_DEADLINE]: ({ escalationId, level }) => `escalation-deadline:${escalationId}:${level}`,
+  [JobName.PAGE_ESCALATION]: (page) => `page-escalation:${page.escalationId}:${pageKey(page)}`,
+  [JobName.ESCALATION_DEADLINE]: (page) => `escalation-deadline:${page.escalationId}:${pageKey(page)}`,
   [JobName.CASE_DUE]: ({ caseId, dueAt }) => `case-due:${caseId}:${Date.parse(dueAt)}`,
-  [JobName.DELIVER_ESCALATION_WEBHOOK]: ({ escalationId, level }) => `webhook:${escalationId}:${level}`,
+  [JobName.DELIVER_ESCALATION_WEBHOOK]: (page) => `webhook:${page.escalationId}:${pageKey(page)}`,
   // BullMQ refuses a custom id with ':' unless it splits into exactly three parts, hence the dash.
   [JobName.REVIEW_REPORT]: ({ reportId }) => `review-report-${reportId}`,
 };
+
+/** "2" for a level's first page, "4r3" for the third reminder at level 4. */
+export function pageKey({ level, reminder }: EscalationPage): string {
+  return reminder ? `${level}r${reminder}` : String(level);
+}

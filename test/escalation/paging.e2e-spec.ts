@@ -99,6 +99,9 @@ describe('escalation paging through the worker', () => {
 
     sub.dispose();
     await client.dispose();
+    // Left open it would climb and then remind at the last level for the rest of this file.
+    const ack = await app.gql('mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id } }', { id: esc.id }, clinicianToken);
+    expect(ack.errors).toBeUndefined();
   });
 
   it('should climb a level when nobody acknowledges, and stop once acknowledged', async () => {
@@ -147,6 +150,50 @@ describe('escalation paging through the worker', () => {
     expect(resolved.data?.resolveEscalation).toEqual({ status: 'RESOLVED', outcome: 'CONTACTED_CLIENT' });
     const audit: Array<{ action: string }> = await app.dataSource.query(`SELECT action FROM audit_events WHERE target_id = $1 ORDER BY id`, [esc.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['escalation.climb', 'escalation.acknowledge', 'escalation.resolve']));
+  });
+
+  it('should keep reminding everyone at the last level until someone acknowledges', async () => {
+    const adminToken = await app.token(uniqueSub('admin'), Role.ADMIN);
+    const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, adminToken);
+    const adminId = me.data!.me.id;
+    const { postId } = await postCrisisThread();
+    const esc = await waitFor(async () => {
+      const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
+      return rows[0];
+    }, 'the escalation');
+
+    // Levels 1-3 climb, then level 4 (clinicians and admins) is paged again on each deadline.
+    const adminPages = async (): Promise<Array<{ level: number; reminder: number }>> =>
+      (
+        await app.dataSource.query(
+          `SELECT (data->>'level')::int AS level, (data->>'reminder')::int AS reminder FROM notifications
+            WHERE member_id = $1 AND kind = 'ESCALATION' AND data->>'escalationId' = $2 ORDER BY created_at`,
+          [adminId, esc.id],
+        )
+      ).map((row: { level: number; reminder: number | null }) => ({ level: row.level, reminder: row.reminder ?? 0 }));
+    await waitFor(async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), 'two reminders at the last level', 20_000);
+    const pages = await adminPages();
+    expect(pages.every((p) => p.level === 4)).toBe(true);
+    expect(new Set(pages.map((p) => p.reminder)).size).toBe(pages.length);
+    await waitFor(() => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).reminder >= 1), 'a reminder webhook');
+
+    const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; reminders: number } }>(
+      'mutation ($id: ID!) { acknowledgeEscalation(id: $id) { status level reminders } }',
+      { id: esc.id },
+      clinicianToken,
+    );
+    expect(ack.errors).toBeUndefined();
+    expect(ack.data!.acknowledgeEscalation.level).toBe(4);
+    expect(ack.data!.acknowledgeEscalation.reminders).toBeGreaterThanOrEqual(2);
+    const countAtAck = (await adminPages()).length;
+    await new Promise((r) => setTimeout(r, 3_500));
+    // One reminder already in flight at the moment of acknowledging may still land; none after it.
+    expect((await adminPages()).length).toBeLessThanOrEqual(countAtAck + 1);
+    const settled = (await adminPages()).length;
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect((await adminPages()).length).toBe(settled);
+    const audit: Array<{ action: string }> = await app.dataSource.query(`SELECT action FROM audit_events WHERE target_id = $1`, [esc.id]);
+    expect(audit.map((a) => a.action)).toContain('escalation.remind');
   });
 
   it('should retry a failing webhook and record every attempt', async () => {

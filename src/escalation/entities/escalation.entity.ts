@@ -52,6 +52,10 @@ export class EscalationEntity {
   @Column({ name: 'paged_level', type: 'smallint', default: 0 })
   pagedLevel!: number;
 
+  /** Times the last level was paged again because nobody acknowledged (see EscalationPagingService.deadline). */
+  @Column({ type: 'integer', default: 0 })
+  reminders!: number;
+
   @Column({ name: 'paged_at', type: 'timestamptz', nullable: true })
   pagedAt!: Date | null;
 

@@ -26,6 +26,9 @@ export class EscalationModel {
   @Field(() => Int, { description: '1 on-call clinician, 2 backup, 3 all clinicians, 4 every clinician and admin.' })
   level!: number;
 
+  @Field(() => Int, { description: 'Times everyone at the last level was paged again because nobody acknowledged.' })
+  reminders!: number;
+
   @Field()
   ackDueAt!: Date;
 
