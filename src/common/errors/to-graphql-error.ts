@@ -29,6 +29,28 @@ const HTTP_CODES: Partial<Record<number, ErrorCode>> = {
 
 const GENERIC_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
 
+/** Seconds a client waits before retrying when the database was unreachable; PostgreSQL restarts in a few. */
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+// PostgreSQL's connection-exception class (08xxx), shutdowns and "starting up" (57P0x), too many
+// connections (53300), and the socket errors of a server that went away.
+const OUTAGE_CODES = /^(?:08[0-9A-Z]{3}|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/;
+const OUTAGE_MESSAGES = /connection terminated|connection timeout|client has encountered a connection error|terminating connection due to administrator command|the database system is (?:starting up|shutting down)/i;
+
+/**
+ * True for errors that mean "the database could not be reached just now", not "this request is
+ * wrong": the client may retry. Looks through TypeORM's QueryFailedError to the driver's error.
+ */
+export function isDatabaseOutage(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && OUTAGE_CODES.test(code)) return true;
+    if (typeof message === 'string' && OUTAGE_MESSAGES.test(message)) return true;
+    current = (current as { driverError?: unknown; cause?: unknown }).driverError ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 export interface ClassifiedError {
   code: ErrorCode;
   message: string;
@@ -58,6 +80,14 @@ export function classifyError(formatted: GraphQLFormattedError, raw: unknown): C
   if (typeof apolloCode === 'string' && apolloCode in APOLLO_CODES) {
     const code = APOLLO_CODES[apolloCode as keyof typeof APOLLO_CODES];
     if (code !== ErrorCode.INTERNAL_SERVER_ERROR) return { code, message: formatted.message, details: {}, unexpected: false };
+  }
+  if (isDatabaseOutage(original)) {
+    return {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      message: `We could not reach our database just now. Please try again in ${OUTAGE_RETRY_AFTER_SECONDS} seconds.`,
+      details: { retryAfter: OUTAGE_RETRY_AFTER_SECONDS },
+      unexpected: true,
+    };
   }
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: GENERIC_MESSAGE, details: {}, unexpected: true };
 }
