@@ -39,7 +39,8 @@ const NOTIFICATION_KIND = {
 } satisfies Record<CaseDecision, NotificationKind>;
 
 /**
- * What a moderator does with a case: claim it (a lease), decide it, or escalate it to clinicians.
+ * What a moderator does with a case: claim it (a lease), decide it, escalate it to clinicians, or
+ * add a note.
  * Each is one transaction holding the case row, audited, and announced to the queue's
  * subscribers after commit.
  */
@@ -175,6 +176,27 @@ export class CaseDecisionsService {
     }
     await this.announce(input.caseId, outcome.spaceId);
     return outcome.escalationId;
+  }
+
+  /**
+   * A staff note on a case, from anyone who may see it: also on a case someone else holds (a
+   * colleague who knows the client adds context) or one already resolved (outreach followed up).
+   * Notes are append-only; the holder's lease is renewed, since writing one is working the case.
+   */
+  async addNote(viewer: Viewer, input: { caseId: string; note: string }, requestId: string): Promise<ModerationCaseModel> {
+    const note = staffNote('note', input.note, true);
+    const row = await this.visibleCase(viewer, input.caseId);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, note]);
+      await manager.query(`UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`, [
+        row.id,
+        viewer.memberId,
+        this.config.moderation.claimLeaseSeconds,
+      ]);
+      await this.audit.record({ actorId: viewer.memberId, actorRole: viewer.role, action: 'case.note', targetType: 'moderation_case', targetId: row.id, requestId }, manager);
+    });
+    await this.announce(row.id, row.space_id);
+    return this.reload(row.id);
   }
 
   /** A case the viewer may see; out of their spaces reads as not found (no existence leak). */

@@ -7,13 +7,13 @@ import { CaseContextService } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { ModerationCasesService } from './moderation-cases.service';
 import { ModerationQueueService } from './moderation-queue.service';
-import { EscalationCaseResolver, ModerationQueueCountsResolver, ModerationResolver } from './moderation.resolver';
+import { CaseNoteResolver, EscalationCaseResolver, ModerationQueueCountsResolver, ModerationResolver } from './moderation.resolver';
 import { ModerationScopeService } from './moderation-scope.service';
 
 /** The peer specialists' queue: cases, claims, decisions. */
 @Module({
   imports: [NotificationsModule, EscalationModule, ForumModule, MembersModule],
-  providers: [ModerationCasesService, ModerationQueueService, ModerationScopeService, CaseDecisionsService, CaseContextService, ModerationResolver, ModerationQueueCountsResolver, EscalationCaseResolver],
+  providers: [ModerationCasesService, ModerationQueueService, ModerationScopeService, CaseDecisionsService, CaseContextService, ModerationResolver, ModerationQueueCountsResolver, EscalationCaseResolver, CaseNoteResolver],
   exports: [ModerationCasesService, ModerationQueueService, ModerationScopeService],
 })
 export class ModerationModule {}

@@ -15,6 +15,7 @@ import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { AddCaseNoteInput } from './add-case-note.input';
 import { CaseContextService } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { EscalateCaseInput } from './escalate-case.input';
@@ -24,6 +25,14 @@ import { ModerationScopeService } from './moderation-scope.service';
 import { ResolveCaseInput } from './resolve-case.input';
 
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN];
+
+/** Members named on a page of cases and notes, one query per request. */
+function memberLoader(ctx: RequestContext, members: MembersService) {
+  return requestLoader<MemberModel>(ctx, 'moderation.members', async (ids) => {
+    const rows = await members.findByIds(ids);
+    return new Map(rows.map((m) => [m.id, { id: m.id, displayName: m.displayName, role: m.role }]));
+  });
+}
 const CASE_LOADER = 'moderation.cases';
 
 /** The peer specialists' queue. Thin: rules live in the queue, decisions and context services. */
@@ -62,6 +71,12 @@ export class ModerationResolver {
   @Mutation(() => ModerationCaseModel)
   resolveCase(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ResolveCaseInput): Promise<ModerationCaseModel> {
     return this.decisions.resolve(viewer, { ...input, caseId: parseId(input.caseId, 'caseId') }, ctx.requestId);
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => ModerationCaseModel, { description: 'Adds a staff note to a case in your spaces (also one held by a colleague, or resolved).' })
+  addCaseNote(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: AddCaseNoteInput): Promise<ModerationCaseModel> {
+    return this.decisions.addNote(viewer, { caseId: parseId(input.caseId, 'caseId'), note: input.note }, ctx.requestId);
   }
 
   @Roles(...STAFF)
@@ -135,10 +150,7 @@ export class ModerationResolver {
   }
 
   private memberLoader(ctx: RequestContext) {
-    return requestLoader<MemberModel>(ctx, 'moderation.members', async (ids) => {
-      const rows = await this.members.findByIds(ids);
-      return new Map(rows.map((m) => [m.id, { id: m.id, displayName: m.displayName, role: m.role }]));
-    });
+    return memberLoader(ctx, this.members);
   }
 
   /** Shared with the escalation resolver below. */
@@ -148,6 +160,16 @@ export class ModerationResolver {
 }
 
 /** `Escalation.case` lives here: moderation may read escalations, not the other way round. */
+@Resolver(() => CaseNoteModel)
+export class CaseNoteResolver {
+  constructor(private readonly members: MembersService) {}
+
+  @ResolveField(() => MemberModel, { nullable: true, description: 'Who wrote the note, by pseudonym.' })
+  author(@Parent() note: CaseNoteModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
+    return note.authorId ? memberLoader(ctx, this.members).load(note.authorId) : Promise.resolve(null);
+  }
+}
+
 @Resolver(() => EscalationModel)
 export class EscalationCaseResolver {
   constructor(private readonly queue: ModerationQueueService) {}

@@ -50,6 +50,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.claimCase': STAFF,
   'Mutation.resolveCase': STAFF,
   'Mutation.escalateCase': STAFF,
+  'Mutation.addCaseNote': STAFF,
   'Mutation.acknowledgeEscalation': CLINICAL,
   'Mutation.resolveEscalation': CLINICAL,
   'Mutation.setWatchedWord': [Role.ADMIN],

@@ -214,6 +214,32 @@ describe('moderation queue, claims and decisions', () => {
     await theirs.dispose();
   });
 
+  it('should let staff of the space add notes to a case a colleague holds, and refuse the rest', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author);
+    await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
+    const add = 'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id status assignee { id } notes { body author { id } } } }';
+
+    const byColleague = await app.gql<{ addCaseNote: { status: string; assignee: { id: string }; notes: Array<{ body: string; author: { id: string } }> } }>(
+      add,
+      { input: { caseId, note: 'I know this client from group; they respond well to a direct check-in.' } },
+      peerB.token,
+    );
+    expect(byColleague.errors).toBeUndefined();
+    // A note is not a claim: the case stays with its holder.
+    expect(byColleague.data!.addCaseNote).toMatchObject({ status: 'CLAIMED', assignee: { id: peerA.id } });
+    expect(byColleague.data!.addCaseNote.notes.at(-1)).toEqual({ body: 'I know this client from group; they respond well to a direct check-in.', author: { id: peerB.id } });
+
+    const blank = await app.gql(add, { input: { caseId, note: '   ' } }, peerA.token);
+    expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const outOfScope = await app.gql(add, { input: { caseId, note: 'hello' } }, outsider.token);
+    expect(outOfScope.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const notes: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1`, [caseId]);
+    expect(notes[0].n).toBe(1);
+    const audit: Array<{ actor_id: string }> = await app.dataSource.query(`SELECT actor_id FROM audit_events WHERE action = 'case.note' AND target_id = $1`, [caseId]);
+    expect(audit).toEqual([{ actor_id: peerB.id }]);
+  });
+
   it('should escalate a case to clinicians and remind the space when a case is overdue', async () => {
     const author = await member(Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author, 'URGENT');
