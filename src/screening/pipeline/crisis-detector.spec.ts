@@ -154,6 +154,16 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I tried to overdose.')).toBe('HIGH');
     });
 
+    it('should read "have not tried since" as a past attempt, not a denial', () => {
+      const assessment = assess('I have not tried to kill myself since March 2013. I still have suicidal thoughts.');
+      expect(assessment.evidence.find((item) => item.construct === 'ATTEMPT')?.discount).toBe('PAST');
+      expect(assessment.level).toBe('HIGH');
+    });
+
+    it('should keep "have not" without a time a denial', () => {
+      expect(levelOf('I have not tried to kill myself and I will not.')).toBe('NONE');
+    });
+
     it('should read a past psychiatric admission with current hopelessness as MODERATE', () => {
       expect(levelOf('I was committed when I was 16. Right now everything feels hopeless.')).toBe('MODERATE');
     });

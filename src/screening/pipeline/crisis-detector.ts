@@ -107,6 +107,8 @@ const ACT_VERB = /^(?:kill|killed|commit|end|take|jump|hang|overdose|go)$/;
 // A time marker in the clause puts the act in the distant past ("I used to cut, two years clean").
 const DISTANT_PAST =
   /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
+const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
+const STOPPED_SINCE = /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;
 const RECENT = /\b(?:last night|yesterday|today|tonight|this morning|this week|earlier|just now|right now|again|recently|lately|last week|(?:\d+|two|three|few|couple of) days ago|relapsed|still)\b/;
 
 /**
@@ -265,7 +267,9 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   const firstWord = match[0].split(' ')[0] ?? '';
 
   const after = clause.text.slice(index + match[0].length);
-  if (isNegated(before, firstWord) && !/^ (?:until|till)\b/.test(after)) {
+  // "I haven't tried since 2013", "haven't cut in two years": it happened, then stopped. History, not a denial.
+  const stoppedSince = HAVE_NOT.test(before.slice(-2).join(' ')) && STOPPED_SINCE.test(after);
+  if (!stoppedSince && isNegated(before, firstWord) && !/^ (?:until|till)\b/.test(after)) {
     // "the only reason I did not kill myself tonight": an act that did not happen still says
     // the author was close to it. Denials of wanting or intending ("I would never") stay denials.
     if (ABORTED_ACT.test(before.slice(-4).join(' ')) && ACT_VERB.test(firstWord) && isAtLeast(pattern.tier, 'HIGH')) {
@@ -290,7 +294,7 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
     return { ...base, effectiveTier: pattern.tier === 'LOW' ? 'NONE' : 'LOW', discount: 'OTHER_PERSON' };
   }
 
-  if (DISTANT_PAST.test(clause.text) && !RECENT.test(clause.text)) {
+  if (stoppedSince || (DISTANT_PAST.test(clause.text) && !RECENT.test(clause.text))) {
     return { ...base, effectiveTier: pastTier(pattern), discount: 'PAST' };
   }
   return { ...base, effectiveTier: pattern.tier, discount: null };
