@@ -36,7 +36,7 @@ export class PostsResolver {
     const visible = await this.posts.findVisible(viewer, parseId(id), this.loaders.for(ctx));
     if (!visible) return null;
     const post = PostModel.from(visible.post);
-    await this.posts.recordStaffReads(viewer, [post], ctx.requestId);
+    await this.posts.recordStaffReads(ctx, [post]);
     return post;
   }
 
@@ -90,7 +90,9 @@ export class PostsResolver {
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post this one quotes, while you may see it.' })
   async quotedPost(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
-    return this.posts.quotedBy(viewer, post, this.loaders.for(ctx));
+    const quoted = await this.posts.quotedBy(viewer, post, this.loaders.for(ctx));
+    if (quoted) await this.posts.recordStaffReads(ctx, [quoted]);
+    return quoted;
   }
 
   @ResolveField(() => [ReactionCountModel], { description: 'Counts by kind, kinds with none left out.' })

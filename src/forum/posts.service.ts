@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Viewer } from '../common/auth/viewer';
+import DataLoader from 'dataloader';
+import { RequestContext, Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { isStaff } from '../common/domain/role.enum';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +10,11 @@ import { ForumLoaderSet } from './forum-loaders';
 import { PostModel } from './models/post.model';
 import { ThreadModel } from './models/thread.model';
 import { canSeePost } from './post-visibility';
+
+/** What an audit of a staff read needs to know about the post. */
+export type StaffRead = Pick<PostModel, 'id' | 'status' | 'threadId'>;
+
+const STAFF_READ_LOG = 'forum.staffReads';
 
 export interface VisiblePost {
   post: PostEntity;
@@ -46,22 +52,46 @@ export class PostsService {
   }
 
   /**
-   * Staff reading posts that are not public is recorded (who saw what): one audit event per read,
-   * naming the posts. Public posts are not recorded; clients only ever see their own non-public posts.
+   * Staff seeing posts that are not public is recorded (who saw what), however the post was
+   * reached: post(id), a thread's posts or first post, a quote, a moderation case or its context,
+   * an escalation. Reads that resolve together are batched (a request DataLoader) into one audit
+   * event per thread naming the posts; a post seen twice in a request is recorded once. Public
+   * posts are not recorded; clients only ever see their own non-public posts.
    */
-  async recordStaffReads(viewer: Viewer, posts: readonly Pick<PostModel, 'id' | 'status' | 'threadId'>[], requestId: string): Promise<void> {
-    if (!isStaff(viewer.role)) return;
+  async recordStaffReads(ctx: RequestContext, posts: readonly StaffRead[]): Promise<void> {
+    const viewer = ctx.viewer;
+    if (!viewer || !isStaff(viewer.role)) return;
     const hidden = posts.filter((p) => p.status !== PostStatus.PUBLISHED);
     if (hidden.length === 0) return;
-    const single = hidden.length === 1;
-    await this.audit.record({
-      actorId: viewer.memberId,
-      actorRole: viewer.role,
-      action: 'post.viewed',
-      targetType: single ? 'post' : 'thread',
-      targetId: single ? hidden[0].id : hidden[0].threadId,
-      requestId,
-      details: { postIds: hidden.map((p) => p.id) },
-    });
+    const log = this.staffReadLog(ctx, viewer);
+    // load, not loadMany: a failed audit write fails the read (loadMany would hand back the error).
+    await Promise.all(hidden.map((read) => log.load(read)));
+  }
+
+  private staffReadLog(ctx: RequestContext, viewer: Viewer): DataLoader<StaffRead, true, string> {
+    let log = ctx.loaders.get(STAFF_READ_LOG) as DataLoader<StaffRead, true, string> | undefined;
+    if (!log) {
+      log = new DataLoader<StaffRead, true, string>(
+        async (reads) => {
+          const byThread = new Map<string, string[]>();
+          for (const read of reads) byThread.set(read.threadId, [...(byThread.get(read.threadId) ?? []), read.id]);
+          await this.audit.recordMany(
+            [...byThread].map(([threadId, postIds]) => ({
+              actorId: viewer.memberId,
+              actorRole: viewer.role,
+              action: 'post.viewed',
+              targetType: postIds.length === 1 ? 'post' : 'thread',
+              targetId: postIds.length === 1 ? postIds[0] : threadId,
+              requestId: ctx.requestId,
+              details: { postIds },
+            })),
+          );
+          return reads.map(() => true as const);
+        },
+        { cacheKeyFn: (read) => read.id },
+      );
+      ctx.loaders.set(STAFF_READ_LOG, log);
+    }
+    return log;
   }
 }

@@ -11,6 +11,7 @@ import { PostConnection, PostModel } from './models/post.model';
 import { SpaceModel } from './models/space.model';
 import { ThreadConnection, ThreadModel } from './models/thread.model';
 import { PostingService } from './posting.service';
+import { PostsService } from './posts.service';
 import { ThreadsService } from './threads.service';
 
 @Resolver(() => ThreadModel)
@@ -18,6 +19,7 @@ export class ThreadsResolver {
   constructor(
     private readonly threadsService: ThreadsService,
     private readonly posting: PostingService,
+    private readonly postsService: PostsService,
     private readonly loaders: ForumLoaders,
   ) {}
 
@@ -63,7 +65,9 @@ export class ThreadsResolver {
     // Whoever sees a thread sees its first post: the thread's visibility is the first post's.
     const post = await this.loaders.for(ctx).post.load(thread.firstPostId);
     if (!post) throw AppError.notFound('Post');
-    return PostModel.from(post);
+    const model = PostModel.from(post);
+    await this.postsService.recordStaffReads(ctx, [model]);
+    return model;
   }
 
   @ResolveField(() => PostConnection, { description: 'Posts you may see, oldest first, the first post included.' })
@@ -74,7 +78,12 @@ export class ThreadsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<PostModel>> {
-    return this.threadsService.postsOf(viewer, thread, first, after, ctx.requestId);
+    const connection = await this.threadsService.postsOf(viewer, thread, first, after);
+    await this.postsService.recordStaffReads(
+      ctx,
+      connection.edges.map((edge) => edge.node),
+    );
+    return connection;
   }
 
   @ResolveField(() => Int, { description: 'Published replies (the first post is not counted).' })

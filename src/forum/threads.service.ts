@@ -80,7 +80,7 @@ export class ThreadsService {
   }
 
   /** The thread's posts the viewer may see, oldest first, the first post included. */
-  async postsOf(viewer: Viewer, thread: ThreadModel, first: number | null | undefined, after: string | null | undefined, requestId: string): Promise<Connection<PostModel>> {
+  async postsOf(viewer: Viewer, thread: ThreadModel, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 1);
     const query = this.dataSource
@@ -96,17 +96,11 @@ export class ThreadsService {
       if (!SEQ.test(seq)) throw badCursor();
       query.andWhere('p.seq > CAST(:seq AS bigint)', { seq });
     }
-    const connection = toConnection(
+    return toConnection(
       await query.getMany(),
       limit,
       (post) => encodeCursor([post.seq]),
       (post) => PostModel.from(post),
     );
-    await this.posts.recordStaffReads(
-      viewer,
-      connection.edges.map((edge) => edge.node),
-      requestId,
-    );
-    return connection;
   }
 }

@@ -214,6 +214,33 @@ describe('moderation queue, claims and decisions', () => {
     await theirs.dispose();
   });
 
+  it('should audit staff reading held posts through the queue: one event per thread, each post once per request', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    const first = await heldPostWithCase(author, 'URGENT');
+    const second = await heldPostWithCase(author, 'URGENT');
+    const reader = await member(Role.PEER_SPECIALIST, 'reader');
+    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, reader.id]);
+
+    // The case's post is reached twice in one request (post, and its own thread's context).
+    const res = await app.gql<{ moderationQueue: { edges: Array<{ node: { post: { id: string; body: string } } }> } }>(
+      '{ moderationQueue(first: 100) { edges { node { post { id body } threadContext { id body } } } } }',
+      {},
+      reader.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const seen = res.data!.moderationQueue.edges.map((e) => e.node.post.id);
+    expect(seen).toEqual(expect.arrayContaining([first.postId, second.postId]));
+
+    const events: Array<{ target_type: string; target_id: string; details: { postIds: string[] } }> = await app.dataSource.query(
+      `SELECT target_type, target_id, details FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1`,
+      [reader.id],
+    );
+    const audited = events.flatMap((e) => e.details.postIds);
+    expect(audited).toEqual(expect.arrayContaining([first.postId, second.postId]));
+    expect(new Set(audited).size).toBe(audited.length);
+    expect(events.find((e) => e.details.postIds.includes(first.postId))).toMatchObject({ target_type: 'post', target_id: first.postId });
+  });
+
   it('should let staff of the space add notes to a case a colleague holds, and refuse the rest', async () => {
     const author = await member(Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author);
