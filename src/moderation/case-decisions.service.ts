@@ -155,12 +155,7 @@ export class CaseDecisionsService {
         note,
       });
       await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, `Escalated to clinicians: ${note}`]);
-      // Working the case is activity: the holder's lease is renewed.
-      await manager.query(`UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`, [
-        row.id,
-        viewer.memberId,
-        this.config.moderation.claimLeaseSeconds,
-      ]);
+      await this.renewLeaseOfHolder(manager, row.id, viewer);
       await this.audit.record(
         { actorId: viewer.memberId, actorRole: viewer.role, action: 'case.escalate', targetType: 'moderation_case', targetId: row.id, requestId, details: { escalationId: raised.escalationId } },
         manager,
@@ -181,22 +176,27 @@ export class CaseDecisionsService {
   /**
    * A staff note on a case, from anyone who may see it: also on a case someone else holds (a
    * colleague who knows the client adds context) or one already resolved (outreach followed up).
-   * Notes are append-only; the holder's lease is renewed, since writing one is working the case.
+   * Notes are append-only; writing one is working the case.
    */
   async addNote(viewer: Viewer, input: { caseId: string; note: string }, requestId: string): Promise<ModerationCaseModel> {
     const note = staffNote('note', input.note, true);
     const row = await this.visibleCase(viewer, input.caseId);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, note]);
-      await manager.query(`UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`, [
-        row.id,
-        viewer.memberId,
-        this.config.moderation.claimLeaseSeconds,
-      ]);
+      await this.renewLeaseOfHolder(manager, row.id, viewer);
       await this.audit.record({ actorId: viewer.memberId, actorRole: viewer.role, action: 'case.note', targetType: 'moderation_case', targetId: row.id, requestId }, manager);
     });
     await this.announce(row.id, row.space_id);
     return this.reload(row.id);
+  }
+
+  /** Working a case is activity: when the viewer holds it, the lease is renewed. */
+  private async renewLeaseOfHolder(manager: EntityManager, caseId: string, viewer: Viewer): Promise<void> {
+    await manager.query(`UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`, [
+      caseId,
+      viewer.memberId,
+      this.config.moderation.claimLeaseSeconds,
+    ]);
   }
 
   /** A case the viewer may see; out of their spaces reads as not found (no existence leak). */
