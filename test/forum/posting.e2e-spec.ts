@@ -53,6 +53,42 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect(job?.data).toEqual({ postId, revision: 1 });
   });
 
+  it('should save a reply as PENDING with its revision, screening request, audit event and a screen-post job carrying ids only', async () => {
+    const thread = await publishedThread(app, author, spaceId);
+    const reply = await createReply(app, other, thread.id, '<p>Same <i>here</i>.</p>');
+    expect(reply).toMatchObject({ status: PostStatus.PENDING, revision: 1 });
+
+    const [post] = await app.dataSource.query(`SELECT thread_id, space_id, author_id, status, body_text FROM posts WHERE id = $1`, [reply.id]);
+    expect(post).toEqual({ thread_id: thread.id, space_id: spaceId, author_id: other.id, status: 'PENDING', body_text: 'Same here.' });
+    const [revision] = await app.dataSource.query(`SELECT revision, author_id, body_html FROM post_revisions WHERE post_id = $1`, [reply.id]);
+    expect(revision).toEqual({ revision: 1, author_id: other.id, body_html: '<p>Same <i>here</i>.</p>' });
+    const [request] = await app.dataSource.query(`SELECT revision, state FROM screening_requests WHERE post_id = $1`, [reply.id]);
+    expect(request).toEqual({ revision: 1, state: 'PENDING' });
+    const audit = await app.dataSource.query(`SELECT action, actor_id, actor_role, target_type, details FROM audit_events WHERE target_id = $1`, [reply.id]);
+    expect(audit).toEqual([{ action: 'post.created', actor_id: other.id, actor_role: Role.CLIENT, target_type: 'post', details: { threadId: thread.id, spaceId } }]);
+    expect((await screeningJob(reply.id, 1))?.data).toEqual({ postId: reply.id, revision: 1 });
+  });
+
+  it('should write nothing of a reply when any part of its write fails (post, revision, screening request and audit together)', async () => {
+    const thread = await publishedThread(app, author, spaceId);
+    // The audit insert is the last part of the write: refusing it must take the post and its outbox row with it.
+    await app.dataSource.query(`ALTER TABLE audit_events ADD CONSTRAINT test_refuse_replies CHECK (action <> 'post.created') NOT VALID`);
+    try {
+      const res = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'never half-written' } }, other.token);
+      expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(res)).not.toMatch(/audit_events|test_refuse_replies|never half-written/);
+    } finally {
+      await app.dataSource.query(`ALTER TABLE audit_events DROP CONSTRAINT test_refuse_replies`);
+    }
+    const [counts] = await app.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM posts WHERE thread_id = $1 AND id <> $2) AS posts,
+              (SELECT count(*)::int FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE p.thread_id = $1 AND p.id <> $2) AS revisions,
+              (SELECT count(*)::int FROM screening_requests WHERE post_id NOT IN (SELECT id FROM posts)) AS orphan_requests`,
+      [thread.id, thread.firstPost.id],
+    );
+    expect(counts).toEqual({ posts: 0, revisions: 0, orphan_requests: 0 });
+  });
+
   it('should screen the title with the body, so a crisis stated only in a title is read', async () => {
     const thread = await createThread(app, author, spaceId, 'I do not want to be here anymore', 'see title');
     const [post] = await app.dataSource.query(`SELECT body_text FROM posts WHERE id = $1`, [thread.firstPost.id]);
