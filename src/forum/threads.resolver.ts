@@ -74,7 +74,7 @@ export class ThreadsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<PostModel>> {
-    return this.threadsService.postsOf(viewer, thread, first, after, ctx.requestId);
+    return this.threadsService.postsOf(viewer, thread, first, after, ctx.requestId, this.loaders.for(ctx));
   }
 
   @ResolveField(() => Int, { description: 'Published replies (the first post is not counted).' })

@@ -5,6 +5,8 @@ import { Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection';
+import { MemberEntity } from '../members/entities/member.entity';
+import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { ForumLoaderSet } from './forum-loaders';
@@ -80,12 +82,21 @@ export class ThreadsService {
   }
 
   /** The thread's posts the viewer may see, oldest first, the first post included. */
-  async postsOf(viewer: Viewer, thread: ThreadModel, first: number | null | undefined, after: string | null | undefined, requestId: string): Promise<Connection<PostModel>> {
+  async postsOf(
+    viewer: Viewer,
+    thread: ThreadModel,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    requestId: string,
+    loaders: ForumLoaderSet,
+  ): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after, 1);
+    // Authors come with the page (a page nearly always shows them): that primes the member loader.
     const query = this.dataSource
       .getRepository(PostEntity)
       .createQueryBuilder('p')
+      .leftJoinAndMapOne('p.author', MemberEntity, 'm', 'm.id = p.author_id')
       .where('p.thread_id = :threadId', { threadId: thread.id })
       .orderBy('p.seq', 'ASC')
       .limit(limit + 1);
@@ -96,8 +107,12 @@ export class ThreadsService {
       if (!SEQ.test(seq)) throw badCursor();
       query.andWhere('p.seq > CAST(:seq AS bigint)', { seq });
     }
+    const rows: Array<PostEntity & { author?: MemberEntity | null }> = await query.getMany();
+    for (const { author } of rows) {
+      if (author) loaders.member.prime(author.id, MemberModel.from(author));
+    }
     const connection = toConnection(
-      await query.getMany(),
+      rows,
       limit,
       (post) => encodeCursor([post.seq]),
       (post) => PostModel.from(post),
