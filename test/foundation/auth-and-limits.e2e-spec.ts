@@ -104,6 +104,17 @@ describe('foundation: authentication, errors and limits over HTTP', () => {
     expect(JSON.stringify(syntax.errors)).not.toMatch(/stacktrace|at .*\.js/);
   });
 
+  it('should tell every cache not to store a GraphQL answer, errors or not', async () => {
+    const base = request(app.url.replace(/\/graphql$/, ''));
+    const token = await app.token(uniqueSub('no-store'), Role.CLIENT);
+    const answered = await base.post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query: ME });
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.headers['cache-control']).toBe('no-store');
+    const refused = await base.post('/graphql').set('content-type', 'application/json').send({ query: ME });
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
   it('should refuse a cross-site simple request (CSRF prevention)', async () => {
     const res = await request(app.url.replace(/\/graphql$/, '')).get('/graphql?query=%7B__typename%7D');
     expect(res.status).toBe(400);

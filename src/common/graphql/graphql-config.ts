@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
@@ -53,6 +55,21 @@ function formatForClient(formatted: GraphQLFormattedError, error: unknown, logge
   return toClientError(formatted, classified);
 }
 
+/**
+ * Every answer is about one viewer (and often about their health): never cached anywhere. This is
+ * the header Apollo's cache-control plugin sent for us; that plugin is off because its per-field
+ * hook made Apollo wrap every field resolver of every request, for hints nobody sets.
+ */
+const neverCached: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 /** Nest's type for the graphql-ws options is narrower than what it passes on to graphql-ws. */
 function socketErrorFormatting(logger: Logger): object {
   const options: Pick<ServerOptions, 'onError' | 'onNext'> = {
@@ -77,6 +94,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), neverCached],
     context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
       if (extra?.context) return { ...extra.context, loaders: new Map() };
       return buildRequestContext(req?.headers.authorization, String(req?.id ?? randomUUID()), verifier, members);
