@@ -13,6 +13,7 @@ import { MembersService } from '../../members/members.service';
 import { TokenVerifier } from '../auth/token-verifier';
 import { RequestContext } from '../auth/viewer';
 import { classifyError, toClientError } from '../errors/to-graphql-error';
+import { JitExecution } from './jit-execution';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits';
 
 function bearerToken(header: unknown): string | null {
@@ -81,7 +82,8 @@ function socketErrorFormatting(logger: Logger): object {
 }
 
 export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
-  return {
+  const jit = new JitExecution();
+  const options: ApolloDriverConfig = {
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
@@ -94,6 +96,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
+    transformSchema: jit.useSchema,
     plugins: [ApolloServerPluginCacheControlDisabled(), neverCached],
     context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
       if (extra?.context) return { ...extra.context, loaders: new Map() };
@@ -118,4 +121,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     },
     formatError: (formatted, error) => formatForClient(formatted, error, logger),
   };
+  // Nest's config type leaves `gateway` out (it is for federation), but passes it on to Apollo
+  // Server, which is how Apollo 5 takes a custom executor (see jit-execution.ts).
+  return Object.assign(options, { gateway: jit.gateway() });
 }
