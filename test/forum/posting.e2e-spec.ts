@@ -222,6 +222,31 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect(pendingQuote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('should take a reply only where the replier sees the thread open: other cohorts and hidden threads do not exist for them', async () => {
+    const REPLY = `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`;
+    const cohortSpace = await space(app, { cohort: 'winter' });
+    const insider = await member(app, Role.CLIENT, 'winter', 'winter');
+    const cohortThread = await publishedThread(app, insider, cohortSpace);
+    const outside = await app.gql(REPLY, { input: { threadId: cohortThread.id, body: 'hello' } }, other.token);
+    expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await expect(createReply(app, insider, cohortThread.id)).resolves.toMatchObject({ status: PostStatus.PENDING });
+    await expect(createReply(app, peer, cohortThread.id)).resolves.toMatchObject({ status: PostStatus.PENDING });
+
+    const held = await createThread(app, author, spaceId);
+    await screen(app, held.firstPost.id, 1, HeldReason.TOXICITY);
+    const byAuthor = await app.gql(REPLY, { input: { threadId: held.id, body: 'hello' } }, author.token);
+    expect(byAuthor.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const byOther = await app.gql(REPLY, { input: { threadId: held.id, body: 'hello' } }, other.token);
+    expect(byOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const missing = await app.gql(REPLY, { input: { threadId: '00000000-0000-4000-8000-000000000000', body: 'hello' } }, other.token);
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM posts WHERE thread_id = ANY($1) AND id <> ALL($2)`, [
+      [cohortThread.id, held.id],
+      [cohortThread.firstPost.id, held.firstPost.id],
+    ]);
+    expect(count).toBe(2);
+  });
+
   it('should refuse posting in a space of another cohort as if it did not exist', async () => {
     const cohortSpace = await space(app, { cohort: 'autumn' });
     const res = await app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { spaceId: cohortSpace, title: 't', body: 'b' } }, author.token);
