@@ -6,6 +6,7 @@ import { RequestContext, Viewer } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { Role } from '../common/domain/role.enum';
+import { MemberEntity } from '../members/entities/member.entity';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
@@ -20,12 +21,19 @@ export interface ForumLoaderSet {
   thread: DataLoader<string, ThreadEntity | null>;
   post: DataLoader<string, PostEntity | null>;
   member: DataLoader<string, MemberModel | null>;
-  reactionCounts: DataLoader<string, ReactionCountModel[]>;
-  /** The signed-in member's own reactions, by post. */
-  viewerReactions: DataLoader<string, ReactionKind[]>;
+  /** Counts by kind and the signed-in member's own kinds, by post, from one query. */
+  reactions: DataLoader<string, PostReactions>;
   /** Published replies (the first post is not a reply), by thread. */
   replyCount: DataLoader<string, number>;
 }
+
+export interface PostReactions {
+  counts: ReactionCountModel[];
+  viewerKinds: ReactionKind[];
+}
+
+/** A thread as its loader reads it: joined with what every reader of a thread looks at next. */
+type ThreadRow = ThreadEntity & { firstPost?: PostEntity | null; space?: SpaceEntity | null; author?: MemberEntity | null };
 
 const LOADERS_KEY = 'forum';
 const REACTION_ORDER = Object.values(ReactionKind);
@@ -33,12 +41,6 @@ const REACTION_ORDER = Object.values(ReactionKind);
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
   const found = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => found.get(key) ?? null);
-}
-
-function grouped<T, V>(keys: readonly string[], rows: T[], keyOf: (row: T) => string, valueOf: (row: T) => V): V[][] {
-  const groups = new Map<string, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(valueOf(row));
-  return keys.map((key) => groups.get(key) ?? []);
 }
 
 /**
@@ -65,22 +67,36 @@ export class ForumLoaders {
   forgetPost(ctx: RequestContext, postId: string): void {
     const set = this.for(ctx);
     set.post.clear(postId);
-    set.reactionCounts.clear(postId);
-    set.viewerReactions.clear(postId);
+    set.reactions.clear(postId);
   }
 
   private create(viewer: Viewer | null): ForumLoaderSet {
     const viewerId = viewer?.memberId ?? null;
     const seesAll = viewer !== null && (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN);
     const db = this.dataSource;
-    return {
+    const set: ForumLoaderSet = {
       space: new DataLoader(async (ids) => {
         const rows = await db.getRepository(SpaceEntity).createQueryBuilder('s').where('s.id = ANY(:ids)', { ids }).getMany();
         return byKey(ids, rows, (s) => s.id);
       }),
+      // Whoever loads a thread checks its first post and space next (visibility) and often shows its
+      // author: one joined query primes those loaders, instead of three more round trips.
       thread: new DataLoader(async (ids) => {
-        const rows = await db.getRepository(ThreadEntity).createQueryBuilder('t').where('t.id = ANY(:ids)', { ids }).getMany();
-        return byKey(ids, rows, (t) => t.id);
+        const rows: ThreadRow[] = await db
+          .getRepository(ThreadEntity)
+          .createQueryBuilder('t')
+          .leftJoinAndMapOne('t.firstPost', PostEntity, 'p', 'p.id = t.first_post_id')
+          .leftJoinAndMapOne('t.space', SpaceEntity, 's', 's.id = t.space_id')
+          .leftJoinAndMapOne('t.author', MemberEntity, 'm', 'm.id = t.author_id')
+          .where('t.id = ANY(:ids)', { ids })
+          .getMany();
+        const threads = rows.map(({ firstPost, space, author, ...thread }): ThreadEntity => {
+          if (firstPost) set.post.prime(firstPost.id, firstPost);
+          if (space) set.space.prime(space.id, space);
+          if (author) set.member.prime(author.id, MemberModel.from(author));
+          return Object.assign(new ThreadEntity(), thread);
+        });
+        return byKey(ids, threads, (t) => t.id);
       }),
       post: new DataLoader(async (ids) => {
         const rows = await db.getRepository(PostEntity).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
@@ -88,28 +104,24 @@ export class ForumLoaders {
       }),
       member: new DataLoader(async (ids) => {
         const rows = await this.members.findByIds(ids);
-        return byKey(
-          ids,
-          rows.map((m): MemberModel => ({ id: m.id, displayName: m.displayName, role: m.role })),
-          (m) => m.id,
-        );
+        return byKey(ids, rows.map((m) => MemberModel.from(m)), (m) => m.id);
       }),
-      reactionCounts: new DataLoader(async (postIds) => {
-        const rows: Array<{ post_id: string; kind: ReactionKind; count: number }> = await db.query(
-          `SELECT post_id, kind, count(*)::int AS count FROM reactions WHERE post_id = ANY($1) GROUP BY post_id, kind`,
-          [postIds],
+      // Counts and the viewer's own kinds side by side: one query for both fields of a post.
+      reactions: new DataLoader(async (postIds) => {
+        const rows: Array<{ post_id: string; kind: ReactionKind; count: number; mine: boolean }> = await db.query(
+          `SELECT post_id, kind, count(*)::int AS count, coalesce(bool_or(member_id = $2), false) AS mine
+             FROM reactions WHERE post_id = ANY($1) GROUP BY post_id, kind`,
+          [postIds, viewerId],
         );
         rows.sort((a, b) => REACTION_ORDER.indexOf(a.kind) - REACTION_ORDER.indexOf(b.kind));
-        return grouped(postIds, rows, (r) => r.post_id, (r): ReactionCountModel => ({ kind: r.kind, count: r.count }));
-      }),
-      viewerReactions: new DataLoader(async (postIds) => {
-        if (!viewerId) return postIds.map(() => []);
-        const rows: Array<{ post_id: string; kind: ReactionKind }> = await db.query(
-          `SELECT post_id, kind FROM reactions WHERE member_id = $1 AND post_id = ANY($2)`,
-          [viewerId, postIds],
-        );
-        rows.sort((a, b) => REACTION_ORDER.indexOf(a.kind) - REACTION_ORDER.indexOf(b.kind));
-        return grouped(postIds, rows, (r) => r.post_id, (r) => r.kind);
+        const byPost = new Map<string, PostReactions>(postIds.map((id) => [id, { counts: [], viewerKinds: [] }]));
+        for (const row of rows) {
+          const entry = byPost.get(row.post_id);
+          if (!entry) continue;
+          entry.counts.push({ kind: row.kind, count: row.count });
+          if (row.mine) entry.viewerKinds.push(row.kind);
+        }
+        return postIds.map((id) => byPost.get(id) ?? { counts: [], viewerKinds: [] });
       }),
       // The replies this viewer would see listed (post-visibility.ts), so the count never disagrees with the list.
       replyCount: new DataLoader(async (threadIds) => {
@@ -125,5 +137,6 @@ export class ForumLoaders {
         return threadIds.map((id) => counts.get(id) ?? 0);
       }),
     };
+    return set;
   }
 }

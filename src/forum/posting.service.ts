@@ -5,6 +5,7 @@ import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } f
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { isStaff } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { PostEntity } from './entities/post.entity';
@@ -66,36 +67,38 @@ export class PostingService {
     return result;
   }
 
+  /**
+   * One round trip when the reply is allowed: the write itself checks that the thread is open and
+   * visible (and the quote fits), so the usual case reads nothing first. When it writes nothing,
+   * the same checks as reading (post-visibility.ts, through the loaders) say why.
+   */
   async createReply({ viewer, requestId }: Author, input: CreateReplyInput, loaders: ForumLoaderSet): Promise<PostEntity> {
     const threadId = parseId(input.threadId, 'threadId');
     const quotePostId = input.quotePostId ? parseId(input.quotePostId, 'quotePostId') : null;
     const body = sanitizePostBody(input.body);
-
-    const thread = await loaders.thread.load(threadId);
-    const opening = thread?.firstPostId ? await this.posts.findVisible(viewer, thread.firstPostId, loaders) : null;
-    if (!opening) throw AppError.notFound('Thread');
-    if (opening.firstPost.status !== PostStatus.PUBLISHED) throw AppError.conflict('This thread is not open for replies right now.');
-    if (quotePostId) {
-      const quoted = await this.posts.findVisible(viewer, quotePostId, loaders);
-      if (!quoted || quoted.post.threadId !== threadId || quoted.post.status !== PostStatus.PUBLISHED) {
-        throw AppError.badInput('quotePostId', 'You can quote a published post in the same thread only.');
-      }
-    }
     await this.rateLimiter.consume(viewer, 'post');
 
     const postId = randomUUID();
-    const { spaceId } = opening.thread;
-    const post = await this.dataSource.transaction(async (manager) => {
-      const created = await this.insertPost(manager, { id: postId, threadId, spaceId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text });
-      await this.outbox.record(manager, { postId, revision: 1, authorId: viewer.memberId, bodyHtml: body.html, bodyText: body.text });
-      await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'post.created', targetType: 'post', targetId: postId, requestId, details: { threadId, spaceId } },
-        manager,
-      );
-      return created;
-    });
+    const post = await this.insertReply({ id: postId, threadId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text }, viewer, requestId);
+    if (!post) throw await this.replyRefusal(viewer, threadId, quotePostId, loaders);
     await this.outbox.dispatch(postId, 1);
     return post;
+  }
+
+  private async replyRefusal(viewer: Viewer, threadId: string, quotePostId: string | null, loaders: ForumLoaderSet): Promise<AppError> {
+    const notOpen = AppError.conflict('This thread is not open for replies right now.');
+    const thread = await loaders.thread.load(threadId);
+    const opening = thread?.firstPostId ? await this.posts.findVisible(viewer, thread.firstPostId, loaders) : null;
+    if (!opening) return AppError.notFound('Thread');
+    if (opening.firstPost.status !== PostStatus.PUBLISHED) return notOpen;
+    if (quotePostId) {
+      const quoted = await this.posts.findVisible(viewer, quotePostId, loaders);
+      if (!quoted || quoted.post.threadId !== threadId || quoted.post.status !== PostStatus.PUBLISHED) {
+        return AppError.badInput('quotePostId', 'You can quote a published post in the same thread only.');
+      }
+    }
+    // Everything fits now: the thread changed between the write and this look.
+    return notOpen;
   }
 
   /**
@@ -166,6 +169,66 @@ export class PostingService {
     if (!post) throw AppError.notFound('Post');
     if (post.authorId !== viewer.memberId) throw AppError.forbidden('Only the author can change a post.');
     return post;
+  }
+
+  /**
+   * The reply, its first revision, its screening request (the outbox row) and its audit event, as
+   * ONE statement: a data-modifying CTE is atomic on its own, so this is the same all-or-nothing
+   * write as a transaction of four inserts, in one round trip instead of six (BEGIN, four INSERTs,
+   * COMMIT). It writes nothing (null) unless the viewer may reply there:
+   * - the space is visible to them: `canSeeSpace` (staff, or no cohort, or their cohort);
+   * - the thread's first post is PUBLISHED, so every viewer of the space sees it (`canSeePostStatus`)
+   *   and the thread is open for replies;
+   * - a quoted post is a PUBLISHED post of the same thread (so, visible too).
+   */
+  private async insertReply(
+    values: Pick<PostEntity, 'id' | 'threadId' | 'authorId' | 'quotePostId' | 'bodyHtml' | 'bodyText'>,
+    viewer: Viewer,
+    requestId: string,
+  ): Promise<PostEntity | null> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT t.id AS thread_id, t.space_id
+           FROM threads t
+           JOIN posts opening ON opening.id = t.first_post_id
+           JOIN spaces s ON s.id = t.space_id
+          WHERE t.id = $2
+            AND opening.status = $8
+            AND ($9::boolean OR s.cohort IS NULL OR s.cohort = $10)
+            AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM posts q WHERE q.id = $4 AND q.thread_id = t.id AND q.status = $8))
+       ), post AS (
+         INSERT INTO posts (id, thread_id, space_id, author_id, quote_post_id, body_html, body_text, status, revision)
+         SELECT $1, thread_id, space_id, $3, $4, $5, $6, $7, 1 FROM target
+         RETURNING *
+       ), revision AS (
+         INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text)
+         SELECT id, revision, author_id, body_html, body_text FROM post
+       ), screening_request AS (
+         INSERT INTO screening_requests (post_id, revision) SELECT id, revision FROM post
+       ), audit AS (
+         INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, request_id, details)
+         SELECT author_id, $11, 'post.created', 'post', id::text, $12, jsonb_build_object('threadId', thread_id, 'spaceId', space_id) FROM post
+       )
+       SELECT id, seq, thread_id AS "threadId", space_id AS "spaceId", author_id AS "authorId", quote_post_id AS "quotePostId",
+              status, held_reason AS "heldReason", revision, body_html AS "bodyHtml", body_text AS "bodyText",
+              created_at AS "createdAt", edited_at AS "editedAt", status_changed_at AS "statusChangedAt"
+         FROM post`,
+      [
+        values.id,
+        values.threadId,
+        values.authorId,
+        values.quotePostId,
+        values.bodyHtml,
+        values.bodyText,
+        PostStatus.PENDING,
+        PostStatus.PUBLISHED,
+        isStaff(viewer.role),
+        viewer.cohort,
+        viewer.role,
+        requestId,
+      ],
+    );
+    return rows.length ? this.dataSource.manager.create(PostEntity, rows[0] as DeepPartial<PostEntity>) : null;
   }
 
   private async insertPost(

@@ -97,12 +97,12 @@ export class PostsResolver {
 
   @ResolveField(() => [ReactionCountModel], { description: 'Counts by kind, kinds with none left out.' })
   async reactions(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ReactionCountModel[]> {
-    return this.loaders.for(ctx).reactionCounts.load(post.id);
+    return (await this.loaders.for(ctx).reactions.load(post.id)).counts;
   }
 
   @ResolveField(() => [ReactionKind], { description: 'The kinds you gave this post.' })
   async viewerReactions(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ReactionKind[]> {
-    return this.loaders.for(ctx).viewerReactions.load(post.id);
+    return (await this.loaders.for(ctx).reactions.load(post.id)).viewerKinds;
   }
 
   @ResolveField(() => HeldReason, { nullable: true, description: 'Why the post is held: staff only (null for clients).' })

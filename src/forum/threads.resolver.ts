@@ -78,7 +78,7 @@ export class ThreadsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<PostModel>> {
-    const connection = await this.threadsService.postsOf(viewer, thread, first, after);
+    const connection = await this.threadsService.postsOf(viewer, thread, first, after, this.loaders.for(ctx));
     await this.postsService.recordStaffReads(
       ctx,
       connection.edges.map((edge) => edge.node),

@@ -53,6 +53,42 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect(job?.data).toEqual({ postId, revision: 1 });
   });
 
+  it('should save a reply as PENDING with its revision, screening request, audit event and a screen-post job carrying ids only', async () => {
+    const thread = await publishedThread(app, author, spaceId);
+    const reply = await createReply(app, other, thread.id, '<p>Same <i>here</i>.</p>');
+    expect(reply).toMatchObject({ status: PostStatus.PENDING, revision: 1 });
+
+    const [post] = await app.dataSource.query(`SELECT thread_id, space_id, author_id, status, body_text FROM posts WHERE id = $1`, [reply.id]);
+    expect(post).toEqual({ thread_id: thread.id, space_id: spaceId, author_id: other.id, status: 'PENDING', body_text: 'Same here.' });
+    const [revision] = await app.dataSource.query(`SELECT revision, author_id, body_html FROM post_revisions WHERE post_id = $1`, [reply.id]);
+    expect(revision).toEqual({ revision: 1, author_id: other.id, body_html: '<p>Same <i>here</i>.</p>' });
+    const [request] = await app.dataSource.query(`SELECT revision, state FROM screening_requests WHERE post_id = $1`, [reply.id]);
+    expect(request).toEqual({ revision: 1, state: 'PENDING' });
+    const audit = await app.dataSource.query(`SELECT action, actor_id, actor_role, target_type, details FROM audit_events WHERE target_id = $1`, [reply.id]);
+    expect(audit).toEqual([{ action: 'post.created', actor_id: other.id, actor_role: Role.CLIENT, target_type: 'post', details: { threadId: thread.id, spaceId } }]);
+    expect((await screeningJob(reply.id, 1))?.data).toEqual({ postId: reply.id, revision: 1 });
+  });
+
+  it('should write nothing of a reply when any part of its write fails (post, revision, screening request and audit together)', async () => {
+    const thread = await publishedThread(app, author, spaceId);
+    // The audit insert is the last part of the write: refusing it must take the post and its outbox row with it.
+    await app.dataSource.query(`ALTER TABLE audit_events ADD CONSTRAINT test_refuse_replies CHECK (action <> 'post.created') NOT VALID`);
+    try {
+      const res = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'never half-written' } }, other.token);
+      expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(res)).not.toMatch(/audit_events|test_refuse_replies|never half-written/);
+    } finally {
+      await app.dataSource.query(`ALTER TABLE audit_events DROP CONSTRAINT test_refuse_replies`);
+    }
+    const [counts] = await app.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM posts WHERE thread_id = $1 AND id <> $2) AS posts,
+              (SELECT count(*)::int FROM post_revisions r JOIN posts p ON p.id = r.post_id WHERE p.thread_id = $1 AND p.id <> $2) AS revisions,
+              (SELECT count(*)::int FROM screening_requests WHERE post_id NOT IN (SELECT id FROM posts)) AS orphan_requests`,
+      [thread.id, thread.firstPost.id],
+    );
+    expect(counts).toEqual({ posts: 0, revisions: 0, orphan_requests: 0 });
+  });
+
   it('should screen the title with the body, so a crisis stated only in a title is read', async () => {
     const thread = await createThread(app, author, spaceId, 'I do not want to be here anymore', 'see title');
     const [post] = await app.dataSource.query(`SELECT body_text FROM posts WHERE id = $1`, [thread.firstPost.id]);
@@ -184,6 +220,31 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect(wrongThread.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quotePostId' });
     const pendingQuote = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: open.id, body: 'hi', quotePostId: reply.id } }, author.token);
     expect(pendingQuote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('should take a reply only where the replier sees the thread open: other cohorts and hidden threads do not exist for them', async () => {
+    const REPLY = `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`;
+    const cohortSpace = await space(app, { cohort: 'winter' });
+    const insider = await member(app, Role.CLIENT, 'winter', 'winter');
+    const cohortThread = await publishedThread(app, insider, cohortSpace);
+    const outside = await app.gql(REPLY, { input: { threadId: cohortThread.id, body: 'hello' } }, other.token);
+    expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await expect(createReply(app, insider, cohortThread.id)).resolves.toMatchObject({ status: PostStatus.PENDING });
+    await expect(createReply(app, peer, cohortThread.id)).resolves.toMatchObject({ status: PostStatus.PENDING });
+
+    const held = await createThread(app, author, spaceId);
+    await screen(app, held.firstPost.id, 1, HeldReason.TOXICITY);
+    const byAuthor = await app.gql(REPLY, { input: { threadId: held.id, body: 'hello' } }, author.token);
+    expect(byAuthor.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const byOther = await app.gql(REPLY, { input: { threadId: held.id, body: 'hello' } }, other.token);
+    expect(byOther.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const missing = await app.gql(REPLY, { input: { threadId: '00000000-0000-4000-8000-000000000000', body: 'hello' } }, other.token);
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const [{ count }] = await app.dataSource.query(`SELECT count(*)::int AS count FROM posts WHERE thread_id = ANY($1) AND id <> ALL($2)`, [
+      [cohortThread.id, held.id],
+      [cohortThread.firstPost.id, held.firstPost.id],
+    ]);
+    expect(count).toBe(2);
   });
 
   it('should refuse posting in a space of another cohort as if it did not exist', async () => {

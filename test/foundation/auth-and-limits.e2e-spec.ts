@@ -104,6 +104,40 @@ describe('foundation: authentication, errors and limits over HTTP', () => {
     expect(JSON.stringify(syntax.errors)).not.toMatch(/stacktrace|at .*\.js/);
   });
 
+  it('should tell every cache not to store a GraphQL answer, errors or not', async () => {
+    const base = request(app.url.replace(/\/graphql$/, ''));
+    const token = await app.token(uniqueSub('no-store'), Role.CLIENT);
+    const answered = await base.post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query: ME });
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.headers['cache-control']).toBe('no-store');
+    const refused = await base.post('/graphql').set('content-type', 'application/json').send({ query: ME });
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
+  it('should refuse variables of the wrong shape with BAD_USER_INPUT, naming the variable and showing no internals', async () => {
+    const token = await app.token(uniqueSub('variables'), Role.CLIENT);
+    const REPLY = 'mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }';
+    const cases: Array<Record<string, unknown> | undefined> = [undefined, { input: null }, { input: { threadId: 5 } }, { input: { threadId: 'x', body: 'y', extra: 1 } }, { input: 'text' }];
+    for (const variables of cases) {
+      const res = await app.gql(REPLY, variables, token);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].message).toMatch(/\$input/);
+      expect(JSON.stringify(res.errors)).not.toMatch(/stack|at .*\.js|graphql-jit/);
+    }
+    const post = await app.gql('query($id: ID!) { post(id: $id) { id } }', { id: { nested: true } }, token);
+    expect(post.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('should answer a resolver error with its code and path, the rest of the answer intact', async () => {
+    const token = await app.token(uniqueSub('partial'), Role.CLIENT);
+    const res = await app.gql<{ me: { id: string }; thread: unknown }>('{ me { id } thread(id: "not-an-id") { id } }', {}, token);
+    expect(res.data?.me.id).toEqual(expect.any(String));
+    expect(res.data?.thread).toBeNull();
+    expect(res.errors).toEqual([{ message: 'id is not a valid id.', path: ['thread'], locations: [{ line: 1, column: 13 }], extensions: { code: 'BAD_USER_INPUT', field: 'id' } }]);
+  });
+
   it('should refuse a cross-site simple request (CSRF prevention)', async () => {
     const res = await request(app.url.replace(/\/graphql$/, '')).get('/graphql?query=%7B__typename%7D');
     expect(res.status).toBe(400);

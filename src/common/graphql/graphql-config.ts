@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
@@ -11,6 +13,7 @@ import { MembersService } from '../../members/members.service';
 import { TokenVerifier } from '../auth/token-verifier';
 import { RequestContext } from '../auth/viewer';
 import { classifyError, toClientError } from '../errors/to-graphql-error';
+import { JitExecution } from './jit-execution';
 import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits';
 
 function bearerToken(header: unknown): string | null {
@@ -53,6 +56,21 @@ function formatForClient(formatted: GraphQLFormattedError, error: unknown, logge
   return toClientError(formatted, classified);
 }
 
+/**
+ * Every answer is about one viewer (and often about their health): never cached anywhere. This is
+ * the header Apollo's cache-control plugin sent for us; that plugin is off because its per-field
+ * hook made Apollo wrap every field resolver of every request, for hints nobody sets.
+ */
+const neverCached: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
+
 /** Nest's type for the graphql-ws options is narrower than what it passes on to graphql-ws. */
 function socketErrorFormatting(logger: Logger): object {
   const options: Pick<ServerOptions, 'onError' | 'onNext'> = {
@@ -64,7 +82,8 @@ function socketErrorFormatting(logger: Logger): object {
 }
 
 export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
-  return {
+  const jit = new JitExecution();
+  const options: ApolloDriverConfig = {
     driver: ApolloDriver,
     path: '/graphql',
     autoSchemaFile: true,
@@ -77,6 +96,8 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
+    transformSchema: jit.useSchema,
+    plugins: [ApolloServerPluginCacheControlDisabled(), neverCached],
     context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
       if (extra?.context) return { ...extra.context, loaders: new Map() };
       return buildRequestContext(req?.headers.authorization, String(req?.id ?? randomUUID()), verifier, members);
@@ -100,4 +121,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     },
     formatError: (formatted, error) => formatForClient(formatted, error, logger),
   };
+  // Nest's config type leaves `gateway` out (it is for federation), but passes it on to Apollo
+  // Server, which is how Apollo 5 takes a custom executor (see jit-execution.ts).
+  return Object.assign(options, { gateway: jit.gateway() });
 }
