@@ -43,6 +43,18 @@ export function canSeeSpace(viewer: Viewer, space: SpaceAudience): boolean {
   return isStaff(viewer.role) || space.cohort === null || space.cohort === viewer.cohort;
 }
 
+/**
+ * `canSeeSpace` for a raw SQL statement with positional parameters: the spaces alias and where the
+ * two values of `visibleSpaceSqlValues` sit in the statement's parameter list.
+ */
+export function visibleSpaceSql(alias: string, staffParam: number, cohortParam: number): string {
+  return `($${staffParam}::boolean OR ${alias}.cohort IS NULL OR ${alias}.cohort = $${cohortParam})`;
+}
+
+export function visibleSpaceSqlValues(viewer: Viewer): [staff: boolean, cohort: string | null] {
+  return [isStaff(viewer.role), viewer.cohort];
+}
+
 /** The status rule alone, for a post in a space the viewer may see. */
 export function canSeePostStatus(viewer: Viewer, post: PostAudience): boolean {
   if (post.status === PostStatus.PUBLISHED || seesEveryPostIn(viewer, post.spaceId)) return true;

@@ -5,7 +5,6 @@ import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } f
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
-import { isStaff } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { PostEntity } from './entities/post.entity';
@@ -16,6 +15,7 @@ import { CreateReplyInput } from './inputs/create-reply.input';
 import { CreateThreadInput } from './inputs/create-thread.input';
 import { EditPostInput } from './inputs/edit-post.input';
 import { cleanLine, MAX_TITLE_CHARS, sanitizePostBody, screenedText } from './post-body.sanitizer';
+import { visibleSpaceSql, visibleSpaceSqlValues } from './post-visibility';
 import { PostsService } from './posts.service';
 import { ScreeningOutboxService } from './screening-outbox.service';
 import { SpacesService } from './spaces.service';
@@ -194,7 +194,7 @@ export class PostingService {
            JOIN spaces s ON s.id = t.space_id
           WHERE t.id = $2
             AND opening.status = $8
-            AND ($9::boolean OR s.cohort IS NULL OR s.cohort = $10)
+            AND ${visibleSpaceSql('s', 9, 10)}
             AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM posts q WHERE q.id = $4 AND q.thread_id = t.id AND q.status = $8))
        ), post AS (
          INSERT INTO posts (id, thread_id, space_id, author_id, quote_post_id, body_html, body_text, status, revision)
@@ -222,8 +222,7 @@ export class PostingService {
         values.bodyText,
         PostStatus.PENDING,
         PostStatus.PUBLISHED,
-        isStaff(viewer.role),
-        viewer.cohort,
+        ...visibleSpaceSqlValues(viewer),
         viewer.role,
         requestId,
       ],
