@@ -108,6 +108,7 @@ export class PostingService {
   async editPost({ viewer, requestId }: Author, input: EditPostInput): Promise<PostEntity> {
     const postId = parseId(input.postId, 'postId');
     const body = sanitizePostBody(input.body);
+    const newTitle = input.title == null ? null : cleanLine(input.title, 'title', { min: 1, max: MAX_TITLE_CHARS });
     await this.rateLimiter.consume(viewer, 'post');
 
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -119,9 +120,16 @@ export class PostingService {
         throw AppError.conflict('A peer specialist is looking after this post, so it cannot be edited right now.');
       }
       const thread = await manager.findOneByOrFail(ThreadEntity, { id: post.threadId });
-      const text = screenedText(body.text, thread.firstPostId === post.id ? thread.title : null);
+      const opensThread = thread.firstPostId === post.id;
+      if (newTitle !== null && !opensThread) throw AppError.badInput('title', "Only a thread's first post has a title.");
+      const title = opensThread ? (newTitle ?? thread.title) : null;
+      // The title is screened with the body (and kept in the revision's text), so a new one is a new revision too.
+      const text = screenedText(body.text, title);
       // The same words again are not a new revision: nothing to screen, nothing to hide meanwhile.
       if (body.html === post.bodyHtml && text === post.bodyText) return { post, revision: null };
+      // While the edit waits for screening the first post is PENDING, so the thread and its new
+      // title are hidden from everyone but the author and staff, as for any edit.
+      if (title !== null && title !== thread.title) await manager.update(ThreadEntity, { id: thread.id }, { title });
 
       const revision = post.revision + 1;
       await manager.update(
@@ -138,7 +146,7 @@ export class PostingService {
           targetType: 'post',
           targetId: postId,
           requestId,
-          details: { revision, previousStatus: post.status },
+          details: { revision, previousStatus: post.status, titleChanged: title !== null && title !== thread.title },
         },
         manager,
       );

@@ -157,6 +157,27 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect((await app.gql<{ post: unknown }>(POST, { id: postId }, other.token)).data?.post).toBeNull();
   });
 
+  it("should let the author retitle a thread through its first post: screened with the body, hidden until then", async () => {
+    const thread = await publishedThread(app, author, spaceId, 'Old title', 'Same body.');
+    const postId = thread.firstPost.id;
+    const res = await app.gql<{ editPost: { revision: number; status: string } }>(EDIT, { input: { postId, body: 'Same body.', title: '  A better title  ' } }, author.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.editPost).toMatchObject({ revision: 2, status: PostStatus.PENDING });
+    const [revision]: Array<{ body_text: string }> = await app.dataSource.query(`SELECT body_text FROM post_revisions WHERE post_id = $1 AND revision = 2`, [postId]);
+    expect(revision.body_text).toContain('A better title');
+    expect((await app.gql<{ thread: unknown }>(THREAD, { id: thread.id }, other.token)).data?.thread).toBeNull();
+
+    await screen(app, postId, 2, 'PUBLISH');
+    const seen = await app.gql<{ thread: { title: string } }>(THREAD, { id: thread.id }, other.token);
+    expect(seen.data?.thread.title).toBe('A better title');
+
+    const reply = await createReply(app, author, thread.id);
+    const onReply = await app.gql(EDIT, { input: { postId: reply.id, body: 'edited', title: 'Not a thread' } }, author.token);
+    expect(onReply.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const blank = await app.gql(EDIT, { input: { postId, body: 'Same body.', title: '   ' } }, author.token);
+    expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('should not let a late screening of an old revision publish a newer edit', async () => {
     const thread = await createThread(app, author, spaceId);
     const postId = thread.firstPost.id;
