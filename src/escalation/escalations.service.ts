@@ -81,11 +81,13 @@ export class EscalationsService {
       [signal.subjectId, REPEATED_SIGNALS.windowDays],
     );
     if (count < REPEATED_SIGNALS.count) return null;
-    // One repeated-signals escalation per client per window: the key names the window's day.
+    // One repeated-signals escalation per client per window: the key names the window's day. None
+    // while one is unresolved, and none for a post that raised its own escalation just now: the
+    // clinician is already being paged about this client and this post, a second page is noise.
     const day = new Date().toISOString().slice(0, 10);
     const open: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM escalations WHERE subject_id = $1 AND trigger = $2 AND status <> 'RESOLVED' LIMIT 1`,
-      [signal.subjectId, EscalationTrigger.REPEATED_SIGNALS],
+      `SELECT id FROM escalations WHERE subject_id = $1 AND status <> 'RESOLVED' AND (trigger = $2 OR post_id = $3) LIMIT 1`,
+      [signal.subjectId, EscalationTrigger.REPEATED_SIGNALS, signal.postId],
     );
     if (open.length > 0) return null;
     const raised = await this.raise(manager, {

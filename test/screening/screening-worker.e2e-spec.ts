@@ -213,4 +213,29 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     expect(asAuthor.errors).toBeUndefined();
     expect(asAuthor.data?.post).toMatchObject({ status: 'HELD', screening: null });
   });
+
+  it('should raise one repeated-signals escalation for a pattern of MODERATE posts, and none on top of a post already paging', async () => {
+    const PASSIVE = "Some days I just wish I wasn't here.";
+    const postAs = async (author: string, text: string): Promise<WrittenPost> => {
+      const written = await writePost(app.dataSource, spaceId, author, text);
+      await enqueueScreening(jobs, written);
+      await screened(app.dataSource, written.postId);
+      return written;
+    };
+    const escalationsOf = async (author: string): Promise<Array<{ trigger: string; post_id: string }>> =>
+      app.dataSource.query(`SELECT trigger, post_id FROM escalations WHERE subject_id = $1 ORDER BY created_at`, [author]);
+
+    const pattern = await createMember(app.dataSource);
+    for (let i = 0; i < 4; i += 1) await postAs(pattern, PASSIVE);
+    expect((await escalationsOf(pattern)).map((e) => e.trigger)).toEqual(['REPEATED_SIGNALS']);
+
+    // The third signal is itself a crisis post with its own escalation: the clinician is paged once.
+    const crisis = await createMember(app.dataSource);
+    await postAs(crisis, PASSIVE);
+    await postAs(crisis, PASSIVE);
+    const third = await postAs(crisis, ACTIVE_IDEATION);
+    const raised = await escalationsOf(crisis);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ trigger: 'CRISIS', post_id: third.postId });
+  });
 });
