@@ -171,7 +171,7 @@ describe('escalation paging through the worker', () => {
           [adminId, esc.id],
         )
       ).map((row: { level: number; reminder: number | null }) => ({ level: row.level, reminder: row.reminder ?? 0 }));
-    await waitFor(async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), 'two reminders at the last level', 20_000);
+    await waitFor(async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), 'two reminders at the last level', 40_000);
     const pages = await adminPages();
     expect(pages.every((p) => p.level === 4)).toBe(true);
     expect(new Set(pages.map((p) => p.reminder)).size).toBe(pages.length);
