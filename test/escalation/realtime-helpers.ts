@@ -17,16 +17,23 @@ export interface ReceivedWebhook {
   receivedAt: number;
 }
 
-/** A local HTTP server standing in for the pager: records every request; `failNext` answers 500 that many times. */
-export async function startWebhookReceiver(): Promise<{ url: string; received: ReceivedWebhook[]; failNext: { count: number }; close(): Promise<void> }> {
+/** What the fake pager refuses: the next `count` deliveries whose JSON body `matches` (any, when unset). */
+export interface WebhookFailures {
+  count: number;
+  matches?: (body: { level?: number; reminder?: number }) => boolean;
+}
+
+/** A local HTTP server standing in for the pager: records every request; `failNext` answers 500 to some. */
+export async function startWebhookReceiver(): Promise<{ url: string; received: ReceivedWebhook[]; failNext: WebhookFailures; close(): Promise<void> }> {
   const received: ReceivedWebhook[] = [];
-  const failNext = { count: 0 };
+  const failNext: WebhookFailures = { count: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
-      if (failNext.count > 0) {
+      const body = Buffer.concat(chunks).toString('utf8');
+      received.push({ headers: req.headers, body, receivedAt: Date.now() });
+      if (failNext.count > 0 && (!failNext.matches || failNext.matches(JSON.parse(body) as { level?: number }))) {
         failNext.count -= 1;
         res.statusCode = 500;
       } else res.statusCode = 204;
