@@ -187,6 +187,27 @@ describe(detectCrisis.name, () => {
       expect(levelOf(text)).toBe('MODERATE');
     });
 
+    it.each(['I wish it would all just end.', 'I feel like dying most days.', 'I see no reason to keep myself alive.', 'Honestly, I am not safe.'])(
+      'should rate "%s" (Suicide Risk Lexicon wording) as MODERATE',
+      (text) => {
+        expect(levelOf(text)).toBe('MODERATE');
+      },
+    );
+
+    it.each(['Some nights I think I will blow my brains out.', 'I am going to drink myself to death.', 'I want to drive my car into a tree.', 'I mutilated my face again last night.'])(
+      'should rate "%s" as HIGH or above',
+      (text) => {
+        expect(isAtLeast(levelOf(text), 'HIGH')).toBe(true);
+      },
+    );
+
+    it.each(['I drove my car into a tree last winter on black ice and walked away fine.', 'I am not safe driving in snow, so I take the bus.', 'I wish the meeting would end already.'])(
+      'should not rate "%s" as HIGH',
+      (text) => {
+        expect(isAtLeast(levelOf(text), 'HIGH')).toBe(false);
+      },
+    );
+
     it.each([
       'The only thing stopping me from going to the gym is the rain.',
       'If I make it to the party I will bring snacks.',
