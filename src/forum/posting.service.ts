@@ -208,12 +208,7 @@ export class PostingService {
          INSERT INTO posts (id, thread_id, space_id, author_id, quote_post_id, body_html, body_text, status, revision)
          SELECT $1, thread_id, space_id, $3, $4, $5, $6, $7, 1 FROM target
          RETURNING *
-       ), revision AS (
-         INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text)
-         SELECT id, revision, author_id, body_html, body_text FROM post
-       ), screening_request AS (
-         INSERT INTO screening_requests (post_id, revision) SELECT id, revision FROM post
-       ), audit AS (
+       ), ${ScreeningOutboxService.recordFromCte('post')}, audit AS (
          INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, request_id, details)
          SELECT author_id, $11, 'post.created', 'post', id::text, $12, jsonb_build_object('threadId', thread_id, 'spaceId', space_id) FROM post
        )

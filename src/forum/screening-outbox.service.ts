@@ -28,6 +28,19 @@ export class ScreeningOutboxService {
     await manager.insert(ScreeningRequestEntity, { postId: revision.postId, revision: revision.revision });
   }
 
+  /**
+   * `record` as CTE members for a single-statement write: the revision and screening request of
+   * every row the named CTE (an `INSERT INTO posts ... RETURNING *`) returns.
+   */
+  static recordFromCte(postCte: string): string {
+    return `revision AS (
+         INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text)
+         SELECT id, revision, author_id, body_html, body_text FROM ${postCte}
+       ), screening_request AS (
+         INSERT INTO screening_requests (post_id, revision) SELECT id, revision FROM ${postCte}
+       )`;
+  }
+
   /** Call after the transaction committed; never throws (the worker's outbox sweeper enqueues what this could not). */
   async dispatch(postId: string, revision: number): Promise<void> {
     await this.jobs.enqueue(JobName.SCREEN_POST, { postId, revision });
