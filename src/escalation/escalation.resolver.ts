@@ -8,7 +8,6 @@ import { parseId } from '../common/graphql/ids';
 import { Connection, pageSize } from '../common/pagination/connection';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
-import { PostsService } from '../forum/posts.service';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
@@ -29,7 +28,6 @@ export class EscalationResolver {
     private readonly members: MembersService,
     private readonly pubsub: RedisPubSub,
     private readonly forum: ForumLoaders,
-    private readonly posts: PostsService,
   ) {}
 
   @Roles(...CLINICAL)
@@ -84,10 +82,7 @@ export class EscalationResolver {
   async post(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
     if (!escalation.postId) return null;
     const post = await this.forum.for(ctx).post.load(escalation.postId);
-    if (!post) return null;
-    const model = PostModel.from(post);
-    await this.posts.recordStaffReads(ctx, [model]);
-    return model;
+    return post ? PostModel.from(post) : null;
   }
 
   @ResolveField(() => MemberModel, { nullable: true })

@@ -35,9 +35,7 @@ export class PostsResolver {
   async post(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PostModel | null> {
     const visible = await this.posts.findVisible(viewer, parseId(id), this.loaders.for(ctx));
     if (!visible) return null;
-    const post = PostModel.from(visible.post);
-    await this.posts.recordStaffReads(ctx, [post]);
-    return post;
+    return PostModel.from(visible.post);
   }
 
   @Mutation(() => PostModel, { description: 'Replies in a thread; the reply is PENDING until screened.' })
@@ -90,9 +88,17 @@ export class PostsResolver {
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post this one quotes, while you may see it.' })
   async quotedPost(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
-    const quoted = await this.posts.quotedBy(viewer, post, this.loaders.for(ctx));
-    if (quoted) await this.posts.recordStaffReads(ctx, [quoted]);
-    return quoted;
+    return this.posts.quotedBy(viewer, post, this.loaders.for(ctx));
+  }
+
+  /**
+   * The text is where a read happens: staff reading a post that is not public is audited here,
+   * however the post was reached (post, a thread, a quote, a moderation case, an escalation).
+   */
+  @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
+  async body(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (post.body !== null) await this.posts.recordStaffReads(ctx, [post]);
+    return post.body;
   }
 
   @ResolveField(() => [ReactionCountModel], { description: 'Counts by kind, kinds with none left out.' })

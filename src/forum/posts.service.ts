@@ -52,11 +52,11 @@ export class PostsService {
   }
 
   /**
-   * Staff seeing posts that are not public is recorded (who saw what), however the post was
-   * reached: post(id), a thread's posts or first post, a quote, a moderation case or its context,
-   * an escalation. Reads that resolve together are batched (a request DataLoader) into one audit
-   * event per thread naming the posts; a post seen twice in a request is recorded once. Public
-   * posts are not recorded; clients only ever see their own non-public posts.
+   * Staff reading the text of posts that are not public is recorded (who saw what); the `body`
+   * field calls this, so every way of reaching a post is covered and a list showing only ids and
+   * states writes nothing. Reads that resolve together are batched (a request DataLoader) into one
+   * audit event per thread naming the posts; a post read twice in a request is recorded once.
+   * Public posts are not recorded; clients only ever see their own non-public posts.
    */
   async recordStaffReads(ctx: RequestContext, posts: readonly StaffRead[]): Promise<void> {
     const viewer = ctx.viewer;

@@ -11,7 +11,6 @@ import { PostConnection, PostModel } from './models/post.model';
 import { SpaceModel } from './models/space.model';
 import { ThreadConnection, ThreadModel } from './models/thread.model';
 import { PostingService } from './posting.service';
-import { PostsService } from './posts.service';
 import { ThreadsService } from './threads.service';
 
 @Resolver(() => ThreadModel)
@@ -19,7 +18,6 @@ export class ThreadsResolver {
   constructor(
     private readonly threadsService: ThreadsService,
     private readonly posting: PostingService,
-    private readonly postsService: PostsService,
     private readonly loaders: ForumLoaders,
   ) {}
 
@@ -65,9 +63,7 @@ export class ThreadsResolver {
     // Whoever sees a thread sees its first post: the thread's visibility is the first post's.
     const post = await this.loaders.for(ctx).post.load(thread.firstPostId);
     if (!post) throw AppError.notFound('Post');
-    const model = PostModel.from(post);
-    await this.postsService.recordStaffReads(ctx, [model]);
-    return model;
+    return PostModel.from(post);
   }
 
   @ResolveField(() => PostConnection, { description: 'Posts you may see, oldest first, the first post included.' })
@@ -78,12 +74,7 @@ export class ThreadsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<PostModel>> {
-    const connection = await this.threadsService.postsOf(viewer, thread, first, after, this.loaders.for(ctx));
-    await this.postsService.recordStaffReads(
-      ctx,
-      connection.edges.map((edge) => edge.node),
-    );
-    return connection;
+    return this.threadsService.postsOf(viewer, thread, first, after, this.loaders.for(ctx));
   }
 
   @ResolveField(() => Int, { description: 'Published replies (the first post is not counted).' })

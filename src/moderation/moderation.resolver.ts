@@ -11,7 +11,6 @@ import { EscalationModel } from '../escalation/models/escalation.model';
 import { requestLoader } from '../escalation/request-loader';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
-import { PostsService } from '../forum/posts.service';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
@@ -46,7 +45,6 @@ export class ModerationResolver {
     private readonly scope: ModerationScopeService,
     private readonly escalations: EscalationReviewService,
     private readonly forum: ForumLoaders,
-    private readonly posts: PostsService,
     private readonly members: MembersService,
     private readonly pubsub: RedisPubSub,
   ) {}
@@ -106,17 +104,12 @@ export class ModerationResolver {
   @ResolveField(() => PostModel, { nullable: true, description: 'The post in any state (staff).' })
   async post(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
     const post = await this.forum.for(ctx).post.load(c.postId);
-    if (!post) return null;
-    const model = PostModel.from(post);
-    await this.posts.recordStaffReads(ctx, [model]);
-    return model;
+    return post ? PostModel.from(post) : null;
   }
 
   @ResolveField(() => [PostModel], { description: 'The posts just before and after it in its thread (any state; staff).' })
-  async threadContext(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<PostModel[]> {
-    const posts = (await this.context.threadContext(c.postId)).map((p) => PostModel.from(p));
-    await this.posts.recordStaffReads(ctx, posts);
-    return posts;
+  async threadContext(@Parent() c: ModerationCaseModel): Promise<PostModel[]> {
+    return (await this.context.threadContext(c.postId)).map((p) => PostModel.from(p));
   }
 
   @ResolveField(() => MemberModel, { nullable: true })

@@ -220,6 +220,12 @@ describe('moderation queue, claims and decisions', () => {
     const second = await heldPostWithCase(author, 'URGENT');
     const reader = await member(Role.PEER_SPECIALIST, 'reader');
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, reader.id]);
+    const viewedBy = async (id: string): Promise<unknown[]> => app.dataSource.query(`SELECT 1 FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1`, [id]);
+
+    // The list (ids and states, no text) reads nothing worth recording.
+    const list = await app.gql('{ moderationQueue(first: 100) { edges { node { post { id status } } } } }', {}, reader.token);
+    expect(list.errors).toBeUndefined();
+    expect(await viewedBy(reader.id)).toEqual([]);
 
     // The case's post is reached twice in one request (post, and its own thread's context).
     const res = await app.gql<{ moderationQueue: { edges: Array<{ node: { post: { id: string; body: string } } }> } }>(

@@ -12,7 +12,7 @@ export class PostModel {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { nullable: true, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
+  /** Sanitized HTML; the `body` field (PostsResolver) hands it out, auditing staff reads of posts that are not public. */
   body!: string | null;
 
   @Field(() => PostStatus)
