@@ -8,14 +8,12 @@ import { parseId } from '../common/graphql/ids';
 import { Connection, pageSize } from '../common/pagination/connection';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
-import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { EscalationReviewService } from './escalation-review.service';
 import { EscalationConnection, EscalationModel } from './models/escalation.model';
 import { RiskTimelineConnection, RiskTimelineEntryModel } from './models/risk-timeline-entry.model';
-import { requestLoader } from './request-loader';
 import { ResolveEscalationInput } from './resolve-escalation.input';
 
 const CLINICAL = [Role.CLINICIAN, Role.ADMIN];
@@ -25,7 +23,6 @@ const CLINICAL = [Role.CLINICIAN, Role.ADMIN];
 export class EscalationResolver {
   constructor(
     private readonly review: EscalationReviewService,
-    private readonly members: MembersService,
     private readonly pubsub: RedisPubSub,
     private readonly forum: ForumLoaders,
   ) {}
@@ -87,18 +84,11 @@ export class EscalationResolver {
 
   @ResolveField(() => MemberModel, { nullable: true })
   acknowledgedBy(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
-    return escalation.acknowledgedById ? this.memberLoader(ctx).load(escalation.acknowledgedById) : Promise.resolve(null);
+    return escalation.acknowledgedById ? this.forum.for(ctx).member.load(escalation.acknowledgedById) : Promise.resolve(null);
   }
 
   @ResolveField(() => MemberModel, { description: 'The client this is about, by pseudonym.' })
   async subject(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
-    return this.memberLoader(ctx).load(escalation.subjectId);
-  }
-
-  private memberLoader(ctx: RequestContext) {
-    return requestLoader<MemberModel>(ctx, 'escalation.members', async (ids) => {
-      const rows = await this.members.findByIds(ids);
-      return new Map(rows.map((m) => [m.id, { id: m.id, displayName: m.displayName, role: m.role }]));
-    });
+    return this.forum.for(ctx).member.load(escalation.subjectId);
   }
 }

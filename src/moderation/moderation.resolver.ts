@@ -11,7 +11,6 @@ import { EscalationModel } from '../escalation/models/escalation.model';
 import { requestLoader } from '../escalation/request-loader';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
-import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
@@ -26,13 +25,6 @@ import { ResolveCaseInput } from './resolve-case.input';
 
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN];
 
-/** Members named on a page of cases and notes, one query per request. */
-function memberLoader(ctx: RequestContext, members: MembersService) {
-  return requestLoader<MemberModel>(ctx, 'moderation.members', async (ids) => {
-    const rows = await members.findByIds(ids);
-    return new Map(rows.map((m) => [m.id, { id: m.id, displayName: m.displayName, role: m.role }]));
-  });
-}
 const CASE_LOADER = 'moderation.cases';
 
 /** The peer specialists' queue. Thin: rules live in the queue, decisions and context services. */
@@ -45,7 +37,6 @@ export class ModerationResolver {
     private readonly scope: ModerationScopeService,
     private readonly escalations: EscalationReviewService,
     private readonly forum: ForumLoaders,
-    private readonly members: MembersService,
     private readonly pubsub: RedisPubSub,
   ) {}
 
@@ -114,12 +105,12 @@ export class ModerationResolver {
 
   @ResolveField(() => MemberModel, { nullable: true })
   assignee(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
-    return c.assigneeId ? this.memberLoader(ctx).load(c.assigneeId) : Promise.resolve(null);
+    return c.assigneeId ? this.forum.for(ctx).member.load(c.assigneeId) : Promise.resolve(null);
   }
 
   @ResolveField(() => MemberModel, { nullable: true, description: "The post's author, by pseudonym." })
   author(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
-    return this.memberLoader(ctx).load(c.subjectId);
+    return this.forum.for(ctx).member.load(c.subjectId);
   }
 
   @ResolveField(() => [CaseNoteModel], { description: 'Staff notes, oldest first (the latest 50).' })
@@ -149,9 +140,6 @@ export class ModerationResolver {
     return this.context.riskSignals(c.subjectId, 10);
   }
 
-  private memberLoader(ctx: RequestContext) {
-    return memberLoader(ctx, this.members);
-  }
 
   /** Shared with the escalation resolver below. */
   caseLoader(ctx: RequestContext) {
@@ -162,11 +150,11 @@ export class ModerationResolver {
 /** `Escalation.case` lives here: moderation may read escalations, not the other way round. */
 @Resolver(() => CaseNoteModel)
 export class CaseNoteResolver {
-  constructor(private readonly members: MembersService) {}
+  constructor(private readonly forum: ForumLoaders) {}
 
   @ResolveField(() => MemberModel, { nullable: true, description: 'Who wrote the note, by pseudonym.' })
   author(@Parent() note: CaseNoteModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
-    return note.authorId ? memberLoader(ctx, this.members).load(note.authorId) : Promise.resolve(null);
+    return note.authorId ? this.forum.for(ctx).member.load(note.authorId) : Promise.resolve(null);
   }
 }
 
