@@ -97,7 +97,7 @@ export class PostsResolver {
    */
   @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
   async body(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    if (post.body !== null) await this.posts.recordStaffReads(ctx, [post]);
+    if (post.body !== null) await this.posts.recordStaffRead(ctx, post);
     return post.body;
   }
 

@@ -58,14 +58,11 @@ export class PostsService {
    * audit event per thread naming the posts; a post read twice in a request is recorded once.
    * Public posts are not recorded; clients only ever see their own non-public posts.
    */
-  async recordStaffReads(ctx: RequestContext, posts: readonly StaffRead[]): Promise<void> {
+  async recordStaffRead(ctx: RequestContext, post: StaffRead): Promise<void> {
     const viewer = ctx.viewer;
-    if (!viewer || !isStaff(viewer.role)) return;
-    const hidden = posts.filter((p) => p.status !== PostStatus.PUBLISHED);
-    if (hidden.length === 0) return;
-    const log = this.staffReadLog(ctx, viewer);
-    // load, not loadMany: a failed audit write fails the read (loadMany would hand back the error).
-    await Promise.all(hidden.map((read) => log.load(read)));
+    if (!viewer || !isStaff(viewer.role) || post.status === PostStatus.PUBLISHED) return;
+    // A failed audit write rejects this load, and so fails the read.
+    await this.staffReadLog(ctx, viewer).load(post);
   }
 
   private staffReadLog(ctx: RequestContext, viewer: Viewer): DataLoader<StaffRead, true, string> {

@@ -15,7 +15,7 @@ const MAX_COMPILED_DOCUMENTS = 500;
  */
 function asGraphqlJsError(error: GraphQLError): GraphQLError {
   if (error.extensions) return error;
-  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions ?? undefined });
+  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError });
   return Object.assign(rebuilt, { locations: error.locations });
 }
 
