@@ -8,6 +8,7 @@ import { parseId } from '../common/graphql/ids';
 import { Connection, pageSize } from '../common/pagination/connection';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
+import { PostsService } from '../forum/posts.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
@@ -25,6 +26,7 @@ export class EscalationResolver {
     private readonly review: EscalationReviewService,
     private readonly pubsub: RedisPubSub,
     private readonly forum: ForumLoaders,
+    private readonly posts: PostsService,
   ) {}
 
   @Roles(...CLINICAL)
@@ -76,10 +78,10 @@ export class EscalationResolver {
   }
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post in any state (clinicians see held posts).' })
-  async post(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
+  async post(@Parent() escalation: EscalationModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
     if (!escalation.postId) return null;
-    const post = await this.forum.for(ctx).post.load(escalation.postId);
-    return post ? PostModel.from(post) : null;
+    const visible = await this.posts.findVisible(viewer, escalation.postId, this.forum.for(ctx));
+    return visible ? PostModel.from(visible.post) : null;
   }
 
   @ResolveField(() => MemberModel, { nullable: true })

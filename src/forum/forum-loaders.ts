@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { inScopeSql, scopeSqlValue, staffScopeOf } from '../common/auth/staff-scope';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PostStatus } from '../common/domain/post-status.enum';
-import { Role } from '../common/domain/role.enum';
 import { MemberEntity } from '../members/entities/member.entity';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
@@ -72,7 +72,6 @@ export class ForumLoaders {
 
   private create(viewer: Viewer | null): ForumLoaderSet {
     const viewerId = viewer?.memberId ?? null;
-    const seesAll = viewer !== null && (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN);
     const db = this.dataSource;
     const set: ForumLoaderSet = {
       space: new DataLoader(async (ids) => {
@@ -129,9 +128,9 @@ export class ForumLoaders {
           `SELECT p.thread_id, count(*)::int AS count
              FROM posts p JOIN threads t ON t.id = p.thread_id
             WHERE p.thread_id = ANY($1) AND p.id <> t.first_post_id
-              AND ($2::boolean OR p.status = $3 OR (p.author_id = $4 AND p.status = ANY($5::text[])) OR p.space_id = ANY($6::uuid[]))
+              AND (p.status = $2 OR (p.author_id = $3 AND p.status = ANY($4::text[])) OR ${inScopeSql('p.space_id', 5)})
             GROUP BY p.thread_id`,
-          [threadIds, seesAll, PostStatus.PUBLISHED, viewerId, AUTHOR_ONLY_STATUSES, viewer?.moderatedSpaceIds ?? []],
+          [threadIds, PostStatus.PUBLISHED, viewerId, AUTHOR_ONLY_STATUSES, scopeSqlValue(staffScopeOf(viewer))],
         );
         const counts = new Map(rows.map((r) => [r.thread_id, r.count]));
         return threadIds.map((id) => counts.get(id) ?? 0);

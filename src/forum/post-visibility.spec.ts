@@ -46,8 +46,8 @@ describe('post visibility', () => {
     expect(sql?.sql).toBe('(p.status = :publishedStatus OR (p.author_id = :viewerId AND p.status IN (:...authorOnlyStatuses)))');
     expect(sql?.params).toEqual({ publishedStatus: 'PUBLISHED', viewerId: 'client', authorOnlyStatuses: ['PENDING', 'HELD', 'REMOVED'] });
     const peerSql = visiblePostStatusSql(peer, 'p');
-    expect(peerSql?.sql).toContain('p.space_id IN (:...moderatedSpaceIds)');
-    expect(peerSql?.params.moderatedSpaceIds).toEqual(['mine']);
+    expect(peerSql?.sql).toContain('p.space_id IN (:...scopeSpaceIds)');
+    expect(peerSql?.params.scopeSpaceIds).toEqual(['mine']);
   });
 
   it('should tell only the author and the space\'s staff why a post is not public', () => {

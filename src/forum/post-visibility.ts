@@ -1,6 +1,7 @@
+import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
-import { isStaff, Role } from '../common/domain/role.enum';
+import { isStaff } from '../common/domain/role.enum';
 
 /**
  * Who sees what, as pure predicates (for single posts) beside the SQL that lists use, so a list
@@ -25,17 +26,9 @@ export interface PostAudience {
   spaceId: string;
 }
 
-/** Whether the viewer sees every post of the space, whatever its state. */
+/** Whether the viewer sees every post of the space, whatever its state: the staff scope (staff-scope.ts). */
 export function seesEveryPostIn(viewer: Viewer, spaceId: string): boolean {
-  switch (viewer.role) {
-    case Role.CLINICIAN:
-    case Role.ADMIN:
-      return true;
-    case Role.PEER_SPECIALIST:
-      return viewer.moderatedSpaceIds.includes(spaceId);
-    case Role.CLIENT:
-      return false;
-  }
+  return scopeCovers(staffScopeOf(viewer), spaceId);
 }
 
 /** A space limited to a cohort is for that cohort's clients; staff see every space. */
@@ -71,11 +64,12 @@ export function canSeePost(viewer: Viewer, space: SpaceAudience, post: PostAudie
  * post (clinicians, admins). Parameters are named for TypeORM's query builder.
  */
 export function visiblePostStatusSql(viewer: Viewer, alias: string): { sql: string; params: Record<string, unknown> } | null {
-  if (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN) return null;
+  const scope = staffScopeOf(viewer);
+  if (scope.all) return null;
   const own = `${alias}.status = :publishedStatus OR (${alias}.author_id = :viewerId AND ${alias}.status IN (:...authorOnlyStatuses))`;
   const params = { publishedStatus: PostStatus.PUBLISHED, viewerId: viewer.memberId, authorOnlyStatuses: AUTHOR_ONLY_STATUSES };
-  if (viewer.moderatedSpaceIds.length === 0) return { sql: `(${own})`, params };
-  return { sql: `(${own} OR ${alias}.space_id IN (:...moderatedSpaceIds))`, params: { ...params, moderatedSpaceIds: viewer.moderatedSpaceIds } };
+  if (scope.spaceIds.length === 0) return { sql: `(${own})`, params };
+  return { sql: `(${own} OR ${alias}.space_id IN (:...scopeSpaceIds))`, params: { ...params, scopeSpaceIds: scope.spaceIds } };
 }
 
 /** Only a post's author and staff may learn why it is not public. */

@@ -3,7 +3,6 @@ import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { HeldReason } from '../common/domain/post-status.enum';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
-import { isStaff } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { MemberModel } from '../members/models/member.model';
@@ -15,7 +14,7 @@ import { ReportPostInput } from './inputs/report-post.input';
 import { PostModel } from './models/post.model';
 import { ReactionCountModel } from './models/reaction-count.model';
 import { ThreadModel } from './models/thread.model';
-import { canSeeStatusDetails, statusNoteFor } from './post-visibility';
+import { canSeeStatusDetails, seesEveryPostIn, statusNoteFor } from './post-visibility';
 import { PostingService } from './posting.service';
 import { PostsService } from './posts.service';
 import { ReactionsService } from './reactions.service';
@@ -111,9 +110,9 @@ export class PostsResolver {
     return (await this.loaders.for(ctx).reactions.load(post.id)).viewerKinds;
   }
 
-  @ResolveField(() => HeldReason, { nullable: true, description: 'Why the post is held: staff only (null for clients).' })
+  @ResolveField(() => HeldReason, { nullable: true, description: "Why the post is held: staff who work the post's space only (null for clients)." })
   heldReason(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer): HeldReason | null {
-    return isStaff(viewer.role) ? post.heldReason : null;
+    return seesEveryPostIn(viewer, post.spaceId) ? post.heldReason : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'A kind note beside a post that is not public, for its author and staff.' })

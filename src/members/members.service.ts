@@ -44,9 +44,10 @@ export class MembersService {
 
   /**
    * A peer specialist sees what is not public only in the spaces they are assigned to. Read on
-   * every request (not cached) so that taking someone off a space takes effect at once.
+   * every request (not cached) so that taking someone off a space takes effect at once; sockets
+   * call it again for every event they deliver.
    */
-  private async withModeratedSpaces(viewer: Viewer): Promise<Viewer> {
+  async withModeratedSpaces(viewer: Viewer): Promise<Viewer> {
     if (viewer.role !== Role.PEER_SPECIALIST) return viewer;
     const rows: Array<{ space_id: string }> = await this.dataSource.query(`SELECT space_id FROM space_moderators WHERE member_id = $1`, [viewer.memberId]);
     return { ...viewer, moderatedSpaceIds: rows.map((r) => r.space_id) };

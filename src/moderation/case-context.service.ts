@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inScopeSql, scopeCovers, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
 import { PostEntity } from '../forum/entities/post.entity';
 import { CaseEvidenceModel, CaseNoteModel, RiskSignalModel } from './models/moderation-case.model';
 
@@ -8,16 +9,21 @@ import { CaseEvidenceModel, CaseNoteModel, RiskSignalModel } from './models/mode
 const CONTEXT_EACH_SIDE = 2;
 const MAX_NOTES = 50;
 
-/** The context a moderator reads beside a case: notes, screening evidence, thread, reports, the author's history. */
+/**
+ * The context a moderator reads beside a case: notes, screening evidence, thread, reports, the
+ * author's history. Every read is limited to the viewer's staff scope here, where it is loaded,
+ * so an author's history never carries another space's held posts, notes or signals.
+ */
 @Injectable()
 export class CaseContextService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async notesByCase(caseIds: readonly string[]): Promise<Map<string, CaseNoteModel[]>> {
+  async notesByCase(scope: StaffScope, caseIds: readonly string[]): Promise<Map<string, CaseNoteModel[]>> {
     const rows: Array<{ id: string; case_id: string; author_id: string | null; body: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT n.* FROM unnest($1::uuid[]) AS k(case_id)
-       CROSS JOIN LATERAL (SELECT id, case_id, author_id, body, created_at FROM case_notes WHERE case_id = k.case_id ORDER BY created_at DESC LIMIT $2) n`,
-      [caseIds, MAX_NOTES],
+      `SELECT n.* FROM moderation_cases c
+       CROSS JOIN LATERAL (SELECT id, case_id, author_id, body, created_at FROM case_notes WHERE case_id = c.id ORDER BY created_at DESC LIMIT $2) n
+       WHERE c.id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 3)}`,
+      [caseIds, MAX_NOTES, scopeSqlValue(scope)],
     );
     const map = new Map<string, CaseNoteModel[]>(caseIds.map((id) => [id, []]));
     for (const row of rows.reverse()) map.get(row.case_id)?.push({ id: row.id, body: row.body, createdAt: row.created_at, authorId: row.author_id });
@@ -26,7 +32,7 @@ export class CaseContextService {
   }
 
   /** The screening of each post's current revision. */
-  async evidenceByPost(postIds: readonly string[]): Promise<Map<string, CaseEvidenceModel>> {
+  async evidenceByPost(scope: StaffScope, postIds: readonly string[]): Promise<Map<string, CaseEvidenceModel>> {
     const rows: Array<{
       post_id: string;
       revision: number;
@@ -38,8 +44,9 @@ export class CaseContextService {
       reasons: string[];
       screened_at: Date;
     }> = await this.dataSource.query(
-      `SELECT s.* FROM posts p JOIN screenings s ON s.post_id = p.id AND s.revision = p.revision WHERE p.id = ANY($1::uuid[])`,
-      [postIds],
+      `SELECT s.* FROM posts p JOIN screenings s ON s.post_id = p.id AND s.revision = p.revision
+       WHERE p.id = ANY($1::uuid[]) AND ${inScopeSql('p.space_id', 2)}`,
+      [postIds, scopeSqlValue(scope)],
     );
     return new Map(
       rows.map((r) => [
@@ -58,19 +65,20 @@ export class CaseContextService {
     );
   }
 
-  async reportCounts(postIds: readonly string[]): Promise<Map<string, number>> {
+  async reportCounts(scope: StaffScope, postIds: readonly string[]): Promise<Map<string, number>> {
     const rows: Array<{ post_id: string; n: number }> = await this.dataSource.query(
-      `SELECT post_id, count(*)::int AS n FROM reports WHERE post_id = ANY($1::uuid[]) GROUP BY post_id`,
-      [postIds],
+      `SELECT r.post_id, count(*)::int AS n FROM reports r JOIN posts p ON p.id = r.post_id
+       WHERE r.post_id = ANY($1::uuid[]) AND ${inScopeSql('p.space_id', 2)} GROUP BY r.post_id`,
+      [postIds, scopeSqlValue(scope)],
     );
     return new Map(rows.map((r) => [r.post_id, r.n]));
   }
 
-  /** The post with its neighbours in the thread, oldest first. */
-  async threadContext(postId: string): Promise<PostEntity[]> {
+  /** The post with its neighbours in the thread, oldest first (a thread lies in one space). */
+  async threadContext(scope: StaffScope, postId: string): Promise<PostEntity[]> {
     const repo = this.dataSource.getRepository(PostEntity);
     const post = await repo.findOne({ where: { id: postId } });
-    if (!post) return [];
+    if (!post || !scopeCovers(scope, post.spaceId)) return [];
     const before = await repo
       .createQueryBuilder('p')
       .where('p.thread_id = :threadId AND p.seq < :seq', { threadId: post.threadId, seq: post.seq })
@@ -86,10 +94,12 @@ export class CaseContextService {
     return [...before.reverse(), post, ...after];
   }
 
-  async riskSignals(subjectId: string, limit: number): Promise<RiskSignalModel[]> {
+  /** The author's signals from posts in the scope, newest first. */
+  async riskSignals(scope: StaffScope, subjectId: string, limit: number): Promise<RiskSignalModel[]> {
     const rows: Array<{ id: string; level: RiskSignalModel['level']; post_id: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT id, level, post_id, created_at FROM risk_signals WHERE subject_id = $1 ORDER BY created_at DESC LIMIT $2`,
-      [subjectId, limit],
+      `SELECT r.id, r.level, r.post_id, r.created_at FROM risk_signals r JOIN posts p ON p.id = r.post_id
+       WHERE r.subject_id = $1 AND ${inScopeSql('p.space_id', 3)} ORDER BY r.created_at DESC LIMIT $2`,
+      [subjectId, limit, scopeSqlValue(scope)],
     );
     return rows.map((r) => ({ id: r.id, level: r.level, postId: r.post_id, createdAt: r.created_at }));
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
 import { EscalationSeverity } from '../common/domain/escalation.enums';
 import { CaseDecision, CaseStatus } from '../common/domain/moderation.enums';
@@ -23,7 +24,6 @@ import { JobName, QueueName } from '../queue/queue.types';
 import { authorNoteFor } from './author-notes';
 import { CASE_COLUMNS, CaseRow, toCaseModel } from './moderation-queue.service';
 import { ModerationCaseModel } from './models/moderation-case.model';
-import { ModerationScopeService } from './moderation-scope.service';
 
 /** Where each decision may move the post from, and to. A PENDING post stays with screening: nothing is published unscreened. */
 const POST_MOVES = {
@@ -48,7 +48,6 @@ const NOTIFICATION_KIND = {
 export class CaseDecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly scope: ModerationScopeService,
     private readonly lifecycle: PostLifecycleService,
     private readonly notifications: NotificationsService,
     private readonly escalations: EscalationsService,
@@ -205,7 +204,7 @@ export class CaseDecisionsService {
       `SELECT ${CASE_COLUMNS}, c.status FROM moderation_cases c WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [caseId],
     );
-    if (rows.length === 0 || !(await this.scope.covers(viewer, rows[0].space_id))) throw AppError.notFound('Case');
+    if (rows.length === 0 || !scopeCovers(staffScopeOf(viewer), rows[0].space_id)) throw AppError.notFound('Case');
     return rows[0];
   }
 

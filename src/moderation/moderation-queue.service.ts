@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CASE_PRIORITY_RANK, CaseDecision, CasePriority, CaseReason, CaseStatus } from '../common/domain/moderation.enums';
+import { inScopeSql, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
 import { AppError } from '../common/errors/app-error';
 import { decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
 import { ModerationCaseConnection, ModerationCaseModel, QueueCountModel } from './models/moderation-case.model';
 import { COUNTED_STATUSES, effectiveStatusSql, inQueueSql, QueueFilter } from './moderation-queue.predicates';
-import { ModerationScope } from './moderation-scope.service';
 
 export interface CaseRow {
   id: string;
@@ -78,7 +78,7 @@ function parseQueueCursor(after: string | null | undefined): [number, string, st
 export class ModerationQueueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(scope: ModerationScope, filter: QueueFilter, limit: number, after: string | null | undefined): Promise<ModerationCaseConnection> {
+  async list(scope: StaffScope, filter: QueueFilter, limit: number, after: string | null | undefined): Promise<ModerationCaseConnection> {
     const cursor = parseQueueCursor(after);
     const membership = inQueueSql(filter, 'c');
     const order = (alias: string) => QUEUE_ORDER.split(', ').map((k) => `${alias}.${k}`).join(', ');
@@ -111,7 +111,7 @@ export class ModerationQueueService {
   }
 
   /** Active cases per status and priority, by the same predicates the list filters with. */
-  async counts(scope: ModerationScope): Promise<QueueCountModel[]> {
+  async counts(scope: StaffScope): Promise<QueueCountModel[]> {
     if (!scope.all && scope.spaceIds.length === 0) return [];
     const columns = COUNTED_STATUSES.map((status) => `count(*) FILTER (WHERE ${inQueueSql(status, 'c')})::int AS "${status}"`).join(', ');
     const rows: Array<Record<string, number> & { priority: CasePriority }> = await this.dataSource.query(
@@ -126,16 +126,19 @@ export class ModerationQueueService {
     );
   }
 
-  async findByIds(ids: readonly string[]): Promise<CaseRow[]> {
+  /** Cases by id, those outside the scope left out (they read as not found). */
+  async findByIds(scope: StaffScope, ids: readonly string[]): Promise<CaseRow[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+    return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 2)}`, [ids, scopeSqlValue(scope)]);
   }
 
-  /** The author's other recent cases, newest first. */
-  async recentForSubject(subjectId: string, exceptCaseId: string, limit: number): Promise<CaseRow[]> {
+  /** The author's other recent cases in the scope, newest first. */
+  async recentForSubject(scope: StaffScope, subjectId: string, exceptCaseId: string, limit: number): Promise<CaseRow[]> {
     return this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.subject_id = $1 AND c.id <> $2 ORDER BY c.opened_at DESC LIMIT $3`,
-      [subjectId, exceptCaseId, limit],
+      `SELECT ${CASE_COLUMNS} FROM moderation_cases c
+       WHERE c.subject_id = $1 AND c.id <> $2 AND ${inScopeSql('c.space_id', 4)}
+       ORDER BY c.opened_at DESC LIMIT $3`,
+      [subjectId, exceptCaseId, limit, scopeSqlValue(scope)],
     );
   }
 }

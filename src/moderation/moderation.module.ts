@@ -8,12 +8,11 @@ import { CaseDecisionsService } from './case-decisions.service';
 import { ModerationCasesService } from './moderation-cases.service';
 import { ModerationQueueService } from './moderation-queue.service';
 import { CaseNoteResolver, EscalationCaseResolver, ModerationQueueCountsResolver, ModerationResolver } from './moderation.resolver';
-import { ModerationScopeService } from './moderation-scope.service';
 
 /** The peer specialists' queue: cases, claims, decisions. */
 @Module({
   imports: [NotificationsModule, EscalationModule, ForumModule, MembersModule],
-  providers: [ModerationCasesService, ModerationQueueService, ModerationScopeService, CaseDecisionsService, CaseContextService, ModerationResolver, ModerationQueueCountsResolver, EscalationCaseResolver, CaseNoteResolver],
-  exports: [ModerationCasesService, ModerationQueueService, ModerationScopeService],
+  providers: [ModerationCasesService, ModerationQueueService, CaseDecisionsService, CaseContextService, ModerationResolver, ModerationQueueCountsResolver, EscalationCaseResolver, CaseNoteResolver],
+  exports: [ModerationCasesService, ModerationQueueService],
 })
 export class ModerationModule {}

@@ -1,9 +1,11 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { staffScopeOf } from '../common/auth/staff-scope';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { CaseStatus } from '../common/domain/moderation.enums';
 import { Role } from '../common/domain/role.enum';
+import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { pageSize } from '../common/pagination/connection';
 import { EscalationReviewService } from '../escalation/escalation-review.service';
@@ -11,6 +13,8 @@ import { EscalationModel } from '../escalation/models/escalation.model';
 import { requestLoader } from '../escalation/request-loader';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
+import { PostsService } from '../forum/posts.service';
+import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
@@ -20,7 +24,6 @@ import { CaseDecisionsService } from './case-decisions.service';
 import { EscalateCaseInput } from './escalate-case.input';
 import { CaseEvidenceModel, CaseNoteModel, ModerationCaseConnection, ModerationCaseModel, QueueCountModel, RiskSignalModel } from './models/moderation-case.model';
 import { ModerationQueueService, toCaseModel } from './moderation-queue.service';
-import { ModerationScopeService } from './moderation-scope.service';
 import { ResolveCaseInput } from './resolve-case.input';
 
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN];
@@ -34,9 +37,10 @@ export class ModerationResolver {
     private readonly queue: ModerationQueueService,
     private readonly decisions: CaseDecisionsService,
     private readonly context: CaseContextService,
-    private readonly scope: ModerationScopeService,
     private readonly escalations: EscalationReviewService,
     private readonly forum: ForumLoaders,
+    private readonly posts: PostsService,
+    private readonly members: MembersService,
     private readonly pubsub: RedisPubSub,
   ) {}
 
@@ -49,7 +53,7 @@ export class ModerationResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<ModerationCaseConnection> {
     const limit = pageSize(first);
-    return this.queue.list(await this.scope.scopeOf(viewer), status ?? null, limit, after);
+    return this.queue.list(staffScopeOf(viewer), status ?? null, limit, after);
   }
 
   @Roles(...STAFF)
@@ -80,12 +84,18 @@ export class ModerationResolver {
   @Roles(...STAFF)
   @Subscription(() => ModerationCaseModel, {
     description: 'A case in your spaces opened, changed or was decided.',
-    filter(this: ModerationResolver, payload: RealtimePayloads[RealtimeEvent.MODERATION_QUEUE_CHANGED], _args: unknown, ctx: RequestContext) {
-      return ctx.viewer ? this.scope.covers(ctx.viewer, payload.spaceId) : false;
+    // A socket lives longer than a request: each event is checked against the spaces the peer is
+    // assigned to now, and its fields load afresh (the context is the socket's, not the event's).
+    async filter(this: ModerationResolver, payload: RealtimePayloads[RealtimeEvent.MODERATION_QUEUE_CHANGED], _args: unknown, ctx: RequestContext) {
+      if (!ctx.viewer) return false;
+      ctx.viewer = await this.members.withModeratedSpaces(ctx.viewer);
+      ctx.loaders.clear();
+      return (await caseLoader(ctx, this.queue).load(payload.caseId)) !== null;
     },
-    async resolve(this: ModerationResolver, payload: RealtimePayloads[RealtimeEvent.MODERATION_QUEUE_CHANGED]) {
-      const [row] = await this.queue.findByIds([payload.caseId]);
-      return toCaseModel(row);
+    async resolve(this: ModerationResolver, payload: RealtimePayloads[RealtimeEvent.MODERATION_QUEUE_CHANGED], _args: unknown, ctx: RequestContext) {
+      const case_ = await caseLoader(ctx, this.queue).load(payload.caseId);
+      if (!case_) throw AppError.notFound('Case');
+      return case_;
     },
   })
   moderationQueueChanged(): AsyncIterableIterator<RealtimePayloads[RealtimeEvent.MODERATION_QUEUE_CHANGED]> {
@@ -93,14 +103,14 @@ export class ModerationResolver {
   }
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post in any state (staff).' })
-  async post(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
-    const post = await this.forum.for(ctx).post.load(c.postId);
-    return post ? PostModel.from(post) : null;
+  async post(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
+    const visible = await this.posts.findVisible(viewer, c.postId, this.forum.for(ctx));
+    return visible ? PostModel.from(visible.post) : null;
   }
 
   @ResolveField(() => [PostModel], { description: 'The posts just before and after it in its thread (any state; staff).' })
-  async threadContext(@Parent() c: ModerationCaseModel): Promise<PostModel[]> {
-    return (await this.context.threadContext(c.postId)).map((p) => PostModel.from(p));
+  async threadContext(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer): Promise<PostModel[]> {
+    return (await this.context.threadContext(staffScopeOf(viewer), c.postId)).map((p) => PostModel.from(p));
   }
 
   @ResolveField(() => MemberModel, { nullable: true })
@@ -115,36 +125,36 @@ export class ModerationResolver {
 
   @ResolveField(() => [CaseNoteModel], { description: 'Staff notes, oldest first (the latest 50).' })
   notes(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<CaseNoteModel[]> {
-    return requestLoader<CaseNoteModel[]>(ctx, 'moderation.notes', (ids) => this.context.notesByCase(ids))
+    return requestLoader<CaseNoteModel[]>(ctx, 'moderation.notes', (ids) => this.context.notesByCase(staffScopeOf(ctx.viewer), ids))
       .load(c.id)
       .then((notes) => notes ?? []);
   }
 
   @ResolveField(() => CaseEvidenceModel, { nullable: true, description: "What screening saw in the post's current revision." })
   evidence(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<CaseEvidenceModel | null> {
-    return requestLoader<CaseEvidenceModel>(ctx, 'moderation.evidence', (ids) => this.context.evidenceByPost(ids)).load(c.postId);
+    return requestLoader<CaseEvidenceModel>(ctx, 'moderation.evidence', (ids) => this.context.evidenceByPost(staffScopeOf(ctx.viewer), ids)).load(c.postId);
   }
 
   @ResolveField(() => Int, { description: 'Distinct members who reported the post.' })
   async reportCount(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await requestLoader<number>(ctx, 'moderation.reports', (ids) => this.context.reportCounts(ids)).load(c.postId)) ?? 0;
+    return (await requestLoader<number>(ctx, 'moderation.reports', (ids) => this.context.reportCounts(staffScopeOf(ctx.viewer), ids)).load(c.postId)) ?? 0;
   }
 
   @ResolveField(() => [ModerationCaseModel], { description: "The author's five most recent other cases." })
-  async authorRecentCases(@Parent() c: ModerationCaseModel): Promise<ModerationCaseModel[]> {
-    return (await this.queue.recentForSubject(c.subjectId, c.id, 5)).map(toCaseModel);
+  async authorRecentCases(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer): Promise<ModerationCaseModel[]> {
+    return (await this.queue.recentForSubject(staffScopeOf(viewer), c.subjectId, c.id, 5)).map(toCaseModel);
   }
 
   @ResolveField(() => [RiskSignalModel], { description: "The author's ten most recent risk signals." })
-  authorRiskSignals(@Parent() c: ModerationCaseModel): Promise<RiskSignalModel[]> {
-    return this.context.riskSignals(c.subjectId, 10);
+  authorRiskSignals(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer): Promise<RiskSignalModel[]> {
+    return this.context.riskSignals(staffScopeOf(viewer), c.subjectId, 10);
   }
 
+}
 
-  /** Shared with the escalation resolver below. */
-  caseLoader(ctx: RequestContext) {
-    return requestLoader<ModerationCaseModel>(ctx, CASE_LOADER, async (ids) => new Map((await this.queue.findByIds(ids)).map((r) => [r.id, toCaseModel(r)])));
-  }
+/** Cases by id in the viewer's scope, one query per request tick (the queue's fields and `Escalation.case`). */
+function caseLoader(ctx: RequestContext, queue: ModerationQueueService) {
+  return requestLoader<ModerationCaseModel>(ctx, CASE_LOADER, async (ids) => new Map((await queue.findByIds(staffScopeOf(ctx.viewer), ids)).map((r) => [r.id, toCaseModel(r)])));
 }
 
 /** `Escalation.case` lives here: moderation may read escalations, not the other way round. */
@@ -165,9 +175,7 @@ export class EscalationCaseResolver {
   @ResolveField(() => ModerationCaseModel, { nullable: true })
   async case(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<ModerationCaseModel | null> {
     if (!escalation.caseId) return null;
-    return requestLoader<ModerationCaseModel>(ctx, CASE_LOADER, async (ids) => new Map((await this.queue.findByIds(ids)).map((r) => [r.id, toCaseModel(r)]))).load(
-      escalation.caseId,
-    );
+    return caseLoader(ctx, this.queue).load(escalation.caseId);
   }
 }
 

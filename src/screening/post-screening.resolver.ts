@@ -3,10 +3,11 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
-import { RequestContext, Viewer } from '../common/auth/viewer';
+import { Ctx } from '../common/auth/current-viewer.decorator';
+import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
+import { RequestContext } from '../common/auth/viewer';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
-import { isStaff } from '../common/domain/role.enum';
+import { PostEntity } from '../forum/entities/post.entity';
 import { PostModel } from '../forum/models/post.model';
 import { ScreeningEntity } from './entities/screening.entity';
 import { CrisisEvidenceModel, ScreeningDecisionKind, ScreeningModel } from './models/screening.model';
@@ -48,7 +49,7 @@ export function toScreeningModel(row: ScreeningEntity): ScreeningModel {
   };
 }
 
-/** Loads screenings by `postId:revision`, one query per request tick. */
+/** Loads screenings by `postId|revision` in the viewer's staff scope, one query per request tick. */
 @Injectable()
 export class ScreeningLoaders {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -56,10 +57,19 @@ export class ScreeningLoaders {
   for(ctx: RequestContext): DataLoader<string, ScreeningEntity | null> {
     let loader = ctx.loaders.get(LOADER_KEY) as DataLoader<string, ScreeningEntity | null> | undefined;
     if (!loader) {
+      const scope = staffScopeOf(ctx.viewer);
       loader = new DataLoader(async (keys: readonly string[]) => {
         const pairs = keys.map((key) => key.split('|'));
-        // A page holds at most 100 posts, so an OR of (post, revision) pairs stays small.
-        const rows = await this.dataSource.getRepository(ScreeningEntity).find({ where: pairs.map(([postId, revision]) => ({ postId, revision: Number(revision) })) });
+        const rows = await this.dataSource
+          .getRepository(ScreeningEntity)
+          .createQueryBuilder('s')
+          .innerJoin(PostEntity, 'p', 'p.id = s.post_id')
+          .where('(s.post_id, s.revision) IN (SELECT * FROM unnest(CAST(:postIds AS uuid[]), CAST(:revisions AS int[])))', {
+            postIds: pairs.map(([postId]) => postId),
+            revisions: pairs.map(([, revision]) => Number(revision)),
+          })
+          .andWhere(scope.all ? 'TRUE' : 'p.space_id = ANY(CAST(:spaceIds AS uuid[]))', scope.all ? {} : { spaceIds: [...scope.spaceIds] })
+          .getMany();
         const byKey = new Map(rows.map((row) => [`${row.postId}|${row.revision}`, row]));
         return keys.map((key) => byKey.get(key) ?? null);
       });
@@ -76,10 +86,11 @@ export class PostScreeningResolver {
 
   @ResolveField(() => ScreeningModel, {
     nullable: true,
-    description: "The screening of the post's current revision: staff only (null for clients, and while it is being screened).",
+    description:
+      "The screening of the post's current revision: staff who work the post's space only (null for clients, for peer specialists of other spaces, and while it is being screened).",
   })
-  async screening(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<ScreeningModel | null> {
-    if (!isStaff(viewer.role)) return null;
+  async screening(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ScreeningModel | null> {
+    if (!scopeCovers(staffScopeOf(ctx.viewer), post.spaceId)) return null;
     const row = await this.loaders.for(ctx).load(`${post.id}|${post.revision}`);
     return row ? toScreeningModel(row) : null;
   }

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CaseDecision, CasePriority, CaseReason, CaseStatus } from '../../common/domain/moderation.enums';
 import { CrisisLevel } from '../../common/domain/crisis-level.enum';
 import { PageInfo } from '../../common/pagination/connection';
-import { ModerationScope } from '../moderation-scope.service';
+import { StaffScope } from '../../common/auth/staff-scope';
 
 /**
  * A moderation case as staff see it. `post`, `assignee`, `author`, `notes`, `evidence`,
@@ -133,5 +133,5 @@ export class ModerationCaseConnection {
   pageInfo!: PageInfo;
 
   /** Whose queue this is: `counts` (a field resolver, run only when asked for) counts over it. */
-  scope!: ModerationScope;
+  scope!: StaffScope;
 }
