@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
 import { FORUM_RATE_LIMITS } from '../../src/forum/forum-rate-limiter';
+import * as postBody from '../../src/forum/post-body.sanitizer';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { Member, member, publishedThread, space } from './forum-fixtures';
 
@@ -127,17 +128,39 @@ describe('forum: hostile input', () => {
     expect(row.body_text).toBe('Formatting\n\nHello there\nclick me');
   });
 
-  it('should pause a client who floods posts with RATE_LIMITED, a retry time and where to find help', async () => {
+  it('should pause a client who floods posts with RATE_LIMITED, a retry time and where to find help, before reading what they send', async () => {
     const flooder: Member = await member(app, Role.CLIENT, 'flood');
     const thread = await publishedThread(app, await member(app, Role.CLIENT, 'host'), spaceId);
     const reply = (body: string) =>
-      app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body } }, flooder.token);
-    for (let i = 0; i < FORUM_RATE_LIMITS.post.limit; i++) {
-      expect((await reply(`message ${i}`)).errors).toBeUndefined();
+      app.gql<{ createReply: { id: string } }>(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body } }, flooder.token);
+    // The API runs in this process: the spy sees every body the posting service sanitizes.
+    const sanitize = jest.spyOn(postBody, 'sanitizePostBody');
+    try {
+      let ownReplyId = '';
+      for (let i = 0; i < FORUM_RATE_LIMITS.post.limit; i++) {
+        const res = await reply(`message ${i}`);
+        expect(res.errors).toBeUndefined();
+        ownReplyId = res.data!.createReply.id;
+      }
+      expect(sanitize).toHaveBeenCalledTimes(FORUM_RATE_LIMITS.post.limit);
+      sanitize.mockClear();
+
+      // Bodies the sanitizer would refuse or work hard on: only the limit can answer them now.
+      const refused = await reply('<p></p>');
+      expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(refused.errors?.[0].extensions?.retryAfter).toBeGreaterThan(0);
+      expect(refused.errors?.[0].message).toMatch(/988/);
+      const thread2 = await app.gql(
+        `mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`,
+        { input: { spaceId, title: 'again', body: `<p>${'<b>x</b>'.repeat(12_000)}</p>` } },
+        flooder.token,
+      );
+      expect(thread2.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      const edit = await app.gql(`mutation($input: EditPostInput!) { editPost(input: $input) { id } }`, { input: { postId: ownReplyId, body: '<p></p>' } }, flooder.token);
+      expect(edit.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(sanitize).not.toHaveBeenCalled();
+    } finally {
+      sanitize.mockRestore();
     }
-    const refused = await reply('one more');
-    expect(refused.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-    expect(refused.errors?.[0].extensions?.retryAfter).toBeGreaterThan(0);
-    expect(refused.errors?.[0].message).toMatch(/988/);
   });
 });

@@ -270,7 +270,9 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
 
   it('should refuse posting in a space of another cohort as if it did not exist', async () => {
     const cohortSpace = await space(app, { cohort: 'autumn' });
-    const res = await app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { spaceId: cohortSpace, title: 't', body: 'b' } }, author.token);
+    // A member of their own: every attempt counts toward the posting limit, refused ones too.
+    const outsider = await member(app, Role.CLIENT, 'not-autumn');
+    const res = await app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { spaceId: cohortSpace, title: 't', body: 'b' } }, outsider.token);
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const member2 = await member(app, Role.CLIENT, 'autumn', 'autumn');
     await expect(createThread(app, member2, cohortSpace)).resolves.toMatchObject({ status: PostStatus.PENDING });
