@@ -172,11 +172,20 @@ export class PostingService {
     });
   }
 
-  /** The post, locked for this transaction, when the viewer wrote it. Staff act on others' posts through moderation. */
+  /**
+   * The post, locked for this transaction, when the viewer wrote it. Anyone else's post is NOT_FOUND
+   * like a missing one, even one they can read: the answer must not tell a post they cannot see
+   * from one that does not exist, and "no post of yours has this id" is true of both. Staff act on
+   * others' posts through moderation, not here.
+   */
   private async lockOwnPost(manager: EntityManager, viewer: Viewer, postId: string): Promise<PostEntity> {
-    const post = await manager.getRepository(PostEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :postId', { postId }).getOne();
+    const post = await manager
+      .getRepository(PostEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :postId AND p.author_id = :authorId', { postId, authorId: viewer.memberId })
+      .getOne();
     if (!post) throw AppError.notFound('Post');
-    if (post.authorId !== viewer.memberId) throw AppError.forbidden('Only the author can change a post.');
     return post;
   }
 
