@@ -105,6 +105,10 @@ export class PostingService {
   /**
    * A new revision, screened again before anyone else sees it. Removed and deleted posts cannot be
    * edited, nor one a peer specialist decided to keep held: a person is already on it.
+   *
+   * A HELD post stays HELD through an edit: every hold waits for a person (its case), so the new
+   * revision is screened, and that screening can raise the case, but it never publishes the post.
+   * Anything else is PENDING until the new revision is screened.
    */
   async editPost({ viewer, requestId }: Author, input: EditPostInput): Promise<PostEntity> {
     await this.rateLimiter.consume(viewer, 'post');
@@ -128,15 +132,22 @@ export class PostingService {
       const text = screenedText(body.text, title);
       // The same words again are not a new revision: nothing to screen, nothing to hide meanwhile.
       if (body.html === post.bodyHtml && text === post.bodyText) return { post, revision: null };
-      // While the edit waits for screening the first post is PENDING, so the thread and its new
-      // title are hidden from everyone but the author and staff, as for any edit.
+      // While the edit waits for screening the first post is PENDING (or still HELD), so the thread
+      // and its new title are hidden from everyone but the author and staff, as for any edit.
       if (title !== null && title !== thread.title) await manager.update(ThreadEntity, { id: thread.id }, { title });
 
       const revision = post.revision + 1;
+      const stillHeld = post.status === PostStatus.HELD;
       await manager.update(
         PostEntity,
         { id: post.id },
-        { revision, bodyHtml: body.html, bodyText: text, status: PostStatus.PENDING, heldReason: null, editedAt: () => 'now()', statusChangedAt: () => 'now()' },
+        {
+          revision,
+          bodyHtml: body.html,
+          bodyText: text,
+          editedAt: () => 'now()',
+          ...(stillHeld ? {} : { status: PostStatus.PENDING, heldReason: null, statusChangedAt: () => 'now()' }),
+        },
       );
       await this.outbox.record(manager, { postId, revision, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
       await this.audit.record(
