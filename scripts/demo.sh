@@ -1,27 +1,57 @@
 #!/usr/bin/env bash
-# Runs the forum on a fresh clone: installs what is missing, uses embedded PostgreSQL (PGlite)
-# when DATABASE_URL is unset, starts a local Redis if none answers, migrates, seeds demo data,
-# starts API + worker and prints the GraphQL URL with a token per role.
+# Runs the forum on a fresh clone: installs what is missing, writes a .env for this clone when there
+# is none (a generated JWT_SECRET and the addresses it uses, so `npm run token` signs tokens this
+# server accepts), uses embedded PostgreSQL (PGlite) when DATABASE_URL is unset, starts a local
+# Redis if none answers, migrates, seeds demo data, starts API + worker and prints the GraphQL URL
+# with a token per role. As in the app, variables set in the environment win over .env.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-services.sh
 
 ensure_node_modules
-if [ -f .env ]; then set -a; source .env; set +a; fi
-export JWT_SECRET="${JWT_SECRET:-demo-secret-change-me-demo-secret-0123456789}"
-export NODE_ENV="${NODE_ENV:-development}"
-export PORT="${PORT:-3000}"
-export REDIS_PREFIX="${REDIS_PREFIX:-bs-demo}"
-export TOXICITY_REQUIRED="${TOXICITY_REQUIRED:-false}"
-export PGLITE_DATA_DIR="${PGLITE_DATA_DIR:-./.data/pglite}"
 
-redis_url="${REDIS_URL:-redis://127.0.0.1:6379}"
+new_secret() { node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))'; }
+# A variable as the app will see it: the environment first, then .env (process.loadEnvFile's rule).
+app_env() { node -e 'if (require("node:fs").existsSync(".env")) process.loadEnvFile(".env"); process.stdout.write(process.env[process.argv[1]] ?? "")' "$1"; }
+
+if [ ! -f .env ]; then
+  port="${PORT:-3000}"
+  if [ -n "${DATABASE_URL:-}" ]; then database="DATABASE_URL=$DATABASE_URL"; else database="# DATABASE_URL is unset: an embedded PostgreSQL (PGlite) keeps its data in PGLITE_DATA_DIR."; fi
+  (
+    umask 077
+    cat > .env <<ENV
+# Written by \`npm run demo\` for this clone; never commit it (it is in .gitignore).
+# .env.example explains every variable. Variables set in the environment win over this file.
+NODE_ENV=development
+PORT=$port
+PUBLIC_BASE_URL=http://127.0.0.1:$port
+$database
+PGLITE_DATA_DIR=${PGLITE_DATA_DIR:-./.data/pglite}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+REDIS_PREFIX=${REDIS_PREFIX:-bs-demo}
+# No toxicity model downloaded (npm run model:fetch): screen with crisis patterns and watched words.
+TOXICITY_REQUIRED=${TOXICITY_REQUIRED:-false}
+# Signs and checks development tokens: the demo's and \`npm run token\`'s. Generated for this clone.
+JWT_SECRET=${JWT_SECRET:-$(new_secret)}
+ENV
+  )
+  echo "Wrote .env for this clone (with a generated JWT_SECRET that npm run token uses too)."
+elif [ -z "$(app_env JWT_SECRET)" ]; then
+  printf '\n# Added by `npm run demo`: signs and checks development tokens (npm run token).\nJWT_SECRET=%s\n' "$(new_secret)" >> .env
+  echo "Added a generated JWT_SECRET to .env."
+fi
+
+redis_url="$(app_env REDIS_URL)"
+redis_url="${redis_url:-redis://127.0.0.1:6379}"
 case "$redis_url" in
   redis://127.0.0.1:*|redis://localhost:*) REDIS_PORT="${redis_url##*:}"; REDIS_PORT="${REDIS_PORT%%/*}" ensure_redis || { echo "The demo needs Redis (queues)." >&2; exit 1; } ;;
   *) echo "Using Redis at $redis_url" ;;
 esac
 
-if [ -z "${DATABASE_URL:-}" ]; then echo "DATABASE_URL is unset: using embedded PostgreSQL (PGlite) in $PGLITE_DATA_DIR"; fi
+if [ -z "$(app_env DATABASE_URL)" ]; then
+  pglite_dir="$(app_env PGLITE_DATA_DIR)"
+  echo "DATABASE_URL is unset: using embedded PostgreSQL (PGlite) in ${pglite_dir:-./.data/pglite}"
+fi
 echo "Building..."
 npm run -s build
 exec node dist/scripts/demo.js

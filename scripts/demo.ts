@@ -4,6 +4,7 @@
  * the tokens to try it with. Ctrl-C stops it; data stays under ./.data/ for the next run.
  */
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { startApp } from '../src/bootstrap';
 import { signDevToken } from '../src/common/auth/dev-token';
@@ -12,10 +13,16 @@ import { AppConfig } from '../src/config/app-config';
 import { createRootLogger } from '../src/logging/logger';
 import { seedDemoData, DEMO_MEMBERS } from './demo-seed';
 
+/** What the demo assumes where neither the environment nor .env says otherwise (a .env written before the demo wrote its own). */
+const DEMO_DEFAULTS: Record<string, string> = { REDIS_PREFIX: 'bs-demo', TOXICITY_REQUIRED: 'false' };
+
 async function main(): Promise<void> {
+  // The app's rule (src/process-entry.ts): .env fills in what the environment does not set.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  for (const [name, value] of Object.entries(DEMO_DEFAULTS)) process.env[name] ??= value;
   const config = AppConfig.fromEnv();
   const secret = config.auth.secret;
-  if (!secret) throw new Error('The demo signs its own tokens: set JWT_SECRET.');
+  if (!secret) throw new Error('The demo signs its own tokens: set JWT_SECRET (npm run demo writes one into .env).');
   const running = await startApp('all', config, createRootLogger(process.env.LOG_LEVEL ?? 'warn'));
   const graphqlUrl = running.graphqlUrl as string;
 
@@ -39,8 +46,9 @@ async function main(): Promise<void> {
   }
   const client = DEMO_MEMBERS.find((m) => m.role === Role.CLIENT);
   if (client) {
-    console.log(`\nTry:\n  curl -s ${graphqlUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[client.sub]}' -d '{"query":"{ me { id role displayName } }"}'\n`);
+    console.log(`\nTry:\n  curl -s ${graphqlUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[client.sub]}' -d '{"query":"{ me { id role displayName } }"}'`);
   }
+  console.log('\nMore tokens for this server: npm run token -- --sub alice --role CLIENT [--name Sky] (JWT_SECRET from the environment or .env)\n');
 
   const stop = () => {
     void running.close().then(() => process.exit(0));

@@ -43,6 +43,11 @@ describe('sanitizePostBody', () => {
     expect(sanitizePostBody('a\u0000b\u202Ec\u0007d').text).toBe('abcd');
   });
 
+  it('should store half a surrogate pair as U+FFFD, as PostgreSQL would, and keep whole pairs', () => {
+    expect(sanitizePostBody('a\uD800b \uDE00 \uD83D\uDE00').text).toBe('a\uFFFDb \uFFFD \uD83D\uDE00');
+    expect(cleanLine('half \uD83D', 'title', { min: 1, max: 200 })).toBe('half \uFFFD');
+  });
+
   it('should refuse a body that is empty once sanitized', () => {
     for (const body of ['', '   ', '<p> </p>', '<script>x</script>', '<img src=x>']) {
       expect(badInput(() => sanitizePostBody(body)).details).toEqual({ field: 'body' });

@@ -50,8 +50,11 @@ const LINE_ENDS = /<br \/>|<\/(?:p|li|blockquote|pre|ul|ol)>/g;
 
 const TEXT_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
 
+/** Half of a surrogate pair on its own is not text: PostgreSQL would store U+FFFD, so the answer says so too. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function stripUnsafeChars(value: string): string {
-  return value.replace(UNSAFE_CHARS, '');
+  return value.replace(UNSAFE_CHARS, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
 function escapeText(value: string): string {

@@ -45,9 +45,10 @@ export interface RevisionToScreen {
  * two workers, a moderator and an author editing at the same moment cannot undo each other: the
  * move that finds the post no longer in `from` (or at another revision) changes nothing.
  *
- * The database refuses what must never happen: PENDING becomes PUBLISHED only when a screening
- * row exists for that exact revision (write the screening first, in the same transaction), and
- * nothing leaves DELETED.
+ * The database refuses what must never happen: a post becomes PUBLISHED only when a screening row
+ * exists for its current revision (write the screening first, in the same transaction), from any
+ * state: an author may edit a HELD post, and a moderator approving it must not publish words the
+ * worker has not read yet. Nothing leaves DELETED.
  */
 @Injectable()
 export class PostLifecycleService {
@@ -67,8 +68,7 @@ export class PostLifecycleService {
             WHERE id = $1
               AND status = ANY($4::text[])
               AND ($5::int IS NULL OR revision = $5)
-              AND ($2 <> 'PUBLISHED' OR status <> 'PENDING'
-                   OR EXISTS (SELECT 1 FROM screenings s WHERE s.post_id = posts.id AND s.revision = posts.revision))
+              AND ($2 <> 'PUBLISHED' OR EXISTS (SELECT 1 FROM screenings s WHERE s.post_id = posts.id AND s.revision = posts.revision))
            RETURNING id, thread_id, space_id, author_id, status, revision
          ), bumped AS (
            -- A thread's activity moves only when one of its posts becomes visible to everyone.

@@ -43,11 +43,12 @@ export class PostingService {
   ) {}
 
   async createThread({ viewer, requestId }: Author, input: CreateThreadInput, loaders: ForumLoaderSet): Promise<{ thread: ThreadEntity; firstPost: PostEntity }> {
+    // The limit first: a member over it costs a Redis round trip, not a sanitize of up to 100 KB.
+    await this.rateLimiter.consume(viewer, 'post');
     const spaceId = parseId(input.spaceId, 'spaceId');
     const title = cleanLine(input.title, 'title', { min: 1, max: MAX_TITLE_CHARS });
     const body = sanitizePostBody(input.body);
     await this.spaces.requireVisible(viewer, spaceId, loaders);
-    await this.rateLimiter.consume(viewer, 'post');
 
     const threadId = randomUUID();
     const postId = randomUUID();
@@ -73,10 +74,10 @@ export class PostingService {
    * the same checks as reading (post-visibility.ts, through the loaders) say why.
    */
   async createReply({ viewer, requestId }: Author, input: CreateReplyInput, loaders: ForumLoaderSet): Promise<PostEntity> {
+    await this.rateLimiter.consume(viewer, 'post');
     const threadId = parseId(input.threadId, 'threadId');
     const quotePostId = input.quotePostId ? parseId(input.quotePostId, 'quotePostId') : null;
     const body = sanitizePostBody(input.body);
-    await this.rateLimiter.consume(viewer, 'post');
 
     const postId = randomUUID();
     const post = await this.insertReply({ id: postId, threadId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text }, viewer, requestId);
@@ -104,12 +105,16 @@ export class PostingService {
   /**
    * A new revision, screened again before anyone else sees it. Removed and deleted posts cannot be
    * edited, nor one a peer specialist decided to keep held: a person is already on it.
+   *
+   * A HELD post stays HELD through an edit: every hold waits for a person (its case), so the new
+   * revision is screened, and that screening can raise the case, but it never publishes the post.
+   * Anything else is PENDING until the new revision is screened.
    */
   async editPost({ viewer, requestId }: Author, input: EditPostInput): Promise<PostEntity> {
+    await this.rateLimiter.consume(viewer, 'post');
     const postId = parseId(input.postId, 'postId');
     const body = sanitizePostBody(input.body);
     const newTitle = input.title == null ? null : cleanLine(input.title, 'title', { min: 1, max: MAX_TITLE_CHARS });
-    await this.rateLimiter.consume(viewer, 'post');
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       const post = await this.lockOwnPost(manager, viewer, postId);
@@ -127,15 +132,22 @@ export class PostingService {
       const text = screenedText(body.text, title);
       // The same words again are not a new revision: nothing to screen, nothing to hide meanwhile.
       if (body.html === post.bodyHtml && text === post.bodyText) return { post, revision: null };
-      // While the edit waits for screening the first post is PENDING, so the thread and its new
-      // title are hidden from everyone but the author and staff, as for any edit.
+      // While the edit waits for screening the first post is PENDING (or still HELD), so the thread
+      // and its new title are hidden from everyone but the author and staff, as for any edit.
       if (title !== null && title !== thread.title) await manager.update(ThreadEntity, { id: thread.id }, { title });
 
       const revision = post.revision + 1;
+      const stillHeld = post.status === PostStatus.HELD;
       await manager.update(
         PostEntity,
         { id: post.id },
-        { revision, bodyHtml: body.html, bodyText: text, status: PostStatus.PENDING, heldReason: null, editedAt: () => 'now()', statusChangedAt: () => 'now()' },
+        {
+          revision,
+          bodyHtml: body.html,
+          bodyText: text,
+          editedAt: () => 'now()',
+          ...(stillHeld ? {} : { status: PostStatus.PENDING, heldReason: null, statusChangedAt: () => 'now()' }),
+        },
       );
       await this.outbox.record(manager, { postId, revision, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
       await this.audit.record(
@@ -171,11 +183,20 @@ export class PostingService {
     });
   }
 
-  /** The post, locked for this transaction, when the viewer wrote it. Staff act on others' posts through moderation. */
+  /**
+   * The post, locked for this transaction, when the viewer wrote it. Anyone else's post is NOT_FOUND
+   * like a missing one, even one they can read: the answer must not tell a post they cannot see
+   * from one that does not exist, and "no post of yours has this id" is true of both. Staff act on
+   * others' posts through moderation, not here.
+   */
   private async lockOwnPost(manager: EntityManager, viewer: Viewer, postId: string): Promise<PostEntity> {
-    const post = await manager.getRepository(PostEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :postId', { postId }).getOne();
+    const post = await manager
+      .getRepository(PostEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :postId AND p.author_id = :authorId', { postId, authorId: viewer.memberId })
+      .getOne();
     if (!post) throw AppError.notFound('Post');
-    if (post.authorId !== viewer.memberId) throw AppError.forbidden('Only the author can change a post.');
     return post;
   }
 

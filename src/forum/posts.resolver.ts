@@ -42,14 +42,16 @@ export class PostsResolver {
     return PostModel.from(await this.posting.createReply({ viewer, requestId: ctx.requestId }, input, this.loaders.for(ctx)));
   }
 
-  @Mutation(() => PostModel, { description: 'Replaces the body of your own post with a new revision, screened again.' })
+  @Mutation(() => PostModel, {
+    description: 'Replaces the body of your own post with a new revision, screened again; a held post stays held until a peer specialist decides. NOT_FOUND for a post that is not yours.',
+  })
   async editPost(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: EditPostInput): Promise<PostModel> {
     const post = await this.posting.editPost({ viewer, requestId: ctx.requestId }, input);
     this.loaders.forgetPost(ctx, post.id);
     return PostModel.from(post);
   }
 
-  @Mutation(() => PostModel, { description: 'Deletes your own post: its text is hidden from everyone.' })
+  @Mutation(() => PostModel, { description: 'Deletes your own post: its text is hidden from everyone. NOT_FOUND for a post that is not yours.' })
   async deletePost(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PostModel> {
     const post = await this.posting.deletePost({ viewer, requestId: ctx.requestId }, id);
     this.loaders.forgetPost(ctx, post.id);

@@ -57,6 +57,10 @@ const ESCALATION: Record<NonNullable<ScreeningDecision['escalation']>['severity'
  * A newer edit or an author's delete wins over an old screening: the post only moves when it is
  * still PENDING at the screened revision. A crisis signal is never dropped for that reason: the
  * case, escalation, risk signal and resources still happen, because the person wrote it.
+ *
+ * An edit of a HELD post leaves it HELD (see PostingService.editPost): its screening joins the
+ * post's case (or opens one, if a peer decided before the worker could read the new words) and
+ * never publishes it. Only the person deciding the case does.
  */
 @Injectable()
 export class ApplyScreeningDecision {
@@ -90,14 +94,27 @@ export class ApplyScreeningDecision {
       if (!inserted) return NOT_APPLIED;
 
       const status = decision.status === 'PUBLISHED' ? PostStatus.PUBLISHED : PostStatus.HELD;
-      const moved = await this.movePost(manager, target, status, status === PostStatus.HELD ? heldReason(outcome) : null);
+      const screenedHold = status === PostStatus.HELD ? heldReason(outcome) : null;
+      const moved = await this.movePost(manager, target, status, screenedHold);
+      const heldForReview = moved ? null : await this.keepHeldForReview(manager, target, screenedHold);
       await this.finishRequest(manager, target, 'DONE');
 
       const isCrisis = decision.reasons.includes('CRISIS');
       const sourceKey = `screening:${target.postId}:${target.revision}`;
       let caseId: string | null = null;
-      // A superseded revision needs no abuse case (its replacement is screened), but crisis always does.
-      if (decision.casePriority && (moved || isCrisis)) {
+      if (heldForReview) {
+        // A person decides this post: the case carries why it is held and what this revision adds.
+        const opened = await this.cases.openOrJoin(manager, {
+          postId: target.postId,
+          spaceId: target.spaceId,
+          subjectId: target.authorId,
+          reasons: [...new Set([CASE_REASON_OF_HOLD[heldForReview], ...decision.reasons.map((reason) => CaseReason[reason])])],
+          priority: CasePriority[decision.casePriority ?? 'NORMAL'],
+          sourceKey,
+        });
+        caseId = opened.caseId;
+      } else if (decision.casePriority && (moved || isCrisis)) {
+        // A superseded revision needs no abuse case (its replacement is screened), but crisis always does.
         const opened = await this.cases.openOrJoin(manager, {
           postId: target.postId,
           spaceId: target.spaceId,
@@ -129,6 +146,7 @@ export class ApplyScreeningDecision {
             crisisLevel: crisis.level,
             toxicity: toxicity.status,
             postMoved: moved,
+            heldForReview,
             caseId,
             escalationIds: newEscalationIds,
           },
@@ -260,6 +278,25 @@ export class ApplyScreeningDecision {
     return inserted.length > 0;
   }
 
+  /**
+   * When the screened revision is the current one of a HELD post (its author edited it while it
+   * waits for a person), the post stays HELD: returns why it is held, raised to this screening's
+   * reason when that is more serious. Null otherwise, and for a hold a peer specialist chose: that
+   * decision is made (only crisis reopens it, as for any revision).
+   */
+  private async keepHeldForReview(manager: EntityManager, target: ScreeningTarget, screenedHold: HeldReason | null): Promise<HeldReason | null> {
+    const rows: Array<{ held_reason: HeldReason }> = await manager.query(`SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`, [
+      target.postId,
+      target.revision,
+      PostStatus.HELD,
+    ]);
+    const current = rows[0]?.held_reason;
+    if (!current || current === HeldReason.MODERATOR) return null;
+    if (!screenedHold || HOLD_RANK[screenedHold] >= HOLD_RANK[current]) return current;
+    await this.lifecycle.transition(manager, { postId: target.postId, from: [PostStatus.HELD], to: PostStatus.HELD, heldReason: screenedHold, revision: target.revision });
+    return screenedHold;
+  }
+
   /** Moves the screened revision out of PENDING through the forum's one lifecycle rule. */
   private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus.PUBLISHED | PostStatus.HELD, reason: HeldReason | null): Promise<boolean> {
     const moved = await this.lifecycle.transition(manager, {
@@ -309,6 +346,28 @@ interface ScreeningRow {
   tfjsBackend: string | null;
   durationMs: number;
 }
+
+/** Which reason a held post shows when several apply, the lowest first: a person's decision, then the most serious. */
+const HOLD_RANK: Record<HeldReason, number> = {
+  [HeldReason.MODERATOR]: 0,
+  [HeldReason.CRISIS]: 1,
+  [HeldReason.THREAT]: 2,
+  [HeldReason.WATCHED_WORD]: 3,
+  [HeldReason.TOXICITY]: 4,
+  [HeldReason.USER_REPORTS]: 5,
+  [HeldReason.SCREENING_FAILED]: 6,
+};
+
+/** The case reason behind each hold, so a case opened for a held post says why it is held. */
+const CASE_REASON_OF_HOLD: Record<HeldReason, CaseReason> = {
+  [HeldReason.MODERATOR]: CaseReason.MANUAL,
+  [HeldReason.CRISIS]: CaseReason.CRISIS,
+  [HeldReason.THREAT]: CaseReason.CRISIS,
+  [HeldReason.WATCHED_WORD]: CaseReason.WATCHED_WORD,
+  [HeldReason.TOXICITY]: CaseReason.TOXICITY,
+  [HeldReason.USER_REPORTS]: CaseReason.USER_REPORT,
+  [HeldReason.SCREENING_FAILED]: CaseReason.SCREENING_FAILED,
+};
 
 /** The one reason shown on a held post, most serious first. */
 function heldReason(outcome: ScreeningOutcome): HeldReason {

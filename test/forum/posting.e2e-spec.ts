@@ -193,12 +193,27 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect(res.data?.editPost).toEqual(expect.objectContaining({ revision: 1, status: PostStatus.PUBLISHED }));
   });
 
-  it("should refuse editing or deleting someone else's post, and editing a post a moderator keeps held", async () => {
+  it("should answer editing or deleting someone else's post exactly as a post that does not exist, and refuse editing a post a moderator keeps held", async () => {
     const thread = await publishedThread(app, author, spaceId);
-    const edit = await app.gql(EDIT, { input: { postId: thread.firstPost.id, body: 'not mine' } }, other.token);
-    expect(edit.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const del = await app.gql(DELETE, { id: thread.firstPost.id }, peer.token);
-    expect(del.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const held = await createThread(app, author, spaceId);
+    await screen(app, held.firstPost.id, 1, HeldReason.TOXICITY);
+    const answer = (res: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => ({ code: res.errors?.[0].extensions?.code, message: res.errors?.[0].message });
+    const missing = answer(await app.gql(EDIT, { input: { postId: '00000000-0000-4000-8000-000000000000', body: 'nobody' } }, other.token));
+    expect(missing.code).toBe('NOT_FOUND');
+    // Seen or not (a published post, a held one, staff who see every post): not theirs to change here.
+    for (const [postId, who] of [
+      [thread.firstPost.id, other],
+      [held.firstPost.id, other],
+      [thread.firstPost.id, peer],
+    ] as const) {
+      expect(answer(await app.gql(EDIT, { input: { postId, body: 'not mine' } }, who.token))).toEqual(missing);
+      expect(answer(await app.gql(DELETE, { id: postId }, who.token))).toEqual(missing);
+    }
+    const untouched = await app.dataSource.query(`SELECT status, revision FROM posts WHERE id = ANY($1) ORDER BY status`, [[thread.firstPost.id, held.firstPost.id]]);
+    expect(untouched).toEqual([
+      { status: PostStatus.HELD, revision: 1 },
+      { status: PostStatus.PUBLISHED, revision: 1 },
+    ]);
 
     const lifecycle = app.running.app.get(PostLifecycleService);
     await app.dataSource.transaction((manager) =>
@@ -270,7 +285,9 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
 
   it('should refuse posting in a space of another cohort as if it did not exist', async () => {
     const cohortSpace = await space(app, { cohort: 'autumn' });
-    const res = await app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { spaceId: cohortSpace, title: 't', body: 'b' } }, author.token);
+    // A member of their own: every attempt counts toward the posting limit, refused ones too.
+    const outsider = await member(app, Role.CLIENT, 'not-autumn');
+    const res = await app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { spaceId: cohortSpace, title: 't', body: 'b' } }, outsider.token);
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const member2 = await member(app, Role.CLIENT, 'autumn', 'autumn');
     await expect(createThread(app, member2, cohortSpace)).resolves.toMatchObject({ status: PostStatus.PENDING });
