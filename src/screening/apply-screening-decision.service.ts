@@ -32,10 +32,12 @@ export interface AppliedScreening {
   applied: boolean;
   /** Escalations this call created; the caller pages them after commit. */
   newEscalationIds: string[];
+  /** The case this call opened or changed; the caller announces it to the live queue after commit. */
+  changedCase: { caseId: string; spaceId: string } | null;
   decision: 'PUBLISH' | 'HOLD' | null;
 }
 
-const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], decision: null };
+const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], changedCase: null, decision: null };
 
 const NOTICE_KIND: Record<AuthorNotice, NotificationKind> = {
   CRISIS_RESOURCES: NotificationKind.CRISIS_RESOURCES,
@@ -96,6 +98,7 @@ export class ApplyScreeningDecision {
       const isCrisis = decision.reasons.includes('CRISIS');
       const sourceKey = `screening:${target.postId}:${target.revision}`;
       let caseId: string | null = null;
+      let changedCase: AppliedScreening['changedCase'] = null;
       // A superseded revision needs no abuse case (its replacement is screened), but crisis always does.
       if (decision.casePriority && (moved || isCrisis)) {
         const opened = await this.cases.openOrJoin(manager, {
@@ -107,6 +110,7 @@ export class ApplyScreeningDecision {
           sourceKey,
         });
         caseId = opened.caseId;
+        if (opened.changed) changedCase = { caseId, spaceId: target.spaceId };
       }
 
       const newEscalationIds = await this.raiseRiskConsequences(manager, target, decision, crisis, caseId);
@@ -135,7 +139,7 @@ export class ApplyScreeningDecision {
         },
         manager,
       );
-      return { applied: true, newEscalationIds, decision: decision.decision };
+      return { applied: true, newEscalationIds, changedCase, decision: decision.decision };
     });
   }
 
@@ -194,7 +198,7 @@ export class ApplyScreeningDecision {
         },
         manager,
       );
-      return { applied: true, newEscalationIds, decision: 'HOLD' };
+      return { applied: true, newEscalationIds, changedCase: opened.changed ? { caseId: opened.caseId, spaceId: target.spaceId } : null, decision: 'HOLD' };
     });
   }
 
