@@ -21,7 +21,11 @@ case "$redis_url" in
   *) echo "Using Redis at $redis_url" ;;
 esac
 
-if [ -z "${DATABASE_URL:-}" ]; then echo "DATABASE_URL is unset: using embedded PostgreSQL (PGlite) in $PGLITE_DATA_DIR"; fi
+if [ -z "${DATABASE_URL:-}" ]; then
+  echo "DATABASE_URL is unset: using embedded PostgreSQL (PGlite) in $PGLITE_DATA_DIR (the app runs in it as between_sessions_app)"
+elif [ -z "${DATABASE_MIGRATION_URL:-}" ]; then
+  echo "DATABASE_MIGRATION_URL is unset: DATABASE_URL's role migrates (one-role install; see .env.example for the two-role setup)"
+fi
 echo "Building..."
 npm run -s build
 exec node dist/scripts/demo.js
