@@ -7,7 +7,8 @@ import { dataSourceOptions } from './data-source-options';
  * schema owner, DATABASE_MIGRATION_URL (DATABASE_URL in a one-role install). The CLI needs a
  * running server; the app itself migrates the embedded database at boot.
  */
-const env = parseEnv({ JWT_SECRET: 'x'.repeat(32), ...process.env });
+// The app's own settings do not matter to the CLI: placeholders satisfy their checks.
+const env = parseEnv({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: process.env.DATABASE_MIGRATION_URL, ...process.env });
 const url = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
 if (!url) {
   throw new Error("DATABASE_MIGRATION_URL is not set: the migration commands need the schema owner's PostgreSQL URL.");
