@@ -50,7 +50,9 @@ esac
 
 if [ -z "$(app_env DATABASE_URL)" ]; then
   pglite_dir="$(app_env PGLITE_DATA_DIR)"
-  echo "DATABASE_URL is unset: using embedded PostgreSQL (PGlite) in ${pglite_dir:-./.data/pglite}"
+  echo "DATABASE_URL is unset: using embedded PostgreSQL (PGlite) in ${pglite_dir:-./.data/pglite} (the app runs in it as between_sessions_app)"
+elif [ -z "$(app_env DATABASE_MIGRATION_URL)" ]; then
+  echo "DATABASE_MIGRATION_URL is unset: DATABASE_URL's role migrates (one-role install; see .env.example for the two-role setup)"
 fi
 echo "Building..."
 npm run -s build

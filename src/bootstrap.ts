@@ -43,7 +43,7 @@ function jsonBodyOrGraphqlError(): (req: Request, res: Response, next: NextFunct
  * builds anything, so a missing database stops boot with one clear line.
  */
 export async function startApp(role: ProcessRole, config: AppConfig, logger: Logger = createRootLogger(config.logLevel)): Promise<RunningApp> {
-  const { dataSource, embedded } = await openDatabase(config);
+  const { dataSource, embedded } = await openDatabase(config, logger);
   const module = AppModule.forRoot({ role, config, dataSource, embedded, logger });
   const nestLogger = new PinoNestLogger(logger);
   try {

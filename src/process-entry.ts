@@ -3,7 +3,7 @@ import { ProcessRole } from './app.module';
 import { startApp } from './bootstrap';
 import { AppConfig } from './config/app-config';
 import { InvalidEnvironmentError } from './config/env.schema';
-import { DatabaseUnavailableError } from './database/database-connection';
+import { DatabaseRoleError, DatabaseUnavailableError } from './database/database-connection';
 import { createRootLogger } from './logging/logger';
 
 /**
@@ -27,7 +27,7 @@ export async function runEntry(role: ProcessRole): Promise<void> {
     const running = await startApp(role, config, logger);
     logger.info({ role, graphqlUrl: running.graphqlUrl }, `between-sessions ${role} started`);
   } catch (error) {
-    if (error instanceof DatabaseUnavailableError) {
+    if (error instanceof DatabaseUnavailableError || error instanceof DatabaseRoleError) {
       console.error(error.message);
       process.exit(1);
     }

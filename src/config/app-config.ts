@@ -10,7 +10,11 @@ export class AppConfig {
   readonly port: number;
   readonly logLevel: RawEnv['LOG_LEVEL'];
   readonly publicBaseUrl: string;
-  readonly database: { url: string | undefined; poolSize: number; pgliteDataDir: string };
+  /**
+   * `url` is the app's own role (DML, append-only audit log, no DDL); `migrationUrl` the schema
+   * owner's, used only to migrate at boot. Both unset: embedded PGlite.
+   */
+  readonly database: { url: string | undefined; migrationUrl: string | undefined; poolSize: number; pgliteDataDir: string };
   readonly redis: { url: string; prefix: string };
   readonly auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
   readonly toxicity: {
@@ -38,7 +42,7 @@ export class AppConfig {
     this.port = env.PORT;
     this.logLevel = env.LOG_LEVEL;
     this.publicBaseUrl = env.PUBLIC_BASE_URL;
-    this.database = { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };
+    this.database = { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };
     // One prefix per environment, so a test run or a demo never touches another's keys.
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };
     this.auth = { secret: env.JWT_SECRET, jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };

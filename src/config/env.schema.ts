@@ -50,6 +50,7 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATABASE_MIGRATION_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: positiveInt.default(10),
     PGLITE_DATA_DIR: z.string().min(1).default('./.data/pglite'),
 
@@ -94,6 +95,9 @@ export const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a real PostgreSQL: set DATABASE_URL' });
+    }
+    if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "required with DATABASE_MIGRATION_URL (the app's own role; the embedded database needs neither)" });
     }
     if (env.ESCALATION_WEBHOOK_URL && !env.ESCALATION_WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ESCALATION_WEBHOOK_SECRET'], message: 'required with ESCALATION_WEBHOOK_URL (payloads are signed)' });

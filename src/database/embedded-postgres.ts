@@ -9,6 +9,13 @@ import { resolve } from 'node:path';
  */
 export interface EmbeddedPostgres {
   readonly url: string;
+  /**
+   * Every later statement runs as `role`. PGlite is one superuser session shared by every
+   * connection, so this is SET ROLE: the app gets exactly its role's permissions (a stray UPDATE
+   * of the audit log is refused as on a real server), but it is no security boundary, since
+   * RESET ROLE undoes it. Production runs a real PostgreSQL with two login roles.
+   */
+  setRole(role: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +31,10 @@ export async function startEmbeddedPostgres(options: { dataDir: string; maxConne
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {
     url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
+    async setRole(role: string) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`not a role name: ${role}`);
+      await db.exec(`SET ROLE ${role}`);
+    },
     async stop() {
       await server.stop();
       await db.close();

@@ -57,17 +57,22 @@ export class CaseTimersService {
       return { ...result, spaceId };
     });
     if (!outcome) return 'missing';
-    if (outcome.changed) await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, { caseId: outcome.caseId, spaceId: outcome.spaceId });
+    // After commit. Also when unchanged: that is a retry whose first publish may have failed (the
+    // job failed, the case had joined), so it announces again rather than never.
+    await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, { caseId: outcome.caseId, spaceId: outcome.spaceId });
     return outcome.changed ? 'joined' : 'unchanged';
   }
 
-  /** Once per case: the space's peer specialists (or, with none assigned, every peer specialist) hear it is overdue. */
+  /**
+   * Once per case: the space's peer specialists (or, with none assigned, every peer specialist) hear
+   * it is overdue. The reminder is marked sent only after the live queue was told: if the publish
+   * fails, the job fails and its retry sends it again (the in-app notifications are deduplicated).
+   */
   async caseDue(caseId: string): Promise<'notified' | 'not-due'> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const due = await this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; space_id: string; post_id: string; priority: CasePriority }> = await manager.query(
-        `WITH due AS (UPDATE moderation_cases SET overdue_notified_at = now()
-         WHERE id = $1 AND status <> 'RESOLVED' AND overdue_notified_at IS NULL AND due_at <= now()
-         RETURNING id, space_id, post_id, priority) SELECT * FROM due`,
+        `SELECT id, space_id, post_id, priority FROM moderation_cases
+         WHERE id = $1 AND status <> 'RESOLVED' AND overdue_notified_at IS NULL AND due_at <= now()`,
         [caseId],
       );
       if (rows.length === 0) return null;
@@ -90,8 +95,9 @@ export class CaseTimersService {
       );
       return row;
     });
-    if (!outcome) return 'not-due';
-    await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, { caseId, spaceId: outcome.space_id });
+    if (!due) return 'not-due';
+    await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, { caseId, spaceId: due.space_id });
+    await this.dataSource.query(`UPDATE moderation_cases SET overdue_notified_at = now() WHERE id = $1 AND overdue_notified_at IS NULL`, [caseId]);
     return 'notified';
   }
 

@@ -32,10 +32,12 @@ export interface AppliedScreening {
   applied: boolean;
   /** Escalations this call created; the caller pages them after commit. */
   newEscalationIds: string[];
+  /** The case this call opened or changed; the caller announces it to the live queue after commit. */
+  changedCase: { caseId: string; spaceId: string } | null;
   decision: 'PUBLISH' | 'HOLD' | null;
 }
 
-const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], decision: null };
+const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], changedCase: null, decision: null };
 
 const NOTICE_KIND: Record<AuthorNotice, NotificationKind> = {
   CRISIS_RESOURCES: NotificationKind.CRISIS_RESOURCES,
@@ -102,6 +104,7 @@ export class ApplyScreeningDecision {
       const isCrisis = decision.reasons.includes('CRISIS');
       const sourceKey = `screening:${target.postId}:${target.revision}`;
       let caseId: string | null = null;
+      let changedCase: AppliedScreening['changedCase'] = null;
       if (heldForReview) {
         // A person decides this post: the case carries why it is held and what this revision adds.
         const opened = await this.cases.openOrJoin(manager, {
@@ -113,6 +116,7 @@ export class ApplyScreeningDecision {
           sourceKey,
         });
         caseId = opened.caseId;
+        if (opened.changed) changedCase = { caseId, spaceId: target.spaceId };
       } else if (decision.casePriority && (moved || isCrisis)) {
         // A superseded revision needs no abuse case (its replacement is screened), but crisis always does.
         const opened = await this.cases.openOrJoin(manager, {
@@ -124,6 +128,7 @@ export class ApplyScreeningDecision {
           sourceKey,
         });
         caseId = opened.caseId;
+        if (opened.changed) changedCase = { caseId, spaceId: target.spaceId };
       }
 
       const newEscalationIds = await this.raiseRiskConsequences(manager, target, decision, crisis, caseId);
@@ -153,7 +158,7 @@ export class ApplyScreeningDecision {
         },
         manager,
       );
-      return { applied: true, newEscalationIds, decision: decision.decision };
+      return { applied: true, newEscalationIds, changedCase, decision: decision.decision };
     });
   }
 
@@ -212,7 +217,7 @@ export class ApplyScreeningDecision {
         },
         manager,
       );
-      return { applied: true, newEscalationIds, decision: 'HOLD' };
+      return { applied: true, newEscalationIds, changedCase: opened.changed ? { caseId: opened.caseId, spaceId: target.spaceId } : null, decision: 'HOLD' };
     });
   }
 

@@ -6,9 +6,11 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
+import { RealtimeEvent } from '../notifications/realtime/realtime-events';
+import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName, JobPayloads, QueueName } from '../queue/queue.types';
-import { ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
+import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
 import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
 import { normaliseText } from './pipeline/normalise';
 import { screenText } from './pipeline/screen-text';
@@ -32,7 +34,7 @@ export type ScreenPostResult = 'screened' | 'already-screened';
 
 /**
  * Screens one post revision: load it from PostgreSQL, run the phases, apply the decision in one
- * transaction, then page the clinicians of any new escalation. A thrown error retries the job;
+ * transaction, then page the clinicians of any new escalation and announce the case it opened. A thrown error retries the job;
  * the worker calls `failClosed` after the last attempt.
  */
 @Injectable()
@@ -43,6 +45,7 @@ export class ScreenPostProcessor {
     private readonly toxicity: ToxicityModel,
     private readonly applyDecision: ApplyScreeningDecision,
     private readonly jobs: JobProducer,
+    private readonly pubsub: RedisPubSub,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly config: AppConfig,
   ) {}
@@ -67,6 +70,7 @@ export class ScreenPostProcessor {
     screeningsTotal.inc({ decision: outcome.decision.decision });
     screeningDuration.observe((Date.now() - loaded.writtenAt.getTime()) / 1000);
     await this.page(applied.newEscalationIds);
+    await this.announce(applied.changedCase);
     return 'screened';
   }
 
@@ -86,6 +90,7 @@ export class ScreenPostProcessor {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
       this.logger.error({ postId: payload.postId, revision: payload.revision, error: failure.name, attempts: failure.attempts }, 'screening failed: post held for review');
       await this.page(applied.newEscalationIds);
+      await this.announce(applied.changedCase);
     }
     return true;
   }
@@ -122,6 +127,20 @@ export class ScreenPostProcessor {
       text: row.body_text,
       writtenAt: row.created_at,
     };
+  }
+
+  /**
+   * After commit: tell the live moderation queue of the case this screening opened or joined. The
+   * screening is done either way; if Redis fails right now the case still waits in the queue (and
+   * its due-time reminder is announced), so this is logged, not retried.
+   */
+  private async announce(changedCase: AppliedScreening['changedCase']): Promise<void> {
+    if (!changedCase) return;
+    try {
+      await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, changedCase);
+    } catch (error) {
+      this.logger.warn({ caseId: changedCase.caseId, err: { message: (error as Error).message } }, 'could not publish moderation-queue-changed for a screened post');
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { connectAsSchemaOwner, startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 
 const AUDIT_PAGE = `query($first: Int, $after: String) {
   auditEvents(first: $first, after: $after) { edges { cursor node { id actorRole action targetType targetId details createdAt } } pageInfo { hasNextPage endCursor } }
@@ -14,13 +14,51 @@ describe('audit log: append-only, readable by admins', () => {
 
   afterAll(async () => app.close());
 
-  it('should refuse UPDATE, DELETE and TRUNCATE at the database', async () => {
-    await app.dataSource.query(
-      `INSERT INTO audit_events (actor_role, action, target_type, target_id) VALUES ('SYSTEM', 'test.append', 'post', 'x')`,
-    );
-    await expect(app.dataSource.query(`UPDATE audit_events SET action = 'rewritten'`)).rejects.toThrow(/append-only/);
-    await expect(app.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
-    await expect(app.dataSource.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+  /** Runs `sql` as the app's own connection, rolled back whatever happens; returns the error PostgreSQL gave, if any. */
+  async function asApp(sql: string): Promise<{ code?: string; message: string } | null> {
+    const runner = app.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(sql);
+      return null;
+    } catch (error) {
+      return { code: (error as { code?: string }).code, message: (error as Error).message };
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  it("should refuse the app's own connection every way around the append-only rule, by permission", async () => {
+    expect(await asApp(`INSERT INTO audit_events (actor_role, action, target_type, target_id) VALUES ('SYSTEM', 'test.append', 'post', 'x')`)).toBeNull();
+    expect(await asApp(`SELECT count(*) FROM audit_events`)).toBeNull();
+    const refusals = {
+      disableTrigger: await asApp(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`),
+      disableAllTriggers: await asApp(`ALTER TABLE audit_events DISABLE TRIGGER ALL`),
+      dropTrigger: await asApp(`DROP TRIGGER audit_events_append_only ON audit_events`),
+      dropTruncateTrigger: await asApp(`DROP TRIGGER audit_events_no_truncate ON audit_events`),
+      replaceFunction: await asApp(`CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`),
+      update: await asApp(`UPDATE audit_events SET action = 'rewritten'`),
+      delete: await asApp(`DELETE FROM audit_events`),
+      truncate: await asApp(`TRUNCATE audit_events`),
+      dropTable: await asApp(`DROP TABLE audit_events`),
+    };
+    for (const [attempt, error] of Object.entries(refusals)) {
+      // Refused by privileges (42501 "permission denied" / "must be owner"), not by the trigger's own message.
+      expect({ attempt, code: error?.code, message: error?.message }).toEqual({ attempt, code: '42501', message: expect.stringMatching(/^(permission denied|must be owner)/) });
+    }
+  });
+
+  it('should keep the trigger as a second wall, refusing even the schema owner', async () => {
+    await app.dataSource.query(`INSERT INTO audit_events (actor_role, action, target_type, target_id) VALUES ('SYSTEM', 'test.append', 'post', 'x')`);
+    const owner = await connectAsSchemaOwner();
+    try {
+      await expect(owner.query(`UPDATE audit_events SET action = 'rewritten'`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('should page every event exactly once, newest first, for an admin', async () => {

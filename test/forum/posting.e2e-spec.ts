@@ -3,7 +3,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
-import { startTestApp, TestApp } from '../helpers/test-app';
+import { connectAsSchemaOwner, startTestApp, TestApp } from '../helpers/test-app';
 import { createReply, createThread, Member, member, POST_FIELDS, publishedThread, screen, space, THREAD_FIELDS } from './forum-fixtures';
 
 const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
@@ -72,13 +72,16 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
   it('should write nothing of a reply when any part of its write fails (post, revision, screening request and audit together)', async () => {
     const thread = await publishedThread(app, author, spaceId);
     // The audit insert is the last part of the write: refusing it must take the post and its outbox row with it.
-    await app.dataSource.query(`ALTER TABLE audit_events ADD CONSTRAINT test_refuse_replies CHECK (action <> 'post.created') NOT VALID`);
+    // Only the schema owner may add the constraint that refuses it; the app's role has no DDL.
+    const owner = await connectAsSchemaOwner();
+    await owner.query(`ALTER TABLE audit_events ADD CONSTRAINT test_refuse_replies CHECK (action <> 'post.created') NOT VALID`);
     try {
       const res = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'never half-written' } }, other.token);
       expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(res)).not.toMatch(/audit_events|test_refuse_replies|never half-written/);
     } finally {
-      await app.dataSource.query(`ALTER TABLE audit_events DROP CONSTRAINT test_refuse_replies`);
+      await owner.query(`ALTER TABLE audit_events DROP CONSTRAINT test_refuse_replies`);
+      await owner.end();
     }
     const [counts] = await app.dataSource.query(
       `SELECT (SELECT count(*)::int FROM posts WHERE thread_id = $1 AND id <> $2) AS posts,

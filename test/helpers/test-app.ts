@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProcessRole } from '../../src/app.module';
@@ -6,7 +7,7 @@ import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
 import { createRootLogger } from '../../src/logging/logger';
-import { RUN_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
+import { RUN_DATABASE_URL_VAR, RUN_MIGRATION_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -25,7 +26,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The environment a test process runs with: the run's database and Redis prefix, test secrets. */
+/**
+ * The environment a test process runs with: the run's database as the app's least-privilege role
+ * (global setup migrated it), its Redis prefix, test secrets.
+ */
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   const databaseUrl = process.env[RUN_DATABASE_URL_VAR];
   const prefix = process.env[RUN_REDIS_PREFIX_VAR];
@@ -67,6 +71,15 @@ export async function startTestApp(options: { role?: ProcessRole; env?: Record<s
     token: (sub, role, extra = {}) => signDevToken(TEST_JWT_SECRET, { sub, role, ...extra }),
     close: () => running.close(),
   };
+}
+
+/** The run's database as the schema owner, for the few tests that change the schema (the app never may). */
+export async function connectAsSchemaOwner(): Promise<Client> {
+  const url = process.env[RUN_MIGRATION_DATABASE_URL_VAR];
+  if (!url) throw new Error('e2e tests run through jest --selectProjects e2e (global setup makes the database).');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
 }
 
 /** A unique subject per test, so tests never share members by accident. */

@@ -1,31 +1,27 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/database/data-source-options';
-import { RUN_DATABASE_NAME_VAR, RUN_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_PG_ADMIN_URL, databaseUrlFor } from './test-env';
+import { connectAdmin, createTestDatabase, ensureTestRoles, migrateAs } from './test-databases';
+import { RUN_DATABASE_NAME_VAR, RUN_DATABASE_URL_VAR, RUN_MIGRATION_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR } from './test-env';
 
 /**
- * A fresh database per run, migrated with the real migrations, and a Redis key prefix of its own,
- * so runs never see each other's data. Teardown drops both.
+ * A fresh database per run, owned by the schema owner role and migrated as it with the real
+ * migrations, and a Redis key prefix of its own, so runs never see each other's data. Every test
+ * app connects as the app's least-privilege role, so every e2e test shows the app works with it.
+ * Teardown drops both.
  */
 export default async function globalSetup(): Promise<void> {
   const run = `${Date.now().toString(36)}_${process.pid}`;
   const name = `bs_test_${run}`;
-  const admin = new Client({ connectionString: TEST_PG_ADMIN_URL, connectionTimeoutMillis: 5_000 });
+  const admin = await connectAdmin();
+  let urls: { ownerUrl: string; appUrl: string };
   try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(`Tests need PostgreSQL at ${TEST_PG_ADMIN_URL} (run them through "npm run test:all", which starts it): ${(error as Error).message}`);
+    await ensureTestRoles(admin);
+    urls = await createTestDatabase(admin, name);
+  } finally {
+    await admin.end();
   }
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await migrateAs(urls.ownerUrl);
 
-  const url = databaseUrlFor(name);
-  const dataSource = new DataSource(dataSourceOptions(url, 2));
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.destroy();
-
-  process.env[RUN_DATABASE_URL_VAR] = url;
+  process.env[RUN_DATABASE_URL_VAR] = urls.appUrl;
+  process.env[RUN_MIGRATION_DATABASE_URL_VAR] = urls.ownerUrl;
   process.env[RUN_DATABASE_NAME_VAR] = name;
   process.env[RUN_REDIS_PREFIX_VAR] = `bs-test-${run}`;
 }

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
-import { Client } from 'pg';
-import { RUN_DATABASE_NAME_VAR, RUN_REDIS_PREFIX_VAR, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from './test-env';
+import { connectAdmin, dropTestDatabase } from './test-databases';
+import { RUN_DATABASE_NAME_VAR, RUN_REDIS_PREFIX_VAR, TEST_REDIS_URL } from './test-env';
 
 export default async function globalTeardown(): Promise<void> {
   const name = process.env[RUN_DATABASE_NAME_VAR];
@@ -20,9 +20,11 @@ export default async function globalTeardown(): Promise<void> {
     }
   }
   if (name && process.env.BS_TEST_KEEP_DATABASE !== '1') {
-    const admin = new Client({ connectionString: TEST_PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    const admin = await connectAdmin();
+    try {
+      await dropTestDatabase(admin, name);
+    } finally {
+      await admin.end();
+    }
   }
 }

@@ -1,35 +1,94 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
+import { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config';
+import { ROOT_LOGGER } from '../../logging/logging.module';
 import { requestPathRedisOptions } from '../../redis/redis.module';
 import { RealtimeEvent, RealtimePayloads } from './realtime-events';
 
 /** Events a slow subscriber may have waiting before the oldest are dropped (it can re-read the list). */
 const MAX_BUFFERED_EVENTS = 1_000;
+/** Longest start-up waits for the two connections; past it the process starts anyway and they keep reconnecting. */
+const STARTUP_WAIT_MS = 5_000;
+/** Longest a publish waits for a reconnect (one takes ~200 ms after a blip); then it fails and the caller decides. */
+const PUBLISH_WAIT_MS = 1_000;
 
 type Listener = (payload: unknown) => void;
 
+/** The promise's value, or `fallback` if it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]).finally(() => clearTimeout(timer));
+}
+
 /**
- * Publish/subscribe across processes: the worker publishes, every API process subscribes, and
+ * Resolves true once the connection is ready, false after `timeoutMs` (or at its first error,
+ * with `untilError`), so a caller never waits on a Redis that is down.
+ */
+function whenReady(redis: Redis, timeoutMs: number, options: { untilError?: boolean } = {}): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (ready: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      redis.off('error', onError);
+      resolve(ready);
+    };
+    const onReady = () => finish(true);
+    const onError = () => {
+      if (options.untilError) finish(false);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    redis.on('ready', onReady);
+    redis.on('error', onError);
+  });
+}
+
+/**
+ * Publish/subscribe across processes: workers and APIs publish, every API process subscribes, and
  * each one hands events to its own GraphQL subscriptions as async iterators (what Nest's
  * `@Subscription` expects). Two connections, because a Redis connection in subscriber mode can
- * do nothing else; both are opened on first use, so a process that never publishes or
- * subscribes holds neither.
+ * do nothing else. Both connect, and the subscriber listens to every event, before the process
+ * serves or takes jobs: the publisher fails fast instead of queueing while Redis is down, so a
+ * publisher still connecting would drop the first events of a fresh process.
  */
 @Injectable()
-export class RedisPubSub implements OnApplicationShutdown {
-  private publisher?: Redis;
-  private subscriber?: Redis;
+export class RedisPubSub implements OnModuleInit, OnApplicationShutdown {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly channelPrefix: string;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
     this.channelPrefix = `${config.redis.prefix}:events:`;
+    this.publisher = this.connect(false);
+    this.subscriber = this.openSubscriber();
   }
 
-  /** Publishes to every process; throws fast when Redis is unreachable (callers decide what that means). */
+  async onModuleInit(): Promise<void> {
+    // SUBSCRIBE is queued until the subscriber connects, and repeated after every reconnect.
+    const subscribed = this.subscriber.subscribe(...Object.values(RealtimeEvent).map((event) => this.channelPrefix + event)).then(
+      () => true,
+      () => false,
+    );
+    const [publishing, listening] = await Promise.all([
+      whenReady(this.publisher, STARTUP_WAIT_MS, { untilError: true }),
+      whenReady(this.subscriber, STARTUP_WAIT_MS, { untilError: true }).then((ready) => ready && within(subscribed, STARTUP_WAIT_MS, false)),
+    ]);
+    if (!publishing || !listening) {
+      this.logger.warn({ publisher: this.publisher.status, subscriber: this.subscriber.status }, 'realtime events: Redis is not reachable yet; reconnecting in the background');
+    }
+  }
+
+  /**
+   * Publishes to every process. Waits briefly for a reconnect, then throws (callers decide what a
+   * lost event means: a reminder retries, a request's announcement is logged).
+   */
   async publish<E extends RealtimeEvent>(event: E, payload: RealtimePayloads[E]): Promise<void> {
-    this.publisher ??= this.connect(false);
+    await whenReady(this.publisher, PUBLISH_WAIT_MS);
     await this.publisher.publish(this.channelPrefix + event, JSON.stringify(payload));
   }
 
@@ -74,7 +133,7 @@ export class RedisPubSub implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     for (const connection of [this.publisher, this.subscriber]) {
-      if (connection) await connection.quit().catch(() => connection.disconnect());
+      await connection.quit().catch(() => connection.disconnect());
     }
   }
 
@@ -83,9 +142,6 @@ export class RedisPubSub implements OnApplicationShutdown {
     if (!set) {
       set = new Set();
       this.listeners.set(channel, set);
-      // The subscriber queues commands while (re)connecting and re-subscribes after a reconnect.
-      this.subscriber ??= this.openSubscriber();
-      this.subscriber.subscribe(channel).catch(() => undefined);
     }
     set.add(listener);
   }
@@ -94,10 +150,7 @@ export class RedisPubSub implements OnApplicationShutdown {
     const set = this.listeners.get(channel);
     if (!set) return;
     set.delete(listener);
-    if (set.size === 0) {
-      this.listeners.delete(channel);
-      this.subscriber?.unsubscribe(channel).catch(() => undefined);
-    }
+    if (set.size === 0) this.listeners.delete(channel);
   }
 
   private openSubscriber(): Redis {
