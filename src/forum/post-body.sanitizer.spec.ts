@@ -48,6 +48,12 @@ describe('sanitizePostBody', () => {
     expect(cleanLine('half \uD83D', 'title', { min: 1, max: 200 })).toBe('half \uFFFD');
   });
 
+  it('should drop formatting nested deeper than any editor writes, keeping its words', () => {
+    const { html, text } = sanitizePostBody(`${'<b>'.repeat(12_000)}still here${'</b>'.repeat(12_000)}`);
+    expect(html.match(/<b>/g)?.length).toBeLessThanOrEqual(20);
+    expect(text).toBe('still here');
+  });
+
   it('should refuse a body that is empty once sanitized', () => {
     for (const body of ['', '   ', '<p> </p>', '<script>x</script>', '<img src=x>']) {
       expect(badInput(() => sanitizePostBody(body)).details).toEqual({ field: 'body' });
