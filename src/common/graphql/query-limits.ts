@@ -32,10 +32,10 @@ export interface QueryLimits {
 }
 
 /**
- * Real pages pass: a thread with 100 posts, their authors and reactions costs 4,313; 100 threads
- * with their first posts 5,001; 50 moderation cases with posts, evidence and notes 6,901 (a case's
- * thread context and author history are for one case at a time: 50 of them cost 14,551). One copy
- * of the tester's attack costs 168,301. Depth 12 fits a case's post's thread's posts' authors.
+ * Real pages pass: a thread with 100 posts, their authors and reactions costs 6,213; 100 threads
+ * with their first posts 6,901; 50 moderation cases with posts, evidence and notes 7,851 (a case's
+ * thread context and author history are for one case at a time: 50 of them cost 25,001). One copy
+ * of the tester's attack costs 928,301. Depth 12 fits a case's post's thread's posts' authors.
  */
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 50, maxTokens: 1_000, maxCost: 10_000, maxDocumentChars: 20_000 };
 
