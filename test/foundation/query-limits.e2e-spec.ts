@@ -149,6 +149,16 @@ describe('query limits: cost, batched lists and subscriptions', () => {
     expect(small.data?.threads.edges).toHaveLength(5);
   });
 
+  it('should cost a post body by the text it may hold, so pages of long posts cannot be asked for by the thousand', async () => {
+    const bodies = (posts: number) => `query($spaceId: ID!) { threads(spaceId: $spaceId, first: 100) { edges { node { posts(first: ${posts}) { edges { node { id body } } } } } } }`;
+    const refused = await app.gql(bodies(24), { spaceId }, client.token);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0].message).toMatch(/costs? .*more than/i);
+    const fine = await app.gql<{ threads: { edges: unknown[] } }>(bodies(4), { spaceId }, client.token);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data?.threads.edges).toHaveLength(100);
+  });
+
   it('should multiply plain lists nested in lists, so a staff member cannot fan out through them', async () => {
     const nested = 'authorRecentCases { authorRecentCases { authorRecentCases { id threadContext { id body } } } }';
     const res = await app.gql(`{ moderationQueue(first: 100) { edges { node { id ${nested} } } } }`, {}, peer.token);
