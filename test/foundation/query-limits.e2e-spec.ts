@@ -147,6 +147,10 @@ describe('query limits: cost, batched lists and subscriptions', () => {
     const small = await app.gql<{ threads: { edges: unknown[] } }>(query, { spaceId, n: 5 }, client.token);
     expect(small.errors).toBeUndefined();
     expect(small.data?.threads.edges).toHaveLength(5);
+    // Apollo keeps the validated document now: the next request's variables are costed all the same.
+    const again = await app.gql(query, { spaceId, n: 100 }, client.token);
+    expect(again.status).toBe(400);
+    expect(again.errors?.[0].message).toMatch(/costs? .*more than/i);
   });
 
   it('should cost a post body by the text it may hold, so pages of long posts cannot be asked for by the thousand', async () => {
