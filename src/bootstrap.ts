@@ -16,7 +16,7 @@ import { createRootLogger, PinoNestLogger } from './logging/logger';
 /** Largest request body: a 20,000-character post, HTML-escaped and JSON-encoded, fits well within it. */
 const MAX_BODY_BYTES = 512 * 1024;
 
-/** The API listens on loopback (whatever fronts it runs beside it); the metrics port does the same. */
+/** Loopback only, as the API has always listened; the metrics port listens beside it. */
 const HOST = '127.0.0.1';
 
 export interface RunningApp {

@@ -279,6 +279,8 @@ describe('query limits: cost, batched lists and subscriptions', () => {
     expect(ide.status).toBe(200);
     expect(ide.headers['content-type']).toMatch(/text\/html/);
     expect(ide.text).toMatch(/graphiql/i);
+    // Its scripts come from a CDN and it starts with an inline script: no policy in development.
+    expect(ide.headers['content-security-policy']).toBeUndefined();
   });
 });
 
@@ -319,6 +321,12 @@ describe('query limits in production', () => {
     const res = await app.gql(aliasAttack(1), { spaceId: '00000000-0000-0000-0000-000000000000' });
     expect(res.status).toBe(400);
     expect(res.errors?.[0].message).toMatch(/costs? .*more than/i);
+  });
+
+  it('should send a content security policy that lets pages reach the identity provider', async () => {
+    const res = await request(app.url.replace(/\/graphql$/, '')).get('/health/live');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/connect-src 'self' https:\/\/idp\.example\.org(;|$)/);
   });
 
   it('should serve /metrics on the metrics port only', async () => {
