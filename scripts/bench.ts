@@ -2,7 +2,7 @@
  * npm run bench -- <scenario...> [--seconds N] [--connections N] [--database NAME] [--rate N] [--cpu-prof]
  *
  * Prints one JSON object per scenario on stdout (progress and warnings go to stderr).
- * Scenarios: accept, latency, read, screen, escalate, queue, burst (see scripts/bench/scenarios.ts
+ * Scenarios: accept, latency, read, screen, escalate, queue, burst, costly (see scripts/bench/scenarios.ts
  * and the README's Benchmarks section). Everything runs on 127.0.0.1 against a fresh database and
  * its own Redis key prefix, both removed afterwards.
  */

@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import express, { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -9,16 +10,22 @@ import { Logger } from 'pino';
 import { AppModule, ProcessRole } from './app.module';
 import { AppConfig } from './config/app-config';
 import { openDatabase } from './database/database-connection';
+import { startMetricsServer } from './health/metrics-server';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
 
 /** Largest request body: a 20,000-character post, HTML-escaped and JSON-encoded, fits well within it. */
 const MAX_BODY_BYTES = 512 * 1024;
+
+/** Loopback only, as the API has always listened; the metrics port listens beside it. */
+const HOST = '127.0.0.1';
 
 export interface RunningApp {
   app: INestApplication | INestApplicationContext;
   /** The GraphQL endpoint, when this process serves HTTP. */
   graphqlUrl?: string;
   port?: number;
+  /** Where `/metrics` is served, when METRICS_PORT is set. */
+  metricsPort?: number;
   close(): Promise<void>;
 }
 
@@ -36,6 +43,30 @@ function jsonBodyOrGraphqlError(): (req: Request, res: Response, next: NextFunct
       res.status(status === 413 ? 413 : 400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
     });
   };
+}
+
+/** Where the browser may connect from a page: the identity provider too, for the web app's OIDC token exchange. */
+function connectSources(issuer: string | undefined): string[] {
+  if (!issuer) return ["'self'"];
+  try {
+    return ["'self'", new URL(issuer).origin];
+  } catch {
+    return ["'self'"];
+  }
+}
+
+/**
+ * Response headers from helmet (nosniff, no x-powered-by, framing and referrer policies, HSTS).
+ * The content security policy is set deliberately: production gets helmet's defaults (scripts,
+ * styles and images from this origin only, which is what the web app at `/` ships) except that
+ * pages may also connect to the identity provider, which the default `default-src 'self'` would
+ * refuse. Development sends none: GraphiQL on GET /graphql loads its scripts from a CDN and starts
+ * with an inline script, both of which the defaults forbid.
+ */
+function securityHeaders(config: AppConfig): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: config.isProduction ? { directives: { connectSrc: connectSources(config.auth.issuer) } } : false,
+  });
 }
 
 /**
@@ -74,6 +105,7 @@ async function startNest(role: ProcessRole, config: AppConfig, logger: Logger, m
 }
 
 async function serveHttp(app: INestApplication, config: AppConfig, logger: Logger): Promise<RunningApp> {
+  app.use(securityHeaders(config));
   app.use(
     pinoHttp({
       logger,
@@ -85,13 +117,18 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
       },
       // Method, path, status and timing only: bodies and headers can carry post text or tokens.
       serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
-      autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+      autoLogging: { ignore: (req) => req.url === '/health/live' },
     }),
   );
   app.use(jsonBodyOrGraphqlError());
   app.enableShutdownHooks();
-  await app.listen(config.port, '127.0.0.1');
+  await app.listen(config.port, HOST);
   const server = app.getHttpServer() as Server;
   const port = (server.address() as AddressInfo).port;
-  return { app, port, graphqlUrl: `http://127.0.0.1:${port}/graphql`, close: () => app.close() };
+  const metrics = config.metricsPort === undefined ? null : await startMetricsServer(config.metricsPort, HOST);
+  const close = async () => {
+    await metrics?.close();
+    await app.close();
+  };
+  return { app, port, metricsPort: metrics?.port, graphqlUrl: `http://127.0.0.1:${port}/graphql`, close };
 }

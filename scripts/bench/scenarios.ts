@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
+import { costlyScenario } from './costly-queries';
 import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
 import { gql, REDIS_URL, summarise, tokenFor, waitFor } from './harness';
@@ -316,6 +317,9 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       server.close();
     }
   },
+
+  /** The most expensive reads a client may still send under the cost limit (scripts/bench/costly-queries.ts). */
+  costly: costlyScenario,
 
   /** moderationQueue first page over 100,000 cases (20,000 open), for a clinician (every space) and a peer specialist (two spaces). */
   async queue(options) {

@@ -8,6 +8,8 @@ export class AppConfig {
   readonly nodeEnv: RawEnv['NODE_ENV'];
   readonly isProduction: boolean;
   readonly port: number;
+  /** Where Prometheus scrapes `/metrics`; unset, metrics are not served at all (never on `port`). */
+  readonly metricsPort: number | undefined;
   readonly logLevel: RawEnv['LOG_LEVEL'];
   readonly publicBaseUrl: string;
   /**
@@ -40,6 +42,7 @@ export class AppConfig {
     this.nodeEnv = env.NODE_ENV;
     this.isProduction = env.NODE_ENV === 'production';
     this.port = env.PORT;
+    this.metricsPort = env.METRICS_PORT;
     this.logLevel = env.LOG_LEVEL;
     this.publicBaseUrl = env.PUBLIC_BASE_URL;
     this.database = { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };

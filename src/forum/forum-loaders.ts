@@ -6,14 +6,17 @@ import { inScopeSql, scopeSqlValue, staffScopeOf } from '../common/auth/staff-sc
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PostStatus } from '../common/domain/post-status.enum';
+import { AppError } from '../common/errors/app-error';
+import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection';
 import { MemberEntity } from '../members/entities/member.entity';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
 import { SpaceEntity } from './entities/space.entity';
 import { ThreadEntity } from './entities/thread.entity';
+import { PostModel } from './models/post.model';
 import { ReactionCountModel } from './models/reaction-count.model';
-import { AUTHOR_ONLY_STATUSES } from './post-visibility';
+import { AUTHOR_ONLY_STATUSES, visiblePostStatusSql } from './post-visibility';
 
 /** The loaders one request uses: one query per kind of thing per tick, however many posts a page shows. */
 export interface ForumLoaderSet {
@@ -25,7 +28,12 @@ export interface ForumLoaderSet {
   reactions: DataLoader<string, PostReactions>;
   /** Published replies (the first post is not a reply), by thread. */
   replyCount: DataLoader<string, number>;
+  /** Pages of posts by thread, one loader per page asked for (`limit + 1` rows: the extra one says there is more). */
+  threadPostPages: Map<string, DataLoader<string, PagePost[]>>;
 }
+
+/** A post as a page of a thread reads it, with its author joined. */
+type PagePost = PostEntity & { author?: MemberEntity | null };
 
 export interface PostReactions {
   counts: ReactionCountModel[];
@@ -37,6 +45,13 @@ type ThreadRow = ThreadEntity & { firstPost?: PostEntity | null; space?: SpaceEn
 
 const LOADERS_KEY = 'forum';
 const REACTION_ORDER = Object.values(ReactionKind);
+const SEQ = /^\d{1,18}$/;
+
+/** What PostModel.from and MemberModel.from read, and the cursor (seq): no screened text copy, no bookkeeping dates. */
+const PAGE_COLUMNS = [
+  ...(['id', 'seq', 'threadId', 'spaceId', 'authorId', 'quotePostId', 'status', 'heldReason', 'revision', 'bodyHtml', 'createdAt', 'editedAt'] satisfies Array<keyof PostEntity>).map((c) => `p.${c}`),
+  ...(['id', 'displayName', 'role'] satisfies Array<keyof MemberEntity>).map((c) => `m.${c}`),
+];
 
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
   const found = new Map(rows.map((row) => [keyOf(row), row]));
@@ -68,6 +83,57 @@ export class ForumLoaders {
     const set = this.for(ctx);
     set.post.clear(postId);
     set.reactions.clear(postId);
+    set.threadPostPages.clear();
+  }
+
+  /**
+   * A page of the thread's posts the viewer may see, oldest first, the first post included. Every
+   * thread of a request asking for the same page (a list of threads, each with its posts) is read
+   * by one statement, however many threads there are.
+   */
+  async threadPosts(ctx: RequestContext, viewer: Viewer, threadId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PostModel>> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after, 1);
+    const afterSeq = cursor ? String(cursor[0]) : null;
+    if (afterSeq !== null && !SEQ.test(afterSeq)) throw AppError.badInput('after', 'after is not a cursor from this list.');
+    const set = this.for(ctx);
+    const key = `${limit}:${afterSeq ?? ''}`;
+    let loader = set.threadPostPages.get(key);
+    if (!loader) {
+      loader = new DataLoader((threadIds) => this.loadThreadPostPages(viewer, threadIds, limit + 1, afterSeq, set));
+      set.threadPostPages.set(key, loader);
+    }
+    return toConnection(
+      await loader.load(threadId),
+      limit,
+      (post) => encodeCursor([post.seq]),
+      (post) => PostModel.from(post),
+    );
+  }
+
+  /** Each thread's first `rows` visible posts after the cursor, through the (thread_id, seq) index, in one statement. */
+  private async loadThreadPostPages(viewer: Viewer, threadIds: readonly string[], rows: number, afterSeq: string | null, set: ForumLoaderSet): Promise<PagePost[][]> {
+    const visible = visiblePostStatusSql(viewer, 'q');
+    const conditions = ['q.thread_id = t.id', ...(visible ? [visible.sql] : []), ...(afterSeq ? ['q.seq > CAST(:afterSeq AS bigint)'] : [])];
+    // Authors come with the page (a page nearly always shows them): that primes the member loader.
+    const posts: PagePost[] = await this.dataSource
+      .getRepository(PostEntity)
+      .createQueryBuilder('p')
+      .leftJoinAndMapOne('p.author', MemberEntity, 'm', 'm.id = p.author_id')
+      .select(PAGE_COLUMNS)
+      .where(
+        `p.id IN (SELECT page.id FROM unnest(CAST(:threadIds AS uuid[])) AS t(id)
+           CROSS JOIN LATERAL (SELECT q.id FROM posts q WHERE ${conditions.join(' AND ')} ORDER BY q.seq LIMIT :rows) page)`,
+        { threadIds, rows, afterSeq, ...visible?.params },
+      )
+      .orderBy('p.seq', 'ASC')
+      .getMany();
+    const byThread = new Map<string, PagePost[]>(threadIds.map((id) => [id, []]));
+    for (const post of posts) {
+      if (post.author) set.member.prime(post.author.id, MemberModel.from(post.author));
+      byThread.get(post.threadId)?.push(post);
+    }
+    return threadIds.map((id) => byThread.get(id) ?? []);
   }
 
   private create(viewer: Viewer | null): ForumLoaderSet {
@@ -135,6 +201,7 @@ export class ForumLoaders {
         const counts = new Map(rows.map((r) => [r.thread_id, r.count]));
         return threadIds.map((id) => counts.get(id) ?? 0);
       }),
+      threadPostPages: new Map(),
     };
     return set;
   }

@@ -14,11 +14,15 @@ import { ReportPostInput } from './inputs/report-post.input';
 import { PostModel } from './models/post.model';
 import { ReactionCountModel } from './models/reaction-count.model';
 import { ThreadModel } from './models/thread.model';
+import { MAX_BODY_TEXT_CHARS } from './post-body.sanitizer';
 import { canSeeStatusDetails, seesEveryPostIn, statusNoteFor } from './post-visibility';
 import { PostingService } from './posting.service';
 import { PostsService } from './posts.service';
 import { ReactionsService } from './reactions.service';
 import { ReportsService } from './reports.service';
+
+/** Query cost of a body (a field costs 1): one per thousand characters it may hold, so pages of long posts cost what they send. */
+const BODY_COST = MAX_BODY_TEXT_CHARS / 1_000;
 
 @Resolver(() => PostModel)
 export class PostsResolver {
@@ -96,7 +100,7 @@ export class PostsResolver {
    * The text is where a read happens: staff reading a post that is not public is audited here,
    * however the post was reached (post, a thread, a quote, a moderation case, an escalation).
    */
-  @ResolveField(() => String, { nullable: true, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
+  @ResolveField(() => String, { nullable: true, complexity: BODY_COST, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
   async body(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (post.body !== null) await this.posts.recordStaffRead(ctx, post);
     return post.body;

@@ -74,7 +74,7 @@ export class ThreadsResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<PostModel>> {
-    return this.threadsService.postsOf(viewer, thread, first, after, this.loaders.for(ctx));
+    return this.loaders.threadPosts(ctx, viewer, thread.id, first, after);
   }
 
   @ResolveField(() => Int, { description: 'Published replies (the first post is not counted).' })

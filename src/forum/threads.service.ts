@@ -5,12 +5,9 @@ import { Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection';
-import { MemberEntity } from '../members/entities/member.entity';
-import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { ForumLoaderSet } from './forum-loaders';
-import { PostModel } from './models/post.model';
 import { ThreadModel } from './models/thread.model';
 import { visiblePostStatusSql } from './post-visibility';
 import { PostsService } from './posts.service';
@@ -22,19 +19,12 @@ import { SpacesService } from './spaces.service';
  */
 const ACTIVITY_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const SEQ = /^\d{1,18}$/;
-
-/** What PostModel.from and MemberModel.from read, and the cursor (seq). */
-const PAGE_COLUMNS = [
-  ...(['id', 'seq', 'threadId', 'spaceId', 'authorId', 'quotePostId', 'status', 'heldReason', 'revision', 'bodyHtml', 'createdAt', 'editedAt'] satisfies Array<keyof PostEntity>).map((c) => `p.${c}`),
-  ...(['id', 'displayName', 'role'] satisfies Array<keyof MemberEntity>).map((c) => `m.${c}`),
-];
 
 function badCursor(): AppError {
   return AppError.badInput('after', 'after is not a cursor from this list.');
 }
 
-/** Reading threads: a space's list, newest activity first, and a thread's posts, oldest first. */
+/** Reading threads: a space's list, newest activity first (a thread's posts are paged by ForumLoaders.threadPosts). */
 @Injectable()
 export class ThreadsService {
   constructor(
@@ -85,44 +75,5 @@ export class ThreadsService {
     if (!thread?.firstPostId) return null;
     const visible = await this.posts.findVisible(viewer, thread.firstPostId, loaders);
     return visible ? ThreadModel.from(visible.thread, visible.firstPost.status) : null;
-  }
-
-  /** The thread's posts the viewer may see, oldest first, the first post included. */
-  async postsOf(
-    viewer: Viewer,
-    thread: ThreadModel,
-    first: number | null | undefined,
-    after: string | null | undefined,
-    loaders: ForumLoaderSet,
-  ): Promise<Connection<PostModel>> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after, 1);
-    // Authors come with the page (a page nearly always shows them): that primes the member loader.
-    // Only the columns a page shows: no screened text copy, no bookkeeping dates to parse per row.
-    const query = this.dataSource
-      .getRepository(PostEntity)
-      .createQueryBuilder('p')
-      .leftJoinAndMapOne('p.author', MemberEntity, 'm', 'm.id = p.author_id')
-      .select(PAGE_COLUMNS)
-      .where('p.thread_id = :threadId', { threadId: thread.id })
-      .orderBy('p.seq', 'ASC')
-      .limit(limit + 1);
-    const visible = visiblePostStatusSql(viewer, 'p');
-    if (visible) query.andWhere(visible.sql, visible.params);
-    if (cursor) {
-      const seq = String(cursor[0]);
-      if (!SEQ.test(seq)) throw badCursor();
-      query.andWhere('p.seq > CAST(:seq AS bigint)', { seq });
-    }
-    const rows: Array<PostEntity & { author?: MemberEntity | null }> = await query.getMany();
-    for (const { author } of rows) {
-      if (author) loaders.member.prime(author.id, MemberModel.from(author));
-    }
-    return toConnection(
-      rows,
-      limit,
-      (post) => encodeCursor([post.seq]),
-      (post) => PostModel.from(post),
-    );
   }
 }

@@ -2,7 +2,6 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
-import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../redis/redis.module';
 import { ReadinessRegistry } from './readiness';
@@ -54,10 +53,5 @@ export class HealthController {
     ]);
     const ok = Object.values(checks).every((c) => c.status === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks });
-  }
-
-  @Get('metrics')
-  async metrics(@Res() res: Response): Promise<void> {
-    res.type(register.contentType).send(await register.metrics());
   }
 }

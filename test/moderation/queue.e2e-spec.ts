@@ -229,7 +229,7 @@ describe('moderation queue, claims and decisions', () => {
 
     // The case's post is reached twice in one request (post, and its own thread's context).
     const res = await app.gql<{ moderationQueue: { edges: Array<{ node: { post: { id: string; body: string } } }> } }>(
-      '{ moderationQueue(first: 100) { edges { node { post { id body } threadContext { id body } } } } }',
+      '{ moderationQueue(first: 40) { edges { node { post { id body } threadContext { id body } } } } }',
       {},
       reader.token,
     );

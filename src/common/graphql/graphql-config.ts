@@ -14,7 +14,7 @@ import { TokenVerifier } from '../auth/token-verifier';
 import { RequestContext } from '../auth/viewer';
 import { classifyError, toClientError } from '../errors/to-graphql-error';
 import { JitExecution } from './jit-execution';
-import { DEFAULT_QUERY_LIMITS, queryLimitsRule } from './query-limits';
+import { apolloQueryLimits, DEFAULT_QUERY_LIMITS, limitSubscriptions } from './query-limits';
 
 function bearerToken(header: unknown): string | null {
   if (typeof header !== 'string') return null;
@@ -83,6 +83,7 @@ function socketErrorFormatting(logger: Logger): object {
 
 export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
   const jit = new JitExecution();
+  const limits = apolloQueryLimits(DEFAULT_QUERY_LIMITS, config.isProduction);
   const options: ApolloDriverConfig = {
     driver: ApolloDriver,
     path: '/graphql',
@@ -91,13 +92,17 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     // Authorization is checked on every field resolver, not only on the top-level query.
     fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
     introspection: !config.isProduction,
+    // Development only: GraphiQL on GET /graphql (its scripts come from a CDN, so it needs a
+    // network in the developer's browser; the server fetches nothing).
     playground: false,
-    graphiql: false,
+    graphiql: !config.isProduction,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule(DEFAULT_QUERY_LIMITS)],
-    transformSchema: jit.useSchema,
-    plugins: [ApolloServerPluginCacheControlDisabled(), neverCached],
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    transformSchema: (schema) => jit.useSchema(limitSubscriptions(schema, DEFAULT_QUERY_LIMITS, config.isProduction)),
+    plugins: [ApolloServerPluginCacheControlDisabled(), neverCached, ...limits.plugins],
     context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
       if (extra?.context) return { ...extra.context, loaders: new Map() };
       return buildRequestContext(req?.headers.authorization, String(req?.id ?? randomUUID()), verifier, members);

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
+import { ExecutionResult, getVariableValues, GraphQLError, GraphQLSchema, OperationDefinitionNode, printSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
@@ -17,6 +17,10 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
   if (error.extensions) return error;
   const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError });
   return Object.assign(rebuilt, { locations: error.locations });
+}
+
+function unknownOperationMessage(operationName: string | undefined): string {
+  return operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
 }
 
 /**
@@ -54,6 +58,10 @@ export class JitExecution {
   }
 
   private readonly execute: Executor = async ({ source, document, operation, operationName, context, request }) => {
+    // No operation of the requested name (or several and no name): Apollo passes no operation,
+    // whatever the gateway type says. Answered like graphql-js does, which Apollo turns into a
+    // client error (HTTP 400), before anything is compiled or run.
+    if (!(operation as OperationDefinitionNode | undefined)) return { errors: [new GraphQLError(unknownOperationMessage(request.operationName))] };
     const schema = this.requireSchema();
     const compiled = this.compile(source, operationName, () => compileQuery(schema, document, operationName ?? undefined));
     const result = isCompiledQuery(compiled) ? await compiled.query(undefined, context, request.variables ?? {}) : compiled;

@@ -1,102 +1,120 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  ASTVisitor,
-  FieldNode,
+  DocumentNode,
   FragmentDefinitionNode,
   GraphQLError,
-  InlineFragmentNode,
+  GraphQLFieldResolver,
+  GraphQLResolveInfo,
+  GraphQLSchema,
   Kind,
-  OperationDefinitionNode,
-  SelectionSetNode,
+  parse,
+  ParseOptions,
+  validate,
   ValidationContext,
   ValidationRule,
 } from 'graphql';
+import { costLimitError, costLimitPlugin, operationCost } from './query-cost';
 
 export interface QueryLimits {
-  /** Deepest field nesting allowed. */
+  /** Deepest field nesting allowed (fragments add no level). A connection takes three: list, edges, node. */
   maxDepth: number;
-  /** Aliased fields per document: aliases are how one request multiplies its own cost. */
+  /** Aliased fields per operation: aliases are how one request repeats its own work. */
   maxAliases: number;
-  /** Estimated fields resolved, multiplying lists by their `first` argument. */
+  /** Directives per operation. */
+  maxDirectives: number;
+  /** Tokens per document, checked while parsing: validation time grows with the square of repeated fields. */
+  maxTokens: number;
+  /** Fields resolved, multiplied by page sizes and lists (query-cost.ts). */
   maxCost: number;
-  /** Multiplier for a list field without `first` (connections default to 20). */
-  defaultListSize: number;
-  /** Longest query document accepted: the whole contract fits in a fraction of this. */
+  /** Characters per document, comments and whitespace included (tokens do not count those). */
   maxDocumentChars: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 20_000, defaultListSize: 20, maxDocumentChars: 20_000 };
-
-const CONNECTION_ARG = 'first';
+/**
+ * Real pages pass: a thread with 100 posts, their authors and reactions costs 6,213; 100 threads
+ * with their first posts 6,901; 50 moderation cases with posts, evidence and notes 7,851 (a case's
+ * thread context and author history are for one case at a time: 50 of them cost 25,001). One copy
+ * of the tester's attack costs 928,301. Depth 12 fits a case's post's thread's posts' authors.
+ */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 50, maxTokens: 1_000, maxCost: 10_000, maxDocumentChars: 20_000 };
 
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
 /**
- * Walks each operation once, following fragments, and measures depth, aliases and cost. A
- * fragment cycle is already a validation error of its own; `seen` keeps this walk finite.
+ * What graphql-armor does not express: a document's length in characters. Compiled documents are
+ * cached by their text (jit-execution.ts), and a comment is free to the token count.
  */
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  depth: number,
-  multiplier: number,
-  seen: Set<string>,
-  totals: { maxDepth: number; aliases: number; cost: number },
-  limits: QueryLimits,
-): void {
-  totals.maxDepth = Math.max(totals.maxDepth, depth);
-  if (totals.maxDepth > limits.maxDepth || totals.cost > limits.maxCost || totals.aliases > limits.maxAliases) return;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const field: FieldNode = selection;
-      if (field.alias) totals.aliases += 1;
-      totals.cost += multiplier;
-      if (field.selectionSet) {
-        measure(field.selectionSet, fragments, depth + 1, multiplier * listSize(field, limits), seen, totals, limits);
-      }
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const inline: InlineFragmentNode = selection;
-      measure(inline.selectionSet, fragments, depth, multiplier, seen, totals, limits);
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      if (!fragment || seen.has(name)) continue;
-      seen.add(name);
-      measure(fragment.selectionSet, fragments, depth, multiplier, seen, totals, limits);
-      seen.delete(name);
-    }
-  }
-}
-
-/** A literal `first` counts as given; a variable (unknown at validation) as the default page size. */
-function listSize(field: FieldNode, limits: QueryLimits): number {
-  const arg = field.arguments?.find((a) => a.name.value === CONNECTION_ARG);
-  if (!arg) return 1;
-  if (arg.value.kind === Kind.INT) return Math.max(1, Number(arg.value.value));
-  return limits.defaultListSize;
-}
-
-/** A validation rule refusing documents that are too long, too deep, too aliased or too costly. */
-export function queryLimitsRule(limits: QueryLimits): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
+function documentSizeRule(maxChars: number): ValidationRule {
+  return (context: ValidationContext) => {
     const length = context.getDocument().loc?.source.body.length ?? 0;
-    if (length > limits.maxDocumentChars) {
-      context.reportError(limitError(`The query document is too large (more than ${limits.maxDocumentChars} characters).`));
-      return {};
-    }
-    const fragments: Record<string, FragmentDefinitionNode> = {};
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-    }
-    return {
-      OperationDefinition(operation: OperationDefinitionNode) {
-        const totals = { maxDepth: 0, aliases: 0, cost: 0 };
-        measure(operation.selectionSet, fragments, 1, 1, new Set(), totals, limits);
-        if (totals.maxDepth > limits.maxDepth) context.reportError(limitError(`Query is too deep (more than ${limits.maxDepth} levels).`));
-        else if (totals.aliases > limits.maxAliases) context.reportError(limitError(`Query uses too many aliases (more than ${limits.maxAliases}).`));
-        else if (totals.cost > limits.maxCost) context.reportError(limitError(`Query asks for too much at once (cost above ${limits.maxCost}).`));
-      },
-    };
+    if (length > maxChars) context.reportError(limitError(`The query document is too large (more than ${maxChars} characters).`));
+    return {};
   };
+}
+
+/**
+ * Depth, aliases and directives from graphql-armor, field suggestions hidden in production.
+ * Armor's cost limit counts fields without multiplying lists by their page size: the cost comes
+ * from graphql-query-complexity instead. Armor's token limit for Apollo throws from a parsing
+ * hook, which Apollo answers with HTTP 500: graphql-js's own parser limit (`maxTokens`) is used.
+ */
+function armorRules(limits: QueryLimits, production: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  const { validationRules, plugins } = new ApolloArmor({
+    // In development the IDE's introspection query (deeper than any real one) must pass.
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: !production },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return { validationRules: [documentSizeRule(limits.maxDocumentChars), ...validationRules], plugins };
+}
+
+/** The Apollo options that enforce the limits on every HTTP request. */
+export function apolloQueryLimits(limits: QueryLimits, production: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[]; parseOptions: ParseOptions } {
+  const armor = armorRules(limits, production);
+  return { validationRules: armor.validationRules, plugins: [...armor.plugins, costLimitPlugin(limits.maxCost)], parseOptions: { maxTokens: limits.maxTokens } };
+}
+
+/** The operation being subscribed to, from its source text when graphql-ws kept it. */
+function subscribedDocument(info: GraphQLResolveInfo, maxTokens: number): DocumentNode {
+  const source = info.operation.loc?.source;
+  if (source) return parse(source, { maxTokens });
+  const fragments: FragmentDefinitionNode[] = Object.values(info.fragments);
+  return { kind: Kind.DOCUMENT, definitions: [info.operation, ...fragments] };
+}
+
+/**
+ * graphql-ws validates subscription documents itself, without Apollo's rules or plugins, so each
+ * subscription field checks the same limits before it subscribes. A refusal is the client's
+ * answer (BAD_USER_INPUT), sent as the subscription's only result.
+ */
+export function limitSubscriptions(schema: GraphQLSchema, limits: QueryLimits, production: boolean): GraphQLSchema {
+  const { validationRules } = armorRules(limits, production);
+  const refusal = (info: GraphQLResolveInfo): GraphQLError | null => {
+    let document: DocumentNode;
+    try {
+      document = subscribedDocument(info, limits.maxTokens);
+    } catch (error) {
+      return error instanceof GraphQLError ? limitError(error.message) : limitError('The query document could not be read.');
+    }
+    const [invalid] = validate(schema, document, validationRules);
+    if (invalid) return limitError(invalid.message);
+    const cost = operationCost(schema, document, info.operation.name?.value, info.variableValues);
+    return cost !== null && cost > limits.maxCost ? costLimitError(cost, limits.maxCost) : null;
+  };
+  for (const field of Object.values(schema.getSubscriptionType()?.getFields() ?? {})) {
+    const subscribe: GraphQLFieldResolver<unknown, unknown> | undefined = field.subscribe;
+    if (!subscribe) continue;
+    field.subscribe = (source, args, context, info) => {
+      const refused = refusal(info);
+      if (refused) throw refused;
+      return subscribe(source, args, context, info);
+    };
+  }
+  return schema;
 }
