@@ -133,7 +133,9 @@ export class RedisPubSub implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     for (const connection of [this.publisher, this.subscriber]) {
-      await connection.quit().catch(() => connection.disconnect());
+      // QUIT waits in the subscriber's offline queue for a Redis that may never come back.
+      if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
+      else connection.disconnect();
     }
   }
 
