@@ -58,6 +58,7 @@ export class RedisPubSub implements OnModuleInit, OnApplicationShutdown {
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly channelPrefix: string;
+  private reconnecting?: Promise<boolean>;
 
   constructor(
     private readonly config: AppConfig,
@@ -88,7 +89,11 @@ export class RedisPubSub implements OnModuleInit, OnApplicationShutdown {
    * lost event means: a reminder retries, a request's announcement is logged).
    */
   async publish<E extends RealtimeEvent>(event: E, payload: RealtimePayloads[E]): Promise<void> {
-    await whenReady(this.publisher, PUBLISH_WAIT_MS);
+    if (this.publisher.status !== 'ready') {
+      // Publishes during one reconnect share one wait (and one pair of listeners on the connection).
+      this.reconnecting ??= whenReady(this.publisher, PUBLISH_WAIT_MS).finally(() => (this.reconnecting = undefined));
+      await this.reconnecting;
+    }
     await this.publisher.publish(this.channelPrefix + event, JSON.stringify(payload));
   }
 
@@ -133,7 +138,9 @@ export class RedisPubSub implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     for (const connection of [this.publisher, this.subscriber]) {
-      await connection.quit().catch(() => connection.disconnect());
+      // QUIT waits in the subscriber's offline queue for a Redis that may never come back.
+      if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
+      else connection.disconnect();
     }
   }
 
