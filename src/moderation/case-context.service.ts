@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inScopeSql, scopeCovers, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
-import { PostEntity } from '../forum/entities/post.entity';
+import { inScopeSql, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
 import { CaseEvidenceModel, CaseNoteModel, RiskSignalModel } from './models/moderation-case.model';
 
 /** How many posts either side of the case's post the thread context shows. */
-const CONTEXT_EACH_SIDE = 2;
-const MAX_NOTES = 50;
+export const CONTEXT_EACH_SIDE = 2;
+export const MAX_NOTES = 50;
 
 /**
  * The context a moderator reads beside a case: notes, screening evidence, thread, reports, the
@@ -74,33 +73,42 @@ export class CaseContextService {
     return new Map(rows.map((r) => [r.post_id, r.n]));
   }
 
-  /** The post with its neighbours in the thread, oldest first (a thread lies in one space). */
-  async threadContext(scope: StaffScope, postId: string): Promise<PostEntity[]> {
-    const repo = this.dataSource.getRepository(PostEntity);
-    const post = await repo.findOne({ where: { id: postId } });
-    if (!post || !scopeCovers(scope, post.spaceId)) return [];
-    const before = await repo
-      .createQueryBuilder('p')
-      .where('p.thread_id = :threadId AND p.seq < :seq', { threadId: post.threadId, seq: post.seq })
-      .orderBy('p.seq', 'DESC')
-      .limit(CONTEXT_EACH_SIDE)
-      .getMany();
-    const after = await repo
-      .createQueryBuilder('p')
-      .where('p.thread_id = :threadId AND p.seq > :seq', { threadId: post.threadId, seq: post.seq })
-      .orderBy('p.seq', 'ASC')
-      .limit(CONTEXT_EACH_SIDE)
-      .getMany();
-    return [...before.reverse(), post, ...after];
+  /**
+   * The ids of each post and its neighbours in its thread, oldest first, for posts in the scope (a
+   * thread lies in one space): one statement for a page of cases; the posts load through the forum.
+   */
+  async threadContextIds(scope: StaffScope, postIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ anchor: string; id: string }> = await this.dataSource.query(
+      `SELECT c.id AS anchor, n.id FROM posts c
+       CROSS JOIN LATERAL (
+         (SELECT b.id, b.seq FROM posts b WHERE b.thread_id = c.thread_id AND b.seq < c.seq ORDER BY b.seq DESC LIMIT $2)
+         UNION ALL SELECT c.id, c.seq
+         UNION ALL (SELECT a.id, a.seq FROM posts a WHERE a.thread_id = c.thread_id AND a.seq > c.seq ORDER BY a.seq LIMIT $2)
+       ) n
+       WHERE c.id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 3)}
+       ORDER BY c.id, n.seq`,
+      [postIds, CONTEXT_EACH_SIDE, scopeSqlValue(scope)],
+    );
+    return groupBy(rows, (r) => r.anchor, (r) => r.id);
   }
 
-  /** The author's signals from posts in the scope, newest first. */
-  async riskSignals(scope: StaffScope, subjectId: string, limit: number): Promise<RiskSignalModel[]> {
-    const rows: Array<{ id: string; level: RiskSignalModel['level']; post_id: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT r.id, r.level, r.post_id, r.created_at FROM risk_signals r JOIN posts p ON p.id = r.post_id
-       WHERE r.subject_id = $1 AND ${inScopeSql('p.space_id', 3)} ORDER BY r.created_at DESC LIMIT $2`,
-      [subjectId, limit, scopeSqlValue(scope)],
+  /** Each subject's latest signals from posts in the scope, newest first: one statement for a page. */
+  async riskSignals(scope: StaffScope, subjectIds: readonly string[], limit: number): Promise<Map<string, RiskSignalModel[]>> {
+    const rows: Array<{ subject_id: string; id: string; level: RiskSignalModel['level']; post_id: string; created_at: Date }> = await this.dataSource.query(
+      `SELECT k.subject_id, x.* FROM unnest($1::uuid[]) AS k(subject_id)
+       CROSS JOIN LATERAL (
+         SELECT r.id, r.level, r.post_id, r.created_at FROM risk_signals r JOIN posts p ON p.id = r.post_id
+         WHERE r.subject_id = k.subject_id AND ${inScopeSql('p.space_id', 3)} ORDER BY r.created_at DESC LIMIT $2
+       ) x
+       ORDER BY k.subject_id, x.created_at DESC`,
+      [subjectIds, limit, scopeSqlValue(scope)],
     );
-    return rows.map((r) => ({ id: r.id, level: r.level, postId: r.post_id, createdAt: r.created_at }));
+    return groupBy(rows, (r) => r.subject_id, (r) => ({ id: r.id, level: r.level, postId: r.post_id, createdAt: r.created_at }));
   }
+}
+
+function groupBy<R, V>(rows: R[], keyOf: (row: R) => string, valueOf: (row: R) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), valueOf(row)]);
+  return groups;
 }

@@ -132,13 +132,21 @@ export class ModerationQueueService {
     return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 2)}`, [ids, scopeSqlValue(scope)]);
   }
 
-  /** The author's other recent cases in the scope, newest first. */
-  async recentForSubject(scope: StaffScope, subjectId: string, exceptCaseId: string, limit: number): Promise<CaseRow[]> {
-    return this.dataSource.query(
-      `SELECT ${CASE_COLUMNS} FROM moderation_cases c
-       WHERE c.subject_id = $1 AND c.id <> $2 AND ${inScopeSql('c.space_id', 4)}
-       ORDER BY c.opened_at DESC LIMIT $3`,
-      [subjectId, exceptCaseId, limit, scopeSqlValue(scope)],
+  /** For each case, its author's other recent cases in the scope, newest first: one statement for a page. */
+  async recentForAuthorsOf(scope: StaffScope, caseIds: readonly string[], limit: number): Promise<Map<string, CaseRow[]>> {
+    const rows: Array<CaseRow & { anchor: string }> = await this.dataSource.query(
+      `SELECT k.id AS anchor, x.* FROM moderation_cases k
+       CROSS JOIN LATERAL (
+         SELECT ${CASE_COLUMNS} FROM moderation_cases c
+         WHERE c.subject_id = k.subject_id AND c.id <> k.id AND ${inScopeSql('c.space_id', 3)}
+         ORDER BY c.opened_at DESC LIMIT $2
+       ) x
+       WHERE k.id = ANY($1::uuid[])
+       ORDER BY k.id, x.opened_at DESC`,
+      [caseIds, limit, scopeSqlValue(scope)],
     );
+    const byCase = new Map<string, CaseRow[]>();
+    for (const { anchor, ...row } of rows) byCase.set(anchor, [...(byCase.get(anchor) ?? []), row]);
+    return byCase;
   }
 }

@@ -7,11 +7,13 @@ import { CaseStatus } from '../common/domain/moderation.enums';
 import { Role } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
+import { listCost } from '../common/graphql/query-cost';
 import { pageSize } from '../common/pagination/connection';
 import { EscalationReviewService } from '../escalation/escalation-review.service';
 import { EscalationModel } from '../escalation/models/escalation.model';
 import { requestLoader } from '../escalation/request-loader';
 import { ForumLoaders } from '../forum/forum-loaders';
+import { PostEntity } from '../forum/entities/post.entity';
 import { PostModel } from '../forum/models/post.model';
 import { PostsService } from '../forum/posts.service';
 import { MembersService } from '../members/members.service';
@@ -19,16 +21,19 @@ import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { AddCaseNoteInput } from './add-case-note.input';
-import { CaseContextService } from './case-context.service';
+import { CaseContextService, CONTEXT_EACH_SIDE, MAX_NOTES } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { EscalateCaseInput } from './escalate-case.input';
 import { CaseEvidenceModel, CaseNoteModel, ModerationCaseConnection, ModerationCaseModel, QueueCountModel, RiskSignalModel } from './models/moderation-case.model';
-import { ModerationQueueService, toCaseModel } from './moderation-queue.service';
+import { CaseRow, ModerationQueueService, toCaseModel } from './moderation-queue.service';
 import { ResolveCaseInput } from './resolve-case.input';
 
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN];
 
 const CASE_LOADER = 'moderation.cases';
+/** How much of the author's history sits beside a case. */
+const RECENT_CASES = 5;
+const RISK_SIGNALS = 10;
 
 /** The peer specialists' queue. Thin: rules live in the queue, decisions and context services. */
 @Resolver(() => ModerationCaseModel)
@@ -108,9 +113,11 @@ export class ModerationResolver {
     return visible ? PostModel.from(visible.post) : null;
   }
 
-  @ResolveField(() => [PostModel], { description: 'The posts just before and after it in its thread (any state; staff).' })
-  async threadContext(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer): Promise<PostModel[]> {
-    return (await this.context.threadContext(staffScopeOf(viewer), c.postId)).map((p) => PostModel.from(p));
+  @ResolveField(() => [PostModel], { complexity: listCost(1 + 2 * CONTEXT_EACH_SIDE), description: 'The posts just before and after it in its thread (any state; staff).' })
+  async threadContext(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<PostModel[]> {
+    const ids = await requestLoader<string[]>(ctx, 'moderation.threadContext', (postIds) => this.context.threadContextIds(staffScopeOf(ctx.viewer), postIds)).load(c.postId);
+    const posts = await this.forum.for(ctx).post.loadMany(ids ?? []);
+    return posts.filter((p): p is PostEntity => p instanceof PostEntity).map((p) => PostModel.from(p));
   }
 
   @ResolveField(() => MemberModel, { nullable: true })
@@ -123,7 +130,8 @@ export class ModerationResolver {
     return this.forum.for(ctx).member.load(c.subjectId);
   }
 
-  @ResolveField(() => [CaseNoteModel], { description: 'Staff notes, oldest first (the latest 50).' })
+  // Costed as a plain list (query-cost.ts), not at MAX_NOTES: a case rarely has more than a few notes.
+  @ResolveField(() => [CaseNoteModel], { description: `Staff notes, oldest first (the latest ${MAX_NOTES}).` })
   notes(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<CaseNoteModel[]> {
     return requestLoader<CaseNoteModel[]>(ctx, 'moderation.notes', (ids) => this.context.notesByCase(staffScopeOf(ctx.viewer), ids))
       .load(c.id)
@@ -140,14 +148,20 @@ export class ModerationResolver {
     return (await requestLoader<number>(ctx, 'moderation.reports', (ids) => this.context.reportCounts(staffScopeOf(ctx.viewer), ids)).load(c.postId)) ?? 0;
   }
 
-  @ResolveField(() => [ModerationCaseModel], { description: "The author's five most recent other cases." })
-  async authorRecentCases(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer): Promise<ModerationCaseModel[]> {
-    return (await this.queue.recentForSubject(staffScopeOf(viewer), c.subjectId, c.id, 5)).map(toCaseModel);
+  @ResolveField(() => [ModerationCaseModel], { complexity: listCost(RECENT_CASES), description: `The author's ${RECENT_CASES} most recent other cases (in your spaces).` })
+  async authorRecentCases(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<ModerationCaseModel[]> {
+    const rows = await requestLoader<CaseRow[]>(ctx, 'moderation.authorRecentCases', (caseIds) =>
+      this.queue.recentForAuthorsOf(staffScopeOf(ctx.viewer), caseIds, RECENT_CASES),
+    ).load(c.id);
+    return (rows ?? []).map(toCaseModel);
   }
 
-  @ResolveField(() => [RiskSignalModel], { description: "The author's ten most recent risk signals." })
-  authorRiskSignals(@Parent() c: ModerationCaseModel, @CurrentViewer() viewer: Viewer): Promise<RiskSignalModel[]> {
-    return this.context.riskSignals(staffScopeOf(viewer), c.subjectId, 10);
+  @ResolveField(() => [RiskSignalModel], { complexity: listCost(RISK_SIGNALS), description: `The author's ${RISK_SIGNALS} most recent risk signals (from posts in your spaces).` })
+  async authorRiskSignals(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<RiskSignalModel[]> {
+    const signals = await requestLoader<RiskSignalModel[]>(ctx, 'moderation.authorRiskSignals', (subjectIds) =>
+      this.context.riskSignals(staffScopeOf(ctx.viewer), subjectIds, RISK_SIGNALS),
+    ).load(c.subjectId);
+    return signals ?? [];
   }
 
 }

@@ -1,5 +1,4 @@
 import { getIntrospectionQuery } from 'graphql';
-import { Client as PgClient } from 'pg';
 import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -8,6 +7,7 @@ import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
 import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { countStatements } from '../helpers/statement-counter';
 import { testEnv, uniqueSub } from '../helpers/test-app';
 import { TEST_JWT_SECRET } from '../setup/test-env';
 
@@ -89,23 +89,6 @@ describe('query limits: cost, batched lists and subscriptions', () => {
       [ids],
     );
     return ids;
-  }
-
-  /** Counts the statements the app sends through the `pg` driver while `work` runs (nothing else talks to this API meanwhile). */
-  async function countStatements(work: () => Promise<unknown>): Promise<number> {
-    const prototype = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const original = prototype.query;
-    let statements = 0;
-    prototype.query = function counted(this: unknown, ...args: unknown[]): unknown {
-      statements += 1;
-      return original.apply(this, args);
-    };
-    try {
-      await work();
-    } finally {
-      prototype.query = original;
-    }
-    return statements;
   }
 
   beforeAll(async () => {

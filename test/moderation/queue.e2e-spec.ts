@@ -1,5 +1,6 @@
 import { Role } from '../../src/common/domain/role.enum';
 import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { countStatements } from '../helpers/statement-counter';
 import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 
 interface Member {
@@ -289,5 +290,20 @@ describe('moderation queue, claims and decisions', () => {
       return rows.length > 0;
     }, 'the overdue reminder');
     expect(reminded).toBe(true);
+  });
+
+  it("should read a page of cases with their context and the authors' history in the same number of statements, however many cases", async () => {
+    for (let i = 0; i < 12; i += 1) await heldPostWithCase(await member(Role.CLIENT, `paged-author-${i}`));
+    const query = `query ($n: Int) { moderationQueue(first: $n) { edges { node { id
+      post { id body } threadContext { id } notes { body } evidence { decision }
+      authorRecentCases { id } authorRiskSignals { id } } } } }`;
+    const run = (n: number) =>
+      countStatements(async () => {
+        const res = await app.gql<{ moderationQueue: { edges: Array<{ node: { threadContext: unknown[] } }> } }>(query, { n }, peerA.token);
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.moderationQueue.edges).toHaveLength(n);
+        expect(res.data?.moderationQueue.edges.every((e) => e.node.threadContext.length > 0)).toBe(true);
+      });
+    expect(await run(12)).toBe(await run(2));
   });
 });

@@ -48,7 +48,7 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
 
   async function queueAs(token: string): Promise<CaseNode[]> {
     const res = await app.gql<{ moderationQueue: { edges: Array<{ node: CaseNode }> } }>(
-      `{ moderationQueue(first: 50) { edges { node { ${CASE_FIELDS} } } } }`,
+      `{ moderationQueue(first: 10) { edges { node { ${CASE_FIELDS} } } } }`,
       {},
       token,
     );

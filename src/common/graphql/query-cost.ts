@@ -10,6 +10,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination/connection';
  */
 export const PLAIN_LIST_SIZE = 10;
 
+/** The `complexity` of a list field that holds at most `items` (NestJS field option). */
+export function listCost(items: number): (args: { childComplexity: number }) => number {
+  return ({ childComplexity }) => 1 + items * childComplexity;
+}
+
 /** graphql-query-complexity's own bound on the fields it walks (fragments spread many times). */
 const MAX_COSTED_NODES = 10_000;
 
