@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
-import { AppError } from '../common/errors/app-error';
 import { PostStatus } from '../common/domain/post-status.enum';
-import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, pageSize, toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { MemberEntity } from '../members/entities/member.entity';
 import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
@@ -20,19 +20,14 @@ import { SpacesService } from './spaces.service';
  * Keyset values as PostgreSQL prints them: a timestamptz as text keeps its microseconds through a
  * cursor (a JS Date would cut them to milliseconds and repeat or skip rows).
  */
-const ACTIVITY_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const SEQ = /^\d{1,18}$/;
+const THREAD_CURSOR = cursorFormat(CursorParts.timestamp, CursorParts.uuid);
+const POST_CURSOR = cursorFormat(CursorParts.bigint);
 
 /** What PostModel.from and MemberModel.from read, and the cursor (seq). */
 const PAGE_COLUMNS = [
   ...(['id', 'seq', 'threadId', 'spaceId', 'authorId', 'quotePostId', 'status', 'heldReason', 'revision', 'bodyHtml', 'createdAt', 'editedAt'] satisfies Array<keyof PostEntity>).map((c) => `p.${c}`),
   ...(['id', 'displayName', 'role'] satisfies Array<keyof MemberEntity>).map((c) => `m.${c}`),
 ];
-
-function badCursor(): AppError {
-  return AppError.badInput('after', 'after is not a cursor from this list.');
-}
 
 /** Reading threads: a space's list, newest activity first, and a thread's posts, oldest first. */
 @Injectable()
@@ -45,7 +40,7 @@ export class ThreadsService {
 
   async listInSpace(viewer: Viewer, spaceId: string, first: number | null | undefined, after: string | null | undefined, loaders: ForumLoaderSet): Promise<Connection<ThreadModel>> {
     const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = THREAD_CURSOR.decode(after);
     await this.spaces.requireVisible(viewer, spaceId, loaders);
 
     const query = this.dataSource
@@ -61,8 +56,7 @@ export class ThreadsService {
     const visible = visiblePostStatusSql(viewer, 'p');
     if (visible) query.andWhere(visible.sql, visible.params);
     if (cursor) {
-      const [activity, id] = cursor.map(String);
-      if (!ACTIVITY_KEY.test(activity) || !UUID.test(id)) throw badCursor();
+      const [activity, id] = cursor;
       query.andWhere('(t.last_activity_at, t.id) < (CAST(:activity AS timestamptz), CAST(:id AS uuid))', { activity, id });
     }
     const { entities, raw } = await query.getRawAndEntities<{ t_id: string; first_post_status: PostStatus; activity_key: string }>();
@@ -74,7 +68,7 @@ export class ThreadsService {
     return toConnection(
       rows,
       limit,
-      (row) => encodeCursor([row.activityKey, row.thread.id]),
+      (row) => THREAD_CURSOR.encode([row.activityKey, row.thread.id]),
       (row) => ThreadModel.from(row.thread, row.status),
     );
   }
@@ -96,7 +90,7 @@ export class ThreadsService {
     loaders: ForumLoaderSet,
   ): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
-    const cursor = decodeCursor(after, 1);
+    const cursor = POST_CURSOR.decode(after);
     // Authors come with the page (a page nearly always shows them): that primes the member loader.
     // Only the columns a page shows: no screened text copy, no bookkeeping dates to parse per row.
     const query = this.dataSource
@@ -110,9 +104,7 @@ export class ThreadsService {
     const visible = visiblePostStatusSql(viewer, 'p');
     if (visible) query.andWhere(visible.sql, visible.params);
     if (cursor) {
-      const seq = String(cursor[0]);
-      if (!SEQ.test(seq)) throw badCursor();
-      query.andWhere('p.seq > CAST(:seq AS bigint)', { seq });
+      query.andWhere('p.seq > CAST(:seq AS bigint)', { seq: cursor[0] });
     }
     const rows: Array<PostEntity & { author?: MemberEntity | null }> = await query.getMany();
     for (const { author } of rows) {
@@ -121,7 +113,7 @@ export class ThreadsService {
     return toConnection(
       rows,
       limit,
-      (post) => encodeCursor([post.seq]),
+      (post) => POST_CURSOR.encode([post.seq]),
       (post) => PostModel.from(post),
     );
   }

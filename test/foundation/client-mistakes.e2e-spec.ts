@@ -1,0 +1,230 @@
+import { Role } from '../../src/common/domain/role.enum';
+import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
+import { GraphqlResponse, startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+
+interface Member {
+  id: string;
+  token: string;
+}
+
+type Page = { edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+const cursor = (values: unknown): string => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+
+const UUID = '6f1c1c36-2b5e-4a8f-9d3e-0c6a1b2d3e4f';
+const DASHES = '-'.repeat(36);
+const TS = '2020-01-01 00:00:00.123456+00';
+/** Dates JavaScript parses but PostgreSQL cannot hold, or that the server never prints. */
+const BAD_TIMESTAMPS = ['1', '2020-01-01', '+275760-09-13T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '2020-13-45 25:61:61+00', '2020-02-30 00:00:00+00', 'now'];
+
+/** Cursors a client could forge for a list keyed (timestamp, id). */
+function forgedTimestampCursors(): string[] {
+  return [
+    cursor(['2020-01-01', 'not-a-uuid']),
+    cursor([TS, DASHES]),
+    cursor([TS, 'ffffffff-ffff-ffff-ffff-fffffffffffff']),
+    ...BAD_TIMESTAMPS.map((at) => cursor([at, UUID])),
+    cursor([TS]),
+    cursor([TS, UUID, 1]),
+    cursor([1, UUID]),
+    cursor({ at: TS, id: UUID }),
+    cursor([TS, `${UUID}\u0000`]),
+    `${cursor([TS, UUID])}==`,
+    'not a cursor',
+    '',
+  ];
+}
+
+/** And for the moderation queue, keyed (priority rank, due, opened, id). */
+function forgedQueueCursors(): string[] {
+  return [
+    cursor([1, TS, TS, DASHES]),
+    ...BAD_TIMESTAMPS.flatMap((at) => [cursor([1, at, TS, UUID]), cursor([1, TS, at, UUID])]),
+    cursor([9, TS, TS, UUID]),
+    cursor([1.5, TS, TS, UUID]),
+    cursor(['1', TS, TS, UUID]),
+    cursor([1, TS, TS]),
+    cursor([1, TS, TS, 'not-a-uuid']),
+  ];
+}
+
+describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an error', () => {
+  let app: TestApp;
+  let logs: CapturedLogs;
+  let spaceId: string;
+  let admin: Member;
+  let clinician: Member;
+  let client: Member;
+
+  async function member(role: Role, label: string, extra: { name?: string; cohort?: string } = {}): Promise<Member> {
+    const token = await app.token(uniqueSub(label), role, extra);
+    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
+    if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
+    return { id: res.data.me.id, token };
+  }
+
+  async function insertPost(authorId: string): Promise<string> {
+    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [spaceId, authorId]);
+    const [post]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO posts (thread_id, space_id, author_id, status, body_html, body_text) VALUES ($1, $2, $3, 'PUBLISHED', '<p>hi</p>', 'hi') RETURNING id`,
+      [thread.id, spaceId, authorId],
+    );
+    await app.dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
+    return post.id;
+  }
+
+  /** Every page of a list, following endCursor; fails on any error. */
+  async function allPages(query: string, variables: Record<string, unknown>, token: string, field: string): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const res: GraphqlResponse<Record<string, Page>> = await app.gql<Record<string, Page>>(query, { ...variables, after }, token);
+      expect(res.errors).toBeUndefined();
+      const page: Page = res.data![field];
+      ids.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) return ids;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('the list did not end');
+  }
+
+  function expectNothingLogged(...clientText: string[]): void {
+    expect(logs.errors()).toEqual([]);
+    const text = logs.text();
+    for (const fragment of clientText) expect(text).not.toContain(fragment);
+  }
+
+  beforeAll(async () => {
+    logs = captureLogs();
+    app = await startTestApp({ role: 'api', logger: logs.logger });
+    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Hygiene') RETURNING id`, [uniqueSub('space')]);
+    spaceId = space.id;
+    admin = await member(Role.ADMIN, 'admin');
+    clinician = await member(Role.CLINICIAN, 'clinician');
+    client = await member(Role.CLIENT, 'client');
+  });
+
+  afterAll(async () => app.close());
+
+  beforeEach(() => logs.clear());
+
+  describe('forged cursors', () => {
+    const lists: Array<{ name: string; query: string; variables: () => Record<string, unknown>; token: () => string; cursors: () => string[] }> = [
+      {
+        name: 'notifications',
+        query: 'query ($after: String) { notifications(first: 2, after: $after) { edges { node { id } } } }',
+        variables: () => ({}),
+        token: () => client.token,
+        cursors: forgedTimestampCursors,
+      },
+      {
+        name: 'escalations',
+        query: 'query ($after: String) { escalations(first: 2, after: $after) { edges { node { id } } } }',
+        variables: () => ({}),
+        token: () => clinician.token,
+        cursors: forgedTimestampCursors,
+      },
+      {
+        name: 'clientRiskTimeline',
+        query: 'query ($memberId: ID!, $after: String) { clientRiskTimeline(memberId: $memberId, first: 2, after: $after) { edges { node { id } } } }',
+        variables: () => ({ memberId: client.id }),
+        token: () => clinician.token,
+        cursors: forgedTimestampCursors,
+      },
+      {
+        name: 'moderationQueue',
+        query: 'query ($after: String) { moderationQueue(first: 2, after: $after) { edges { node { id } } } }',
+        variables: () => ({}),
+        token: () => admin.token,
+        cursors: () => [...forgedQueueCursors(), ...forgedTimestampCursors()],
+      },
+      {
+        name: 'threads',
+        query: 'query ($spaceId: ID!, $after: String) { threads(spaceId: $spaceId, first: 2, after: $after) { edges { node { id } } } }',
+        variables: () => ({ spaceId }),
+        token: () => admin.token,
+        cursors: forgedTimestampCursors,
+      },
+      {
+        name: 'auditEvents',
+        query: 'query ($after: String) { auditEvents(first: 2, after: $after) { edges { node { id } } } }',
+        variables: () => ({}),
+        token: () => admin.token,
+        cursors: () => [cursor([1]), cursor(['-1']), cursor(['01']), cursor(['9999999999999999999']), cursor(['99999999999999999999']), cursor(['1e3']), cursor([UUID]), ...forgedTimestampCursors()],
+      },
+    ];
+
+    it.each(lists.map((list) => [list.name, list] as const))('should refuse every forged cursor on %s with BAD_USER_INPUT', async (_name, list) => {
+      for (const after of list.cursors()) {
+        const res = await app.gql<Record<string, unknown>>(list.query, { ...list.variables(), after }, list.token());
+        expect({ after, status: res.status, code: res.errors?.[0]?.extensions?.code }).toEqual({ after, status: 200, code: 'BAD_USER_INPUT' });
+        expect(res.errors?.[0]?.message).toBe('after is not a cursor from this list.');
+        expect(res.data?.[list.name] ?? null).toBeNull();
+      }
+      expectNothingLogged('not-a-uuid', DASHES, '275760');
+    });
+
+    it("should refuse a thread's posts cursor that is not a sequence number", async () => {
+      const threadId = (await app.dataSource.query(`SELECT thread_id FROM posts WHERE id = $1`, [await insertPost(client.id)]))[0].thread_id as string;
+      const query = 'query ($id: ID!, $after: String) { thread(id: $id) { posts(first: 2, after: $after) { edges { node { id } } } } }';
+      for (const after of [cursor(['-1']), cursor(['1.5']), cursor([1]), cursor([UUID]), cursor(['1', '2']), 'x']) {
+        const res = await app.gql(query, { id: threadId, after }, admin.token);
+        expect({ after, code: res.errors?.[0]?.extensions?.code }).toEqual({ after, code: 'BAD_USER_INPUT' });
+      }
+      expectNothingLogged();
+    });
+
+    it('should page notifications completely when they were written within one millisecond', async () => {
+      const reader = await member(Role.CLIENT, 'reader');
+      const expected: string[] = [];
+      for (let i = 9; i >= 1; i--) {
+        const [row]: Array<{ id: string }> = await app.dataSource.query(
+          `INSERT INTO notifications (member_id, kind, title, body, created_at) VALUES ($1, 'POST_PUBLISHED', 't', 'b', $2::timestamptz) RETURNING id`,
+          [reader.id, `2030-01-01 00:00:00.12345${i}+00`],
+        );
+        expected.push(row.id);
+      }
+      const ids = await allPages(
+        'query ($after: String) { notifications(first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+        {},
+        reader.token,
+        'notifications',
+      );
+      expect(ids).toEqual(expected);
+    });
+
+    it('should page escalations and a risk timeline completely with the cursors it hands out', async () => {
+      const subject = await member(Role.CLIENT, 'subject');
+      const postId = await insertPost(subject.id);
+      const escalations: string[] = [];
+      const signals: string[] = [];
+      for (let i = 5; i >= 1; i--) {
+        const at = `2100-01-01 00:00:00.00000${i}+00`;
+        const [esc]: Array<{ id: string }> = await app.dataSource.query(
+          `INSERT INTO escalations (dedupe_key, subject_id, post_id, trigger, severity, ack_due_at, created_at) VALUES ($1, $2, $3, 'MANUAL', 'ELEVATED', now() + interval '1 day', $4::timestamptz) RETURNING id`,
+          [uniqueSub('esc'), subject.id, postId, at],
+        );
+        escalations.push(esc.id);
+        const [signal]: Array<{ id: string }> = await app.dataSource.query(
+          `INSERT INTO risk_signals (subject_id, post_id, revision, level, created_at) VALUES ($1, $2, $3, 'LOW', $4::timestamptz - interval '1 day') RETURNING id`,
+          [subject.id, postId, i, at],
+        );
+        signals.push(signal.id);
+      }
+      const listed = await allPages(
+        'query ($after: String) { escalations(first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+        {},
+        clinician.token,
+        'escalations',
+      );
+      expect(listed.filter((id) => escalations.includes(id))).toEqual(escalations);
+      const timeline = await allPages(
+        'query ($memberId: ID!, $after: String) { clientRiskTimeline(memberId: $memberId, first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+        { memberId: subject.id },
+        clinician.token,
+        'clientRiskTimeline',
+      );
+      expect(timeline).toEqual([...escalations, ...signals]);
+    });
+  });
+});
