@@ -22,7 +22,7 @@ export class MembersService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async viewerFor(claims: VerifiedClaims): Promise<Viewer> {
-    const key = `${claims.sub}\u0000${claims.role}\u0000${claims.name ?? ''}\u0000${claims.cohort ?? ''}`;
+    const key = JSON.stringify([claims.sub, claims.role, claims.name ?? null, claims.cohort ?? null]);
     const cached = this.cache.get(key);
     if (cached && cached.expiresAt > Date.now()) return this.withModeratedSpaces(cached.viewer);
 

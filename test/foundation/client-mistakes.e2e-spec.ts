@@ -227,4 +227,106 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       expect(timeline).toEqual([...escalations, ...signals]);
     });
   });
+
+  describe('characters PostgreSQL text cannot store', () => {
+    it('should keep a member whose token name carries a NUL, on this and every later request', async () => {
+      const sub = uniqueSub('nul-name');
+      for (const name of ['Sky\u0000Blue', '\u0000', 'River\u0007\u202e']) {
+        const token = await app.token(sub, Role.CLIENT, { name, cohort: 'co\u0000hort' });
+        for (let i = 0; i < 2; i++) {
+          const res = await app.gql<{ me: { id: string; displayName: string } }>('{ me { id displayName } }', {}, token);
+          expect(res.errors).toBeUndefined();
+          // eslint-disable-next-line no-control-regex
+          expect(res.data?.me.displayName).not.toMatch(/[\u0000-\u001f\u202e]/);
+        }
+      }
+      const [row]: Array<{ display_name: string; cohort: string }> = await app.dataSource.query(`SELECT display_name, cohort FROM members WHERE sub = $1`, [sub]);
+      expect(row).toEqual({ display_name: 'River', cohort: 'cohort' });
+      const again = await app.gql<{ me: { displayName: string } }>('{ me { displayName } }', {}, await app.token(sub, Role.CLIENT, { name: 'Sky\u0000Blue' }));
+      expect(again.data?.me.displayName).toBe('SkyBlue');
+      expectNothingLogged('Sky');
+    });
+
+    it('should refuse a token whose subject carries a NUL with UNAUTHENTICATED', async () => {
+      const res = await app.gql('{ me { id } }', {}, await app.token(`${uniqueSub('nul-sub')}\u0000`, Role.CLIENT));
+      expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expectNothingLogged();
+    });
+
+    it('should answer every text input with a NUL with BAD_USER_INPUT or store it without the NUL, never INTERNAL_SERVER_ERROR', async () => {
+      const author = await member(Role.CLIENT, 'nul-author');
+      const peer = await member(Role.PEER_SPECIALIST, 'nul-peer');
+      await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+      const nul = 'nulmarker\u0000text';
+      const created = await app.gql<{ createThread: { id: string; firstPost: { id: string } } }>(
+        'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id firstPost { id } } }',
+        { input: { spaceId, title: nul, body: nul } },
+        author.token,
+      );
+      expect(created.errors).toBeUndefined();
+      const threadId = created.data!.createThread.id;
+      const postId = created.data!.createThread.firstPost.id;
+      const [stored]: Array<{ body_text: string; title: string }> = await app.dataSource.query(
+        `SELECT p.body_text, t.title FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.id = $1`,
+        [postId],
+      );
+      expect(stored.title).toBe('nulmarkertext');
+      expect(stored.body_text).toContain('nulmarkertext');
+      expect(stored.body_text).not.toContain('\u0000');
+      // Published, so a reply to it is accepted (screening is not what this test is about).
+      await app.dataSource.query(`UPDATE posts SET status = 'PUBLISHED' WHERE id = $1`, [postId]);
+
+      const [kase]: Array<{ id: string }> = await app.dataSource.query(
+        `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at) VALUES ($1, $2, $3, ARRAY['TOXICITY'], 'HIGH', 1, now() + interval '1 hour') RETURNING id`,
+        [postId, spaceId, author.id],
+      );
+      const [esc]: Array<{ id: string }> = await app.dataSource.query(
+        `INSERT INTO escalations (dedupe_key, subject_id, post_id, trigger, severity, ack_due_at) VALUES ($1, $2, $3, 'MANUAL', 'ELEVATED', now() + interval '1 day') RETURNING id`,
+        [uniqueSub('nul-esc'), author.id, postId],
+      );
+      // Post text, titles and report reasons are stored without the NUL; staff notes and ids are refused.
+      const expected: Record<string, string[] | undefined> = {
+        createReply: undefined,
+        editPost: undefined,
+        reportPost: undefined,
+        addCaseNote: ['BAD_USER_INPUT'],
+        escalateCase: ['BAD_USER_INPUT'],
+        resolveCase: ['BAD_USER_INPUT'],
+        acknowledgeEscalation: ['BAD_USER_INPUT'],
+        resolveEscalation: ['BAD_USER_INPUT'],
+        setWatchedWord: undefined,
+        post: ['BAD_USER_INPUT'],
+      };
+      const attempts: Array<[string, string, Record<string, unknown>, string]> = [
+        ['createReply', 'mutation ($input: CreateReplyInput!) { createReply(input: $input) { id } }', { input: { threadId, body: nul } }, author.token],
+        ['editPost', 'mutation ($input: EditPostInput!) { editPost(input: $input) { id } }', { input: { postId, body: nul, title: nul } }, author.token],
+        ['reportPost', 'mutation ($input: ReportPostInput!) { reportPost(input: $input) }', { input: { postId, reason: nul } }, peer.token],
+        ['addCaseNote', 'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', { input: { caseId: kase.id, note: nul } }, peer.token],
+        ['escalateCase', 'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id } }', { input: { caseId: kase.id, note: nul } }, peer.token],
+        ['resolveCase', 'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }', { input: { caseId: kase.id, decision: 'REMOVE', note: nul } }, peer.token],
+        ['acknowledgeEscalation', 'mutation ($id: ID!, $note: String) { acknowledgeEscalation(id: $id, note: $note) { id } }', { id: esc.id, note: nul }, clinician.token],
+        ['resolveEscalation', 'mutation ($input: ResolveEscalationInput!) { resolveEscalation(input: $input) { id } }', { input: { escalationId: esc.id, outcome: 'NO_ACTION_NEEDED', note: nul } }, clinician.token],
+        ['setWatchedWord', 'mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { id term } }', { input: { term: nul, action: 'FLAG' } }, admin.token],
+        ['post', 'query ($id: ID!) { post(id: $id) { id } }', { id: `${postId}\u0000` }, author.token],
+      ];
+      for (const [name, query, variables, token] of attempts) {
+        const res = await app.gql(query, variables, token);
+        expect({ name, status: res.status, errors: res.errors?.map((e) => e.extensions?.code) }).toEqual({ name, status: 200, errors: expected[name] });
+      }
+      expectNothingLogged('nulmarker');
+    });
+
+    it('should store a watched word typed with a NUL as the word without it, or refuse it', async () => {
+      const res = await app.gql<{ setWatchedWord: { term: string } }>(
+        'mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { term } }',
+        { input: { term: 'bram\u0000ble', action: 'FLAG' } },
+        admin.token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.setWatchedWord.term).toBe('bramble');
+      const empty = await app.gql('mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { term } }', { input: { term: '\u0000\u0000', action: 'FLAG' } }, admin.token);
+      expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expectNothingLogged('bram');
+    });
+  });
 });
