@@ -1,4 +1,5 @@
 import { Role } from '../../src/common/domain/role.enum';
+import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
 import { GraphqlResponse, startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 
@@ -327,6 +328,61 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       const empty = await app.gql('mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { term } }', { input: { term: '\u0000\u0000', action: 'FLAG' } }, admin.token);
       expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expectNothingLogged('bram');
+    });
+  });
+
+  describe('mistakes over the WebSocket', () => {
+    let consoleError: jest.SpyInstance;
+
+    beforeEach(() => {
+      consoleError = jest.spyOn(console, 'error');
+    });
+
+    afterEach(() => consoleError.mockRestore());
+
+    it.each([
+      ['an unknown field', 'subscription { moderationQueueChanged { nope } }', 'BAD_USER_INPUT'],
+      ['a syntax error', 'subscription { moderationQueueChanged { id ', 'BAD_USER_INPUT'],
+      ['a query, which is served over HTTP only', '{ me { id displayName } }', 'BAD_USER_INPUT'],
+      ['a document nested deeper than the query limits', `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(8)}id${' } }'.repeat(8)} } } }`, 'BAD_USER_INPUT'],
+    ])('should answer %s with a coded error and keep the socket', async (_what, query, code) => {
+      const socket = wsClient(app.url, admin.token);
+      const bad = subscribe(socket, query);
+      const error = await waitFor(() => bad.errors[0], 'the error');
+      expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
+      // The same socket still works: a coded refusal is not a broken connection.
+      const good = subscribe<{ moderationQueueChanged: { id: string } }>(socket, 'subscription { moderationQueueChanged { id } }');
+      await settle();
+      expect(good.errors).toEqual([]);
+      good.dispose();
+      await socket.dispose();
+      expectNothingLogged('nope');
+      expect(consoleError).not.toHaveBeenCalled();
+    });
+
+    it('should answer an operation name the document does not have with BAD_USER_INPUT', async () => {
+      const socket = wsClient(app.url, admin.token);
+      const errors: unknown[] = [];
+      socket.subscribe({ query: 'subscription Changes { moderationQueueChanged { id } }', operationName: 'Other' }, { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined });
+      const error = await waitFor(() => errors[0], 'the error');
+      expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+      await socket.dispose();
+      expectNothingLogged();
+      expect(consoleError).not.toHaveBeenCalled();
+    });
+
+    it('should answer variables of the wrong type with BAD_USER_INPUT', async () => {
+      const socket = wsClient(app.url, admin.token);
+      const errors: unknown[] = [];
+      socket.subscribe(
+        { query: 'subscription ($n: Int) { moderationQueueChanged { id post { thread { posts(first: $n) { edges { node { id } } } } } } }', variables: { n: 'many' } },
+        { next: (value) => errors.push(...(value.errors ?? [])), error: (e) => errors.push(e), complete: () => undefined },
+      );
+      const error = await waitFor(() => errors[0], 'the error');
+      expect(JSON.stringify(error)).toContain('BAD_USER_INPUT');
+      await socket.dispose();
+      expectNothingLogged('many');
+      expect(consoleError).not.toHaveBeenCalled();
     });
   });
 });
