@@ -11,6 +11,8 @@ export interface VerifiedClaims {
   role: Role;
   name?: string;
   cohort?: string;
+  /** The token's `exp`: every token has one (verification requires it). */
+  expiresAt: Date;
 }
 
 const ROLES = new Set<string>(Object.values(Role));
@@ -78,9 +80,10 @@ function claimText(value: unknown): string | undefined {
 }
 
 function parseClaims(payload: JWTPayload): VerifiedClaims {
-  const { sub, role, name, cohort } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, role, name, cohort, exp } = payload as JWTPayload & Record<string, unknown>;
   // The subject is an identity: refused rather than cleaned, so no two subjects ever meet in one member.
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255 || UNSTORABLE_SUBJECT.test(sub)) throw AppError.unauthenticated('Your session is not valid. Sign in again.');
   if (typeof role !== 'string' || !ROLES.has(role)) throw AppError.unauthenticated('Your session is not valid. Sign in again.');
-  return { sub, role: role as Role, name: claimText(name), cohort: claimText(cohort) };
+  if (typeof exp !== 'number') throw AppError.unauthenticated('Your session is not valid. Sign in again.');
+  return { sub, role: role as Role, name: claimText(name), cohort: claimText(cohort), expiresAt: new Date(exp * 1000) };
 }

@@ -1,5 +1,5 @@
 import { DocumentNode, getOperationAST, GraphQLError, GraphQLFormattedError, OperationTypeNode, parse, specifiedRules, validate, ValidationRule } from 'graphql';
-import { Context, ServerOptions } from 'graphql-ws';
+import { CloseCode, Context, ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
@@ -13,6 +13,7 @@ interface SocketExtra {
   socket: WebSocket;
   request: IncomingMessage;
   context?: RequestContext;
+  expiryTimer?: NodeJS.Timeout;
 }
 
 type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
@@ -26,6 +27,9 @@ export interface SubscriptionSocketSettings {
   validationRules(): readonly ValidationRule[];
   logger: Logger;
 }
+
+/** setTimeout's longest delay; a later expiry is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The same rule as HTTP request ids (bootstrap.ts): anything else is replaced, never stored. */
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -48,9 +52,30 @@ function withCode(error: GraphQLError, code: RequestErrorCode): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
 }
 
+function tokenExpired(context: RequestContext | undefined): boolean {
+  return !context?.viewer || context.viewer.tokenExpiresAt.getTime() <= Date.now();
+}
+
 /**
- * The graphql-ws server options: a socket is authenticated once, with the same JWT as HTTP; each
- * event is still authorised again by the subscription's own filter and guards. Client mistakes (syntax, unknown fields, query limits, an operation name the document
+ * graphql-ws's documented close for a connection the server no longer permits. Its client retries
+ * on 4403 (unlike 4401, which means a client bug), calling connectionParams again for a fresh token.
+ */
+function closeExpired(extra: SocketExtra): void {
+  clearTimeout(extra.expiryTimer);
+  extra.socket.close(CloseCode.Forbidden, 'Your session expired. Sign in again.');
+}
+
+function closeAtExpiry(extra: SocketExtra, expiresAt: Date): void {
+  const wait = expiresAt.getTime() - Date.now();
+  extra.expiryTimer = setTimeout(() => (wait > MAX_TIMER_MS ? closeAtExpiry(extra, expiresAt) : closeExpired(extra)), Math.max(0, Math.min(wait, MAX_TIMER_MS)));
+  extra.expiryTimer.unref();
+}
+
+/**
+ * The graphql-ws server options: a socket is authenticated once, with the same JWT as HTTP, and
+ * lives no longer than that token (closed at its `exp`, and nothing is sent after it even if the
+ * timer runs late); each event is still authorised again by the subscription's own filter and
+ * guards. Client mistakes (syntax, unknown fields, query limits, an operation name the document
  * lacks, variables of the wrong type) answer coded errors like HTTP, never a closed socket or a
  * logged stack. Only subscriptions are served: queries and mutations go over HTTP, where every
  * HTTP-only safeguard applies.
@@ -65,11 +90,17 @@ export function subscriptionSocketOptions(settings: SubscriptionSocketSettings):
       if (context.authError && !(context.authError instanceof AppError)) {
         settings.logger.error({ err: loggableError(context.authError) }, 'could not authenticate a subscription socket');
       }
-      if (!context.viewer) return false;
+      if (!context.viewer || tokenExpired(context)) return false;
       ctx.extra.context = context;
+      closeAtExpiry(ctx.extra, context.viewer.tokenExpiresAt);
       return true;
     },
-    onSubscribe: (_ctx: SocketContext, _id, payload) => {
+    onClose: (ctx: SocketContext) => clearTimeout(ctx.extra.expiryTimer),
+    onSubscribe: (ctx: SocketContext, _id, payload) => {
+      if (tokenExpired(ctx.extra.context)) {
+        closeExpired(ctx.extra);
+        return [new GraphQLError('Your session expired. Sign in again.', { extensions: { code: 'UNAUTHENTICATED' } })];
+      }
       let document: DocumentNode;
       try {
         document = parse(payload.query);
@@ -87,7 +118,12 @@ export function subscriptionSocketOptions(settings: SubscriptionSocketSettings):
       return undefined;
     },
     validate: (schema, document) => validate(schema, document, [...specifiedRules, ...settings.validationRules()]).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
-    onNext: (_ctx, _id, _payload, _args, result) => {
+    onNext: (ctx: SocketContext, _id, _payload, _args, result) => {
+      if (tokenExpired(ctx.extra.context)) {
+        // Closing first makes graphql-ws drop this event: it sends only on an open socket.
+        closeExpired(ctx.extra);
+        return undefined;
+      }
       if (!result.errors) return undefined;
       // No data and no path: nothing ran because graphql-js refused the variables, the client's mistake
       // (a resolver's refusal, a guard's FORBIDDEN, carries the path of its field).
