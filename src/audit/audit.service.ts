@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/errors/app-error';
-import { Connection, decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
+import { Connection, toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
 import { AuditEventModel } from './models/audit-event.model';
 
@@ -17,6 +17,8 @@ export interface AuditEntry {
   /** Ids, codes and counts only: never post text. */
   details?: AuditDetails;
 }
+
+const AUDIT_CURSOR = cursorFormat(CursorParts.bigint);
 
 /** Appends audit events; pass the transaction's manager so the event commits with what it records. */
 @Injectable()
@@ -40,15 +42,14 @@ export class AuditService {
    * never shift a page (timestamps would, at sub-millisecond ties).
    */
   async list(limit: number, after: string | null | undefined): Promise<Connection<AuditEventModel>> {
-    const cursor = decodeCursor(after, 1);
-    if (cursor && !/^\d{1,19}$/.test(String(cursor[0]))) throw AppError.badInput('after', 'after is not a cursor from this list.');
+    const cursor = AUDIT_CURSOR.decode(after);
     const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit + 1);
-    if (cursor) query.where('e.id < :id::bigint', { id: String(cursor[0]) });
+    if (cursor) query.where('e.id < :id::bigint', { id: cursor[0] });
     const rows = await query.getMany();
     return toConnection(
       rows,
       limit,
-      (row) => encodeCursor([row.id]),
+      (row) => AUDIT_CURSOR.encode([row.id]),
       (row) => ({ ...row, details: JSON.stringify(row.details) }),
     );
   }

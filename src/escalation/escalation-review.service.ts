@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { EscalationOutcome, EscalationStatus } from '../common/domain/escalation.enums';
 import { AppError } from '../common/errors/app-error';
-import { Connection, decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
+import { Connection, toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
 import { EscalationEntity } from './entities/escalation.entity';
 import { EscalationModel } from './models/escalation.model';
@@ -35,14 +36,8 @@ export function toEscalationModel(row: EscalationEntity): EscalationModel {
   };
 }
 
-function timestampCursor(cursor: (string | number)[] | null): { at: string; id: string } | null {
-  if (!cursor) return null;
-  const [at, id] = cursor;
-  if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw AppError.badInput('after', 'after is not a cursor from this list.');
-  }
-  return { at, id };
-}
+/** Both lists page newest first on (a timestamp as PostgreSQL text, so microseconds survive; id). */
+const NEWEST_FIRST_CURSOR = cursorFormat(CursorParts.timestamp, CursorParts.uuid);
 
 /** What clinicians do with escalations: list, acknowledge (stops the clock), resolve, and read a client's risk history. */
 @Injectable()
@@ -65,7 +60,7 @@ export class EscalationReviewService {
 
   /** Newest first; the keyset is (created_at, id), compared at full timestamp precision. */
   async list(status: EscalationStatus | null | undefined, limit: number, after: string | null | undefined): Promise<Connection<EscalationModel>> {
-    const cursor = timestampCursor(decodeCursor(after, 2));
+    const cursor = NEWEST_FIRST_CURSOR.decode(after);
     const query = this.dataSource
       .getRepository(EscalationEntity)
       .createQueryBuilder('e')
@@ -74,10 +69,10 @@ export class EscalationReviewService {
       .addOrderBy('e.id', 'DESC')
       .limit(limit + 1);
     if (status) query.andWhere('e.status = :status', { status });
-    if (cursor) query.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', cursor);
+    if (cursor) query.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const { entities, raw } = await query.getRawAndEntities<{ created_key: string }>();
     const rows = entities.map((entity, i) => ({ entity, key: raw[i].created_key }));
-    return toConnection(rows, limit, (r) => encodeCursor([r.key, r.entity.id]), (r) => toEscalationModel(r.entity));
+    return toConnection(rows, limit, (r) => NEWEST_FIRST_CURSOR.encode([r.key, r.entity.id]), (r) => toEscalationModel(r.entity));
   }
 
   /** Stops the clock: the pending deadline job finds the escalation acknowledged and climbs no further. */
@@ -126,7 +121,7 @@ export class EscalationReviewService {
 
   /** A client's risk signals, cases and escalations, newest first, in one keyset-paged stream. */
   async timeline(subjectId: string, limit: number, after: string | null | undefined): Promise<Connection<RiskTimelineEntryModel>> {
-    const cursor = timestampCursor(decodeCursor(after, 2));
+    const cursor = NEWEST_FIRST_CURSOR.decode(after);
     const rows: Array<{
       kind: RiskTimelineKind;
       id: string;
@@ -149,12 +144,12 @@ export class EscalationReviewService {
        ) t
        WHERE ($2::timestamptz IS NULL OR (t.at, t.id) < ($2::timestamptz, $3::uuid))
        ORDER BY t.at DESC, t.id DESC LIMIT $4`,
-      [subjectId, cursor?.at ?? null, cursor?.id ?? null, limit + 1],
+      [subjectId, cursor?.[0] ?? null, cursor?.[1] ?? null, limit + 1],
     );
     return toConnection(
       rows,
       limit,
-      (r) => encodeCursor([r.at_key, r.id]),
+      (r) => NEWEST_FIRST_CURSOR.encode([r.at_key, r.id]),
       (r) => ({
         id: r.id,
         kind: r.kind,

@@ -7,7 +7,8 @@ import { RequestContext, Viewer } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { AppError } from '../common/errors/app-error';
-import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, pageSize, toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { MemberEntity } from '../members/entities/member.entity';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
@@ -45,7 +46,8 @@ type ThreadRow = ThreadEntity & { firstPost?: PostEntity | null; space?: SpaceEn
 
 const LOADERS_KEY = 'forum';
 const REACTION_ORDER = Object.values(ReactionKind);
-const SEQ = /^\d{1,18}$/;
+/** A page of a thread's posts continues after a post's seq. */
+const POST_CURSOR = cursorFormat(CursorParts.bigint);
 
 /** What PostModel.from and MemberModel.from read, and the cursor (seq): no screened text copy, no bookkeeping dates. */
 const PAGE_COLUMNS = [
@@ -93,9 +95,7 @@ export class ForumLoaders {
    */
   async threadPosts(ctx: RequestContext, viewer: Viewer, threadId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
-    const cursor = decodeCursor(after, 1);
-    const afterSeq = cursor ? String(cursor[0]) : null;
-    if (afterSeq !== null && !SEQ.test(afterSeq)) throw AppError.badInput('after', 'after is not a cursor from this list.');
+    const afterSeq = POST_CURSOR.decode(after)?.[0] ?? null;
     const set = this.for(ctx);
     const key = `${limit}:${afterSeq ?? ''}`;
     let loader = set.threadPostPages.get(key);
@@ -106,7 +106,7 @@ export class ForumLoaders {
     return toConnection(
       await loader.load(threadId),
       limit,
-      (post) => encodeCursor([post.seq]),
+      (post) => POST_CURSOR.encode([post.seq]),
       (post) => PostModel.from(post),
     );
   }

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../common/errors/app-error';
+import { stripUnsafeChars } from '../common/text/unsafe-characters';
 
 /** Longest post, in characters of extracted text (what a reader sees). */
 export const MAX_BODY_TEXT_CHARS = 20_000;
@@ -34,13 +35,6 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
 
 const TEXT_ONLY: sanitizeHtml.IOptions = { allowedTags: [], allowedAttributes: {} };
 
-/**
- * C0/C1 controls (NUL would make PostgreSQL refuse the row), and bidirectional overrides that make
- * text display in a different order than it is read. Tabs and newlines stay.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-
 /** A tag-like `<` followed by a letter, `/` or `!`: otherwise `I <3 you` or `a < b` is plain text. */
 const LOOKS_LIKE_HTML = /<[a-z/!][^>]*>/i;
 
@@ -51,13 +45,6 @@ const HAS_LINE_TAGS = /<(?:p|br|div|li|blockquote|pre|h[1-6])\b/i;
 const LINE_ENDS = /<br \/>|<\/(?:p|li|blockquote|pre|ul|ol)>/g;
 
 const TEXT_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
-
-/** Half of a surrogate pair on its own is not text: PostgreSQL would store U+FFFD, so the answer says so too. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function stripUnsafeChars(value: string): string {
-  return value.replace(UNSAFE_CHARS, '').replace(LONE_SURROGATE, '\uFFFD');
-}
 
 function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -3,9 +3,10 @@ import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { Role } from '../common/domain/role.enum';
 import { canSeePost, canSeePostStatus, canSeeSpace, canSeeStatusDetails, seesEveryPostIn, statusNoteFor, visiblePostStatusSql } from './post-visibility';
 
-const client: Viewer = { memberId: 'client', sub: 's1', role: Role.CLIENT, displayName: 'A', cohort: 'spring', moderatedSpaceIds: [] };
-const peer: Viewer = { memberId: 'peer', sub: 's2', role: Role.PEER_SPECIALIST, displayName: 'P', cohort: null, moderatedSpaceIds: ['mine'] };
-const clinician: Viewer = { memberId: 'doc', sub: 's3', role: Role.CLINICIAN, displayName: 'D', cohort: null, moderatedSpaceIds: [] };
+const tokenExpiresAt = new Date('2100-01-01T00:00:00Z');
+const client: Viewer = { memberId: 'client', sub: 's1', role: Role.CLIENT, displayName: 'A', cohort: 'spring', moderatedSpaceIds: [], tokenExpiresAt };
+const peer: Viewer = { memberId: 'peer', sub: 's2', role: Role.PEER_SPECIALIST, displayName: 'P', cohort: null, moderatedSpaceIds: ['mine'], tokenExpiresAt };
+const clinician: Viewer = { memberId: 'doc', sub: 's3', role: Role.CLINICIAN, displayName: 'D', cohort: null, moderatedSpaceIds: [], tokenExpiresAt };
 const open = { cohort: null };
 
 describe('post visibility', () => {

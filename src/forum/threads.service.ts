@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
-import { AppError } from '../common/errors/app-error';
 import { PostStatus } from '../common/domain/post-status.enum';
-import { Connection, decodeCursor, encodeCursor, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, pageSize, toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { PostEntity } from './entities/post.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { ForumLoaderSet } from './forum-loaders';
@@ -17,12 +17,7 @@ import { SpacesService } from './spaces.service';
  * Keyset values as PostgreSQL prints them: a timestamptz as text keeps its microseconds through a
  * cursor (a JS Date would cut them to milliseconds and repeat or skip rows).
  */
-const ACTIVITY_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function badCursor(): AppError {
-  return AppError.badInput('after', 'after is not a cursor from this list.');
-}
+const THREAD_CURSOR = cursorFormat(CursorParts.timestamp, CursorParts.uuid);
 
 /** Reading threads: a space's list, newest activity first (a thread's posts are paged by ForumLoaders.threadPosts). */
 @Injectable()
@@ -35,7 +30,7 @@ export class ThreadsService {
 
   async listInSpace(viewer: Viewer, spaceId: string, first: number | null | undefined, after: string | null | undefined, loaders: ForumLoaderSet): Promise<Connection<ThreadModel>> {
     const limit = pageSize(first);
-    const cursor = decodeCursor(after, 2);
+    const cursor = THREAD_CURSOR.decode(after);
     await this.spaces.requireVisible(viewer, spaceId, loaders);
 
     const query = this.dataSource
@@ -51,8 +46,7 @@ export class ThreadsService {
     const visible = visiblePostStatusSql(viewer, 'p');
     if (visible) query.andWhere(visible.sql, visible.params);
     if (cursor) {
-      const [activity, id] = cursor.map(String);
-      if (!ACTIVITY_KEY.test(activity) || !UUID.test(id)) throw badCursor();
+      const [activity, id] = cursor;
       query.andWhere('(t.last_activity_at, t.id) < (CAST(:activity AS timestamptz), CAST(:id AS uuid))', { activity, id });
     }
     const { entities, raw } = await query.getRawAndEntities<{ t_id: string; first_post_status: PostStatus; activity_key: string }>();
@@ -64,7 +58,7 @@ export class ThreadsService {
     return toConnection(
       rows,
       limit,
-      (row) => encodeCursor([row.activityKey, row.thread.id]),
+      (row) => THREAD_CURSOR.encode([row.activityKey, row.thread.id]),
       (row) => ThreadModel.from(row.thread, row.status),
     );
   }

@@ -1,11 +1,12 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 
 /**
  * JSON logs. Post text must never reach a log: the redaction below is a safety net for the field
- * names that carry it, not a licence to log objects that hold it.
+ * names that carry it, not a licence to log objects that hold it. The destination is stdout unless
+ * given (tests read what would have been logged).
  */
-export function createRootLogger(level: string): Logger {
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
     base: { service: 'between-sessions', pid: process.pid },
@@ -14,7 +15,7 @@ export function createRootLogger(level: string): Logger {
       paths: ['body', 'bodyText', 'bodyHtml', 'text', 'title', 'note', '*.body', '*.bodyText', '*.bodyHtml', '*.text', '*.title', '*.note', 'req.headers.authorization', 'variables'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }
 
 /** Nest's logger interface on top of pino, so framework messages come out as the same JSON. */

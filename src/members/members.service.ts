@@ -17,14 +17,15 @@ const CACHE_MAX = 10_000;
  */
 @Injectable()
 export class MembersService {
-  private readonly cache = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  /** The member as of its last upsert; the token's own expiry is added per request. */
+  private readonly cache = new Map<string, { viewer: Omit<Viewer, 'tokenExpiresAt'>; expiresAt: number }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async viewerFor(claims: VerifiedClaims): Promise<Viewer> {
-    const key = `${claims.sub}\u0000${claims.role}\u0000${claims.name ?? ''}\u0000${claims.cohort ?? ''}`;
+    const key = JSON.stringify([claims.sub, claims.role, claims.name ?? null, claims.cohort ?? null]);
     const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > Date.now()) return this.withModeratedSpaces(cached.viewer);
+    if (cached && cached.expiresAt > Date.now()) return this.withModeratedSpaces({ ...cached.viewer, tokenExpiresAt: claims.expiresAt });
 
     const displayName = claims.name ?? pseudonymFor(claims.sub);
     // One round trip whether the member is new or known; display name follows the token only when it sends one.
@@ -36,10 +37,10 @@ export class MembersService {
       [claims.sub, claims.role, displayName, claims.cohort ?? null, claims.name !== undefined],
     );
     const row = rows[0];
-    const viewer: Viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.display_name, cohort: row.cohort, moderatedSpaceIds: [] };
+    const viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.display_name, cohort: row.cohort, moderatedSpaceIds: [] };
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(key, { viewer, expiresAt: Date.now() + CACHE_TTL_MS });
-    return this.withModeratedSpaces(viewer);
+    return this.withModeratedSpaces({ ...viewer, tokenExpiresAt: claims.expiresAt });
   }
 
   /**

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CASE_PRIORITY_RANK, CaseDecision, CasePriority, CaseReason, CaseStatus } from '../common/domain/moderation.enums';
 import { inScopeSql, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
-import { AppError } from '../common/errors/app-error';
-import { decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
+import { toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { ModerationCaseConnection, ModerationCaseModel, QueueCountModel } from './models/moderation-case.model';
 import { COUNTED_STATUSES, effectiveStatusSql, inQueueSql, QueueFilter } from './moderation-queue.predicates';
 
@@ -52,21 +52,11 @@ export function toCaseModel(row: CaseRow): ModerationCaseModel {
   };
 }
 
+/** The queue's keyset: (priority rank, due_at and opened_at as PostgreSQL text, id). */
+const QUEUE_CURSOR = cursorFormat(CursorParts.oneOf(Object.values(CASE_PRIORITY_RANK)), CursorParts.timestamp, CursorParts.timestamp, CursorParts.uuid);
+
 function parseQueueCursor(after: string | null | undefined): [number, string, string, string] | null {
-  const cursor = decodeCursor(after, 4);
-  if (!cursor) return null;
-  const [rank, due, opened, id] = cursor;
-  const valid =
-    typeof rank === 'number' &&
-    Object.values(CASE_PRIORITY_RANK).includes(rank) &&
-    typeof due === 'string' &&
-    !Number.isNaN(Date.parse(due)) &&
-    typeof opened === 'string' &&
-    !Number.isNaN(Date.parse(opened)) &&
-    typeof id === 'string' &&
-    /^[0-9a-f-]{36}$/i.test(id);
-  if (!valid) throw AppError.badInput('after', 'after is not a cursor from this list.');
-  return [rank, due, opened, id];
+  return QUEUE_CURSOR.decode(after);
 }
 
 /**
@@ -106,7 +96,7 @@ export class ModerationQueueService {
         [limit + 1, scope.spaceIds, ...cursorParams],
       );
     }
-    const connection = toConnection(rows, limit, (r) => encodeCursor([r.priority_rank, r.due_key, r.opened_key, r.id]), toCaseModel);
+    const connection = toConnection(rows, limit, (r) => QUEUE_CURSOR.encode([r.priority_rank, r.due_key, r.opened_key, r.id]), toCaseModel);
     return { ...connection, scope };
   }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
-import { Connection, decodeCursor, encodeCursor, toConnection } from '../common/pagination/connection';
+import { Connection, toConnection } from '../common/pagination/connection';
+import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { NotificationEntity, NotificationKind } from './entities/notification.entity';
 import { NotificationModel } from './models/notification.model';
 
@@ -16,6 +17,9 @@ export interface NewNotification {
   /** Unique per logical notification, so a re-delivered job does not notify twice. */
   dedupeKey?: string;
 }
+
+/** (created_at as PostgreSQL text, id): a JS Date would cut microseconds and skip rows written within one millisecond. */
+const NOTIFICATION_CURSOR = cursorFormat(CursorParts.timestamp, CursorParts.uuid);
 
 function linkedId(data: Record<string, string | number | null>, key: string): string | null {
   const value = data[key];
@@ -57,23 +61,22 @@ export class NotificationsService {
 
   /** The member's notifications, newest first. */
   async listFor(memberId: string, limit: number, after: string | null | undefined): Promise<Connection<NotificationModel>> {
-    const cursor = decodeCursor(after, 2);
+    const cursor = NOTIFICATION_CURSOR.decode(after);
     const query = this.dataSource
       .getRepository(NotificationEntity)
       .createQueryBuilder('n')
+      .addSelect('n.created_at::text', 'created_key')
       .where('n.member_id = :memberId', { memberId })
       .orderBy('n.created_at', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(limit + 1);
     if (cursor) {
       const [createdAt, id] = cursor;
-      if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-        throw AppError.badInput('after', 'after is not a cursor from this list.');
-      }
-      query.andWhere('(n.created_at, n.id) < (:createdAt, :id)', { createdAt, id });
+      query.andWhere('(n.created_at, n.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
     }
-    const rows = await query.getMany();
-    return toConnection(rows, limit, (r) => encodeCursor([r.createdAt.toISOString(), r.id]), toModel);
+    const { entities, raw } = await query.getRawAndEntities<{ created_key: string }>();
+    const rows = entities.map((entity, i) => ({ entity, key: raw[i].created_key }));
+    return toConnection(rows, limit, (r) => NOTIFICATION_CURSOR.encode([r.key, r.entity.id]), (r) => toModel(r.entity));
   }
 
   async unreadCount(memberId: string): Promise<number> {

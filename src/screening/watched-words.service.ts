@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
+import { stripUnsafeChars } from '../common/text/unsafe-characters';
 import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
 import { normaliseText } from './pipeline/normalise';
 import { WatchedWordModel } from './models/watched-word.model';
@@ -27,7 +28,8 @@ export class WatchedWordsService {
   }
 
   async add(viewer: Viewer, rawTerm: string, action: WatchedWordAction, requestId: string): Promise<WatchedWordModel> {
-    const term = normaliseText(rawTerm).text.trim();
+    // Cleaned like post text (NUL would fail the insert): the term must look like what it is matched against.
+    const term = normaliseText(stripUnsafeChars(rawTerm)).text.trim();
     if (term.length === 0 || term.length > MAX_TERM_LENGTH) {
       throw AppError.badInput('term', `term must be 1 to ${MAX_TERM_LENGTH} characters of text.`);
     }

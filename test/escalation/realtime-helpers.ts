@@ -58,13 +58,14 @@ export interface Subscribed<T> {
 }
 
 /** A real graphql-ws client over a real WebSocket, authenticated like the web app (token in connectionParams). */
-export function wsClient(httpUrl: string, token: string | null): Client {
+export function wsClient(httpUrl: string, token: string | null, options: Partial<ClientOptions> = {}): Client {
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: true,
+    ...options,
   });
 }
 

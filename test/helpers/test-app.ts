@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Logger } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProcessRole } from '../../src/app.module';
@@ -48,10 +49,10 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
   };
 }
 
-/** Boots the real application (HTTP API, and the worker too unless role says otherwise). */
-export async function startTestApp(options: { role?: ProcessRole; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** Boots the real application (HTTP API, and the worker too unless role says otherwise); `logger` to read its logs. */
+export async function startTestApp(options: { role?: ProcessRole; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
   const config = AppConfig.fromEnv(testEnv(options.env));
-  const running = await startApp(options.role ?? 'all', config, createRootLogger(config.logLevel));
+  const running = await startApp(options.role ?? 'all', config, options.logger ?? createRootLogger(config.logLevel));
   const url = running.graphqlUrl;
   if (!url) throw new Error('the test app serves no HTTP');
   const dataSource = running.app.get(DataSource);

@@ -3,7 +3,7 @@ import { scopeCovers, scopeSqlValue, staffScopeOf } from './staff-scope';
 import { Viewer } from './viewer';
 
 function viewer(role: Role, moderatedSpaceIds: string[] = []): Viewer {
-  return { memberId: 'm', sub: 's', role, displayName: 'Quiet Heron', cohort: null, moderatedSpaceIds };
+  return { memberId: 'm', sub: 's', role, displayName: 'Quiet Heron', cohort: null, moderatedSpaceIds, tokenExpiresAt: new Date(Date.now() + 60_000) };
 }
 
 describe('staff scope', () => {

@@ -4,16 +4,27 @@ import { createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey, KeyLike } f
 import { AppConfig } from '../../config/app-config';
 import { Role } from '../domain/role.enum';
 import { AppError } from '../errors/app-error';
+import { stripUnsafeChars } from '../text/unsafe-characters';
 
 export interface VerifiedClaims {
   sub: string;
   role: Role;
   name?: string;
   cohort?: string;
+  /** The token's `exp`: every token has one (verification requires it). */
+  expiresAt: Date;
 }
 
 const ROLES = new Set<string>(Object.values(Role));
 const MAX_TOKEN_LENGTH = 8_192;
+const MAX_CLAIM_TEXT = 60;
+
+/**
+ * Controls and unpaired surrogates: PostgreSQL cannot store NUL, and the driver turns a lone
+ * surrogate into U+FFFD, so two different subjects could become one member.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE_SUBJECT = /[\u0000-\u001f\u007f-\u009f]|\p{Surrogate}/u;
 
 /**
  * Verifies bearer tokens: HS256 with JWT_SECRET in development and tests, the identity provider's
@@ -61,14 +72,18 @@ export class TokenVerifier {
   }
 }
 
+/** One line of claim text as it is stored (display name, cohort); undefined when nothing is left of it. */
+function claimText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = stripUnsafeChars(value).replace(/\s+/g, ' ').trim().slice(0, MAX_CLAIM_TEXT).trim();
+  return text || undefined;
+}
+
 function parseClaims(payload: JWTPayload): VerifiedClaims {
-  const { sub, role, name, cohort } = payload as JWTPayload & Record<string, unknown>;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255) throw AppError.unauthenticated();
+  const { sub, role, name, cohort, exp } = payload as JWTPayload & Record<string, unknown>;
+  // The subject is an identity: refused rather than cleaned, so no two subjects ever meet in one member.
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255 || UNSTORABLE_SUBJECT.test(sub)) throw AppError.unauthenticated('Your session is not valid. Sign in again.');
   if (typeof role !== 'string' || !ROLES.has(role)) throw AppError.unauthenticated('Your session is not valid. Sign in again.');
-  return {
-    sub,
-    role: role as Role,
-    name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 60) : undefined,
-    cohort: typeof cohort === 'string' && cohort.trim() ? cohort.trim().slice(0, 60) : undefined,
-  };
+  if (typeof exp !== 'number') throw AppError.unauthenticated('Your session is not valid. Sign in again.');
+  return { sub, role: role as Role, name: claimText(name), cohort: claimText(cohort), expiresAt: new Date(exp * 1000) };
 }

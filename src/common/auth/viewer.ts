@@ -9,6 +9,8 @@ export interface Viewer {
   cohort: string | null;
   /** Spaces a peer specialist is assigned to (space_moderators); empty for every other role. */
   moderatedSpaceIds: readonly string[];
+  /** When this request's token expires: a subscription socket is closed then. Never part of the schema. */
+  tokenExpiresAt: Date;
 }
 
 /** What every GraphQL resolver finds in its context. Loaders are per request (no cross-request caching). */

@@ -2,9 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import type { ServerOptions } from 'graphql-ws';
 import type { Request } from 'express';
-import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config';
@@ -15,6 +13,7 @@ import { RequestContext } from '../auth/viewer';
 import { classifyError, toClientError } from '../errors/to-graphql-error';
 import { JitExecution } from './jit-execution';
 import { apolloQueryLimits, DEFAULT_QUERY_LIMITS, limitSubscriptions } from './query-limits';
+import { subscriptionSocketOptions } from './subscription-socket';
 
 function bearerToken(header: unknown): string | null {
   if (typeof header !== 'string') return null;
@@ -71,16 +70,6 @@ const neverCached: ApolloServerPlugin = {
   },
 };
 
-/** Nest's type for the graphql-ws options is narrower than what it passes on to graphql-ws. */
-function socketErrorFormatting(logger: Logger): object {
-  const options: Pick<ServerOptions, 'onError' | 'onNext'> = {
-    onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatForClient(error.toJSON(), error, logger)),
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: result.errors.map((error) => formatForClient(error.toJSON(), error, logger)) } : undefined,
-  };
-  return options;
-}
-
 export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
   const jit = new JitExecution();
   const limits = apolloQueryLimits(DEFAULT_QUERY_LIMITS, config.isProduction);
@@ -110,18 +99,14 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
-        // The same JWT authenticates the socket once; each event is authorised again when delivered.
-        onConnect: async (ctx) => {
-          const params = ctx.connectionParams ?? {};
-          const authorization = params.authorization ?? params.Authorization;
-          const request = (ctx.extra as { request?: IncomingMessage }).request;
-          const context = await buildRequestContext(authorization, String(request?.headers['x-request-id'] ?? randomUUID()), verifier, members);
-          if (!context.viewer) return false;
-          (ctx.extra as { context?: RequestContext }).context = context;
-          return true;
-        },
-        // Socket errors get the same codes and the same privacy as HTTP ones.
-        ...socketErrorFormatting(logger),
+        // The same JWT authenticates the socket, which closes when it expires; the same validation
+        // rules as HTTP (read from `options` when a subscription starts); the same error codes and privacy.
+        ...subscriptionSocketOptions({
+          authenticate: (authorization, requestId) => buildRequestContext(authorization, requestId, verifier, members),
+          formatError: (error) => formatForClient(error.toJSON(), error, logger),
+          validationRules: () => options.validationRules ?? [],
+          logger,
+        }),
       },
     },
     formatError: (formatted, error) => formatForClient(formatted, error, logger),

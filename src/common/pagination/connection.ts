@@ -58,24 +58,6 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-/** Opaque cursors: base64url of a JSON array of keyset values. */
-export function encodeCursor(values: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number)[] | null {
-  if (cursor === null || cursor === undefined) return null;
-  try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values;
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw AppError.badInput('after', 'after is not a cursor from this list.');
-}
-
 /** Turns `limit + 1` fetched rows into a page: the extra row only says whether there is a next page. */
 export function toConnection<Row, Node>(rows: Row[], limit: number, cursorOf: (row: Row) => string, nodeOf: (row: Row) => Node): Connection<Node> {
   const page = rows.slice(0, limit);

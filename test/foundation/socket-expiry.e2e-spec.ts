@@ -1,0 +1,110 @@
+import { SignJWT } from 'jose';
+import { createSecretKey } from 'node:crypto';
+import { signDevToken } from '../../src/common/auth/dev-token';
+import { Role } from '../../src/common/domain/role.enum';
+import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
+import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { TEST_JWT_SECRET } from '../setup/test-env';
+
+interface Member {
+  id: string;
+  token: string;
+}
+
+type CaseEvent = { moderationQueueChanged: { id: string; status: string; post: { body: string | null } | null } };
+
+/** graphql-ws's close code for a connection the server no longer permits (the protocol's `4403: Forbidden`). */
+const FORBIDDEN = 4403;
+
+describe('subscriptions end when the token that opened them expires', () => {
+  let app: TestApp;
+  let logs: CapturedLogs;
+  let spaceId: string;
+  let colleague: Member;
+
+  async function member(role: Role, label: string, token?: (sub: string) => Promise<string>): Promise<Member> {
+    const sub = uniqueSub(label);
+    const signed = token ? await token(sub) : await app.token(sub, role);
+    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, signed);
+    if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
+    return { id: res.data.me.id, token: signed };
+  }
+
+  async function heldPostWithCase(author: Member): Promise<string> {
+    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [spaceId, author.id]);
+    const [post]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, 'HELD', 'TOXICITY', '<p>private words</p>', 'private words') RETURNING id`,
+      [thread.id, spaceId, author.id],
+    );
+    await app.dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
+    await app.dataSource.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, 1, 'HOLD')`, [post.id]);
+    const [c]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at)
+       VALUES ($1, $2, $3, ARRAY['TOXICITY'], 'HIGH', 1, now() + interval '30 minutes') RETURNING id`,
+      [post.id, spaceId, author.id],
+    );
+    return c.id;
+  }
+
+  beforeAll(async () => {
+    logs = captureLogs();
+    app = await startTestApp({ role: 'api', logger: logs.logger });
+    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Expiry') RETURNING id`, [uniqueSub('space')]);
+    spaceId = space.id;
+    colleague = await member(Role.PEER_SPECIALIST, 'colleague');
+    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, colleague.id]);
+    // The API opens its Redis publisher on first use and drops that first event (it does not queue
+    // while connecting): publish one before the test counts events.
+    await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: await heldPostWithCase(colleague) }, colleague.token);
+    await settle();
+  });
+
+  afterAll(async () => app.close());
+
+  it('should close a peer specialist’s socket with 4403 when the token expires, and deliver nothing after', async () => {
+    const author = await member(Role.CLIENT, 'author');
+    // Seconds are the JWT's resolution; a few of them leave room for the first event on a busy machine.
+    const exp = Math.floor(Date.now() / 1000) + 6;
+    const peer = await member(Role.PEER_SPECIALIST, 'expiring', (sub) => signDevToken(TEST_JWT_SECRET, { sub, role: Role.PEER_SPECIALIST }, exp));
+    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+
+    let closed: { code: number } | null = null;
+    const socket = wsClient(app.url, peer.token, { on: { closed: (event) => (closed = event as { code: number }) } });
+    const sub = subscribe<CaseEvent>(socket, 'subscription { moderationQueueChanged { id status post { body } } }');
+    await settle();
+
+    const before = await heldPostWithCase(author);
+    await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: before }, colleague.token);
+    const event = await waitFor(() => sub.events.find((e) => e.moderationQueueChanged.id === before), 'an event while the token is valid');
+    expect(event.moderationQueueChanged.post?.body).toContain('private words');
+
+    const closeEvent = await waitFor(() => closed, 'the socket to close at the token’s exp', 20_000);
+    expect(closeEvent.code).toBe(FORBIDDEN);
+    const received = sub.events.length;
+
+    const after = await heldPostWithCase(author);
+    await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: after }, colleague.token);
+    await settle(500);
+    expect(sub.events).toHaveLength(received);
+    expect(sub.events.find((e) => e.moderationQueueChanged.id === after)).toBeUndefined();
+    await socket.dispose();
+    expect(logs.errors()).toEqual([]);
+  });
+
+  it('should refuse a socket whose token is already expired, or carries no exp, with 4403', async () => {
+    const key = createSecretKey(Buffer.from(TEST_JWT_SECRET));
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ role: Role.PEER_SPECIALIST }).setProtectedHeader({ alg: 'HS256' }).setSubject(uniqueSub('old')).setIssuedAt(now - 3600).setExpirationTime(now - 60).sign(key);
+    const noExp = await new SignJWT({ role: Role.PEER_SPECIALIST }).setProtectedHeader({ alg: 'HS256' }).setSubject(uniqueSub('forever')).setIssuedAt().sign(key);
+    for (const token of [expired, noExp]) {
+      let closed: { code: number } | null = null;
+      const socket = wsClient(app.url, token, { on: { closed: (event) => (closed = event as { code: number }) } });
+      const sub = subscribe(socket, 'subscription { moderationQueueChanged { id } }');
+      const closeEvent = await waitFor(() => closed, 'the refusal');
+      expect(closeEvent.code).toBe(FORBIDDEN);
+      expect(sub.events).toEqual([]);
+      await socket.dispose();
+    }
+  });
+});
