@@ -6,7 +6,6 @@ import { inScopeSql, scopeSqlValue, staffScopeOf } from '../common/auth/staff-sc
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PostStatus } from '../common/domain/post-status.enum';
-import { AppError } from '../common/errors/app-error';
 import { Connection, pageSize, toConnection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { MemberEntity } from '../members/entities/member.entity';
