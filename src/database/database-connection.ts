@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 export class DatabaseUnavailableError extends Error {
   constructor(readonly target: string, cause: unknown) {
@@ -24,10 +24,10 @@ export async function openDatabase(config: AppConfig): Promise<{ dataSource: Dat
   let embedded: EmbeddedPostgres | undefined;
   let url = config.database.url;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.database.pgliteDataDir, maxConnections: config.database.poolSize + 2 });
+    embedded = await startEmbeddedPostgres({ dataDir: config.database.pgliteDataDir });
     url = embedded.url;
   }
-  const dataSource = new DataSource(dataSourceOptions(url, config.database.poolSize));
+  const dataSource = new DataSource(dataSourceOptions(url, embedded ? EMBEDDED_POOL_SIZE : config.database.poolSize));
   try {
     await dataSource.initialize();
   } catch (error) {
