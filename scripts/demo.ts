@@ -49,12 +49,8 @@ async function main(): Promise<void> {
     console.log(`\nTry:\n  curl -s ${graphqlUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[client.sub]}' -d '{"query":"{ me { id role displayName } }"}'`);
   }
   console.log('\nMore tokens for this server: npm run token -- --sub alice --role CLIENT [--name Sky] (JWT_SECRET from the environment or .env)\n');
-
-  const stop = () => {
-    void running.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C and SIGTERM go through the app's own shutdown hooks (bounded by SHUTDOWN_GRACE_SECONDS):
+  // a handler here as well would close the embedded database twice at once.
 }
 
 main().catch((error: unknown) => {

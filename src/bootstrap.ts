@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
+import { DynamicModule, INestApplication, INestApplicationContext, ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
@@ -92,7 +92,7 @@ async function startNest(role: ProcessRole, config: AppConfig, logger: Logger, m
   if (role === 'worker') {
     const app = await NestFactory.createApplicationContext(module, { logger: nestLogger });
     app.enableShutdownHooks();
-    return { app, close: () => app.close() };
+    return { app, close: boundedClose(app, config.shutdownGraceMs, logger) };
   }
 
   const app = await NestFactory.create(module, { logger: nestLogger, bodyParser: false });
@@ -126,9 +126,37 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
   const server = app.getHttpServer() as Server;
   const port = (server.address() as AddressInfo).port;
   const metrics = config.metricsPort === undefined ? null : await startMetricsServer(config.metricsPort, HOST);
+  const closeApp = boundedClose(app, config.shutdownGraceMs, logger);
   const close = async () => {
     await metrics?.close();
-    await app.close();
+    await closeApp();
   };
   return { app, port, metricsPort: metrics?.port, graphqlUrl: `http://127.0.0.1:${port}/graphql`, close };
+}
+
+/**
+ * `app.close()` within `graceMs` (SHUTDOWN_GRACE_SECONDS), once however often it is called: a
+ * request, job or timer waiting on a query that never returns (behind a transaction nothing ends)
+ * holds up every shutdown hook after it, and must not keep the process alive. Signals go through
+ * Nest's handler (`enableShutdownHooks`), which waits for the hooks and ignores any further signal
+ * meanwhile, so a stuck hook would leave only SIGKILL: after a signal, the process exits 1 once
+ * the grace period is over.
+ */
+function boundedClose(app: INestApplicationContext, graceMs: number, logger: Logger): () => Promise<void> {
+  const signals = Object.values(ShutdownSignal);
+  const exitIfStillClosing = (signal: NodeJS.Signals) => {
+    setTimeout(() => {
+      logger.error({ signal, graceMs }, 'shutdown did not finish in time; exiting without waiting any longer');
+      process.exit(1);
+    }, graceMs).unref();
+  };
+  for (const signal of signals) process.once(signal, exitIfStillClosing);
+  let closing: Promise<void> | undefined;
+  return () =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      for (const signal of signals) process.removeListener(signal, exitIfStillClosing);
+      const timer = setTimeout(() => reject(new Error(`shutdown did not finish within ${graceMs / 1000} s`)), graceMs);
+      timer.unref();
+      app.close().then(resolve, reject).finally(() => clearTimeout(timer));
+    }));
 }

@@ -37,6 +37,8 @@ export class AppConfig {
   /** Multiplies every forum rate limit; above 1 only for load tests, where one member posts thousands of times. */
   readonly forumRateLimitMultiplier: number;
   readonly moderation: { caseDueSeconds: RawEnv['CASE_DUE_SECONDS']; claimLeaseSeconds: number; reportAutoHideReporters: number };
+  /** How long closing waits for requests, jobs and queries in flight before it gives up on them. */
+  readonly shutdownGraceMs: number;
 
   constructor(env: RawEnv) {
     this.nodeEnv = env.NODE_ENV;
@@ -72,6 +74,7 @@ export class AppConfig {
       claimLeaseSeconds: env.CASE_CLAIM_LEASE_SECONDS,
       reportAutoHideReporters: env.REPORT_AUTO_HIDE_REPORTERS,
     };
+    this.shutdownGraceMs = env.SHUTDOWN_GRACE_SECONDS * 1_000;
   }
 
   static fromEnv(source: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -77,6 +77,7 @@ export const envSchema = z
     REPORT_AUTO_HIDE_REPORTERS: positiveInt.default(3),
     FORUM_RATE_LIMIT_MULTIPLIER: positiveInt.default(1),
     TIMER_SWEEP_SECONDS: positiveInt.default(30),
+    SHUTDOWN_GRACE_SECONDS: positiveInt.default(20),
     SCREENING_CONCURRENCY: positiveInt.default(24),
     SCREENING_LOCK_MS: positiveInt.default(30_000),
     SCREENING_SWEEP_AFTER_MS: positiveInt.default(30_000),

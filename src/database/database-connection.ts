@@ -2,7 +2,7 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_DATABASE_ROLE, dataSourceOptions } from './data-source-options';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 /** PostgreSQL's "permission denied" / "must be owner". */
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -48,12 +48,11 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<{
 }
 
 async function openEmbedded(config: AppConfig): Promise<{ dataSource: DataSource; embedded: EmbeddedPostgres }> {
-  const { poolSize, pgliteDataDir } = config.database;
-  const embedded = await startEmbeddedPostgres({ dataDir: pgliteDataDir, maxConnections: poolSize + 2 });
+  const embedded = await startEmbeddedPostgres({ dataDir: config.database.pgliteDataDir });
   try {
     await migrate(embedded.url);
     await embedded.setRole(APP_DATABASE_ROLE);
-    return { dataSource: await connect(embedded.url, poolSize), embedded };
+    return { dataSource: await connect(embedded.url, EMBEDDED_POOL_SIZE), embedded };
   } catch (error) {
     await embedded.stop().catch(() => undefined);
     throw error;

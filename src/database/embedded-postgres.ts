@@ -19,14 +19,25 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; maxConnections: number }): Promise<EmbeddedPostgres> {
+/**
+ * The app's pool against PGlite: one connection. PGlite is a single session, and pglite-socket
+ * multiplexes connections onto it per protocol message: outside a transaction, two connections'
+ * Parse/Bind/Execute interleave (one binds the other's statement: errors or wrong rows), and
+ * inside one, every other connection waits, with no time limit, for it to end (a query on
+ * another connection from inside a transaction never returns, and the pool wedges). With one
+ * connection the waiting happens in the pool, where `connectionTimeoutMillis` bounds it.
+ * See electric-sql/pglite issues #1046 and #985.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
+export async function startEmbeddedPostgres(options: { dataDir: string }): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create({ dataDir });
-  // pglite-socket's default of one connection drops the pool's others; match the pool size.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections });
+  // One spare: the pool may open a replacement before the server has seen the old connection close.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: EMBEDDED_POOL_SIZE + 1 });
   await server.start();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {

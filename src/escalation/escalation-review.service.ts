@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { EscalationOutcome, EscalationStatus } from '../common/domain/escalation.enums';
 import { AppError } from '../common/errors/app-error';
@@ -47,9 +47,10 @@ export class EscalationReviewService {
     private readonly audit: AuditService,
   ) {}
 
-  async findByIds(ids: readonly string[]): Promise<EscalationEntity[]> {
+  /** Inside a transaction, pass its manager: a second pool connection is never answered by PGlite and runs PostgreSQL's pool dry under load. */
+  async findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<EscalationEntity[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.getRepository(EscalationEntity).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
+    return manager.getRepository(EscalationEntity).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
   }
 
   async get(id: string): Promise<EscalationModel> {
@@ -85,7 +86,7 @@ export class EscalationReviewService {
         [id, viewer.memberId, note],
       );
       if (rows.length === 0) {
-        const [existing] = await this.findByIds([id]);
+        const [existing] = await this.findByIds([id], manager);
         if (!existing) throw AppError.notFound('Escalation');
         throw AppError.conflict(`This escalation is already ${existing.status.toLowerCase()}.`);
       }
@@ -107,7 +108,7 @@ export class EscalationReviewService {
         [id, viewer.memberId, outcome, note],
       );
       if (rows.length === 0) {
-        const [existing] = await this.findByIds([id]);
+        const [existing] = await this.findByIds([id], manager);
         if (!existing) throw AppError.notFound('Escalation');
         throw AppError.conflict('This escalation is already resolved.');
       }

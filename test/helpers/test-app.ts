@@ -9,6 +9,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
 import { createRootLogger } from '../../src/logging/logger';
 import { RUN_DATABASE_URL_VAR, RUN_MIGRATION_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
+import { assertNoTransactionConnectionViolations, guardTransactionConnections, transactionConnectionViolationCount } from './transaction-connection-guard';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -24,6 +25,7 @@ export interface TestApp {
   /** Sends one GraphQL operation as the given token (or anonymously). */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
   token(sub: string, role: Role, extra?: { name?: string; cohort?: string }): Promise<string>;
+  /** Closes the app; fails when a query left its transaction's connection while it ran. */
   close(): Promise<void>;
 }
 
@@ -51,6 +53,8 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
 
 /** Boots the real application (HTTP API, and the worker too unless role says otherwise); `logger` to read its logs. */
 export async function startTestApp(options: { role?: ProcessRole; env?: Record<string, string>; logger?: Logger } = {}): Promise<TestApp> {
+  guardTransactionConnections();
+  const violationsBefore = transactionConnectionViolationCount();
   const config = AppConfig.fromEnv(testEnv(options.env));
   const running = await startApp(options.role ?? 'all', config, options.logger ?? createRootLogger(config.logLevel));
   const url = running.graphqlUrl;
@@ -70,7 +74,10 @@ export async function startTestApp(options: { role?: ProcessRole; env?: Record<s
       return { status: res.status, data: body.data, errors: body.errors };
     },
     token: (sub, role, extra = {}) => signDevToken(TEST_JWT_SECRET, { sub, role, ...extra }),
-    close: () => running.close(),
+    async close() {
+      await running.close();
+      assertNoTransactionConnectionViolations(violationsBefore);
+    },
   };
 }
 
