@@ -1,7 +1,7 @@
 import { Role } from '../../src/common/domain/role.enum';
 import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
 import { createThread, member, Member, space } from '../forum/forum-fixtures';
-import { startTestApp, TestApp } from '../helpers/test-app';
+import { GraphqlResponse, startTestApp, TestApp } from '../helpers/test-app';
 
 /**
  * A peer specialist sees held posts, screenings, cases, notes and risk signals of the spaces they
@@ -46,14 +46,22 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
     authorRiskSignals: Array<{ postId: string; level: string }>;
   }
 
-  async function queueAs(token: string): Promise<CaseNode[]> {
-    const res = await app.gql<{ moderationQueue: { edges: Array<{ node: CaseNode }> } }>(
-      `{ moderationQueue(first: 10) { edges { node { ${CASE_FIELDS} } } } }`,
-      {},
-      token,
-    );
-    expect(res.errors).toBeUndefined();
-    return res.data!.moderationQueue.edges.map((e) => e.node);
+  /** The viewer's whole queue, page by page (a clinician's holds every other test's cases too). */
+  async function queueAs(token: string, until?: string): Promise<CaseNode[]> {
+    const nodes: CaseNode[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const res: GraphqlResponse<{ moderationQueue: { edges: Array<{ node: CaseNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await app.gql(
+        `query ($after: String) { moderationQueue(first: 10, after: $after) { edges { node { ${CASE_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      nodes.push(...res.data!.moderationQueue.edges.map((e) => e.node));
+      if (!res.data!.moderationQueue.pageInfo.hasNextPage || (until && nodes.some((n) => n.id === until))) return nodes;
+      after = res.data!.moderationQueue.pageInfo.endCursor;
+    }
+    throw new Error('the queue did not end within 100 pages');
   }
 
   beforeAll(async () => {
@@ -100,7 +108,7 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
   });
 
   it("should show a clinician every space's history beside a case", async () => {
-    const queue = await queueAs(clinician.token);
+    const queue = await queueAs(clinician.token, own.caseId);
     const c = queue.find((node) => node.id === own.caseId)!;
     expect(c.authorRecentCases.map((r) => r.id)).toEqual([other.caseId]);
     expect(c.authorRecentCases[0].notes.map((n) => n.body)).toEqual(['Spoke with their therapist about tonight.']);
