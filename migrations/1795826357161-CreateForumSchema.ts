@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateForumSchema1795826357161 implements MigrationInterface {
-    name = 'CreateForumSchema1795826357161'
+  name = 'CreateForumSchema1795826357161';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "watched_words" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "term" text NOT NULL,
@@ -14,10 +14,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_57b1b941d4b2fa87e36f3d4033d" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "watched_words_term" ON "watched_words" ("term")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "screenings" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "post_id" uuid NOT NULL,
@@ -38,7 +38,7 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_343138765d7d5a69f71b2ff7795" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "notifications" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "member_id" uuid NOT NULL,
@@ -52,14 +52,14 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "notifications_dedupe_key" ON "notifications" ("dedupe_key")
             WHERE dedupe_key IS NOT NULL
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "notifications_member_created" ON "notifications" ("member_id", "created_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "moderation_cases" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "post_id" uuid NOT NULL,
@@ -80,10 +80,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_459740d91f1b96e6cc910ad29e1" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "moderation_cases_subject_id" ON "moderation_cases" ("subject_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "moderation_cases_space_queue" ON "moderation_cases" (
                 "space_id",
                 "status",
@@ -93,7 +93,7 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 "id"
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "moderation_cases_queue" ON "moderation_cases" (
                 "status",
                 "priority_rank",
@@ -102,11 +102,11 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 "id"
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "moderation_cases_one_open_per_post" ON "moderation_cases" ("post_id")
             WHERE status <> 'RESOLVED'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "case_notes" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "case_id" uuid NOT NULL,
@@ -116,10 +116,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_474011f166285b8da9a653af5c5" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "case_notes_case_id" ON "case_notes" ("case_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "members" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "sub" text NOT NULL,
@@ -131,10 +131,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_28b53062261b996d9c99fa12404" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "members_sub" ON "members" ("sub")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "threads" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "space_id" uuid NOT NULL,
@@ -146,10 +146,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_d8a74804c34fc3900502cd27275" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "threads_space_activity" ON "threads" ("space_id", "last_activity_at", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "spaces" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "slug" text NOT NULL,
@@ -161,10 +161,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_dbe542974aca57afcb60709d4c8" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "spaces_slug" ON "spaces" ("slug")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "space_moderators" (
                 "space_id" uuid NOT NULL,
                 "member_id" uuid NOT NULL,
@@ -172,10 +172,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_5dfcf2bd6e3602db22511e1fa6b" PRIMARY KEY ("space_id", "member_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "space_moderators_member_id" ON "space_moderators" ("member_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "screening_requests" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "post_id" uuid NOT NULL,
@@ -189,11 +189,11 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_4b352ef9ec3270a3d79c4587ac7" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "screening_requests_pending" ON "screening_requests" ("created_at")
             WHERE state = 'PENDING'
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reports" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "post_id" uuid NOT NULL,
@@ -204,7 +204,7 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_d9013193989303580053c0b5ef6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reactions" (
                 "post_id" uuid NOT NULL,
                 "member_id" uuid NOT NULL,
@@ -213,10 +213,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_506aeb95bd16e0a389561b527d5" PRIMARY KEY ("post_id", "member_id", "kind")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "reactions_member" ON "reactions" ("member_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "posts" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "seq" BIGSERIAL NOT NULL,
@@ -235,16 +235,16 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_2829ac61eff60fcec60d7274b9e" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "posts_seq" ON "posts" ("seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "posts_author_created" ON "posts" ("author_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "posts_thread_seq" ON "posts" ("thread_id", "seq")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "post_revisions" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "post_id" uuid NOT NULL,
@@ -257,7 +257,7 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_871219c3d5044d70ff7d59480b8" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "webhook_deliveries" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "escalation_id" uuid NOT NULL,
@@ -270,10 +270,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_535dd409947fb6d8fc6dfc0112a" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "webhook_deliveries_escalation_id" ON "webhook_deliveries" ("escalation_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "risk_signals" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "subject_id" uuid NOT NULL,
@@ -286,10 +286,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_35e1dd1b73eb880456f17820cf4" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "risk_signals_subject_time" ON "risk_signals" ("subject_id", "created_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "escalations" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
                 "dedupe_key" text NOT NULL,
@@ -315,16 +315,16 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_652a394609addaa4b0f2b3032a1" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "escalations_dedupe_key" ON "escalations" ("dedupe_key")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "escalations_subject_id" ON "escalations" ("subject_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "escalations_status_due" ON "escalations" ("status", "ack_due_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_events" (
                 "id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
                 "actor_id" uuid,
@@ -338,16 +338,16 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 CONSTRAINT "PK_910f64d901a5c3e9878f0d4a407" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_events_target" ON "audit_events" ("target_type", "target_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "audit_events_created" ON "audit_events" ("created_at", "id")
         `);
 
-        // Hand-written: referential integrity (the entities carry ids, not relations, to keep
-        // feature modules apart) and the append-only audit log.
-        await queryRunner.query(`
+    // Hand-written: referential integrity (the entities carry ids, not relations, to keep
+    // feature modules apart) and the append-only audit log.
+    await queryRunner.query(`
             ALTER TABLE "space_moderators"
                 ADD CONSTRAINT "space_moderators_space_fk" FOREIGN KEY ("space_id") REFERENCES "spaces"("id") ON DELETE CASCADE,
                 ADD CONSTRAINT "space_moderators_member_fk" FOREIGN KEY ("member_id") REFERENCES "members"("id") ON DELETE CASCADE;
@@ -388,7 +388,7 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
             ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_escalation_fk" FOREIGN KEY ("escalation_id") REFERENCES "escalations"("id");
             ALTER TABLE "notifications" ADD CONSTRAINT "notifications_member_fk" FOREIGN KEY ("member_id") REFERENCES "members"("id");
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
@@ -401,10 +401,10 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
                 BEFORE TRUNCATE ON "audit_events"
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_events_refuse_change();
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP TABLE "webhook_deliveries", "notifications", "audit_events", "risk_signals", "escalations",
                 "case_notes", "moderation_cases", "screenings", "watched_words", "reports", "reactions",
                 "screening_requests", "post_revisions", "space_moderators" CASCADE;
@@ -412,5 +412,5 @@ export class CreateForumSchema1795826357161 implements MigrationInterface {
             DROP TABLE "posts", "threads", "spaces", "members" CASCADE;
             DROP FUNCTION audit_events_refuse_change();
         `);
-    }
+  }
 }

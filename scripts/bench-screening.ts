@@ -71,13 +71,22 @@ async function main(): Promise<void> {
     const [{ id: spaceId }] = (await db.query<{ id: string }>(`INSERT INTO spaces (slug, name) VALUES ('bench', 'Bench') RETURNING id`)).rows;
 
     // The worker in its own process, started and warmed (model loaded) before any post is written.
-    worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], { cwd: join(__dirname, '..'), env: { ...process.env, ...env }, stdio: 'ignore' });
-    const tokens = await Promise.all(Array.from({ length: Math.ceil((posts + 1) / POSTS_PER_MEMBER) }, (_, i) => signDevToken(SECRET, { sub: `bench-${i}`, role: Role.CLIENT })));
+    worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
+    const tokens = await Promise.all(
+      Array.from({ length: Math.ceil((posts + 1) / POSTS_PER_MEMBER) }, (_, i) => signDevToken(SECRET, { sub: `bench-${i}`, role: Role.CLIENT })),
+    );
     const create = async (i: number, body: string): Promise<string> => {
       const res = await fetch(api.graphqlUrl ?? '', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[Math.floor(i / POSTS_PER_MEMBER)]}` },
-        body: JSON.stringify({ query: 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { firstPost { id } } }', variables: { input: { spaceId, title: `Post ${i}`, body } } }),
+        body: JSON.stringify({
+          query: 'mutation ($input: CreateThreadInput!) { createThread(input: $input) { firstPost { id } } }',
+          variables: { input: { spaceId, title: `Post ${i}`, body } },
+        }),
       });
       const json = (await res.json()) as { data?: { createThread: { firstPost: { id: string } } }; errors?: unknown[] };
       if (!json.data) throw new Error(`createThread failed: ${JSON.stringify(json.errors)}`);
@@ -123,7 +132,12 @@ async function main(): Promise<void> {
         concurrency,
         tfjsBackend: rows[0]?.backend ?? null,
         held: rows.filter((r) => r.decision === 'HOLD').length,
-        latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1]) },
+        latencyMs: {
+          p50: round(percentile(latencies, 50)),
+          p90: round(percentile(latencies, 90)),
+          p99: round(percentile(latencies, 99)),
+          max: round(latencies[latencies.length - 1]),
+        },
         writeSeconds: round((written - started) / 1000),
         drainSeconds: round((finished - started) / 1000),
         postsPerSecond: round(posts / ((finished - started) / 1000)),

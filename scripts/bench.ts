@@ -40,7 +40,14 @@ async function main(): Promise<void> {
     const connections = Math.min(256, Math.max(1, Number(values.connections)));
     const rate = values.rate ? Math.min(5_000, Math.max(1, Number(values.rate))) : undefined;
     const result = await SCENARIOS[name]({ seconds, connections, database: values.database, rate, cpuProf: values['cpu-prof'] });
-    console.log(JSON.stringify({ ...result, seconds, connections, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, at: new Date().toISOString() } }));
+    console.log(
+      JSON.stringify({
+        ...result,
+        seconds,
+        connections,
+        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, at: new Date().toISOString() },
+      }),
+    );
   }
 }
 

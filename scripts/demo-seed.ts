@@ -53,23 +53,24 @@ async function seedDemoThreads(graphqlUrl: string, tokens: Record<string, string
     const space = spaces.find((s) => s.slug === seed.space);
     if (!space) continue;
     // Data stays between demo runs: seed a space only while it is empty.
-    const { threads } = (await gql(graphqlUrl, tokens[seed.author], 'query($s: ID!) { threads(spaceId: $s, first: 1) { edges { cursor } } }', { s: space.id })) as {
+    const { threads } = (await gql(graphqlUrl, tokens[seed.author], 'query($s: ID!) { threads(spaceId: $s, first: 1) { edges { cursor } } }', {
+      s: space.id,
+    })) as {
       threads: { edges: unknown[] };
     };
     if (threads.edges.length > 0) continue;
-    const { createThread } = (await gql(
-      graphqlUrl,
-      tokens[seed.author],
-      'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }',
-      { input: { spaceId: space.id, title: seed.title, body: seed.body } },
-    )) as { createThread: { id: string } };
+    const { createThread } = (await gql(graphqlUrl, tokens[seed.author], 'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }', {
+      input: { spaceId: space.id, title: seed.title, body: seed.body },
+    })) as { createThread: { id: string } };
     if (!seed.reply) continue;
     // Replies need a published thread: wait for the worker to screen it.
     const deadline = Date.now() + PUBLISH_WAIT_MS;
     let status = 'PENDING';
     while (status === 'PENDING' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const { thread } = (await gql(graphqlUrl, tokens[seed.author], 'query($id: ID!) { thread(id: $id) { status } }', { id: createThread.id })) as { thread: { status: string } };
+      const { thread } = (await gql(graphqlUrl, tokens[seed.author], 'query($id: ID!) { thread(id: $id) { status } }', { id: createThread.id })) as {
+        thread: { status: string };
+      };
       status = thread.status;
     }
     if (status !== 'PUBLISHED') continue;

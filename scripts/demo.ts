@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   }
   const client = DEMO_MEMBERS.find((m) => m.role === Role.CLIENT);
   if (client) {
-    console.log(`\nTry:\n  curl -s ${graphqlUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[client.sub]}' -d '{"query":"{ me { id role displayName } }"}'`);
+    console.log(
+      `\nTry:\n  curl -s ${graphqlUrl} -H 'content-type: application/json' -H 'authorization: Bearer ${tokens[client.sub]}' -d '{"query":"{ me { id role displayName } }"}'`,
+    );
   }
   console.log('\nMore tokens for this server: npm run token -- --sub alice --role CLIENT [--name Sky] (JWT_SECRET from the environment or .env)\n');
   // Ctrl-C and SIGTERM go through the app's own shutdown hooks (bounded by SHUTDOWN_GRACE_SECONDS):

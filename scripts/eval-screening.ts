@@ -101,8 +101,16 @@ function readTable(file: string): Array<Record<string, string>> {
 
 function parseArguments(argv: readonly string[]): Arguments {
   const args: Arguments = {
-    csv: '', predictions: null, json: false, by: null, byColumn: 'functionality',
-    fold: null, foldBy: 'author', toxicityModel: null, toxicityVocab: null, toxicityBackend: 'auto',
+    csv: '',
+    predictions: null,
+    json: false,
+    by: null,
+    byColumn: 'functionality',
+    fold: null,
+    foldBy: 'author',
+    toxicityModel: null,
+    toxicityVocab: null,
+    toxicityBackend: 'auto',
   };
   for (let index = 0; index < argv.length; index++) {
     const value = argv[index];
@@ -133,7 +141,9 @@ function parseArguments(argv: readonly string[]): Arguments {
     else throw new Error(`unexpected argument ${value}`);
   }
   if (!args.csv) {
-    throw new Error('usage: eval-screening <csv> [--predictions out.csv] [--json] [--by meta.csv --by-column functionality] [--fold A|B] [--fold-by author|id]');
+    throw new Error(
+      'usage: eval-screening <csv> [--predictions out.csv] [--json] [--by meta.csv --by-column functionality] [--fold A|B] [--fold-by author|id]',
+    );
   }
   return args;
 }
@@ -208,7 +218,10 @@ function crisisMetrics(predictions: readonly Prediction[]): Record<string, unkno
   if (labelled.length === 0) return null;
 
   const confusion: Record<CrisisLabel, Record<string, number>> = {
-    none: {}, low: {}, moderate: {}, high: {},
+    none: {},
+    low: {},
+    moderate: {},
+    high: {},
   };
   for (const p of labelled) {
     const predicted = p.outcome.crisis.level;
@@ -220,7 +233,10 @@ function crisisMetrics(predictions: readonly Prediction[]): Record<string, unkno
       const truePositives = labelled.filter((p) => p.row.crisis === label && predictedTier(p.outcome.crisis.level) === label).length;
       const predictedCount = labelled.filter((p) => predictedTier(p.outcome.crisis.level) === label).length;
       const actualCount = labelled.filter((p) => p.row.crisis === label).length;
-      return [label, { precision: ratio(truePositives, predictedCount), recall: ratio(truePositives, actualCount), support: actualCount, predicted: predictedCount }];
+      return [
+        label,
+        { precision: ratio(truePositives, predictedCount), recall: ratio(truePositives, actualCount), support: actualCount, predicted: predictedCount },
+      ];
     }),
   );
 
@@ -254,19 +270,37 @@ function abuseMetrics(predictions: readonly Prediction[]): Record<string, unknow
   return {
     rows: labelled.length,
     abuse: {
-      precision: ratio(count((p) => p.abuse && p.row.toxic === true), count((p) => p.abuse)),
-      recall: ratio(count((p) => p.abuse && p.row.toxic === true), count((p) => p.row.toxic === true)),
+      precision: ratio(
+        count((p) => p.abuse && p.row.toxic === true),
+        count((p) => p.abuse),
+      ),
+      recall: ratio(
+        count((p) => p.abuse && p.row.toxic === true),
+        count((p) => p.row.toxic === true),
+      ),
       truePositives: count((p) => p.abuse && p.row.toxic === true),
       falsePositives: count((p) => p.abuse && p.row.toxic === false),
       falseNegatives: count((p) => !p.abuse && p.row.toxic === true),
     },
     abuseOrThreat: {
-      precision: ratio(count((p) => withThreats(p) && p.row.toxic === true), count(withThreats)),
-      recall: ratio(count((p) => withThreats(p) && p.row.toxic === true), count((p) => p.row.toxic === true)),
+      precision: ratio(
+        count((p) => withThreats(p) && p.row.toxic === true),
+        count(withThreats),
+      ),
+      recall: ratio(
+        count((p) => withThreats(p) && p.row.toxic === true),
+        count((p) => p.row.toxic === true),
+      ),
     },
     held: {
-      onToxic: ratio(count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === true), count((p) => p.row.toxic === true)),
-      onNotToxic: ratio(count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === false), count((p) => p.row.toxic === false)),
+      onToxic: ratio(
+        count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === true),
+        count((p) => p.row.toxic === true),
+      ),
+      onNotToxic: ratio(
+        count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === false),
+        count((p) => p.row.toxic === false),
+      ),
     },
   };
 }
@@ -310,21 +344,27 @@ function printReport(metrics: Record<string, unknown>): void {
     console.log(`crisis (${String(crisis.rows)} labelled rows)`);
     console.log('  per tier (IMMINENT counted as high):');
     for (const [tier, values] of Object.entries(crisis.perTier as Record<string, Record<string, unknown>>)) {
-      console.log(`    ${tier.padEnd(9)} precision ${String(values.precision)}  recall ${String(values.recall)}  support ${String(values.support)}  predicted ${String(values.predicted)}`);
+      console.log(
+        `    ${tier.padEnd(9)} precision ${String(values.precision)}  recall ${String(values.recall)}  support ${String(values.support)}  predicted ${String(values.predicted)}`,
+      );
     }
     console.log('  confusion (label -> predicted):');
     for (const [label, row] of Object.entries(crisis.confusion as Record<string, Record<string, number>>)) {
       console.log(`    ${label.padEnd(9)} ${CRISIS_LEVELS.map((level) => `${level} ${row[level] ?? 0}`).join('  ')}`);
     }
     const moderate = crisis.moderateOrAbove as Record<string, unknown>;
-    console.log(`  >=MODERATE on moderate+high: precision ${String(moderate.precision)} recall ${String(moderate.recall)} (flagged ${String(moderate.flagged)}, positives ${String(moderate.positives)})`);
+    console.log(
+      `  >=MODERATE on moderate+high: precision ${String(moderate.precision)} recall ${String(moderate.recall)} (flagged ${String(moderate.flagged)}, positives ${String(moderate.positives)})`,
+    );
     console.log(`  high flagged >=MODERATE: ${String(crisis.highFlaggedModerateOrAbove)}   high flagged >=HIGH: ${String(crisis.highFlaggedHighOrAbove)}`);
     console.log(`  none flagged >=MODERATE (false-positive rate): ${String(crisis.noneFlaggedModerateOrAbove)}`);
   }
   const abuse = metrics.abuse as (Record<string, Record<string, unknown>> & { rows: number }) | null;
   if (abuse) {
     console.log(`abuse (${abuse.rows} labelled rows; abuse = watched words or toxicity flagged; toxicity ${String(metrics.toxicity)})`);
-    console.log(`  precision ${String(abuse.abuse.precision)} recall ${String(abuse.abuse.recall)} (tp ${String(abuse.abuse.truePositives)}, fp ${String(abuse.abuse.falsePositives)}, fn ${String(abuse.abuse.falseNegatives)})`);
+    console.log(
+      `  precision ${String(abuse.abuse.precision)} recall ${String(abuse.abuse.recall)} (tp ${String(abuse.abuse.truePositives)}, fp ${String(abuse.abuse.falsePositives)}, fn ${String(abuse.abuse.falseNegatives)})`,
+    );
     console.log(`  counting threats to others too: precision ${String(abuse.abuseOrThreat.precision)} recall ${String(abuse.abuseOrThreat.recall)}`);
     console.log(`  held: ${String(abuse.held.onToxic)} of toxic rows, ${String(abuse.held.onNotToxic)} of non-toxic rows`);
   }
@@ -332,7 +372,9 @@ function printReport(metrics: Record<string, unknown>): void {
   if (groups) {
     console.log(`by ${String(metrics.groupColumn)} (flagged = abuse recall within the group):`);
     for (const [group, values] of Object.entries(groups)) {
-      console.log(`  ${group.padEnd(22)} rows ${String(values.rows).padStart(4)}  flagged ${String(values.flaggedAbuse).padEnd(6)}  +threats ${String(values.flaggedAbuseOrThreat).padEnd(6)}  held ${String(values.held).padEnd(6)}  words HOLD ${String(values.watchedWordHold)} FLAG ${String(values.watchedWordFlag)}`);
+      console.log(
+        `  ${group.padEnd(22)} rows ${String(values.rows).padStart(4)}  flagged ${String(values.flaggedAbuse).padEnd(6)}  +threats ${String(values.flaggedAbuseOrThreat).padEnd(6)}  held ${String(values.held).padEnd(6)}  words HOLD ${String(values.watchedWordHold)} FLAG ${String(values.watchedWordFlag)}`,
+      );
     }
   }
 }
@@ -348,9 +390,7 @@ async function main(): Promise<void> {
   for (const row of rows) {
     // Without a model, TOXICITY_REQUIRED would hold every row and hide what the other phases decide.
     const outcome = await screenText(row.text, { watchedWords: [], toxicity, policy: { toxicityRequired: false } });
-    const abuse =
-      outcome.watchedWords.hits.length > 0 ||
-      (outcome.toxicity.status === 'scored' && outcome.toxicity.abusiveLabels.length > 0);
+    const abuse = outcome.watchedWords.hits.length > 0 || (outcome.toxicity.status === 'scored' && outcome.toxicity.abusiveLabels.length > 0);
     predictions.push({ row, outcome, abuse });
   }
 

@@ -18,7 +18,13 @@ async function main(): Promise<void> {
   const hasEnvFile = existsSync(envFile);
   if (hasEnvFile) process.loadEnvFile(envFile);
   const { values } = parseArgs({
-    options: { sub: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, cohort: { type: 'string' }, expires: { type: 'string', default: '12h' } },
+    options: {
+      sub: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      cohort: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+    },
   });
   const roles = Object.values(Role) as string[];
   if (!values.sub || !values.role || !roles.includes(values.role)) {

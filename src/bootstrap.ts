@@ -88,7 +88,6 @@ export async function startApp(role: ProcessRole, config: AppConfig, logger: Log
 }
 
 async function startNest(role: ProcessRole, config: AppConfig, logger: Logger, module: DynamicModule, nestLogger: PinoNestLogger): Promise<RunningApp> {
-
   if (role === 'worker') {
     const app = await NestFactory.createApplicationContext(module, { logger: nestLogger });
     app.enableShutdownHooks();
@@ -116,7 +115,10 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
         return id;
       },
       // Method, path, status and timing only: bodies and headers can carry post text or tokens.
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: (req) => req.url === '/health/live' },
     }),
   );
@@ -157,6 +159,9 @@ function boundedClose(app: INestApplicationContext, graceMs: number, logger: Log
       for (const signal of signals) process.removeListener(signal, exitIfStillClosing);
       const timer = setTimeout(() => reject(new Error(`shutdown did not finish within ${graceMs / 1000} s`)), graceMs);
       timer.unref();
-      app.close().then(resolve, reject).finally(() => clearTimeout(timer));
+      app
+        .close()
+        .then(resolve, reject)
+        .finally(() => clearTimeout(timer));
     }));
 }

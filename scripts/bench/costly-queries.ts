@@ -56,7 +56,9 @@ async function seed(env: BenchEnvironment): Promise<{ threads: number; posts: nu
        ORDER BY t.n, r`,
       [env.spaceId, members, SENTENCE],
     );
-    await db.query(`UPDATE threads t SET first_post_id = (SELECT p.id FROM posts p WHERE p.thread_id = t.id ORDER BY p.seq LIMIT 1) WHERE t.title LIKE 'Seeded thread %'`);
+    await db.query(
+      `UPDATE threads t SET first_post_id = (SELECT p.id FROM posts p WHERE p.thread_id = t.id ORDER BY p.seq LIMIT 1) WHERE t.title LIKE 'Seeded thread %'`,
+    );
     await db.query(
       `INSERT INTO reactions (post_id, member_id, kind)
        SELECT p.id, m.id, (ARRAY['HEART','HUG','STRENGTH','RELATE','THANKS'])[1 + (p.seq % 5)]
@@ -102,7 +104,11 @@ interface Measured {
 
 async function send(env: BenchEnvironment, token: string, query: string): Promise<{ text: string; ms: number }> {
   const started = performance.now();
-  const res = await fetch(env.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+  const res = await fetch(env.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   const text = await res.text();
   return { text, ms: performance.now() - started };
 }
@@ -145,7 +151,15 @@ async function runAll(env: BenchEnvironment): Promise<Record<string, unknown>> {
 }
 
 export async function costlyScenario(options: BenchOptions): Promise<BenchResult> {
-  const env = await startEnvironment({ label: 'costly', members: 8, worker: false, toxicityModel: false, database: options.database, countSql: true, publishThread: false });
+  const env = await startEnvironment({
+    label: 'costly',
+    members: 8,
+    worker: false,
+    toxicityModel: false,
+    database: options.database,
+    countSql: true,
+    publishThread: false,
+  });
   try {
     const data = await seed(env);
     const realistic = await runAll(env);

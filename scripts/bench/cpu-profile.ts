@@ -32,7 +32,10 @@ function bucketOf(url: string, functionName: string): string {
   return url;
 }
 
-export function summariseCpuProfile(dir: string, top = 12): { file: string; sampledMs: number; byPackage: Array<{ name: string; percent: number }>; hottest: Array<{ fn: string; percent: number }> } | null {
+export function summariseCpuProfile(
+  dir: string,
+  top = 12,
+): { file: string; sampledMs: number; byPackage: Array<{ name: string; percent: number }>; hottest: Array<{ fn: string; percent: number }> } | null {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   if (files.length === 0) return null;
   const file = join(dir, files[0]);

@@ -8,7 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
 import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
-import { baseEnv, ROOT, clearRedisPrefix, cpuMs, ensureBuilt, freePort, freshDatabase, gql, ServerProcess, startProcess, tokenFor, waitFor, waitReady } from './harness';
+import {
+  baseEnv,
+  ROOT,
+  clearRedisPrefix,
+  cpuMs,
+  ensureBuilt,
+  freePort,
+  freshDatabase,
+  gql,
+  ServerProcess,
+  startProcess,
+  tokenFor,
+  waitFor,
+  waitReady,
+} from './harness';
 
 export interface BenchEnvironment {
   graphqlUrl: string;
@@ -70,7 +84,11 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   const sqlCounterPort = options.countSql ? await freePort() : null;
   if (sqlCounterPort) apiPreload.push(join(ROOT, 'dist', 'scripts', 'bench', 'sql-counter.preload.js'));
   // Load tests drive far more posts per member than a person writes; the limiter still runs.
-  const env = baseEnv(database.url, prefix, { PORT: String(port), FORUM_RATE_LIMIT_MULTIPLIER: '100000', ...modelEnv, ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+  const env = baseEnv(database.url, prefix, {
+    PORT: String(port),
+    FORUM_RATE_LIMIT_MULTIPLIER: '100000',
+    ...modelEnv,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...(sqlCounterPort ? { BENCH_SQL_COUNTER_PORT: String(sqlCounterPort) } : {}),
     ...options.extraEnv,
   });
@@ -79,7 +97,11 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   const workers: ServerProcess[] = [];
   let worker: ServerProcess | null = null;
   const startWorker: BenchEnvironment['startWorker'] = (workerOptions = {}) => {
-    worker = startProcess('worker', { ...env, ...workerOptions.extraEnv }, { preload: workerOptions.preload ?? options.workerPreload, quiet: workerOptions.quiet });
+    worker = startProcess(
+      'worker',
+      { ...env, ...workerOptions.extraEnv },
+      { preload: workerOptions.preload ?? options.workerPreload, quiet: workerOptions.quiet },
+    );
     workers.push(worker);
     return worker;
   };

@@ -62,7 +62,8 @@ export function ensureBuilt(): void {
   if (built) return;
   built = true;
   const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  if (result.status !== 0) console.error(`warning: the build reported type errors; running what it emitted:\n${(result.stdout + result.stderr).slice(0, 1500)}`);
+  if (result.status !== 0)
+    console.error(`warning: the build reported type errors; running what it emitted:\n${(result.stdout + result.stderr).slice(0, 1500)}`);
   for (const entry of ['main.js', 'worker.js']) {
     if (!existsSync(join(ROOT, 'dist', 'src', entry))) throw new Error(`dist/src/${entry} is missing: the build failed`);
   }
@@ -133,7 +134,11 @@ export function baseEnv(databaseUrlValue: string, prefix: string, extra: Record<
  * loaded first with `node -r` (the benchmarks' SQL counter, the drills' fault injection): the
  * application itself carries no benchmark or fault switch.
  */
-export function startProcess(entry: 'api' | 'worker', env: NodeJS.ProcessEnv, options: { quiet?: boolean; preload?: string[]; nodeArgs?: string[] } = {}): ServerProcess {
+export function startProcess(
+  entry: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+  options: { quiet?: boolean; preload?: string[]; nodeArgs?: string[] } = {},
+): ServerProcess {
   const script = join(ROOT, 'dist', 'src', entry === 'api' ? 'main.js' : 'worker.js');
   const preload = (options.preload ?? []).flatMap((module) => ['-r', module]);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...preload, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -194,7 +199,11 @@ export function tokenFor(sub: string, role: Role, name?: string): Promise<string
 }
 
 export async function gql<T = Record<string, unknown>>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => `${e.extensions?.code}: ${e.message}`).join('; ')}`);
   return body.data as T;
@@ -208,5 +217,11 @@ export function percentile(sorted: number[], p: number): number | null {
 
 export function summarise(values: number[]): { count: number; p50: number | null; p95: number | null; p99: number | null; max: number | null } {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.length ? sorted[sorted.length - 1] : null };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1] : null,
+  };
 }

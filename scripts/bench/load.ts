@@ -74,7 +74,9 @@ export async function drive(env: BenchEnvironment, options: DriveOptions): Promi
     non2xx: result.non2xx,
     graphqlErrors,
     apiCpuMsPerRequest: result.requests.total ? Math.round((cpu / result.requests.total) * 1000) / 1000 : 0,
-    ...(sqlBefore !== null && sqlAfter !== null ? { sqlStatementsPerRequest: Math.round(((sqlAfter - sqlBefore) / Math.max(1, result.requests.total)) * 100) / 100 } : {}),
+    ...(sqlBefore !== null && sqlAfter !== null
+      ? { sqlStatementsPerRequest: Math.round(((sqlAfter - sqlBefore) / Math.max(1, result.requests.total)) * 100) / 100 }
+      : {}),
   };
 }
 
@@ -84,7 +86,10 @@ export async function drive(env: BenchEnvironment, options: DriveOptions): Promi
  * burst at the start of the second, which measures queueing behind that burst rather than the
  * latency a steady stream of posts sees.
  */
-export async function drivePaced(env: BenchEnvironment, options: { connections: number; seconds: number; rate: number; body: (i: number) => string; tokens?: string[] }): Promise<LoadRun & { late: number }> {
+export async function drivePaced(
+  env: BenchEnvironment,
+  options: { connections: number; seconds: number; rate: number; body: (i: number) => string; tokens?: string[] },
+): Promise<LoadRun & { late: number }> {
   const tokens = options.tokens ?? env.clientTokens;
   const total = Math.floor(options.rate * options.seconds);
   const latencies: number[] = [];
@@ -136,7 +141,9 @@ export async function drivePaced(env: BenchEnvironment, options: { connections: 
     non2xx,
     graphqlErrors,
     apiCpuMsPerRequest: latencies.length ? Math.round((cpu / latencies.length) * 1000) / 1000 : 0,
-    ...(sqlBefore !== null && sqlAfter !== null ? { sqlStatementsPerRequest: Math.round(((sqlAfter - sqlBefore) / Math.max(1, latencies.length)) * 100) / 100 } : {}),
+    ...(sqlBefore !== null && sqlAfter !== null
+      ? { sqlStatementsPerRequest: Math.round(((sqlAfter - sqlBefore) / Math.max(1, latencies.length)) * 100) / 100 }
+      : {}),
     /** Requests sent more than 5 ms after their slot because every client was busy (the API fell behind). */
     late,
   };

@@ -163,7 +163,9 @@ async function seedModerationCases(databaseUrl: string, total: number, openCases
        FROM (SELECT id, space_id, author_id, row_number() OVER (ORDER BY id) - 1 AS n FROM posts WHERE body_text = 'bench') p`,
       [total - openCases],
     );
-    await db.query(`INSERT INTO space_moderators (space_id, member_id) SELECT s.id, m.id FROM (SELECT id FROM spaces ORDER BY position LIMIT 2) s, members m WHERE m.sub = 'bench-peer'`);
+    await db.query(
+      `INSERT INTO space_moderators (space_id, member_id) SELECT s.id, m.id FROM (SELECT id FROM spaces ORDER BY position LIMIT 2) s, members m WHERE m.sub = 'bench-peer'`,
+    );
     await db.query('ANALYZE');
   });
   return Math.round(performance.now() - started);
@@ -172,10 +174,15 @@ async function seedModerationCases(databaseUrl: string, total: number, openCases
 /** Seconds until every post in the thread is screened, checking twice a second, bounded. */
 async function waitAllScreened(env: BenchEnvironment, timeoutMs: number): Promise<{ screenedAll: boolean; posts: Awaited<ReturnType<typeof countPosts>> }> {
   try {
-    await waitFor(async () => {
-      const posts = await countPosts(env.databaseUrl, env.threadId);
-      return posts.screened === posts.total;
-    }, timeoutMs, 'every post to be screened', 500);
+    await waitFor(
+      async () => {
+        const posts = await countPosts(env.databaseUrl, env.threadId);
+        return posts.screened === posts.total;
+      },
+      timeoutMs,
+      'every post to be screened',
+      500,
+    );
     return { screenedAll: true, posts: await countPosts(env.databaseUrl, env.threadId) };
   } catch {
     return { screenedAll: false, posts: await countPosts(env.databaseUrl, env.threadId) };
@@ -184,19 +191,34 @@ async function waitAllScreened(env: BenchEnvironment, timeoutMs: number): Promis
 
 /** thread with its 50 replies, authors, reactions and viewer reactions; SQL statements counted in the API's driver. */
 async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promise<BenchResult> {
-  const env = await startEnvironment({ label: 'read', members: Math.max(options.connections, 5), worker: true, database: options.database, countSql: true, apiNodeArgs });
+  const env = await startEnvironment({
+    label: 'read',
+    members: Math.max(options.connections, 5),
+    worker: true,
+    database: options.database,
+    countSql: true,
+    apiNodeArgs,
+  });
   const statements = async () => (await env.sqlStatements()) ?? 0;
   try {
     for (let i = 0; i < 50; i++) {
-      await gql(env.graphqlUrl, env.clientTokens[i % env.clientTokens.length], CREATE_REPLY, { input: { threadId: env.threadId, body: `${SAFE_BODIES[i % 4]} (${i})` } });
+      await gql(env.graphqlUrl, env.clientTokens[i % env.clientTokens.length], CREATE_REPLY, {
+        input: { threadId: env.threadId, body: `${SAFE_BODIES[i % 4]} (${i})` },
+      });
     }
     await waitFor(async () => (await countPosts(env.databaseUrl, env.threadId)).published === 51, 120_000, 'replies to be published');
-    const { thread } = await gql<{ thread: { posts: { edges: Array<{ node: { id: string } }> } } }>(env.graphqlUrl, env.staffToken, `{ thread(id: "${env.threadId}") { posts(first: 51) { edges { node { id } } } } }`);
+    const { thread } = await gql<{ thread: { posts: { edges: Array<{ node: { id: string } }> } } }>(
+      env.graphqlUrl,
+      env.staffToken,
+      `{ thread(id: "${env.threadId}") { posts(first: 51) { edges { node { id } } } } }`,
+    );
     // Every post gets reactions from up to five members, so the viewers' own reactions are real too.
     const kinds = ['HEART', 'HUG', 'STRENGTH', 'RELATE', 'THANKS'];
     for (const [i, edge] of thread.posts.edges.entries()) {
       for (let r = 0; r <= i % 5; r++) {
-        await gql(env.graphqlUrl, env.clientTokens[(i + r) % env.clientTokens.length], 'mutation($input: ReactInput!) { react(input: $input) { id } }', { input: { postId: edge.node.id, kind: kinds[(i + r) % 5] } });
+        await gql(env.graphqlUrl, env.clientTokens[(i + r) % env.clientTokens.length], 'mutation($input: ReactInput!) { react(input: $input) { id } }', {
+          input: { postId: edge.node.id, kind: kinds[(i + r) % 5] },
+        });
       }
     }
     const query = `{ thread(id: "${env.threadId}") { id title replyCount author { id displayName } posts(first: 51) { edges { cursor node { id body status createdAt author { id displayName } reactions { kind count } viewerReactions } } pageInfo { hasNextPage endCursor } } } }`;
@@ -225,9 +247,21 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
   /** createReply as fast as it is accepted (post committed + screening queued). */
   async accept(options) {
     return withCpuProfile(options.cpuProf, async (apiNodeArgs) => {
-      const env = await startEnvironment({ label: 'accept', members: options.connections, worker: true, database: options.database, apiNodeArgs, countSql: true });
+      const env = await startEnvironment({
+        label: 'accept',
+        members: options.connections,
+        worker: true,
+        database: options.database,
+        apiNodeArgs,
+        countSql: true,
+      });
       try {
-        const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: 200_000, body: (i) => replyBody(env.threadId, i) });
+        const run = await drive(env, {
+          connections: options.connections,
+          seconds: options.seconds,
+          maxRequests: 200_000,
+          body: (i) => replyBody(env.threadId, i),
+        });
         const posts = await countPosts(env.databaseUrl, env.threadId);
         // After the load: no post text anywhere in Redis (names and values of every key).
         const redisScan = await scanRedisForText(SAFE_BODIES.map((b) => b.slice(0, 24)));
@@ -267,9 +301,22 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
     const connections = Math.min(options.connections, 8);
     const env = await startEnvironment({ label: 'screen', members: connections, worker: true, database: options.database });
     try {
-      const run = await drive(env, { connections, seconds: options.seconds, maxRequests: rate * options.seconds, overallRate: rate, body: (i) => replyBody(env.threadId, i) });
+      const run = await drive(env, {
+        connections,
+        seconds: options.seconds,
+        maxRequests: rate * options.seconds,
+        overallRate: rate,
+        body: (i) => replyBody(env.threadId, i),
+      });
       const drained = await waitAllScreened(env, 120_000);
-      return { scenario: 'screen', rate, accepted: run, ...drained, createdToScreenedMs: summarise(await screeningLatencies(env.databaseUrl, env.threadId)), target: { p50Ms: 150, p99Ms: 1000 } };
+      return {
+        scenario: 'screen',
+        rate,
+        accepted: run,
+        ...drained,
+        createdToScreenedMs: summarise(await screeningLatencies(env.databaseUrl, env.threadId)),
+        target: { p50Ms: 150, p99Ms: 1000 },
+      };
     } finally {
       await env.close();
     }
@@ -302,16 +349,43 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       extraEnv: { ESCALATION_WEBHOOK_URL: `http://127.0.0.1:${port}/hook`, ESCALATION_WEBHOOK_SECRET: 'bench-webhook-secret-0123456789' },
     });
     try {
-      const run = await drive(env, { connections, seconds: options.seconds, maxRequests: 2 * options.seconds, overallRate: 2, body: (i) => replyBody(env.threadId, i, CRISIS_BODY) });
+      const run = await drive(env, {
+        connections,
+        seconds: options.seconds,
+        maxRequests: 2 * options.seconds,
+        overallRate: 2,
+        body: (i) => replyBody(env.threadId, i, CRISIS_BODY),
+      });
       const escalations = () =>
-        withDatabase(env.databaseUrl, async (db) => (await db.query<{ id: string; created: number }>(`SELECT e.id, EXTRACT(EPOCH FROM p.created_at) * 1000 AS created FROM escalations e JOIN posts p ON p.id = e.post_id`)).rows);
-      await waitFor(async () => {
-        const rows = await escalations();
-        return rows.length >= run.requests && rows.every((r) => received.has(r.id));
-      }, 60_000, 'every escalation webhook').catch(() => undefined);
+        withDatabase(
+          env.databaseUrl,
+          async (db) =>
+            (
+              await db.query<{ id: string; created: number }>(
+                `SELECT e.id, EXTRACT(EPOCH FROM p.created_at) * 1000 AS created FROM escalations e JOIN posts p ON p.id = e.post_id`,
+              )
+            ).rows,
+        );
+      await waitFor(
+        async () => {
+          const rows = await escalations();
+          return rows.length >= run.requests && rows.every((r) => received.has(r.id));
+        },
+        60_000,
+        'every escalation webhook',
+      ).catch(() => undefined);
       const rows = await escalations();
       const latencies = rows.filter((r) => received.has(r.id)).map((r) => (received.get(r.id) ?? 0) - Number(r.created));
-      return { scenario: 'escalate', rate: 2, accepted: run, crisisPosts: run.requests, escalations: rows.length, webhooksReceived: latencies.length, createdToWebhookMs: summarise(latencies), target: { p99Ms: 1000 } };
+      return {
+        scenario: 'escalate',
+        rate: 2,
+        accepted: run,
+        crisisPosts: run.requests,
+        escalations: rows.length,
+        webhooksReceived: latencies.length,
+        createdToWebhookMs: summarise(latencies),
+        target: { p99Ms: 1000 },
+      };
     } finally {
       await env.close();
       server.close();
@@ -333,8 +407,13 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       const peer = await tokenFor('bench-peer', Role.PEER_SPECIALIST);
       await gql(env.graphqlUrl, peer, '{ me { id } }');
       const seedMs = await seedModerationCases(env.databaseUrl, total, open);
-      const page = JSON.stringify({ query: '{ moderationQueue(first: 20) { edges { node { id priority dueAt reasons post { id status } } } pageInfo { endCursor hasNextPage } } }' });
-      const withCounts = JSON.stringify({ query: '{ moderationQueue(first: 20) { edges { node { id priority dueAt reasons post { id status } } } pageInfo { endCursor hasNextPage } counts { status priority count } } }' });
+      const page = JSON.stringify({
+        query: '{ moderationQueue(first: 20) { edges { node { id priority dueAt reasons post { id status } } } pageInfo { endCursor hasNextPage } } }',
+      });
+      const withCounts = JSON.stringify({
+        query:
+          '{ moderationQueue(first: 20) { edges { node { id priority dueAt reasons post { id status } } } pageInfo { endCursor hasNextPage } counts { status priority count } } }',
+      });
       // Counts alone are a field of the connection: ask for a one-case page and the counts.
       const countsOnly = JSON.stringify({ query: '{ moderationQueue(first: 1) { counts { status priority count } } }' });
       const seconds = Math.max(2, Math.round(options.seconds / 4));
@@ -371,7 +450,13 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
     const env = await startEnvironment({ label: 'burst', members: options.connections + 4, worker: true, database: options.database });
     try {
       const started = Date.now();
-      const burst = await drive(env, { connections: options.connections, seconds: 300, maxRequests: posts, body: (i) => replyBody(env.threadId, i), tokens: env.clientTokens.slice(0, options.connections) });
+      const burst = await drive(env, {
+        connections: options.connections,
+        seconds: 300,
+        maxRequests: posts,
+        body: (i) => replyBody(env.threadId, i),
+        tokens: env.clientTokens.slice(0, options.connections),
+      });
       const writtenMs = Date.now() - started;
       const afterBurst = await countPosts(env.databaseUrl, env.threadId);
       // The probe runs while the backlog drains, as its own members, until the backlog is gone (or 10 min).
@@ -381,10 +466,15 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       let drainedMs: number | null = null;
       const draining = (async () => {
         try {
-          await waitFor(async () => {
-            const p = await countPosts(env.databaseUrl, env.threadId);
-            return p.screened >= afterBurst.total;
-          }, drainLimitMs - (Date.now() - started), 'the burst to be screened', 500);
+          await waitFor(
+            async () => {
+              const p = await countPosts(env.databaseUrl, env.threadId);
+              return p.screened >= afterBurst.total;
+            },
+            drainLimitMs - (Date.now() - started),
+            'the burst to be screened',
+            500,
+          );
           drained = true;
           drainedMs = Date.now() - started;
         } catch {
@@ -393,7 +483,15 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       })();
       while (!drained && Date.now() - started < drainLimitMs) {
         const offset: number = posts + probes.length * probeRate * Math.max(5, options.seconds);
-        probes.push(await drivePaced(env, { connections: 4, seconds: Math.max(5, options.seconds), rate: probeRate, body: (i): string => replyBody(env.threadId, offset + i), tokens: probeTokens }));
+        probes.push(
+          await drivePaced(env, {
+            connections: 4,
+            seconds: Math.max(5, options.seconds),
+            rate: probeRate,
+            body: (i): string => replyBody(env.threadId, offset + i),
+            tokens: probeTokens,
+          }),
+        );
         if (probes.length >= 120) break;
       }
       await draining;
@@ -410,7 +508,10 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
           runs: probes.length,
           requests: probes.reduce((n, p) => n + p.requests, 0),
           errors: probes.reduce((n, p) => n + p.errors + p.non2xx + p.graphqlErrors, 0),
-          worstRunLatencyMs: probes.reduce<{ p50: number; p99: number }>((w, p) => ({ p50: Math.max(w.p50, p.latencyMs.p50 ?? 0), p99: Math.max(w.p99, p.latencyMs.p99 ?? 0) }), { p50: 0, p99: 0 }),
+          worstRunLatencyMs: probes.reduce<{ p50: number; p99: number }>(
+            (w, p) => ({ p50: Math.max(w.p50, p.latencyMs.p50 ?? 0), p99: Math.max(w.p99, p.latencyMs.p99 ?? 0) }),
+            { p50: 0, p99: 0 },
+          ),
           p99PerRun: probeLatencies,
         },
         ...finalCounts,

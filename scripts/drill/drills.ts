@@ -98,7 +98,12 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
       const posted = reportPosting(outcomes);
       const ledger = await readLedger(env.databaseUrl, env.threadId, posted.acceptedIds);
       const problems = recovery.recovered ? [] : ['not every post was screened in time'];
-      return verdict('worker-kill', ledger, { kills: killedAt.length, killedAtMs: killedAt, recoveredAfterLastPostMs: recovery.ms, posting: { ...posted, acceptedIds: undefined } }, problems);
+      return verdict(
+        'worker-kill',
+        ledger,
+        { kills: killedAt.length, killedAtMs: killedAt, recoveredAfterLastPostMs: recovery.ms, posting: { ...posted, acceptedIds: undefined } },
+        problems,
+      );
     });
   },
 
@@ -168,7 +173,12 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         const posted = reportPosting(outcomes);
         const ledger = await readLedger(env.databaseUrl, env.threadId, posted.acceptedIds);
         const problems = recovery.recovered ? [] : ['not every post was screened in time'];
-        return verdict('pg-restart', ledger, { restartMs, refusedWhileDown: posted.refused, http5xx: posted.http5xx, posting: { ...posted, acceptedIds: undefined } }, problems);
+        return verdict(
+          'pg-restart',
+          ledger,
+          { restartMs, refusedWhileDown: posted.refused, http5xx: posted.http5xx, posting: { ...posted, acceptedIds: undefined } },
+          problems,
+        );
       });
     } finally {
       await pg.destroy();
@@ -195,7 +205,14 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
       const posted = reportPosting(outcomes);
       const heldState = () =>
         withDatabase(env.databaseUrl, async (db) => {
-          const { rows } = await db.query<{ held_urgent: number; held: number; pending: number; with_resources: number; escalations: number; kinds: Record<string, number> | null }>(
+          const { rows } = await db.query<{
+            held_urgent: number;
+            held: number;
+            pending: number;
+            with_resources: number;
+            escalations: number;
+            kinds: Record<string, number> | null;
+          }>(
             `SELECT count(*) FILTER (WHERE p.status = 'HELD' AND EXISTS (SELECT 1 FROM moderation_cases c WHERE c.post_id = p.id AND c.priority = 'URGENT'))::int AS held_urgent,
                     count(*) FILTER (WHERE p.status = 'HELD')::int AS held,
                     count(*) FILTER (WHERE p.status = 'PENDING')::int AS pending,
@@ -209,7 +226,12 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         });
       let allHeldMs: number | null = null;
       try {
-        await waitFor(async () => (await heldState()).held_urgent === posted.acceptedIds.length, 120_000 - (Date.now() - started), 'every crisis post held with an URGENT case', 250);
+        await waitFor(
+          async () => (await heldState()).held_urgent === posted.acceptedIds.length,
+          120_000 - (Date.now() - started),
+          'every crisis post held with an URGENT case',
+          250,
+        );
         allHeldMs = Date.now() - started;
       } catch {
         allHeldMs = null;
@@ -218,11 +240,18 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
       const ledger = await readLedger(env.databaseUrl, env.threadId, posted.acceptedIds);
       const problems: string[] = [];
       if (posted.acceptedIds.length !== posts) problems.push(`${posts - posted.acceptedIds.length} posts refused`);
-      if (allHeldMs === null) problems.push(`after 2 minutes only ${state.held_urgent} of ${posted.acceptedIds.length} posts were HELD with an URGENT case (${state.pending} still PENDING)`);
-      if (state.with_resources !== posted.acceptedIds.length) problems.push(`${posted.acceptedIds.length - state.with_resources} authors got no crisis resources for their post`);
+      if (allHeldMs === null)
+        problems.push(
+          `after 2 minutes only ${state.held_urgent} of ${posted.acceptedIds.length} posts were HELD with an URGENT case (${state.pending} still PENDING)`,
+        );
+      if (state.with_resources !== posted.acceptedIds.length)
+        problems.push(`${posted.acceptedIds.length - state.with_resources} authors got no crisis resources for their post`);
       // Not the drill's promise, but worth knowing: the crisis phase needs no model, yet its finding is not acted on.
       const warnings: string[] = [];
-      if (state.escalations === 0) warnings.push('no escalation raised: when a later phase fails, the crisis phase result is discarded and no clinician is paged (the URGENT case is the only human path)');
+      if (state.escalations === 0)
+        warnings.push(
+          'no escalation raised: when a later phase fails, the crisis phase result is discarded and no clinician is paged (the URGENT case is the only human path)',
+        );
       if (!state.kinds?.CRISIS_RESOURCES) warnings.push('authors got the held note (which carries the resources line), not the CRISIS_RESOURCES notice');
       return verdict(
         'classifier-fail',
@@ -248,42 +277,58 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
     const posts = options.posts ?? 200;
     // The production lock: a job left locked by the stopped worker would wait this long to be taken over.
     const lockMs = 30_000;
-    return withEnvironment({ label: 'drill-shutdown', members: 8, worker: true, extraEnv: { SCREENING_LOCK_MS: String(lockMs), SCREENING_SWEEP_AFTER_MS: '60000' } }, async (env) => {
-      await env.worker?.stop();
-      // The backlog is queued while no worker runs, so the SIGTERM lands in the middle of it.
-      const outcomes = await postReplies(env, { count: posts, concurrency: 8, text: (i) => body('shutdown', i) });
-      const posted = reportPosting(outcomes);
-      const first = env.startWorker();
-      await waitFor(async () => posts - (await unscreenedReplies(env.databaseUrl, env.threadId)) >= Math.min(20, posts / 4), 120_000, 'the worker to be busy', 50);
-      const queue = screeningQueue(env);
-      try {
-        const activeAtSigterm = await queue.getActiveCount();
-        const sigtermAt = Date.now();
-        const exitCode = await first.stop('SIGTERM');
-        const exitMs = Date.now() - sigtermAt;
-        const afterExit = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
-        const screenedByFirst = posts - (await unscreenedReplies(env.databaseUrl, env.threadId));
-        // What was left is taken by a new worker at once: a job left locked would wait for the lock (30 s).
-        const restartAt = Date.now();
-        env.startWorker();
-        const recovery = await waitRecovered(env, 120_000);
-        const secondWorkerMs = Date.now() - restartAt;
-        const ledger = await readLedger(env.databaseUrl, env.threadId, posted.acceptedIds);
-        const problems: string[] = [];
-        // Nest closes the application on SIGTERM and then re-raises the signal, so a clean exit reads SIGTERM.
-        if (exitCode !== 0 && exitCode !== 'SIGTERM') problems.push(`the worker exited with ${exitCode}`);
-        if (afterExit.active) problems.push(`${afterExit.active} jobs still active after the worker exited`);
-        if (!recovery.recovered) problems.push('not every post was screened in time');
-        if (secondWorkerMs >= lockMs) problems.push(`the rest took ${secondWorkerMs} ms: some job waited for a stale lock`);
-        return verdict(
-          'shutdown',
-          ledger,
-          { activeAtSigterm, exitCode, exitMs, screenedBeforeExit: screenedByFirst, jobsAfterExit: afterExit, restScreenedByNextWorkerMs: secondWorkerMs, posting: { ...posted, acceptedIds: undefined } },
-          problems,
+    return withEnvironment(
+      { label: 'drill-shutdown', members: 8, worker: true, extraEnv: { SCREENING_LOCK_MS: String(lockMs), SCREENING_SWEEP_AFTER_MS: '60000' } },
+      async (env) => {
+        await env.worker?.stop();
+        // The backlog is queued while no worker runs, so the SIGTERM lands in the middle of it.
+        const outcomes = await postReplies(env, { count: posts, concurrency: 8, text: (i) => body('shutdown', i) });
+        const posted = reportPosting(outcomes);
+        const first = env.startWorker();
+        await waitFor(
+          async () => posts - (await unscreenedReplies(env.databaseUrl, env.threadId)) >= Math.min(20, posts / 4),
+          120_000,
+          'the worker to be busy',
+          50,
         );
-      } finally {
-        await queue.close();
-      }
-    });
+        const queue = screeningQueue(env);
+        try {
+          const activeAtSigterm = await queue.getActiveCount();
+          const sigtermAt = Date.now();
+          const exitCode = await first.stop('SIGTERM');
+          const exitMs = Date.now() - sigtermAt;
+          const afterExit = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
+          const screenedByFirst = posts - (await unscreenedReplies(env.databaseUrl, env.threadId));
+          // What was left is taken by a new worker at once: a job left locked would wait for the lock (30 s).
+          const restartAt = Date.now();
+          env.startWorker();
+          const recovery = await waitRecovered(env, 120_000);
+          const secondWorkerMs = Date.now() - restartAt;
+          const ledger = await readLedger(env.databaseUrl, env.threadId, posted.acceptedIds);
+          const problems: string[] = [];
+          // Nest closes the application on SIGTERM and then re-raises the signal, so a clean exit reads SIGTERM.
+          if (exitCode !== 0 && exitCode !== 'SIGTERM') problems.push(`the worker exited with ${exitCode}`);
+          if (afterExit.active) problems.push(`${afterExit.active} jobs still active after the worker exited`);
+          if (!recovery.recovered) problems.push('not every post was screened in time');
+          if (secondWorkerMs >= lockMs) problems.push(`the rest took ${secondWorkerMs} ms: some job waited for a stale lock`);
+          return verdict(
+            'shutdown',
+            ledger,
+            {
+              activeAtSigterm,
+              exitCode,
+              exitMs,
+              screenedBeforeExit: screenedByFirst,
+              jobsAfterExit: afterExit,
+              restScreenedByNextWorkerMs: secondWorkerMs,
+              posting: { ...posted, acceptedIds: undefined },
+            },
+            problems,
+          );
+        } finally {
+          await queue.close();
+        }
+      },
+    );
   },
 };

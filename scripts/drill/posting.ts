@@ -37,7 +37,14 @@ async function postOne(env: BenchEnvironment, token: string, index: number, body
     });
     const json = (await res.json().catch(() => ({}))) as { data?: { createReply?: { id: string } } | null; errors?: Array<{ extensions?: { code?: string } }> };
     const postId = json.data?.createReply?.id ?? null;
-    return { index, postId, httpStatus: res.status, error: postId ? null : (json.errors?.[0]?.extensions?.code ?? `HTTP_${res.status}`), ms: performance.now() - started, at };
+    return {
+      index,
+      postId,
+      httpStatus: res.status,
+      error: postId ? null : (json.errors?.[0]?.extensions?.code ?? `HTTP_${res.status}`),
+      ms: performance.now() - started,
+      at,
+    };
   } catch (error) {
     return { index, postId: null, httpStatus: 0, error: (error as Error).name, ms: performance.now() - started, at };
   }

@@ -26,17 +26,23 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   let child: ChildProcess | null = null;
   const url = `redis://127.0.0.1:${port}`;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
-    await waitFor(async () => {
-      const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      probe.on('error', () => undefined);
-      try {
-        await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } finally {
-        probe.disconnect();
-      }
-    }, 10_000, `redis-server on ${port}`);
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
+      stdio: 'ignore',
+    });
+    await waitFor(
+      async () => {
+        const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        probe.on('error', () => undefined);
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } finally {
+          probe.disconnect();
+        }
+      },
+      10_000,
+      `redis-server on ${port}`,
+    );
   };
   const stop = async () => {
     const running = child;
@@ -90,12 +96,16 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   asPostgres('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', 'start']);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  await waitFor(async () => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.end();
-    return true;
-  }, 20_000, `private PostgreSQL on ${port}`);
+  await waitFor(
+    async () => {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.end();
+      return true;
+    },
+    20_000,
+    `private PostgreSQL on ${port}`,
+  );
   let stopped = false;
   const stop = () => {
     if (stopped) return;

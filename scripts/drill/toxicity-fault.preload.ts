@@ -11,4 +11,5 @@ if (process.env.NODE_ENV === 'production') throw new Error('toxicity-fault prelo
 if (mode !== 'throw' && mode !== 'hang') throw new Error('toxicity-fault preload: set DRILL_TOXICITY_FAULT=throw|hang');
 
 // The same module instance the worker loads (same compiled file), so its one classifier is affected.
-ToxicityClassifier.prototype.classify = mode === 'throw' ? () => Promise.reject(new Error('drill: injected toxicity phase failure')) : () => new Promise(() => undefined);
+ToxicityClassifier.prototype.classify =
+  mode === 'throw' ? () => Promise.reject(new Error('drill: injected toxicity phase failure')) : () => new Promise(() => undefined);

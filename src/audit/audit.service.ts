@@ -43,7 +43,11 @@ export class AuditService {
    */
   async list(limit: number, after: string | null | undefined): Promise<Connection<AuditEventModel>> {
     const cursor = AUDIT_CURSOR.decode(after);
-    const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit + 1);
+    const query = this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .orderBy('e.id', 'DESC')
+      .limit(limit + 1);
     if (cursor) query.where('e.id < :id::bigint', { id: cursor[0] });
     const rows = await query.getMany();
     return toConnection(

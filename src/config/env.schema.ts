@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const booleanFromString = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const booleanFromString = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -56,7 +54,10 @@ export const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).default('./.data/pglite'),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, ":", "_" or "-" only').optional(),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, ":", "_" or "-" only')
+      .optional(),
 
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_JWKS_URL: url(['https:', 'http:']).optional(),
@@ -99,7 +100,11 @@ export const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a real PostgreSQL: set DATABASE_URL' });
     }
     if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: "required with DATABASE_MIGRATION_URL (the app's own role; the embedded database needs neither)" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: "required with DATABASE_MIGRATION_URL (the app's own role; the embedded database needs neither)",
+      });
     }
     if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
       ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (metrics are never served on the public port)' });

@@ -8,7 +8,10 @@ import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './e
 const INSUFFICIENT_PRIVILEGE = '42501';
 
 export class DatabaseUnavailableError extends Error {
-  constructor(readonly target: string, cause: unknown) {
+  constructor(
+    readonly target: string,
+    cause: unknown,
+  ) {
     super(`Cannot reach the database at ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'DatabaseUnavailableError';
   }

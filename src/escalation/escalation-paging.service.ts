@@ -105,8 +105,22 @@ export class EscalationPagingService {
         const [next] = rows;
         await this.audit.record(
           next.reminders > 0
-            ? { actorId: null, actorRole: 'SYSTEM', action: 'escalation.remind', targetType: 'escalation', targetId: escalationId, details: { level, reminder: next.reminders } }
-            : { actorId: null, actorRole: 'SYSTEM', action: 'escalation.climb', targetType: 'escalation', targetId: escalationId, details: { from: level, to: next.level } },
+            ? {
+                actorId: null,
+                actorRole: 'SYSTEM',
+                action: 'escalation.remind',
+                targetType: 'escalation',
+                targetId: escalationId,
+                details: { level, reminder: next.reminders },
+              }
+            : {
+                actorId: null,
+                actorRole: 'SYSTEM',
+                action: 'escalation.climb',
+                targetType: 'escalation',
+                targetId: escalationId,
+                details: { from: level, to: next.level },
+              },
           manager,
         );
       }
@@ -144,7 +158,11 @@ export class EscalationPagingService {
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [WEBHOOK_TIMESTAMP_HEADER]: timestamp, [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, body) },
+        headers: {
+          'content-type': 'application/json',
+          [WEBHOOK_TIMESTAMP_HEADER]: timestamp,
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, body),
+        },
         body,
         signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
         redirect: 'error',

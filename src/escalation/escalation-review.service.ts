@@ -73,7 +73,12 @@ export class EscalationReviewService {
     if (cursor) query.andWhere('(e.created_at, e.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const { entities, raw } = await query.getRawAndEntities<{ created_key: string }>();
     const rows = entities.map((entity, i) => ({ entity, key: raw[i].created_key }));
-    return toConnection(rows, limit, (r) => NEWEST_FIRST_CURSOR.encode([r.key, r.entity.id]), (r) => toEscalationModel(r.entity));
+    return toConnection(
+      rows,
+      limit,
+      (r) => NEWEST_FIRST_CURSOR.encode([r.key, r.entity.id]),
+      (r) => toEscalationModel(r.entity),
+    );
   }
 
   /** Stops the clock: the pending deadline job finds the escalation acknowledged and climbs no further. */
@@ -91,7 +96,15 @@ export class EscalationReviewService {
         throw AppError.conflict(`This escalation is already ${existing.status.toLowerCase()}.`);
       }
       await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'escalation.acknowledge', targetType: 'escalation', targetId: id, requestId, details: { level: rows[0].level } },
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'escalation.acknowledge',
+          targetType: 'escalation',
+          targetId: id,
+          requestId,
+          details: { level: rows[0].level },
+        },
         manager,
       );
     });
@@ -113,7 +126,15 @@ export class EscalationReviewService {
         throw AppError.conflict('This escalation is already resolved.');
       }
       await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'escalation.resolve', targetType: 'escalation', targetId: id, requestId, details: { outcome, level: rows[0].level } },
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'escalation.resolve',
+          targetType: 'escalation',
+          targetId: id,
+          requestId,
+          details: { outcome, level: rows[0].level },
+        },
         manager,
       );
     });

@@ -54,7 +54,12 @@ export class EscalationWorker implements OnApplicationBootstrap, BeforeApplicati
       ),
     );
     for (const worker of this.workers) {
-      worker.on('failed', (job, error) => this.logger.warn({ queue: worker.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } }, 'escalation job failed'));
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          { queue: worker.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { message: error.message } },
+          'escalation job failed',
+        ),
+      );
       worker.on('error', (error) => this.logger.warn({ queue: worker.name, err: { message: error.message } }, 'escalation worker: redis error'));
     }
     this.sweepTimer = setInterval(() => this.sweepInBackground(), this.config.escalationTimers.sweepSeconds * 1_000);

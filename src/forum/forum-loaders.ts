@@ -50,7 +50,11 @@ const POST_CURSOR = cursorFormat(CursorParts.bigint);
 
 /** What PostModel.from and MemberModel.from read, and the cursor (seq): no screened text copy, no bookkeeping dates. */
 const PAGE_COLUMNS = [
-  ...(['id', 'seq', 'threadId', 'spaceId', 'authorId', 'quotePostId', 'status', 'heldReason', 'revision', 'bodyHtml', 'createdAt', 'editedAt'] satisfies Array<keyof PostEntity>).map((c) => `p.${c}`),
+  ...(
+    ['id', 'seq', 'threadId', 'spaceId', 'authorId', 'quotePostId', 'status', 'heldReason', 'revision', 'bodyHtml', 'createdAt', 'editedAt'] satisfies Array<
+      keyof PostEntity
+    >
+  ).map((c) => `p.${c}`),
   ...(['id', 'displayName', 'role'] satisfies Array<keyof MemberEntity>).map((c) => `m.${c}`),
 ];
 
@@ -92,7 +96,13 @@ export class ForumLoaders {
    * thread of a request asking for the same page (a list of threads, each with its posts) is read
    * by one statement, however many threads there are.
    */
-  async threadPosts(ctx: RequestContext, viewer: Viewer, threadId: string, first: number | null | undefined, after: string | null | undefined): Promise<Connection<PostModel>> {
+  async threadPosts(
+    ctx: RequestContext,
+    viewer: Viewer,
+    threadId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
     const afterSeq = POST_CURSOR.decode(after)?.[0] ?? null;
     const set = this.for(ctx);
@@ -111,7 +121,13 @@ export class ForumLoaders {
   }
 
   /** Each thread's first `rows` visible posts after the cursor, through the (thread_id, seq) index, in one statement. */
-  private async loadThreadPostPages(viewer: Viewer, threadIds: readonly string[], rows: number, afterSeq: string | null, set: ForumLoaderSet): Promise<PagePost[][]> {
+  private async loadThreadPostPages(
+    viewer: Viewer,
+    threadIds: readonly string[],
+    rows: number,
+    afterSeq: string | null,
+    set: ForumLoaderSet,
+  ): Promise<PagePost[][]> {
     const visible = visiblePostStatusSql(viewer, 'q');
     const conditions = ['q.thread_id = t.id', ...(visible ? [visible.sql] : []), ...(afterSeq ? ['q.seq > CAST(:afterSeq AS bigint)'] : [])];
     // Authors come with the page (a page nearly always shows them): that primes the member loader.
@@ -168,7 +184,11 @@ export class ForumLoaders {
       }),
       member: new DataLoader(async (ids) => {
         const rows = await this.members.findByIds(ids);
-        return byKey(ids, rows.map((m) => MemberModel.from(m)), (m) => m.id);
+        return byKey(
+          ids,
+          rows.map((m) => MemberModel.from(m)),
+          (m) => m.id,
+        );
       }),
       // Counts and the viewer's own kinds side by side: one query for both fields of a post.
       reactions: new DataLoader(async (postIds) => {

@@ -13,7 +13,9 @@ function badInput(run: () => unknown): AppError {
 
 describe('sanitizePostBody', () => {
   it('should keep formatting tags and drop attributes, links and images but keep their words', () => {
-    const sut = sanitizePostBody('<p style="color:red" onclick="x()">Hi <strong>you</strong></p><a href="https://x.example">a link</a><img src="https://t.example/p.gif">');
+    const sut = sanitizePostBody(
+      '<p style="color:red" onclick="x()">Hi <strong>you</strong></p><a href="https://x.example">a link</a><img src="https://t.example/p.gif">',
+    );
     expect(sut.html).toBe('<p>Hi <strong>you</strong></p>a link');
     expect(sut.text).toBe('Hi you\na link');
   });

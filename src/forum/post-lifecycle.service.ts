@@ -61,9 +61,8 @@ export class PostLifecycleService {
     if (move.to === PostStatus.PUBLISHED && move.from.includes(PostStatus.PENDING) && move.revision === undefined) {
       throw new Error('Publishing a pending post needs the screened revision.');
     }
-    const rows: Array<{ id: string; thread_id: string; space_id: string; author_id: string; status: PostStatus; revision: number }> =
-      await manager.query(
-        `WITH moved AS (
+    const rows: Array<{ id: string; thread_id: string; space_id: string; author_id: string; status: PostStatus; revision: number }> = await manager.query(
+      `WITH moved AS (
            UPDATE posts SET status = $2, held_reason = $3, status_changed_at = now()
             WHERE id = $1
               AND status = ANY($4::text[])
@@ -76,8 +75,8 @@ export class PostLifecycleService {
            RETURNING t.id
          )
          SELECT * FROM moved`,
-        [move.postId, move.to, move.to === PostStatus.HELD ? move.heldReason : null, move.from, move.revision ?? null],
-      );
+      [move.postId, move.to, move.to === PostStatus.HELD ? move.heldReason : null, move.from, move.revision ?? null],
+    );
     if (rows.length === 0) return null;
     const row = rows[0];
     return { postId: row.id, threadId: row.thread_id, spaceId: row.space_id, authorId: row.author_id, status: row.status, revision: row.revision };

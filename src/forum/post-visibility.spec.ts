@@ -24,7 +24,7 @@ describe('post visibility', () => {
     }
   });
 
-  it("should show a peer specialist every post of the spaces they moderate, and only published ones elsewhere", () => {
+  it('should show a peer specialist every post of the spaces they moderate, and only published ones elsewhere', () => {
     for (const status of Object.values(PostStatus)) {
       expect(canSeePostStatus(peer, { authorId: 'someone', status, spaceId: 'mine' })).toBe(true);
       expect(canSeePostStatus(peer, { authorId: 'someone', status, spaceId: 'theirs' })).toBe(status === PostStatus.PUBLISHED);
@@ -51,7 +51,7 @@ describe('post visibility', () => {
     expect(peerSql?.params.scopeSpaceIds).toEqual(['mine']);
   });
 
-  it('should tell only the author and the space\'s staff why a post is not public', () => {
+  it("should tell only the author and the space's staff why a post is not public", () => {
     expect(canSeeStatusDetails(client, { authorId: 'client', status: PostStatus.HELD, spaceId: 'mine' })).toBe(true);
     expect(canSeeStatusDetails(client, { authorId: 'other', status: PostStatus.PUBLISHED, spaceId: 'mine' })).toBe(false);
     expect(canSeeStatusDetails(peer, { authorId: 'other', status: PostStatus.HELD, spaceId: 'mine' })).toBe(true);

@@ -42,7 +42,11 @@ export class PostingService {
     private readonly audit: AuditService,
   ) {}
 
-  async createThread({ viewer, requestId }: Author, input: CreateThreadInput, loaders: ForumLoaderSet): Promise<{ thread: ThreadEntity; firstPost: PostEntity }> {
+  async createThread(
+    { viewer, requestId }: Author,
+    input: CreateThreadInput,
+    loaders: ForumLoaderSet,
+  ): Promise<{ thread: ThreadEntity; firstPost: PostEntity }> {
     // The limit first: a member over it costs a Redis round trip, not a sanitize of up to 100 KB.
     await this.rateLimiter.consume(viewer, 'post');
     const spaceId = parseId(input.spaceId, 'spaceId');
@@ -56,10 +60,26 @@ export class PostingService {
     const result = await this.dataSource.transaction(async (manager) => {
       // The thread names its first post before the post exists: that foreign key is checked at commit.
       const thread = await this.insertReturning(manager, ThreadEntity, { id: threadId, spaceId, authorId: viewer.memberId, title, firstPostId: postId });
-      const firstPost = await this.insertPost(manager, { id: postId, threadId, spaceId, authorId: viewer.memberId, quotePostId: null, bodyHtml: body.html, bodyText: text });
+      const firstPost = await this.insertPost(manager, {
+        id: postId,
+        threadId,
+        spaceId,
+        authorId: viewer.memberId,
+        quotePostId: null,
+        bodyHtml: body.html,
+        bodyText: text,
+      });
       await this.outbox.record(manager, { postId, revision: 1, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
       await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'thread.created', targetType: 'thread', targetId: threadId, requestId, details: { postId, spaceId } },
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'thread.created',
+          targetType: 'thread',
+          targetId: threadId,
+          requestId,
+          details: { postId, spaceId },
+        },
         manager,
       );
       return { thread, firstPost };
@@ -80,7 +100,11 @@ export class PostingService {
     const body = sanitizePostBody(input.body);
 
     const postId = randomUUID();
-    const post = await this.insertReply({ id: postId, threadId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text }, viewer, requestId);
+    const post = await this.insertReply(
+      { id: postId, threadId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text },
+      viewer,
+      requestId,
+    );
     if (!post) throw await this.replyRefusal(viewer, threadId, quotePostId, loaders);
     await this.outbox.dispatch(postId, 1);
     return post;
@@ -176,7 +200,15 @@ export class PostingService {
       if (post.status === PostStatus.DELETED) return post;
       await manager.update(PostEntity, { id: postId }, { status: PostStatus.DELETED, statusChangedAt: () => 'now()' });
       await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'post.deleted', targetType: 'post', targetId: postId, requestId, details: { previousStatus: post.status } },
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'post.deleted',
+          targetType: 'post',
+          targetId: postId,
+          requestId,
+          details: { previousStatus: post.status },
+        },
         manager,
       );
       return manager.findOneByOrFail(PostEntity, { id: postId });

@@ -47,7 +47,8 @@ export class PostsResolver {
   }
 
   @Mutation(() => PostModel, {
-    description: 'Replaces the body of your own post with a new revision, screened again; a held post stays held until a peer specialist decides. NOT_FOUND for a post that is not yours.',
+    description:
+      'Replaces the body of your own post with a new revision, screened again; a held post stays held until a peer specialist decides. NOT_FOUND for a post that is not yours.',
   })
   async editPost(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: EditPostInput): Promise<PostModel> {
     const post = await this.posting.editPost({ viewer, requestId: ctx.requestId }, input);

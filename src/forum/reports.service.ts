@@ -64,8 +64,18 @@ export class ReportsService {
         (await this.lifecycle.transition(manager, { postId, from: [PostStatus.PUBLISHED], to: PostStatus.HELD, heldReason: HeldReason.USER_REPORTS })) !== null;
       await this.audit.recordMany(
         [
-          { actorId: viewer.memberId, actorRole: viewer.role, action: 'post.reported', targetType: 'post', targetId: postId, requestId, details: { reportId, reporters } },
-          ...(held ? [{ actorId: null, actorRole: 'SYSTEM', action: 'post.auto_held', targetType: 'post', targetId: postId, requestId, details: { reporters } }] : []),
+          {
+            actorId: viewer.memberId,
+            actorRole: viewer.role,
+            action: 'post.reported',
+            targetType: 'post',
+            targetId: postId,
+            requestId,
+            details: { reportId, reporters },
+          },
+          ...(held
+            ? [{ actorId: null, actorRole: 'SYSTEM', action: 'post.auto_held', targetType: 'post', targetId: postId, requestId, details: { reporters } }]
+            : []),
         ],
         manager,
       );

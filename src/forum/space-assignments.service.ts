@@ -26,7 +26,15 @@ export class SpaceAssignmentsService {
       if (member.role !== Role.PEER_SPECIALIST) throw AppError.badInput('memberId', 'Only peer specialists are assigned to spaces.');
       await manager.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [spaceId, memberId]);
       await this.audit.record(
-        { actorId: admin.memberId, actorRole: admin.role, action: 'space.moderator_assigned', targetType: 'space', targetId: spaceId, requestId, details: { memberId } },
+        {
+          actorId: admin.memberId,
+          actorRole: admin.role,
+          action: 'space.moderator_assigned',
+          targetType: 'space',
+          targetId: spaceId,
+          requestId,
+          details: { memberId },
+        },
         manager,
       );
       return true;
@@ -41,7 +49,15 @@ export class SpaceAssignmentsService {
       );
       if (removed.length === 0) throw AppError.notFound('Assignment');
       await this.audit.record(
-        { actorId: admin.memberId, actorRole: admin.role, action: 'space.moderator_unassigned', targetType: 'space', targetId: spaceId, requestId, details: { memberId } },
+        {
+          actorId: admin.memberId,
+          actorRole: admin.role,
+          action: 'space.moderator_unassigned',
+          targetType: 'space',
+          targetId: spaceId,
+          requestId,
+          details: { memberId },
+        },
         manager,
       );
       return true;

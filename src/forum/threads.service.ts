@@ -28,7 +28,13 @@ export class ThreadsService {
     private readonly posts: PostsService,
   ) {}
 
-  async listInSpace(viewer: Viewer, spaceId: string, first: number | null | undefined, after: string | null | undefined, loaders: ForumLoaderSet): Promise<Connection<ThreadModel>> {
+  async listInSpace(
+    viewer: Viewer,
+    spaceId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    loaders: ForumLoaderSet,
+  ): Promise<Connection<ThreadModel>> {
     const limit = pageSize(first);
     const cursor = THREAD_CURSOR.decode(after);
     await this.spaces.requireVisible(viewer, spaceId, loaders);

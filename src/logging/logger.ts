@@ -7,15 +7,33 @@ import pino, { DestinationStream, Logger } from 'pino';
  * given (tests read what would have been logged).
  */
 export function createRootLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({
-    level,
-    base: { service: 'between-sessions', pid: process.pid },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: ['body', 'bodyText', 'bodyHtml', 'text', 'title', 'note', '*.body', '*.bodyText', '*.bodyHtml', '*.text', '*.title', '*.note', 'req.headers.authorization', 'variables'],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      base: { service: 'between-sessions', pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'body',
+          'bodyText',
+          'bodyHtml',
+          'text',
+          'title',
+          'note',
+          '*.body',
+          '*.bodyText',
+          '*.bodyHtml',
+          '*.text',
+          '*.title',
+          '*.note',
+          'req.headers.authorization',
+          'variables',
+        ],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }
 
 /** Nest's logger interface on top of pino, so framework messages come out as the same JSON. */

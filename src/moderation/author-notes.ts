@@ -9,7 +9,10 @@ export function authorNoteFor(decision: CaseDecision, reasons: readonly CaseReas
   const resources = crisis ? ` ${crisisResources ?? 'If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) any time.'}` : '';
   switch (decision) {
     case CaseDecision.APPROVE:
-      return { title: 'Your post is shared with the group', body: `A peer specialist read your post and it is now visible to the group. Thank you for sharing.${resources}` };
+      return {
+        title: 'Your post is shared with the group',
+        body: `A peer specialist read your post and it is now visible to the group. Thank you for sharing.${resources}`,
+      };
     case CaseDecision.KEEP_HELD:
       return {
         title: 'A peer specialist will be in touch',

@@ -89,7 +89,11 @@ export class CaseContextService {
        ORDER BY c.id, n.seq`,
       [postIds, CONTEXT_EACH_SIDE, scopeSqlValue(scope)],
     );
-    return groupBy(rows, (r) => r.anchor, (r) => r.id);
+    return groupBy(
+      rows,
+      (r) => r.anchor,
+      (r) => r.id,
+    );
   }
 
   /** Each subject's latest signals from posts in the scope, newest first: one statement for a page. */
@@ -103,7 +107,11 @@ export class CaseContextService {
        ORDER BY k.subject_id, x.created_at DESC`,
       [subjectIds, limit, scopeSqlValue(scope)],
     );
-    return groupBy(rows, (r) => r.subject_id, (r) => ({ id: r.id, level: r.level, postId: r.post_id, createdAt: r.created_at }));
+    return groupBy(
+      rows,
+      (r) => r.subject_id,
+      (r) => ({ id: r.id, level: r.level, postId: r.post_id, createdAt: r.created_at }),
+    );
   }
 }
 

@@ -74,7 +74,10 @@ export class CaseDecisionsService {
         [caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds],
       );
       if (rows.length === 0) return false;
-      await this.audit.record({ actorId: viewer.memberId, actorRole: viewer.role, action: 'case.claim', targetType: 'moderation_case', targetId: caseId, requestId }, manager);
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'case.claim', targetType: 'moderation_case', targetId: caseId, requestId },
+        manager,
+      );
       return true;
     });
     if (!claimed) throw AppError.conflict('Another moderator is working on this case.');
@@ -141,7 +144,10 @@ export class CaseDecisionsService {
         [row.id, EscalationTrigger.MANUAL],
       );
       if (open.length > 0) return { escalationId: open[0].id, created: false, spaceId: row.space_id };
-      const [{ n }]: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM escalations WHERE case_id = $1 AND trigger = $2`, [row.id, EscalationTrigger.MANUAL]);
+      const [{ n }]: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM escalations WHERE case_id = $1 AND trigger = $2`, [
+        row.id,
+        EscalationTrigger.MANUAL,
+      ]);
       const raised = await this.escalations.raise(manager, {
         dedupeKey: `case:${row.id}:manual:${n + 1}`,
         subjectId: row.subject_id,
@@ -153,10 +159,22 @@ export class CaseDecisionsService {
         raisedBy: viewer.memberId,
         note,
       });
-      await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, `Escalated to clinicians: ${note}`]);
+      await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [
+        row.id,
+        viewer.memberId,
+        `Escalated to clinicians: ${note}`,
+      ]);
       await this.renewLeaseOfHolder(manager, row.id, viewer);
       await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'case.escalate', targetType: 'moderation_case', targetId: row.id, requestId, details: { escalationId: raised.escalationId } },
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'case.escalate',
+          targetType: 'moderation_case',
+          targetId: row.id,
+          requestId,
+          details: { escalationId: raised.escalationId },
+        },
         manager,
       );
       return { ...raised, spaceId: row.space_id };
@@ -165,7 +183,10 @@ export class CaseDecisionsService {
       try {
         await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId: outcome.escalationId, level: 1 });
       } catch (error) {
-        this.logger.warn({ escalationId: outcome.escalationId, err: { message: (error as Error).message } }, 'could not enqueue page-escalation; the escalation sweeper will page it');
+        this.logger.warn(
+          { escalationId: outcome.escalationId, err: { message: (error as Error).message } },
+          'could not enqueue page-escalation; the escalation sweeper will page it',
+        );
       }
     }
     await this.announce(input.caseId, outcome.spaceId);
@@ -183,7 +204,10 @@ export class CaseDecisionsService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, note]);
       await this.renewLeaseOfHolder(manager, row.id, viewer);
-      await this.audit.record({ actorId: viewer.memberId, actorRole: viewer.role, action: 'case.note', targetType: 'moderation_case', targetId: row.id, requestId }, manager);
+      await this.audit.record(
+        { actorId: viewer.memberId, actorRole: viewer.role, action: 'case.note', targetType: 'moderation_case', targetId: row.id, requestId },
+        manager,
+      );
     });
     await this.announce(row.id, row.space_id);
     return this.reload(row.id);
@@ -191,15 +215,19 @@ export class CaseDecisionsService {
 
   /** Working a case is activity: when the viewer holds it, the lease is renewed. */
   private async renewLeaseOfHolder(manager: EntityManager, caseId: string, viewer: Viewer): Promise<void> {
-    await manager.query(`UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`, [
-      caseId,
-      viewer.memberId,
-      this.config.moderation.claimLeaseSeconds,
-    ]);
+    await manager.query(
+      `UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`,
+      [caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds],
+    );
   }
 
   /** A case the viewer may see; out of their spaces reads as not found (no existence leak). */
-  private async visibleCase(viewer: Viewer, caseId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<CaseRow & { status: CaseStatus }> {
+  private async visibleCase(
+    viewer: Viewer,
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<CaseRow & { status: CaseStatus }> {
     const rows: Array<CaseRow & { status: CaseStatus }> = await manager.query(
       `SELECT ${CASE_COLUMNS}, c.status FROM moderation_cases c WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [caseId],
@@ -212,7 +240,8 @@ export class CaseDecisionsService {
   private async lockWorkableCase(manager: EntityManager, viewer: Viewer, caseId: string, options: { allowResolved?: boolean } = {}): Promise<CaseRow> {
     const row = await this.visibleCase(viewer, caseId, manager, true);
     if (row.effective_status === CaseStatus.RESOLVED && !options.allowResolved) throw AppError.conflict('This case is already resolved.');
-    if (row.effective_status === CaseStatus.CLAIMED && row.assignee_id !== viewer.memberId) throw AppError.conflict('Another moderator is working on this case.');
+    if (row.effective_status === CaseStatus.CLAIMED && row.assignee_id !== viewer.memberId)
+      throw AppError.conflict('Another moderator is working on this case.');
     return row;
   }
 

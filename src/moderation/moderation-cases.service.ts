@@ -49,7 +49,16 @@ export class ModerationCasesService {
          source_keys = moderation_cases.source_keys || EXCLUDED.source_keys
        WHERE NOT ($8 = ANY(moderation_cases.source_keys))
        RETURNING id, (xmax = 0) AS opened, priority, due_at, source_keys`,
-      [request.postId, request.spaceId, request.subjectId, request.reasons, request.priority, rank, this.config.moderation.caseDueSeconds[request.priority], request.sourceKey],
+      [
+        request.postId,
+        request.spaceId,
+        request.subjectId,
+        request.reasons,
+        request.priority,
+        rank,
+        this.config.moderation.caseDueSeconds[request.priority],
+        request.sourceKey,
+      ],
     );
     if (rows.length > 0) {
       const row = rows[0];

@@ -71,7 +71,10 @@ export class ModerationQueueService {
   async list(scope: StaffScope, filter: QueueFilter, limit: number, after: string | null | undefined): Promise<ModerationCaseConnection> {
     const cursor = parseQueueCursor(after);
     const membership = inQueueSql(filter, 'c');
-    const order = (alias: string) => QUEUE_ORDER.split(', ').map((k) => `${alias}.${k}`).join(', ');
+    const order = (alias: string) =>
+      QUEUE_ORDER.split(', ')
+        .map((k) => `${alias}.${k}`)
+        .join(', ');
     // $1 the page size (+1), $2 the spaces, $3..$6 the cursor when there is one.
     const keyset = cursor ? `AND (c.priority_rank, c.due_at, c.opened_at, c.id) > ($3::smallint, $4::timestamptz, $5::timestamptz, $6::uuid)` : '';
     const cursorParams: unknown[] = cursor ? [...cursor] : [];
@@ -119,7 +122,10 @@ export class ModerationQueueService {
   /** Cases by id, those outside the scope left out (they read as not found). */
   async findByIds(scope: StaffScope, ids: readonly string[]): Promise<CaseRow[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 2)}`, [ids, scopeSqlValue(scope)]);
+    return this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 2)}`, [
+      ids,
+      scopeSqlValue(scope),
+    ]);
   }
 
   /** For each case, its author's other recent cases in the scope, newest first: one statement for a page. */

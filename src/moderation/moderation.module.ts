@@ -12,7 +12,16 @@ import { CaseNoteResolver, EscalationCaseResolver, ModerationQueueCountsResolver
 /** The peer specialists' queue: cases, claims, decisions. */
 @Module({
   imports: [NotificationsModule, EscalationModule, ForumModule, MembersModule],
-  providers: [ModerationCasesService, ModerationQueueService, CaseDecisionsService, CaseContextService, ModerationResolver, ModerationQueueCountsResolver, EscalationCaseResolver, CaseNoteResolver],
+  providers: [
+    ModerationCasesService,
+    ModerationQueueService,
+    CaseDecisionsService,
+    CaseContextService,
+    ModerationResolver,
+    ModerationQueueCountsResolver,
+    EscalationCaseResolver,
+    CaseNoteResolver,
+  ],
   exports: [ModerationCasesService, ModerationQueueService],
 })
 export class ModerationModule {}

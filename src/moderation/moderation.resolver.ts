@@ -24,7 +24,14 @@ import { AddCaseNoteInput } from './add-case-note.input';
 import { CaseContextService, CONTEXT_EACH_SIDE, MAX_NOTES } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { EscalateCaseInput } from './escalate-case.input';
-import { CaseEvidenceModel, CaseNoteModel, ModerationCaseConnection, ModerationCaseModel, QueueCountModel, RiskSignalModel } from './models/moderation-case.model';
+import {
+  CaseEvidenceModel,
+  CaseNoteModel,
+  ModerationCaseConnection,
+  ModerationCaseModel,
+  QueueCountModel,
+  RiskSignalModel,
+} from './models/moderation-case.model';
 import { CaseRow, ModerationQueueService, toCaseModel } from './moderation-queue.service';
 import { ResolveCaseInput } from './resolve-case.input';
 
@@ -113,9 +120,14 @@ export class ModerationResolver {
     return visible ? PostModel.from(visible.post) : null;
   }
 
-  @ResolveField(() => [PostModel], { complexity: listCost(1 + 2 * CONTEXT_EACH_SIDE), description: 'The posts just before and after it in its thread (any state; staff).' })
+  @ResolveField(() => [PostModel], {
+    complexity: listCost(1 + 2 * CONTEXT_EACH_SIDE),
+    description: 'The posts just before and after it in its thread (any state; staff).',
+  })
   async threadContext(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<PostModel[]> {
-    const ids = await requestLoader<string[]>(ctx, 'moderation.threadContext', (postIds) => this.context.threadContextIds(staffScopeOf(ctx.viewer), postIds)).load(c.postId);
+    const ids = await requestLoader<string[]>(ctx, 'moderation.threadContext', (postIds) =>
+      this.context.threadContextIds(staffScopeOf(ctx.viewer), postIds),
+    ).load(c.postId);
     const posts = await this.forum.for(ctx).post.loadMany(ids ?? []);
     return posts.filter((p): p is PostEntity => p instanceof PostEntity).map((p) => PostModel.from(p));
   }
@@ -148,7 +160,10 @@ export class ModerationResolver {
     return (await requestLoader<number>(ctx, 'moderation.reports', (ids) => this.context.reportCounts(staffScopeOf(ctx.viewer), ids)).load(c.postId)) ?? 0;
   }
 
-  @ResolveField(() => [ModerationCaseModel], { complexity: listCost(RECENT_CASES), description: `The author's ${RECENT_CASES} most recent other cases (in your spaces).` })
+  @ResolveField(() => [ModerationCaseModel], {
+    complexity: listCost(RECENT_CASES),
+    description: `The author's ${RECENT_CASES} most recent other cases (in your spaces).`,
+  })
   async authorRecentCases(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<ModerationCaseModel[]> {
     const rows = await requestLoader<CaseRow[]>(ctx, 'moderation.authorRecentCases', (caseIds) =>
       this.queue.recentForAuthorsOf(staffScopeOf(ctx.viewer), caseIds, RECENT_CASES),
@@ -156,19 +171,25 @@ export class ModerationResolver {
     return (rows ?? []).map(toCaseModel);
   }
 
-  @ResolveField(() => [RiskSignalModel], { complexity: listCost(RISK_SIGNALS), description: `The author's ${RISK_SIGNALS} most recent risk signals (from posts in your spaces).` })
+  @ResolveField(() => [RiskSignalModel], {
+    complexity: listCost(RISK_SIGNALS),
+    description: `The author's ${RISK_SIGNALS} most recent risk signals (from posts in your spaces).`,
+  })
   async authorRiskSignals(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<RiskSignalModel[]> {
     const signals = await requestLoader<RiskSignalModel[]>(ctx, 'moderation.authorRiskSignals', (subjectIds) =>
       this.context.riskSignals(staffScopeOf(ctx.viewer), subjectIds, RISK_SIGNALS),
     ).load(c.subjectId);
     return signals ?? [];
   }
-
 }
 
 /** Cases by id in the viewer's scope, one query per request tick (the queue's fields and `Escalation.case`). */
 function caseLoader(ctx: RequestContext, queue: ModerationQueueService) {
-  return requestLoader<ModerationCaseModel>(ctx, CASE_LOADER, async (ids) => new Map((await queue.findByIds(staffScopeOf(ctx.viewer), ids)).map((r) => [r.id, toCaseModel(r)])));
+  return requestLoader<ModerationCaseModel>(
+    ctx,
+    CASE_LOADER,
+    async (ids) => new Map((await queue.findByIds(staffScopeOf(ctx.viewer), ids)).map((r) => [r.id, toCaseModel(r)])),
+  );
 }
 
 /** `Escalation.case` lives here: moderation may read escalations, not the other way round. */
@@ -198,7 +219,9 @@ export class EscalationCaseResolver {
 export class ModerationQueueCountsResolver {
   constructor(private readonly queue: ModerationQueueService) {}
 
-  @ResolveField(() => [QueueCountModel], { description: 'Active cases per status (OPEN, CLAIMED) and priority in your spaces, by the same predicates as the list.' })
+  @ResolveField(() => [QueueCountModel], {
+    description: 'Active cases per status (OPEN, CLAIMED) and priority in your spaces, by the same predicates as the list.',
+  })
   counts(@Parent() connection: ModerationCaseConnection): Promise<QueueCountModel[]> {
     return this.queue.counts(connection.scope);
   }

@@ -76,11 +76,20 @@ export class NotificationsService {
     }
     const { entities, raw } = await query.getRawAndEntities<{ created_key: string }>();
     const rows = entities.map((entity, i) => ({ entity, key: raw[i].created_key }));
-    return toConnection(rows, limit, (r) => NOTIFICATION_CURSOR.encode([r.key, r.entity.id]), (r) => toModel(r.entity));
+    return toConnection(
+      rows,
+      limit,
+      (r) => NOTIFICATION_CURSOR.encode([r.key, r.entity.id]),
+      (r) => toModel(r.entity),
+    );
   }
 
   async unreadCount(memberId: string): Promise<number> {
-    return this.dataSource.getRepository(NotificationEntity).createQueryBuilder('n').where('n.member_id = :memberId AND n.read_at IS NULL', { memberId }).getCount();
+    return this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.member_id = :memberId AND n.read_at IS NULL', { memberId })
+      .getCount();
   }
 
   /** Marks one of the member's own notifications read; someone else's is NOT_FOUND (no existence leak). */

@@ -60,7 +60,9 @@ export class JobProducer {
     try {
       await Promise.race([
         adding,
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new QueueUnavailableError(`${name} not enqueued within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) => (timer = setTimeout(() => reject(new QueueUnavailableError(`${name} not enqueued within ${ADD_TIMEOUT_MS} ms`)), ADD_TIMEOUT_MS)),
+        ),
       ]);
     } finally {
       clearTimeout(timer);

@@ -290,20 +290,30 @@ export class ApplyScreeningDecision {
    * decision is made (only crisis reopens it, as for any revision).
    */
   private async keepHeldForReview(manager: EntityManager, target: ScreeningTarget, screenedHold: HeldReason | null): Promise<HeldReason | null> {
-    const rows: Array<{ held_reason: HeldReason }> = await manager.query(`SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`, [
-      target.postId,
-      target.revision,
-      PostStatus.HELD,
-    ]);
+    const rows: Array<{ held_reason: HeldReason }> = await manager.query(
+      `SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`,
+      [target.postId, target.revision, PostStatus.HELD],
+    );
     const current = rows[0]?.held_reason;
     if (!current || current === HeldReason.MODERATOR) return null;
     if (!screenedHold || HOLD_RANK[screenedHold] >= HOLD_RANK[current]) return current;
-    await this.lifecycle.transition(manager, { postId: target.postId, from: [PostStatus.HELD], to: PostStatus.HELD, heldReason: screenedHold, revision: target.revision });
+    await this.lifecycle.transition(manager, {
+      postId: target.postId,
+      from: [PostStatus.HELD],
+      to: PostStatus.HELD,
+      heldReason: screenedHold,
+      revision: target.revision,
+    });
     return screenedHold;
   }
 
   /** Moves the screened revision out of PENDING through the forum's one lifecycle rule. */
-  private async movePost(manager: EntityManager, target: ScreeningTarget, status: PostStatus.PUBLISHED | PostStatus.HELD, reason: HeldReason | null): Promise<boolean> {
+  private async movePost(
+    manager: EntityManager,
+    target: ScreeningTarget,
+    status: PostStatus.PUBLISHED | PostStatus.HELD,
+    reason: HeldReason | null,
+  ): Promise<boolean> {
     const moved = await this.lifecycle.transition(manager, {
       postId: target.postId,
       from: [PostStatus.PENDING],

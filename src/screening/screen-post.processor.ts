@@ -88,7 +88,10 @@ export class ScreenPostProcessor {
     const applied = await this.applyDecision.executeFailure(loaded.target, failure, this.readCrisisAlone(loaded.text, payload));
     if (applied.applied) {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
-      this.logger.error({ postId: payload.postId, revision: payload.revision, error: failure.name, attempts: failure.attempts }, 'screening failed: post held for review');
+      this.logger.error(
+        { postId: payload.postId, revision: payload.revision, error: failure.name, attempts: failure.attempts },
+        'screening failed: post held for review',
+      );
       await this.page(applied.newEscalationIds);
       await this.announce(applied.changedCase);
     }
@@ -139,7 +142,10 @@ export class ScreenPostProcessor {
     try {
       await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, changedCase);
     } catch (error) {
-      this.logger.warn({ caseId: changedCase.caseId, err: { message: (error as Error).message } }, 'could not publish moderation-queue-changed for a screened post');
+      this.logger.warn(
+        { caseId: changedCase.caseId, err: { message: (error as Error).message } },
+        'could not publish moderation-queue-changed for a screened post',
+      );
     }
   }
 
@@ -152,7 +158,10 @@ export class ScreenPostProcessor {
       try {
         await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: 1 });
       } catch (error) {
-        this.logger.warn({ escalationId, err: { message: (error as Error).message } }, 'could not enqueue page-escalation; the escalation sweeper will page it');
+        this.logger.warn(
+          { escalationId, err: { message: (error as Error).message } },
+          'could not enqueue page-escalation; the escalation sweeper will page it',
+        );
       }
     }
   }

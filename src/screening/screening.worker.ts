@@ -83,9 +83,17 @@ export class ScreeningWorker implements OnApplicationBootstrap, BeforeApplicatio
         // If this write fails too, the outbox row stays PENDING and the sweeper holds the post.
         await this.processor
           .failClosed(job.data, { name: (error as Error).name, attempts })
-          .catch((holdError: unknown) => this.logger.error({ err: { message: (holdError as Error).message }, jobId: job.id }, 'could not hold a post after screening failed; the sweeper will'));
+          .catch((holdError: unknown) =>
+            this.logger.error(
+              { err: { message: (holdError as Error).message }, jobId: job.id },
+              'could not hold a post after screening failed; the sweeper will',
+            ),
+          );
       } else {
-        this.logger.warn({ jobId: job.id, attempt: job.attemptsMade + 1, attempts, err: { name: (error as Error).name, message: (error as Error).message } }, 'screening attempt failed; will retry');
+        this.logger.warn(
+          { jobId: job.id, attempt: job.attemptsMade + 1, attempts, err: { name: (error as Error).name, message: (error as Error).message } },
+          'screening attempt failed; will retry',
+        );
       }
       throw error;
     }
@@ -100,7 +108,10 @@ export class ScreeningWorker implements OnApplicationBootstrap, BeforeApplicatio
     try {
       await this.processor.failClosed(job.data, { name: 'Stalled', attempts: job.attemptsMade });
     } catch (holdError) {
-      this.logger.error({ err: { message: (holdError as Error).message }, jobId: job.id }, 'could not hold a post whose job stalled too often; the sweeper will');
+      this.logger.error(
+        { err: { message: (holdError as Error).message }, jobId: job.id },
+        'could not hold a post whose job stalled too often; the sweeper will',
+      );
     }
   }
 

@@ -97,7 +97,13 @@ export const toxicityModelProvider: FactoryProvider<Promise<ToxicityModel>> = {
       check: () =>
         Promise.resolve({
           ok: model.ready,
-          details: { state: model.state, required: model.required, backend: model.backend, modelVersion: model.modelVersion, ...(model.problem ? { problem: model.problem } : {}) },
+          details: {
+            state: model.state,
+            required: model.required,
+            backend: model.backend,
+            modelVersion: model.modelVersion,
+            ...(model.problem ? { problem: model.problem } : {}),
+          },
         }),
     });
     return model;

@@ -42,7 +42,15 @@ export class WatchedWordsService {
       );
       const word = rows[0];
       await this.audit.record(
-        { actorId: viewer.memberId, actorRole: viewer.role, action: 'watched_word.set', targetType: 'watched_word', targetId: word.id, requestId, details: { action } },
+        {
+          actorId: viewer.memberId,
+          actorRole: viewer.role,
+          action: 'watched_word.set',
+          targetType: 'watched_word',
+          targetId: word.id,
+          requestId,
+          details: { action },
+        },
         manager,
       );
       return word;
@@ -51,7 +59,9 @@ export class WatchedWordsService {
 
   async remove(viewer: Viewer, id: string, requestId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const deleted: Array<{ id: string }> = await manager.query(`WITH gone AS (DELETE FROM watched_words WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
+      const deleted: Array<{ id: string }> = await manager.query(`WITH gone AS (DELETE FROM watched_words WHERE id = $1 RETURNING id) SELECT id FROM gone`, [
+        id,
+      ]);
       if (deleted.length === 0) throw AppError.notFound('Watched word');
       await this.audit.record(
         { actorId: viewer.memberId, actorRole: viewer.role, action: 'watched_word.removed', targetType: 'watched_word', targetId: id, requestId },

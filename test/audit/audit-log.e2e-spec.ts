@@ -45,7 +45,11 @@ describe('audit log: append-only, readable by admins', () => {
     };
     for (const [attempt, error] of Object.entries(refusals)) {
       // Refused by privileges (42501 "permission denied" / "must be owner"), not by the trigger's own message.
-      expect({ attempt, code: error?.code, message: error?.message }).toEqual({ attempt, code: '42501', message: expect.stringMatching(/^(permission denied|must be owner)/) });
+      expect({ attempt, code: error?.code, message: error?.message }).toEqual({
+        attempt,
+        code: '42501',
+        message: expect.stringMatching(/^(permission denied|must be owner)/),
+      });
     }
   });
 
@@ -74,7 +78,9 @@ describe('audit log: append-only, readable by admins', () => {
     let after: string | null = null;
     // Other test files share the database: page from the newest until all seven of ours went by.
     for (let page = 0; page < 100 && seen.filter((e) => e.targetId === marker).length < 7; page++) {
-      type AuditPage = { auditEvents: { edges: Array<{ node: { id: string; targetId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      type AuditPage = {
+        auditEvents: { edges: Array<{ node: { id: string; targetId: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      };
       const res: Awaited<ReturnType<typeof app.gql<AuditPage>>> = await app.gql<AuditPage>(AUDIT_PAGE, { first: 3, after }, admin);
       expect(res.errors).toBeUndefined();
       seen.push(...res.data!.auditEvents.edges.map((edge) => edge.node));

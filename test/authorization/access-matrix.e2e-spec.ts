@@ -135,7 +135,8 @@ describe('authorization matrix, generated from the schema', () => {
         const res = await app.gql(operation, {}, tokens.get(role));
         const code = res.errors?.[0]?.extensions?.code;
         if (allowed(access, role)) {
-          if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || (res.status ?? 200) >= 500) unexpected.push(`${key} ${role} refused (${JSON.stringify(code)})`);
+          if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || (res.status ?? 200) >= 500)
+            unexpected.push(`${key} ${role} refused (${JSON.stringify(code)})`);
         } else if (code !== 'FORBIDDEN' || (res.data?.[field.name] ?? null) !== null) {
           unexpected.push(`${key} ${role} -> ${JSON.stringify(code ?? 'granted')}`);
         }

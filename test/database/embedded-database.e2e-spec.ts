@@ -189,12 +189,20 @@ describe('the main flows on the embedded database (PGlite)', () => {
     await claimAndResolve((await caseOf(insultPostId)).id, 'REMOVE', 'Insulting another member.');
 
     const reported = ok(
-      await app.gql<{ reportPost: boolean }>('mutation ($input: ReportPostInput!) { reportPost(input: $input) }', { input: { postId: calmPostId, reason: 'Not sure this is okay' } }, reporter.token),
+      await app.gql<{ reportPost: boolean }>(
+        'mutation ($input: ReportPostInput!) { reportPost(input: $input) }',
+        { input: { postId: calmPostId, reason: 'Not sure this is okay' } },
+        reporter.token,
+      ),
     );
     expect(reported.reportPost).toBe(true);
     await claimAndResolve((await caseOf(calmPostId)).id, 'APPROVE');
 
-    const statuses = await Promise.all([crisisPostId, insultPostId, calmPostId].map((id) => app.gql<{ post: { status: string } }>('query ($id: ID!) { post(id: $id) { status } }', { id }, peer.token)));
+    const statuses = await Promise.all(
+      [crisisPostId, insultPostId, calmPostId].map((id) =>
+        app.gql<{ post: { status: string } }>('query ($id: ID!) { post(id: $id) { status } }', { id }, peer.token),
+      ),
+    );
     expect(statuses.map((s) => ok(s).post.status)).toEqual(['HELD', 'REMOVED', 'PUBLISHED']);
   });
 

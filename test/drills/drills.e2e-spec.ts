@@ -7,7 +7,11 @@ import { DRILLS, DrillResult } from '../../scripts/drill/drills';
  */
 describe('fault drills (shortened)', () => {
   const expectNothingLost = (result: DrillResult) => {
-    expect({ lost: result.lost, duplicated: result.duplicated, publishedUnscreened: result.publishedUnscreened }).toEqual({ lost: 0, duplicated: 0, publishedUnscreened: 0 });
+    expect({ lost: result.lost, duplicated: result.duplicated, publishedUnscreened: result.publishedUnscreened }).toEqual({
+      lost: 0,
+      duplicated: 0,
+      publishedUnscreened: 0,
+    });
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
   };

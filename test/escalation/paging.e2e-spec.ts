@@ -89,12 +89,14 @@ describe('escalation paging through the worker', () => {
 
     // Level 1 pages the on-call clinician: the first clinician of the rota.
     const [onCall]: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM members WHERE role = 'CLINICIAN' ORDER BY created_at, id LIMIT 1`);
-    const notified: unknown[] = await app.dataSource.query(`SELECT 1 FROM notifications WHERE member_id = $1 AND kind = 'ESCALATION' AND data->>'escalationId' = $2`, [
-      onCall.id,
+    const notified: unknown[] = await app.dataSource.query(
+      `SELECT 1 FROM notifications WHERE member_id = $1 AND kind = 'ESCALATION' AND data->>'escalationId' = $2`,
+      [onCall.id, esc.id],
+    );
+    expect(notified).toHaveLength(1);
+    const attempts: Array<{ status_code: number }> = await app.dataSource.query(`SELECT status_code FROM webhook_deliveries WHERE escalation_id = $1`, [
       esc.id,
     ]);
-    expect(notified).toHaveLength(1);
-    const attempts: Array<{ status_code: number }> = await app.dataSource.query(`SELECT status_code FROM webhook_deliveries WHERE escalation_id = $1`, [esc.id]);
     expect(attempts.map((a) => a.status_code)).toContain(204);
 
     sub.dispose();

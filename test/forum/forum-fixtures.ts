@@ -4,8 +4,10 @@ import { Role } from '../../src/common/domain/role.enum';
 import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
 import { TestApp, uniqueSub } from '../helpers/test-app';
 
-export const THREAD_FIELDS = 'id title status replyCount lastActivityAt createdAt space { id } author { id displayName } firstPost { id status body revision statusNote }';
-export const POST_FIELDS = 'id body status revision createdAt editedAt statusNote heldReason author { id } thread { id } reactions { kind count } viewerReactions';
+export const THREAD_FIELDS =
+  'id title status replyCount lastActivityAt createdAt space { id } author { id displayName } firstPost { id status body revision statusNote }';
+export const POST_FIELDS =
+  'id body status revision createdAt editedAt statusNote heldReason author { id } thread { id } reactions { kind count } viewerReactions';
 
 export interface Member {
   token: string;
@@ -22,10 +24,11 @@ export async function member(app: TestApp, role: Role, label: string, cohort?: s
 
 /** A space of its own per test file, so counts and lists are not shared with other tests. */
 export async function space(app: TestApp, options: { cohort?: string | null } = {}): Promise<string> {
-  const rows: Array<{ id: string }> = await app.dataSource.query(
-    `INSERT INTO spaces (slug, name, description, cohort) VALUES ($1, $2, '', $3) RETURNING id`,
-    [`test-${randomUUID()}`, 'Test space', options.cohort ?? null],
-  );
+  const rows: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name, description, cohort) VALUES ($1, $2, '', $3) RETURNING id`, [
+    `test-${randomUUID()}`,
+    'Test space',
+    options.cohort ?? null,
+  ]);
   return rows[0].id;
 }
 
@@ -56,7 +59,11 @@ export async function createReply(app: TestApp, author: Member, threadId: string
 export async function screen(app: TestApp, postId: string, revision: number, decision: 'PUBLISH' | HeldReason) {
   const lifecycle = app.running.app.get(PostLifecycleService);
   return app.dataSource.transaction(async (manager) => {
-    await manager.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, $2, $3)`, [postId, revision, decision === 'PUBLISH' ? 'PUBLISH' : 'HOLD']);
+    await manager.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, $2, $3)`, [
+      postId,
+      revision,
+      decision === 'PUBLISH' ? 'PUBLISH' : 'HOLD',
+    ]);
     return decision === 'PUBLISH'
       ? lifecycle.transition(manager, { postId, revision, from: [PostStatus.PENDING], to: PostStatus.PUBLISHED })
       : lifecycle.transition(manager, { postId, revision, from: [PostStatus.PENDING], to: PostStatus.HELD, heldReason: decision });

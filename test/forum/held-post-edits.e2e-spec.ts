@@ -111,7 +111,7 @@ describe('forum: editing a post that is held for a person', () => {
     expect(seen.data?.post).toMatchObject({ status: PostStatus.PUBLISHED, revision: 2, body: '<p>You are all pathetic..</p>' });
   });
 
-  it('should let the screening of an edit raise the held post\'s case (crisis: URGENT, a clinician escalation) and still not publish it', async () => {
+  it("should let the screening of an edit raise the held post's case (crisis: URGENT, a clinician escalation) and still not publish it", async () => {
     const { postId, caseId } = await reportHeldThread('Nobody here gets it.');
 
     await app.gql(EDIT, { input: { postId, body: 'I want to kill myself. I have the pills counted out and I am doing it tonight.' } }, author.token);

@@ -139,7 +139,11 @@ describe(`forum: hostile input (${BLNS.length ? 'project corpus + blns' : 'proje
     const flooder: Member = await member(app, Role.CLIENT, 'flood');
     const thread = await publishedThread(app, await member(app, Role.CLIENT, 'host'), spaceId);
     const reply = (body: string) =>
-      app.gql<{ createReply: { id: string } }>(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body } }, flooder.token);
+      app.gql<{ createReply: { id: string } }>(
+        `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`,
+        { input: { threadId: thread.id, body } },
+        flooder.token,
+      );
     // The API runs in this process: the spy sees every body the posting service sanitizes.
     const sanitize = jest.spyOn(postBody, 'sanitizePostBody');
     try {
@@ -163,7 +167,11 @@ describe(`forum: hostile input (${BLNS.length ? 'project corpus + blns' : 'proje
         flooder.token,
       );
       expect(thread2.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-      const edit = await app.gql(`mutation($input: EditPostInput!) { editPost(input: $input) { id } }`, { input: { postId: ownReplyId, body: '<p></p>' } }, flooder.token);
+      const edit = await app.gql(
+        `mutation($input: EditPostInput!) { editPost(input: $input) { id } }`,
+        { input: { postId: ownReplyId, body: '<p></p>' } },
+        flooder.token,
+      );
       expect(edit.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
       expect(sanitize).not.toHaveBeenCalled();
     } finally {

@@ -21,7 +21,11 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
   beforeAll(async () => {
     // API only: no worker consumes screen-post jobs, so each one can be inspected where the API left it.
     app = await startTestApp({ role: 'api' });
-    [author, other, peer] = await Promise.all([member(app, Role.CLIENT, 'author'), member(app, Role.CLIENT, 'other'), member(app, Role.PEER_SPECIALIST, 'peer')]);
+    [author, other, peer] = await Promise.all([
+      member(app, Role.CLIENT, 'author'),
+      member(app, Role.CLIENT, 'other'),
+      member(app, Role.PEER_SPECIALIST, 'peer'),
+    ]);
     spaceId = await space(app);
     // The peer specialist works this space: they see its posts in every state.
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
@@ -65,7 +69,9 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     const [request] = await app.dataSource.query(`SELECT revision, state FROM screening_requests WHERE post_id = $1`, [reply.id]);
     expect(request).toEqual({ revision: 1, state: 'PENDING' });
     const audit = await app.dataSource.query(`SELECT action, actor_id, actor_role, target_type, details FROM audit_events WHERE target_id = $1`, [reply.id]);
-    expect(audit).toEqual([{ action: 'post.created', actor_id: other.id, actor_role: Role.CLIENT, target_type: 'post', details: { threadId: thread.id, spaceId } }]);
+    expect(audit).toEqual([
+      { action: 'post.created', actor_id: other.id, actor_role: Role.CLIENT, target_type: 'post', details: { threadId: thread.id, spaceId } },
+    ]);
     expect((await screeningJob(reply.id, 1))?.data).toEqual({ postId: reply.id, revision: 1 });
   });
 
@@ -76,7 +82,11 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     const owner = await connectAsSchemaOwner();
     await owner.query(`ALTER TABLE audit_events ADD CONSTRAINT test_refuse_replies CHECK (action <> 'post.created') NOT VALID`);
     try {
-      const res = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: thread.id, body: 'never half-written' } }, other.token);
+      const res = await app.gql(
+        `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`,
+        { input: { threadId: thread.id, body: 'never half-written' } },
+        other.token,
+      );
       expect(res.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(res)).not.toMatch(/audit_events|test_refuse_replies|never half-written/);
     } finally {
@@ -104,7 +114,11 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect(mine.data?.post.status).toBe(PostStatus.PENDING);
     expect(mine.data?.post.statusNote).toMatch(/Being checked/);
 
-    const theirs = await app.gql<{ post: unknown; thread: unknown }>(`query($id: ID!, $t: ID!) { post(id: $id) { id } thread(id: $t) { id } }`, { id: thread.firstPost.id, t: thread.id }, other.token);
+    const theirs = await app.gql<{ post: unknown; thread: unknown }>(
+      `query($id: ID!, $t: ID!) { post(id: $id) { id } thread(id: $t) { id } }`,
+      { id: thread.firstPost.id, t: thread.id },
+      other.token,
+    );
     expect(theirs.errors).toBeUndefined();
     expect(theirs.data?.post).toBeNull();
     expect(theirs.data?.thread).toBeNull();
@@ -149,7 +163,11 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
   it('should make an edit a new PENDING revision with its own screening job, hidden again until screened', async () => {
     const thread = await publishedThread(app, author, spaceId);
     const postId = thread.firstPost.id;
-    const res = await app.gql<{ editPost: { revision: number; status: string; editedAt: string | null } }>(EDIT, { input: { postId, body: 'Edited: a better day.' } }, author.token);
+    const res = await app.gql<{ editPost: { revision: number; status: string; editedAt: string | null } }>(
+      EDIT,
+      { input: { postId, body: 'Edited: a better day.' } },
+      author.token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.editPost).toMatchObject({ revision: 2, status: PostStatus.PENDING });
     expect(res.data?.editPost.editedAt).not.toBeNull();
@@ -160,13 +178,19 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     expect((await app.gql<{ post: unknown }>(POST, { id: postId }, other.token)).data?.post).toBeNull();
   });
 
-  it("should let the author retitle a thread through its first post: screened with the body, hidden until then", async () => {
+  it('should let the author retitle a thread through its first post: screened with the body, hidden until then', async () => {
     const thread = await publishedThread(app, author, spaceId, 'Old title', 'Same body.');
     const postId = thread.firstPost.id;
-    const res = await app.gql<{ editPost: { revision: number; status: string } }>(EDIT, { input: { postId, body: 'Same body.', title: '  A better title  ' } }, author.token);
+    const res = await app.gql<{ editPost: { revision: number; status: string } }>(
+      EDIT,
+      { input: { postId, body: 'Same body.', title: '  A better title  ' } },
+      author.token,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data?.editPost).toMatchObject({ revision: 2, status: PostStatus.PENDING });
-    const [revision]: Array<{ body_text: string }> = await app.dataSource.query(`SELECT body_text FROM post_revisions WHERE post_id = $1 AND revision = 2`, [postId]);
+    const [revision]: Array<{ body_text: string }> = await app.dataSource.query(`SELECT body_text FROM post_revisions WHERE post_id = $1 AND revision = 2`, [
+      postId,
+    ]);
     expect(revision.body_text).toContain('A better title');
     expect((await app.gql<{ thread: unknown }>(THREAD, { id: thread.id }, other.token)).data?.thread).toBeNull();
 
@@ -192,7 +216,11 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
 
   it('should not make a new revision when an edit changes nothing', async () => {
     const thread = await publishedThread(app, author, spaceId, 'Same', 'Same words.');
-    const res = await app.gql<{ editPost: { revision: number; status: string } }>(EDIT, { input: { postId: thread.firstPost.id, body: 'Same words.' } }, author.token);
+    const res = await app.gql<{ editPost: { revision: number; status: string } }>(
+      EDIT,
+      { input: { postId: thread.firstPost.id, body: 'Same words.' } },
+      author.token,
+    );
     expect(res.data?.editPost).toEqual(expect.objectContaining({ revision: 1, status: PostStatus.PUBLISHED }));
   });
 
@@ -200,7 +228,10 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     const thread = await publishedThread(app, author, spaceId);
     const held = await createThread(app, author, spaceId);
     await screen(app, held.firstPost.id, 1, HeldReason.TOXICITY);
-    const answer = (res: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => ({ code: res.errors?.[0].extensions?.code, message: res.errors?.[0].message });
+    const answer = (res: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => ({
+      code: res.errors?.[0].extensions?.code,
+      message: res.errors?.[0].message,
+    });
     const missing = answer(await app.gql(EDIT, { input: { postId: '00000000-0000-4000-8000-000000000000', body: 'nobody' } }, other.token));
     expect(missing.code).toBe('NOT_FOUND');
     // Seen or not (a published post, a held one, staff who see every post): not theirs to change here.
@@ -212,7 +243,9 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
       expect(answer(await app.gql(EDIT, { input: { postId, body: 'not mine' } }, who.token))).toEqual(missing);
       expect(answer(await app.gql(DELETE, { id: postId }, who.token))).toEqual(missing);
     }
-    const untouched = await app.dataSource.query(`SELECT status, revision FROM posts WHERE id = ANY($1) ORDER BY status`, [[thread.firstPost.id, held.firstPost.id]]);
+    const untouched = await app.dataSource.query(`SELECT status, revision FROM posts WHERE id = ANY($1) ORDER BY status`, [
+      [thread.firstPost.id, held.firstPost.id],
+    ]);
     expect(untouched).toEqual([
       { status: PostStatus.HELD, revision: 1 },
       { status: PostStatus.PUBLISHED, revision: 1 },
@@ -245,19 +278,35 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
 
   it('should take replies only in a published thread, and quotes only of published posts in it', async () => {
     const pending = await createThread(app, author, spaceId);
-    const refused = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: pending.id, body: 'hi' } }, author.token);
+    const refused = await app.gql(
+      `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`,
+      { input: { threadId: pending.id, body: 'hi' } },
+      author.token,
+    );
     expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
 
     const open = await publishedThread(app, author, spaceId);
     const elsewhere = await publishedThread(app, author, spaceId);
     const reply = await createReply(app, other, open.id, 'Same here.', open.firstPost.id);
     expect(reply.status).toBe(PostStatus.PENDING);
-    const quoted = await app.gql<{ post: { quotedPost: { id: string } | null } }>(`query($id: ID!) { post(id: $id) { quotedPost { id } } }`, { id: reply.id }, other.token);
+    const quoted = await app.gql<{ post: { quotedPost: { id: string } | null } }>(
+      `query($id: ID!) { post(id: $id) { quotedPost { id } } }`,
+      { id: reply.id },
+      other.token,
+    );
     expect(quoted.data?.post.quotedPost?.id).toBe(open.firstPost.id);
 
-    const wrongThread = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: open.id, body: 'hi', quotePostId: elsewhere.firstPost.id } }, other.token);
+    const wrongThread = await app.gql(
+      `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`,
+      { input: { threadId: open.id, body: 'hi', quotePostId: elsewhere.firstPost.id } },
+      other.token,
+    );
     expect(wrongThread.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quotePostId' });
-    const pendingQuote = await app.gql(`mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`, { input: { threadId: open.id, body: 'hi', quotePostId: reply.id } }, author.token);
+    const pendingQuote = await app.gql(
+      `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`,
+      { input: { threadId: open.id, body: 'hi', quotePostId: reply.id } },
+      author.token,
+    );
     expect(pendingQuote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -290,7 +339,11 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     const cohortSpace = await space(app, { cohort: 'autumn' });
     // A member of their own: every attempt counts toward the posting limit, refused ones too.
     const outsider = await member(app, Role.CLIENT, 'not-autumn');
-    const res = await app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`, { input: { spaceId: cohortSpace, title: 't', body: 'b' } }, outsider.token);
+    const res = await app.gql(
+      `mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`,
+      { input: { spaceId: cohortSpace, title: 't', body: 'b' } },
+      outsider.token,
+    );
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const member2 = await member(app, Role.CLIENT, 'autumn', 'autumn');
     await expect(createThread(app, member2, cohortSpace)).resolves.toMatchObject({ status: PostStatus.PENDING });

@@ -71,7 +71,10 @@ describe('forum: supportive reactions and reports', () => {
 
     const reports: Array<{ id: string; reason: string }> = await app.dataSource.query(`SELECT id, reason FROM reports WHERE post_id = $1`, [postId]);
     expect(reports).toEqual([{ id: expect.any(String), reason: 'This felt unkind.' }]);
-    const job = await app.running.app.get(JobProducer).queue(QueueName.MODERATION).getJob(JOB_ID[JobName.REVIEW_REPORT]({ reportId: reports[0].id }));
+    const job = await app.running.app
+      .get(JobProducer)
+      .queue(QueueName.MODERATION)
+      .getJob(JOB_ID[JobName.REVIEW_REPORT]({ reportId: reports[0].id }));
     expect(job?.data).toEqual({ reportId: reports[0].id });
     const [post] = await app.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]);
     expect(post.status).toBe(PostStatus.PUBLISHED);
@@ -80,7 +83,9 @@ describe('forum: supportive reactions and reports', () => {
   it('should hide a post once enough distinct members report it, even when they report at the same moment', async () => {
     const thread = await publishedThread(app, author, spaceId);
     const postId = thread.firstPost.id;
-    const results = await Promise.all(readers.slice(0, 3).map((r) => app.gql<{ reportPost: boolean }>(REPORT, { input: { postId, reason: 'harmful' } }, r.token)));
+    const results = await Promise.all(
+      readers.slice(0, 3).map((r) => app.gql<{ reportPost: boolean }>(REPORT, { input: { postId, reason: 'harmful' } }, r.token)),
+    );
     expect(results.map((r) => r.data?.reportPost)).toEqual([true, true, true]);
 
     const [post] = await app.dataSource.query(`SELECT status, held_reason FROM posts WHERE id = $1`, [postId]);

@@ -10,7 +10,9 @@ const POSTS = `query($id: ID!, $first: Int, $after: String) {
   thread(id: $id) { posts(first: $first, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }
 }`;
 
-type ThreadPage = { threads: { edges: Array<{ node: { id: string; status: string; replyCount: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+type ThreadPage = {
+  threads: { edges: Array<{ node: { id: string; status: string; replyCount: number } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
 type PostPage = { thread: { posts: { edges: Array<{ node: { id: string; status: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
 
 describe('forum: spaces, thread lists and reading order', () => {
@@ -21,7 +23,11 @@ describe('forum: spaces, thread lists and reading order', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'api' });
-    [client, other, clinician] = await Promise.all([member(app, Role.CLIENT, 'reader', 'spring'), member(app, Role.CLIENT, 'writer', 'spring'), member(app, Role.CLINICIAN, 'clinician')]);
+    [client, other, clinician] = await Promise.all([
+      member(app, Role.CLIENT, 'reader', 'spring'),
+      member(app, Role.CLIENT, 'writer', 'spring'),
+      member(app, Role.CLINICIAN, 'clinician'),
+    ]);
   });
 
   afterAll(async () => {
@@ -46,7 +52,9 @@ describe('forum: spaces, thread lists and reading order', () => {
     const autumn = await space(app, { cohort: 'autumn' });
     const mine = await app.gql<{ spaces: Array<{ id: string; slug: string }> }>('{ spaces { id slug } }', {}, client.token);
     const ids = mine.data!.spaces.map((s) => s.id);
-    expect(mine.data!.spaces.map((s) => s.slug)).toEqual(expect.arrayContaining(['anxiety', 'depression', 'coping-skills', 'wins-and-gratitude', 'general-check-in']));
+    expect(mine.data!.spaces.map((s) => s.slug)).toEqual(
+      expect.arrayContaining(['anxiety', 'depression', 'coping-skills', 'wins-and-gratitude', 'general-check-in']),
+    );
     expect(ids).toContain(spring);
     expect(ids).not.toContain(autumn);
 
@@ -96,8 +104,19 @@ describe('forum: spaces, thread lists and reading order', () => {
 
     // Staff reading the text of posts that are not public is audited (ids and states alone are not).
     const staff = await app.gql<PostPage>(POSTS.replace('node { id status }', 'node { id status body }'), { id: thread.id, first: 100 }, clinician.token);
-    expect(staff.data!.thread.posts.edges.map((e) => e.node.id)).toEqual([thread.firstPost.id, published[0].id, published[1].id, ownPending.id, othersPending.id, held.id, last.id]);
-    const audit = await app.dataSource.query(`SELECT details FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1 AND target_id = $2`, [clinician.id, thread.id]);
+    expect(staff.data!.thread.posts.edges.map((e) => e.node.id)).toEqual([
+      thread.firstPost.id,
+      published[0].id,
+      published[1].id,
+      ownPending.id,
+      othersPending.id,
+      held.id,
+      last.id,
+    ]);
+    const audit = await app.dataSource.query(`SELECT details FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1 AND target_id = $2`, [
+      clinician.id,
+      thread.id,
+    ]);
     expect(audit[0].details.postIds).toEqual([ownPending.id, othersPending.id, held.id]);
 
     const count = await app.gql<{ thread: { replyCount: number } }>(`query($id: ID!) { thread(id: $id) { replyCount } }`, { id: thread.id }, client.token);
@@ -119,7 +138,11 @@ describe('forum: spaces, thread lists and reading order', () => {
     const thread = await publishedThread(app, other, spaceId);
     const tooMany = await app.gql(THREADS, { spaceId, first: 101 }, client.token);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    for (const after of ['nope', Buffer.from(JSON.stringify(["'; DROP TABLE posts; --", 'x'])).toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+    for (const after of [
+      'nope',
+      Buffer.from(JSON.stringify(["'; DROP TABLE posts; --", 'x'])).toString('base64url'),
+      Buffer.from('[1]').toString('base64url'),
+    ]) {
       const res = await app.gql(THREADS, { spaceId, after }, client.token);
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }

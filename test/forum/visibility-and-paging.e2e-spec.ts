@@ -7,7 +7,12 @@ const POST = `query($id: ID!) { post(id: $id) { id body status } }`;
 const PAGE = `query($id: ID!, $first: Int, $after: String) {
   thread(id: $id) { replyCount posts(first: $first, after: $after) { edges { node { id body status } } pageInfo { hasNextPage endCursor } } }
 }`;
-type Page = { thread: { replyCount: number; posts: { edges: Array<{ node: { id: string; body: string | null; status: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null };
+type Page = {
+  thread: {
+    replyCount: number;
+    posts: { edges: Array<{ node: { id: string; body: string | null; status: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
+};
 
 describe('forum: one visibility rule on every path, and complete paging', () => {
   let app: TestApp;
@@ -80,7 +85,12 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
         const id = byState[status];
         const single = await app.gql<{ post: { id: string; body: string | null } | null }>(POST, { id }, viewer.token);
         const visible = expected[name].includes(status);
-        expect({ name, status, single: Boolean(single.data?.post), listed: listed.ids.includes(id) }).toEqual({ name, status, single: visible, listed: visible });
+        expect({ name, status, single: Boolean(single.data?.post), listed: listed.ids.includes(id) }).toEqual({
+          name,
+          status,
+          single: visible,
+          listed: visible,
+        });
         if (!visible) expect(single.errors).toBeUndefined();
         if (status === PostStatus.DELETED && single.data?.post) expect(single.data.post.body).toBeNull();
       }
@@ -108,7 +118,10 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
     expect((await app.gql(UNASSIGN, { spaceId, memberId: peer.id }, admin.token)).errors).toBeUndefined();
     expect(await seen()).toBe(false);
 
-    expect((await app.gql(ASSIGN, { spaceId, memberId: client.id }, admin.token)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId' });
+    expect((await app.gql(ASSIGN, { spaceId, memberId: client.id }, admin.token)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'memberId',
+    });
     expect((await app.gql(UNASSIGN, { spaceId, memberId: peer.id }, admin.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await app.gql(ASSIGN, { spaceId, memberId: peer.id }, peer.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const [{ count }] = await app.dataSource.query(

@@ -113,7 +113,10 @@ describe('foundation: authentication, errors and limits over HTTP', () => {
   });
 
   it('should answer malformed JSON and syntax errors with BAD_USER_INPUT and no stack', async () => {
-    const raw = await request(app.url.replace(/\/graphql$/, '')).post('/graphql').set('content-type', 'application/json').send('{"query": ');
+    const raw = await request(app.url.replace(/\/graphql$/, ''))
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send('{"query": ');
     expect(raw.status).toBe(400);
     expect(raw.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const syntax = await app.gql('{ me { id ', {}, await app.token(uniqueSub('syntax'), Role.CLIENT));
@@ -135,7 +138,13 @@ describe('foundation: authentication, errors and limits over HTTP', () => {
   it('should refuse variables of the wrong shape with BAD_USER_INPUT, naming the variable and showing no internals', async () => {
     const token = await app.token(uniqueSub('variables'), Role.CLIENT);
     const REPLY = 'mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }';
-    const cases: Array<Record<string, unknown> | undefined> = [undefined, { input: null }, { input: { threadId: 5 } }, { input: { threadId: 'x', body: 'y', extra: 1 } }, { input: 'text' }];
+    const cases: Array<Record<string, unknown> | undefined> = [
+      undefined,
+      { input: null },
+      { input: { threadId: 5 } },
+      { input: { threadId: 'x', body: 'y', extra: 1 } },
+      { input: 'text' },
+    ];
     for (const variables of cases) {
       const res = await app.gql(REPLY, variables, token);
       expect(res.data ?? null).toBeNull();
@@ -152,7 +161,9 @@ describe('foundation: authentication, errors and limits over HTTP', () => {
     const res = await app.gql<{ me: { id: string }; thread: unknown }>('{ me { id } thread(id: "not-an-id") { id } }', {}, token);
     expect(res.data?.me.id).toEqual(expect.any(String));
     expect(res.data?.thread).toBeNull();
-    expect(res.errors).toEqual([{ message: 'id is not a valid id.', path: ['thread'], locations: [{ line: 1, column: 13 }], extensions: { code: 'BAD_USER_INPUT', field: 'id' } }]);
+    expect(res.errors).toEqual([
+      { message: 'id is not a valid id.', path: ['thread'], locations: [{ line: 1, column: 13 }], extensions: { code: 'BAD_USER_INPUT', field: 'id' } },
+    ]);
   });
 
   it('should refuse a cross-site simple request (CSRF prevention)', async () => {

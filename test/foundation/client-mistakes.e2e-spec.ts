@@ -16,7 +16,15 @@ const UUID = '6f1c1c36-2b5e-4a8f-9d3e-0c6a1b2d3e4f';
 const DASHES = '-'.repeat(36);
 const TS = '2020-01-01 00:00:00.123456+00';
 /** Dates JavaScript parses but PostgreSQL cannot hold, or that the server never prints. */
-const BAD_TIMESTAMPS = ['1', '2020-01-01', '+275760-09-13T00:00:00.000Z', '2020-01-01T00:00:00.000Z', '2020-13-45 25:61:61+00', '2020-02-30 00:00:00+00', 'now'];
+const BAD_TIMESTAMPS = [
+  '1',
+  '2020-01-01',
+  '+275760-09-13T00:00:00.000Z',
+  '2020-01-01T00:00:00.000Z',
+  '2020-13-45 25:61:61+00',
+  '2020-02-30 00:00:00+00',
+  'now',
+];
 
 /** Cursors a client could forge for a list keyed (timestamp, id). */
 function forgedTimestampCursors(): string[] {
@@ -65,7 +73,10 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
   }
 
   async function insertPost(authorId: string): Promise<string> {
-    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [spaceId, authorId]);
+    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
+      spaceId,
+      authorId,
+    ]);
     const [post]: Array<{ id: string }> = await app.dataSource.query(
       `INSERT INTO posts (thread_id, space_id, author_id, status, body_html, body_text) VALUES ($1, $2, $3, 'PUBLISHED', '<p>hi</p>', 'hi') RETURNING id`,
       [thread.id, spaceId, authorId],
@@ -98,7 +109,9 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
   beforeAll(async () => {
     logs = captureLogs();
     app = await startTestApp({ role: 'api', logger: logs.logger });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Hygiene') RETURNING id`, [uniqueSub('space')]);
+    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Hygiene') RETURNING id`, [
+      uniqueSub('space'),
+    ]);
     spaceId = space.id;
     admin = await member(Role.ADMIN, 'admin');
     clinician = await member(Role.CLINICIAN, 'clinician');
@@ -151,7 +164,16 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
         query: 'query ($after: String) { auditEvents(first: 2, after: $after) { edges { node { id } } } }',
         variables: () => ({}),
         token: () => admin.token,
-        cursors: () => [cursor([1]), cursor(['-1']), cursor(['01']), cursor(['9999999999999999999']), cursor(['99999999999999999999']), cursor(['1e3']), cursor([UUID]), ...forgedTimestampCursors()],
+        cursors: () => [
+          cursor([1]),
+          cursor(['-1']),
+          cursor(['01']),
+          cursor(['9999999999999999999']),
+          cursor(['99999999999999999999']),
+          cursor(['1e3']),
+          cursor([UUID]),
+          ...forgedTimestampCursors(),
+        ],
       },
     ];
 
@@ -241,7 +263,9 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
           expect(res.data?.me.displayName).not.toMatch(/[\u0000-\u001f\u202e]/);
         }
       }
-      const [row]: Array<{ display_name: string; cohort: string }> = await app.dataSource.query(`SELECT display_name, cohort FROM members WHERE sub = $1`, [sub]);
+      const [row]: Array<{ display_name: string; cohort: string }> = await app.dataSource.query(`SELECT display_name, cohort FROM members WHERE sub = $1`, [
+        sub,
+      ]);
       expect(row).toEqual({ display_name: 'River', cohort: 'cohort' });
       const again = await app.gql<{ me: { displayName: string } }>('{ me { displayName } }', {}, await app.token(sub, Role.CLIENT, { name: 'Sky\u0000Blue' }));
       expect(again.data?.me.displayName).toBe('SkyBlue');
@@ -304,10 +328,30 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
         ['reportPost', 'mutation ($input: ReportPostInput!) { reportPost(input: $input) }', { input: { postId, reason: nul } }, peer.token],
         ['addCaseNote', 'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', { input: { caseId: kase.id, note: nul } }, peer.token],
         ['escalateCase', 'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id } }', { input: { caseId: kase.id, note: nul } }, peer.token],
-        ['resolveCase', 'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }', { input: { caseId: kase.id, decision: 'REMOVE', note: nul } }, peer.token],
-        ['acknowledgeEscalation', 'mutation ($id: ID!, $note: String) { acknowledgeEscalation(id: $id, note: $note) { id } }', { id: esc.id, note: nul }, clinician.token],
-        ['resolveEscalation', 'mutation ($input: ResolveEscalationInput!) { resolveEscalation(input: $input) { id } }', { input: { escalationId: esc.id, outcome: 'NO_ACTION_NEEDED', note: nul } }, clinician.token],
-        ['setWatchedWord', 'mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { id term } }', { input: { term: nul, action: 'FLAG' } }, admin.token],
+        [
+          'resolveCase',
+          'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }',
+          { input: { caseId: kase.id, decision: 'REMOVE', note: nul } },
+          peer.token,
+        ],
+        [
+          'acknowledgeEscalation',
+          'mutation ($id: ID!, $note: String) { acknowledgeEscalation(id: $id, note: $note) { id } }',
+          { id: esc.id, note: nul },
+          clinician.token,
+        ],
+        [
+          'resolveEscalation',
+          'mutation ($input: ResolveEscalationInput!) { resolveEscalation(input: $input) { id } }',
+          { input: { escalationId: esc.id, outcome: 'NO_ACTION_NEEDED', note: nul } },
+          clinician.token,
+        ],
+        [
+          'setWatchedWord',
+          'mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { id term } }',
+          { input: { term: nul, action: 'FLAG' } },
+          admin.token,
+        ],
         ['post', 'query ($id: ID!) { post(id: $id) { id } }', { id: `${postId}\u0000` }, author.token],
       ];
       for (const [name, query, variables, token] of attempts) {
@@ -325,7 +369,11 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       );
       expect(res.errors).toBeUndefined();
       expect(res.data?.setWatchedWord.term).toBe('bramble');
-      const empty = await app.gql('mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { term } }', { input: { term: '\u0000\u0000', action: 'FLAG' } }, admin.token);
+      const empty = await app.gql(
+        'mutation ($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { term } }',
+        { input: { term: '\u0000\u0000', action: 'FLAG' } },
+        admin.token,
+      );
       expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expectNothingLogged('bram');
     });
@@ -344,7 +392,11 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       ['an unknown field', 'subscription { moderationQueueChanged { nope } }', 'BAD_USER_INPUT'],
       ['a syntax error', 'subscription { moderationQueueChanged { id ', 'BAD_USER_INPUT'],
       ['a query, which is served over HTTP only', '{ me { id displayName } }', 'BAD_USER_INPUT'],
-      ['a document nested deeper than the query limits', `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(8)}id${' } }'.repeat(8)} } } }`, 'BAD_USER_INPUT'],
+      [
+        'a document nested deeper than the query limits',
+        `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(8)}id${' } }'.repeat(8)} } } }`,
+        'BAD_USER_INPUT',
+      ],
     ])('should answer %s with a coded error and keep the socket', async (_what, query, code) => {
       const socket = wsClient(app.url, admin.token);
       const bad = subscribe(socket, query);
@@ -363,7 +415,10 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     it('should answer an operation name the document does not have with BAD_USER_INPUT', async () => {
       const socket = wsClient(app.url, admin.token);
       const errors: unknown[] = [];
-      socket.subscribe({ query: 'subscription Changes { moderationQueueChanged { id } }', operationName: 'Other' }, { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined });
+      socket.subscribe(
+        { query: 'subscription Changes { moderationQueueChanged { id } }', operationName: 'Other' },
+        { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined },
+      );
       const error = await waitFor(() => errors[0], 'the error');
       expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
       await socket.dispose();
@@ -375,7 +430,10 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       const socket = wsClient(app.url, admin.token);
       const errors: unknown[] = [];
       socket.subscribe(
-        { query: 'subscription ($n: Int) { moderationQueueChanged { id post { thread { posts(first: $n) { edges { node { id } } } } } } }', variables: { n: 'many' } },
+        {
+          query: 'subscription ($n: Int) { moderationQueueChanged { id post { thread { posts(first: $n) { edges { node { id } } } } } } }',
+          variables: { n: 'many' },
+        },
         { next: (value) => errors.push(...(value.errors ?? [])), error: (e) => errors.push(e), complete: () => undefined },
       );
       const error = await waitFor(() => errors[0], 'the error');

@@ -52,7 +52,8 @@ const NESTED_POSTS = 'edges { node { posts { edges { node { thread { posts { edg
 const aliasAttack = (aliases: number) =>
   `query($spaceId: ID!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: threads(spaceId: $spaceId, first: 100) { ${NESTED_POSTS} }`).join(' ')} }`;
 
-const POST_FIELDS = 'id body status createdAt editedAt statusNote revision author { id displayName } reactions { kind count } viewerReactions quotedPost { id }';
+const POST_FIELDS =
+  'id body status createdAt editedAt statusNote revision author { id displayName } reactions { kind count } viewerReactions quotedPost { id }';
 
 describe('query limits: cost, batched lists and subscriptions', () => {
   let app: LoggedApp;
@@ -67,12 +68,19 @@ describe('query limits: cost, batched lists and subscriptions', () => {
   }
 
   async function newSpace(): Promise<string> {
-    const [row]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Limits') RETURNING id`, [uniqueSub('limits')]);
+    const [row]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Limits') RETURNING id`, [
+      uniqueSub('limits'),
+    ]);
     return row.id;
   }
 
   /** `threads` published threads in the space, each with `replies` published replies, written straight to the tables. */
-  async function seedThreads(inSpace: string, threads: number, replies: number, body = 'Some days are heavier than others, and that is okay.'): Promise<string[]> {
+  async function seedThreads(
+    inSpace: string,
+    threads: number,
+    replies: number,
+    body = 'Some days are heavier than others, and that is okay.',
+  ): Promise<string[]> {
     const rows: Array<{ id: string }> = await app.dataSource.query(
       `INSERT INTO threads (space_id, author_id, title, last_activity_at)
        SELECT $1, $2, 'Seeded thread ' || g, now() - make_interval(secs => g) FROM generate_series(1, $3) g RETURNING id`,
@@ -104,7 +112,7 @@ describe('query limits: cost, batched lists and subscriptions', () => {
     await app.running.close();
   });
 
-  it('should refuse the tester\'s alias and nested-list attack as a client, with a cost error and nothing run', async () => {
+  it("should refuse the tester's alias and nested-list attack as a client, with a cost error and nothing run", async () => {
     // As many aliases as allowed, and one: each copy alone already costs far more than the limit.
     for (const aliases of [15, 1]) {
       const res = await app.gql(aliasAttack(aliases), { spaceId }, client.token);
@@ -137,7 +145,8 @@ describe('query limits: cost, batched lists and subscriptions', () => {
   });
 
   it('should cost a post body by the text it may hold, so pages of long posts cannot be asked for by the thousand', async () => {
-    const bodies = (posts: number) => `query($spaceId: ID!) { threads(spaceId: $spaceId, first: 100) { edges { node { posts(first: ${posts}) { edges { node { id body } } } } } } }`;
+    const bodies = (posts: number) =>
+      `query($spaceId: ID!) { threads(spaceId: $spaceId, first: 100) { edges { node { posts(first: ${posts}) { edges { node { id body } } } } } } }`;
     const refused = await app.gql(bodies(24), { spaceId }, client.token);
     expect(refused.status).toBe(400);
     expect(refused.errors?.[0].message).toMatch(/costs? .*more than/i);
@@ -219,10 +228,7 @@ describe('query limits: cost, batched lists and subscriptions', () => {
         socket,
         'subscription { moderationQueueChanged { id post { thread { posts(first: 100) { edges { node { thread { posts(first: 100) { edges { node { id body } } } } } } } } } } }',
       );
-      const deep = subscribe(
-        socket,
-        `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(6)}id${' } }'.repeat(6)} } } }`,
-      );
+      const deep = subscribe(socket, `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(6)}id${' } }'.repeat(6)} } } }`);
       const fine = subscribe(socket, 'subscription { moderationQueueChanged { id status post { id } } }');
       await waitFor(() => costly.errors.length > 0 && deep.errors.length > 0, 'both subscriptions to be refused');
       await settle();
@@ -259,7 +265,9 @@ describe('query limits: cost, batched lists and subscriptions', () => {
     const res = await app.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
     expect(res.errors).toBeUndefined();
     expect(res.data?.__schema.types.length).toBeGreaterThan(20);
-    const ide = await request(app.url.replace(/\/graphql$/, '')).get('/graphql').set('accept', 'text/html');
+    const ide = await request(app.url.replace(/\/graphql$/, ''))
+      .get('/graphql')
+      .set('accept', 'text/html');
     expect(ide.status).toBe(200);
     expect(ide.headers['content-type']).toMatch(/text\/html/);
     expect(ide.text).toMatch(/graphiql/i);
@@ -290,7 +298,9 @@ describe('query limits in production', () => {
     const res = await app.gql(getIntrospectionQuery());
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const ide = await request(app.url.replace(/\/graphql$/, '')).get('/graphql').set('accept', 'text/html');
+    const ide = await request(app.url.replace(/\/graphql$/, ''))
+      .get('/graphql')
+      .set('accept', 'text/html');
     expect(ide.text).not.toMatch(/graphiql|<html/i);
   });
 

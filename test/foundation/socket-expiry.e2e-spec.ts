@@ -32,7 +32,10 @@ describe('subscriptions end when the token that opened them expires', () => {
   }
 
   async function heldPostWithCase(author: Member): Promise<string> {
-    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [spaceId, author.id]);
+    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
+      spaceId,
+      author.id,
+    ]);
     const [post]: Array<{ id: string }> = await app.dataSource.query(
       `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, 'HELD', 'TOXICITY', '<p>private words</p>', 'private words') RETURNING id`,
       [thread.id, spaceId, author.id],
@@ -50,7 +53,9 @@ describe('subscriptions end when the token that opened them expires', () => {
   beforeAll(async () => {
     logs = captureLogs();
     app = await startTestApp({ role: 'api', logger: logs.logger });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Expiry') RETURNING id`, [uniqueSub('space')]);
+    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Expiry') RETURNING id`, [
+      uniqueSub('space'),
+    ]);
     spaceId = space.id;
     colleague = await member(Role.PEER_SPECIALIST, 'colleague');
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, colleague.id]);
@@ -91,8 +96,17 @@ describe('subscriptions end when the token that opened them expires', () => {
   it('should refuse a socket whose token is already expired, or carries no exp, with 4403', async () => {
     const key = createSecretKey(Buffer.from(TEST_JWT_SECRET));
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ role: Role.PEER_SPECIALIST }).setProtectedHeader({ alg: 'HS256' }).setSubject(uniqueSub('old')).setIssuedAt(now - 3600).setExpirationTime(now - 60).sign(key);
-    const noExp = await new SignJWT({ role: Role.PEER_SPECIALIST }).setProtectedHeader({ alg: 'HS256' }).setSubject(uniqueSub('forever')).setIssuedAt().sign(key);
+    const expired = await new SignJWT({ role: Role.PEER_SPECIALIST })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(uniqueSub('old'))
+      .setIssuedAt(now - 3600)
+      .setExpirationTime(now - 60)
+      .sign(key);
+    const noExp = await new SignJWT({ role: Role.PEER_SPECIALIST })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(uniqueSub('forever'))
+      .setIssuedAt()
+      .sign(key);
     for (const token of [expired, noExp]) {
       let closed: { code: number } | null = null;
       const socket = wsClient(app.url, token, { on: { closed: (event) => (closed = event as { code: number }) } });

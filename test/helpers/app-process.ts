@@ -80,7 +80,12 @@ export async function startAppProcess(env: Record<string, string>, options: { pr
       const what = query.replace(/\s+/g, ' ').slice(0, 80);
       let res: Response;
       try {
-        res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(DEFAULT_WAIT_MS) });
+        res = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(DEFAULT_WAIT_MS),
+        });
       } catch (error) {
         throw new Error(`no answer within ${DEFAULT_WAIT_MS} ms to: ${what} (${(error as Error).name})`);
       }
@@ -108,7 +113,10 @@ export async function startAppProcess(env: Record<string, string>, options: { pr
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited during start-up:\n${output()}`);
-    const ready = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return app;
     if (Date.now() > deadline) {
       await app.stop('SIGKILL').catch(() => undefined);

@@ -25,7 +25,10 @@ function startWorker(env: Record<string, string> = {}): Promise<RunningApp> {
 
 /** A held post with an open case, written straight to the tables; `overdue` puts its due time in the past. */
 async function caseFor(dataSource: DataSource, spaceId: string, author: Member, options: { overdue?: boolean } = {}): Promise<{ caseId: string; dueAt: Date }> {
-  const [thread]: Array<{ id: string }> = await dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [spaceId, author.id]);
+  const [thread]: Array<{ id: string }> = await dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
+    spaceId,
+    author.id,
+  ]);
   const [post]: Array<{ id: string }> = await dataSource.query(
     `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, 'HELD', 'TOXICITY', '<p>hi</p>', 'hi') RETURNING id`,
     [thread.id, spaceId, author.id],
@@ -76,10 +79,14 @@ describe('moderation queue events reach subscribers', () => {
     const worker = await startWorker();
     others.push(worker);
     const thread = await createThread(api, author, spaceId, 'Tonight', 'I want to kill myself. I have the pills counted out and I am doing it tonight.');
-    const event = await waitFor(async () => {
-      const cases: Array<{ id: string }> = await api.dataSource.query(`SELECT id FROM moderation_cases WHERE post_id = $1`, [thread.firstPost.id]);
-      return cases.length > 0 && eventsFor(cases[0].id)[0];
-    }, 'the crisis case on the live queue', 30_000);
+    const event = await waitFor(
+      async () => {
+        const cases: Array<{ id: string }> = await api.dataSource.query(`SELECT id FROM moderation_cases WHERE post_id = $1`, [thread.firstPost.id]);
+        return cases.length > 0 && eventsFor(cases[0].id)[0];
+      },
+      'the crisis case on the live queue',
+      30_000,
+    );
     expect(event.moderationQueueChanged).toMatchObject({ status: 'OPEN', priority: 'URGENT' });
     expect(event.moderationQueueChanged.reasons).toContain('CRISIS');
   });
@@ -91,7 +98,11 @@ describe('moderation queue events reach subscribers', () => {
     const claimed = await fresh.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peer.token);
     expect(claimed.errors).toBeUndefined();
     await waitFor(() => eventsFor(caseId).length >= 1, 'the claim event');
-    const noted = await fresh.gql('mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', { input: { caseId, note: 'Reaching out today.' } }, peer.token);
+    const noted = await fresh.gql(
+      'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
+      { input: { caseId, note: 'Reaching out today.' } },
+      peer.token,
+    );
     expect(noted.errors).toBeUndefined();
     await waitFor(() => eventsFor(caseId).length >= 2, 'the note event');
     expect(eventsFor(caseId)[0].moderationQueueChanged.status).toBe('CLAIMED');
@@ -102,7 +113,9 @@ describe('moderation queue events reach subscribers', () => {
     const worker = await startWorker(FAST_TIMERS);
     others.push(worker);
     await waitFor(() => eventsFor(caseId).length >= 1, 'the overdue reminder on the live queue', 30_000);
-    const [row]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(`SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`, [caseId]);
+    const [row]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(`SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`, [
+      caseId,
+    ]);
     expect(row.overdue_notified_at).not.toBeNull();
   });
 });
@@ -166,7 +179,10 @@ describe('case-due reminders survive a refused publish', () => {
     );
     expect(row.notified).toBe(1);
     await waitFor(async () => {
-      const [marked]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(`SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`, [caseId]);
+      const [marked]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(
+        `SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`,
+        [caseId],
+      );
       return marked.overdue_notified_at !== null;
     }, 'the reminder to be marked sent');
   });

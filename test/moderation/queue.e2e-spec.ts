@@ -49,7 +49,9 @@ describe('moderation queue, claims and decisions', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'all', env: { TIMER_SWEEP_SECONDS: '1', CASE_DUE_SECONDS: 'URGENT=1,HIGH=1800,NORMAL=14400,LOW=86400' } });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Moderation test') RETURNING id`, [uniqueSub('space')]);
+    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Moderation test') RETURNING id`, [
+      uniqueSub('space'),
+    ]);
     spaceId = space.id;
     peerA = await member(Role.PEER_SPECIALIST, 'peer-a');
     peerB = await member(Role.PEER_SPECIALIST, 'peer-b');
@@ -76,7 +78,11 @@ describe('moderation queue, claims and decisions', () => {
     const { caseId } = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
     await app.dataSource.query(`UPDATE moderation_cases SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
-    const taken = await app.gql<{ claimCase: { assignee: { id: string } } }>('mutation ($id: ID!) { claimCase(id: $id) { assignee { id } } }', { id: caseId }, peerB.token);
+    const taken = await app.gql<{ claimCase: { assignee: { id: string } } }>(
+      'mutation ($id: ID!) { claimCase(id: $id) { assignee { id } } }',
+      { id: caseId },
+      peerB.token,
+    );
     expect(taken.data?.claimCase.assignee.id).toBe(peerB.id);
   });
 
@@ -126,9 +132,13 @@ describe('moderation queue, claims and decisions', () => {
   it('should keep a reported post held with KEEP_HELD', async () => {
     const author = await member(Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author, 'NORMAL', 'PUBLISHED');
-    const res = await app.gql('mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { decision } }', {
-      input: { caseId, decision: 'KEEP_HELD', note: 'Reaching out first.' },
-    }, peerA.token);
+    const res = await app.gql(
+      'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { decision } }',
+      {
+        input: { caseId, decision: 'KEEP_HELD', note: 'Reaching out first.' },
+      },
+      peerA.token,
+    );
     expect(res.errors).toBeUndefined();
     expect(await postStatus(postId)).toBe('HELD');
   });
@@ -221,7 +231,8 @@ describe('moderation queue, claims and decisions', () => {
     const second = await heldPostWithCase(author, 'URGENT');
     const reader = await member(Role.PEER_SPECIALIST, 'reader');
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, reader.id]);
-    const viewedBy = async (id: string): Promise<unknown[]> => app.dataSource.query(`SELECT 1 FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1`, [id]);
+    const viewedBy = async (id: string): Promise<unknown[]> =>
+      app.dataSource.query(`SELECT 1 FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1`, [id]);
 
     // The list (ids and states, no text) reads nothing worth recording.
     const list = await app.gql('{ moderationQueue(first: 100) { edges { node { post { id status } } } } }', {}, reader.token);
@@ -262,7 +273,10 @@ describe('moderation queue, claims and decisions', () => {
     expect(byColleague.errors).toBeUndefined();
     // A note is not a claim: the case stays with its holder.
     expect(byColleague.data!.addCaseNote).toMatchObject({ status: 'CLAIMED', assignee: { id: peerA.id } });
-    expect(byColleague.data!.addCaseNote.notes.at(-1)).toEqual({ body: 'I know this client from group; they respond well to a direct check-in.', author: { id: peerB.id } });
+    expect(byColleague.data!.addCaseNote.notes.at(-1)).toEqual({
+      body: 'I know this client from group; they respond well to a direct check-in.',
+      author: { id: peerB.id },
+    });
 
     const blank = await app.gql(add, { input: { caseId, note: '   ' } }, peerA.token);
     expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -270,7 +284,9 @@ describe('moderation queue, claims and decisions', () => {
     expect(outOfScope.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const notes: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1`, [caseId]);
     expect(notes[0].n).toBe(1);
-    const audit: Array<{ actor_id: string }> = await app.dataSource.query(`SELECT actor_id FROM audit_events WHERE action = 'case.note' AND target_id = $1`, [caseId]);
+    const audit: Array<{ actor_id: string }> = await app.dataSource.query(`SELECT actor_id FROM audit_events WHERE action = 'case.note' AND target_id = $1`, [
+      caseId,
+    ]);
     expect(audit).toEqual([{ actor_id: peerB.id }]);
   });
 
@@ -286,7 +302,10 @@ describe('moderation queue, claims and decisions', () => {
     expect(res.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', status: 'OPEN', case: { id: caseId } });
     await app.dataSource.query(`UPDATE moderation_cases SET due_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
     const reminded = await waitFor(async () => {
-      const rows: unknown[] = await app.dataSource.query(`SELECT 1 FROM notifications WHERE kind = 'CASE_OVERDUE' AND data->>'caseId' = $1 AND member_id = $2`, [caseId, peerA.id]);
+      const rows: unknown[] = await app.dataSource.query(
+        `SELECT 1 FROM notifications WHERE kind = 'CASE_OVERDUE' AND data->>'caseId' = $1 AND member_id = $2`,
+        [caseId, peerA.id],
+      );
       return rows.length > 0;
     }, 'the overdue reminder');
     expect(reminded).toBe(true);

@@ -51,11 +51,12 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
     const nodes: CaseNode[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page += 1) {
-      const res: GraphqlResponse<{ moderationQueue: { edges: Array<{ node: CaseNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> = await app.gql(
-        `query ($after: String) { moderationQueue(first: 10, after: $after) { edges { node { ${CASE_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-        token,
-      );
+      const res: GraphqlResponse<{ moderationQueue: { edges: Array<{ node: CaseNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }> =
+        await app.gql(
+          `query ($after: String) { moderationQueue(first: 10, after: $after) { edges { node { ${CASE_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          token,
+        );
       expect(res.errors).toBeUndefined();
       nodes.push(...res.data!.moderationQueue.edges.map((e) => e.node));
       if (!res.data!.moderationQueue.pageInfo.hasNextPage || (until && nodes.some((n) => n.id === until))) return nodes;

@@ -45,11 +45,17 @@ describe('screening fails closed', () => {
       await enqueueScreening(jobs, written);
 
       expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'SCREENING_FAILED' });
-      const [moderationCase]: Array<{ priority: string; reasons: string[] }> = await app.dataSource.query(`SELECT priority, reasons FROM moderation_cases WHERE post_id = $1`, [written.postId]);
+      const [moderationCase]: Array<{ priority: string; reasons: string[] }> = await app.dataSource.query(
+        `SELECT priority, reasons FROM moderation_cases WHERE post_id = $1`,
+        [written.postId],
+      );
       expect(moderationCase).toEqual({ priority: 'URGENT', reasons: ['SCREENING_FAILED'] });
       const [outbox]: Array<{ state: string }> = await app.dataSource.query(`SELECT state FROM screening_requests WHERE post_id = $1`, [written.postId]);
       expect(outbox.state).toBe('FAILED');
-      const [screening]: Array<{ decision: string; reasons: string[] }> = await app.dataSource.query(`SELECT decision, reasons FROM screenings WHERE post_id = $1`, [written.postId]);
+      const [screening]: Array<{ decision: string; reasons: string[] }> = await app.dataSource.query(
+        `SELECT decision, reasons FROM screenings WHERE post_id = $1`,
+        [written.postId],
+      );
       expect(screening).toEqual({ decision: 'HOLD', reasons: ['SCREENING_FAILED'] });
       // It took every attempt: the hold came from the last one, not the first failure.
       const job = await jobs.queue(QueueName.SCREENING).getJob(JOB_ID[JobName.SCREEN_POST]({ postId: written.postId, revision: 1 }));
@@ -66,7 +72,10 @@ describe('screening fails closed', () => {
       await enqueueScreening(app.running.app.get(JobProducer), written);
 
       expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'CRISIS' });
-      const [screening]: Array<{ reasons: string[]; toxicity_status: string }> = await app.dataSource.query(`SELECT reasons, toxicity_status FROM screenings WHERE post_id = $1`, [written.postId]);
+      const [screening]: Array<{ reasons: string[]; toxicity_status: string }> = await app.dataSource.query(
+        `SELECT reasons, toxicity_status FROM screenings WHERE post_id = $1`,
+        [written.postId],
+      );
       expect(screening.toxicity_status).toBe('failed');
       const escalations: Array<{ severity: string }> = await app.dataSource.query(`SELECT severity FROM escalations WHERE post_id = $1`, [written.postId]);
       expect(escalations).toHaveLength(1);
@@ -77,14 +86,17 @@ describe('screening fails closed', () => {
       expect(notices.map((n) => n.kind)).toEqual(['CRISIS_RESOURCES']);
     });
 
-    it('should keep the crisis phase\'s findings when a post it does not hold fails screening for good', async () => {
+    it("should keep the crisis phase's findings when a post it does not hold fails screening for good", async () => {
       const author = await createMember(app.dataSource);
       // Passive ideation: normally published with peer outreach, here the model's failure holds it.
       const written = await writePost(app.dataSource, await createSpace(app.dataSource), author, 'Some days I wish I could just not wake up.');
       await enqueueScreening(app.running.app.get(JobProducer), written);
 
       expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'SCREENING_FAILED' });
-      const [screening]: Array<{ crisis_level: string; reasons: string[] }> = await app.dataSource.query(`SELECT crisis_level, reasons FROM screenings WHERE post_id = $1`, [written.postId]);
+      const [screening]: Array<{ crisis_level: string; reasons: string[] }> = await app.dataSource.query(
+        `SELECT crisis_level, reasons FROM screenings WHERE post_id = $1`,
+        [written.postId],
+      );
       expect(screening.reasons).toEqual(expect.arrayContaining(['CRISIS', 'SCREENING_FAILED']));
       const signals: Array<{ level: string }> = await app.dataSource.query(`SELECT level FROM risk_signals WHERE post_id = $1`, [written.postId]);
       expect(signals.map((r) => r.level)).toEqual([screening.crisis_level]);
@@ -93,7 +105,10 @@ describe('screening fails closed', () => {
         [author, written.postId],
       );
       expect(notices.map((n) => n.kind)).toEqual(['CRISIS_RESOURCES']);
-      const [moderationCase]: Array<{ priority: string; reasons: string[] }> = await app.dataSource.query(`SELECT priority, reasons FROM moderation_cases WHERE post_id = $1`, [written.postId]);
+      const [moderationCase]: Array<{ priority: string; reasons: string[] }> = await app.dataSource.query(
+        `SELECT priority, reasons FROM moderation_cases WHERE post_id = $1`,
+        [written.postId],
+      );
       expect(moderationCase.priority).toBe('URGENT');
       expect(moderationCase.reasons).toEqual(expect.arrayContaining(['CRISIS', 'SCREENING_FAILED']));
     });
@@ -103,13 +118,19 @@ describe('screening fails closed', () => {
       const written = await writePost(app.dataSource, await createSpace(app.dataSource), author, 'A quiet evening.');
       // A job that failed for good in Redis while the database did not record the hold.
       const queue = app.running.app.get(JobProducer).queue(QueueName.SCREENING);
-      const job = await queue.add(JobName.SCREEN_POST, { postId: written.postId, revision: 1 }, { jobId: JOB_ID[JobName.SCREEN_POST]({ postId: written.postId, revision: 1 }), attempts: 1 });
+      const job = await queue.add(
+        JobName.SCREEN_POST,
+        { postId: written.postId, revision: 1 },
+        { jobId: JOB_ID[JobName.SCREEN_POST]({ postId: written.postId, revision: 1 }), attempts: 1 },
+      );
       await waitFor('the job to fail', async () => (await job.isFailed()) || null);
       await app.dataSource.query(`DELETE FROM moderation_cases WHERE post_id = $1`, [written.postId]);
       await app.dataSource.query(`DELETE FROM notifications WHERE data->>'postId' = $1::text`, [written.postId]);
       await app.dataSource.query(`DELETE FROM screenings WHERE post_id = $1`, [written.postId]);
       await app.dataSource.query(`UPDATE posts SET status = 'PENDING', held_reason = NULL WHERE id = $1`, [written.postId]);
-      await app.dataSource.query(`UPDATE screening_requests SET state = 'PENDING', created_at = now() - interval '1 hour' WHERE post_id = $1`, [written.postId]);
+      await app.dataSource.query(`UPDATE screening_requests SET state = 'PENDING', created_at = now() - interval '1 hour' WHERE post_id = $1`, [
+        written.postId,
+      ]);
 
       expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'SCREENING_FAILED' });
     });
@@ -121,7 +142,11 @@ describe('screening fails closed', () => {
     beforeAll(async () => {
       app = await startTestApp({
         role: 'all',
-        env: { TOXICITY_REQUIRED: 'true', TOXICITY_MODEL_URL: `file://${join(fixtureDir, 'missing', 'model.json')}`, TOXICITY_VOCAB_URL: `file://${join(fixtureDir, 'missing', 'vocab.json')}` },
+        env: {
+          TOXICITY_REQUIRED: 'true',
+          TOXICITY_MODEL_URL: `file://${join(fixtureDir, 'missing', 'model.json')}`,
+          TOXICITY_VOCAB_URL: `file://${join(fixtureDir, 'missing', 'vocab.json')}`,
+        },
       });
     });
 
@@ -130,7 +155,10 @@ describe('screening fails closed', () => {
     it('should report the model down in readiness', async () => {
       const res = await request(app.url.replace(/\/graphql$/, '')).get('/health/ready');
       expect(res.status).toBe(503);
-      expect((res.body as { checks: Record<string, { status: string; state: string }> }).checks.toxicityModel).toMatchObject({ status: 'down', state: 'unavailable' });
+      expect((res.body as { checks: Record<string, { status: string; state: string }> }).checks.toxicityModel).toMatchObject({
+        status: 'down',
+        state: 'unavailable',
+      });
     });
 
     it('should hold a harmless post for review, still running crisis and word checks', async () => {

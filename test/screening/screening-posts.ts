@@ -15,10 +15,11 @@ export interface WrittenPost {
 }
 
 export async function createMember(dataSource: DataSource, role = 'CLIENT'): Promise<string> {
-  const rows: Array<{ id: string }> = await dataSource.query(
-    `INSERT INTO members (sub, role, display_name) VALUES ($1, $2, $3) RETURNING id`,
-    [`screening-${randomUUID()}`, role, 'Quiet Heron'],
-  );
+  const rows: Array<{ id: string }> = await dataSource.query(`INSERT INTO members (sub, role, display_name) VALUES ($1, $2, $3) RETURNING id`, [
+    `screening-${randomUUID()}`,
+    role,
+    'Quiet Heron',
+  ]);
   return rows[0].id;
 }
 
@@ -75,8 +76,12 @@ export async function postStatus(dataSource: DataSource, postId: string): Promis
 
 /** Waits until the post has left PENDING, and returns where it went. */
 export function screened(dataSource: DataSource, postId: string, timeoutMs?: number): Promise<{ status: string; held_reason: string | null }> {
-  return waitFor(`post ${postId} to be screened`, async () => {
-    const row = await postStatus(dataSource, postId);
-    return row.status !== 'PENDING' ? row : null;
-  }, timeoutMs);
+  return waitFor(
+    `post ${postId} to be screened`,
+    async () => {
+      const row = await postStatus(dataSource, postId);
+      return row.status !== 'PENDING' ? row : null;
+    },
+    timeoutMs,
+  );
 }

@@ -30,7 +30,11 @@ describe('posting while Redis is down', () => {
     for (let i = 0; i < POSTS; i++) {
       const token = await api.token(uniqueSub('outage'), Role.CLIENT);
       const text = i % 10 === 0 ? 'I want to kill myself.' : `Check-in ${i}: slept better, tried the grounding exercise.`;
-      const res = await api.gql<{ createThread: { firstPost: { id: string; status: string } } }>(CREATE_THREAD, { input: { spaceId, title: `Check-in ${i}`, body: text } }, token);
+      const res = await api.gql<{ createThread: { firstPost: { id: string; status: string } } }>(
+        CREATE_THREAD,
+        { input: { spaceId, title: `Check-in ${i}`, body: text } },
+        token,
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data?.createThread.firstPost.status).toBe('PENDING');
       postIds.push(res.data?.createThread.firstPost.id ?? '');
@@ -50,7 +54,10 @@ describe('posting while Redis is down', () => {
     await waitFor(
       'every post written during the outage to be screened',
       async () => {
-        const [row]: Array<{ pending: number }> = await api.dataSource.query(`SELECT count(*)::int AS pending FROM posts WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`, [postIds]);
+        const [row]: Array<{ pending: number }> = await api.dataSource.query(
+          `SELECT count(*)::int AS pending FROM posts WHERE id = ANY($1::uuid[]) AND status = 'PENDING'`,
+          [postIds],
+        );
         return row.pending === 0;
       },
       60_000,

@@ -67,7 +67,11 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     // A worker in its own process, slowed to a few jobs at a time so it dies with work in hand.
     const worker = startWorkerProcess(testEnv({ ...WORKER_ENV, SCREENING_CONCURRENCY: '4' }));
     firstWorker = worker.child;
-    await waitFor(`the first worker to screen some posts (output: ${worker.output()})`, async () => (await screenedCount(api.dataSource, postIds)) >= 20, 60_000);
+    await waitFor(
+      `the first worker to screen some posts (output: ${worker.output()})`,
+      async () => (await screenedCount(api.dataSource, postIds)) >= 20,
+      60_000,
+    );
     worker.child.kill('SIGKILL');
     await once(worker.child, 'exit');
     const screenedBeforeKill = await screenedCount(api.dataSource, postIds);

@@ -26,7 +26,12 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     const fixture = await writeToxicityFixture(fixtureDir);
     app = await startTestApp({
       role: 'all',
-      env: { TOXICITY_MODEL_URL: fixture.modelUrl, TOXICITY_VOCAB_URL: fixture.vocabUrl, TFJS_BACKEND: 'cpu', CRISIS_RESOURCES: 'Call or text 988, or chat at 988lifeline.org. Program line: 555-0100.' },
+      env: {
+        TOXICITY_MODEL_URL: fixture.modelUrl,
+        TOXICITY_VOCAB_URL: fixture.vocabUrl,
+        TFJS_BACKEND: 'cpu',
+        CRISIS_RESOURCES: 'Call or text 988, or chat at 988lifeline.org. Program line: 555-0100.',
+      },
     });
     jobs = app.running.app.get(JobProducer);
     spaceId = await createSpace(app.dataSource);
@@ -62,8 +67,15 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     const written = await post(TOXICITY_FIXTURE_SENTENCES.neutral);
 
     expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'PUBLISHED', held_reason: null });
-    const [screening]: Array<{ decision: string; toxicity_status: string; model_version: string | null; tfjs_backend: string | null; phases: Array<{ name: string }> }> =
-      await app.dataSource.query(`SELECT decision, toxicity_status, model_version, tfjs_backend, phases FROM screenings WHERE post_id = $1`, [written.postId]);
+    const [screening]: Array<{
+      decision: string;
+      toxicity_status: string;
+      model_version: string | null;
+      tfjs_backend: string | null;
+      phases: Array<{ name: string }>;
+    }> = await app.dataSource.query(`SELECT decision, toxicity_status, model_version, tfjs_backend, phases FROM screenings WHERE post_id = $1`, [
+      written.postId,
+    ]);
     expect(screening.decision).toBe('PUBLISH');
     expect(screening.toxicity_status).toBe('ok');
     expect(screening.model_version).toMatch(/^toxicity-/);
@@ -71,7 +83,10 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     expect(screening.phases.map((p) => p.name)).toEqual(['normalise', 'crisis', 'watched-words', 'toxicity', 'decide']);
     const [request]: Array<{ state: string }> = await app.dataSource.query(`SELECT state FROM screening_requests WHERE post_id = $1`, [written.postId]);
     expect(request.state).toBe('DONE');
-    const [thread]: Array<{ fresh: boolean }> = await app.dataSource.query(`SELECT last_activity_at > now() - interval '1 hour' AS fresh FROM threads WHERE id = $1`, [written.threadId]);
+    const [thread]: Array<{ fresh: boolean }> = await app.dataSource.query(
+      `SELECT last_activity_at > now() - interval '1 hour' AS fresh FROM threads WHERE id = $1`,
+      [written.threadId],
+    );
     expect(thread.fresh).toBe(true);
     expect(await countsFor(written.postId)).toMatchObject({ screenings: 1, cases: 0, escalations: 0, notifications: 0, audits: 1 });
   });
@@ -113,7 +128,10 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     const written = await post(SLUR);
 
     expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'WATCHED_WORD' });
-    const [moderationCase]: Array<{ reasons: string[]; status: string }> = await app.dataSource.query(`SELECT reasons, status FROM moderation_cases WHERE post_id = $1`, [written.postId]);
+    const [moderationCase]: Array<{ reasons: string[]; status: string }> = await app.dataSource.query(
+      `SELECT reasons, status FROM moderation_cases WHERE post_id = $1`,
+      [written.postId],
+    );
     expect(moderationCase.status).toBe('OPEN');
     expect(moderationCase.reasons).toContain('WATCHED_WORD');
     const [notice]: Array<{ kind: string }> = await app.dataSource.query(
@@ -139,7 +157,9 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     );
     expect(screening.reasons).toEqual(['TOXICITY']);
     expect(screening.toxicity.insult).toBeGreaterThan(0.99);
-    const [moderationCase]: Array<{ reasons: string[] }> = await app.dataSource.query(`SELECT reasons FROM moderation_cases WHERE post_id = $1`, [insult.postId]);
+    const [moderationCase]: Array<{ reasons: string[] }> = await app.dataSource.query(`SELECT reasons FROM moderation_cases WHERE post_id = $1`, [
+      insult.postId,
+    ]);
     expect(moderationCase.reasons).toEqual(['TOXICITY']);
   });
 
@@ -147,7 +167,10 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     const written = await post(TOXICITY_FIXTURE_SENTENCES.threat);
 
     expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'THREAT' });
-    const [escalation]: Array<{ severity: string; trigger: string }> = await app.dataSource.query(`SELECT severity, trigger FROM escalations WHERE post_id = $1`, [written.postId]);
+    const [escalation]: Array<{ severity: string; trigger: string }> = await app.dataSource.query(
+      `SELECT severity, trigger FROM escalations WHERE post_id = $1`,
+      [written.postId],
+    );
     expect(escalation).toEqual({ severity: 'HIGH', trigger: 'THREAT_TO_OTHERS' });
   });
 
@@ -202,7 +225,18 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     await screened(app.dataSource, postId);
 
     const query = `query ($id: ID!) { post(id: $id) { status screening { decision reasons crisisLevel crisisEvidence { phrase level } toxicity { label score } toxicityStatus modelVersion screenedAt } } }`;
-    type PostScreening = { post: { status: string; screening: { decision: string; crisisLevel: string; crisisEvidence: Array<{ phrase: string; level: string }>; toxicity: Array<{ label: string; score: number }>; toxicityStatus: string } | null } };
+    type PostScreening = {
+      post: {
+        status: string;
+        screening: {
+          decision: string;
+          crisisLevel: string;
+          crisisEvidence: Array<{ phrase: string; level: string }>;
+          toxicity: Array<{ label: string; score: number }>;
+          toxicityStatus: string;
+        } | null;
+      };
+    };
     const asClinician = await app.gql<PostScreening>(query, { id: postId }, await app.token(uniqueSub('clinician'), Role.CLINICIAN));
     expect(asClinician.errors).toBeUndefined();
     expect(asClinician.data?.post.screening).toMatchObject({ decision: 'HOLD', crisisLevel: 'IMMINENT', toxicityStatus: 'ok' });

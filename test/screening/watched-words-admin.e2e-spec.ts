@@ -25,7 +25,11 @@ describe('watched words: admins keep the list, the worker holds what it names', 
 
   it('should let an admin set, list and remove a word, each audited, and refuse everyone else', async () => {
     const admin = await app.token(uniqueSub('admin'), Role.ADMIN);
-    const set = await app.gql<{ setWatchedWord: { id: string; term: string; action: string } }>(SET, { input: { term: '  Gr1mwood  ', action: 'FLAG' } }, admin);
+    const set = await app.gql<{ setWatchedWord: { id: string; term: string; action: string } }>(
+      SET,
+      { input: { term: '  Gr1mwood  ', action: 'FLAG' } },
+      admin,
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data?.setWatchedWord).toMatchObject({ term: 'grimwood', action: 'FLAG' });
     const changed = await app.gql<{ setWatchedWord: { id: string; action: string } }>(SET, { input: { term: 'grimwood', action: 'HOLD' } }, admin);
@@ -38,9 +42,16 @@ describe('watched words: admins keep the list, the worker holds what it names', 
       expect((await app.gql(LIST, {}, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await app.gql(SET, { input: { term: 'x', action: 'HOLD' } }, token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     }
-    expect((await app.gql(SET, { input: { term: '   ', action: 'HOLD' } }, admin)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'term' });
+    expect((await app.gql(SET, { input: { term: '   ', action: 'HOLD' } }, admin)).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'term',
+    });
 
-    const removed = await app.gql<{ removeWatchedWord: boolean }>(`mutation($id: ID!) { removeWatchedWord(id: $id) }`, { id: set.data!.setWatchedWord.id }, admin);
+    const removed = await app.gql<{ removeWatchedWord: boolean }>(
+      `mutation($id: ID!) { removeWatchedWord(id: $id) }`,
+      { id: set.data!.setWatchedWord.id },
+      admin,
+    );
     expect(removed.data?.removeWatchedWord).toBe(true);
     const again = await app.gql(`mutation($id: ID!) { removeWatchedWord(id: $id) }`, { id: set.data!.setWatchedWord.id }, admin);
     expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -28,7 +28,9 @@ export async function ensureTestRoles(admin: Client): Promise<void> {
     if (!may) throw new Error(`TEST_PG_ADMIN_URL must be a superuser, or have CREATEROLE and CREATEDB: tests make their own login roles and databases.`);
     const exists = async (role: string) => ((await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount ?? 0) > 0;
     for (const login of [TEST_SCHEMA_OWNER, TEST_APP_LOGIN]) {
-      await admin.query(`${(await exists(login.name)) ? 'ALTER' : 'CREATE'} ROLE ${login.name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${login.password}'`);
+      await admin.query(
+        `${(await exists(login.name)) ? 'ALTER' : 'CREATE'} ROLE ${login.name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${login.password}'`,
+      );
     }
     if (!(await exists(APP_DATABASE_ROLE))) await admin.query(`CREATE ROLE ${APP_DATABASE_ROLE} NOLOGIN`);
     await admin.query(`GRANT ${APP_DATABASE_ROLE} TO ${TEST_APP_LOGIN.name}`);

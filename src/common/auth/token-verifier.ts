@@ -61,10 +61,7 @@ export class TokenVerifier {
         requiredClaims: ['sub', 'exp'],
         clockTolerance: 5,
       };
-      payload =
-        typeof this.key === 'function'
-          ? (await jwtVerify(token, this.key, options)).payload
-          : (await jwtVerify(token, this.key, options)).payload;
+      payload = typeof this.key === 'function' ? (await jwtVerify(token, this.key, options)).payload : (await jwtVerify(token, this.key, options)).payload;
     } catch {
       throw AppError.unauthenticated('Your session is not valid. Sign in again.');
     }
@@ -82,7 +79,8 @@ function claimText(value: unknown): string | undefined {
 function parseClaims(payload: JWTPayload): VerifiedClaims {
   const { sub, role, name, cohort, exp } = payload as JWTPayload & Record<string, unknown>;
   // The subject is an identity: refused rather than cleaned, so no two subjects ever meet in one member.
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255 || UNSTORABLE_SUBJECT.test(sub)) throw AppError.unauthenticated('Your session is not valid. Sign in again.');
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255 || UNSTORABLE_SUBJECT.test(sub))
+    throw AppError.unauthenticated('Your session is not valid. Sign in again.');
   if (typeof role !== 'string' || !ROLES.has(role)) throw AppError.unauthenticated('Your session is not valid. Sign in again.');
   if (typeof exp !== 'number') throw AppError.unauthenticated('Your session is not valid. Sign in again.');
   return { sub, role: role as Role, name: claimText(name), cohort: claimText(cohort), expiresAt: new Date(exp * 1000) };

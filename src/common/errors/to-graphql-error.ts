@@ -35,7 +35,8 @@ const OUTAGE_RETRY_AFTER_SECONDS = 5;
 // PostgreSQL's connection-exception class (08xxx), shutdowns and "starting up" (57P0x), too many
 // connections (53300), and the socket errors of a server that went away.
 const OUTAGE_CODES = /^(?:08[0-9A-Z]{3}|57P0[1-3]|53300|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH)$/;
-const OUTAGE_MESSAGES = /connection terminated|connection timeout|client has encountered a connection error|terminating connection due to administrator command|the database system is (?:starting up|shutting down)/i;
+const OUTAGE_MESSAGES =
+  /connection terminated|connection timeout|client has encountered a connection error|terminating connection due to administrator command|the database system is (?:starting up|shutting down)/i;
 
 /**
  * True for errors that mean "the database could not be reached just now", not "this request is

@@ -43,7 +43,12 @@ const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
  * cost (NestJS's `complexity` field option). Null when the variables do not fit the operation:
  * then nothing runs (execution refuses them with BAD_USER_INPUT).
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number | null {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number | null {
   try {
     return getComplexity({
       schema,

@@ -37,7 +37,14 @@ export interface QueryLimits {
  * thread context and author history are for one case at a time: 50 of them cost 25,001). One copy
  * of the tester's attack costs 928,301. Depth 12 fits a case's post's thread's posts' authors.
  */
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 50, maxTokens: 1_000, maxCost: 10_000, maxDocumentChars: 20_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 1_000,
+  maxCost: 10_000,
+  maxDocumentChars: 20_000,
+};
 
 function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -75,9 +82,16 @@ function armorRules(limits: QueryLimits, production: boolean): { validationRules
 }
 
 /** The Apollo options that enforce the limits on every HTTP request. */
-export function apolloQueryLimits(limits: QueryLimits, production: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[]; parseOptions: ParseOptions } {
+export function apolloQueryLimits(
+  limits: QueryLimits,
+  production: boolean,
+): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[]; parseOptions: ParseOptions } {
   const armor = armorRules(limits, production);
-  return { validationRules: armor.validationRules, plugins: [...armor.plugins, costLimitPlugin(limits.maxCost)], parseOptions: { maxTokens: limits.maxTokens } };
+  return {
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, costLimitPlugin(limits.maxCost)],
+    parseOptions: { maxTokens: limits.maxTokens },
+  };
 }
 
 /** The operation being subscribed to, from its source text when graphql-ws kept it. */

@@ -1,4 +1,14 @@
-import { DocumentNode, getOperationAST, GraphQLError, GraphQLFormattedError, OperationTypeNode, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import {
+  DocumentNode,
+  getOperationAST,
+  GraphQLError,
+  GraphQLFormattedError,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  ValidationRule,
+} from 'graphql';
 import { CloseCode, Context, ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -49,7 +59,13 @@ function requestError(message: string, code: RequestErrorCode): GraphQLError {
 /** The error with a code, keeping its message and locations; one that already has a code keeps it. */
 function withCode(error: GraphQLError, code: RequestErrorCode): GraphQLError {
   if (error.extensions.code) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 function tokenExpired(context: RequestContext | undefined): boolean {
@@ -67,7 +83,10 @@ function closeExpired(extra: SocketExtra): void {
 
 function closeAtExpiry(extra: SocketExtra, expiresAt: Date): void {
   const wait = expiresAt.getTime() - Date.now();
-  extra.expiryTimer = setTimeout(() => (wait > MAX_TIMER_MS ? closeAtExpiry(extra, expiresAt) : closeExpired(extra)), Math.max(0, Math.min(wait, MAX_TIMER_MS)));
+  extra.expiryTimer = setTimeout(
+    () => (wait > MAX_TIMER_MS ? closeAtExpiry(extra, expiresAt) : closeExpired(extra)),
+    Math.max(0, Math.min(wait, MAX_TIMER_MS)),
+  );
   extra.expiryTimer.unref();
 }
 
@@ -105,11 +124,18 @@ export function subscriptionSocketOptions(settings: SubscriptionSocketSettings):
       try {
         document = parse(payload.query);
       } catch (error) {
-        return [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : requestError('The document could not be parsed.', 'GRAPHQL_PARSE_FAILED')];
+        return [
+          error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : requestError('The document could not be parsed.', 'GRAPHQL_PARSE_FAILED'),
+        ];
       }
       const operation = getOperationAST(document, payload.operationName ?? undefined);
       if (!operation) {
-        return [requestError(payload.operationName ? `Unknown operation named "${payload.operationName}".` : 'Name the operation to run: the document has several.', 'OPERATION_RESOLUTION_FAILURE')];
+        return [
+          requestError(
+            payload.operationName ? `Unknown operation named "${payload.operationName}".` : 'Name the operation to run: the document has several.',
+            'OPERATION_RESOLUTION_FAILURE',
+          ),
+        ];
       }
       if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
         return [requestError('Only subscriptions are served over this socket; send queries and mutations over HTTP.', 'BAD_USER_INPUT')];
@@ -117,7 +143,8 @@ export function subscriptionSocketOptions(settings: SubscriptionSocketSettings):
       // graphql-ws parses again and validates below: it needs the schema, which only it holds here.
       return undefined;
     },
-    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...settings.validationRules()]).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
+    validate: (schema, document) =>
+      validate(schema, document, [...specifiedRules, ...settings.validationRules()]).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
     onNext: (ctx: SocketContext, _id, _payload, _args, result) => {
       if (tokenExpired(ctx.extra.context)) {
         // Closing first makes graphql-ws drop this event: it sends only on an open socket.

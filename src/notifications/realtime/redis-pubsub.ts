@@ -80,7 +80,10 @@ export class RedisPubSub implements OnModuleInit, OnApplicationShutdown {
       whenReady(this.subscriber, STARTUP_WAIT_MS, { untilError: true }).then((ready) => ready && within(subscribed, STARTUP_WAIT_MS, false)),
     ]);
     if (!publishing || !listening) {
-      this.logger.warn({ publisher: this.publisher.status, subscriber: this.subscriber.status }, 'realtime events: Redis is not reachable yet; reconnecting in the background');
+      this.logger.warn(
+        { publisher: this.publisher.status, subscriber: this.subscriber.status },
+        'realtime events: Redis is not reachable yet; reconnecting in the background',
+      );
     }
   }
 

@@ -88,19 +88,19 @@ describe(detectCrisis.name, () => {
       expect(levelOf('My friend tried to kill herself last week and I am scared.')).toBe('LOW');
     });
 
-    it('should mark a friend\'s attempt as other-person evidence', () => {
+    it("should mark a friend's attempt as other-person evidence", () => {
       expect(assess('My friend tried to kill herself.').evidence[0]?.discount).toBe('OTHER_PERSON');
     });
 
     it('should not count a plea to someone else', () => {
-      expect(levelOf('Please don\'t hurt yourself, we are here for you.')).toBe('NONE');
+      expect(levelOf("Please don't hurt yourself, we are here for you.")).toBe('NONE');
     });
 
     it('should not count a question to someone else', () => {
       expect(levelOf('Do you want to die or do you want the pain to stop?')).toBe('NONE');
     });
 
-    it('should not treat kys as the author\'s own crisis', () => {
+    it("should not treat kys as the author's own crisis", () => {
       expect(levelOf('kys loser')).toBe('NONE');
     });
   });
@@ -194,19 +194,22 @@ describe(detectCrisis.name, () => {
       },
     );
 
-    it.each(['Some nights I think I will blow my brains out.', 'I am going to drink myself to death.', 'I want to drive my car into a tree.', 'I mutilated my face again last night.'])(
-      'should rate "%s" as HIGH or above',
-      (text) => {
-        expect(isAtLeast(levelOf(text), 'HIGH')).toBe(true);
-      },
-    );
+    it.each([
+      'Some nights I think I will blow my brains out.',
+      'I am going to drink myself to death.',
+      'I want to drive my car into a tree.',
+      'I mutilated my face again last night.',
+    ])('should rate "%s" as HIGH or above', (text) => {
+      expect(isAtLeast(levelOf(text), 'HIGH')).toBe(true);
+    });
 
-    it.each(['I drove my car into a tree last winter on black ice and walked away fine.', 'I am not safe driving in snow, so I take the bus.', 'I wish the meeting would end already.'])(
-      'should not rate "%s" as HIGH',
-      (text) => {
-        expect(isAtLeast(levelOf(text), 'HIGH')).toBe(false);
-      },
-    );
+    it.each([
+      'I drove my car into a tree last winter on black ice and walked away fine.',
+      'I am not safe driving in snow, so I take the bus.',
+      'I wish the meeting would end already.',
+    ])('should not rate "%s" as HIGH', (text) => {
+      expect(isAtLeast(levelOf(text), 'HIGH')).toBe(false);
+    });
 
     it.each([
       'The only thing stopping me from going to the gym is the rain.',
@@ -264,9 +267,7 @@ describe(detectCrisis.name, () => {
     });
 
     it('should record the threat evidence', () => {
-      expect(assess('I will kill them all').threatEvidence[0]).toEqual(
-        expect.objectContaining({ construct: 'THREAT_TO_OTHERS', discount: null }),
-      );
+      expect(assess('I will kill them all').threatEvidence[0]).toEqual(expect.objectContaining({ construct: 'THREAT_TO_OTHERS', discount: null }));
     });
 
     it('should not count a negated threat', () => {
@@ -321,12 +322,12 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I used to self harm in high school, three years clean now.')).toBe('LOW');
     });
 
-    it('should reach MODERATE on talk of the author\'s own death', () => {
+    it("should reach MODERATE on talk of the author's own death", () => {
       expect(levelOf('Maybe when I am gone my brother will finally get the attention he needs.')).toBe('MODERATE');
       expect(levelOf("Honestly I'd rather be dead than go back to that house.")).toBe('MODERATE');
     });
 
-    it('should reach MODERATE on euphemisms for ending one\'s life', () => {
+    it("should reach MODERATE on euphemisms for ending one's life", () => {
       expect(levelOf('Thinking it might be time to check out early.')).toBe('MODERATE');
       expect(levelOf('The dog is the only thing keeping me alive these days.')).toBe('MODERATE');
     });
@@ -335,7 +336,7 @@ describe(detectCrisis.name, () => {
       expect(levelOf("I'm so tired of fighting. I have no friends left.")).toBe('MODERATE');
     });
 
-    it('should count someone else\'s suicide as exposure, with the author\'s own distress', () => {
+    it("should count someone else's suicide as exposure, with the author's own distress", () => {
       const result = assess('My cousin killed himself in March. Since then I feel empty.');
       expect(result.level).toBe('MODERATE');
       expect(result.contributions.map((c) => c.construct)).toContain('SUICIDE_EXPOSURE');

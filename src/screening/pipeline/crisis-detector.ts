@@ -87,17 +87,74 @@ const CLAUSE_BREAK = /[.!?;:\n]+|,|\s(?:but|however|though|although|except|yet)\
 const NEGATORS = new Set(['not', 'never', 'nor', 'no']);
 // "can not stop thinking", "not sure", "do not know if": the negation is about something else.
 const NEGATION_DOES_NOT_APPLY = new Set(['stop', 'help', 'even', 'only', 'sure', 'know', 'just', 'care', 'mind', 'think', 'matter']);
-const NEGATING_PHRASE = /(?:^| )(?:no longer|instead of|rather than|refuse to|refused to|against|without|not think i would ever|not think i will ever|not ever)$/;
+const NEGATING_PHRASE =
+  /(?:^| )(?:no longer|instead of|rather than|refuse to|refused to|against|without|not think i would ever|not think i will ever|not ever)$/;
 
 const SELF_WORDS = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
 const SECOND_WORDS = new Set(['you', 'your', 'yourself', 'yourselves', 'yall', "y'all", 'ya']);
 const THIRD_WORDS = new Set([
-  'he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'someone', 'somebody', 'people',
-  'friend', 'friends', 'mom', 'mum', 'mother', 'dad', 'father', 'brother', 'sister', 'son', 'daughter',
-  'wife', 'husband', 'boyfriend', 'girlfriend', 'bf', 'gf', 'partner', 'cousin', 'aunt', 'uncle',
-  'grandma', 'grandpa', 'who', 'everyone', 'everybody', 'kid', 'kids', 'child', 'children', 'person',
-  'others', 'teen', 'teens', 'student', 'students', 'patient', 'patients', 'guy', 'girl', 'man',
-  'woman', 'men', 'women', 'classmate', 'coworker', 'roommate', 'client', 'clients', 'members',
+  'he',
+  'she',
+  'they',
+  'him',
+  'her',
+  'them',
+  'his',
+  'hers',
+  'their',
+  'someone',
+  'somebody',
+  'people',
+  'friend',
+  'friends',
+  'mom',
+  'mum',
+  'mother',
+  'dad',
+  'father',
+  'brother',
+  'sister',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'boyfriend',
+  'girlfriend',
+  'bf',
+  'gf',
+  'partner',
+  'cousin',
+  'aunt',
+  'uncle',
+  'grandma',
+  'grandpa',
+  'who',
+  'everyone',
+  'everybody',
+  'kid',
+  'kids',
+  'child',
+  'children',
+  'person',
+  'others',
+  'teen',
+  'teens',
+  'student',
+  'students',
+  'patient',
+  'patients',
+  'guy',
+  'girl',
+  'man',
+  'woman',
+  'men',
+  'women',
+  'classmate',
+  'coworker',
+  'roommate',
+  'client',
+  'clients',
+  'members',
 ]);
 
 // "did not / could not / was not able to" + the act itself: it nearly happened.
@@ -108,8 +165,10 @@ const ACT_VERB = /^(?:kill|killed|commit|end|take|jump|hang|overdose|go)$/;
 const DISTANT_PAST =
   /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
 const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
-const STOPPED_SINCE = /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;
-const RECENT = /\b(?:last night|yesterday|today|tonight|this morning|this week|earlier|just now|right now|again|recently|lately|last week|(?:\d+|two|three|few|couple of) days ago|relapsed|still)\b/;
+const STOPPED_SINCE =
+  /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;
+const RECENT =
+  /\b(?:last night|yesterday|today|tonight|this morning|this week|earlier|just now|right now|again|recently|lately|last week|(?:\d+|two|three|few|couple of) days ago|relapsed|still)\b/;
 
 /**
  * Clinical risk accumulates: several weaker signals from the author (hopelessness, burden,
@@ -140,9 +199,7 @@ export const CRISIS_SCORE = {
   moderateThreshold: 2,
 } as const;
 
-const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>([
-  'PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE',
-]);
+const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE']);
 
 /**
  * Phase 2 of screening: the author's own suicide risk, and threats against other people, with the
@@ -184,9 +241,7 @@ export function detectCrisis(normalised: NormalisedText): ScoredCrisisAssessment
   const { score, contributions } = scoreOf(evidence);
 
   const meansPatternIds = new Set(CRISIS_PATTERNS.filter((p) => p.namesMeans).map((p) => p.id));
-  const namesMethodOrMeans = evidence.some(
-    (item) => meansPatternIds.has(item.patternId) && item.effectiveTier !== 'NONE' && item.discount === null,
-  );
+  const namesMethodOrMeans = evidence.some((item) => meansPatternIds.has(item.patternId) && item.effectiveTier !== 'NONE' && item.discount === null);
 
   let level = evidence.reduce<CrisisLevel>((current, item) => maxLevel(current, item.effectiveTier), 'NONE');
   const escalations: CrisisEvidence[] = [];
@@ -210,7 +265,8 @@ export function detectCrisis(normalised: NormalisedText): ScoredCrisisAssessment
     (item) => item.construct === 'ATTEMPT' && (item.discount === 'PAST' || item.discount === null) && item.effectiveTier !== 'NONE',
   );
   const currentIdeation = evidence.some(
-    (item) => item.discount === null && CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct) && item.construct !== 'ATTEMPT' && isAtLeast(item.effectiveTier, 'MODERATE'),
+    (item) =>
+      item.discount === null && CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct) && item.construct !== 'ATTEMPT' && isAtLeast(item.effectiveTier, 'MODERATE'),
   );
   if (attempt && currentIdeation && !isAtLeast(level, 'HIGH')) {
     level = 'HIGH';
@@ -273,9 +329,7 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
     // "the only reason I did not kill myself tonight": an act that did not happen still says
     // the author was close to it. Denials of wanting or intending ("I would never") stay denials.
     if (ABORTED_ACT.test(before.slice(-4).join(' ')) && ACT_VERB.test(firstWord) && isAtLeast(pattern.tier, 'HIGH')) {
-      return RECENT.test(clause.text)
-        ? { ...base, effectiveTier: 'HIGH', discount: null }
-        : { ...base, effectiveTier: 'MODERATE', discount: 'PAST' };
+      return RECENT.test(clause.text) ? { ...base, effectiveTier: 'HIGH', discount: null } : { ...base, effectiveTier: 'MODERATE', discount: 'PAST' };
     }
     return { ...base, effectiveTier: 'NONE', discount: 'NEGATED' };
   }
@@ -467,7 +521,12 @@ function subjectBefore(before: readonly string[]): Subject {
 
 function snippet(clause: string, index: number, length: number): string {
   const before = clause.slice(0, index).split(' ').filter(Boolean).slice(-3).join(' ');
-  const after = clause.slice(index + length).split(' ').filter(Boolean).slice(0, 3).join(' ');
+  const after = clause
+    .slice(index + length)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' ');
   return [before, clause.slice(index, index + length), after].filter(Boolean).join(' ').slice(0, 160);
 }
 

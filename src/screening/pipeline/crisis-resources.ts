@@ -5,8 +5,7 @@ import type { AuthorNotice } from './screening-policy';
  * no labels ("flagged as suicidal"), nothing graphic, hope, and one concrete next step.
  */
 export const DEFAULT_CRISIS_RESOURCES =
-  'You can call or text 988 any time, day or night, or chat at 988lifeline.org. ' +
-  'If you are in immediate danger, call 911.';
+  'You can call or text 988 any time, day or night, or chat at 988lifeline.org. ' + 'If you are in immediate danger, call 911.';
 
 export interface AuthorNoticeText {
   readonly title: string;

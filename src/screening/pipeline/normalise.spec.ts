@@ -25,9 +25,7 @@ describe(normaliseText.name, () => {
   });
 
   it('should leave counts, prices and times alone', () => {
-    expect(normaliseText('I saved 40 pills, paid $20 at 7am on the 3rd').text).toBe(
-      'i saved 40 pills, paid $20 at 7am on the 3rd',
-    );
+    expect(normaliseText('I saved 40 pills, paid $20 at 7am on the 3rd').text).toBe('i saved 40 pills, paid $20 at 7am on the 3rd');
   });
 
   it('should keep an exclamation mark that ends a sentence', () => {
@@ -51,9 +49,7 @@ describe(normaliseText.name, () => {
   });
 
   it('should expand contractions with and without apostrophes', () => {
-    expect(normaliseText("I'm not ok, I dont want to be here and can't sleep").text).toBe(
-      'i am not ok, i do not want to be here and can not sleep',
-    );
+    expect(normaliseText("I'm not ok, I dont want to be here and can't sleep").text).toBe('i am not ok, i do not want to be here and can not sleep');
   });
 
   it('should produce a squashed variant without separators', () => {

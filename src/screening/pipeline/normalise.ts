@@ -24,15 +24,58 @@ const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Cyrillic and Greek letters that render like Latin ones (lower case, after NFKC). */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
-  у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w',
-  ɡ: 'g', ь: 'b', α: 'a', β: 'b', γ: 'y', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o',
-  ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w', ς: 's',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ӏ: 'l',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ь: 'b',
+  α: 'a',
+  β: 'b',
+  γ: 'y',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  ς: 's',
 };
 const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 
 const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
 };
 
 /** Ordinals, times and units keep their digits: "3rd", "7am", "40mg" are not leetspeak. */
@@ -47,12 +90,76 @@ const RARELY_DOUBLED = new Set(['a', 'i', 'u', 'y', 'h', 'j', 'k', 'q', 'v', 'w'
  * words stays joined ("b a d w o r d" -> "badword"), which is what watched words look for.
  */
 const SEGMENTATION_WORDS = new Set([
-  'i', 'a', 'am', 'me', 'my', 'myself', 'self', 'you', 'your', 'yourself', 'u', 'ur', 'he', 'she',
-  'him', 'her', 'them', 'they', 'all', 'kill', 'killing', 'die', 'dying', 'dead', 'death', 'want',
-  'wanna', 'to', 'end', 'it', 'life', 'my', 'suicide', 'suicidal', 'cut', 'cutting', 'hang',
-  'hurt', 'harm', 'hate', 'go', 'just', 'be', 'not', 'alive', 'here', 'off', 'shoot', 'jump',
-  'unalive', 'goodbye', 'bye', 'tonight', 'now', 'pills', 'rope', 'gun', 'take', 'own', 'fuck',
-  'shit', 'bitch', 'the', 'and', 'of', 'is', 'so', 'no', 'ok', 'okay',
+  'i',
+  'a',
+  'am',
+  'me',
+  'my',
+  'myself',
+  'self',
+  'you',
+  'your',
+  'yourself',
+  'u',
+  'ur',
+  'he',
+  'she',
+  'him',
+  'her',
+  'them',
+  'they',
+  'all',
+  'kill',
+  'killing',
+  'die',
+  'dying',
+  'dead',
+  'death',
+  'want',
+  'wanna',
+  'to',
+  'end',
+  'it',
+  'life',
+  'my',
+  'suicide',
+  'suicidal',
+  'cut',
+  'cutting',
+  'hang',
+  'hurt',
+  'harm',
+  'hate',
+  'go',
+  'just',
+  'be',
+  'not',
+  'alive',
+  'here',
+  'off',
+  'shoot',
+  'jump',
+  'unalive',
+  'goodbye',
+  'bye',
+  'tonight',
+  'now',
+  'pills',
+  'rope',
+  'gun',
+  'take',
+  'own',
+  'fuck',
+  'shit',
+  'bitch',
+  'the',
+  'and',
+  'of',
+  'is',
+  'so',
+  'no',
+  'ok',
+  'okay',
 ]);
 
 const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -98,24 +205,20 @@ function mapLeetspeak(token: string): string {
   const firstLetter = word.search(/[a-z]/);
   // "40pills": a number glued to a word is a count, not leetspeak.
   if (firstLetter > 1 && /^\d+$/.test(word.slice(0, firstLetter))) return token;
-  const mapped = word
-    .replace(/11/g, 'll')
-    .replace(/[013457@$!]/g, (character, offset: number) => {
-      const before = word[offset - 1];
-      const after = word[offset + 1];
-      if (character === '!' && !(before && /[a-z]/.test(before) && after && /[a-z]/.test(after))) {
-        return character;
-      }
-      return LEET[character] ?? character;
-    });
+  const mapped = word.replace(/11/g, 'll').replace(/[013457@$!]/g, (character, offset: number) => {
+    const before = word[offset - 1];
+    const after = word[offset + 1];
+    if (character === '!' && !(before && /[a-z]/.test(before) && after && /[a-z]/.test(after))) {
+      return character;
+    }
+    return LEET[character] ?? character;
+  });
   return `${lead}${mapped}${trail}`;
 }
 
 /** "diiiie" -> "die", "killlll" -> "kill", "sooooo" -> "soo"; runs of exactly two are kept. */
 function collapseRepeatedLetters(text: string): string {
-  return text.replace(/(\p{L})\1{2,}/gu, (_run, letter: string) =>
-    RARELY_DOUBLED.has(letter) ? letter : letter + letter,
-  );
+  return text.replace(/(\p{L})\1{2,}/gu, (_run, letter: string) => (RARELY_DOUBLED.has(letter) ? letter : letter + letter));
 }
 
 /**
@@ -153,7 +256,7 @@ function segmentIntoWords(letters: string): string | null {
   }
   if (!best[letters.length]) return null;
   const words: string[] = [];
-  for (let end = letters.length; end > 0; ) {
+  for (let end = letters.length; end > 0;) {
     const step = best[end];
     if (!step) return null;
     words.unshift(letters.slice(step.from, end));

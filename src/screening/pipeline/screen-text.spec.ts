@@ -6,7 +6,13 @@ import { decideAfterScreeningFailed } from './screening-policy';
 import { screenText, ToxicityTimeoutError } from './screen-text';
 
 const scores: ToxicityScores = {
-  identity_attack: 0.01, insult: 0.01, obscene: 0.01, severe_toxicity: 0, sexual_explicit: 0, threat: 0, toxicity: 0.02,
+  identity_attack: 0.01,
+  insult: 0.01,
+  obscene: 0.01,
+  severe_toxicity: 0,
+  sexual_explicit: 0,
+  threat: 0,
+  toxicity: 0.02,
 };
 const classifier = (classify: ToxicityClassifierPort['classify']): ToxicityClassifierPort => ({ modelVersion: 'test-1', backend: 'cpu', classify });
 
@@ -43,7 +49,11 @@ describe(screenText.name, () => {
   });
 
   it('should apply the admin watched words', async () => {
-    const sut = await screenText('b 4 d w 0 r d', { watchedWords: [{ id: 'w1', term: 'badword', action: 'HOLD' }], toxicity: null, policy: { toxicityRequired: false } });
+    const sut = await screenText('b 4 d w 0 r d', {
+      watchedWords: [{ id: 'w1', term: 'badword', action: 'HOLD' }],
+      toxicity: null,
+      policy: { toxicityRequired: false },
+    });
     expect(sut.decision.reasons).toEqual(['WATCHED_WORD']);
   });
 
@@ -61,13 +71,17 @@ describe(screenText.name, () => {
     const hung = classifier(() => new Promise<ToxicityScores>(() => undefined));
     const sut = await screenText("I've saved up 40 pills and tonight is the night", { watchedWords: [], toxicity: hung, toxicityTimeoutMs: 20 });
     expect(sut.toxicity).toEqual({ status: 'failed', error: 'ToxicityTimeoutError' });
-    expect(sut.decision).toEqual(expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: expect.objectContaining({ severity: 'IMMINENT' }) }));
+    expect(sut.decision).toEqual(
+      expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: expect.objectContaining({ severity: 'IMMINENT' }) }),
+    );
   });
 });
 
 describe(decideAfterScreeningFailed.name, () => {
   it('should hold with an URGENT case and a kind note when nothing could be read', () => {
-    expect(decideAfterScreeningFailed()).toEqual(expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], escalation: null, authorNotice: 'HELD_KIND_NOTE' }));
+    expect(decideAfterScreeningFailed()).toEqual(
+      expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], escalation: null, authorNotice: 'HELD_KIND_NOTE' }),
+    );
   });
 
   it('should keep what the crisis phase found: a page, a risk signal and resources', () => {

@@ -1,13 +1,7 @@
 import type { ToxicityClassifierPort, ToxicityLabel, ToxicityScores } from '../toxicity/toxicity.port';
 import { type CrisisAssessment, detectCrisis } from './crisis-detector';
 import { normaliseText, type NormalisedText } from './normalise';
-import {
-  abusiveToxicityLabels,
-  decideScreening,
-  DEFAULT_POLICY_OPTIONS,
-  type PolicyOptions,
-  type ScreeningDecision,
-} from './screening-policy';
+import { abusiveToxicityLabels, decideScreening, DEFAULT_POLICY_OPTIONS, type PolicyOptions, type ScreeningDecision } from './screening-policy';
 import { matchWatchedWords, type WatchedWordEntry, type WatchedWordsResult } from './watched-words';
 
 export type ToxicityPhaseResult =
@@ -89,7 +83,13 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
     if (!classifier) return { status: 'unavailable' };
     try {
       const scores = await withDeadline(classifier.classify(text), deps.toxicityTimeoutMs ?? DEFAULT_TOXICITY_TIMEOUT_MS);
-      return { status: 'scored', scores, abusiveLabels: abusiveToxicityLabels(scores, policy), modelVersion: classifier.modelVersion, backend: classifier.backend };
+      return {
+        status: 'scored',
+        scores,
+        abusiveLabels: abusiveToxicityLabels(scores, policy),
+        modelVersion: classifier.modelVersion,
+        backend: classifier.backend,
+      };
     } catch (error) {
       if (!crisisAloneHolds(crisis.result, policy)) throw error;
       return { status: 'failed', error: error instanceof Error ? error.name : 'Error' };

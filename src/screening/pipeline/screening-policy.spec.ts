@@ -12,7 +12,13 @@ const crisis = (level: CrisisLevel, overrides: Partial<CrisisAssessment> = {}): 
   ...overrides,
 });
 const calmScores: ToxicityScores = {
-  identity_attack: 0.01, insult: 0.02, obscene: 0.01, severe_toxicity: 0, sexual_explicit: 0, threat: 0.01, toxicity: 0.03,
+  identity_attack: 0.01,
+  insult: 0.02,
+  obscene: 0.01,
+  severe_toxicity: 0,
+  sexual_explicit: 0,
+  threat: 0.01,
+  toxicity: 0.03,
 };
 const input = (overrides: Partial<PolicyInput> = {}): PolicyInput => ({
   crisis: crisis('NONE'),
@@ -26,14 +32,25 @@ const hit = (action: 'HOLD' | 'FLAG'): WatchedWordHit => ({ source: 'ADMIN_LIST'
 describe(decideScreening.name, () => {
   it('should publish a calm post with no case', () => {
     expect(decideScreening(input())).toEqual({
-      status: 'PUBLISHED', decision: 'PUBLISH', reasons: [], casePriority: null, escalation: null, riskSignal: null, authorNotice: null,
+      status: 'PUBLISHED',
+      decision: 'PUBLISH',
+      reasons: [],
+      casePriority: null,
+      escalation: null,
+      riskSignal: null,
+      authorNotice: null,
     });
   });
 
   it('should hold IMMINENT with an urgent case, a 5 minute page and crisis resources', () => {
     expect(decideScreening(input({ crisis: crisis('IMMINENT') }))).toEqual({
-      status: 'HELD', decision: 'HOLD', reasons: ['CRISIS'], casePriority: 'URGENT',
-      escalation: { severity: 'IMMINENT', ackMinutes: 5 }, riskSignal: 'IMMINENT', authorNotice: 'CRISIS_RESOURCES',
+      status: 'HELD',
+      decision: 'HOLD',
+      reasons: ['CRISIS'],
+      casePriority: 'URGENT',
+      escalation: { severity: 'IMMINENT', ackMinutes: 5 },
+      riskSignal: 'IMMINENT',
+      authorNotice: 'CRISIS_RESOURCES',
     });
   });
 
@@ -45,8 +62,13 @@ describe(decideScreening.name, () => {
 
   it('should publish MODERATE with a HIGH outreach case and a supportive note', () => {
     expect(decideScreening(input({ crisis: crisis('MODERATE') }))).toEqual({
-      status: 'PUBLISHED', decision: 'PUBLISH', reasons: ['CRISIS'], casePriority: 'HIGH', escalation: null,
-      riskSignal: 'MODERATE', authorNotice: 'SUPPORTIVE_RESOURCES',
+      status: 'PUBLISHED',
+      decision: 'PUBLISH',
+      reasons: ['CRISIS'],
+      casePriority: 'HIGH',
+      escalation: null,
+      riskSignal: 'MODERATE',
+      authorNotice: 'SUPPORTIVE_RESOURCES',
     });
   });
 

@@ -96,9 +96,7 @@ export function decideScreening(input: PolicyInput, overrides: Partial<PolicyOpt
       reasons.add('CRISIS');
       casePriority = 'URGENT';
       escalation =
-        level === 'IMMINENT'
-          ? { severity: 'IMMINENT', ackMinutes: options.imminentAckMinutes }
-          : { severity: 'HIGH', ackMinutes: options.highAckMinutes };
+        level === 'IMMINENT' ? { severity: 'IMMINENT', ackMinutes: options.imminentAckMinutes } : { severity: 'HIGH', ackMinutes: options.highAckMinutes };
       authorNotice = 'CRISIS_RESOURCES';
       break;
     case 'MODERATE':
@@ -178,6 +176,7 @@ export function decideAfterScreeningFailed(crisis: CrisisAssessment | null = nul
     casePriority: 'URGENT',
     escalation: fromCrisis?.escalation ?? null,
     riskSignal: fromCrisis?.riskSignal ?? null,
-    authorNotice: fromCrisis?.authorNotice === 'CRISIS_RESOURCES' || fromCrisis?.authorNotice === 'SUPPORTIVE_RESOURCES' ? 'CRISIS_RESOURCES' : 'HELD_KIND_NOTE',
+    authorNotice:
+      fromCrisis?.authorNotice === 'CRISIS_RESOURCES' || fromCrisis?.authorNotice === 'SUPPORTIVE_RESOURCES' ? 'CRISIS_RESOURCES' : 'HELD_KIND_NOTE',
   };
 }

@@ -35,9 +35,7 @@ describe(matchWatchedWords.name, () => {
     });
 
     it('should only flag a long term found across word breaks', () => {
-      expect(hitsFor('grimble, thorpe', [entries[2]])).toEqual([
-        expect.objectContaining({ ruleId: 'w3', action: 'FLAG' }),
-      ]);
+      expect(hitsFor('grimble, thorpe', [entries[2]])).toEqual([expect.objectContaining({ ruleId: 'w3', action: 'FLAG' })]);
     });
   });
 
@@ -47,9 +45,7 @@ describe(matchWatchedWords.name, () => {
     });
 
     it('should only flag a slur quoted in counter-speech', () => {
-      expect(hitsFor('He wrote "tranny" under my post and that is not ok')).toEqual([
-        expect.objectContaining({ source: 'SLUR', action: 'FLAG' }),
-      ]);
+      expect(hitsFor('He wrote "tranny" under my post and that is not ok')).toEqual([expect.objectContaining({ source: 'SLUR', action: 'FLAG' })]);
     });
 
     it('should only flag a slur that is referred to', () => {

@@ -1,10 +1,4 @@
-import {
-  DataSet,
-  type EnglishProfaneWord,
-  englishDataset,
-  englishRecommendedTransformers,
-  RegExpMatcher,
-} from 'obscenity';
+import { DataSet, type EnglishProfaneWord, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 
 import { normaliseText, type NormalisedText } from './normalise';
 
@@ -38,20 +32,75 @@ type LibraryCategory = 'SLUR' | 'INSULT' | 'SWEAR' | 'SEXUAL' | 'IGNORED';
  * sex, vagina...) are IGNORED: survivors must be able to say what happened to them.
  */
 const LIBRARY_CATEGORIES: Record<EnglishProfaneWord, LibraryCategory> = {
-  abeed: 'SLUR', abo: 'SLUR', africoon: 'SLUR', arabush: 'SLUR', boonga: 'SLUR', chingchong: 'SLUR',
-  chink: 'SLUR', dyke: 'SLUR', fag: 'SLUR', kike: 'SLUR', negro: 'SLUR', nigger: 'SLUR',
-  retard: 'SLUR', spastic: 'SLUR', tranny: 'SLUR',
-  bastard: 'INSULT', bitch: 'INSULT', cock: 'INSULT', cuck: 'INSULT', cunt: 'INSULT', dick: 'INSULT',
-  prick: 'INSULT', pussy: 'INSULT', slut: 'INSULT', twat: 'INSULT', whore: 'INSULT', turd: 'INSULT',
-  wank: 'INSULT', ass: 'INSULT', arse: 'INSULT',
-  fuck: 'SWEAR', shit: 'SWEAR', piss: 'SWEAR', bollocks: 'SWEAR',
-  blowjob: 'SEXUAL', buttplug: 'SEXUAL', cum: 'SEXUAL', deepthroat: 'SEXUAL', dildo: 'SEXUAL',
-  doggystyle: 'SEXUAL', 'double penetration': 'SEXUAL', felch: 'SEXUAL', fellatio: 'SEXUAL',
-  'finger bang': 'SEXUAL', fisting: 'SEXUAL', gangbang: 'SEXUAL', handjob: 'SEXUAL', hentai: 'SEXUAL',
-  jizz: 'SEXUAL', 'jerk off': 'SEXUAL', orgy: 'SEXUAL', lubejob: 'SEXUAL', scat: 'SEXUAL', hooker: 'SEXUAL',
-  boob: 'IGNORED', tit: 'IGNORED', anal: 'IGNORED', anus: 'IGNORED', bestiality: 'IGNORED',
-  ejaculate: 'IGNORED', incest: 'IGNORED', masturbate: 'IGNORED', orgasm: 'IGNORED', penis: 'IGNORED',
-  porn: 'IGNORED', rape: 'IGNORED', semen: 'IGNORED', sex: 'IGNORED', vagina: 'IGNORED',
+  abeed: 'SLUR',
+  abo: 'SLUR',
+  africoon: 'SLUR',
+  arabush: 'SLUR',
+  boonga: 'SLUR',
+  chingchong: 'SLUR',
+  chink: 'SLUR',
+  dyke: 'SLUR',
+  fag: 'SLUR',
+  kike: 'SLUR',
+  negro: 'SLUR',
+  nigger: 'SLUR',
+  retard: 'SLUR',
+  spastic: 'SLUR',
+  tranny: 'SLUR',
+  bastard: 'INSULT',
+  bitch: 'INSULT',
+  cock: 'INSULT',
+  cuck: 'INSULT',
+  cunt: 'INSULT',
+  dick: 'INSULT',
+  prick: 'INSULT',
+  pussy: 'INSULT',
+  slut: 'INSULT',
+  twat: 'INSULT',
+  whore: 'INSULT',
+  turd: 'INSULT',
+  wank: 'INSULT',
+  ass: 'INSULT',
+  arse: 'INSULT',
+  fuck: 'SWEAR',
+  shit: 'SWEAR',
+  piss: 'SWEAR',
+  bollocks: 'SWEAR',
+  blowjob: 'SEXUAL',
+  buttplug: 'SEXUAL',
+  cum: 'SEXUAL',
+  deepthroat: 'SEXUAL',
+  dildo: 'SEXUAL',
+  doggystyle: 'SEXUAL',
+  'double penetration': 'SEXUAL',
+  felch: 'SEXUAL',
+  fellatio: 'SEXUAL',
+  'finger bang': 'SEXUAL',
+  fisting: 'SEXUAL',
+  gangbang: 'SEXUAL',
+  handjob: 'SEXUAL',
+  hentai: 'SEXUAL',
+  jizz: 'SEXUAL',
+  'jerk off': 'SEXUAL',
+  orgy: 'SEXUAL',
+  lubejob: 'SEXUAL',
+  scat: 'SEXUAL',
+  hooker: 'SEXUAL',
+  boob: 'IGNORED',
+  tit: 'IGNORED',
+  anal: 'IGNORED',
+  anus: 'IGNORED',
+  bestiality: 'IGNORED',
+  ejaculate: 'IGNORED',
+  incest: 'IGNORED',
+  masturbate: 'IGNORED',
+  orgasm: 'IGNORED',
+  penis: 'IGNORED',
+  porn: 'IGNORED',
+  rape: 'IGNORED',
+  semen: 'IGNORED',
+  sex: 'IGNORED',
+  vagina: 'IGNORED',
 };
 
 // A copy, so removing words here never changes the library's shared dataset for anyone else.
@@ -72,9 +121,11 @@ const REFERENCE_CONTEXT =
 // "we are X and proud", "my n*gga": reclaimed use by the group itself; forum policy decides.
 const SELF_REFERENCE = /\b(?:i am|i'm|we are|we're|us|my|our)\s+(?:\w+\s+)?$/;
 const SECOND_PERSON = /\b(?:you|your|yourself|yourselves|ya|yall|y'all)\b/;
-const THIRD_PERSON_TARGET = /\b(?:he|she|they|him|her|them|his|their) (?:is|are|was|were|'s)? ?(?:a |an |such a |such |the |fucking |stupid |little |dumb |fat |ugly )*$/;
+const THIRD_PERSON_TARGET =
+  /\b(?:he|she|they|him|her|them|his|their) (?:is|are|was|were|'s)? ?(?:a |an |such a |such |the |fucking |stupid |little |dumb |fat |ugly )*$/;
 
-const INCITEMENT = /(?<![\p{L}])(?:kys|kill yourself|kill yourselves|go die|go and die|hang yourself|neck yourself|unalive yourself|end yourself|drink bleach|(?:you|u) should (?:just )?die|hope you die|(?:do|go) (?:us all|everyone|the world) a favou?r and die)(?![\p{L}])/gu;
+const INCITEMENT =
+  /(?<![\p{L}])(?:kys|kill yourself|kill yourselves|go die|go and die|hang yourself|neck yourself|unalive yourself|end yourself|drink bleach|(?:you|u) should (?:just )?die|hope you die|(?:do|go) (?:us all|everyone|the world) a favou?r and die)(?![\p{L}])/gu;
 const INCITEMENT_NEGATED = /\b(?:not|never|please do not|no one should|nobody should|do not want you to|told (?:me|him|her|them) to)\s+(?:\w+\s+){0,2}$/;
 
 /**
@@ -164,7 +215,13 @@ function matchLibrary(text: string): WatchedWordHit[] {
         if (!inQuotes && /\b(?:fuck|screw) (?:you|yourself|him|her|them)\b/.test(clause.whole)) {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'HOLD', why: 'profanity aimed at a person' });
         } else if (!inQuotes && SECOND_PERSON.test(clause.whole)) {
-          hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'FLAG', why: 'profanity in a sentence addressed to someone: review, not hold' });
+          hits.push({
+            source: 'DIRECTED_PROFANITY',
+            ruleId: word,
+            phrase,
+            action: 'FLAG',
+            why: 'profanity in a sentence addressed to someone: review, not hold',
+          });
         }
         break;
       case 'SEXUAL':
@@ -191,7 +248,8 @@ function matchIncitement(text: string): WatchedWordHit[] {
 }
 
 function clauseAround(text: string, start: number, end: number): { before: string; whole: string } {
-  const from = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('!', start - 1), text.lastIndexOf('?', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
+  const from =
+    Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('!', start - 1), text.lastIndexOf('?', start - 1), text.lastIndexOf('\n', start - 1)) + 1;
   const stops = ['.', '!', '?', '\n'].map((stop) => text.indexOf(stop, end)).filter((index) => index >= 0);
   const to = stops.length > 0 ? Math.min(...stops) : text.length;
   return { before: text.slice(from, start), whole: text.slice(from, to) };

@@ -40,9 +40,7 @@ describe('selectTfjsBackend without tfjs-node', () => {
   });
 
   itWithoutTfjsNode('should fail to load the classifier when "node" is requested explicitly', async () => {
-    await expect(
-      ToxicityClassifier.load({ ...(await writeToxicityFixture(fixtureDir)), backend: 'node' }),
-    ).rejects.toThrow(/tfjs-node is not installed/);
+    await expect(ToxicityClassifier.load({ ...(await writeToxicityFixture(fixtureDir)), backend: 'node' })).rejects.toThrow(/tfjs-node is not installed/);
   });
 
   itWithoutTfjsNode('should fall back from node to WASM on "auto" and say why node was skipped', async () => {
@@ -50,9 +48,7 @@ describe('selectTfjsBackend without tfjs-node', () => {
     try {
       expect(sut.backend).toBe('wasm');
       expect(tf.getBackend()).toBe('wasm');
-      expect(sut.backendSelection.skipped).toEqual([
-        { backend: 'node', reason: expect.stringMatching(/tfjs-node is not installed/) },
-      ]);
+      expect(sut.backendSelection.skipped).toEqual([{ backend: 'node', reason: expect.stringMatching(/tfjs-node is not installed/) }]);
       const scores = await sut.classify(TOXICITY_FIXTURE_SENTENCES.identityAttack);
       expect(scores.identity_attack).toBeGreaterThan(TOXICITY_FIXTURE_SCORE_BOUNDS.high);
     } finally {

@@ -48,9 +48,7 @@ export async function selectTfjsBackend(choice: TfjsBackendChoice): Promise<Tfjs
       skipped.push({ backend: candidate, reason: errorMessage(error) });
     }
   }
-  throw new TfjsBackendError(
-    `no tfjs backend could be initialised: ${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}`,
-  );
+  throw new TfjsBackendError(`no tfjs backend could be initialised: ${skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ')}`);
 }
 
 async function activateBackend(backend: ConcreteBackend): Promise<void> {

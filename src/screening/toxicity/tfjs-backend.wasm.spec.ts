@@ -38,10 +38,7 @@ describe('selectTfjsBackend("wasm")', () => {
   it('should classify the fixture on WASM', async () => {
     const sut = await ToxicityClassifier.load({ ...(await writeToxicityFixture(fixtureDir)), backend: 'wasm' });
     try {
-      const [threat, neutral] = await Promise.all([
-        sut.classify(TOXICITY_FIXTURE_SENTENCES.threat),
-        sut.classify(TOXICITY_FIXTURE_SENTENCES.neutral),
-      ]);
+      const [threat, neutral] = await Promise.all([sut.classify(TOXICITY_FIXTURE_SENTENCES.threat), sut.classify(TOXICITY_FIXTURE_SENTENCES.neutral)]);
 
       expect(sut.backend).toBe('wasm');
       expect(threat.threat).toBeGreaterThan(TOXICITY_FIXTURE_SCORE_BOUNDS.high);

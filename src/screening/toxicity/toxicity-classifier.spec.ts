@@ -5,12 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { ToxicityClassifier, type ToxicityClassifierOptions } from './toxicity-classifier';
 import { writeToxicityFixture, type ToxicityFixtureUrls } from './toxicity-fixture';
-import {
-  TOXICITY_FIXTURE_SCORE_BOUNDS,
-  TOXICITY_FIXTURE_SENTENCES,
-  TOXICITY_FIXTURE_WORDS,
-  type ToxicityFixtureWord,
-} from './toxicity-fixture-words';
+import { TOXICITY_FIXTURE_SCORE_BOUNDS, TOXICITY_FIXTURE_SENTENCES, TOXICITY_FIXTURE_WORDS, type ToxicityFixtureWord } from './toxicity-fixture-words';
 import { TOXICITY_LABELS, type ToxicityLabel, type ToxicityScores } from './toxicity.port';
 
 // One backend per process (tfjs is a global singleton); backend choice has its own spec files.
@@ -168,9 +163,7 @@ describe(ToxicityClassifier.name, () => {
       const before = tf.memory();
 
       for (let round = 0; round < 10; round++) {
-        await Promise.all(
-          Array.from({ length: 100 }, (_, index) => sut.classify(index % 3 === 0 ? 'I will kill you' : `post ${index}`)),
-        );
+        await Promise.all(Array.from({ length: 100 }, (_, index) => sut.classify(index % 3 === 0 ? 'I will kill you' : `post ${index}`)));
       }
 
       const after = tf.memory();

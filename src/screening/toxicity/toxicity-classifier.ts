@@ -170,10 +170,7 @@ async function loadPackageTokenizerClass(): Promise<PackageTokenizerClass> {
   const toxicityEntry = require.resolve('@tensorflow-models/toxicity');
   const encoderEntry = require.resolve('@tensorflow-models/universal-sentence-encoder', { paths: [dirname(toxicityEntry)] });
   const encoderModule: unknown = await import(encoderEntry);
-  const Tokenizer: unknown =
-    typeof encoderModule === 'object' && encoderModule !== null && 'Tokenizer' in encoderModule
-      ? encoderModule.Tokenizer
-      : undefined;
+  const Tokenizer: unknown = typeof encoderModule === 'object' && encoderModule !== null && 'Tokenizer' in encoderModule ? encoderModule.Tokenizer : undefined;
   if (typeof Tokenizer !== 'function') {
     throw new ToxicityClassifierError(`${encoderEntry} does not export a Tokenizer`);
   }

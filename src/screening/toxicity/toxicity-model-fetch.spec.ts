@@ -19,7 +19,10 @@ describe(fetchToxicityModel.name, () => {
       vocabUrl: new URL(TOXICITY_FIXTURE_FILES.vocabulary, server.baseUrl).href,
     };
   };
-  const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+  const sha256 = async (path: string) =>
+    createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   const htmlPage: ServeOverride = (response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end('<!DOCTYPE html><html><body>Sign in to continue</body></html>');
@@ -112,9 +115,9 @@ describe(fetchToxicityModel.name, () => {
   it('should fail naming the file on an HTTP error status', async () => {
     const urls = await serve();
 
-    await expect(
-      fetchToxicityModel({ dir: targetDir, ...urls, vocabUrl: new URL('nowhere.json', urls.vocabUrl).href }),
-    ).rejects.toThrow(/^vocab\.json: .*nowhere\.json answered HTTP 404/);
+    await expect(fetchToxicityModel({ dir: targetDir, ...urls, vocabUrl: new URL('nowhere.json', urls.vocabUrl).href })).rejects.toThrow(
+      /^vocab\.json: .*nowhere\.json answered HTTP 404/,
+    );
   });
 
   it('should refuse a shard path that would write outside the target folder', async () => {
@@ -129,8 +132,8 @@ describe(fetchToxicityModel.name, () => {
       },
     });
 
-    await expect(
-      fetchToxicityModel({ dir: targetDir, modelUrl: `${server.baseUrl}model.json`, vocabUrl: `${server.baseUrl}vocab.json` }),
-    ).rejects.toThrow(/refusing shard path "\.\.\/escaped\.bin"/);
+    await expect(fetchToxicityModel({ dir: targetDir, modelUrl: `${server.baseUrl}model.json`, vocabUrl: `${server.baseUrl}vocab.json` })).rejects.toThrow(
+      /refusing shard path "\.\.\/escaped\.bin"/,
+    );
   });
 });

@@ -10,8 +10,7 @@ import { errorMessage, fileUrlFor } from './toxicity-model-source';
  * a temporary name then renamed, so a failed or interrupted run never leaves a half model behind.
  */
 export const DEFAULT_TOXICITY_MODEL_URL = 'https://storage.googleapis.com/tfjs-models/savedmodel/toxicity/model.json';
-export const DEFAULT_TOXICITY_VOCAB_URL =
-  'https://storage.googleapis.com/tfjs-models/savedmodel/universal_sentence_encoder/vocab.json';
+export const DEFAULT_TOXICITY_VOCAB_URL = 'https://storage.googleapis.com/tfjs-models/savedmodel/universal_sentence_encoder/vocab.json';
 
 export interface FetchToxicityModelOptions {
   dir: string;
@@ -74,8 +73,7 @@ export async function fetchToxicityModel(options: FetchToxicityModelOptions): Pr
     }
     if (group.expectedBytes !== undefined && groupBytes !== group.expectedBytes) {
       throw new ModelFetchError(
-        `${group.paths.join(', ')}: the weights manifest needs ${group.expectedBytes} bytes but the ` +
-          `download has ${groupBytes} (truncated or wrong file)`,
+        `${group.paths.join(', ')}: the weights manifest needs ${group.expectedBytes} bytes but the ` + `download has ${groupBytes} (truncated or wrong file)`,
       );
     }
   }
@@ -112,8 +110,7 @@ async function download(url: URL, name: string, timeoutMs: number): Promise<Buff
   const contentType = response.headers.get('content-type') ?? '';
   if (/^\s*text\/html/i.test(contentType)) {
     throw new ModelFetchError(
-      `${name}: ${url.href} sent an HTML page (content-type ${contentType}) instead of the file — ` +
-        `a login, error or captive-portal page?`,
+      `${name}: ${url.href} sent an HTML page (content-type ${contentType}) instead of the file — ` + `a login, error or captive-portal page?`,
     );
   }
   let body: Buffer;
@@ -129,9 +126,7 @@ async function download(url: URL, name: string, timeoutMs: number): Promise<Buff
   const declaredLength = response.headers.get('content-length');
   const encoding = response.headers.get('content-encoding') ?? 'identity';
   if (declaredLength !== null && encoding === 'identity' && Number(declaredLength) !== body.byteLength) {
-    throw new ModelFetchError(
-      `${name}: ${url.href} declared ${declaredLength} bytes but sent ${body.byteLength} (truncated)`,
-    );
+    throw new ModelFetchError(`${name}: ${url.href} declared ${declaredLength} bytes but sent ${body.byteLength} (truncated)`);
   }
   return body;
 }
@@ -147,7 +142,11 @@ function describeFetchFailure(error: unknown): string {
  * A weight shard is binary and may start with that byte, so it must look like an actual page.
  */
 function looksLikeHtml(body: Buffer, name: string): boolean {
-  const head = body.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = body
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (name.endsWith('.json')) {
     return head.startsWith('<');
   }

@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDirectory } from './testing/serve-files';
 import { TOXICITY_FIXTURE_FILES, writeToxicityFixture } from './toxicity-fixture';
-import {
-  loadVocabulary,
-  resolveModelLocation,
-  siblingLocation,
-  ToxicityModelIoHandler,
-  ToxicityModelSourceError,
-} from './toxicity-model-source';
+import { loadVocabulary, resolveModelLocation, siblingLocation, ToxicityModelIoHandler, ToxicityModelSourceError } from './toxicity-model-source';
 
 describe('toxicity model source', () => {
   let fixtureDir: string;
@@ -88,9 +82,7 @@ describe('toxicity model source', () => {
       const notAModel = join(fixtureDir, 'not-a-model.json');
       await writeFile(notAModel, '<!DOCTYPE html><html></html>');
 
-      await expect(ToxicityModelIoHandler.fromUrl(notAModel).load()).rejects.toThrow(
-        /not-a-model\.json is not valid JSON \(it looks like an HTML page\)/,
-      );
+      await expect(ToxicityModelIoHandler.fromUrl(notAModel).load()).rejects.toThrow(/not-a-model\.json is not valid JSON \(it looks like an HTML page\)/);
     });
 
     it('should refuse to give a model version before loading', () => {

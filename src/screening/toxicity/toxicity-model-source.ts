@@ -97,9 +97,7 @@ export class ToxicityModelIoHandler implements io.IOHandler {
     this.modelJsonDigest = createHash('sha256').update(bytes).digest('hex');
     return io.getModelArtifactsForJSON(modelJson, async (weightsManifest) => {
       const specs = weightsManifest.flatMap((group) => group.weights);
-      const shards = await Promise.all(
-        weightsManifest.flatMap((group) => group.paths).map((path) => readLocation(siblingLocation(this.location, path))),
-      );
+      const shards = await Promise.all(weightsManifest.flatMap((group) => group.paths).map((path) => readLocation(siblingLocation(this.location, path))));
       return [specs, concatenateToArrayBuffer(shards)];
     });
   }

@@ -2,15 +2,7 @@
  * What the screening pipeline needs from a toxicity classifier. The pipeline depends on this
  * port only, so the crisis and word phases (and the evaluation script) run without tfjs loaded.
  */
-export const TOXICITY_LABELS = [
-  'identity_attack',
-  'insult',
-  'obscene',
-  'severe_toxicity',
-  'sexual_explicit',
-  'threat',
-  'toxicity',
-] as const;
+export const TOXICITY_LABELS = ['identity_attack', 'insult', 'obscene', 'severe_toxicity', 'sexual_explicit', 'threat', 'toxicity'] as const;
 
 export type ToxicityLabel = (typeof TOXICITY_LABELS)[number];
 
