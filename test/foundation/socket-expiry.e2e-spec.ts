@@ -6,6 +6,7 @@ import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-hel
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
 import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 import { TEST_JWT_SECRET } from '../setup/test-env';
+import { postWithCase } from '../moderation/case-fixtures';
 
 interface Member {
   id: string;
@@ -32,22 +33,7 @@ describe('subscriptions end when the token that opened them expires', () => {
   }
 
   async function heldPostWithCase(author: Member): Promise<string> {
-    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
-      spaceId,
-      author.id,
-    ]);
-    const [post]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, 'HELD', 'TOXICITY', '<p>private words</p>', 'private words') RETURNING id`,
-      [thread.id, spaceId, author.id],
-    );
-    await app.dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
-    await app.dataSource.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, 1, 'HOLD')`, [post.id]);
-    const [c]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at)
-       VALUES ($1, $2, $3, ARRAY['TOXICITY'], 'HIGH', 1, now() + interval '30 minutes') RETURNING id`,
-      [post.id, spaceId, author.id],
-    );
-    return c.id;
+    return (await postWithCase(app.dataSource, spaceId, author.id, { text: 'private words' })).caseId;
   }
 
   beforeAll(async () => {

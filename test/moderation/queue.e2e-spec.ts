@@ -1,6 +1,7 @@
 import { Role } from '../../src/common/domain/role.enum';
 import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
 import { countStatements } from '../helpers/statement-counter';
+import { postWithCase } from './case-fixtures';
 import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 
 interface Member {
@@ -21,25 +22,8 @@ describe('moderation queue, claims and decisions', () => {
     return { id: me.data!.me.id, token };
   }
 
-  /** A post and its case, written straight to the tables (screening's part is tested elsewhere). */
-  async function heldPostWithCase(author: Member, priority = 'HIGH', status = 'HELD'): Promise<{ postId: string; caseId: string }> {
-    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
-      spaceId,
-      author.id,
-    ]);
-    const [post]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, $4, $5, '<p>hi</p>', 'hi') RETURNING id`,
-      [thread.id, spaceId, author.id, status, status === 'HELD' ? 'TOXICITY' : null],
-    );
-    await app.dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
-    await app.dataSource.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, 1, 'HOLD')`, [post.id]);
-    const rank = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 }[priority];
-    const [c]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at)
-       VALUES ($1, $2, $3, ARRAY['TOXICITY'], $4, $5, now() + interval '30 minutes') RETURNING id`,
-      [post.id, spaceId, author.id, priority, rank],
-    );
-    return { postId: post.id, caseId: c.id };
+  function heldPostWithCase(author: Member, priority = 'HIGH', status: 'HELD' | 'PUBLISHED' = 'HELD'): Promise<{ postId: string; caseId: string }> {
+    return postWithCase(app.dataSource, spaceId, author.id, { priority, status });
   }
 
   async function postStatus(postId: string): Promise<string> {
