@@ -21,7 +21,7 @@ import { Role } from '../src/common/domain/role.enum';
 import { AppConfig } from '../src/config/app-config';
 import { createRootLogger } from '../src/logging/logger';
 import { TOXICITY_FIXTURE_SENTENCES } from '../src/screening/toxicity/toxicity-fixture-words';
-import { writeToxicityFixture } from '../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../test/fixtures/toxicity-fixture';
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';

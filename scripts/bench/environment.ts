@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../../test/fixtures/toxicity-fixture';
 import {
   baseEnv,
   ROOT,
@@ -62,7 +62,7 @@ export interface EnvironmentOptions {
   /** A private PostgreSQL / Redis (drills that stop them); default the machine's. */
   pgAdminUrl?: string;
   redisUrl?: string;
-  /** Count the API's SQL statements (a `node -r` preload in the API process; see sql-counter.preload.ts). */
+  /** Count the API's SQL statements (a `node -r` preload in the API process; see sql-counter.preload.cjs). */
   countSql?: boolean;
   /** Whether the thread's first post must be published before the run (replies need it visible). */
   publishThread?: boolean;
@@ -82,7 +82,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   }
   const apiPreload = [...(options.apiPreload ?? [])];
   const sqlCounterPort = options.countSql ? await freePort() : null;
-  if (sqlCounterPort) apiPreload.push(join(ROOT, 'dist', 'scripts', 'bench', 'sql-counter.preload.js'));
+  if (sqlCounterPort) apiPreload.push(join(ROOT, 'scripts', 'bench', 'sql-counter.preload.cjs'));
   // Load tests drive far more posts per member than a person writes; the limiter still runs.
   const env = baseEnv(database.url, prefix, {
     PORT: String(port),

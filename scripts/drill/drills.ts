@@ -199,7 +199,7 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
     return withEnvironment({ label: 'drill-classifier-fail', members: 20, worker: true, extraEnv: { CRISIS_RESOURCES: marker } }, async (env) => {
       // The healthy worker published the thread; the one that screens the drill's posts is broken.
       await env.worker?.stop();
-      env.startWorker({ preload: [join(ROOT, 'dist', 'scripts', 'drill', 'toxicity-fault.preload.js')], extraEnv: { DRILL_TOXICITY_FAULT: mode } });
+      env.startWorker({ preload: [join(ROOT, 'scripts', 'drill', 'toxicity-fault.preload.cjs')], extraEnv: { DRILL_TOXICITY_FAULT: mode } });
       const started = Date.now();
       const outcomes = await postReplies(env, { count: posts, concurrency: 20, text: (i) => body('classifier-fail', i, crisisTexts[i % crisisTexts.length]) });
       const posted = reportPosting(outcomes);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { TOXICITY_FIXTURE_SENTENCES } from '../../src/screening/toxicity/toxicity-fixture-words';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
 import { RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
 import { AppProcess, startAppProcess } from '../helpers/app-process';
 import { GraphqlResponse, uniqueSub } from '../helpers/test-app';

@@ -46,7 +46,7 @@ describe('foundation: shutdown does not hang on a query that never returns', () 
         TIMER_SWEEP_SECONDS: '1',
         SHUTDOWN_GRACE_SECONDS: '2',
       },
-      { preload: ['test/helpers/stuck-transaction.preload.js'] },
+      { preload: ['test/helpers/stuck-transaction.preload.cjs'] },
     );
     const observer = new Client({ connectionString: process.env[RUN_DATABASE_URL_VAR] });
     await observer.connect();

@@ -35,20 +35,20 @@ function distIsStale(): boolean {
   } catch {
     return true;
   }
-  return Math.max(...['src', 'migrations', join('test', 'helpers')].map((dir) => newestMtime(join(ROOT, dir)))) > built;
+  return Math.max(...['src', 'migrations'].map((dir) => newestMtime(join(ROOT, dir)))) > built;
 }
 
 /**
  * The real app (API + worker, `npm start`) as its own process from dist/, for what a test cannot
  * do in-process: run PGlite (it loads its WASM through dynamic `import()`, which Jest's module
  * sandbox refuses) or send signals. The environment is exactly `env` (plus PATH and PORT);
- * `preload` names compiled modules (paths under dist/) loaded first with `node -r`, e.g. a fault
+ * `preload` names CommonJS modules (paths from the repository root) loaded first with `node -r`, e.g. a fault
  * injection. The process is killed when the test process exits, whatever ends it.
  */
 export async function startAppProcess(env: Record<string, string>, options: { preload?: string[] } = {}): Promise<AppProcess> {
   if (distIsStale()) ensureBuilt();
   const port = await freePort();
-  const preload = (options.preload ?? []).flatMap((module) => ['-r', join(ROOT, 'dist', module)]);
+  const preload = (options.preload ?? []).flatMap((module) => ['-r', join(ROOT, module)]);
   const child: ChildProcess = spawn(process.execPath, [...preload, join(ROOT, 'dist', 'src', 'main.js'), '--with-worker'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },

@@ -6,7 +6,7 @@ import { JobName, QueueName } from '../../src/queue/queue.types';
 import { screenText } from '../../src/screening/pipeline/screen-text';
 import { WatchedWordsCache } from '../../src/screening/watched-words.cache';
 import { TOXICITY_FIXTURE_SENTENCES } from '../../src/screening/toxicity/toxicity-fixture-words';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
 import { Role } from '../../src/common/domain/role.enum';
 import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 import { createMember, createSpace, enqueueScreening, screened, waitFor, writePost, WrittenPost } from './screening-posts';
