@@ -10,11 +10,12 @@
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { BenchEnvironment, EnvironmentOptions, startEnvironment } from '../bench/environment';
-import { ROOT, waitFor } from '../bench/harness';
+import { ROOT } from '../../test/utils/app-process';
+import { startPrivatePostgres, startPrivateRedis } from '../../test/utils/private-services';
+import { waitFor } from '../../test/utils/wait-for';
 import { SAFE_BODIES, withDatabase } from '../bench/scenarios';
 import { DrillLedger, readLedger, unscreenedReplies } from './ledger';
 import { postReplies, reportPosting } from './posting';
-import { startPrivatePostgres, startPrivateRedis } from './private-services';
 
 export interface DrillOptions {
   /** Posts to write (each drill has the number as default). */
@@ -42,7 +43,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitRecovered(env: BenchEnvironment, timeoutMs = RECOVERY_TIMEOUT_MS): Promise<{ recovered: boolean; ms: number }> {
   const started = Date.now();
   try {
-    await waitFor(async () => (await unscreenedReplies(env.databaseUrl, env.threadId)) === 0, timeoutMs, 'every reply to be screened', 250);
+    await waitFor('every reply to be screened', async () => (await unscreenedReplies(env.databaseUrl, env.threadId)) === 0, {
+      timeoutMs,
+      intervalMs: 250,
+      retryErrors: true,
+    });
     return { recovered: true, ms: Date.now() - started };
   } catch {
     return { recovered: false, ms: Date.now() - started };
@@ -226,12 +231,11 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         });
       let allHeldMs: number | null = null;
       try {
-        await waitFor(
-          async () => (await heldState()).held_urgent === posted.acceptedIds.length,
-          120_000 - (Date.now() - started),
-          'every crisis post held with an URGENT case',
-          250,
-        );
+        await waitFor('every crisis post held with an URGENT case', async () => (await heldState()).held_urgent === posted.acceptedIds.length, {
+          timeoutMs: 120_000 - (Date.now() - started),
+          intervalMs: 250,
+          retryErrors: true,
+        });
         allHeldMs = Date.now() - started;
       } catch {
         allHeldMs = null;
@@ -285,17 +289,16 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         const outcomes = await postReplies(env, { count: posts, concurrency: 8, text: (i) => body('shutdown', i) });
         const posted = reportPosting(outcomes);
         const first = env.startWorker();
-        await waitFor(
-          async () => posts - (await unscreenedReplies(env.databaseUrl, env.threadId)) >= Math.min(20, posts / 4),
-          120_000,
-          'the worker to be busy',
-          50,
-        );
+        await waitFor('the worker to be busy', async () => posts - (await unscreenedReplies(env.databaseUrl, env.threadId)) >= Math.min(20, posts / 4), {
+          timeoutMs: 120_000,
+          intervalMs: 50,
+          retryErrors: true,
+        });
         const queue = screeningQueue(env);
         try {
           const activeAtSigterm = await queue.getActiveCount();
           const sigtermAt = Date.now();
-          const exitCode = await first.stop('SIGTERM');
+          const exitCode = await first.stop('SIGTERM').catch(() => 'killed: no exit within 30 s' as const);
           const exitMs = Date.now() - sigtermAt;
           const afterExit = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
           const screenedByFirst = posts - (await unscreenedReplies(env.databaseUrl, env.threadId));

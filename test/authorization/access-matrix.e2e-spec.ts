@@ -14,8 +14,10 @@ import {
   isScalarType,
 } from 'graphql';
 import { Role } from '../../src/common/domain/role.enum';
-import { subscribe, waitFor, wsClient, settle } from '../escalation/realtime-helpers';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { subscribe, wsClient, settle } from '../escalation/realtime-helpers';
+import { waitFor } from '../utils/wait-for';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
 
 const ANY_MEMBER = 'ANY_MEMBER';
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN] as const;
@@ -153,7 +155,7 @@ describe('authorization matrix, generated from the schema', () => {
       const operation = operationFor('subscription', field);
       const anonymous = wsClient(app.url, null);
       const anonSub = subscribe(anonymous, operation);
-      await waitFor(() => anonSub.errors.length > 0, `${key} anonymous refusal`);
+      await waitFor(`${key} anonymous refusal`, () => anonSub.errors.length > 0);
       await anonymous.dispose();
       for (const role of Object.values(Role)) {
         const client = wsClient(app.url, tokens.get(role)!);
@@ -162,7 +164,7 @@ describe('authorization matrix, generated from the schema', () => {
           await settle(200);
           if (sub.errors.length > 0 || sub.completed) unexpected.push(`${key} ${role} refused: ${JSON.stringify(sub.errors)}`);
         } else {
-          await waitFor(() => sub.errors.length > 0 || sub.completed, `${key} ${role} refusal`);
+          await waitFor(`${key} ${role} refusal`, () => sub.errors.length > 0 || sub.completed);
           // Socket errors carry the same codes as HTTP ones.
           if (!JSON.stringify(sub.errors).includes('"code":"FORBIDDEN"')) unexpected.push(`${key} ${role} -> ${JSON.stringify(sub.errors)}`);
         }

@@ -1,7 +1,9 @@
 import { Role } from '../../src/common/domain/role.enum';
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../src/escalation/escalation-webhook';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { settle, startWebhookReceiver, subscribe, waitFor, wsClient } from './realtime-helpers';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { settle, startWebhookReceiver, subscribe, wsClient } from './realtime-helpers';
+import { waitFor } from '../utils/wait-for';
 
 const SECRET = 'test-webhook-secret-0123456789';
 const CRISIS_TEXT = 'I am going to kill myself tonight. I have the pills ready and I wrote my goodbye letter.';
@@ -66,13 +68,13 @@ describe('escalation paging through the worker', () => {
     await settle();
     const { postId } = await postCrisisThread();
 
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
+    });
     expect(['IMMINENT', 'HIGH']).toContain(esc.severity);
 
-    const delivered = await waitFor(() => hook.received.find((w) => w.body.includes(esc.id)), 'the webhook');
+    const delivered = await waitFor('the webhook', () => hook.received.find((w) => w.body.includes(esc.id)));
     const timestamp = String(delivered.headers[WEBHOOK_TIMESTAMP_HEADER]);
     const signature = String(delivered.headers[WEBHOOK_SIGNATURE_HEADER]);
     expect(verifyWebhook(SECRET, timestamp, delivered.body, signature)).toBe(true);
@@ -83,7 +85,7 @@ describe('escalation paging through the worker', () => {
     expect(delivered.body).not.toContain('pills');
     expect(delivered.body).not.toContain('goodbye');
 
-    const event = await waitFor(() => sub.events.find((e) => e.escalationRaised.id === esc.id), 'the subscription event');
+    const event = await waitFor('the subscription event', () => sub.events.find((e) => e.escalationRaised.id === esc.id));
     expect(event.escalationRaised).toMatchObject({ level: 1, postId });
     expect(sub.errors).toEqual([]);
 
@@ -108,17 +110,17 @@ describe('escalation paging through the worker', () => {
 
   it('should climb a level when nobody acknowledges, and stop once acknowledged', async () => {
     const { postId } = await postCrisisThread();
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
+    });
 
-    const climbed = await waitFor(async () => {
+    const climbed = await waitFor('level 2', async () => {
       const row = await escalation(esc.id);
       return row.level >= 2 && row.paged_level >= 2 ? row : null;
-    }, 'level 2');
+    });
     expect(climbed.status).toBe('OPEN');
-    await waitFor(() => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).level === 2), 'the level-2 webhook');
+    await waitFor('the level-2 webhook', () => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).level === 2));
 
     const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; acknowledgedBy: { id: string } } }>(
       'mutation ($id: ID!) { acknowledgeEscalation(id: $id, note: "calling now") { status level acknowledgedBy { id } } }',
@@ -159,10 +161,10 @@ describe('escalation paging through the worker', () => {
     const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, adminToken);
     const adminId = me.data!.me.id;
     const { postId } = await postCrisisThread();
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
+    });
 
     // Levels 1-3 climb, then level 4 (clinicians and admins) is paged again on each deadline.
     const adminPages = async (): Promise<Array<{ level: number; reminder: number }>> =>
@@ -173,11 +175,13 @@ describe('escalation paging through the worker', () => {
           [adminId, esc.id],
         )
       ).map((row: { level: number; reminder: number | null }) => ({ level: row.level, reminder: row.reminder ?? 0 }));
-    await waitFor(async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), 'two reminders at the last level', 40_000);
+    await waitFor('two reminders at the last level', async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), {
+      timeoutMs: 40_000,
+    });
     const pages = await adminPages();
     expect(pages.every((p) => p.level === 4)).toBe(true);
     expect(new Set(pages.map((p) => p.reminder)).size).toBe(pages.length);
-    await waitFor(() => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).reminder >= 1), 'a reminder webhook');
+    await waitFor('a reminder webhook', () => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).reminder >= 1));
 
     const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; reminders: number } }>(
       'mutation ($id: ID!) { acknowledgeEscalation(id: $id) { status level reminders } }',
@@ -203,17 +207,17 @@ describe('escalation paging through the worker', () => {
     hook.failNext.matches = (body) => body.level === 1;
     hook.failNext.count = 2;
     const { postId } = await postCrisisThread();
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
-    const attempts = await waitFor(async () => {
+    });
+    const attempts = await waitFor('a successful retry', async () => {
       const rows: Array<{ attempt: number; status_code: number }> = await app.dataSource.query(
         `SELECT attempt, status_code FROM webhook_deliveries WHERE escalation_id = $1 AND level = 1 ORDER BY attempt`,
         [esc.id],
       );
       return rows.some((r) => r.status_code === 204) ? rows : null;
-    }, 'a successful retry');
+    });
     expect(attempts.map((a) => a.status_code)).toEqual([500, 500, 204]);
     expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
   });
@@ -225,7 +229,7 @@ describe('escalation paging through the worker', () => {
        VALUES ($1, $2, 'MANUAL', 'ELEVATED', now() + interval '1 hour', now() - interval '1 minute') RETURNING id`,
       [uniqueSub('lost'), subject.id],
     );
-    const paged = await waitFor(async () => ((await escalation(row.id)).paged_level >= 1 ? true : null), 'the sweeper to page it');
+    const paged = await waitFor('the sweeper to page it', async () => ((await escalation(row.id)).paged_level >= 1 ? true : null));
     expect(paged).toBe(true);
   });
 
@@ -233,7 +237,7 @@ describe('escalation paging through the worker', () => {
     const clientToken = await app.token(uniqueSub('client'), Role.CLIENT);
     const client = wsClient(app.url, clientToken);
     const sub = subscribe(client, 'subscription { escalationRaised { id } }');
-    await waitFor(() => sub.errors.length > 0 || sub.completed, 'the refusal');
+    await waitFor('the refusal', () => sub.errors.length > 0 || sub.completed);
     // graphql-ws errors carry the guard's message (the HTTP formatter that adds `code` does not run on sockets).
     expect(JSON.stringify(sub.errors)).toContain('You do not have access');
     expect(sub.events).toEqual([]);
@@ -241,7 +245,7 @@ describe('escalation paging through the worker', () => {
 
     const anonymous = wsClient(app.url, null);
     const anonSub = subscribe(anonymous, 'subscription { escalationRaised { id } }');
-    await waitFor(() => anonSub.errors.length > 0, 'the refused connection');
+    await waitFor('the refused connection', () => anonSub.errors.length > 0);
     expect(anonSub.events).toEqual([]);
     await anonymous.dispose();
   });

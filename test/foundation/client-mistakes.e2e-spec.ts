@@ -1,12 +1,10 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { waitFor } from '../utils/wait-for';
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
-import { GraphqlResponse, startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-
-interface Member {
-  id: string;
-  token: string;
-}
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { GraphqlResponse } from '../utils/graphql';
+import { member, Member, uniqueSub } from '../utils/factories';
 
 type Page = { edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -65,13 +63,6 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
   let clinician: Member;
   let client: Member;
 
-  async function member(role: Role, label: string, extra: { name?: string; cohort?: string } = {}): Promise<Member> {
-    const token = await app.token(uniqueSub(label), role, extra);
-    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-    if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
-    return { id: res.data.me.id, token };
-  }
-
   async function insertPost(authorId: string): Promise<string> {
     const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
       spaceId,
@@ -113,9 +104,9 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       uniqueSub('space'),
     ]);
     spaceId = space.id;
-    admin = await member(Role.ADMIN, 'admin');
-    clinician = await member(Role.CLINICIAN, 'clinician');
-    client = await member(Role.CLIENT, 'client');
+    admin = await member(app, Role.ADMIN, 'admin');
+    clinician = await member(app, Role.CLINICIAN, 'clinician');
+    client = await member(app, Role.CLIENT, 'client');
   });
 
   afterAll(async () => app.close());
@@ -198,7 +189,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it('should page notifications completely when they were written within one millisecond', async () => {
-      const reader = await member(Role.CLIENT, 'reader');
+      const reader = await member(app, Role.CLIENT, 'reader');
       const expected: string[] = [];
       for (let i = 9; i >= 1; i--) {
         const [row]: Array<{ id: string }> = await app.dataSource.query(
@@ -217,7 +208,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it('should page escalations and a risk timeline completely with the cursors it hands out', async () => {
-      const subject = await member(Role.CLIENT, 'subject');
+      const subject = await member(app, Role.CLIENT, 'subject');
       const postId = await insertPost(subject.id);
       const escalations: string[] = [];
       const signals: string[] = [];
@@ -279,8 +270,8 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it('should answer every text input with a NUL with BAD_USER_INPUT or store it without the NUL, never INTERNAL_SERVER_ERROR', async () => {
-      const author = await member(Role.CLIENT, 'nul-author');
-      const peer = await member(Role.PEER_SPECIALIST, 'nul-peer');
+      const author = await member(app, Role.CLIENT, 'nul-author');
+      const peer = await member(app, Role.PEER_SPECIALIST, 'nul-peer');
       await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
       const nul = 'nulmarker\u0000text';
       const created = await app.gql<{ createThread: { id: string; firstPost: { id: string } } }>(
@@ -400,7 +391,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     ])('should answer %s with a coded error and keep the socket', async (_what, query, code) => {
       const socket = wsClient(app.url, admin.token);
       const bad = subscribe(socket, query);
-      const error = await waitFor(() => bad.errors[0], 'the error');
+      const error = await waitFor('the error', () => bad.errors[0]);
       expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
       // The same socket still works: a coded refusal is not a broken connection.
       const good = subscribe<{ moderationQueueChanged: { id: string } }>(socket, 'subscription { moderationQueueChanged { id } }');
@@ -419,7 +410,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
         { query: 'subscription Changes { moderationQueueChanged { id } }', operationName: 'Other' },
         { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined },
       );
-      const error = await waitFor(() => errors[0], 'the error');
+      const error = await waitFor('the error', () => errors[0]);
       expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
       await socket.dispose();
       expectNothingLogged();
@@ -436,7 +427,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
         },
         { next: (value) => errors.push(...(value.errors ?? [])), error: (e) => errors.push(e), complete: () => undefined },
       );
-      const error = await waitFor(() => errors[0], 'the error');
+      const error = await waitFor('the error', () => errors[0]);
       expect(JSON.stringify(error)).toContain('BAD_USER_INPUT');
       await socket.dispose();
       expectNothingLogged('many');

@@ -3,13 +3,13 @@ import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../../src/bootstrap';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { waitFor } from '../utils/wait-for';
 import { countStatements } from '../helpers/statement-counter';
-import { testEnv, uniqueSub } from '../helpers/test-app';
-import { TEST_JWT_SECRET } from '../setup/test-env';
+import { testEnv } from '../helpers/test-app';
+import { member, uniqueSub } from '../utils/factories';
 
 interface Answer<T> {
   status: number;
@@ -61,12 +61,6 @@ describe('query limits: cost, batched lists and subscriptions', () => {
   let client: { token: string; id: string };
   let peer: { token: string; id: string };
 
-  async function member(role: Role, label: string): Promise<{ token: string; id: string }> {
-    const token = await signDevToken(TEST_JWT_SECRET, { sub: uniqueSub(label), role });
-    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-    return { token, id: res.data!.me.id };
-  }
-
   async function newSpace(): Promise<string> {
     const [row]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Limits') RETURNING id`, [
       uniqueSub('limits'),
@@ -102,8 +96,8 @@ describe('query limits: cost, batched lists and subscriptions', () => {
   beforeAll(async () => {
     app = await startLoggedApp();
     spaceId = await newSpace();
-    client = await member(Role.CLIENT, 'limits-client');
-    peer = await member(Role.PEER_SPECIALIST, 'limits-peer');
+    client = await member(app, Role.CLIENT, 'limits-client');
+    peer = await member(app, Role.PEER_SPECIALIST, 'limits-peer');
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
     await seedThreads(spaceId, 120, 3);
   });
@@ -230,7 +224,7 @@ describe('query limits: cost, batched lists and subscriptions', () => {
       );
       const deep = subscribe(socket, `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(6)}id${' } }'.repeat(6)} } } }`);
       const fine = subscribe(socket, 'subscription { moderationQueueChanged { id status post { id } } }');
-      await waitFor(() => costly.errors.length > 0 && deep.errors.length > 0, 'both subscriptions to be refused');
+      await waitFor('both subscriptions to be refused', () => costly.errors.length > 0 && deep.errors.length > 0);
       await settle();
       for (const refused of [costly, deep]) {
         // A refusal before the subscription starts arrives as graphql-ws's error event (a list of errors).

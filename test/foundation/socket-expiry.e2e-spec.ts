@@ -1,17 +1,12 @@
 import { SignJWT } from 'jose';
 import { createSecretKey } from 'node:crypto';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { waitFor } from '../utils/wait-for';
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { TEST_JWT_SECRET } from '../setup/test-env';
-import { postWithCase } from '../moderation/case-fixtures';
-
-interface Member {
-  id: string;
-  token: string;
-}
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { Member, member, postWithCase, uniqueSub } from '../utils/factories';
+import { TEST_JWT_SECRET } from '../utils/environment';
 
 type CaseEvent = { moderationQueueChanged: { id: string; status: string; post: { body: string | null } | null } };
 
@@ -24,14 +19,6 @@ describe('subscriptions end when the token that opened them expires', () => {
   let spaceId: string;
   let colleague: Member;
 
-  async function member(role: Role, label: string, token?: (sub: string) => Promise<string>): Promise<Member> {
-    const sub = uniqueSub(label);
-    const signed = token ? await token(sub) : await app.token(sub, role);
-    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, signed);
-    if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
-    return { id: res.data.me.id, token: signed };
-  }
-
   async function heldPostWithCase(author: Member): Promise<string> {
     return (await postWithCase(app.dataSource, spaceId, author.id, { text: 'private words' })).caseId;
   }
@@ -43,17 +30,17 @@ describe('subscriptions end when the token that opened them expires', () => {
       uniqueSub('space'),
     ]);
     spaceId = space.id;
-    colleague = await member(Role.PEER_SPECIALIST, 'colleague');
+    colleague = await member(app, Role.PEER_SPECIALIST, 'colleague');
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, colleague.id]);
   });
 
   afterAll(async () => app.close());
 
   it('should close a peer specialist’s socket with 4403 when the token expires, and deliver nothing after', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     // Seconds are the JWT's resolution; a few of them leave room for the first event on a busy machine.
     const exp = Math.floor(Date.now() / 1000) + 6;
-    const peer = await member(Role.PEER_SPECIALIST, 'expiring', (sub) => signDevToken(TEST_JWT_SECRET, { sub, role: Role.PEER_SPECIALIST }, exp));
+    const peer = await member(app, Role.PEER_SPECIALIST, 'expiring', { expiresAt: exp });
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
 
     let closed: { code: number } | null = null;
@@ -63,10 +50,10 @@ describe('subscriptions end when the token that opened them expires', () => {
 
     const before = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: before }, colleague.token);
-    const event = await waitFor(() => sub.events.find((e) => e.moderationQueueChanged.id === before), 'an event while the token is valid');
+    const event = await waitFor('an event while the token is valid', () => sub.events.find((e) => e.moderationQueueChanged.id === before));
     expect(event.moderationQueueChanged.post?.body).toContain('private words');
 
-    const closeEvent = await waitFor(() => closed, 'the socket to close at the token’s exp', 20_000);
+    const closeEvent = await waitFor('the socket to close at the token’s exp', () => closed, { timeoutMs: 20_000 });
     expect(closeEvent.code).toBe(FORBIDDEN);
     const received = sub.events.length;
 
@@ -97,7 +84,7 @@ describe('subscriptions end when the token that opened them expires', () => {
       let closed: { code: number } | null = null;
       const socket = wsClient(app.url, token, { on: { closed: (event) => (closed = event as { code: number }) } });
       const sub = subscribe(socket, 'subscription { moderationQueueChanged { id } }');
-      const closeEvent = await waitFor(() => closed, 'the refusal');
+      const closeEvent = await waitFor('the refusal', () => closed);
       expect(closeEvent.code).toBe(FORBIDDEN);
       expect(sub.events).toEqual([]);
       await socket.dispose();

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { startPrivateRedis, PrivateRedis } from '../../scripts/drill/private-services';
+import { startPrivateRedis, PrivateRedis } from '../utils/private-services';
 import { RunningApp, startApp } from '../../src/bootstrap';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
@@ -9,8 +9,10 @@ import { createRootLogger } from '../../src/logging/logger';
 import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
 import { redisServerOptions } from '../../src/queue/worker-connection';
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
-import { settle, subscribe, Subscribed, waitFor, wsClient } from '../escalation/realtime-helpers';
-import { createThread, member, Member, space } from '../forum/forum-fixtures';
+import { settle, subscribe, Subscribed, wsClient } from '../escalation/realtime-helpers';
+import { waitFor } from '../utils/wait-for';
+import { createThread } from '../forum/forum-fixtures';
+import { member, Member, space } from '../utils/factories';
 import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
 
 const QUEUE_CHANGED = 'subscription { moderationQueueChanged { id status priority reasons } }';
@@ -56,7 +58,7 @@ describe('moderation queue events reach subscribers', () => {
   beforeAll(async () => {
     // The subscriber's API runs no worker: every event below comes from another process.
     api = await startTestApp({ role: 'api' });
-    spaceId = await space(api);
+    spaceId = await space(api.dataSource);
     peer = await member(api, Role.PEER_SPECIALIST, 'peer');
     author = await member(api, Role.CLIENT, 'author');
     await api.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
@@ -80,12 +82,12 @@ describe('moderation queue events reach subscribers', () => {
     others.push(worker);
     const thread = await createThread(api, author, spaceId, 'Tonight', 'I want to kill myself. I have the pills counted out and I am doing it tonight.');
     const event = await waitFor(
+      'the crisis case on the live queue',
       async () => {
         const cases: Array<{ id: string }> = await api.dataSource.query(`SELECT id FROM moderation_cases WHERE post_id = $1`, [thread.firstPost.id]);
         return cases.length > 0 && eventsFor(cases[0].id)[0];
       },
-      'the crisis case on the live queue',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     expect(event.moderationQueueChanged).toMatchObject({ status: 'OPEN', priority: 'URGENT' });
     expect(event.moderationQueueChanged.reasons).toContain('CRISIS');
@@ -97,14 +99,14 @@ describe('moderation queue events reach subscribers', () => {
     others.push(fresh);
     const claimed = await fresh.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peer.token);
     expect(claimed.errors).toBeUndefined();
-    await waitFor(() => eventsFor(caseId).length >= 1, 'the claim event');
+    await waitFor('the claim event', () => eventsFor(caseId).length >= 1);
     const noted = await fresh.gql(
       'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
       { input: { caseId, note: 'Reaching out today.' } },
       peer.token,
     );
     expect(noted.errors).toBeUndefined();
-    await waitFor(() => eventsFor(caseId).length >= 2, 'the note event');
+    await waitFor('the note event', () => eventsFor(caseId).length >= 2);
     expect(eventsFor(caseId)[0].moderationQueueChanged.status).toBe('CLAIMED');
   });
 
@@ -112,7 +114,7 @@ describe('moderation queue events reach subscribers', () => {
     const { caseId } = await caseFor(api.dataSource, spaceId, author, { overdue: true });
     const worker = await startWorker(FAST_TIMERS);
     others.push(worker);
-    await waitFor(() => eventsFor(caseId).length >= 1, 'the overdue reminder on the live queue', 30_000);
+    await waitFor('the overdue reminder on the live queue', () => eventsFor(caseId).length >= 1, { timeoutMs: 30_000 });
     const [row]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(`SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`, [
       caseId,
     ]);
@@ -150,7 +152,7 @@ describe('case-due reminders survive a refused publish', () => {
   });
 
   it('should publish the reminder on a retry after the first publish failed, and notify each peer once', async () => {
-    const spaceId = await space(api);
+    const spaceId = await space(api.dataSource);
     const peer = await member(api, Role.PEER_SPECIALIST, 'peer');
     const author = await member(api, Role.CLIENT, 'author');
     await api.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
@@ -166,11 +168,13 @@ describe('case-due reminders survive a refused publish', () => {
     worker = await startWorker({ ...FAST_TIMERS, REDIS_URL: workerRedisUrl });
     queue = new Queue(QueueName.MODERATION, { connection: redisServerOptions(redis.url), prefix: api.config.redis.prefix });
     const jobId = JOB_ID[JobName.CASE_DUE]({ caseId, dueAt: dueAt.toISOString() });
-    await waitFor(async () => ((await queue!.getJob(jobId))?.attemptsMade ?? 0) >= 1, 'the first attempt to fail on the refused publish', 30_000);
+    await waitFor('the first attempt to fail on the refused publish', async () => ((await queue!.getJob(jobId))?.attemptsMade ?? 0) >= 1, {
+      timeoutMs: 30_000,
+    });
     expect(received.filter((m) => m.includes(caseId))).toEqual([]);
 
     await admin.call('ACL', 'SETUSER', 'worker', '+publish');
-    await waitFor(() => received.some((m) => m.includes(caseId)), 'the reminder, published by a retry', 30_000);
+    await waitFor('the reminder, published by a retry', () => received.some((m) => m.includes(caseId)), { timeoutMs: 30_000 });
     const [row]: Array<{ overdue_notified_at: Date | null; notified: number }> = await api.dataSource.query(
       `SELECT c.overdue_notified_at,
               (SELECT count(*)::int FROM notifications n WHERE n.kind = 'CASE_OVERDUE' AND n.data->>'caseId' = $1::text AND n.member_id = $2) AS notified
@@ -178,12 +182,12 @@ describe('case-due reminders survive a refused publish', () => {
       [caseId, peer.id],
     );
     expect(row.notified).toBe(1);
-    await waitFor(async () => {
+    await waitFor('the reminder to be marked sent', async () => {
       const [marked]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(
         `SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`,
         [caseId],
       );
       return marked.overdue_notified_at !== null;
-    }, 'the reminder to be marked sent');
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
-import { createThread, member, Member, space } from '../forum/forum-fixtures';
-import { GraphqlResponse, startTestApp, TestApp } from '../helpers/test-app';
+import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { waitFor } from '../utils/wait-for';
+import { createThread } from '../forum/forum-fixtures';
+import { member, Member, space } from '../utils/factories';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { GraphqlResponse } from '../utils/graphql';
 
 /**
  * A peer specialist sees held posts, screenings, cases, notes and risk signals of the spaces they
@@ -28,13 +31,13 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
   async function heldCrisisThread(spaceId: string): Promise<{ postId: string; caseId: string }> {
     const thread = await createThread(app, author, spaceId, 'Tonight', CRISIS);
     const postId = thread.firstPost.id;
-    const caseId = await waitFor(async () => {
+    const caseId = await waitFor('the worker to hold the crisis post and open its case', async () => {
       const rows: Array<{ id: string }> = await app.dataSource.query(
         `SELECT c.id FROM moderation_cases c JOIN posts p ON p.id = c.post_id WHERE c.post_id = $1 AND p.status = 'HELD'`,
         [postId],
       );
       return rows[0]?.id;
-    }, 'the worker to hold the crisis post and open its case');
+    });
     return { postId, caseId };
   }
 
@@ -67,8 +70,8 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'all' });
-    ownSpace = await space(app);
-    otherSpace = await space(app);
+    ownSpace = await space(app.dataSource);
+    otherSpace = await space(app.dataSource);
     peer = await member(app, Role.PEER_SPECIALIST, 'scoped-peer');
     otherPeer = await member(app, Role.PEER_SPECIALIST, 'other-peer');
     clinician = await member(app, Role.CLINICIAN, 'clinician');
@@ -86,10 +89,10 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
     // A published post of the author's in the other space: anyone may read it, but not its screening.
     const published = await createThread(app, author, otherSpace, 'A good day', 'Walked by the river with my sister.');
     otherPublishedPostId = published.firstPost.id;
-    await waitFor(async () => {
+    await waitFor('the ordinary post to be published', async () => {
       const [row]: Array<{ status: string }> = await app.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [otherPublishedPostId]);
       return row.status === 'PUBLISHED';
-    }, 'the ordinary post to be published');
+    });
   });
 
   afterAll(async () => app.close());
@@ -160,7 +163,7 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
         app.gql('mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', { input: { caseId, note: 'Checked in.' } }, token);
       await addNote(other.caseId, otherPeer.token);
       await addNote(own.caseId, clinician.token);
-      const first = await waitFor(() => events.events[0], 'the event of the peer’s own case');
+      const first = await waitFor('the event of the peer’s own case', () => events.events[0]);
       expect(first.moderationQueueChanged.id).toBe(own.caseId);
       expect(first.moderationQueueChanged.post?.body).toContain('kill myself');
       expect(first.moderationQueueChanged.authorRecentCases).toEqual([]);
@@ -170,7 +173,7 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
       // Off the space, its events stop; an event of the space the peer is given next proves delivery still runs.
       await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [otherSpace, peer.id]);
       await addNote(other.caseId, otherPeer.token);
-      const marker = await waitFor(() => events.events[1], 'the event of the space the peer was moved to');
+      const marker = await waitFor('the event of the space the peer was moved to', () => events.events[1]);
       expect(marker.moderationQueueChanged.id).toBe(other.caseId);
       expect(events.events.map((e) => e.moderationQueueChanged.id)).toEqual([own.caseId, other.caseId]);
       expect(events.errors).toEqual([]);

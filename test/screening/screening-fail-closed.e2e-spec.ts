@@ -8,7 +8,8 @@ import { ToxicityModel } from '../../src/screening/toxicity-model.provider';
 import { ToxicityClassifier } from '../../src/screening/toxicity/toxicity-classifier';
 import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { createMember, createSpace, enqueueScreening, screened, waitFor, writePost } from './screening-posts';
+import { createMember, createSpace, enqueueScreening, screened, writePost } from './screening-posts';
+import { waitFor } from '../utils/wait-for';
 
 describe('screening fails closed', () => {
   let fixtureDir: string;
