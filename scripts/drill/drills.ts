@@ -12,7 +12,9 @@ import { Queue } from 'bullmq';
 import { BenchEnvironment, EnvironmentOptions, startEnvironment } from '../bench/environment';
 import { ROOT } from '../../test/utils/app-process';
 import { startPrivatePostgres, startPrivateRedis } from '../../test/utils/private-services';
+import { openQueue } from '../../test/utils/queue-jobs';
 import { waitFor } from '../../test/utils/wait-for';
+import { QueueName } from '../../src/queue/queue.types';
 import { SAFE_BODIES, withDatabase } from '../bench/scenarios';
 import { DrillLedger, readLedger, unscreenedReplies } from './ledger';
 import { postReplies, reportPosting } from './posting';
@@ -71,8 +73,7 @@ async function withEnvironment<T>(options: EnvironmentOptions, run: (env: BenchE
 }
 
 function screeningQueue(env: BenchEnvironment): Queue {
-  const url = new URL(String(env.env.REDIS_URL));
-  return new Queue('screening', { connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: 1 }, prefix: env.prefix });
+  return openQueue(QueueName.SCREENING, String(env.env.REDIS_URL), env.prefix);
 }
 
 export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResult>> = {

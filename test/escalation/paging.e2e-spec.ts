@@ -1,8 +1,11 @@
 import { Role } from '../../src/common/domain/role.enum';
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../src/escalation/escalation-webhook';
+import { Job, Queue } from 'bullmq';
+import { QueueName } from '../../src/queue/queue.types';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { uniqueSub } from '../utils/factories';
-import { settle, startWebhookReceiver, subscribe, wsClient } from './realtime-helpers';
+import { jobsSettled, openQueue } from '../utils/queue-jobs';
+import { insertEscalation, member, uniqueSub } from '../utils/factories';
+import { probeDelivery, publishEscalationRaised, startWebhookReceiver, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 
 const SECRET = 'test-webhook-secret-0123456789';
@@ -20,6 +23,7 @@ describe('escalation paging through the worker', () => {
   let app: TestApp;
   let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let clinicianToken: string;
+  let escalationJobs: Queue;
 
   beforeAll(async () => {
     hook = await startWebhookReceiver();
@@ -33,11 +37,12 @@ describe('escalation paging through the worker', () => {
         TIMER_SWEEP_SECONDS: '1',
       },
     });
-    clinicianToken = await app.token(uniqueSub('clinician'), Role.CLINICIAN);
-    await app.gql('{ me { id } }', {}, clinicianToken);
+    clinicianToken = (await member(app, Role.CLINICIAN, 'clinician')).token;
+    escalationJobs = openQueue(QueueName.ESCALATION, app.config.redis.url, app.config.redis.prefix);
   });
 
   afterAll(async () => {
+    await escalationJobs.close();
     await app.close();
     await hook.close();
   });
@@ -45,6 +50,20 @@ describe('escalation paging through the worker', () => {
   async function escalation(id: string): Promise<EscalationRow> {
     const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE id = $1`, [id]);
     return rows[0];
+  }
+
+  /**
+   * Waits until every job of the escalation has run (each page schedules its deadline, each
+   * deadline the next page), and returns those that finished at or after `since`: the positive
+   * event after which an acknowledged escalation can no longer climb or remind.
+   */
+  async function jobsAfterAcknowledging(escalationId: string, since: number): Promise<Job[]> {
+    const finished = await jobsSettled(
+      escalationJobs,
+      (job) => (job.data as { escalationId?: string }).escalationId === escalationId,
+      "the escalation's pending jobs to run",
+    );
+    return finished.filter((job) => (job.finishedOn ?? 0) >= since);
   }
 
   async function postCrisisThread(): Promise<{ postId: string; authorToken: string }> {
@@ -65,7 +84,9 @@ describe('escalation paging through the worker', () => {
       client,
       'subscription { escalationRaised { id level severity postId } }',
     );
-    await settle();
+    // An acknowledged escalation: the probe reaches the socket without being paged itself.
+    const probe = await insertEscalation(app.dataSource, (await member(app, Role.CLIENT, 'probe-subject')).id, { status: 'ACKNOWLEDGED' });
+    await probeDelivery(sub, publishEscalationRaised(app, probe), (e) => e.escalationRaised.id === probe, 'the subscription to be live');
     const { postId } = await postCrisisThread();
 
     const esc = await waitFor('the escalation', async () => {
@@ -122,6 +143,7 @@ describe('escalation paging through the worker', () => {
     expect(climbed.status).toBe('OPEN');
     await waitFor('the level-2 webhook', () => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).level === 2));
 
+    const acknowledgedAt = Date.now();
     const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; acknowledgedBy: { id: string } } }>(
       'mutation ($id: ID!) { acknowledgeEscalation(id: $id, note: "calling now") { status level acknowledgedBy { id } } }',
       { id: esc.id },
@@ -131,8 +153,8 @@ describe('escalation paging through the worker', () => {
     expect(ack.data!.acknowledgeEscalation.status).toBe('ACKNOWLEDGED');
     const levelAtAck = ack.data!.acknowledgeEscalation.level;
 
-    // Well past the next deadline: the deadline job finds it acknowledged and climbs no further.
-    await new Promise((r) => setTimeout(r, 3_500));
+    // The deadline (or page) pending when it was acknowledged has run, found it acknowledged and climbed no further.
+    expect(await jobsAfterAcknowledging(esc.id, acknowledgedAt)).not.toEqual([]);
     const after = await escalation(esc.id);
     expect(after.status).toBe('ACKNOWLEDGED');
     expect(after.level).toBe(levelAtAck);
@@ -157,9 +179,7 @@ describe('escalation paging through the worker', () => {
   });
 
   it('should keep reminding everyone at the last level until someone acknowledges', async () => {
-    const adminToken = await app.token(uniqueSub('admin'), Role.ADMIN);
-    const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, adminToken);
-    const adminId = me.data!.me.id;
+    const { id: adminId } = await member(app, Role.ADMIN, 'admin');
     const { postId } = await postCrisisThread();
     const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
@@ -183,6 +203,7 @@ describe('escalation paging through the worker', () => {
     expect(new Set(pages.map((p) => p.reminder)).size).toBe(pages.length);
     await waitFor('a reminder webhook', () => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).reminder >= 1));
 
+    const acknowledgedAt = Date.now();
     const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; reminders: number } }>(
       'mutation ($id: ID!) { acknowledgeEscalation(id: $id) { status level reminders } }',
       { id: esc.id },
@@ -192,12 +213,10 @@ describe('escalation paging through the worker', () => {
     expect(ack.data!.acknowledgeEscalation.level).toBe(4);
     expect(ack.data!.acknowledgeEscalation.reminders).toBeGreaterThanOrEqual(2);
     const countAtAck = (await adminPages()).length;
-    await new Promise((r) => setTimeout(r, 3_500));
+    // Once the jobs pending at the acknowledgement have run, no further reminder can come.
+    expect(await jobsAfterAcknowledging(esc.id, acknowledgedAt)).not.toEqual([]);
     // One reminder already in flight at the moment of acknowledging may still land; none after it.
     expect((await adminPages()).length).toBeLessThanOrEqual(countAtAck + 1);
-    const settled = (await adminPages()).length;
-    await new Promise((r) => setTimeout(r, 3_500));
-    expect((await adminPages()).length).toBe(settled);
     const audit: Array<{ action: string }> = await app.dataSource.query(`SELECT action FROM audit_events WHERE target_id = $1`, [esc.id]);
     expect(audit.map((a) => a.action)).toContain('escalation.remind');
   });
@@ -224,12 +243,8 @@ describe('escalation paging through the worker', () => {
 
   it('should page an escalation whose page job never reached Redis (the sweeper)', async () => {
     const [subject]: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM members WHERE role = 'CLIENT' LIMIT 1`);
-    const [row]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO escalations (dedupe_key, subject_id, trigger, severity, ack_due_at, created_at)
-       VALUES ($1, $2, 'MANUAL', 'ELEVATED', now() + interval '1 hour', now() - interval '1 minute') RETURNING id`,
-      [uniqueSub('lost'), subject.id],
-    );
-    const paged = await waitFor('the sweeper to page it', async () => ((await escalation(row.id)).paged_level >= 1 ? true : null));
+    const lost = await insertEscalation(app.dataSource, subject.id, { createdSecondsAgo: 60 });
+    const paged = await waitFor('the sweeper to page it', async () => ((await escalation(lost)).paged_level >= 1 ? true : null));
     expect(paged).toBe(true);
   });
 

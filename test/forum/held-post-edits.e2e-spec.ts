@@ -5,7 +5,7 @@ import { QueueName } from '../../src/queue/queue.types';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { waitFor } from '../utils/wait-for';
 import { createThread, POST_FIELDS } from './forum-fixtures';
-import { Member, member, space } from '../utils/factories';
+import { assignToSpace, Member, member, space } from '../utils/factories';
 
 const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
 const THREAD = `query($id: ID!) { thread(id: $id) { id } }`;
@@ -40,7 +40,7 @@ describe('forum: editing a post that is held for a person', () => {
       ...[1, 2, 3].map((n) => member(app, Role.CLIENT, `reporter-${n}`)),
     ]);
     spaceId = await space(app.dataSource);
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    await assignToSpace(app.dataSource, spaceId, peer.id);
   });
 
   afterAll(async () => {

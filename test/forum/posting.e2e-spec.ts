@@ -5,7 +5,7 @@ import { JobProducer } from '../../src/queue/job-producer.service';
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
 import { connectAsSchemaOwner, startTestApp, TestApp } from '../helpers/test-app';
 import { createReply, createThread, POST_FIELDS, publishedThread, screen, THREAD_FIELDS } from './forum-fixtures';
-import { Member, member, space } from '../utils/factories';
+import { assignToSpace, Member, member, space } from '../utils/factories';
 
 const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
 const THREAD = `query($id: ID!) { thread(id: $id) { ${THREAD_FIELDS} } }`;
@@ -29,7 +29,7 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
     ]);
     spaceId = await space(app.dataSource);
     // The peer specialist works this space: they see its posts in every state.
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    await assignToSpace(app.dataSource, spaceId, peer.id);
   });
 
   afterAll(async () => {

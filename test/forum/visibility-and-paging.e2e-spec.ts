@@ -2,7 +2,7 @@ import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum
 import { Role } from '../../src/common/domain/role.enum';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { createReply, publishedReply, publishedThread, screen } from './forum-fixtures';
-import { Member, member, space } from '../utils/factories';
+import { assignToSpace, Member, member, space } from '../utils/factories';
 
 const POST = `query($id: ID!) { post(id: $id) { id body status } }`;
 const PAGE = `query($id: ID!, $first: Int, $after: String) {
@@ -52,7 +52,7 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
       clinician: await member(app, Role.CLINICIAN, 'clinician'),
       admin: await member(app, Role.ADMIN, 'admin'),
     };
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, viewers.peerSpecialist.id]);
+    await assignToSpace(app.dataSource, spaceId, viewers.peerSpecialist.id);
     const thread = await publishedThread(app, await member(app, Role.CLIENT, 'host'), spaceId);
 
     const byState: Record<PostStatus, string> = {} as Record<PostStatus, string>;

@@ -1,11 +1,11 @@
 import { SignJWT } from 'jose';
 import { createSecretKey } from 'node:crypto';
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { Member, member, postWithCase, uniqueSub } from '../utils/factories';
+import { assignToSpace, Member, member, postWithCase, space, uniqueSub } from '../utils/factories';
 import { TEST_JWT_SECRET } from '../utils/environment';
 
 type CaseEvent = { moderationQueueChanged: { id: string; status: string; post: { body: string | null } | null } };
@@ -26,12 +26,9 @@ describe('subscriptions end when the token that opened them expires', () => {
   beforeAll(async () => {
     logs = captureLogs();
     app = await startTestApp({ role: 'api', logger: logs.logger });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Expiry') RETURNING id`, [
-      uniqueSub('space'),
-    ]);
-    spaceId = space.id;
+    spaceId = await space(app.dataSource, { name: 'Expiry' });
     colleague = await member(app, Role.PEER_SPECIALIST, 'colleague');
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, colleague.id]);
+    await assignToSpace(app.dataSource, spaceId, colleague.id);
   });
 
   afterAll(async () => app.close());
@@ -39,14 +36,29 @@ describe('subscriptions end when the token that opened them expires', () => {
   it('should close a peer specialist’s socket with 4403 when the token expires, and deliver nothing after', async () => {
     const author = await member(app, Role.CLIENT, 'author');
     // Seconds are the JWT's resolution; a few of them leave room for the first event on a busy machine.
-    const exp = Math.floor(Date.now() / 1000) + 6;
+    const exp = Math.floor(Date.now() / 1000) + 8;
     const peer = await member(app, Role.PEER_SPECIALIST, 'expiring', { expiresAt: exp });
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    await assignToSpace(app.dataSource, spaceId, peer.id);
 
     let closed: { code: number } | null = null;
+    const query = 'subscription { moderationQueueChanged { id status post { body } } }';
     const socket = wsClient(app.url, peer.token, { on: { closed: (event) => (closed = event as { code: number }) } });
-    const sub = subscribe<CaseEvent>(socket, 'subscription { moderationQueueChanged { id status post { body } } }');
-    await settle();
+    const sub = subscribe<CaseEvent>(socket, query);
+    // The colleague's token outlives the test: what reaches them was published and fanned out.
+    const colleagueSocket = wsClient(app.url, colleague.token);
+    const colleagueSub = subscribe<CaseEvent>(colleagueSocket, query);
+    for (const [listening, who] of [
+      [sub, 'the expiring peer'],
+      [colleagueSub, 'the colleague'],
+    ] as const) {
+      const probe = await heldPostWithCase(author);
+      await probeDelivery(
+        listening,
+        publishCaseChanged(app, { caseId: probe, spaceId }),
+        (e) => e.moderationQueueChanged.id === probe,
+        `${who}'s subscription to be live`,
+      );
+    }
 
     const before = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: before }, colleague.token);
@@ -59,9 +71,11 @@ describe('subscriptions end when the token that opened them expires', () => {
 
     const after = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: after }, colleague.token);
-    await settle(500);
+    await waitFor('the colleague to receive the event after the expiry', () => colleagueSub.events.find((e) => e.moderationQueueChanged.id === after));
     expect(sub.events).toHaveLength(received);
     expect(sub.events.find((e) => e.moderationQueueChanged.id === after)).toBeUndefined();
+    colleagueSub.dispose();
+    await colleagueSocket.dispose();
     await socket.dispose();
     expect(logs.errors()).toEqual([]);
   });

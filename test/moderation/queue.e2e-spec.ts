@@ -1,8 +1,8 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 import { countStatements } from '../helpers/statement-counter';
-import { Member, member, postWithCase, uniqueSub } from '../utils/factories';
+import { assignToSpace, Member, member, postWithCase, space } from '../utils/factories';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
 describe('moderation queue, claims and decisions', () => {
@@ -23,10 +23,7 @@ describe('moderation queue, claims and decisions', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'all', env: { TIMER_SWEEP_SECONDS: '1', CASE_DUE_SECONDS: 'URGENT=1,HIGH=1800,NORMAL=14400,LOW=86400' } });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Moderation test') RETURNING id`, [
-      uniqueSub('space'),
-    ]);
-    spaceId = space.id;
+    spaceId = await space(app.dataSource, { name: 'Moderation test' });
     peerA = await member(app, Role.PEER_SPECIALIST, 'peer-a');
     peerB = await member(app, Role.PEER_SPECIALIST, 'peer-b');
     outsider = await member(app, Role.PEER_SPECIALIST, 'peer-outside');
@@ -180,19 +177,32 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should tell subscribed staff of that space when a case changes, and not a peer of another space', async () => {
-    const mine = wsClient(app.url, peerA.token);
-    const theirs = wsClient(app.url, outsider.token);
-    const q = 'subscription { moderationQueueChanged { id status } }';
-    const mySub = subscribe<{ moderationQueueChanged: { id: string; status: string } }>(mine, q);
-    const theirSub = subscribe<{ moderationQueueChanged: { id: string } }>(theirs, q);
-    await settle();
+    type Changed = { moderationQueueChanged: { id: string; status: string } };
+    const elsewhere = await member(app, Role.PEER_SPECIALIST, 'peer-elsewhere');
+    const otherSpace = await space(app.dataSource, { name: 'Another space' });
+    await assignToSpace(app.dataSource, otherSpace, elsewhere.id);
     const author = await member(app, Role.CLIENT, 'author');
+    const mine = wsClient(app.url, peerA.token);
+    const theirs = wsClient(app.url, elsewhere.token);
+    const q = 'subscription { moderationQueueChanged { id status } }';
+    const mySub = subscribe<Changed>(mine, q);
+    const theirSub = subscribe<Changed>(theirs, q);
+    /** Proves `sub` live and caught up: an event of a new case in `inSpace` reaches it. */
+    const probe = async (sub: typeof mySub, inSpace: string, what: string) => {
+      const { caseId } = await postWithCase(app.dataSource, inSpace, author.id);
+      await probeDelivery(sub, publishCaseChanged(app, { caseId, spaceId: inSpace }), (e) => e.moderationQueueChanged.id === caseId, what);
+    };
+    await probe(mySub, spaceId, "peer A's subscription to be live");
+    await probe(theirSub, otherSpace, "the other space's peer's subscription to be live");
+
     const { caseId } = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
     const event = await waitFor('the event', () => mySub.events.find((e) => e.moderationQueueChanged.id === caseId));
     expect(event.moderationQueueChanged.status).toBe('CLAIMED');
-    await settle(300);
+    // An event published after the claim's reaches the other peer, so the claim's was processed for them, and withheld.
+    await probe(theirSub, otherSpace, "a later event of the other peer's own space");
     expect(theirSub.events.find((e) => e.moderationQueueChanged.id === caseId)).toBeUndefined();
+    expect(theirSub.errors).toEqual([]);
     mySub.dispose();
     theirSub.dispose();
     await mine.dispose();
@@ -204,7 +214,7 @@ describe('moderation queue, claims and decisions', () => {
     const first = await heldPostWithCase(author, 'URGENT');
     const second = await heldPostWithCase(author, 'URGENT');
     const reader = await member(app, Role.PEER_SPECIALIST, 'reader');
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, reader.id]);
+    await assignToSpace(app.dataSource, spaceId, reader.id);
     const viewedBy = async (id: string): Promise<unknown[]> =>
       app.dataSource.query(`SELECT 1 FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1`, [id]);
 

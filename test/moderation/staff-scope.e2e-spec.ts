@@ -1,8 +1,8 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 import { createThread } from '../forum/forum-fixtures';
-import { member, Member, space } from '../utils/factories';
+import { assignToSpace, member, Member, postWithCase, space } from '../utils/factories';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { GraphqlResponse } from '../utils/graphql';
 
@@ -157,13 +157,21 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
       client,
       'subscription { moderationQueueChanged { id post { body } authorRecentCases { id } } }',
     );
+    // The probe is a case of the peer's own space; the assertions below are about the others.
+    const probe = await postWithCase(app.dataSource, ownSpace, (await member(app, Role.CLIENT, 'probe-author')).id);
+    const caseEvents = () => events.events.filter((e) => e.moderationQueueChanged.id !== probe.caseId);
     try {
-      await settle();
+      await probeDelivery(
+        events,
+        publishCaseChanged(app, { caseId: probe.caseId, spaceId: ownSpace }),
+        (e) => e.moderationQueueChanged.id === probe.caseId,
+        "the peer's subscription to be live",
+      );
       const addNote = (caseId: string, token: string) =>
         app.gql('mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', { input: { caseId, note: 'Checked in.' } }, token);
       await addNote(other.caseId, otherPeer.token);
       await addNote(own.caseId, clinician.token);
-      const first = await waitFor('the event of the peer’s own case', () => events.events[0]);
+      const first = await waitFor('the event of the peer’s own case', () => caseEvents()[0]);
       expect(first.moderationQueueChanged.id).toBe(own.caseId);
       expect(first.moderationQueueChanged.post?.body).toContain('kill myself');
       expect(first.moderationQueueChanged.authorRecentCases).toEqual([]);
@@ -171,17 +179,17 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
       await app.dataSource.query(`DELETE FROM space_moderators WHERE space_id = $1 AND member_id = $2`, [ownSpace, peer.id]);
       await addNote(own.caseId, clinician.token);
       // Off the space, its events stop; an event of the space the peer is given next proves delivery still runs.
-      await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [otherSpace, peer.id]);
+      await assignToSpace(app.dataSource, otherSpace, peer.id);
       await addNote(other.caseId, otherPeer.token);
-      const marker = await waitFor('the event of the space the peer was moved to', () => events.events[1]);
+      const marker = await waitFor('the event of the space the peer was moved to', () => caseEvents()[1]);
       expect(marker.moderationQueueChanged.id).toBe(other.caseId);
-      expect(events.events.map((e) => e.moderationQueueChanged.id)).toEqual([own.caseId, other.caseId]);
+      expect(caseEvents().map((e) => e.moderationQueueChanged.id)).toEqual([own.caseId, other.caseId]);
       expect(events.errors).toEqual([]);
     } finally {
       events.dispose();
       await client.dispose();
       await app.dataSource.query(`DELETE FROM space_moderators WHERE space_id = $1 AND member_id = $2`, [otherSpace, peer.id]);
-      await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ownSpace, peer.id]);
+      await assignToSpace(app.dataSource, ownSpace, peer.id);
     }
   });
 });

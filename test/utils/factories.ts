@@ -105,3 +105,21 @@ export async function postWithCase(
   );
   return { postId, caseId: c.id, dueAt: c.due_at };
 }
+
+/**
+ * An escalation about `subjectId`, written straight to the table with no page job: an OPEN one
+ * is paged by the sweeper of an app that runs the worker, an ACKNOWLEDGED one is left alone.
+ * `createdSecondsAgo` dates it back.
+ */
+export async function insertEscalation(
+  dataSource: DataSource,
+  subjectId: string,
+  options: { postId?: string; createdSecondsAgo?: number; status?: 'OPEN' | 'ACKNOWLEDGED' } = {},
+): Promise<string> {
+  const [row]: Array<{ id: string }> = await dataSource.query(
+    `INSERT INTO escalations (dedupe_key, subject_id, post_id, trigger, severity, status, ack_due_at, created_at)
+     VALUES ($1, $2, $3, 'MANUAL', 'ELEVATED', $4, now() + interval '1 hour', now() - make_interval(secs => $5)) RETURNING id`,
+    [uniqueSub('escalation'), subjectId, options.postId ?? null, options.status ?? 'OPEN', options.createdSecondsAgo ?? 0],
+  );
+  return row.id;
+}
