@@ -11,11 +11,10 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { EscalationPage, JobName, pageKey, QueueName } from '../queue/queue.types';
+import { EscalationPage, JobName, pageKey } from '../queue/queue.types';
 import { EscalationEntity } from './entities/escalation.entity';
 import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
 import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
-import { ensureJob } from '../queue/worker-connection';
 
 /** A webhook receiver gets this long to answer before the attempt counts as failed (and is retried). */
 const WEBHOOK_TIMEOUT_MS = 5_000;
@@ -76,10 +75,10 @@ export class EscalationPagingService {
     // After commit. A failure here retries the job; the notifications above are deduplicated.
     await this.pubsub.publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level });
     if (this.config.escalationWebhook.url) {
-      await this.jobs.add(QueueName.WEBHOOK, JobName.DELIVER_ESCALATION_WEBHOOK, { escalationId, level, reminder }, WEBHOOK_JOB_OPTIONS);
+      await this.jobs.enqueue({ name: JobName.DELIVER_ESCALATION_WEBHOOK, data: { escalationId, level, reminder } }, WEBHOOK_JOB_OPTIONS);
     }
     const delay = Math.max(0, escalation.ackDueAt.getTime() - Date.now());
-    await this.jobs.add(QueueName.ESCALATION, JobName.ESCALATION_DEADLINE, { escalationId, level, reminder }, { delay });
+    await this.jobs.enqueue({ name: JobName.ESCALATION_DEADLINE, data: { escalationId, level, reminder } }, { delay });
     return 'paged';
   }
 
@@ -129,7 +128,7 @@ export class EscalationPagingService {
     if (moved.length === 0) return 'stopped';
     const [next] = moved;
     // If this add fails the job retries and finds the escalation moved on: the sweeper then pages it.
-    await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: next.level, reminder: next.reminders });
+    await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: next.level, reminder: next.reminders } });
     return next.reminders > 0 ? 'reminded' : 'climbed';
   }
 
@@ -186,7 +185,6 @@ export class EscalationPagingService {
    * reminder page is covered by the next deadline.
    */
   async sweep(): Promise<{ repaged: number; deadlines: number }> {
-    const queue = this.jobs.queue(QueueName.ESCALATION);
     const unpaged: Array<{ id: string; level: number }> = await this.dataSource.query(
       `SELECT id, level FROM escalations
        WHERE status = 'OPEN' AND paged_level < level AND COALESCE(paged_at, created_at) < now() - make_interval(secs => $1)
@@ -195,7 +193,7 @@ export class EscalationPagingService {
     );
     let repaged = 0;
     for (const row of unpaged) {
-      if (await ensureJob(queue, JobName.PAGE_ESCALATION, { escalationId: row.id, level: row.level })) repaged += 1;
+      if (await this.jobs.ensure({ name: JobName.PAGE_ESCALATION, data: { escalationId: row.id, level: row.level } })) repaged += 1;
     }
     const overdue: Array<{ id: string; level: number; reminders: number }> = await this.dataSource.query(
       `SELECT id, level, reminders FROM escalations
@@ -205,7 +203,8 @@ export class EscalationPagingService {
     );
     let deadlines = 0;
     for (const row of overdue) {
-      if (await ensureJob(queue, JobName.ESCALATION_DEADLINE, { escalationId: row.id, level: row.level, reminder: row.reminders })) deadlines += 1;
+      if (await this.jobs.ensure({ name: JobName.ESCALATION_DEADLINE, data: { escalationId: row.id, level: row.level, reminder: row.reminders } }))
+        deadlines += 1;
     }
     if (repaged + deadlines > 0) this.logger.warn({ repaged, deadlines }, 'escalation sweeper re-queued lost timers');
     return { repaged, deadlines };

@@ -9,7 +9,7 @@ import { ROOT_LOGGER } from '../logging/logging.module';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { JobName, JobPayloads, QueueName } from '../queue/queue.types';
+import { JobName, JobPayloads } from '../queue/queue.types';
 import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
 import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
 import { normaliseText } from './pipeline/normalise';
@@ -156,7 +156,7 @@ export class ScreenPostProcessor {
   private async page(escalationIds: string[]): Promise<void> {
     for (const escalationId of escalationIds) {
       try {
-        await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: 1 });
+        await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: 1 } });
       } catch (error) {
         this.logger.warn(
           { escalationId, err: { message: (error as Error).message } },

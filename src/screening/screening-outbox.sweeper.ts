@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobProducer } from '../queue/job-producer.service';
-import { JOB_ID, JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
 import { ScreenPostProcessor } from './screen-post.processor';
 
 /** Rows looked at per sweep; a backlog larger than this drains over the next sweeps. */
@@ -47,29 +47,24 @@ export class ScreeningOutboxSweeper {
       [afterSeconds, SWEEP_BATCH],
     );
     const result: SweepResult = { enqueued: 0, failedClosed: 0, inFlight: 0 };
-    const queue = this.jobs.queue(QueueName.SCREENING);
     const enqueued: Array<{ postId: string; revision: number }> = [];
     for (const row of stale) {
-      const data = { postId: row.post_id, revision: row.revision };
-      const jobId = JOB_ID[JobName.SCREEN_POST](data);
-      const state = await queue.getJobState(jobId);
+      const job = { name: JobName.SCREEN_POST, data: { postId: row.post_id, revision: row.revision } } as const;
+      const { state, attemptsMade } = await this.jobs.lookup(job);
       switch (state) {
-        case 'failed': {
-          const job = await queue.getJob(jobId);
-          await this.processor.failClosed(data, { name: 'JobFailedInQueue', attempts: job?.attemptsMade ?? 0 });
+        case 'failed':
+          await this.processor.failClosed(job.data, { name: 'JobFailedInQueue', attempts: attemptsMade });
           result.failedClosed += 1;
           break;
-        }
         case 'completed':
           // Completed without finishing its request should not happen (they commit together);
           // screen again rather than trust it: the screenings unique key keeps it idempotent.
-          await queue.remove(jobId);
-          await this.jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, data);
-          enqueued.push(data);
+          await this.jobs.replace(job);
+          enqueued.push(job.data);
           break;
         case 'unknown':
-          await this.jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, data);
-          enqueued.push(data);
+          await this.jobs.enqueue(job);
+          enqueued.push(job.data);
           break;
         case 'active':
         case 'waiting':
