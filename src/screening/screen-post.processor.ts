@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UnrecoverableError } from 'bullmq';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
@@ -18,17 +16,7 @@ import { screeningDuration, screeningsTotal } from './screening.metrics';
 import { ToxicityModel } from './toxicity-model.provider';
 import { WatchedWordsCache } from './watched-words.cache';
 
-/** Job data is re-validated in the worker: anything that reached Redis is input, not truth. */
-const screenPostPayload = z.strictObject({ postId: z.uuid(), revision: z.number().int().positive() });
-
 export type ScreenPostPayload = JobPayloads[JobName.SCREEN_POST];
-
-/** An invalid payload names no post to hold, so retrying it can never help. */
-export function parseScreenPostPayload(data: unknown): ScreenPostPayload {
-  const parsed = screenPostPayload.safeParse(data);
-  if (!parsed.success) throw new UnrecoverableError(`invalid screen-post payload: ${parsed.error.issues.map((i) => i.path.join('.') || 'data').join(', ')}`);
-  return parsed.data;
-}
 
 export type ScreenPostResult = 'screened' | 'already-screened';
 
@@ -50,8 +38,7 @@ export class ScreenPostProcessor {
     private readonly config: AppConfig,
   ) {}
 
-  async screen(data: unknown): Promise<ScreenPostResult> {
-    const payload = parseScreenPostPayload(data);
+  async screen(payload: ScreenPostPayload): Promise<ScreenPostResult> {
     // Cheap check first: a re-delivered job should not run the model again.
     if (await this.alreadyScreened(payload)) return 'already-screened';
     const loaded = await this.loadTarget(payload);
@@ -78,8 +65,7 @@ export class ScreenPostProcessor {
    * Holds the post for a person after screening failed for good. Returns false when there is no
    * such post revision to hold (nothing can be published without one either).
    */
-  async failClosed(data: unknown, failure: { name: string; attempts: number }): Promise<boolean> {
-    const payload = parseScreenPostPayload(data);
+  async failClosed(payload: ScreenPostPayload, failure: { name: string; attempts: number }): Promise<boolean> {
     const loaded = await this.loadTarget(payload);
     if (!loaded) {
       this.logger.error({ postId: payload.postId, revision: payload.revision }, 'screening failed for a post revision that does not exist');
