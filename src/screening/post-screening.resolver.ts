@@ -10,7 +10,7 @@ import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { PostEntity } from '../forum/entities/post.entity';
 import { PostModel } from '../forum/models/post.model';
 import { ScreeningEntity } from './entities/screening.entity';
-import { CrisisEvidenceModel, ScreeningDecisionKind, ScreeningModel } from './models/screening.model';
+import { CrisisEvidenceModel, ScreeningModel } from './models/screening.model';
 
 const LOADER_KEY = 'screening';
 
@@ -36,7 +36,7 @@ export function toScreeningModel(row: ScreeningEntity): ScreeningModel {
   return {
     id: row.id,
     revision: row.revision,
-    decision: row.decision === 'HOLD' ? ScreeningDecisionKind.HOLD : ScreeningDecisionKind.PUBLISH,
+    decision: row.decision,
     reasons: row.reasons,
     crisisLevel: row.crisisLevel,
     crisisEvidence: row.crisisEvidence.map(toEvidence),

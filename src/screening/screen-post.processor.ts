@@ -51,7 +51,7 @@ export class ScreenPostProcessor {
       policy: { toxicityRequired: this.toxicity.required },
       toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
     });
-    const applied = await this.applyDecision.execute(loaded.target, outcome, performance.now() - started);
+    const applied = await this.applyDecision.apply(loaded.target, { kind: 'screened', outcome, durationMs: performance.now() - started });
     if (!applied.applied) return 'already-screened';
 
     screeningsTotal.inc({ decision: outcome.decision.decision });
@@ -71,7 +71,7 @@ export class ScreenPostProcessor {
       this.logger.error({ postId: payload.postId, revision: payload.revision }, 'screening failed for a post revision that does not exist');
       return false;
     }
-    const applied = await this.applyDecision.executeFailure(loaded.target, failure, this.readCrisisAlone(loaded.text, payload));
+    const applied = await this.applyDecision.apply(loaded.target, { kind: 'failed', failure, crisis: this.readCrisisAlone(loaded.text, payload) });
     if (applied.applied) {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
       this.logger.error(
