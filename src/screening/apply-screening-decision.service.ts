@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
@@ -11,11 +12,11 @@ import { EscalationsService } from '../escalation/escalations.service';
 import { ModerationCasesService } from '../moderation/moderation-cases.service';
 import { NotificationKind } from '../notifications/entities/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ScreeningDecisionKind } from './models/screening.model';
 import { authorNoticeText } from './pipeline/crisis-resources';
 import { type AuthorNotice, decideAfterScreeningFailed, type ScreeningDecision } from './pipeline/screening-policy';
 import type { CrisisAssessment } from './pipeline/crisis-detector';
 import type { ScreeningOutcome } from './pipeline/screen-text';
+import { NewScreening, ScreeningRepository } from './screening.repository';
 
 /** The post revision a job screens, as loaded from PostgreSQL (ids only travel through Redis). */
 export interface ScreeningTarget {
@@ -64,6 +65,7 @@ const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], ch
 export class ApplyScreeningDecision {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
     private readonly config: AppConfig,
     private readonly cases: ModerationCasesService,
     private readonly escalations: EscalationsService,
@@ -76,11 +78,11 @@ export class ApplyScreeningDecision {
     const decision = result.kind === 'screened' ? result.outcome.decision : decideAfterScreeningFailed(result.crisis);
     const crisis = result.kind === 'screened' ? result.outcome.crisis : result.crisis;
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.insertScreening(manager, target, screeningRecord(result, decision)))) return NOT_APPLIED;
+      if (!(await this.screenings.insert(manager, target, screeningRecord(result, decision)))) return NOT_APPLIED;
 
       const moved = await this.movePost(manager, target, decision);
       const heldForReview = moved ? null : await this.keepHeldForReview(manager, target, decision.heldReason);
-      await this.finishRequest(manager, target, result.kind === 'screened' ? 'DONE' : 'FAILED');
+      await this.screenings.finishRequest(manager, target, result.kind === 'screened' ? ScreeningRequestState.DONE : ScreeningRequestState.FAILED);
 
       const sourceKey = `screening:${target.postId}:${target.revision}`;
       let caseId: string | null = null;
@@ -166,33 +168,6 @@ export class ApplyScreeningDecision {
     return newEscalationIds;
   }
 
-  /** Inserts the screening row; false when this revision already has one. */
-  private async insertScreening(manager: EntityManager, target: ScreeningTarget, row: ScreeningRow): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
-                               watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
-       ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
-       RETURNING id`,
-      [
-        target.postId,
-        target.revision,
-        row.decision,
-        row.crisisLevel,
-        JSON.stringify(row.crisisEvidence),
-        row.toxicity === null ? null : JSON.stringify(row.toxicity),
-        row.toxicityStatus,
-        JSON.stringify(row.watchedWordHits),
-        JSON.stringify(row.phases),
-        row.reasons,
-        row.modelVersion,
-        row.tfjsBackend,
-        row.durationMs,
-      ],
-    );
-    return inserted.length > 0;
-  }
-
   /**
    * When the screened revision is the current one of a HELD post (its author edited it while it
    * waits for a person), the post stays HELD: returns why it is held, raised to this screening's
@@ -200,11 +175,7 @@ export class ApplyScreeningDecision {
    * decision is made (only crisis reopens it, as for any revision).
    */
   private async keepHeldForReview(manager: EntityManager, target: ScreeningTarget, screenedHold: HeldReason | null): Promise<HeldReason | null> {
-    const rows: Array<{ held_reason: HeldReason }> = await manager.query(
-      `SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`,
-      [target.postId, target.revision, PostStatus.HELD],
-    );
-    const current = rows[0]?.held_reason;
+    const current = await this.screenings.heldReasonForUpdate(manager, target);
     if (!current || current === HeldReason.MODERATOR) return null;
     if (!screenedHold || HOLD_RANK[screenedHold] >= HOLD_RANK[current]) return current;
     await this.lifecycle.transition(manager, {
@@ -229,14 +200,6 @@ export class ApplyScreeningDecision {
     return moved !== null;
   }
 
-  private async finishRequest(manager: EntityManager, target: ScreeningTarget, state: 'DONE' | 'FAILED'): Promise<void> {
-    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [
-      target.postId,
-      target.revision,
-      state,
-    ]);
-  }
-
   private async notifyAuthor(manager: EntityManager, target: ScreeningTarget, notice: AuthorNotice): Promise<void> {
     const text = authorNoticeText(notice, this.config.crisisResources);
     await this.notifications.notify(manager, [
@@ -253,22 +216,8 @@ export class ApplyScreeningDecision {
   }
 }
 
-interface ScreeningRow {
-  decision: ScreeningDecisionKind;
-  crisisLevel: CrisisLevel;
-  crisisEvidence: readonly unknown[];
-  toxicity: Record<string, number> | null;
-  toxicityStatus: 'ok' | 'unavailable' | 'failed';
-  watchedWordHits: readonly unknown[];
-  phases: readonly unknown[];
-  reasons: CaseReason[];
-  modelVersion: string | null;
-  tfjsBackend: string | null;
-  durationMs: number;
-}
-
 /** The screenings row: what every phase found when screening ran; the failure, and what the crisis phase read, when it did not. */
-function screeningRecord(result: ScreeningResult, decision: ScreeningDecision): ScreeningRow {
+function screeningRecord(result: ScreeningResult, decision: ScreeningDecision): NewScreening {
   const decided = { decision: decision.decision, reasons: [...decision.reasons] };
   if (result.kind === 'failed') {
     const { crisis, failure } = result;

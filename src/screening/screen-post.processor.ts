@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
+import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
@@ -13,6 +12,7 @@ import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector'
 import { normaliseText } from './pipeline/normalise';
 import { screenText } from './pipeline/screen-text';
 import { screeningDuration, screeningsTotal } from './screening.metrics';
+import { ScreeningRepository } from './screening.repository';
 import { ToxicityModel } from './toxicity-model.provider';
 import { WatchedWordsCache } from './watched-words.cache';
 
@@ -28,7 +28,8 @@ export type ScreenPostResult = 'screened' | 'already-screened';
 @Injectable()
 export class ScreenPostProcessor {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
+    private readonly lifecycle: PostLifecycleService,
     private readonly watchedWords: WatchedWordsCache,
     private readonly toxicity: ToxicityModel,
     private readonly applyDecision: ApplyScreeningDecision,
@@ -40,7 +41,8 @@ export class ScreenPostProcessor {
 
   async screen(payload: ScreenPostPayload): Promise<ScreenPostResult> {
     // Cheap check first: a re-delivered job should not run the model again.
-    if (await this.alreadyScreened(payload)) return 'already-screened';
+    const request = await this.screenings.requestState(payload);
+    if (request.screened) return 'already-screened';
     const loaded = await this.loadTarget(payload);
     if (!loaded) throw new Error('post revision not found');
 
@@ -55,7 +57,8 @@ export class ScreenPostProcessor {
     if (!applied.applied) return 'already-screened';
 
     screeningsTotal.inc({ decision: outcome.decision.decision });
-    screeningDuration.observe((Date.now() - loaded.writtenAt.getTime()) / 1000);
+    // The request is written with the post, in one transaction: created -> screened.
+    if (request.requestedAt) screeningDuration.observe((Date.now() - request.requestedAt.getTime()) / 1000);
     await this.page(applied.newEscalationIds);
     await this.announce(applied.changedCase);
     return 'screened';
@@ -97,25 +100,12 @@ export class ScreenPostProcessor {
     }
   }
 
-  private async alreadyScreened(payload: ScreenPostPayload): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM screenings WHERE post_id = $1 AND revision = $2`, [payload.postId, payload.revision]);
-    return rows.length > 0;
-  }
-
-  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string; writtenAt: Date } | null> {
-    const rows: Array<{ body_text: string; author_id: string; space_id: string; thread_id: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT r.body_text, r.author_id, p.space_id, p.thread_id, r.created_at
-       FROM post_revisions r JOIN posts p ON p.id = r.post_id
-       WHERE r.post_id = $1 AND r.revision = $2`,
-      [payload.postId, payload.revision],
-    );
-    if (rows.length === 0) return null;
-    const row = rows[0];
-    return {
-      target: { postId: payload.postId, revision: payload.revision, authorId: row.author_id, spaceId: row.space_id, threadId: row.thread_id },
-      text: row.body_text,
-      writtenAt: row.created_at,
-    };
+  /** The revision to screen, through the forum's read of its own tables; null when there is no such revision. */
+  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string } | null> {
+    const revision = await this.lifecycle.revisionToScreen(payload.postId, payload.revision);
+    if (!revision) return null;
+    const { postId, threadId, spaceId, authorId, text } = revision;
+    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text };
   }
 
   /**
