@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { EscalationEntity } from './entities/escalation.entity';
 import { EscalationModel } from './models/escalation.model';
 import { RiskTimelineEntryModel, RiskTimelineKind } from './models/risk-timeline-entry.model';
-import { staffNote } from './staff-note';
+import { staffNote } from '../common/text/staff-note';
 
 export function toEscalationModel(row: EscalationEntity): EscalationModel {
   return {

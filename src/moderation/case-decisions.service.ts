@@ -12,7 +12,7 @@ import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { EscalationTrigger } from '../escalation/entities/escalation.entity';
 import { EscalationsService } from '../escalation/escalations.service';
-import { staffNote } from '../escalation/staff-note';
+import { staffNote } from '../common/text/staff-note';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { NotificationKind } from '../notifications/entities/notification.entity';
