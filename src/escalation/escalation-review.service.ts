@@ -12,7 +12,7 @@ import { EscalationRepository } from './escalation.repository';
 import { EscalationModel } from './models/escalation.model';
 import { staffNote } from '../common/text/staff-note';
 
-export function toEscalationModel(row: EscalationEntity): EscalationModel {
+function toEscalationModel(row: EscalationEntity): EscalationModel {
   return {
     id: row.id,
     severity: row.severity,
