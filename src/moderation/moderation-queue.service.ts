@@ -33,8 +33,7 @@ const QUEUE_CURSOR = cursorFormat(CursorParts.oneOf(Object.values(CASE_PRIORITY_
 
 /**
  * The prioritised queue: URGENT before HIGH before NORMAL before LOW, then the nearest due time,
- * then the oldest. Keyset paging on (priority_rank, due_at, opened_at, id) over partial indexes,
- * so the first page costs the same with a hundred or a hundred thousand open cases.
+ * then the oldest, keyset-paged (ModerationRepository.queuePage); counts by the same predicates.
  */
 @Injectable()
 export class ModerationQueueService {
