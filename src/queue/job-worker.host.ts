@@ -93,7 +93,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
     const fields = { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { name: error.name, message: error.message } };
     if (error instanceof UnrecoverableError) this.logger.error(fields, 'job rejected');
     else this.logger.warn(fields, 'job failed');
-    if (!job || !isJobName(job.name)) return;
+    if (!job || !isJobName(job.name) || JOB_QUEUE[job.name] !== queue) return;
     this.handlers[job.name]
       .onFailed?.(job, error)
       .catch((hookError: unknown) =>
