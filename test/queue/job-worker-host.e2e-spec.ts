@@ -20,15 +20,14 @@ describe('job worker host', () => {
   afterAll(() => app?.close());
 
   it('should keep one scheduler per sweep in Redis, at the configured intervals', async () => {
-    const schedulers = await waitFor('the sweeps to be scheduled', async () => {
-      const found = await jobs.queue(QueueName.SWEEPS).getJobSchedulers();
-      return found.length === Object.keys(JOB_SCHEDULE).length && found;
-    });
-    expect(Object.fromEntries(schedulers.map((s) => [s.key, Number(s.every)]))).toEqual({
-      [JobName.SWEEP_SCREENING_OUTBOX]: 3_000,
-      [JobName.SWEEP_ESCALATION_TIMERS]: 7_000,
-      [JobName.SWEEP_MODERATION_TIMERS]: 7_000,
-    });
+    // Earlier apps of this run share the Redis prefix and left their schedulers: wait for this worker's upserts.
+    const expected = { [JobName.SWEEP_SCREENING_OUTBOX]: 3_000, [JobName.SWEEP_ESCALATION_TIMERS]: 7_000, [JobName.SWEEP_MODERATION_TIMERS]: 7_000 };
+    const intervals = async () => Object.fromEntries((await jobs.queue(QueueName.SWEEPS).getJobSchedulers()).map((s) => [s.key, Number(s.every)]));
+    const matches = (found: Record<string, number>) =>
+      Object.keys(found).length === Object.keys(expected).length && Object.entries(expected).every(([name, every]) => found[name] === every);
+    await waitFor("the sweeps to be scheduled at this worker's intervals", async () => matches(await intervals()), 10_000).catch(() => undefined);
+    expect(await intervals()).toEqual(expected);
+    expect(Object.keys(expected)).toEqual(Object.keys(JOB_SCHEDULE));
   });
 
   it('should refuse to enqueue a payload its schema rejects, naming the field and adding nothing', async () => {
