@@ -23,6 +23,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { CRISIS_LEVELS, type CrisisLevel } from '../src/screening/pipeline/crisis-patterns';
 import { CRISIS_CV_SEED, crossValidateCrisis } from './eval/crisis-cross-validation';
+import { parseCsv } from './eval/csv';
 import { screenText, type ScreeningOutcome } from '../src/screening/pipeline/screen-text';
 import { isTfjsBackendChoice, type TfjsBackendChoice } from '../src/screening/toxicity/tfjs-backend';
 import type { ToxicityClassifierPort } from '../src/screening/toxicity/toxicity.port';
@@ -59,45 +60,6 @@ interface Prediction {
   row: Row;
   outcome: ScreeningOutcome;
   abuse: boolean;
-}
-
-/** RFC 4180: quoted fields may hold commas, newlines and doubled quotes. */
-export function parseCsv(content: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let index = 0; index < content.length; index++) {
-    const character = content[index];
-    if (quoted) {
-      if (character === '"' && content[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (character === '"') {
-        quoted = false;
-      } else {
-        field += character;
-      }
-    } else if (character === '"') {
-      quoted = true;
-    } else if (character === ',') {
-      record.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && content[index + 1] === '\n') index++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += character;
-    }
-  }
-  if (field.length > 0 || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 function readTable(file: string): Array<Record<string, string>> {

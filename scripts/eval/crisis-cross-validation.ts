@@ -5,9 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 
+import { extractCrisisFeatures, featureCount, LexiconMatcher } from '../../src/screening/crisis-model/crisis-features';
+import { crisisLevelWithModel } from '../../src/screening/crisis-model/combine-crisis-level';
+import { CrisisModel } from '../../src/screening/crisis-model/crisis-model';
+import { isAtLeast } from '../../src/screening/pipeline/crisis-detector';
 import type { CrisisLevel } from '../../src/screening/pipeline/crisis-patterns';
+import { normaliseText } from '../../src/screening/pipeline/normalise';
+import { join } from 'node:path';
+import { sharedDataDir } from '../crisis-model/cssrs-dev';
+import { readSuicideRiskLexicon } from '../crisis-model/suicide-risk-lexicon';
+import { chooseModerateThreshold, CRISIS_MODEL_CONFIG, outOfFoldProbabilities } from '../crisis-model/train-crisis-model';
 import { authorFolds, authorFromId, authorMetaFile } from './author-folds';
-import { crisisCvMetrics, crisisCvTable, type CrisisLabel, levelCalibrationTable, type OutOfFoldPrediction } from './crisis-cv-metrics';
+import {
+  crisisCvMetrics,
+  crisisCvTable,
+  type CrisisLabel,
+  levelCalibrationTable,
+  type OutOfFoldPrediction,
+  probabilityCalibrationTable,
+} from './crisis-cv-metrics';
 
 export const CRISIS_CV_SEED = 15;
 
@@ -54,15 +70,62 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
   const patterns: OutOfFoldPrediction[] = base.map((row, index) => ({ ...row, level: rows[index].patternLevel }));
   const systems = [{ name: 'patterns alone', metrics: crisisCvMetrics(patterns) }];
 
+  // The learned model, retrained on each fold's other authors exactly as model:train trains it.
+  const lexicon = new LexiconMatcher(
+    readSuicideRiskLexicon(join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv'), CRISIS_MODEL_CONFIG.keepConstruct),
+  );
+  const spec = CRISIS_MODEL_CONFIG.features;
+  const features = rows.map((row) => extractCrisisFeatures(normaliseText(row.text).text, spec, lexicon));
+  const labels = rows.map((row) => (row.label === 'moderate' || row.label === 'high' ? 1 : 0));
+  const outOfFold = outOfFoldProbabilities(
+    features,
+    labels,
+    rows.map(() => 1),
+    base.map((row) => row.fold),
+    featureCount(spec, lexicon),
+    CRISIS_MODEL_CONFIG.training,
+  );
+  const threshold = chooseModerateThreshold(
+    outOfFold.probabilities,
+    rows.map((row) => isAtLeast(row.patternLevel, 'MODERATE')),
+    rows.map((row) => row.label === 'none'),
+    CRISIS_MODEL_CONFIG.maxNoneFlagged,
+  );
+  const modelOnly: OutOfFoldPrediction[] = base.map((row, index) => ({
+    ...row,
+    level: outOfFold.probabilities[index] >= threshold ? 'MODERATE' : 'NONE',
+    probability: outOfFold.probabilities[index],
+  }));
+  const combined: OutOfFoldPrediction[] = base.map((row, index) => ({
+    ...row,
+    level: crisisLevelWithModel(rows[index].patternLevel, { aboveThreshold: outOfFold.probabilities[index] >= threshold }),
+    probability: outOfFold.probabilities[index],
+  }));
+  systems.push({ name: 'model alone', metrics: crisisCvMetrics(modelOnly) }, { name: 'combined', metrics: crisisCvMetrics(combined) });
+  const committed = committedThreshold();
+
   const authorCount = new Set(base.map((row) => row.author)).size;
   const text = [
     `crisis, author-grouped ${options.folds}-fold cross-validation (${rows.length} posts, ${authorCount} authors${authors.size > 0 ? ' from posts_meta.csv' : ' from ids'}, seed ${options.seed}), flagged = MODERATE or above:`,
+    `model threshold on these folds ${threshold} (committed model: ${committed}); combined = patterns, raised to MODERATE when the model is at or above it`,
     '',
     crisisCvTable(systems),
     '',
     'patterns: observed labels per predicted level',
     '',
     levelCalibrationTable(patterns),
+    '',
+    'model: calibration of the out-of-fold probability',
+    '',
+    probabilityCalibrationTable(modelOnly),
   ].join('\n');
-  return { text, json: { folds: options.folds, seed: options.seed, systems } };
+  return { text, json: { folds: options.folds, seed: options.seed, threshold, systems } };
+}
+
+function committedThreshold(): string {
+  try {
+    return String(CrisisModel.loadCommitted().threshold);
+  } catch (error) {
+    return `not loaded: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
