@@ -24,6 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CRISIS_LEVELS, type CrisisLevel } from '../src/screening/pipeline/crisis-patterns';
 import { CRISIS_CV_SEED, crossValidateCrisis } from './eval/crisis-cross-validation';
 import { parseCsv } from './eval/csv';
+import { ScreeningDecisionKind } from '../src/screening/models/screening.model';
 import { screenText, type ScreeningOutcome } from '../src/screening/pipeline/screen-text';
 import { isTfjsBackendChoice, type TfjsBackendChoice } from '../src/screening/toxicity/tfjs-backend';
 import type { ToxicityClassifierPort } from '../src/screening/toxicity/toxicity.port';
@@ -270,11 +271,11 @@ function abuseMetrics(predictions: readonly Prediction[]): Record<string, unknow
     },
     held: {
       onToxic: ratio(
-        count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === true),
+        count((p) => p.outcome.decision.decision === ScreeningDecisionKind.HOLD && p.row.toxic === true),
         count((p) => p.row.toxic === true),
       ),
       onNotToxic: ratio(
-        count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === false),
+        count((p) => p.outcome.decision.decision === ScreeningDecisionKind.HOLD && p.row.toxic === false),
         count((p) => p.row.toxic === false),
       ),
     },
@@ -300,7 +301,7 @@ function groupMetrics(predictions: readonly Prediction[], metaFile: string, colu
             toxicLabelled: items.filter((p) => p.row.toxic === true).length,
             flaggedAbuse: ratio(items.filter((p) => p.abuse).length, items.length),
             flaggedAbuseOrThreat: ratio(items.filter((p) => p.abuse || p.outcome.crisis.threatToOthers).length, items.length),
-            held: ratio(items.filter((p) => p.outcome.decision.decision === 'HOLD').length, items.length),
+            held: ratio(items.filter((p) => p.outcome.decision.decision === ScreeningDecisionKind.HOLD).length, items.length),
             watchedWordHold: wordActions.filter((action) => action === 'HOLD').length,
             watchedWordFlag: wordActions.filter((action) => action === 'FLAG').length,
           },

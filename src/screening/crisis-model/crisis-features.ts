@@ -17,11 +17,11 @@ export interface LexiconConstruct {
   readonly terms: readonly string[];
 }
 
-/** A sparse row: bucket indices (sorted, unique) and values; L2-normalised n-grams, then lexicon. */
+/** A sparse row: bucket indices (unique) and values; L2-normalised n-grams, then lexicon. */
 export interface SparseFeatures {
   readonly indices: readonly number[];
   readonly values: readonly number[];
-  /** What each index came from, for the evidence shown to staff (first source seen per index). */
+  /** What the indices asked for came from, for the evidence shown to staff (first source seen per index). */
   readonly sources?: ReadonlyMap<number, string>;
 }
 
@@ -88,15 +88,16 @@ export class LexiconMatcher {
  * are sublinear term frequency (1 + ln tf), L2-normalised so long posts do not score higher for
  * length alone; construct values are ln(1 + distinct terms matched).
  */
-export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lexicon: LexiconMatcher, keepSources = false): SparseFeatures {
+export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lexicon: LexiconMatcher, sourcesOf?: ReadonlySet<number>): SparseFeatures {
   const tokens = tokenise(text);
   const buckets = 2 ** spec.hashBits;
   const counts = new Map<number, number>();
-  const sources = keepSources ? new Map<number, string>() : undefined;
+  // Names only for the indices asked for (the few shown to staff): naming all of them costs more than scoring.
+  const sources = sourcesOf ? new Map<number, string>() : undefined;
   const add = (feature: string): void => {
     const index = hash(feature) % buckets;
     counts.set(index, (counts.get(index) ?? 0) + 1);
-    if (sources && !sources.has(index)) sources.set(index, feature);
+    if (sources && sourcesOf?.has(index) && !sources.has(index)) sources.set(index, feature);
   };
   for (let position = 0; position < tokens.length; position++) {
     const token = tokens[position];
@@ -106,7 +107,7 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
     for (let start = 0; start + spec.charNgram <= padded.length; start++) add(`c:${padded.slice(start, start + spec.charNgram)}`);
   }
 
-  const entries = [...counts.entries()].sort(([a], [b]) => a - b);
+  const entries = [...counts.entries()];
   const weighted = entries.map(([, count]) => 1 + Math.log(count));
   const norm = Math.sqrt(weighted.reduce((sum, value) => sum + value * value, 0)) || 1;
   const indices = entries.map(([index]) => index);

@@ -1,5 +1,6 @@
 import { normaliseText } from '../pipeline/normalise';
-import { crisisLevelWithModel } from './combine-crisis-level';
+import { detectCrisis } from '../pipeline/crisis-detector';
+import { crisisLevelWithModel, crisisWithModel } from './combine-crisis-level';
 import { CrisisModel } from './crisis-model';
 
 const model = CrisisModel.loadCommitted();
@@ -41,5 +42,33 @@ describe(crisisLevelWithModel.name, () => {
     expect(crisisLevelWithModel('IMMINENT', { aboveThreshold: true })).toBe('IMMINENT');
     expect(crisisLevelWithModel('LOW', { aboveThreshold: false })).toBe('LOW');
     expect(crisisLevelWithModel('LOW', null)).toBe('LOW');
+  });
+});
+
+describe(crisisWithModel.name, () => {
+  const over = {
+    modelVersion: 'test',
+    probability: 0.6,
+    threshold: 0.37,
+    aboveThreshold: true,
+    topFeatures: [{ feature: 'lexicon:Hopelessness', contribution: 0.8 }],
+  };
+  const under = { ...over, probability: 0.2, aboveThreshold: false };
+
+  it('should raise a post the patterns missed to MODERATE, with the model as evidence', () => {
+    const crisis = crisisWithModel(detectCrisis(normaliseText('Nothing left for me, honestly.')), over);
+    expect(crisis.level).toBe('MODERATE');
+    expect(crisis.evidence.find((item) => item.construct === 'LEARNED_MODEL')?.phrase).toContain(
+      'probability 0.60 (threshold 0.37): lexicon:Hopelessness +0.80',
+    );
+  });
+
+  it('should leave the patterns alone below the threshold', () => {
+    const patterns = detectCrisis(normaliseText('Nothing left for me, honestly.'));
+    expect(crisisWithModel(patterns, under)).toBe(patterns);
+  });
+
+  it('should keep a pattern HIGH as HIGH', () => {
+    expect(crisisWithModel(detectCrisis(normaliseText('I want to kill myself.')), over).level).toBe('HIGH');
   });
 });

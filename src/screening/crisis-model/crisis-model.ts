@@ -75,24 +75,23 @@ export class CrisisModel {
 
   /** Scores normalised text (`NormalisedText.text`). */
   assess(text: string): CrisisModelResult {
-    const features = extractCrisisFeatures(text, this.file.features, this.lexicon, true);
+    const features = extractCrisisFeatures(text, this.file.features, this.lexicon);
     let score = this.file.bias;
-    const contributions: CrisisModelFeature[] = [];
+    const contributions: Array<{ index: number; contribution: number }> = [];
     features.indices.forEach((index, position) => {
       const contribution = this.weights[index] * features.values[position];
       score += contribution;
-      if (contribution > 0) contributions.push({ feature: features.sources?.get(index) ?? `#${index}`, contribution });
+      if (contribution > 0) contributions.push({ index, contribution });
     });
+    const top = contributions.sort((a, b) => b.contribution - a.contribution).slice(0, TOP_FEATURES);
+    const named = top.length > 0 ? extractCrisisFeatures(text, this.file.features, this.lexicon, new Set(top.map((item) => item.index))).sources : undefined;
     const probability = 1 / (1 + Math.exp(-(this.file.calibration.a * score + this.file.calibration.b)));
     return {
       modelVersion: this.file.version,
       probability,
       threshold: this.file.moderateThreshold,
       aboveThreshold: probability >= this.file.moderateThreshold,
-      topFeatures: contributions
-        .sort((a, b) => b.contribution - a.contribution)
-        .slice(0, TOP_FEATURES)
-        .map((item) => ({ feature: item.feature, contribution: Number(item.contribution.toFixed(3)) })),
+      topFeatures: top.map((item) => ({ feature: named?.get(item.index) ?? `#${item.index}`, contribution: Number(item.contribution.toFixed(3)) })),
     };
   }
 }
