@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that proves the project works on a fresh clone:
-# install, make sure PostgreSQL and Redis answer, build, lint, unit tests, end-to-end tests.
+# install, make sure PostgreSQL and Redis answer, build, type-check, lint, unit tests, end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-services.sh
@@ -13,8 +13,10 @@ ensure_node_modules
 step "services"
 ensure_postgres
 ensure_redis
-step "build (tsc)"
+step "build (tsc -p tsconfig.build.json: src and migrations, what production runs)"
 npm run -s build
+step "type-check (tsc -p tsconfig.json: src, migrations, scripts, tests)"
+npm run -s typecheck
 step "lint (zero warnings)"
 npm run -s lint
 step "unit tests"
