@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestContext, Viewer } from '../common/auth/viewer';
+import { requestScoped } from '../common/graphql/request-loaders';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { isStaff } from '../common/domain/role.enum';
 import { AuditService } from '../audit/audit.service';
@@ -66,9 +67,11 @@ export class PostsService {
   }
 
   private staffReadLog(ctx: RequestContext, viewer: Viewer): DataLoader<StaffRead, true, string> {
-    let log = ctx.loaders.get(STAFF_READ_LOG) as DataLoader<StaffRead, true, string> | undefined;
-    if (!log) {
-      log = new DataLoader<StaffRead, true, string>(
+    return requestScoped(
+      ctx,
+      STAFF_READ_LOG,
+      () =>
+        new DataLoader<StaffRead, true, string>(
         async (reads) => {
           const byThread = new Map<string, string[]>();
           for (const read of reads) byThread.set(read.threadId, [...(byThread.get(read.threadId) ?? []), read.id]);
@@ -86,9 +89,7 @@ export class PostsService {
           return reads.map(() => true as const);
         },
         { cacheKeyFn: (read) => read.id },
-      );
-      ctx.loaders.set(STAFF_READ_LOG, log);
-    }
-    return log;
+      ),
+    );
   }
 }
