@@ -62,7 +62,7 @@ describe('post visibility', () => {
     const positional = new PositionalParameters(['thread ids']);
     expect(visiblePostStatusSql(peer, 'q', positional)).toContain('q.space_id = ANY($5::uuid[])');
     expect(positional.values).toEqual(['thread ids', 'PUBLISHED', 'peer', ['PENDING', 'HELD', 'REMOVED'], ['mine']]);
-    expect(visibleSpaceSql(client, 's', positional)).toBe('(s.cohort IS NULL OR s.cohort = $6)');
+    expect(visibleSpaceSql(client, 's', positional)).toBe('(s.cohort IS NULL OR s.cohort IS NOT DISTINCT FROM $6)');
     expect(positional.values[5]).toBe('spring');
   });
 

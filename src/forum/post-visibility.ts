@@ -53,11 +53,12 @@ export function canSeePost(viewer: Viewer, space: SpaceAudience, post: PostAudie
 
 /**
  * `canSeeSpace` as SQL over a spaces alias, its value bound through `params` (a raw statement or a
- * query builder); null when the viewer sees every space (staff).
+ * query builder); null when the viewer sees every space (staff). Never NULL, so it also holds
+ * under NOT: a client without a cohort is not "unknown" to a cohort's space, they are outside it.
  */
 export function visibleSpaceSql(viewer: Viewer, alias: string, params: SqlParameters): string | null {
   if (isStaff(viewer.role)) return null;
-  return `(${alias}.cohort IS NULL OR ${alias}.cohort = ${params.bind(viewer.cohort)})`;
+  return `(${alias}.cohort IS NULL OR ${alias}.cohort IS NOT DISTINCT FROM ${params.bind(viewer.cohort)})`;
 }
 
 /**

@@ -173,7 +173,11 @@ export class PostsRepository {
   }
 
   /** A new revision's body; the post becomes PENDING again unless `keepStatus` (a held post stays held). */
-  async reviseBody(manager: EntityManager, postId: string, revision: { revision: number; bodyHtml: string; bodyText: string; keepStatus: boolean }): Promise<void> {
+  async reviseBody(
+    manager: EntityManager,
+    postId: string,
+    revision: { revision: number; bodyHtml: string; bodyText: string; keepStatus: boolean },
+  ): Promise<void> {
     await manager.update(
       PostEntity,
       { id: postId },
@@ -220,11 +224,10 @@ export class PostsRepository {
 
   /** The held reason of the post while it is HELD at `revision`, locked for the caller's transaction; null otherwise. */
   async lockHeldReason(manager: EntityManager, postId: string, revision: number): Promise<HeldReason | null> {
-    const rows: Array<{ held_reason: HeldReason }> = await manager.query(`SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`, [
-      postId,
-      revision,
-      PostStatus.HELD,
-    ]);
+    const rows: Array<{ held_reason: HeldReason }> = await manager.query(
+      `SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`,
+      [postId, revision, PostStatus.HELD],
+    );
     return rows[0]?.held_reason ?? null;
   }
 }

@@ -72,24 +72,24 @@ export class PostsService {
       STAFF_READ_LOG,
       () =>
         new DataLoader<StaffRead, true, string>(
-        async (reads) => {
-          const byThread = new Map<string, string[]>();
-          for (const read of reads) byThread.set(read.threadId, [...(byThread.get(read.threadId) ?? []), read.id]);
-          await this.audit.recordMany(
-            [...byThread].map(([threadId, postIds]) => ({
-              actorId: viewer.memberId,
-              actorRole: viewer.role,
-              action: 'post.viewed',
-              targetType: postIds.length === 1 ? 'post' : 'thread',
-              targetId: postIds.length === 1 ? postIds[0] : threadId,
-              requestId: ctx.requestId,
-              details: { postIds },
-            })),
-          );
-          return reads.map(() => true as const);
-        },
-        { cacheKeyFn: (read) => read.id },
-      ),
+          async (reads) => {
+            const byThread = new Map<string, string[]>();
+            for (const read of reads) byThread.set(read.threadId, [...(byThread.get(read.threadId) ?? []), read.id]);
+            await this.audit.recordMany(
+              [...byThread].map(([threadId, postIds]) => ({
+                actorId: viewer.memberId,
+                actorRole: viewer.role,
+                action: 'post.viewed',
+                targetType: postIds.length === 1 ? 'post' : 'thread',
+                targetId: postIds.length === 1 ? postIds[0] : threadId,
+                requestId: ctx.requestId,
+                details: { postIds },
+              })),
+            );
+            return reads.map(() => true as const);
+          },
+          { cacheKeyFn: (read) => read.id },
+        ),
     );
   }
 }
