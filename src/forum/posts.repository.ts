@@ -113,7 +113,7 @@ export class PostsRepository {
   async insertFirstPost(manager: EntityManager, values: NewPost): Promise<PostEntity> {
     const row = manager.create(PostEntity, { ...values, status: PostStatus.PENDING, revision: 1 });
     const result = await manager.insert(PostEntity, row);
-    return manager.merge(PostEntity, row, result.generatedMaps[0] as DeepPartial<PostEntity>);
+    return manager.merge(PostEntity, row, result.generatedMaps[0]);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { NamedParameters } from '../common/sql/sql-parameters';
@@ -79,7 +79,7 @@ export class ThreadsRepository {
   async insert(manager: EntityManager, values: Pick<ThreadEntity, 'id' | 'spaceId' | 'authorId' | 'title' | 'firstPostId'>): Promise<ThreadEntity> {
     const row = manager.create(ThreadEntity, values);
     const result = await manager.insert(ThreadEntity, row);
-    return manager.merge(ThreadEntity, row, result.generatedMaps[0] as DeepPartial<ThreadEntity>);
+    return manager.merge(ThreadEntity, row, result.generatedMaps[0]);
   }
 
   async rename(manager: EntityManager, id: string, title: string): Promise<void> {
