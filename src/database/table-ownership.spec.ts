@@ -52,6 +52,22 @@ const CROSSING_READS: Record<string, Record<string, string>> = {
     members:
       "findByIdsWithOpening(): a thread is read with its first post, space and author in one statement (read benchmark: 9 statements to 4), priming the members' loader",
   },
+  // Moderation's and escalation's reads of lower tables, gathered in one file each (their table of reasons is in the file).
+  'src/moderation/moderation-crossing-reads.repository.ts': {
+    posts:
+      "screeningEvidence, reportCountsByPost, threadNeighbourIds: non-public reads limited to the viewer's staff scope by the post's space in the same statement",
+    screenings: 'screeningEvidence: screening sits above moderation, so moderation cannot call its repository',
+    reports:
+      "reportsWithoutCase anti-joins reports with moderation's own cases in one statement (reportedPost: TEMPORARY, ReportsRepository.reportedPost is its home)",
+    // TEMPORARY: caseReminderRecipients is MembersRepository.peerSpecialistsFor; once it calls that, delete both entries.
+    space_moderators: 'caseReminderRecipients (TEMPORARY, see above)',
+    members: 'caseReminderRecipients (TEMPORARY, see above)',
+  },
+  'src/escalation/escalation-crossing-reads.repository.ts': {
+    // TEMPORARY: pagingRota is MembersRepository.clinicalStaffInJoinOrder; once it calls that, delete this entry.
+    members: 'pagingRota (TEMPORARY, see above)',
+    posts: "latestRiskSignalsInScope: the staff scope is the post's space, one joined statement for a page of cases",
+  },
 };
 
 /** Files outside repositories that may call something named `query`, and why it is not SQL. */
@@ -61,20 +77,11 @@ const NOT_DATA_ACCESS: Record<string, string> = {
 
 /**
  * TEMPORARY (issue #12): data access that still sits outside its feature's repository, in the
- * features whose move is done separately (moderation, escalation, screening). Whoever moves a
+ * feature whose move is done separately (screening). Whoever moves a
  * file's SQL into a repository deletes its line here; this spec fails while a line is no longer
  * needed, and the list must end empty.
  */
 const NOT_YET_IN_REPOSITORIES: Record<string, string> = {
-  'src/escalation/escalation-paging.service.ts': 'escalations, webhook_deliveries; members (the rota: MembersRepository.clinicalStaffInJoinOrder)',
-  'src/escalation/escalation-review.service.ts': 'escalations, risk_signals; moderation_cases (escalation sits below moderation)',
-  'src/escalation/escalations.service.ts': 'escalations, risk_signals',
-  'src/moderation/case-context.service.ts': 'moderation_cases, case_notes; posts, reports, screenings, risk_signals',
-  'src/moderation/case-decisions.service.ts': 'moderation_cases, case_notes, escalations',
-  'src/moderation/case-timers.service.ts':
-    'moderation_cases; reports and posts (ReportsRepository.reportedPost), space_moderators and members (MembersRepository.peerSpecialistsFor)',
-  'src/moderation/moderation-cases.service.ts': 'moderation_cases',
-  'src/moderation/moderation-queue.service.ts': 'moderation_cases',
   'src/screening/apply-screening-decision.service.ts':
     'screenings; posts (PostsRepository.lockHeldReason), screening_requests (ScreeningOutboxRepository.finish)',
   'src/screening/post-screening.resolver.ts': 'screenings joined with posts (its loader also still needs common/graphql/request-loaders.ts)',
