@@ -11,12 +11,11 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { EscalationPage, JobName, pageKey, QueueName } from '../queue/queue.types';
+import { EscalationPage, JobName, pageKey } from '../queue/queue.types';
 import { EscalationCrossingReads } from './escalation-crossing-reads.repository';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
 import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
-import { ensureJob } from '../queue/worker-connection';
 
 /** A webhook receiver gets this long to answer before the attempt counts as failed (and is retried). */
 const WEBHOOK_TIMEOUT_MS = 5_000;
@@ -79,10 +78,10 @@ export class EscalationPagingService {
     // After commit. A failure here retries the job; the notifications above are deduplicated.
     await this.pubsub.publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level });
     if (this.config.escalationWebhook.url) {
-      await this.jobs.add(QueueName.WEBHOOK, JobName.DELIVER_ESCALATION_WEBHOOK, { escalationId, level, reminder }, WEBHOOK_JOB_OPTIONS);
+      await this.jobs.enqueue({ name: JobName.DELIVER_ESCALATION_WEBHOOK, data: { escalationId, level, reminder } }, WEBHOOK_JOB_OPTIONS);
     }
     const delay = Math.max(0, escalation.ackDueAt.getTime() - Date.now());
-    await this.jobs.add(QueueName.ESCALATION, JobName.ESCALATION_DEADLINE, { escalationId, level, reminder }, { delay });
+    await this.jobs.enqueue({ name: JobName.ESCALATION_DEADLINE, data: { escalationId, level, reminder } }, { delay });
     return 'paged';
   }
 
@@ -128,7 +127,7 @@ export class EscalationPagingService {
     });
     if (!next) return 'stopped';
     // If this add fails the job retries and finds the escalation moved on: the sweeper then pages it.
-    await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: next.level, reminder: next.reminders });
+    await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: next.level, reminder: next.reminders } });
     return next.reminders > 0 ? 'reminded' : 'climbed';
   }
 
@@ -182,16 +181,16 @@ export class EscalationPagingService {
    * reminder page is covered by the next deadline.
    */
   async sweep(): Promise<{ repaged: number; deadlines: number }> {
-    const queue = this.jobs.queue(QueueName.ESCALATION);
     const unpaged = await this.escalations.unpagedSince(SWEEP_GRACE_SECONDS, SWEEP_BATCH);
     let repaged = 0;
     for (const row of unpaged) {
-      if (await ensureJob(queue, JobName.PAGE_ESCALATION, { escalationId: row.id, level: row.level })) repaged += 1;
+      if (await this.jobs.ensure({ name: JobName.PAGE_ESCALATION, data: { escalationId: row.id, level: row.level } })) repaged += 1;
     }
     const overdue = await this.escalations.overdueSince(SWEEP_GRACE_SECONDS, SWEEP_BATCH);
     let deadlines = 0;
     for (const row of overdue) {
-      if (await ensureJob(queue, JobName.ESCALATION_DEADLINE, { escalationId: row.id, level: row.level, reminder: row.reminders })) deadlines += 1;
+      if (await this.jobs.ensure({ name: JobName.ESCALATION_DEADLINE, data: { escalationId: row.id, level: row.level, reminder: row.reminders } }))
+        deadlines += 1;
     }
     if (repaged + deadlines > 0) this.logger.warn({ repaged, deadlines }, 'escalation sweeper re-queued lost timers');
     return { repaged, deadlines };

@@ -18,7 +18,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
 import { authorNoteFor } from './author-notes';
 import { toCaseModel } from './moderation-queue.service';
 import { CaseRow, ModerationRepository } from './moderation.repository';
@@ -150,7 +150,7 @@ export class CaseDecisionsService {
     });
     if (outcome.created) {
       try {
-        await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId: outcome.escalationId, level: 1 });
+        await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId: outcome.escalationId, level: 1 } });
       } catch (error) {
         this.logger.warn(
           { escalationId: outcome.escalationId, err: { message: (error as Error).message } },

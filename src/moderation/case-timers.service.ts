@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
-import { ensureJob } from '../queue/worker-connection';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { NotificationKind } from '../notifications/entities/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
 import { AppConfig } from '../config/app-config';
 import { ModerationCasesService } from './moderation-cases.service';
 import { ModerationCrossingReads } from './moderation-crossing-reads.repository';
@@ -95,17 +94,16 @@ export class CaseTimersService {
 
   /** Schedules due-time jobs for cases coming due before the next sweep, and re-queues reports without a case. */
   async sweep(): Promise<{ dueScheduled: number; reportsRequeued: number }> {
-    const queue = this.jobs.queue(QueueName.MODERATION);
     const coming = await this.repository.casesComingDue(this.config.escalationTimers.sweepSeconds * 2, SWEEP_BATCH);
     let dueScheduled = 0;
     for (const row of coming) {
       const delay = Math.max(0, row.due_at.getTime() - Date.now());
-      if (await ensureJob(queue, JobName.CASE_DUE, { caseId: row.id, dueAt: row.due_at.toISOString() }, { delay })) dueScheduled += 1;
+      if (await this.jobs.ensure({ name: JobName.CASE_DUE, data: { caseId: row.id, dueAt: row.due_at.toISOString() } }, { delay })) dueScheduled += 1;
     }
     const orphans = await this.crossing.reportsWithoutCase(SWEEP_GRACE_SECONDS, REPORT_LOOKBACK_DAYS, SWEEP_BATCH);
     let reportsRequeued = 0;
     for (const reportId of orphans) {
-      if (await ensureJob(queue, JobName.REVIEW_REPORT, { reportId })) reportsRequeued += 1;
+      if (await this.jobs.ensure({ name: JobName.REVIEW_REPORT, data: { reportId } })) reportsRequeued += 1;
     }
     if (reportsRequeued > 0) this.logger.warn({ reportsRequeued }, 'moderation sweeper re-queued reports without a case');
     return { dueScheduled, reportsRequeued };

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PostScreeningResolver, ScreeningLoaders } from './post-screening.resolver';
+import { ScreeningRepository } from './screening.repository';
 import { WatchedWordsResolver } from './watched-words.resolver';
 import { WatchedWordsService } from './watched-words.service';
 
 /** What both processes need of screening: the staff-only `Post.screening` field, the admins' watched words. */
-@Module({ providers: [ScreeningLoaders, PostScreeningResolver, WatchedWordsService, WatchedWordsResolver] })
+@Module({
+  providers: [ScreeningRepository, ScreeningLoaders, PostScreeningResolver, WatchedWordsService, WatchedWordsResolver],
+  exports: [ScreeningRepository],
+})
 export class ScreeningModule {}
