@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { MovedPost, PostsRepository } from './posts.repository';
+import { RevisionToScreen, ScreeningOutboxRepository } from './screening-outbox.repository';
 
 /** A status change asked for by screening, moderation or the forum's own report threshold. */
 export interface PostTransition {
@@ -30,7 +31,10 @@ export interface PostTransition {
  */
 @Injectable()
 export class PostLifecycleService {
-  constructor(private readonly posts: PostsRepository) {}
+  constructor(
+    private readonly posts: PostsRepository,
+    private readonly revisions: ScreeningOutboxRepository,
+  ) {}
 
   /** Returns the post as moved, or null when it was not in a state (or revision) the move allows. */
   async transition(manager: EntityManager, move: PostTransition): Promise<MovedPost | null> {
@@ -46,5 +50,14 @@ export class PostLifecycleService {
       heldReason: move.to === PostStatus.HELD ? (move.heldReason ?? null) : null,
       revision: move.revision ?? null,
     });
+  }
+
+  /**
+   * The stored text of one revision, for the screening worker. Null when there is no such
+   * revision. A deleted or superseded revision is still returned: a crisis in it must still reach
+   * a human, even when the post itself will not change.
+   */
+  async revisionToScreen(postId: string, revision: number, manager?: EntityManager): Promise<RevisionToScreen | null> {
+    return this.revisions.revisionToScreen(postId, revision, manager);
   }
 }

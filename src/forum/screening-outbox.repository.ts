@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { PostStatus } from '../common/domain/post-status.enum';
 
 /** A post revision to keep and screen. */
 export interface NewRevision {
@@ -21,28 +22,25 @@ export enum ScreeningRequestState {
   FAILED = 'FAILED',
 }
 
-/** One revision's stored text and where it was written, for the screening worker. */
+/** One revision's stored text and where its post is now, for the screening worker. */
 export interface RevisionToScreen {
   postId: string;
-  revision: number;
-  /** The revision's author (an edit is the post author's too). */
-  authorId: string;
-  spaceId: string;
   threadId: string;
+  spaceId: string;
+  authorId: string;
+  revision: number;
+  /** The post's revision now: when it is higher, this one was superseded by an edit. */
+  currentRevision: number;
+  status: PostStatus;
   /** The plain text to screen; a first post's text begins with its thread's title. */
   text: string;
-  writtenAt: Date;
-}
-
-export interface PendingScreening {
-  postId: string;
-  revision: number;
 }
 
 /**
  * The outbox side of "every revision is screened": `post_revisions` (every revision a post ever
- * had, kept for staff and audit) and `screening_requests` (one per revision, written in the same
- * transaction; the worker's sweeper re-enqueues rows still pending after a while, so a post
+ * had, kept for staff and audit) and the write of its `screening_requests` row (screening's table:
+ * written here, with the revision, because it must commit with the post and forum cannot call the
+ * feature above it; the worker's sweeper re-enqueues rows still pending after a while, so a post
  * written while Redis was down, or whose job was lost, is still screened).
  */
 @Injectable()
@@ -76,47 +74,28 @@ export class ScreeningOutboxRepository {
 
   /**
    * The stored text of one revision, for the screening worker; null when there is no such revision.
-   * A deleted or superseded revision is still returned: a crisis in it must still reach a human.
+   * A deleted or superseded revision is still returned: a crisis in it must still reach a human,
+   * even when the post itself will not change.
    */
-  async revisionToScreen(postId: string, revision: number): Promise<RevisionToScreen | null> {
-    const rows: Array<{ body_text: string; author_id: string; space_id: string; thread_id: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT r.body_text, r.author_id, p.space_id, p.thread_id, r.created_at
-       FROM post_revisions r JOIN posts p ON p.id = r.post_id
-       WHERE r.post_id = $1 AND r.revision = $2`,
-      [postId, revision],
-    );
+  async revisionToScreen(postId: string, revision: number, manager: EntityManager = this.dataSource.manager): Promise<RevisionToScreen | null> {
+    const rows: Array<{ thread_id: string; space_id: string; author_id: string; status: PostStatus; current_revision: number; body_text: string }> =
+      await manager.query(
+        `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text
+           FROM post_revisions r JOIN posts p ON p.id = r.post_id
+          WHERE r.post_id = $1 AND r.revision = $2`,
+        [postId, revision],
+      );
     if (rows.length === 0) return null;
     const row = rows[0];
-    return { postId, revision, authorId: row.author_id, spaceId: row.space_id, threadId: row.thread_id, text: row.body_text, writtenAt: row.created_at };
-  }
-
-  /** Requests still pending `afterSeconds` after they were written and last enqueued, oldest first. */
-  async stalePending(afterSeconds: number, limit: number): Promise<PendingScreening[]> {
-    const rows: Array<{ post_id: string; revision: number }> = await this.dataSource.query(
-      `SELECT post_id, revision FROM screening_requests
-       WHERE state = 'PENDING' AND created_at < now() - make_interval(secs => $1)
-         AND (last_enqueued_at IS NULL OR last_enqueued_at < now() - make_interval(secs => $1))
-       ORDER BY created_at LIMIT $2`,
-      [afterSeconds, limit],
-    );
-    return rows.map((r) => ({ postId: r.post_id, revision: r.revision }));
-  }
-
-  async markEnqueued(requests: readonly PendingScreening[]): Promise<void> {
-    if (requests.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE screening_requests r SET enqueue_count = r.enqueue_count + 1, last_enqueued_at = now()
-       FROM unnest($1::uuid[], $2::int[]) AS e(post_id, revision)
-       WHERE r.post_id = e.post_id AND r.revision = e.revision`,
-      [requests.map((e) => e.postId), requests.map((e) => e.revision)],
-    );
-  }
-
-  async finish(manager: EntityManager, request: PendingScreening, state: ScreeningRequestState.DONE | ScreeningRequestState.FAILED): Promise<void> {
-    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [
-      request.postId,
-      request.revision,
-      state,
-    ]);
+    return {
+      postId,
+      threadId: row.thread_id,
+      spaceId: row.space_id,
+      authorId: row.author_id,
+      revision,
+      currentRevision: row.current_revision,
+      status: row.status,
+      text: row.body_text,
+    };
   }
 }
