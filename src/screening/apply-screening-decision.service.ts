@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
+import { ScreeningRequestState } from '../forum/screening-outbox.repository';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';

@@ -6,7 +6,7 @@ import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CaseReason } from '../common/domain/moderation.enums';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { PostEntity } from '../forum/entities/post.entity';
-import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
+import { ScreeningRequestState } from '../forum/screening-outbox.repository';
 import { ScreeningEntity } from './entities/screening.entity';
 import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
 import { ScreeningDecisionKind } from './models/screening.model';
