@@ -65,19 +65,12 @@ const CROSSING_READS: Record<string, Record<string, string>> = {
     posts:
       "screeningEvidence, reportCountsByPost, threadNeighbourIds: non-public reads limited to the viewer's staff scope by the post's space in the same statement",
     screenings: 'screeningEvidence: screening sits above moderation, so moderation cannot call its repository',
-    reports:
-      "reportsWithoutCase anti-joins reports with moderation's own cases in one statement (reportedPost: TEMPORARY, ReportsRepository.reportedPost is its home)",
-    // TEMPORARY: caseReminderRecipients is MembersRepository.peerSpecialistsFor; once it calls that, delete both entries.
-    space_moderators: 'caseReminderRecipients (TEMPORARY, see above)',
-    members: 'caseReminderRecipients (TEMPORARY, see above)',
+    reports: "reportsWithoutCase anti-joins reports with moderation's own cases in one statement",
   },
   'src/screening/screening.repository.ts': {
-    // TEMPORARY for heldReasonForUpdate: PostsRepository.lockHeldReason is its home; forPostRevisions stays.
-    posts: "forPostRevisions: a screening is staff-only by its post's space, joined in the same statement (heldReasonForUpdate: TEMPORARY, see above)",
+    posts: "forPostRevisions: a screening is staff-only by its post's space, joined in the same statement",
   },
   'src/escalation/escalation-crossing-reads.repository.ts': {
-    // TEMPORARY: pagingRota is MembersRepository.clinicalStaffInJoinOrder; once it calls that, delete this entry.
-    members: 'pagingRota (TEMPORARY, see above)',
     posts: "latestRiskSignalsInScope: the staff scope is the post's space, one joined statement for a page of cases",
   },
 };
