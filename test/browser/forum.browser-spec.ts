@@ -9,7 +9,6 @@ import {
   openJourney,
   RIVER,
   SAM_ADMIN,
-  screened,
   seedThread,
   signInAs,
   SKY,
