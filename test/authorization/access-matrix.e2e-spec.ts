@@ -18,16 +18,19 @@ import { subscribe, waitFor, wsClient, settle } from '../escalation/realtime-hel
 import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
 
 const ANY_MEMBER = 'ANY_MEMBER';
+/** Public: anyone, signed in or not (only what a person must reach without signing in: the crisis resources). */
+const ANYONE = 'ANYONE';
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN] as const;
 const CLINICAL = [Role.CLINICIAN, Role.ADMIN] as const;
-type Access = typeof ANY_MEMBER | readonly Role[];
+type Access = typeof ANY_MEMBER | typeof ANYONE | readonly Role[];
 
 /**
  * Who may call what: every root field of the schema must have an entry, so an operation added
- * without deciding who may use it fails here. Anonymous callers may use nothing.
+ * without deciding who may use it fails here. Anonymous callers may use nothing but what is ANYONE's.
  */
 const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.me': ANY_MEMBER,
+  'Query.crisisResources': ANYONE,
   'Query.spaces': ANY_MEMBER,
   'Query.threads': ANY_MEMBER,
   'Query.thread': ANY_MEMBER,
@@ -58,11 +61,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.unassignPeerSpecialist': [Role.ADMIN],
   'Mutation.removeWatchedWord': [Role.ADMIN],
   'Subscription.moderationQueueChanged': STAFF,
+  'Subscription.myPostChanged': ANY_MEMBER,
   'Subscription.escalationRaised': CLINICAL,
 };
 
 function allowed(access: Access, role: Role): boolean {
-  return access === ANY_MEMBER || access.includes(role);
+  return access === ANY_MEMBER || access === ANYONE || access.includes(role);
 }
 
 /** A literal of the argument's type: fresh random ids, so a grant would show as NOT_FOUND and a refusal must come before any lookup. */
@@ -128,7 +132,10 @@ describe('authorization matrix, generated from the schema', () => {
       if (!access) continue;
       const operation = operationFor(kind, field);
       const anonymous = await app.gql(operation);
-      if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED' || (anonymous.data?.[field.name] ?? null) !== null) {
+      if (access === ANYONE) {
+        if (anonymous.errors || (anonymous.data?.[field.name] ?? null) === null)
+          unexpected.push(`${key} anonymous refused (${JSON.stringify(anonymous.errors)})`);
+      } else if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED' || (anonymous.data?.[field.name] ?? null) !== null) {
         unexpected.push(`${key} anonymous -> ${JSON.stringify(anonymous.errors?.[0]?.extensions?.code ?? 'granted')}`);
       }
       for (const role of Object.values(Role)) {
