@@ -14,8 +14,10 @@ import {
   isScalarType,
 } from 'graphql';
 import { Role } from '../../src/common/domain/role.enum';
-import { subscribe, waitFor, wsClient, settle } from '../escalation/realtime-helpers';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { probeDelivery, publishCaseChanged, publishEscalationRaised, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { assignToSpace, Member, member, insertEscalation, postWithCase, space, uniqueSub } from '../utils/factories';
 
 const ANY_MEMBER = 'ANY_MEMBER';
 /** Public: anyone, signed in or not (only what a person must reach without signing in: the crisis resources). */
@@ -153,6 +155,19 @@ describe('authorization matrix, generated from the schema', () => {
   });
 
   it('should refuse subscriptions to roles without access and sockets without a token', async () => {
+    // One event per subscription that every role granted it may see: a case in a space the peer
+    // specialist moderates, an escalation (clinicians and admins see all).
+    const members = new Map<Role, Member>();
+    for (const role of Object.values(Role)) members.set(role, await member(app, role, `matrix-socket-${role}`));
+    const client = members.get(Role.CLIENT)!;
+    const probeSpace = await space(app.dataSource, { name: 'Matrix probes' });
+    await assignToSpace(app.dataSource, probeSpace, members.get(Role.PEER_SPECIALIST)!.id);
+    const { caseId } = await postWithCase(app.dataSource, probeSpace, client.id);
+    const escalationId = await insertEscalation(app.dataSource, client.id, { status: 'ACKNOWLEDGED' });
+    const PROBES: Record<string, () => Promise<void>> = {
+      'Subscription.moderationQueueChanged': publishCaseChanged(app, { caseId, spaceId: probeSpace }),
+      'Subscription.escalationRaised': publishEscalationRaised(app, escalationId),
+    };
     const unexpected: string[] = [];
     for (const { key, field } of roots.filter((r) => r.kind === 'subscription')) {
       const access = EXPECTED_ACCESS[key];
@@ -160,21 +175,26 @@ describe('authorization matrix, generated from the schema', () => {
       const operation = operationFor('subscription', field);
       const anonymous = wsClient(app.url, null);
       const anonSub = subscribe(anonymous, operation);
-      await waitFor(() => anonSub.errors.length > 0, `${key} anonymous refusal`);
+      await waitFor(`${key} anonymous refusal`, () => anonSub.errors.length > 0);
       await anonymous.dispose();
       for (const role of Object.values(Role)) {
-        const client = wsClient(app.url, tokens.get(role)!);
-        const sub = subscribe(client, operation);
+        const socket = wsClient(app.url, members.get(role)!.token);
+        const sub = subscribe(socket, operation);
         if (allowed(access, role)) {
-          await settle(200);
-          if (sub.errors.length > 0 || sub.completed) unexpected.push(`${key} ${role} refused: ${JSON.stringify(sub.errors)}`);
+          // Granted only when an event arrives: a refusal would end the subscription instead.
+          const probe = PROBES[key];
+          if (!probe) unexpected.push(`${key}: no probe event to prove a grant with`);
+          else
+            await probeDelivery(sub, probe, () => true, `${key} ${role} to deliver an event`).catch((error: Error) =>
+              unexpected.push(`${key} ${role}: ${error.message}`),
+            );
         } else {
-          await waitFor(() => sub.errors.length > 0 || sub.completed, `${key} ${role} refusal`);
+          await waitFor(`${key} ${role} refusal`, () => sub.errors.length > 0 || sub.completed);
           // Socket errors carry the same codes as HTTP ones.
           if (!JSON.stringify(sub.errors).includes('"code":"FORBIDDEN"')) unexpected.push(`${key} ${role} -> ${JSON.stringify(sub.errors)}`);
         }
         sub.dispose();
-        await client.dispose();
+        await socket.dispose();
       }
     }
     expect(unexpected).toEqual([]);

@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { AppProcess } from '../helpers/app-process';
+import { AppProcess } from '../utils/app-process';
 import { JourneyPage, launchBrowser, openJourney, signInAs, startServer, WIDTHS } from './browser-harness';
 
 /** The program's own line, as a deployment sets CRISIS_RESOURCES. */

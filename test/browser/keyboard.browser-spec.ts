@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { AppProcess } from '../helpers/app-process';
+import { AppProcess } from '../utils/app-process';
 import { launchBrowser, openJourney, startServer } from './browser-harness';
 
 /** What the focused element shows: the yellow focus style, an outline or a ring; never nothing. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { JobName } from '../../src/queue/queue.types';
+import { waitFor } from '../utils/wait-for';
 
 /**
  * Posts written the way the forum writes them (post, revision and screening request in one
@@ -58,17 +59,6 @@ export async function enqueueScreening(jobs: JobProducer, post: WrittenPost): Pr
   await jobs.enqueue({ name: JobName.SCREEN_POST, data: { postId: post.postId, revision: post.revision } });
 }
 
-/** Polls until `probe` returns something truthy; fails with `what` if it never does. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 export async function postStatus(dataSource: DataSource, postId: string): Promise<{ status: string; held_reason: string | null }> {
   const rows: Array<{ status: string; held_reason: string | null }> = await dataSource.query(`SELECT status, held_reason FROM posts WHERE id = $1`, [postId]);
   return rows[0];
@@ -82,6 +72,6 @@ export function screened(dataSource: DataSource, postId: string, timeoutMs?: num
       const row = await postStatus(dataSource, postId);
       return row.status !== 'PENDING' ? row : null;
     },
-    timeoutMs,
+    { timeoutMs: timeoutMs },
   );
 }
