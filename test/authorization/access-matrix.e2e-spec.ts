@@ -14,10 +14,12 @@ import {
   isScalarType,
 } from 'graphql';
 import { Role } from '../../src/common/domain/role.enum';
+import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
+import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
 import { probeDelivery, publishCaseChanged, publishEscalationRaised, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { assignToSpace, Member, member, insertEscalation, postWithCase, space, uniqueSub } from '../utils/factories';
+import { assignToSpace, Member, member, insertEscalation, postInThread, postWithCase, space, uniqueSub } from '../utils/factories';
 
 const ANY_MEMBER = 'ANY_MEMBER';
 /** Public: anyone, signed in or not (only what a person must reach without signing in: the crisis resources). */
@@ -164,9 +166,17 @@ describe('authorization matrix, generated from the schema', () => {
     await assignToSpace(app.dataSource, probeSpace, members.get(Role.PEER_SPECIALIST)!.id);
     const { caseId } = await postWithCase(app.dataSource, probeSpace, client.id);
     const escalationId = await insertEscalation(app.dataSource, client.id, { status: 'ACKNOWLEDGED' });
+    // myPostChanged goes to a post's author only: one post per member, an event for each.
+    const ownPosts = await Promise.all(
+      [...members.values()].map(async (m) => ({ postId: (await postInThread(app.dataSource, probeSpace, m.id)).postId, authorId: m.id })),
+    );
+    const pubsub = app.running.app.get(RedisPubSub);
     const PROBES: Record<string, () => Promise<void>> = {
       'Subscription.moderationQueueChanged': publishCaseChanged(app, { caseId, spaceId: probeSpace }),
       'Subscription.escalationRaised': publishEscalationRaised(app, escalationId),
+      'Subscription.myPostChanged': async () => {
+        for (const change of ownPosts) await pubsub.publish(RealtimeEvent.POST_CHANGED, change);
+      },
     };
     const unexpected: string[] = [];
     for (const { key, field } of roots.filter((r) => r.kind === 'subscription')) {
