@@ -90,6 +90,9 @@ describe('keyboard only', () => {
       await tabTo(page, /Need help now\?/, { backwards: true });
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Need help now?' }).waitFor();
+      // The app moves focus to the new page's heading once it is there; Tab goes on from it.
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Need help now?');
+      await page.getByRole('link', { name: 'Call 988' }).waitFor();
       await tabTo(page, /Call 988/);
       await j.shot('help-focus');
       expect(j.problems()).toEqual([]);
