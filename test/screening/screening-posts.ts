@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ScreeningOutboxRepository } from '../../src/forum/screening-outbox.repository';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { JobName } from '../../src/queue/queue.types';
 import { waitFor } from '../utils/wait-for';
@@ -44,13 +45,8 @@ export async function writePost(dataSource: DataSource, spaceId: string, authorI
       [thread.id, spaceId, authorId, html, text],
     );
     await manager.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
-    await manager.query(`INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text) VALUES ($1, 1, $2, $3, $4)`, [
-      post.id,
-      authorId,
-      html,
-      text,
-    ]);
-    await manager.query(`INSERT INTO screening_requests (post_id, revision) VALUES ($1, 1)`, [post.id]);
+    // The revision and its screening request exactly as the forum writes them.
+    await new ScreeningOutboxRepository(dataSource).recordRevision(manager, { postId: post.id, revision: 1, authorId, bodyHtml: html, bodyText: text });
     return { postId: post.id, threadId: thread.id, revision: 1, authorId };
   });
 }
