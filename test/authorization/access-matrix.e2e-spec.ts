@@ -14,22 +14,27 @@ import {
   isScalarType,
 } from 'graphql';
 import { Role } from '../../src/common/domain/role.enum';
+import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
+import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
 import { probeDelivery, publishCaseChanged, publishEscalationRaised, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { assignToSpace, Member, member, insertEscalation, postWithCase, space, uniqueSub } from '../utils/factories';
+import { assignToSpace, Member, member, insertEscalation, postInThread, postWithCase, space, uniqueSub } from '../utils/factories';
 
 const ANY_MEMBER = 'ANY_MEMBER';
+/** Public: anyone, signed in or not (only what a person must reach without signing in: the crisis resources). */
+const ANYONE = 'ANYONE';
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN] as const;
 const CLINICAL = [Role.CLINICIAN, Role.ADMIN] as const;
-type Access = typeof ANY_MEMBER | readonly Role[];
+type Access = typeof ANY_MEMBER | typeof ANYONE | readonly Role[];
 
 /**
  * Who may call what: every root field of the schema must have an entry, so an operation added
- * without deciding who may use it fails here. Anonymous callers may use nothing.
+ * without deciding who may use it fails here. Anonymous callers may use nothing but what is ANYONE's.
  */
 const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.me': ANY_MEMBER,
+  'Query.crisisResources': ANYONE,
   'Query.spaces': ANY_MEMBER,
   'Query.threads': ANY_MEMBER,
   'Query.thread': ANY_MEMBER,
@@ -60,11 +65,12 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.unassignPeerSpecialist': [Role.ADMIN],
   'Mutation.removeWatchedWord': [Role.ADMIN],
   'Subscription.moderationQueueChanged': STAFF,
+  'Subscription.myPostChanged': ANY_MEMBER,
   'Subscription.escalationRaised': CLINICAL,
 };
 
 function allowed(access: Access, role: Role): boolean {
-  return access === ANY_MEMBER || access.includes(role);
+  return access === ANY_MEMBER || access === ANYONE || access.includes(role);
 }
 
 /** A literal of the argument's type: fresh random ids, so a grant would show as NOT_FOUND and a refusal must come before any lookup. */
@@ -130,7 +136,10 @@ describe('authorization matrix, generated from the schema', () => {
       if (!access) continue;
       const operation = operationFor(kind, field);
       const anonymous = await app.gql(operation);
-      if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED' || (anonymous.data?.[field.name] ?? null) !== null) {
+      if (access === ANYONE) {
+        if (anonymous.errors || (anonymous.data?.[field.name] ?? null) === null)
+          unexpected.push(`${key} anonymous refused (${JSON.stringify(anonymous.errors)})`);
+      } else if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED' || (anonymous.data?.[field.name] ?? null) !== null) {
         unexpected.push(`${key} anonymous -> ${JSON.stringify(anonymous.errors?.[0]?.extensions?.code ?? 'granted')}`);
       }
       for (const role of Object.values(Role)) {
@@ -157,9 +166,17 @@ describe('authorization matrix, generated from the schema', () => {
     await assignToSpace(app.dataSource, probeSpace, members.get(Role.PEER_SPECIALIST)!.id);
     const { caseId } = await postWithCase(app.dataSource, probeSpace, client.id);
     const escalationId = await insertEscalation(app.dataSource, client.id, { status: 'ACKNOWLEDGED' });
+    // myPostChanged goes to a post's author only: one post per member, an event for each.
+    const ownPosts = await Promise.all(
+      [...members.values()].map(async (m) => ({ postId: (await postInThread(app.dataSource, probeSpace, m.id)).postId, authorId: m.id })),
+    );
+    const pubsub = app.running.app.get(RedisPubSub);
     const PROBES: Record<string, () => Promise<void>> = {
       'Subscription.moderationQueueChanged': publishCaseChanged(app, { caseId, spaceId: probeSpace }),
       'Subscription.escalationRaised': publishEscalationRaised(app, escalationId),
+      'Subscription.myPostChanged': async () => {
+        for (const change of ownPosts) await pubsub.publish(RealtimeEvent.POST_CHANGED, change);
+      },
     };
     const unexpected: string[] = [];
     for (const { key, field } of roots.filter((r) => r.kind === 'subscription')) {
