@@ -13,6 +13,7 @@ import { graphqlConfig } from './common/graphql/graphql-config';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EscalationModule } from './escalation/escalation.module';
 import { EscalationWorkerModule } from './escalation/escalation-worker.module';
@@ -75,6 +76,7 @@ export class AppModule {
               }),
             ]
           : []),
+        ...(serveHttp && DevSignInModule.isAvailable(config) ? [DevSignInModule] : []),
         ...(runWorkers ? WORKER_MODULES : []),
       ],
       providers: [

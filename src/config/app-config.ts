@@ -22,6 +22,8 @@ export class AppConfig {
   readonly metricsPort: number | undefined;
   readonly logLevel: RawEnv['LOG_LEVEL'];
   readonly publicBaseUrl: string;
+  /** The built web app (index.html and assets); unset, `dist/web` in the repository. */
+  readonly webAppDir: string | undefined;
   /**
    * `url` is the app's own role (DML, append-only audit log, no DDL); `migrationUrl` the schema
    * owner's, used only to migrate at boot. Both unset: embedded PGlite.
@@ -68,6 +70,7 @@ export class AppConfig {
     this.metricsPort = env.METRICS_PORT;
     this.logLevel = env.LOG_LEVEL;
     this.publicBaseUrl = env.PUBLIC_BASE_URL;
+    this.webAppDir = env.WEB_APP_DIR;
     this.database = { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };
     // One prefix per environment, so a test run or a demo never touches another's keys.
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };

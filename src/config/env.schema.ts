@@ -108,6 +108,7 @@ export const envSchema = z
     SCREENING_SWEEP_EVERY_MS: positiveInt.default(10_000),
     TOXICITY_TIMEOUT_MS: positiveInt.default(5_000),
     PUBLIC_BASE_URL: url(['https:', 'http:']).default('http://127.0.0.1:3000'),
+    WEB_APP_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL && !env.OIDC_ISSUER) {

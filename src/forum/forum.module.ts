@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ForumJobs } from './forum-jobs.service';
 import { ForumLoaders } from './forum-loaders';
 import { ForumRateLimiter } from './forum-rate-limiter';
+import { PostChangesResolver } from './post-changes.resolver';
 import { PostLifecycleService } from './post-lifecycle.service';
 import { PostingService } from './posting.service';
 import { PostsResolver } from './posts.resolver';
@@ -22,11 +24,12 @@ import { ThreadsService } from './threads.service';
  * them show posts with the same visibility rules.
  */
 @Module({
-  imports: [MembersModule],
+  imports: [MembersModule, NotificationsModule],
   providers: [
     ForumJobs,
     ForumLoaders,
     ForumRateLimiter,
+    PostChangesResolver,
     PostLifecycleService,
     PostingService,
     PostsResolver,

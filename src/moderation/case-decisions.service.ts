@@ -19,6 +19,7 @@ import { NotificationKind } from '../notifications/entities/notification.entity'
 import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName, QueueName } from '../queue/queue.types';
 import { authorNoteFor } from './author-notes';
@@ -88,7 +89,7 @@ export class CaseDecisionsService {
   async resolve(viewer: Viewer, input: { caseId: string; decision: CaseDecision; note?: string | null }, requestId: string): Promise<ModerationCaseModel> {
     const note = staffNote('note', input.note, input.decision !== CaseDecision.APPROVE);
     const decision = input.decision;
-    const spaceId = await this.dataSource.transaction(async (manager) => {
+    const { spaceId, movedPost } = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockWorkableCase(manager, viewer, input.caseId);
       const move = POST_MOVES[decision];
       const moved = await this.lifecycle.transition(manager, {
@@ -128,9 +129,10 @@ export class CaseDecisionsService {
         },
         manager,
       );
-      return row.space_id;
+      return { spaceId: row.space_id, movedPost: moved ? { postId: row.post_id, authorId: moved.authorId } : null };
     });
     await this.announce(input.caseId, spaceId);
+    if (movedPost) await announcePostChanged(this.pubsub, this.logger, movedPost);
     return this.reload(input.caseId);
   }
 

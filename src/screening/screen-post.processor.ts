@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName, JobPayloads, QueueName } from '../queue/queue.types';
 import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
@@ -71,6 +72,7 @@ export class ScreenPostProcessor {
     screeningDuration.observe((Date.now() - loaded.writtenAt.getTime()) / 1000);
     await this.page(applied.newEscalationIds);
     await this.announce(applied.changedCase);
+    await announcePostChanged(this.pubsub, this.logger, loaded.target);
     return 'screened';
   }
 
@@ -94,6 +96,7 @@ export class ScreenPostProcessor {
       );
       await this.page(applied.newEscalationIds);
       await this.announce(applied.changedCase);
+      await announcePostChanged(this.pubsub, this.logger, loaded.target);
     }
     return true;
   }

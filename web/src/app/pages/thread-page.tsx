@@ -1,0 +1,15 @@
+import { SupportNoticePanel } from '../../features/crisis-resources/components/support-notice';
+import { ThreadView } from '../../features/forum/components/thread-view';
+import type { Viewer } from '../viewer';
+
+/** The forum's thread, with the crisis-resources feature's notice under the author's own screened posts. */
+export function ThreadPage({ threadId, viewer }: { threadId: string; viewer: Viewer }) {
+  return (
+    <ThreadView
+      key={threadId}
+      threadId={threadId}
+      viewerId={viewer.id}
+      afterOwnPost={(postId) => <SupportNoticePanel postId={postId} enabled helpHref="/help" />}
+    />
+  );
+}
