@@ -36,7 +36,14 @@ describe('sign-in configuration', () => {
     const sut = AppConfig.fromEnv({ ...PRODUCTION, ...OIDC });
     expect(sut.signIn).toEqual({
       method: 'oidc',
-      oidc: { issuer: OIDC.OIDC_ISSUER, clientId: OIDC.OIDC_CLIENT_ID, scopes: 'openid offline_access', resource: undefined },
+      oidc: {
+        issuer: OIDC.OIDC_ISSUER,
+        clientId: OIDC.OIDC_CLIENT_ID,
+        scopes: 'openid offline_access',
+        resource: undefined,
+        redirectPath: '/sign-in/callback',
+        postLogoutRedirectPath: '/',
+      },
     });
     expect(sut.auth).toMatchObject({ jwksUrl: undefined, discoveryIssuer: OIDC.OIDC_ISSUER, issuer: OIDC.OIDC_ISSUER, audience: OIDC.JWT_AUDIENCE });
   });

@@ -1,5 +1,12 @@
 import { parseEnv, RawEnv } from './env.schema';
 
+/**
+ * Where the provider sends the browser back after sign-in, and after sign-out: the web app's
+ * routes, registered at the provider as `<PUBLIC_BASE_URL>/sign-in/callback` and `<PUBLIC_BASE_URL>/`.
+ */
+export const OIDC_REDIRECT_PATH = '/sign-in/callback';
+export const OIDC_POST_LOGOUT_PATH = '/';
+
 /** What the web app needs to sign people in at the identity provider: all public, no secret (the client is public, with PKCE). */
 export interface OidcClientSettings {
   issuer: string;
@@ -8,6 +15,8 @@ export interface OidcClientSettings {
   scopes: string;
   /** RFC 8707 resource indicator sent on the authorization and token requests, when the provider needs one to issue this API's JWT access tokens. */
   resource?: string;
+  redirectPath: string;
+  postLogoutRedirectPath: string;
 }
 
 /**
@@ -84,10 +93,18 @@ export class AppConfig {
     if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID) {
       this.signIn = {
         method: 'oidc',
-        oidc: { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, scopes: env.OIDC_SCOPES, resource: env.OIDC_RESOURCE },
+        oidc: {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID,
+          scopes: env.OIDC_SCOPES,
+          resource: env.OIDC_RESOURCE,
+          redirectPath: OIDC_REDIRECT_PATH,
+          postLogoutRedirectPath: OIDC_POST_LOGOUT_PATH,
+        },
       };
     } else {
-      this.signIn = { method: this.isProduction ? 'none' : 'dev' };
+      // The picker signs with JWT_SECRET, so only where the server verifies exactly those tokens.
+      this.signIn = { method: !this.isProduction && env.JWT_SECRET && !env.JWT_JWKS_URL ? 'dev' : 'none' };
     }
     this.toxicity = {
       modelUrl: env.TOXICITY_MODEL_URL,

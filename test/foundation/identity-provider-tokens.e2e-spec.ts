@@ -112,7 +112,14 @@ describe('foundation: production sign-in through the identity provider', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({
       method: 'oidc',
-      oidc: { issuer: provider.issuer, clientId: 'between-sessions-web', scopes: 'openid offline_access', resource: AUDIENCE },
+      oidc: {
+        issuer: provider.issuer,
+        clientId: 'between-sessions-web',
+        scopes: 'openid offline_access',
+        resource: AUDIENCE,
+        redirectPath: '/sign-in/callback',
+        postLogoutRedirectPath: '/',
+      },
     });
     expect(JSON.stringify(res.body)).not.toContain(TEST_JWT_SECRET);
   });
