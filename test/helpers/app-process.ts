@@ -43,11 +43,12 @@ function distIsStale(): boolean {
  * do in-process: run PGlite (it loads its WASM through dynamic `import()`, which Jest's module
  * sandbox refuses) or send signals. The environment is exactly `env` (plus PATH and PORT);
  * `preload` names compiled modules (paths under dist/) loaded first with `node -r`, e.g. a fault
- * injection. The process is killed when the test process exits, whatever ends it.
+ * injection; `port` when the test must know it before the app starts (an identity provider
+ * registers the app's address). The process is killed when the test process exits, whatever ends it.
  */
-export async function startAppProcess(env: Record<string, string>, options: { preload?: string[] } = {}): Promise<AppProcess> {
+export async function startAppProcess(env: Record<string, string>, options: { preload?: string[]; port?: number } = {}): Promise<AppProcess> {
   if (distIsStale()) ensureBuilt();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const preload = (options.preload ?? []).flatMap((module) => ['-r', join(ROOT, 'dist', module)]);
   const child: ChildProcess = spawn(process.execPath, [...preload, join(ROOT, 'dist', 'src', 'main.js'), '--with-worker'], {
     cwd: ROOT,

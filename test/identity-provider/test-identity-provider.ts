@@ -23,12 +23,12 @@ export interface TestIdentityProviderOptions {
   accounts: readonly TestAccount[];
   /** Short lifetimes let a test watch the app renew before expiry. */
   accessTokenSeconds?: number;
-  /** Whether a grant with offline_access yields a refresh token (false: the app must renew through prompt=none). */
-  refreshTokens?: boolean;
 }
 
 export interface RunningIdentityProvider {
   issuer: string;
+  /** Whether sign-ins from now on get a refresh token (off: the app must renew through the provider's session, prompt=none). */
+  setRefreshTokens(issue: boolean): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +70,7 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   const { default: Provider, errors } = await import('oidc-provider');
   const accounts = new Map(options.accounts.map((account) => [account.sub, account]));
   const accessTokenSeconds = options.accessTokenSeconds ?? 600;
+  let issueRefreshTokens = true;
 
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server: Server = createServer((req, res) => handle(req, res));
@@ -86,7 +87,7 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
         client_name: 'Between Sessions',
         token_endpoint_auth_method: 'none',
         application_type: 'web',
-        grant_types: options.refreshTokens === false ? ['authorization_code'] : ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [`${options.appOrigin}${APP_REDIRECT_PATH}`],
         post_logout_redirect_uris: [`${options.appOrigin}${APP_POST_LOGOUT_PATH}`],
@@ -100,7 +101,7 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
     // As most providers do for a client allowed the grant, without the prompt=consent that OIDC
     // Core asks of offline_access (a first-party app shows no consent page). The refresh token
     // still ends with the provider's session: signing out there ends it.
-    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: (_ctx, client) => issueRefreshTokens && client.grantTypeAllowed('refresh_token'),
     ttl: { AccessToken: accessTokenSeconds, IdToken: 3600, RefreshToken: 24 * 3600, Interaction: 600, Session: 24 * 3600, Grant: 24 * 3600 },
     // Only the web app's origin may call the token endpoint from a page.
     clientBasedCORS: (_ctx, origin) => origin === options.appOrigin,
@@ -203,7 +204,10 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
   };
 
   handle = (req, res) => {
-    const match = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(new URL(req.url ?? '/', issuer).pathname);
+    const { pathname } = new URL(req.url ?? '/', issuer);
+    // Browsers ask every origin for one; a 404 would be a console error in every browser test.
+    if (pathname === '/favicon.ico') return void res.writeHead(204).end();
+    const match = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(pathname);
     if (!match) return void oidc(req, res);
     interaction(req, res, match[1], match[2]).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
@@ -213,6 +217,9 @@ export async function startTestIdentityProvider(options: TestIdentityProviderOpt
 
   return {
     issuer,
+    setRefreshTokens: (issue) => {
+      issueRefreshTokens = issue;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
