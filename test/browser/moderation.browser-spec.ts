@@ -146,9 +146,8 @@ describe('staff: the moderation workspace', () => {
         await page.getByLabel('Reason').selectOption('');
         await crisisLink.waitFor();
 
-        // Keyboard only from here (after a fresh load): j moves through the queue, Enter opens, c claims, a approves.
-        await page.goto('/moderation');
-        await crisisLink.waitFor();
+        // Keyboard only from here: Tab leaves the filter for the list, j moves through it, Enter opens, c claims, a approves.
+        await page.keyboard.press('Tab');
         const routineCase = await caseOf(routinePostId);
         const crisisCase = await caseOf(crisisPostId);
         for (let i = 0; i < 10; i += 1) {
@@ -172,7 +171,7 @@ describe('staff: the moderation workspace', () => {
         await expectVisible(page.getByText(/Your claim lasts until/));
         await checked(journey, 'case-claimed');
         await page.keyboard.press('a');
-        await page.getByText('Approved: shared with the group').first().waitFor();
+        await page.getByRole('status').filter({ hasText: 'Approved: shared with the group' }).waitFor();
         expect(await caseById(routineCase.id)).toMatchObject({ status: 'RESOLVED', decision: 'APPROVE', post: { status: 'PUBLISHED' } });
         await checked(journey, 'case-approved');
 
@@ -193,7 +192,7 @@ describe('staff: the moderation workspace', () => {
         await page.keyboard.press('Tab');
         await checked(journey, 'case-crisis-hold');
         await page.keyboard.press('Enter');
-        await page.getByText('Kept held: the author will be contacted').first().waitFor();
+        await page.getByRole('status').filter({ hasText: 'Kept held: the author will be contacted' }).waitFor();
         expect(await caseById(crisisCase.id)).toMatchObject({ status: 'RESOLVED', decision: 'KEEP_HELD', post: { status: 'HELD' } });
         await expectVisible(page.getByText('Calling them now, safety plan on file. chr'));
         await checked(journey, 'case-crisis-held');
@@ -221,13 +220,13 @@ describe('staff: the moderation workspace', () => {
       const seen = await caseOf(seenPostId);
       const raced = await caseOf(racedPostId);
 
-      await page.goto(`/moderation/cases/${seen.id}`);
+      await goInApp(page, `/moderation/cases/${seen.id}`);
       await page.getByRole('button', { name: 'Claim this case' }).waitFor();
       await gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: seen.id }, alex);
       await page.getByText('Alex is working on this case').waitFor({ timeout: 10_000 });
       await checked(journey, 'colleague-claimed');
 
-      await page.goto(`/moderation/cases/${raced.id}`);
+      await goInApp(page, `/moderation/cases/${raced.id}`);
       await page.getByRole('button', { name: 'Claim this case' }).waitFor();
       holdBack = true;
       await gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: raced.id }, alex);
@@ -251,7 +250,7 @@ describe('staff: the moderation workspace', () => {
     try {
       await signInAs(page, 'Sky');
       expect(await page.getByRole('link', { name: 'Moderation queue' }).count()).toBe(0);
-      await page.goto('/moderation');
+      await goInApp(page, '/moderation');
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
       await checked(journey, 'client-refused');
       const refused = await server.gql('{ moderationQueue(first: 5) { edges { node { id } } } }', {}, sky);
@@ -261,6 +260,11 @@ describe('staff: the moderation workspace', () => {
     }
   });
 });
+
+/** A link followed inside the app (the session lives in memory: a full page load would sign out). */
+async function goInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => window.history.pushState(null, '', to), path);
+}
 
 async function expectVisible(locator: { waitFor(options: { state: 'visible' }): Promise<void> }): Promise<void> {
   await locator.waitFor({ state: 'visible' });

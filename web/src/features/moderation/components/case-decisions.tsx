@@ -40,6 +40,7 @@ export function CaseDecisions({ c, viewerId, refetch }: { c: CaseData; viewerId:
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<CaseActionProblem | null>(null);
   const [done, setDone] = useState('');
+  const [claimNews, setClaimNews] = useState('');
   const [{ fetching: claiming }, claim] = useMutation(ClaimCaseMutation);
   const [{ fetching: resolving }, resolve] = useMutation(ResolveCaseMutation);
   const noteField = useRef<HTMLTextAreaElement>(null);
@@ -67,7 +68,8 @@ export function CaseDecisions({ c, viewerId, refetch }: { c: CaseData; viewerId:
     setProblem(null);
     const result = await claim({ id: c.id });
     if (result.error) fail(result.error);
-    else setDone(mine ? 'Claim renewed.' : 'You have claimed this case.');
+    // The claim panel itself says so on screen; this only tells a screen reader.
+    else setClaimNews(mine ? 'Claim renewed.' : 'Claimed: colleagues now see you are working on it.');
   };
 
   const choose = (next: CaseDecision) => {
@@ -119,6 +121,9 @@ export function CaseDecisions({ c, viewerId, refetch }: { c: CaseData; viewerId:
       <h2 id="decisions-heading">Decision</h2>
       <p className="decisions__done" role="status">
         {done}
+      </p>
+      <p className="visually-hidden" role="status">
+        {claimNews}
       </p>
       {problem ? (
         <div className="inset inset--held" role="alert" tabIndex={-1} ref={problemRef}>
