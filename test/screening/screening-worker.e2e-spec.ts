@@ -80,7 +80,7 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     expect(screening.toxicity_status).toBe('ok');
     expect(screening.model_version).toMatch(/^toxicity-/);
     expect(screening.tfjs_backend).toBe('cpu');
-    expect(screening.phases.map((p) => p.name)).toEqual(['normalise', 'crisis', 'watched-words', 'toxicity', 'decide']);
+    expect(screening.phases.map((p) => p.name)).toEqual(['normalise', 'crisis', 'crisis-model', 'watched-words', 'toxicity', 'decide']);
     const [request]: Array<{ state: string }> = await app.dataSource.query(`SELECT state FROM screening_requests WHERE post_id = $1`, [written.postId]);
     expect(request.state).toBe('DONE');
     const [thread]: Array<{ fresh: boolean }> = await app.dataSource.query(

@@ -33,7 +33,7 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
     markSent(result.data.createReply.id);
     clearDraft();
     setErrors([]);
-    setSentNote('Your reply was sent. It is shown above while it is checked.');
+    setSentNote('Your reply was sent.');
   };
 
   return (
