@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
-import { AppProcess } from '../helpers/app-process';
+import { AppProcess } from '../utils/app-process';
 import { JourneyPage, launchBrowser, openJourney, signInAs, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
 
 /** The same words the screening e2e tests use for an imminent-risk post: held, URGENT, escalated. */

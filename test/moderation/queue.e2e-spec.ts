@@ -101,7 +101,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it("should read one case by id for the case view (resolved ones too), null outside the peer's spaces", async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { caseId, postId } = await heldPostWithCase(author);
     const query = 'query ($id: ID!) { moderationCase(id: $id) { id status postId } }';
     const open = await app.gql<{ moderationCase: { id: string; status: string; postId: string } | null }>(query, { id: caseId }, peerA.token);
@@ -117,7 +117,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it("should send the author the moderator's edited note instead of the standard one", async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author);
     const res = await app.gql(
       'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }',
