@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { quotedPassagesOf } from './post-body.sanitizer';
 
 /** A status change asked for by screening, moderation or the forum's own report threshold. */
 export interface PostTransition {
@@ -38,6 +39,12 @@ export interface RevisionToScreen {
   status: PostStatus;
   /** The plain text to screen; a first post's text begins with its thread's title. */
   text: string;
+  /** The plain text of the revision's quote blocks: someone else's words, not the author's. */
+  quotedPassages: string[];
+  /** The post this one quotes, if any. */
+  quotePostId: string | null;
+  /** The thread's first post (this post itself when it opens the thread). */
+  threadOpeningPostId: string;
 }
 
 /**
@@ -88,13 +95,23 @@ export class PostLifecycleService {
    * a human, even when the post itself will not change.
    */
   async revisionToScreen(postId: string, revision: number, manager: EntityManager = this.dataSource.manager): Promise<RevisionToScreen | null> {
-    const rows: Array<{ thread_id: string; space_id: string; author_id: string; status: PostStatus; current_revision: number; body_text: string }> =
-      await manager.query(
-        `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text
-           FROM post_revisions r JOIN posts p ON p.id = r.post_id
-          WHERE r.post_id = $1 AND r.revision = $2`,
-        [postId, revision],
-      );
+    const rows: Array<{
+      thread_id: string;
+      space_id: string;
+      author_id: string;
+      status: PostStatus;
+      current_revision: number;
+      body_text: string;
+      body_html: string;
+      quote_post_id: string | null;
+      opening_post_id: string;
+    }> = await manager.query(
+      `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text, r.body_html, p.quote_post_id,
+              (SELECT f.id FROM posts f WHERE f.thread_id = p.thread_id ORDER BY f.seq LIMIT 1) AS opening_post_id
+         FROM post_revisions r JOIN posts p ON p.id = r.post_id
+        WHERE r.post_id = $1 AND r.revision = $2`,
+      [postId, revision],
+    );
     if (rows.length === 0) return null;
     const row = rows[0];
     return {
@@ -106,6 +123,9 @@ export class PostLifecycleService {
       currentRevision: row.current_revision,
       status: row.status,
       text: row.body_text,
+      quotedPassages: quotedPassagesOf(row.body_html),
+      quotePostId: row.quote_post_id,
+      threadOpeningPostId: row.opening_post_id,
     };
   }
 }

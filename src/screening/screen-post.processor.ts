@@ -49,13 +49,17 @@ export class ScreenPostProcessor {
     if (!loaded) throw new Error('post revision not found');
 
     const started = performance.now();
-    const outcome = await screenText(loaded.text, {
-      watchedWords: await this.watchedWords.list(),
-      toxicity: this.toxicity.classifier,
-      crisisModel: this.crisisModel.model,
-      policy: { toxicityRequired: this.toxicity.required },
-      toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
-    });
+    const outcome = await screenText(
+      loaded.text,
+      {
+        watchedWords: await this.watchedWords.list(),
+        toxicity: this.toxicity.classifier,
+        crisisModel: this.crisisModel.model,
+        policy: { toxicityRequired: this.toxicity.required },
+        toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
+      },
+      { quotedPassages: loaded.quotedPassages },
+    );
     const applied = await this.applyDecision.apply(loaded.target, { kind: 'screened', outcome, durationMs: performance.now() - started });
     if (!applied.applied) return 'already-screened';
 
@@ -77,7 +81,7 @@ export class ScreenPostProcessor {
       this.logger.error({ postId: payload.postId, revision: payload.revision }, 'screening failed for a post revision that does not exist');
       return false;
     }
-    const applied = await this.applyDecision.apply(loaded.target, { kind: 'failed', failure, crisis: this.readCrisisAlone(loaded.text, payload) });
+    const applied = await this.applyDecision.apply(loaded.target, { kind: 'failed', failure, crisis: this.readCrisisAlone(loaded, payload) });
     if (applied.applied) {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
       this.logger.error(
@@ -94,9 +98,9 @@ export class ScreenPostProcessor {
    * The model-free crisis phase on its own, for a post whose full screening failed. Null when even
    * that cannot read it; the post is then held with an URGENT case and nothing else is assumed.
    */
-  private readCrisisAlone(text: string, payload: ScreenPostPayload): CrisisAssessment | null {
+  private readCrisisAlone(loaded: { text: string; quotedPassages: string[] }, payload: ScreenPostPayload): CrisisAssessment | null {
     try {
-      return detectCrisis(normaliseText(text));
+      return detectCrisis(normaliseText(loaded.text), { quotedPassages: loaded.quotedPassages });
     } catch (error) {
       this.logger.error({ postId: payload.postId, revision: payload.revision, err: { name: (error as Error).name } }, 'crisis phase failed too');
       return null;
@@ -104,11 +108,11 @@ export class ScreenPostProcessor {
   }
 
   /** The revision to screen, through the forum's read of its own tables; null when there is no such revision. */
-  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string } | null> {
+  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string; quotedPassages: string[] } | null> {
     const revision = await this.lifecycle.revisionToScreen(payload.postId, payload.revision);
     if (!revision) return null;
-    const { postId, threadId, spaceId, authorId, text } = revision;
-    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text };
+    const { postId, threadId, spaceId, authorId, text, quotedPassages } = revision;
+    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text, quotedPassages };
   }
 
   /**

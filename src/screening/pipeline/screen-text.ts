@@ -6,6 +6,7 @@ import type { ToxicityClassifierPort, ToxicityLabel, ToxicityScores } from '../t
 import { type CrisisAssessment, detectCrisis } from './crisis-detector';
 import { normaliseText, type NormalisedText } from './normalise';
 import { abusiveToxicityLabels, decideScreening, DEFAULT_POLICY_OPTIONS, type PolicyOptions, type ScreeningDecision } from './screening-policy';
+import { authorsOwnWords, type SpeakerContext } from './speaker-frames';
 import { matchWatchedWords, type WatchedWordEntry, type WatchedWordsResult } from './watched-words';
 
 export type ToxicityPhaseResult =
@@ -68,7 +69,7 @@ export interface ScreenTextDeps {
  * throws is not caught here: the job retries and, on its last attempt, holds the post
  * (fail closed); a post is never published because a check crashed.
  */
-export async function screenText(text: string, deps: ScreenTextDeps): Promise<ScreeningOutcome> {
+export async function screenText(text: string, deps: ScreenTextDeps, speaker: SpeakerContext = {}): Promise<ScreeningOutcome> {
   const phases: ScreeningPhase[] = [];
   const policy: PolicyOptions = { ...DEFAULT_POLICY_OPTIONS, ...deps.policy };
 
@@ -77,12 +78,15 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
   phases.push({ name: 'normalise', ...normalised });
 
   // 2. crisis: the author's own risk and threats to others; needs no model, so it always runs.
-  const patterns = timed(() => detectCrisis(normalised.result));
+  //    Someone else's words (quote blocks, quotation marks) and hypothetical, general or clinical
+  //    talk do not count as the author's own risk (speaker-frames.ts).
+  const patterns = timed(() => detectCrisis(normalised.result, speaker));
   phases.push({ name: 'crisis', ...patterns });
 
   // 2b. the learned crisis model: at or above its threshold it raises the post to MODERATE (a
-  //     person looks); it never lowers what the patterns found.
-  const model = timed(() => deps.crisisModel?.assess(normalised.result.text) ?? null);
+  //     person looks); it never lowers what the patterns found. It reads the author's own words
+  //     only: a reply quoting a post in crisis is not scored as that crisis.
+  const model = timed(() => deps.crisisModel?.assess(authorsOwnWords(normalised.result, speaker)) ?? null);
   phases.push({ name: 'crisis-model', ...model });
   const crisis = { result: crisisWithModel(patterns.result, model.result) };
 
