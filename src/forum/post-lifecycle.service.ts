@@ -104,11 +104,11 @@ export class PostLifecycleService {
       body_text: string;
       body_html: string;
       quote_post_id: string | null;
-      opening_post_id: string;
+      opening_post_id: string | null;
     }> = await manager.query(
       `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text, r.body_html, p.quote_post_id,
-              (SELECT f.id FROM posts f WHERE f.thread_id = p.thread_id ORDER BY f.seq LIMIT 1) AS opening_post_id
-         FROM post_revisions r JOIN posts p ON p.id = r.post_id
+              t.first_post_id AS opening_post_id
+         FROM post_revisions r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
         WHERE r.post_id = $1 AND r.revision = $2`,
       [postId, revision],
     );
@@ -125,7 +125,7 @@ export class PostLifecycleService {
       text: row.body_text,
       quotedPassages: quotedPassagesOf(row.body_html),
       quotePostId: row.quote_post_id,
-      threadOpeningPostId: row.opening_post_id,
+      threadOpeningPostId: row.opening_post_id ?? postId,
     };
   }
 }

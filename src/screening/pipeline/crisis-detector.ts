@@ -373,9 +373,12 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
 /** About someone else, only an attempt or a suicide is exposure ("they don't want to live with you" is not). */
 const EXPOSURE_CONSTRUCTS = new Set<CrisisConstruct>(['ATTEMPT', 'SUICIDE_EXPOSURE', 'ACTIVE_IDEATION']);
 
+/** Notes beside the phrases, not phrases: they never add points. */
+const NOT_SCORED = new Set<CrisisConstruct>(['ACCUMULATED_RISK', 'THREAT_TO_OTHERS', 'LEARNED_MODEL', 'AUTHOR_CONTEXT', 'THREAD_CONTEXT']);
+
 /** Points one evidence item adds, and the bucket it adds them to (each bucket counts once). */
 function pointsOf(item: CrisisEvidence): { bucket: CrisisContribution['construct']; points: number } | null {
-  if (item.construct === 'ACCUMULATED_RISK' || item.construct === 'THREAT_TO_OTHERS' || item.construct === 'LEARNED_MODEL') return null;
+  if (NOT_SCORED.has(item.construct)) return null;
   if (item.discount === null) {
     switch (item.effectiveTier) {
       case 'NONE':
@@ -452,6 +455,8 @@ function pastTier(pattern: CrisisPattern): CrisisLevel {
     case 'THREAT_TO_OTHERS':
     case 'ACCUMULATED_RISK':
     case 'LEARNED_MODEL':
+    case 'AUTHOR_CONTEXT':
+    case 'THREAD_CONTEXT':
       return 'NONE';
   }
 }
