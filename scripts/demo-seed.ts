@@ -1,20 +1,7 @@
-import { Role } from '../src/common/domain/role.enum';
+import { DEMO_MEMBERS } from '../src/dev-sign-in/demo-members';
 
-export interface DemoMember {
-  sub: string;
-  role: Role;
-  name: string;
-  cohort?: string;
-}
-
-/** Pseudonyms only, as in production. */
-export const DEMO_MEMBERS: DemoMember[] = [
-  { sub: 'demo-client-sky', role: Role.CLIENT, name: 'Sky', cohort: 'spring' },
-  { sub: 'demo-client-river', role: Role.CLIENT, name: 'River', cohort: 'spring' },
-  { sub: 'demo-peer-pat', role: Role.PEER_SPECIALIST, name: 'Pat (peer specialist)' },
-  { sub: 'demo-clinician-lee', role: Role.CLINICIAN, name: 'Dr. Lee' },
-  { sub: 'demo-admin-sam', role: Role.ADMIN, name: 'Sam (program staff)' },
-];
+// The members live beside the development sign-in that lists them; the demo seeds the same ones.
+export { DEMO_MEMBERS, type DemoMember } from '../src/dev-sign-in/demo-members';
 
 async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   const res = await fetch(url, {

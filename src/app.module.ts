@@ -5,13 +5,16 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './common/auth/auth.module';
 import { GqlAuthGuard } from './common/auth/gql-auth.guard';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { TokenVerifier } from './common/auth/token-verifier';
+import { VIEWER_DIRECTORY, ViewerDirectory } from './common/auth/viewer-directory';
 import { graphqlConfig } from './common/graphql/graphql-config';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EscalationModule } from './escalation/escalation.module';
 import { ForumModule } from './forum/forum.module';
@@ -19,7 +22,6 @@ import { HealthModule } from './health/health.module';
 import { JobWorkersModule } from './job-workers.module';
 import { LoggingModule } from './logging/logging.module';
 import { MembersModule } from './members/members.module';
-import { MembersService } from './members/members.service';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
@@ -34,9 +36,6 @@ const FEATURE_MODULES: Type[] = [MembersModule, NotificationsModule, ForumModule
 
 /** What only the worker starts: the BullMQ workers, every job's handler and the sweeps' schedulers. */
 const WORKER_MODULES: Type[] = [JobWorkersModule];
-
-@Module({ providers: [TokenVerifier], exports: [TokenVerifier] })
-class AuthModule {}
 
 export interface AppModuleOptions {
   role: ProcessRole;
@@ -69,12 +68,13 @@ export class AppModule {
           ? [
               GraphQLModule.forRootAsync<ApolloDriverConfig>({
                 driver: ApolloDriver,
-                inject: [TokenVerifier, MembersService],
+                inject: [TokenVerifier, VIEWER_DIRECTORY],
                 imports: [MembersModule],
-                useFactory: (verifier: TokenVerifier, members: MembersService) => graphqlConfig(config, verifier, members, logger),
+                useFactory: (verifier: TokenVerifier, viewers: ViewerDirectory) => graphqlConfig(config, verifier, viewers, logger),
               }),
             ]
           : []),
+        ...(serveHttp && DevSignInModule.isAvailable(config) ? [DevSignInModule] : []),
         ...(runWorkers ? WORKER_MODULES : []),
       ],
       providers: [

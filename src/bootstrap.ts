@@ -12,6 +12,7 @@ import { AppConfig } from './config/app-config';
 import { openDatabase } from './database/database-connection';
 import { startMetricsServer } from './health/metrics-server';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
+import { serveWebApp } from './web-app/serve-web-app';
 
 /** Largest request body: a 20,000-character post, HTML-escaped and JSON-encoded, fits well within it. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -123,6 +124,7 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
     }),
   );
   app.use(jsonBodyOrGraphqlError());
+  serveWebApp(app, config, logger);
   app.enableShutdownHooks();
   await app.listen(config.port, HOST);
   const server = app.getHttpServer() as Server;

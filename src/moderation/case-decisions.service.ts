@@ -17,6 +17,7 @@ import { NotificationKind } from '../notifications/entities/notification.entity'
 import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName } from '../queue/queue.types';
 import { authorNoteFor } from './author-notes';
@@ -75,10 +76,15 @@ export class CaseDecisionsService {
     return this.reload(caseId);
   }
 
-  async resolve(viewer: Viewer, input: { caseId: string; decision: CaseDecision; note?: string | null }, requestId: string): Promise<ModerationCaseModel> {
+  async resolve(
+    viewer: Viewer,
+    input: { caseId: string; decision: CaseDecision; note?: string | null; authorNote?: string | null },
+    requestId: string,
+  ): Promise<ModerationCaseModel> {
     const note = staffNote('note', input.note, input.decision !== CaseDecision.APPROVE);
+    const authorNote = staffNote('authorNote', input.authorNote, false);
     const decision = input.decision;
-    const spaceId = await this.dataSource.transaction(async (manager) => {
+    const { spaceId, movedPost } = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockWorkableCase(manager, viewer, input.caseId);
       const move = POST_MOVES[decision];
       const moved = await this.lifecycle.transition(manager, {
@@ -90,7 +96,7 @@ export class CaseDecisionsService {
       await this.cases.markResolved(manager, row.id, decision, viewer.memberId);
       if (note) await this.cases.addNote(manager, row.id, viewer.memberId, note);
       if (moved) {
-        const text = authorNoteFor(decision, row.reasons, this.config.crisisResources);
+        const text = authorNoteFor(decision, row.reasons, this.config.crisisResources, authorNote);
         await this.notifications.notify(manager, [
           {
             memberId: moved.authorId,
@@ -113,9 +119,10 @@ export class CaseDecisionsService {
         },
         manager,
       );
-      return row.space_id;
+      return { spaceId: row.space_id, movedPost: moved ? { postId: row.post_id, authorId: moved.authorId } : null };
     });
     await this.announce(input.caseId, spaceId);
+    if (movedPost) await announcePostChanged(this.pubsub, this.logger, movedPost);
     return this.reload(input.caseId);
   }
 

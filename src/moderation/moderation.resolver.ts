@@ -11,7 +11,7 @@ import { listCost } from '../common/graphql/query-cost';
 import { pageSize } from '../common/pagination/connection';
 import { EscalationReviewService } from '../escalation/escalation-review.service';
 import { EscalationModel } from '../escalation/models/escalation.model';
-import { requestLoader } from '../escalation/request-loader';
+import { requestLoader } from '../common/graphql/request-loaders';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostEntity } from '../forum/entities/post.entity';
 import { PostModel } from '../forum/models/post.model';
@@ -58,6 +58,15 @@ export class ModerationResolver {
   ): Promise<ModerationCaseConnection> {
     const limit = pageSize(first);
     return this.queue.list(staffScopeOf(viewer), status ?? null, limit, after);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => ModerationCaseModel, {
+    nullable: true,
+    description: 'One case in your spaces, resolved ones too (the case view); null when it does not exist or is outside your spaces.',
+  })
+  moderationCase(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ModerationCaseModel | null> {
+    return this.queue.caseLoader(ctx).load(parseId(id));
   }
 
   @Roles(...STAFF)

@@ -6,6 +6,7 @@ import { EscalationRepository } from '../escalation/escalation.repository';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
+import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName, JobPayloads } from '../queue/queue.types';
 import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
@@ -79,6 +80,7 @@ export class ScreenPostProcessor {
     if (request.requestedAt) screeningDuration.observe((Date.now() - request.requestedAt.getTime()) / 1000);
     await this.page(applied.newEscalationIds);
     await this.announce(applied.changedCase);
+    await announcePostChanged(this.pubsub, this.logger, loaded.target);
     return 'screened';
   }
 
@@ -101,6 +103,7 @@ export class ScreenPostProcessor {
       );
       await this.page(applied.newEscalationIds);
       await this.announce(applied.changedCase);
+      await announcePostChanged(this.pubsub, this.logger, loaded.target);
     }
     return true;
   }

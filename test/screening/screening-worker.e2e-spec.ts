@@ -6,10 +6,12 @@ import { JobName, QueueName } from '../../src/queue/queue.types';
 import { screenText } from '../../src/screening/pipeline/screen-text';
 import { WatchedWordsCache } from '../../src/screening/watched-words.cache';
 import { TOXICITY_FIXTURE_SENTENCES } from '../../src/screening/toxicity/toxicity-fixture-words';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
 import { Role } from '../../src/common/domain/role.enum';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { createMember, createSpace, enqueueScreening, screened, waitFor, writePost, writeReply, WrittenPost } from './screening-posts';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { createMember, createSpace, enqueueScreening, screened, writePost, writeReply, WrittenPost } from './screening-posts';
+import { waitFor } from '../utils/wait-for';
 
 const ACTIVE_IDEATION = 'I want to kill myself. I have the pills counted out and I am doing it tonight.';
 const SLUR = 'shut up you stupid nigger';

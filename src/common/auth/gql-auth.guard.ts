@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Role } from '../domain/role.enum';
 import { AppError } from '../errors/app-error';
 import { requestContextOf } from './current-viewer.decorator';
+import { PUBLIC_KEY } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 
 /**
@@ -17,6 +18,7 @@ export class GqlAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets)) return true;
     const ctx = requestContextOf(context);
     if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

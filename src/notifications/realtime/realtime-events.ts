@@ -5,9 +5,13 @@
 export enum RealtimeEvent {
   MODERATION_QUEUE_CHANGED = 'moderation-queue-changed',
   ESCALATION_RAISED = 'escalation-raised',
+  /** A post's state changed (screened, or decided by a moderator): its author's app shows it live. */
+  POST_CHANGED = 'post-changed',
 }
 
 export interface RealtimePayloads {
   [RealtimeEvent.MODERATION_QUEUE_CHANGED]: { caseId: string; spaceId: string };
   [RealtimeEvent.ESCALATION_RAISED]: { escalationId: string; level: number };
+  /** The author is in the payload so each API process filters in memory; only the author's own socket loads the post. */
+  [RealtimeEvent.POST_CHANGED]: { postId: string; authorId: string };
 }

@@ -1,0 +1,188 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Role } from '../../src/common/domain/role.enum';
+import { testEnv } from '../helpers/test-app';
+import { AppProcess, ROOT, startAppProcess } from '../utils/app-process';
+import { signToken } from '../utils/factories';
+
+/** Debian's chromium (scripts/ensure-chromium.sh installs it); never a downloaded browser build. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Every journey runs at a small phone's width and a laptop's. */
+export const WIDTHS = [375, 1280] as const;
+export type Width = (typeof WIDTHS)[number];
+
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
+
+/** The web build the server serves (dist/web); built here when a test runs before any build did. */
+function ensureWebBuilt(): void {
+  if (existsSync(join(ROOT, 'dist', 'web', 'index.html'))) return;
+  const result = spawnSync('npm', ['run', '-s', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build:web failed');
+}
+
+/** The real server and worker (`npm start`) on 127.0.0.1 against the run's fresh database and Redis prefix; on `port` when given. */
+export async function startServer(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<AppProcess> {
+  ensureWebBuilt();
+  const base = Object.fromEntries(Object.entries(testEnv(env)).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return startAppProcess(base, options);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run "bash scripts/ensure-chromium.sh" (npm run test:browser does).`);
+  // --no-sandbox: these machines run tests as root, where Chromium's sandbox refuses to start.
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export interface JourneyPage {
+  page: Page;
+  context: BrowserContext;
+  /** Saves test-results/screenshots/<journey>-<width>-<nn>-<step>.png (full page). */
+  shot(step: string): Promise<string>;
+  /** axe-core on the page as it is now: the serious and critical violations (expected to be none). */
+  axe(): Promise<AxeViolation[]>;
+  /** Console errors and content-security-policy refusals seen so far (expected to be none). */
+  problems(): string[];
+  close(): Promise<void>;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A fresh browser context (no cookies, no storage) at one width, with screenshots, axe and a console watch. */
+export async function openJourney(
+  browser: Browser,
+  baseUrl: string,
+  journey: string,
+  width: Width,
+  options: { reducedMotion?: boolean } = {},
+): Promise<JourneyPage> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width, height: width < 600 ? 740 : 900 },
+    deviceScaleFactor: 1,
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+    hasTouch: width < 600,
+    isMobile: false,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  let step = 0;
+  return {
+    page,
+    context,
+    async shot(name) {
+      step += 1;
+      const file = join(SCREENSHOT_DIR, `${journey}-${width}-${String(step).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      return file;
+    },
+    async axe() {
+      // Through the DevTools protocol, which the page's content security policy does not govern (a <script> would be refused).
+      await page.evaluate(AXE_SOURCE);
+      const results = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<Record<string, unknown>> }> } }).axe;
+        const run = await axe.run(document, { resultTypes: ['violations'] });
+        return run.violations.map((v) => ({
+          id: String(v.id),
+          impact: String(v.impact),
+          help: String(v.help),
+          nodes: (v.nodes as Array<{ target: unknown[] }>).map((n) => JSON.stringify(n.target)),
+        }));
+      });
+      return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    },
+    problems: () => [...problems],
+    close: () => context.close(),
+  };
+}
+
+/** A token for API calls the test makes beside the browser (a moderator's decision, say). */
+export function tokenFor(sub: string, role: Role, name?: string): Promise<string> {
+  return signToken(sub, role, name ? { name } : {});
+}
+
+/**
+ * Signs in through the development sign-in page as the named demo member, and lands on `next`.
+ * Sessions live in memory only, so a full page load (page.goto, reload) signs out: journeys move
+ * by links after this, as a person does, or sign in again with the page to come back to.
+ */
+export async function signInAs(page: Page, displayName: string, next = '/'): Promise<void> {
+  await page.goto(next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByRole('radio', { name: new RegExp(`^${displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
+/** The demo members the journeys sign in as (src/dev-sign-in/demo-members.ts). */
+export const SKY = { sub: 'demo-client-sky', role: Role.CLIENT, name: 'Sky' };
+export const RIVER = { sub: 'demo-client-river', role: Role.CLIENT, name: 'River' };
+export const SAM_ADMIN = { sub: 'demo-admin-sam', role: Role.ADMIN, name: 'Sam (program staff)' };
+
+/** One GraphQL call beside the browser; throws on errors so a broken set-up fails loudly. */
+export async function api<T>(server: AppProcess, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await server.gql<T>(query, variables, token);
+  if (res.errors?.length || !res.data) throw new Error(`set-up call failed: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+export async function spaceIdBySlug(server: AppProcess, token: string, slug: string): Promise<string> {
+  const { spaces } = await api<{ spaces: Array<{ id: string; slug: string }> }>(server, token, '{ spaces { id slug } }');
+  const found = spaces.find((s) => s.slug === slug);
+  if (!found) throw new Error(`no space ${slug}`);
+  return found.id;
+}
+
+/** Waits until screening has moved the post out of PENDING; its status then. */
+export async function screened(server: AppProcess, token: string, postId: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { post } = await api<{ post: { status: string } | null }>(server, token, 'query($id: ID!) { post(id: $id) { status } }', { id: postId });
+    if (post && post.status !== 'PENDING') return post.status;
+    if (Date.now() > deadline) throw new Error(`post ${postId} was not screened within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A published thread by `token`'s member, with `replies` published replies from `repliers` in turn. */
+export async function seedThread(
+  server: AppProcess,
+  spaceId: string,
+  author: string,
+  title: string,
+  body: string,
+  replies: Array<{ token: string; body: string }> = [],
+): Promise<{ threadId: string; postIds: string[] }> {
+  const { createThread } = await api<{ createThread: { id: string; firstPost: { id: string } } }>(
+    server,
+    author,
+    'mutation($input: CreateThreadInput!) { createThread(input: $input) { id firstPost { id } } }',
+    { input: { spaceId, title, body } },
+  );
+  if ((await screened(server, author, createThread.firstPost.id)) !== 'PUBLISHED') throw new Error('seed thread was not published');
+  const postIds = [createThread.firstPost.id];
+  for (const reply of replies) {
+    const { createReply } = await api<{ createReply: { id: string } }>(
+      server,
+      reply.token,
+      'mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }',
+      { input: { threadId: createThread.id, body: reply.body } },
+    );
+    postIds.push(createReply.id);
+  }
+  for (const [index, id] of postIds.entries()) await screened(server, replies[index - 1]?.token ?? author, id);
+  return { threadId: createThread.id, postIds };
+}

@@ -1,0 +1,45 @@
+import { useQuery } from 'urql';
+import { Loading } from '../../../components/loading';
+import { CrisisResourcesQuery } from '../api/crisis-resources';
+import { phoneNumbersIn } from '../phone-numbers';
+import { ResourceText } from './resource-text';
+
+/** What the page says when the service cannot be reached: the national line, so help never depends on the server. */
+const FALLBACK_RESOURCES = 'You can call or text 988 any time, day or night. If you are in immediate danger, call 911.';
+
+/**
+ * The program's crisis resources, written to safe-messaging guidance: warm, direct, hopeful, a
+ * number to tap first, nothing graphic, no alarm words. Public: it works signed out too.
+ */
+export function CrisisResources() {
+  const [{ data, fetching, error }] = useQuery({ query: CrisisResourcesQuery, requestPolicy: 'cache-first' });
+  if (fetching && !data) return <Loading what="Loading the numbers you can call" />;
+  const text = data?.crisisResources ?? (error ? FALLBACK_RESOURCES : '');
+  const numbers = phoneNumbersIn(text);
+  return (
+    <div className="crisis-resources">
+      <p className="lead">You do not have to wait, and you do not have to go through this alone. Talking to someone right now can help.</p>
+      {numbers.length > 0 ? (
+        <ul className="call-list" aria-label="Numbers you can call">
+          {numbers.map((number) => (
+            <li key={number.tel}>
+              <a className="button button--call" href={number.tel}>
+                Call {number.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="inset inset--info">
+        <p className="crisis-resources__text">
+          <ResourceText text={text} />
+        </p>
+      </div>
+      <h2>Your care team is here for you</h2>
+      <p>
+        If you are in the program, your care team can help you make a plan for moments like this. You can also tell a peer specialist in any space that you need
+        to talk.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Button } from '../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../components/error-summary';
+import { describeSendFailure, sendFailureOf } from '../../../lib/send-failure';
+import { CreateThreadMutation } from '../api/posting';
+import { useDraft } from '../hooks/use-draft';
+import { markupToHtml } from '../post-markup';
+import { markSent } from '../recently-sent';
+import { PostEditor } from './post-editor';
+
+const TITLE = 'thread-title';
+const BODY = 'thread-body';
+const MAX_TITLE = 200;
+
+/** Start a thread: a title and a first post. The draft is kept until the server has it. */
+export function NewThreadForm({ spaceId, viewerId, onCreated }: { spaceId: string; viewerId: string; onCreated: (threadId: string) => void }) {
+  const [draft, setDraft, clearDraft] = useDraft(`${viewerId}:thread:${spaceId}`, { title: '', body: '' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [{ fetching }, createThread] = useMutation(CreateThreadMutation);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: FieldError[] = [];
+    const title = draft.title.trim();
+    if (title === '') problems.push({ fieldId: TITLE, message: 'Enter a title' });
+    else if (title.length > MAX_TITLE) problems.push({ fieldId: TITLE, message: `Title must be ${MAX_TITLE} characters or fewer` });
+    if (draft.body.trim() === '') problems.push({ fieldId: BODY, message: 'Write your post' });
+    setErrors(problems);
+    if (problems.length > 0) return;
+    const result = await createThread({ input: { spaceId, title, body: markupToHtml(draft.body) } });
+    if (result.error || !result.data) {
+      setErrors([{ fieldId: BODY, message: result.error ? describeSendFailure(sendFailureOf(result.error)) : 'Your post was not sent. Try again.' }]);
+      return;
+    }
+    markSent(result.data.createThread.firstPost.id);
+    clearDraft();
+    onCreated(result.data.createThread.id);
+  };
+
+  const titleError = errors.find((e) => e.fieldId === TITLE)?.message;
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <ErrorSummary errors={errors} />
+      <div className={`form-group${titleError ? ' form-group--error' : ''}`}>
+        <label className="label" htmlFor={TITLE}>
+          Title
+        </label>
+        <p className="hint" id={`${TITLE}-hint`}>
+          A few words about what you want to talk about.
+        </p>
+        {titleError ? (
+          <p className="error-message" id={`${TITLE}-error`}>
+            <span className="visually-hidden">Error:</span> {titleError}
+          </p>
+        ) : null}
+        <input
+          className="input"
+          id={TITLE}
+          name={TITLE}
+          type="text"
+          value={draft.title}
+          maxLength={MAX_TITLE + 50}
+          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
+          aria-describedby={`${TITLE}-hint${titleError ? ` ${TITLE}-error` : ''}`}
+        />
+      </div>
+      <PostEditor
+        id={BODY}
+        label="Your post"
+        value={draft.body}
+        onChange={(body) => setDraft({ ...draft, body })}
+        error={errors.find((e) => e.fieldId === BODY)?.message}
+      />
+      <p className="hint">A peer specialist looks after this space. Your post is checked before others can see it; this usually takes a moment.</p>
+      <Button type="submit" disabled={fetching}>
+        {fetching ? 'Sending…' : 'Send'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { Button } from '../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../components/error-summary';
+import { describeSendFailure, sendFailureOf } from '../../../lib/send-failure';
+import { CreateReplyMutation } from '../api/posting';
+import { useDraft } from '../hooks/use-draft';
+import { markupToHtml } from '../post-markup';
+import { markSent } from '../recently-sent';
+import { PostEditor } from './post-editor';
+
+const FIELD = 'reply-body';
+
+/** Reply at the end of a thread. The draft is kept until the server has the reply. */
+export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: string }) {
+  const [draft, setDraft, clearDraft] = useDraft(`${viewerId}:reply:${threadId}`, { body: '' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [sentNote, setSentNote] = useState('');
+  const [{ fetching }, createReply] = useMutation(CreateReplyMutation);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSentNote('');
+    if (draft.body.trim() === '') {
+      setErrors([{ fieldId: FIELD, message: 'Write your reply' }]);
+      return;
+    }
+    const result = await createReply({ input: { threadId, body: markupToHtml(draft.body) } });
+    if (result.error || !result.data) {
+      setErrors([{ fieldId: FIELD, message: result.error ? describeSendFailure(sendFailureOf(result.error)) : 'Your reply was not sent. Try again.' }]);
+      return;
+    }
+    markSent(result.data.createReply.id);
+    clearDraft();
+    setErrors([]);
+    setSentNote('Your reply was sent.');
+  };
+
+  return (
+    <form className="reply-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="reply-heading">
+      <h2 id="reply-heading">Reply</h2>
+      <ErrorSummary errors={errors} />
+      <PostEditor id={FIELD} label="Your reply" value={draft.body} onChange={(body) => setDraft({ body })} error={errors[0]?.message} rows={6} />
+      <Button type="submit" disabled={fetching}>
+        {fetching ? 'Sending…' : 'Send reply'}
+      </Button>
+      <p className="reply-form__sent" role="status">
+        {sentNote}
+      </p>
+    </form>
+  );
+}
