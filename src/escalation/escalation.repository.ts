@@ -9,12 +9,14 @@ import { EscalationEntity, EscalationTrigger } from './entities/escalation.entit
 export type AckSeconds = Record<EscalationSeverity, number>;
 
 export interface NewEscalation {
+  /** Unique per logical escalation (e.g. `screening:<postId>:<revision>`): raising twice raises once. */
   dedupeKey: string;
   subjectId: string;
   postId: string | null;
   caseId: string | null;
   trigger: EscalationTrigger;
   severity: EscalationSeverity;
+  /** Matched phrases and tiers; stays in PostgreSQL, never goes to Redis or a webhook. */
   evidence: unknown[];
   raisedBy: string | null;
   note: string | null;
