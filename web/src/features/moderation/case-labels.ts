@@ -11,6 +11,7 @@ export const REASON_LABEL: Record<CaseReason, string> = {
   USER_REPORT: 'Reported by members',
   SCREENING_FAILED: 'Screening could not run',
   MANUAL: 'Raised by staff',
+  CHECK_IN: 'Check in: recent risk or agreeing with a post at risk',
 };
 export const REASON_ORDER = Object.keys(REASON_LABEL) as CaseReason[];
 
