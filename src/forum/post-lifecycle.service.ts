@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { ForumNotifications } from './forum-notifications.service';
 
 /** A status change asked for by screening, moderation or the forum's own report threshold. */
 export interface PostTransition {
@@ -52,7 +53,10 @@ export interface RevisionToScreen {
  */
 @Injectable()
 export class PostLifecycleService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notices: ForumNotifications,
+  ) {}
 
   /** Returns the post as moved, or null when it was not in a state (or revision) the move allows. */
   async transition(manager: EntityManager, move: PostTransition): Promise<MovedPost | null> {
@@ -79,6 +83,8 @@ export class PostLifecycleService {
     );
     if (rows.length === 0) return null;
     const row = rows[0];
+    // A reply that just became public tells the people it concerns, in this same transaction.
+    if (row.status === PostStatus.PUBLISHED) await this.notices.afterPublished(manager, row.id);
     return { postId: row.id, threadId: row.thread_id, spaceId: row.space_id, authorId: row.author_id, status: row.status, revision: row.revision };
   }
 

@@ -8,6 +8,7 @@ import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { ReactionEntity } from './entities/reaction.entity';
 import { ForumLoaderSet } from './forum-loaders';
+import { ForumNotifications } from './forum-notifications.service';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { PostsService } from './posts.service';
 
@@ -18,13 +19,22 @@ export class ReactionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly posts: PostsService,
     private readonly rateLimiter: ForumRateLimiter,
+    private readonly notices: ForumNotifications,
   ) {}
 
   /** Adding a reaction the member already gave changes nothing. Returns the post id. */
   async react(viewer: Viewer, rawPostId: string, kind: ReactionKind, loaders: ForumLoaderSet): Promise<string> {
     const postId = await this.requirePublished(viewer, rawPostId, loaders);
     await this.rateLimiter.consume(viewer, 'react');
-    await this.dataSource.createQueryBuilder().insert().into(ReactionEntity).values({ postId, memberId: viewer.memberId, kind }).orIgnore().execute();
+    const added = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ReactionEntity)
+      .values({ postId, memberId: viewer.memberId, kind })
+      .orIgnore()
+      .returning('kind')
+      .execute();
+    if ((added.raw as unknown[]).length > 0) await this.notices.afterReaction(postId, viewer.memberId);
     return postId;
   }
 

@@ -6,6 +6,7 @@ import { Connection, toConnection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { NotificationEntity, NotificationKind } from './entities/notification.entity';
 import { NotificationModel } from './models/notification.model';
+import { NotificationAnnouncer } from './realtime/notification-announcer';
 
 export interface NewNotification {
   memberId: string;
@@ -26,7 +27,7 @@ function linkedId(data: Record<string, string | number | null>, key: string): st
   return typeof value === 'string' ? value : null;
 }
 
-function toModel(row: NotificationEntity): NotificationModel {
+export function toModel(row: NotificationEntity): NotificationModel {
   return {
     id: row.id,
     kind: row.kind,
@@ -43,9 +44,12 @@ function toModel(row: NotificationEntity): NotificationModel {
 /** Writes in-app notifications inside the caller's transaction, and reads a member's own. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly announcer: NotificationAnnouncer,
+  ) {}
 
-  /** Returns how many were new (duplicates by dedupe key are skipped silently). */
+  /** Returns how many were new (duplicates by dedupe key are skipped silently). Each new one reaches its member live after commit. */
   async notify(manager: EntityManager, notifications: NewNotification[]): Promise<number> {
     if (notifications.length === 0) return 0;
     const result = await manager
@@ -54,9 +58,14 @@ export class NotificationsService {
       .into(NotificationEntity)
       .values(notifications.map((n) => ({ ...n, data: n.data ?? {}, dedupeKey: n.dedupeKey ?? null })))
       .orIgnore()
-      .returning(['id'])
+      .returning('id, member_id')
       .execute();
-    return (result.raw as unknown[]).length;
+    const added = result.raw as Array<{ id: string; member_id: string }>;
+    this.announcer.afterCommit(
+      manager,
+      added.map((row) => ({ notificationId: row.id, memberId: row.member_id })),
+    );
+    return added.length;
   }
 
   /** The member's notifications, newest first. */
