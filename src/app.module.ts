@@ -15,19 +15,17 @@ import { DatabaseModule } from './database/database.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EscalationModule } from './escalation/escalation.module';
-import { EscalationWorkerModule } from './escalation/escalation-worker.module';
 import { ForumModule } from './forum/forum.module';
 import { HealthModule } from './health/health.module';
+import { JobWorkersModule } from './job-workers.module';
 import { LoggingModule } from './logging/logging.module';
 import { MembersModule } from './members/members.module';
 import { MembersService } from './members/members.service';
 import { ModerationModule } from './moderation/moderation.module';
-import { ModerationWorkerModule } from './moderation/moderation-worker.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { ScreeningModule } from './screening/screening.module';
-import { ScreeningWorkerModule } from './screening/screening-worker.module';
 
 /** Who this process is: the HTTP API, the screening worker, or both (small installs, tests). */
 export type ProcessRole = 'api' | 'worker' | 'all';
@@ -35,8 +33,8 @@ export type ProcessRole = 'api' | 'worker' | 'all';
 /** Features both processes load: the API serves them, the worker's processors call them. */
 const FEATURE_MODULES: Type[] = [MembersModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule, ScreeningModule];
 
-/** What only the worker starts: BullMQ processors, sweepers and timers. */
-const WORKER_MODULES: Type[] = [ScreeningWorkerModule, ModerationWorkerModule, EscalationWorkerModule];
+/** What only the worker starts: the BullMQ workers, every job's handler and the sweeps' schedulers. */
+const WORKER_MODULES: Type[] = [JobWorkersModule];
 
 @Module({ providers: [TokenVerifier], exports: [TokenVerifier] })
 class AuthModule {}

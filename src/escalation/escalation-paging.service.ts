@@ -11,11 +11,11 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
-import { EscalationPage, JobName, pageKey, QueueName } from '../queue/queue.types';
-import { EscalationEntity } from './entities/escalation.entity';
+import { EscalationPage, JobName, pageKey } from '../queue/queue.types';
+import { EscalationCrossingReads } from './escalation-crossing-reads.repository';
+import { EscalationRepository } from './escalation.repository';
 import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
 import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
-import { ensureJob } from '../queue/worker-connection';
 
 /** A webhook receiver gets this long to answer before the attempt counts as failed (and is retried). */
 const WEBHOOK_TIMEOUT_MS = 5_000;
@@ -37,6 +37,8 @@ const SWEEP_GRACE_SECONDS = 5;
 export class EscalationPagingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly escalations: EscalationRepository,
+    private readonly crossing: EscalationCrossingReads,
     private readonly notifications: NotificationsService,
     private readonly pubsub: RedisPubSub,
     private readonly jobs: JobProducer,
@@ -49,7 +51,7 @@ export class EscalationPagingService {
   async page(page: EscalationPage): Promise<'paged' | 'stale'> {
     const { escalationId, level } = page;
     const reminder = page.reminder ?? 0;
-    const escalation = await this.dataSource.getRepository(EscalationEntity).findOne({ where: { id: escalationId } });
+    const escalation = await this.escalations.findById(escalationId);
     if (!escalation || escalation.status !== EscalationStatus.OPEN || escalation.level !== level || escalation.reminders !== reminder) return 'stale';
 
     const rota = await this.rota();
@@ -70,16 +72,16 @@ export class EscalationPagingService {
           dedupeKey: `escalation:${escalationId}:${pageKey(page)}:${member.id}`,
         })),
       );
-      await manager.query(`UPDATE escalations SET paged_level = GREATEST(paged_level, $2), paged_at = now() WHERE id = $1`, [escalationId, level]);
+      await this.escalations.markLevelPaged(manager, escalationId, level);
     });
 
     // After commit. A failure here retries the job; the notifications above are deduplicated.
     await this.pubsub.publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level });
     if (this.config.escalationWebhook.url) {
-      await this.jobs.add(QueueName.WEBHOOK, JobName.DELIVER_ESCALATION_WEBHOOK, { escalationId, level, reminder }, WEBHOOK_JOB_OPTIONS);
+      await this.jobs.enqueue({ name: JobName.DELIVER_ESCALATION_WEBHOOK, data: { escalationId, level, reminder } }, WEBHOOK_JOB_OPTIONS);
     }
     const delay = Math.max(0, escalation.ackDueAt.getTime() - Date.now());
-    await this.jobs.add(QueueName.ESCALATION, JobName.ESCALATION_DEADLINE, { escalationId, level, reminder }, { delay });
+    await this.jobs.enqueue({ name: JobName.ESCALATION_DEADLINE, data: { escalationId, level, reminder } }, { delay });
     return 'paged';
   }
 
@@ -92,26 +94,23 @@ export class EscalationPagingService {
   async deadline(page: EscalationPage): Promise<'climbed' | 'reminded' | 'stopped'> {
     const { escalationId, level } = page;
     const reminder = page.reminder ?? 0;
-    const moved: Array<{ level: number; reminders: number }> = await this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ level: number; reminders: number }> = await manager.query(
-        `WITH moved AS (UPDATE escalations
-           SET level = LEAST(level + 1, $6), reminders = CASE WHEN level < $6 THEN 0 ELSE reminders + 1 END,
-               ack_due_at = now() + make_interval(secs => CASE severity WHEN 'IMMINENT' THEN $3::float8 WHEN 'HIGH' THEN $4::float8 ELSE $5::float8 END)
-         WHERE id = $1 AND status = 'OPEN' AND level = $2 AND reminders = $7
-         RETURNING level, reminders) SELECT level, reminders FROM moved`,
-        [escalationId, level, ...this.ackSeconds(), MAX_LEVEL, reminder],
+    const next = await this.dataSource.transaction(async (manager) => {
+      const moved = await this.escalations.moveOnAfterDeadline(
+        manager,
+        { id: escalationId, level, reminder },
+        this.config.escalationTimers.ackSeconds,
+        MAX_LEVEL,
       );
-      if (rows.length > 0) {
-        const [next] = rows;
+      if (moved) {
         await this.audit.record(
-          next.reminders > 0
+          moved.reminders > 0
             ? {
                 actorId: null,
                 actorRole: 'SYSTEM',
                 action: 'escalation.remind',
                 targetType: 'escalation',
                 targetId: escalationId,
-                details: { level, reminder: next.reminders },
+                details: { level, reminder: moved.reminders },
               }
             : {
                 actorId: null,
@@ -119,17 +118,16 @@ export class EscalationPagingService {
                 action: 'escalation.climb',
                 targetType: 'escalation',
                 targetId: escalationId,
-                details: { from: level, to: next.level },
+                details: { from: level, to: moved.level },
               },
           manager,
         );
       }
-      return rows;
+      return moved;
     });
-    if (moved.length === 0) return 'stopped';
-    const [next] = moved;
+    if (!next) return 'stopped';
     // If this add fails the job retries and finds the escalation moved on: the sweeper then pages it.
-    await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: next.level, reminder: next.reminders });
+    await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: next.level, reminder: next.reminders } });
     return next.reminders > 0 ? 'reminded' : 'climbed';
   }
 
@@ -137,7 +135,7 @@ export class EscalationPagingService {
   async deliverWebhook({ escalationId, level, reminder }: EscalationPage, attempt: number): Promise<void> {
     const { url, secret } = this.config.escalationWebhook;
     if (!url || !secret) return;
-    const escalation = await this.dataSource.getRepository(EscalationEntity).findOne({ where: { id: escalationId } });
+    const escalation = await this.escalations.findById(escalationId);
     if (!escalation) return;
     const payload: EscalationWebhookBody = {
       type: 'escalation.page',
@@ -173,10 +171,7 @@ export class EscalationPagingService {
     } catch (caught) {
       error = (caught as Error).name === 'TimeoutError' ? 'timed out' : `request failed: ${(caught as Error).message}`.slice(0, 200);
     }
-    await this.dataSource.query(
-      `INSERT INTO webhook_deliveries (escalation_id, level, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [escalationId, level, attempt, statusCode, error, performance.now() - started],
-    );
+    await this.escalations.recordWebhookDelivery({ escalationId, level, attempt, statusCode, error, durationMs: performance.now() - started });
     if (error) throw new Error(`escalation webhook: ${error}`);
   }
 
@@ -186,41 +181,24 @@ export class EscalationPagingService {
    * reminder page is covered by the next deadline.
    */
   async sweep(): Promise<{ repaged: number; deadlines: number }> {
-    const queue = this.jobs.queue(QueueName.ESCALATION);
-    const unpaged: Array<{ id: string; level: number }> = await this.dataSource.query(
-      `SELECT id, level FROM escalations
-       WHERE status = 'OPEN' AND paged_level < level AND COALESCE(paged_at, created_at) < now() - make_interval(secs => $1)
-       ORDER BY created_at LIMIT $2`,
-      [SWEEP_GRACE_SECONDS, SWEEP_BATCH],
-    );
+    const unpaged = await this.escalations.unpagedSince(SWEEP_GRACE_SECONDS, SWEEP_BATCH);
     let repaged = 0;
     for (const row of unpaged) {
-      if (await ensureJob(queue, JobName.PAGE_ESCALATION, { escalationId: row.id, level: row.level })) repaged += 1;
+      if (await this.jobs.ensure({ name: JobName.PAGE_ESCALATION, data: { escalationId: row.id, level: row.level } })) repaged += 1;
     }
-    const overdue: Array<{ id: string; level: number; reminders: number }> = await this.dataSource.query(
-      `SELECT id, level, reminders FROM escalations
-       WHERE status = 'OPEN' AND paged_level = level AND ack_due_at < now() - make_interval(secs => $1)
-       ORDER BY ack_due_at LIMIT $2`,
-      [SWEEP_GRACE_SECONDS, SWEEP_BATCH],
-    );
+    const overdue = await this.escalations.overdueSince(SWEEP_GRACE_SECONDS, SWEEP_BATCH);
     let deadlines = 0;
     for (const row of overdue) {
-      if (await ensureJob(queue, JobName.ESCALATION_DEADLINE, { escalationId: row.id, level: row.level, reminder: row.reminders })) deadlines += 1;
+      if (await this.jobs.ensure({ name: JobName.ESCALATION_DEADLINE, data: { escalationId: row.id, level: row.level, reminder: row.reminders } }))
+        deadlines += 1;
     }
     if (repaged + deadlines > 0) this.logger.warn({ repaged, deadlines }, 'escalation sweeper re-queued lost timers');
     return { repaged, deadlines };
   }
 
-  private ackSeconds(): [number, number, number] {
-    const s = this.config.escalationTimers.ackSeconds;
-    return [s.IMMINENT, s.HIGH, s.ELEVATED];
-  }
-
   /** The rota: clinicians in the order they joined, then admins (see paging-recipients.ts). */
   private async rota(): Promise<{ clinicians: RotaMember[]; admins: RotaMember[] }> {
-    const rows: Array<{ id: string; role: 'CLINICIAN' | 'ADMIN' }> = await this.dataSource.query(
-      `SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') ORDER BY created_at, id`,
-    );
+    const rows = await this.crossing.pagingRota();
     return { clinicians: rows.filter((r) => r.role === 'CLINICIAN'), admins: rows.filter((r) => r.role === 'ADMIN') };
   }
 }

@@ -14,7 +14,6 @@ import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realt
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { EscalationReviewService } from './escalation-review.service';
 import { EscalationConnection, EscalationModel } from './models/escalation.model';
-import { RiskTimelineConnection, RiskTimelineEntryModel } from './models/risk-timeline-entry.model';
 import { ResolveEscalationInput } from './resolve-escalation.input';
 
 const CLINICAL = [Role.CLINICIAN, Role.ADMIN];
@@ -37,16 +36,6 @@ export class EscalationResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<EscalationModel>> {
     return this.review.list(status, pageSize(first), after);
-  }
-
-  @Roles(...CLINICAL)
-  @Query(() => RiskTimelineConnection, { description: "A client's risk signals, cases and escalations over time, newest first." })
-  clientRiskTimeline(
-    @Args('memberId', { type: () => ID }) memberId: string,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-  ): Promise<Connection<RiskTimelineEntryModel>> {
-    return this.review.timeline(parseId(memberId, 'memberId'), pageSize(first), after);
   }
 
   @Roles(...CLINICAL)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobProducer } from '../queue/job-producer.service';
-import { JOB_QUEUE, JobName, JobPayloads } from '../queue/queue.types';
+import { EnqueuedJobName, JobRequest } from '../queue/queue.types';
 
 /**
  * Enqueues the forum's jobs after its transaction committed. Never throws: what each job is for is
@@ -20,13 +20,16 @@ export class ForumJobs {
     this.logger = logger.child({ component: 'forum-jobs' });
   }
 
-  async enqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<boolean> {
+  async enqueue(job: JobRequest<EnqueuedJobName>): Promise<boolean> {
     try {
-      await this.jobs.add(JOB_QUEUE[name], name, data);
+      await this.jobs.enqueue(job);
       return true;
     } catch (error) {
       // Ids only: job payloads never carry text.
-      this.logger.warn({ job: name, data, err: error instanceof Error ? error.message : String(error) }, 'job not enqueued; the sweeper will recover it');
+      this.logger.warn(
+        { job: job.name, data: job.data, err: error instanceof Error ? error.message : String(error) },
+        'job not enqueued; the sweeper will recover it',
+      );
       return false;
     }
   }

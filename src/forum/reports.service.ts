@@ -83,7 +83,7 @@ export class ReportsService {
     });
 
     // If Redis is down the report row is still kept, so its case can be opened from it later.
-    if (outcome.reportId) await this.jobs.enqueue(JobName.REVIEW_REPORT, { reportId: outcome.reportId });
+    if (outcome.reportId) await this.jobs.enqueue({ name: JobName.REVIEW_REPORT, data: { reportId: outcome.reportId } });
     return outcome;
   }
 }

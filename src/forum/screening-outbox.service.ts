@@ -43,6 +43,6 @@ export class ScreeningOutboxService {
 
   /** Call after the transaction committed; never throws (the worker's outbox sweeper enqueues what this could not). */
   async dispatch(postId: string, revision: number): Promise<void> {
-    await this.jobs.enqueue(JobName.SCREEN_POST, { postId, revision });
+    await this.jobs.enqueue({ name: JobName.SCREEN_POST, data: { postId, revision } });
   }
 }

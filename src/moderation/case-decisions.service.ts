@@ -5,14 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
-import { EscalationSeverity } from '../common/domain/escalation.enums';
 import { CaseDecision, CaseStatus } from '../common/domain/moderation.enums';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { EscalationTrigger } from '../escalation/entities/escalation.entity';
 import { EscalationsService } from '../escalation/escalations.service';
-import { staffNote } from '../escalation/staff-note';
+import { staffNote } from '../common/text/staff-note';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { NotificationKind } from '../notifications/entities/notification.entity';
@@ -21,9 +19,10 @@ import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
-import { JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
 import { authorNoteFor } from './author-notes';
-import { CASE_COLUMNS, CaseRow, toCaseModel } from './moderation-queue.service';
+import { toCaseModel } from './moderation-queue.service';
+import { CaseRow, ModerationRepository } from './moderation.repository';
 import { ModerationCaseModel } from './models/moderation-case.model';
 
 /** Where each decision may move the post from, and to. A PENDING post stays with screening: nothing is published unscreened. */
@@ -49,6 +48,7 @@ const NOTIFICATION_KIND = {
 export class CaseDecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: ModerationRepository,
     private readonly lifecycle: PostLifecycleService,
     private readonly notifications: NotificationsService,
     private readonly escalations: EscalationsService,
@@ -59,22 +59,12 @@ export class CaseDecisionsService {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  /**
-   * One conditional UPDATE: of two moderators racing, exactly one finds the case free. The holder
-   * claiming again renews the lease; a lapsed lease is free for anyone.
-   */
+  /** A claim is a lease (see ModerationRepository.claim): of two moderators racing, exactly one gets the case. */
   async claim(viewer: Viewer, caseId: string, requestId: string): Promise<ModerationCaseModel> {
     const current = await this.visibleCase(viewer, caseId);
     if (current.effective_status === CaseStatus.RESOLVED) throw AppError.conflict('This case is already resolved.');
     const claimed = await this.dataSource.transaction(async (manager) => {
-      const rows: unknown[] = await manager.query(
-        `WITH claimed AS (UPDATE moderation_cases SET status = 'CLAIMED', assignee_id = $2, lease_expires_at = now() + make_interval(secs => $3)
-         WHERE id = $1 AND status <> 'RESOLVED'
-           AND (status = 'OPEN' OR lease_expires_at IS NULL OR lease_expires_at <= now() OR assignee_id = $2)
-         RETURNING id) SELECT id FROM claimed`,
-        [caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds],
-      );
-      if (rows.length === 0) return false;
+      if (!(await this.cases.claim(manager, caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds))) return false;
       await this.audit.record(
         { actorId: viewer.memberId, actorRole: viewer.role, action: 'case.claim', targetType: 'moderation_case', targetId: caseId, requestId },
         manager,
@@ -98,13 +88,8 @@ export class CaseDecisionsService {
         to: move.to,
         heldReason: move.to === PostStatus.HELD ? HeldReason.MODERATOR : undefined,
       });
-      await manager.query(
-        `UPDATE moderation_cases SET status = 'RESOLVED', decision = $2, resolved_by = $3, resolved_at = now(),
-           assignee_id = COALESCE(assignee_id, $3), lease_expires_at = NULL
-         WHERE id = $1`,
-        [row.id, decision, viewer.memberId],
-      );
-      if (note) await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, note]);
+      await this.cases.markResolved(manager, row.id, decision, viewer.memberId);
+      if (note) await this.cases.addNote(manager, row.id, viewer.memberId, note);
       if (moved) {
         const text = authorNoteFor(decision, row.reasons, this.config.crisisResources);
         await this.notifications.notify(manager, [
@@ -141,31 +126,15 @@ export class CaseDecisionsService {
     const note = staffNote('note', input.note, true);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockWorkableCase(manager, viewer, input.caseId, { allowResolved: true });
-      const open: Array<{ id: string }> = await manager.query(
-        `SELECT id FROM escalations WHERE case_id = $1 AND trigger = $2 AND status <> 'RESOLVED' LIMIT 1`,
-        [row.id, EscalationTrigger.MANUAL],
-      );
-      if (open.length > 0) return { escalationId: open[0].id, created: false, spaceId: row.space_id };
-      const [{ n }]: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM escalations WHERE case_id = $1 AND trigger = $2`, [
-        row.id,
-        EscalationTrigger.MANUAL,
-      ]);
-      const raised = await this.escalations.raise(manager, {
-        dedupeKey: `case:${row.id}:manual:${n + 1}`,
+      const raised = await this.escalations.raiseFromCase(manager, {
+        caseId: row.id,
         subjectId: row.subject_id,
         postId: row.post_id,
-        caseId: row.id,
-        trigger: EscalationTrigger.MANUAL,
-        severity: EscalationSeverity.ELEVATED,
-        evidence: [],
         raisedBy: viewer.memberId,
         note,
       });
-      await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [
-        row.id,
-        viewer.memberId,
-        `Escalated to clinicians: ${note}`,
-      ]);
+      if (raised.alreadyOpen) return { escalationId: raised.escalationId, created: false, spaceId: row.space_id };
+      await this.cases.addNote(manager, row.id, viewer.memberId, `Escalated to clinicians: ${note}`);
       await this.renewLeaseOfHolder(manager, row.id, viewer);
       await this.audit.record(
         {
@@ -183,7 +152,7 @@ export class CaseDecisionsService {
     });
     if (outcome.created) {
       try {
-        await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId: outcome.escalationId, level: 1 });
+        await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId: outcome.escalationId, level: 1 } });
       } catch (error) {
         this.logger.warn(
           { escalationId: outcome.escalationId, err: { message: (error as Error).message } },
@@ -204,7 +173,7 @@ export class CaseDecisionsService {
     const note = staffNote('note', input.note, true);
     const row = await this.visibleCase(viewer, input.caseId);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [row.id, viewer.memberId, note]);
+      await this.cases.addNote(manager, row.id, viewer.memberId, note);
       await this.renewLeaseOfHolder(manager, row.id, viewer);
       await this.audit.record(
         { actorId: viewer.memberId, actorRole: viewer.role, action: 'case.note', targetType: 'moderation_case', targetId: row.id, requestId },
@@ -217,10 +186,7 @@ export class CaseDecisionsService {
 
   /** Working a case is activity: when the viewer holds it, the lease is renewed. */
   private async renewLeaseOfHolder(manager: EntityManager, caseId: string, viewer: Viewer): Promise<void> {
-    await manager.query(
-      `UPDATE moderation_cases SET lease_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'CLAIMED' AND assignee_id = $2`,
-      [caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds],
-    );
+    await this.cases.renewLeaseOfHolder(manager, caseId, viewer.memberId, this.config.moderation.claimLeaseSeconds);
   }
 
   /** A case the viewer may see; out of their spaces reads as not found (no existence leak). */
@@ -230,12 +196,9 @@ export class CaseDecisionsService {
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<CaseRow & { status: CaseStatus }> {
-    const rows: Array<CaseRow & { status: CaseStatus }> = await manager.query(
-      `SELECT ${CASE_COLUMNS}, c.status FROM moderation_cases c WHERE c.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [caseId],
-    );
-    if (rows.length === 0 || !scopeCovers(staffScopeOf(viewer), rows[0].space_id)) throw AppError.notFound('Case');
-    return rows[0];
+    const row = await this.cases.findCase(caseId, { manager, lock });
+    if (!row || !scopeCovers(staffScopeOf(viewer), row.space_id)) throw AppError.notFound('Case');
+    return row;
   }
 
   /** Locks the case for a decision: not resolved, and not held by someone else's live claim. */
@@ -248,8 +211,7 @@ export class CaseDecisionsService {
   }
 
   private async reload(caseId: string): Promise<ModerationCaseModel> {
-    const rows: CaseRow[] = await this.dataSource.query(`SELECT ${CASE_COLUMNS} FROM moderation_cases c WHERE c.id = $1`, [caseId]);
-    return toCaseModel(rows[0]);
+    return toCaseModel(await this.cases.findWritten(caseId));
   }
 
   /** Subscribers refresh their queue; a Redis hiccup must not fail a decision that already committed. */

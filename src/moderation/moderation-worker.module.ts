@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseTimersService } from './case-timers.service';
 import { ModerationModule } from './moderation.module';
-import { ModerationWorker } from './moderation.worker';
+import { ModerationJobHandlers } from './moderation.worker';
 
-/** The worker side of moderation: reports into cases, case due-time reminders, the sweeper. */
-@Module({ imports: [ModerationModule, NotificationsModule], providers: [CaseTimersService, ModerationWorker] })
+/** The worker side of moderation: reports into cases, case due-time reminders, the sweep. */
+@Module({ imports: [ModerationModule, NotificationsModule], providers: [CaseTimersService, ModerationJobHandlers], exports: [ModerationJobHandlers] })
 export class ModerationWorkerModule {}

@@ -5,23 +5,35 @@ import { MembersModule } from '../members/members.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseContextService } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
+import { CaseNoteResolver } from './case-note.resolver';
+import { EscalationCaseResolver } from './escalation-case.resolver';
 import { ModerationCasesService } from './moderation-cases.service';
+import { ModerationCrossingReads } from './moderation-crossing-reads.repository';
+import { ModerationQueueCountsResolver } from './moderation-queue-counts.resolver';
 import { ModerationQueueService } from './moderation-queue.service';
-import { CaseNoteResolver, EscalationCaseResolver, ModerationQueueCountsResolver, ModerationResolver } from './moderation.resolver';
+import { ModerationRepository } from './moderation.repository';
+import { ModerationResolver } from './moderation.resolver';
+import { RiskTimelineResolver } from './risk-timeline.resolver';
+import { RiskTimelineService } from './risk-timeline.service';
 
-/** The peer specialists' queue: cases, claims, decisions. */
+/** The peer specialists' queue: cases, claims, decisions; and the clinicians' risk timeline, which reads cases and escalations. */
 @Module({
   imports: [NotificationsModule, EscalationModule, ForumModule, MembersModule],
   providers: [
+    ModerationRepository,
+    ModerationCrossingReads,
     ModerationCasesService,
     ModerationQueueService,
     CaseDecisionsService,
     CaseContextService,
+    RiskTimelineService,
     ModerationResolver,
     ModerationQueueCountsResolver,
     EscalationCaseResolver,
     CaseNoteResolver,
+    RiskTimelineResolver,
   ],
-  exports: [ModerationCasesService, ModerationQueueService],
+  // The repositories are exported for the worker's case timers (moderation-worker.module.ts).
+  exports: [ModerationRepository, ModerationCrossingReads, ModerationCasesService, ModerationQueueService],
 })
 export class ModerationModule {}

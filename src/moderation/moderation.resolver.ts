@@ -24,20 +24,12 @@ import { AddCaseNoteInput } from './add-case-note.input';
 import { CaseContextService, CONTEXT_EACH_SIDE, MAX_NOTES } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { EscalateCaseInput } from './escalate-case.input';
-import {
-  CaseEvidenceModel,
-  CaseNoteModel,
-  ModerationCaseConnection,
-  ModerationCaseModel,
-  QueueCountModel,
-  RiskSignalModel,
-} from './models/moderation-case.model';
-import { CaseRow, ModerationQueueService, toCaseModel } from './moderation-queue.service';
+import { CaseEvidenceModel, CaseNoteModel, ModerationCaseConnection, ModerationCaseModel, RiskSignalModel } from './models/moderation-case.model';
+import { ModerationQueueService } from './moderation-queue.service';
 import { ResolveCaseInput } from './resolve-case.input';
 
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN];
 
-const CASE_LOADER = 'moderation.cases';
 /** How much of the author's history sits beside a case. */
 const RECENT_CASES = 5;
 const RISK_SIGNALS = 10;
@@ -102,10 +94,10 @@ export class ModerationResolver {
       if (!ctx.viewer) return false;
       ctx.viewer = await this.members.withModeratedSpaces(ctx.viewer);
       ctx.loaders.clear();
-      return (await caseLoader(ctx, this.queue).load(payload.caseId)) !== null;
+      return (await this.queue.caseLoader(ctx).load(payload.caseId)) !== null;
     },
     async resolve(this: ModerationResolver, payload: RealtimePayloads[RealtimeEvent.MODERATION_QUEUE_CHANGED], _args: unknown, ctx: RequestContext) {
-      const case_ = await caseLoader(ctx, this.queue).load(payload.caseId);
+      const case_ = await this.queue.caseLoader(ctx).load(payload.caseId);
       if (!case_) throw AppError.notFound('Case');
       return case_;
     },
@@ -165,10 +157,10 @@ export class ModerationResolver {
     description: `The author's ${RECENT_CASES} most recent other cases (in your spaces).`,
   })
   async authorRecentCases(@Parent() c: ModerationCaseModel, @Ctx() ctx: RequestContext): Promise<ModerationCaseModel[]> {
-    const rows = await requestLoader<CaseRow[]>(ctx, 'moderation.authorRecentCases', (caseIds) =>
+    const cases = await requestLoader<ModerationCaseModel[]>(ctx, 'moderation.authorRecentCases', (caseIds) =>
       this.queue.recentForAuthorsOf(staffScopeOf(ctx.viewer), caseIds, RECENT_CASES),
     ).load(c.id);
-    return (rows ?? []).map(toCaseModel);
+    return cases ?? [];
   }
 
   @ResolveField(() => [RiskSignalModel], {
@@ -180,49 +172,5 @@ export class ModerationResolver {
       this.context.riskSignals(staffScopeOf(ctx.viewer), subjectIds, RISK_SIGNALS),
     ).load(c.subjectId);
     return signals ?? [];
-  }
-}
-
-/** Cases by id in the viewer's scope, one query per request tick (the queue's fields and `Escalation.case`). */
-function caseLoader(ctx: RequestContext, queue: ModerationQueueService) {
-  return requestLoader<ModerationCaseModel>(
-    ctx,
-    CASE_LOADER,
-    async (ids) => new Map((await queue.findByIds(staffScopeOf(ctx.viewer), ids)).map((r) => [r.id, toCaseModel(r)])),
-  );
-}
-
-/** `Escalation.case` lives here: moderation may read escalations, not the other way round. */
-@Resolver(() => CaseNoteModel)
-export class CaseNoteResolver {
-  constructor(private readonly forum: ForumLoaders) {}
-
-  @ResolveField(() => MemberModel, { nullable: true, description: 'Who wrote the note, by pseudonym.' })
-  author(@Parent() note: CaseNoteModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
-    return note.authorId ? this.forum.for(ctx).member.load(note.authorId) : Promise.resolve(null);
-  }
-}
-
-@Resolver(() => EscalationModel)
-export class EscalationCaseResolver {
-  constructor(private readonly queue: ModerationQueueService) {}
-
-  @ResolveField(() => ModerationCaseModel, { nullable: true })
-  async case(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<ModerationCaseModel | null> {
-    if (!escalation.caseId) return null;
-    return caseLoader(ctx, this.queue).load(escalation.caseId);
-  }
-}
-
-/** Counts beside the queue, computed only when a client asks for them. */
-@Resolver(() => ModerationCaseConnection)
-export class ModerationQueueCountsResolver {
-  constructor(private readonly queue: ModerationQueueService) {}
-
-  @ResolveField(() => [QueueCountModel], {
-    description: 'Active cases per status (OPEN, CLAIMED) and priority in your spaces, by the same predicates as the list.',
-  })
-  counts(@Parent() connection: ModerationCaseConnection): Promise<QueueCountModel[]> {
-    return this.queue.counts(connection.scope);
   }
 }

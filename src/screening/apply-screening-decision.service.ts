@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
-import { EscalationSeverity } from '../common/domain/escalation.enums';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { AppConfig } from '../config/app-config';
-import { EscalationTrigger } from '../escalation/entities/escalation.entity';
 import { EscalationsService } from '../escalation/escalations.service';
 import { ModerationCasesService } from '../moderation/moderation-cases.service';
 import { NotificationKind } from '../notifications/entities/notification.entity';
@@ -17,6 +16,7 @@ import { authorNoticeText } from './pipeline/crisis-resources';
 import { type AuthorNotice, decideAfterScreeningFailed, type ScreeningDecision } from './pipeline/screening-policy';
 import type { CrisisAssessment } from './pipeline/crisis-detector';
 import type { ScreeningOutcome } from './pipeline/screen-text';
+import { NewScreening, ScreeningRepository } from './screening.repository';
 
 /** The post revision a job screens, as loaded from PostgreSQL (ids only travel through Redis). */
 export interface ScreeningTarget {
@@ -27,6 +27,14 @@ export interface ScreeningTarget {
   threadId: string;
 }
 
+/**
+ * How a screening job ended: the phases ran (`screened`), or the last attempt failed or the job
+ * stalled too often (`failed`), with what the model-free crisis phase could still read, if anything.
+ */
+export type ScreeningResult =
+  | { kind: 'screened'; outcome: ScreeningOutcome; durationMs: number }
+  | { kind: 'failed'; failure: { name: string; attempts: number }; crisis: CrisisAssessment | null };
+
 export interface AppliedScreening {
   /** False when this revision was already screened: a re-delivered job changes nothing. */
   applied: boolean;
@@ -34,27 +42,16 @@ export interface AppliedScreening {
   newEscalationIds: string[];
   /** The case this call opened or changed; the caller announces it to the live queue after commit. */
   changedCase: { caseId: string; spaceId: string } | null;
-  decision: 'PUBLISH' | 'HOLD' | null;
 }
 
-const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], changedCase: null, decision: null };
-
-const NOTICE_KIND: Record<AuthorNotice, NotificationKind> = {
-  CRISIS_RESOURCES: NotificationKind.CRISIS_RESOURCES,
-  SUPPORTIVE_RESOURCES: NotificationKind.SUPPORTIVE_RESOURCES,
-  HELD_KIND_NOTE: NotificationKind.POST_HELD,
-};
-
-/** Policy severities map onto escalation rows; a threat to others is HIGH, for duty-to-warn review. */
-const ESCALATION: Record<NonNullable<ScreeningDecision['escalation']>['severity'], { severity: EscalationSeverity; trigger: EscalationTrigger }> = {
-  IMMINENT: { severity: EscalationSeverity.IMMINENT, trigger: EscalationTrigger.CRISIS },
-  HIGH: { severity: EscalationSeverity.HIGH, trigger: EscalationTrigger.CRISIS },
-  THREAT: { severity: EscalationSeverity.HIGH, trigger: EscalationTrigger.THREAT_TO_OTHERS },
-};
+const NOT_APPLIED: AppliedScreening = { applied: false, newEscalationIds: [], changedCase: null };
 
 /**
  * The write half of the decide phase: everything a screening changes, in ONE transaction, keyed
- * by the (post, revision) unique constraint on `screenings` so a re-delivered job is a no-op.
+ * by the (post, revision) unique constraint on `screenings` so a re-delivered job is a no-op. A
+ * failed screening takes the same path with the failure's decision (held, URGENT case): nothing
+ * is published unscreened, and what the crisis phase could read is acted on as usual (page, risk
+ * signal, resources): a crisis signal is never dropped because another phase broke.
  *
  * A newer edit or an author's delete wins over an old screening: the post only moves when it is
  * still PENDING at the screened revision. A crisis signal is never dropped for that reason: the
@@ -68,6 +65,7 @@ const ESCALATION: Record<NonNullable<ScreeningDecision['escalation']>['severity'
 export class ApplyScreeningDecision {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
     private readonly config: AppConfig,
     private readonly cases: ModerationCasesService,
     private readonly escalations: EscalationsService,
@@ -76,55 +74,30 @@ export class ApplyScreeningDecision {
     private readonly lifecycle: PostLifecycleService,
   ) {}
 
-  async execute(target: ScreeningTarget, outcome: ScreeningOutcome, durationMs: number): Promise<AppliedScreening> {
-    const { decision, crisis, toxicity } = outcome;
+  async apply(target: ScreeningTarget, result: ScreeningResult): Promise<AppliedScreening> {
+    const decision = result.kind === 'screened' ? result.outcome.decision : decideAfterScreeningFailed(result.crisis);
+    const crisis = result.kind === 'screened' ? result.outcome.crisis : result.crisis;
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await this.insertScreening(manager, target, {
-        decision: decision.decision,
-        crisisLevel: crisis.level as CrisisLevel,
-        crisisEvidence: [...crisis.evidence, ...crisis.threatEvidence],
-        toxicity: toxicity.status === 'scored' ? toxicity.scores : null,
-        toxicityStatus: toxicity.status === 'scored' ? 'ok' : toxicity.status,
-        watchedWordHits: outcome.watchedWords.hits,
-        // Phase results without the normalised text: the screening row keeps evidence, not the post.
-        phases: outcome.phases.map((phase) => (phase.name === 'normalise' ? { name: phase.name, durationMs: phase.durationMs } : phase)),
-        reasons: [...decision.reasons],
-        modelVersion: toxicity.status === 'scored' ? toxicity.modelVersion : null,
-        tfjsBackend: toxicity.status === 'scored' ? toxicity.backend : null,
-        durationMs,
-      });
-      if (!inserted) return NOT_APPLIED;
+      if (!(await this.screenings.insert(manager, target, screeningRecord(result, decision)))) return NOT_APPLIED;
 
-      const status = decision.status === 'PUBLISHED' ? PostStatus.PUBLISHED : PostStatus.HELD;
-      const screenedHold = status === PostStatus.HELD ? heldReason(outcome) : null;
-      const moved = await this.movePost(manager, target, status, screenedHold);
-      const heldForReview = moved ? null : await this.keepHeldForReview(manager, target, screenedHold);
-      await this.finishRequest(manager, target, 'DONE');
+      const moved = await this.movePost(manager, target, decision);
+      const heldForReview = moved ? null : await this.keepHeldForReview(manager, target, decision.heldReason);
+      await this.screenings.finishRequest(manager, target, result.kind === 'screened' ? ScreeningRequestState.DONE : ScreeningRequestState.FAILED);
 
-      const isCrisis = decision.reasons.includes('CRISIS');
       const sourceKey = `screening:${target.postId}:${target.revision}`;
       let caseId: string | null = null;
       let changedCase: AppliedScreening['changedCase'] = null;
-      if (heldForReview) {
-        // A person decides this post: the case carries why it is held and what this revision adds.
+      // A superseded revision needs no abuse case (its replacement is screened), but crisis and
+      // anything urgent (a screening that failed: nobody knows what it says) always do.
+      const alwaysReviewed = decision.casePriority === CasePriority.URGENT || decision.reasons.includes(CaseReason.CRISIS);
+      if (heldForReview || (decision.casePriority && (moved || alwaysReviewed))) {
         const opened = await this.cases.openOrJoin(manager, {
           postId: target.postId,
           spaceId: target.spaceId,
           subjectId: target.authorId,
-          reasons: [...new Set([CASE_REASON_OF_HOLD[heldForReview], ...decision.reasons.map((reason) => CaseReason[reason])])],
-          priority: CasePriority[decision.casePriority ?? 'NORMAL'],
-          sourceKey,
-        });
-        caseId = opened.caseId;
-        if (opened.changed) changedCase = { caseId, spaceId: target.spaceId };
-      } else if (decision.casePriority && (moved || isCrisis)) {
-        // A superseded revision needs no abuse case (its replacement is screened), but crisis always does.
-        const opened = await this.cases.openOrJoin(manager, {
-          postId: target.postId,
-          spaceId: target.spaceId,
-          subjectId: target.authorId,
-          reasons: decision.reasons.map((reason) => CaseReason[reason]),
-          priority: CasePriority[decision.casePriority],
+          // A person decides a post held for review: the case carries why it is held and what this revision adds.
+          reasons: heldForReview ? [...new Set([CASE_REASON_OF_HOLD[heldForReview], ...decision.reasons])] : [...decision.reasons],
+          priority: decision.casePriority ?? CasePriority.NORMAL,
           sourceKey,
         });
         caseId = opened.caseId;
@@ -135,21 +108,21 @@ export class ApplyScreeningDecision {
 
       // Resources go to the author whatever happened to the post; a "held" note only if it is held.
       const notice = decision.authorNotice;
-      if (notice && (notice !== 'HELD_KIND_NOTE' || moved)) await this.notifyAuthor(manager, target, notice);
+      if (notice && (notice !== NotificationKind.POST_HELD || moved)) await this.notifyAuthor(manager, target, notice);
 
       await this.audit.record(
         {
           actorId: null,
           actorRole: 'SYSTEM',
-          action: 'post.screened',
+          action: result.kind === 'screened' ? 'post.screened' : 'post.screening_failed',
           targetType: 'post',
           targetId: target.postId,
           details: {
             revision: target.revision,
             decision: decision.decision,
             reasons: [...decision.reasons],
-            crisisLevel: crisis.level,
-            toxicity: toxicity.status,
+            crisisLevel: crisis?.level ?? null,
+            ...(result.kind === 'screened' ? { toxicity: result.outcome.toxicity.status } : { error: result.failure.name, attempts: result.failure.attempts }),
             postMoved: moved,
             heldForReview,
             caseId,
@@ -158,66 +131,7 @@ export class ApplyScreeningDecision {
         },
         manager,
       );
-      return { applied: true, newEscalationIds, changedCase, decision: decision.decision };
-    });
-  }
-
-  /**
-   * The last attempt failed (or the job stalled too often): hold the post for a person with an
-   * URGENT case, since a crisis may be exactly what we failed to read. Never publishes. When the
-   * model-free crisis phase could still read the text, what it found is acted on as usual (page,
-   * risk signal, resources): a crisis signal is never dropped because another phase broke.
-   */
-  async executeFailure(target: ScreeningTarget, failure: { name: string; attempts: number }, crisis: CrisisAssessment | null): Promise<AppliedScreening> {
-    const decision = decideAfterScreeningFailed(crisis);
-    return this.dataSource.transaction(async (manager) => {
-      const inserted = await this.insertScreening(manager, target, {
-        decision: decision.decision,
-        crisisLevel: (crisis?.level ?? CrisisLevel.NONE) as CrisisLevel,
-        crisisEvidence: crisis ? [...crisis.evidence, ...crisis.threatEvidence] : [],
-        toxicity: null,
-        toxicityStatus: 'unavailable',
-        watchedWordHits: [],
-        phases: [{ name: 'failed', error: failure.name, attempts: failure.attempts, crisisRead: crisis !== null }],
-        reasons: [...decision.reasons],
-        modelVersion: null,
-        tfjsBackend: null,
-        durationMs: 0,
-      });
-      if (!inserted) return NOT_APPLIED;
-      const moved = await this.movePost(manager, target, PostStatus.HELD, HeldReason.SCREENING_FAILED);
-      await this.finishRequest(manager, target, 'FAILED');
-      const opened = await this.cases.openOrJoin(manager, {
-        postId: target.postId,
-        spaceId: target.spaceId,
-        subjectId: target.authorId,
-        reasons: decision.reasons.map((reason) => CaseReason[reason]),
-        priority: CasePriority.URGENT,
-        sourceKey: `screening:${target.postId}:${target.revision}`,
-      });
-      const newEscalationIds = crisis ? await this.raiseRiskConsequences(manager, target, decision, crisis, opened.caseId) : [];
-      const notice = decision.authorNotice;
-      if (notice && (notice !== 'HELD_KIND_NOTE' || moved)) await this.notifyAuthor(manager, target, notice);
-      await this.audit.record(
-        {
-          actorId: null,
-          actorRole: 'SYSTEM',
-          action: 'post.screening_failed',
-          targetType: 'post',
-          targetId: target.postId,
-          details: {
-            revision: target.revision,
-            error: failure.name,
-            attempts: failure.attempts,
-            postMoved: moved,
-            caseId: opened.caseId,
-            crisisLevel: crisis?.level ?? null,
-            escalationIds: newEscalationIds,
-          },
-        },
-        manager,
-      );
-      return { applied: true, newEscalationIds, changedCase: opened.changed ? { caseId: opened.caseId, spaceId: target.spaceId } : null, decision: 'HOLD' };
+      return { applied: true, newEscalationIds, changedCase };
     });
   }
 
@@ -226,20 +140,18 @@ export class ApplyScreeningDecision {
     manager: EntityManager,
     target: ScreeningTarget,
     decision: ScreeningDecision,
-    crisis: CrisisAssessment,
+    crisis: CrisisAssessment | null,
     caseId: string | null,
   ): Promise<string[]> {
     const newEscalationIds: string[] = [];
     if (decision.escalation) {
-      const { severity, trigger } = ESCALATION[decision.escalation.severity];
       const raised = await this.escalations.raise(manager, {
         dedupeKey: `screening:${target.postId}:${target.revision}`,
         subjectId: target.authorId,
         postId: target.postId,
         caseId,
-        trigger,
-        severity,
-        evidence: [...crisis.evidence, ...crisis.threatEvidence],
+        ...decision.escalation,
+        evidence: crisis ? [...crisis.evidence, ...crisis.threatEvidence] : [],
       });
       if (raised.created) newEscalationIds.push(raised.escalationId);
     }
@@ -248,39 +160,12 @@ export class ApplyScreeningDecision {
         subjectId: target.authorId,
         postId: target.postId,
         revision: target.revision,
-        level: decision.riskSignal as CrisisLevel,
-        evidence: [...crisis.evidence],
+        level: decision.riskSignal,
+        evidence: crisis ? [...crisis.evidence] : [],
       });
       if (repeated) newEscalationIds.push(repeated.escalationId);
     }
     return newEscalationIds;
-  }
-
-  /** Inserts the screening row; false when this revision already has one. */
-  private async insertScreening(manager: EntityManager, target: ScreeningTarget, row: ScreeningRow): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
-                               watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
-       ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
-       RETURNING id`,
-      [
-        target.postId,
-        target.revision,
-        row.decision,
-        row.crisisLevel,
-        JSON.stringify(row.crisisEvidence),
-        row.toxicity === null ? null : JSON.stringify(row.toxicity),
-        row.toxicityStatus,
-        JSON.stringify(row.watchedWordHits),
-        JSON.stringify(row.phases),
-        row.reasons,
-        row.modelVersion,
-        row.tfjsBackend,
-        row.durationMs,
-      ],
-    );
-    return inserted.length > 0;
   }
 
   /**
@@ -290,11 +175,7 @@ export class ApplyScreeningDecision {
    * decision is made (only crisis reopens it, as for any revision).
    */
   private async keepHeldForReview(manager: EntityManager, target: ScreeningTarget, screenedHold: HeldReason | null): Promise<HeldReason | null> {
-    const rows: Array<{ held_reason: HeldReason }> = await manager.query(
-      `SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`,
-      [target.postId, target.revision, PostStatus.HELD],
-    );
-    const current = rows[0]?.held_reason;
+    const current = await this.screenings.heldReasonForUpdate(manager, target);
     if (!current || current === HeldReason.MODERATOR) return null;
     if (!screenedHold || HOLD_RANK[screenedHold] >= HOLD_RANK[current]) return current;
     await this.lifecycle.transition(manager, {
@@ -308,28 +189,15 @@ export class ApplyScreeningDecision {
   }
 
   /** Moves the screened revision out of PENDING through the forum's one lifecycle rule. */
-  private async movePost(
-    manager: EntityManager,
-    target: ScreeningTarget,
-    status: PostStatus.PUBLISHED | PostStatus.HELD,
-    reason: HeldReason | null,
-  ): Promise<boolean> {
+  private async movePost(manager: EntityManager, target: ScreeningTarget, decision: ScreeningDecision): Promise<boolean> {
     const moved = await this.lifecycle.transition(manager, {
       postId: target.postId,
       from: [PostStatus.PENDING],
-      to: status,
-      heldReason: reason ?? undefined,
+      to: decision.status,
+      heldReason: decision.heldReason ?? undefined,
       revision: target.revision,
     });
     return moved !== null;
-  }
-
-  private async finishRequest(manager: EntityManager, target: ScreeningTarget, state: 'DONE' | 'FAILED'): Promise<void> {
-    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [
-      target.postId,
-      target.revision,
-      state,
-    ]);
   }
 
   private async notifyAuthor(manager: EntityManager, target: ScreeningTarget, notice: AuthorNotice): Promise<void> {
@@ -337,7 +205,7 @@ export class ApplyScreeningDecision {
     await this.notifications.notify(manager, [
       {
         memberId: target.authorId,
-        kind: NOTICE_KIND[notice],
+        kind: notice,
         title: text.title,
         body: text.body,
         data: { postId: target.postId, revision: target.revision },
@@ -348,18 +216,39 @@ export class ApplyScreeningDecision {
   }
 }
 
-interface ScreeningRow {
-  decision: 'PUBLISH' | 'HOLD';
-  crisisLevel: CrisisLevel;
-  crisisEvidence: readonly unknown[];
-  toxicity: Record<string, number> | null;
-  toxicityStatus: 'ok' | 'unavailable' | 'failed';
-  watchedWordHits: readonly unknown[];
-  phases: readonly unknown[];
-  reasons: string[];
-  modelVersion: string | null;
-  tfjsBackend: string | null;
-  durationMs: number;
+/** The screenings row: what every phase found when screening ran; the failure, and what the crisis phase read, when it did not. */
+function screeningRecord(result: ScreeningResult, decision: ScreeningDecision): NewScreening {
+  const decided = { decision: decision.decision, reasons: [...decision.reasons] };
+  if (result.kind === 'failed') {
+    const { crisis, failure } = result;
+    return {
+      ...decided,
+      crisisLevel: crisis ? CrisisLevel[crisis.level] : CrisisLevel.NONE,
+      crisisEvidence: crisis ? [...crisis.evidence, ...crisis.threatEvidence] : [],
+      toxicity: null,
+      toxicityStatus: 'unavailable',
+      watchedWordHits: [],
+      phases: [{ name: 'failed', error: failure.name, attempts: failure.attempts, crisisRead: crisis !== null }],
+      modelVersion: null,
+      tfjsBackend: null,
+      durationMs: 0,
+    };
+  }
+  const { outcome, durationMs } = result;
+  const { crisis, toxicity } = outcome;
+  return {
+    ...decided,
+    crisisLevel: CrisisLevel[crisis.level],
+    crisisEvidence: [...crisis.evidence, ...crisis.threatEvidence],
+    toxicity: toxicity.status === 'scored' ? toxicity.scores : null,
+    toxicityStatus: toxicity.status === 'scored' ? 'ok' : toxicity.status,
+    watchedWordHits: outcome.watchedWords.hits,
+    // Phase results without the normalised text: the screening row keeps evidence, not the post.
+    phases: outcome.phases.map((phase) => (phase.name === 'normalise' ? { name: phase.name, durationMs: phase.durationMs } : phase)),
+    modelVersion: toxicity.status === 'scored' ? toxicity.modelVersion : null,
+    tfjsBackend: toxicity.status === 'scored' ? toxicity.backend : null,
+    durationMs,
+  };
 }
 
 /** Which reason a held post shows when several apply, the lowest first: a person's decision, then the most serious. */
@@ -383,14 +272,3 @@ const CASE_REASON_OF_HOLD: Record<HeldReason, CaseReason> = {
   [HeldReason.USER_REPORTS]: CaseReason.USER_REPORT,
   [HeldReason.SCREENING_FAILED]: CaseReason.SCREENING_FAILED,
 };
-
-/** The one reason shown on a held post, most serious first. */
-function heldReason(outcome: ScreeningOutcome): HeldReason {
-  const { decision, crisis } = outcome;
-  const crisisHeld = crisis.level === 'HIGH' || crisis.level === 'IMMINENT' || (crisis.level === 'MODERATE' && crisis.namesMethodOrMeans);
-  if (crisisHeld) return HeldReason.CRISIS;
-  if (crisis.threatToOthers) return HeldReason.THREAT;
-  if (outcome.watchedWords.hits.some((hit) => hit.action === 'HOLD')) return HeldReason.WATCHED_WORD;
-  if (decision.reasons.includes('TOXICITY')) return HeldReason.TOXICITY;
-  return HeldReason.SCREENING_FAILED;
-}

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import { Ctx } from '../common/auth/current-viewer.decorator';
 import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
 import { RequestContext } from '../common/auth/viewer';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
-import { PostEntity } from '../forum/entities/post.entity';
 import { PostModel } from '../forum/models/post.model';
 import { ScreeningEntity } from './entities/screening.entity';
-import { CrisisEvidenceModel, ScreeningDecisionKind, ScreeningModel } from './models/screening.model';
+import { CrisisEvidenceModel, ScreeningModel } from './models/screening.model';
+import { ScreeningRepository } from './screening.repository';
 
 const LOADER_KEY = 'screening';
 
@@ -36,7 +34,7 @@ export function toScreeningModel(row: ScreeningEntity): ScreeningModel {
   return {
     id: row.id,
     revision: row.revision,
-    decision: row.decision === 'HOLD' ? ScreeningDecisionKind.HOLD : ScreeningDecisionKind.PUBLISH,
+    decision: row.decision,
     reasons: row.reasons,
     crisisLevel: row.crisisLevel,
     crisisEvidence: row.crisisEvidence.map(toEvidence),
@@ -52,7 +50,7 @@ export function toScreeningModel(row: ScreeningEntity): ScreeningModel {
 /** Loads screenings by `postId|revision` in the viewer's staff scope, one query per request tick. */
 @Injectable()
 export class ScreeningLoaders {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly screenings: ScreeningRepository) {}
 
   for(ctx: RequestContext): DataLoader<string, ScreeningEntity | null> {
     let loader = ctx.loaders.get(LOADER_KEY) as DataLoader<string, ScreeningEntity | null> | undefined;
@@ -60,16 +58,10 @@ export class ScreeningLoaders {
       const scope = staffScopeOf(ctx.viewer);
       loader = new DataLoader(async (keys: readonly string[]) => {
         const pairs = keys.map((key) => key.split('|'));
-        const rows = await this.dataSource
-          .getRepository(ScreeningEntity)
-          .createQueryBuilder('s')
-          .innerJoin(PostEntity, 'p', 'p.id = s.post_id')
-          .where('(s.post_id, s.revision) IN (SELECT * FROM unnest(CAST(:postIds AS uuid[]), CAST(:revisions AS int[])))', {
-            postIds: pairs.map(([postId]) => postId),
-            revisions: pairs.map(([, revision]) => Number(revision)),
-          })
-          .andWhere(scope.all ? 'TRUE' : 'p.space_id = ANY(CAST(:spaceIds AS uuid[]))', scope.all ? {} : { spaceIds: [...scope.spaceIds] })
-          .getMany();
+        const rows = await this.screenings.forPostRevisions(
+          pairs.map(([postId, revision]) => ({ postId, revision: Number(revision) })),
+          scope,
+        );
         const byKey = new Map(rows.map((row) => [`${row.postId}|${row.revision}`, row]));
         return keys.map((key) => byKey.get(key) ?? null);
       });

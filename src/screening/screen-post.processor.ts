@@ -1,35 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { UnrecoverableError } from 'bullmq';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
+import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
-import { JobName, JobPayloads, QueueName } from '../queue/queue.types';
+import { JobName, JobPayloads } from '../queue/queue.types';
 import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
 import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
 import { normaliseText } from './pipeline/normalise';
 import { screenText } from './pipeline/screen-text';
 import { screeningDuration, screeningsTotal } from './screening.metrics';
+import { ScreeningRepository } from './screening.repository';
 import { ToxicityModel } from './toxicity-model.provider';
 import { WatchedWordsCache } from './watched-words.cache';
 
-/** Job data is re-validated in the worker: anything that reached Redis is input, not truth. */
-const screenPostPayload = z.strictObject({ postId: z.uuid(), revision: z.number().int().positive() });
-
 export type ScreenPostPayload = JobPayloads[JobName.SCREEN_POST];
-
-/** An invalid payload names no post to hold, so retrying it can never help. */
-export function parseScreenPostPayload(data: unknown): ScreenPostPayload {
-  const parsed = screenPostPayload.safeParse(data);
-  if (!parsed.success) throw new UnrecoverableError(`invalid screen-post payload: ${parsed.error.issues.map((i) => i.path.join('.') || 'data').join(', ')}`);
-  return parsed.data;
-}
 
 export type ScreenPostResult = 'screened' | 'already-screened';
 
@@ -41,7 +29,8 @@ export type ScreenPostResult = 'screened' | 'already-screened';
 @Injectable()
 export class ScreenPostProcessor {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
+    private readonly lifecycle: PostLifecycleService,
     private readonly watchedWords: WatchedWordsCache,
     private readonly toxicity: ToxicityModel,
     private readonly applyDecision: ApplyScreeningDecision,
@@ -51,10 +40,10 @@ export class ScreenPostProcessor {
     private readonly config: AppConfig,
   ) {}
 
-  async screen(data: unknown): Promise<ScreenPostResult> {
-    const payload = parseScreenPostPayload(data);
+  async screen(payload: ScreenPostPayload): Promise<ScreenPostResult> {
     // Cheap check first: a re-delivered job should not run the model again.
-    if (await this.alreadyScreened(payload)) return 'already-screened';
+    const request = await this.screenings.requestState(payload);
+    if (request.screened) return 'already-screened';
     const loaded = await this.loadTarget(payload);
     if (!loaded) throw new Error('post revision not found');
 
@@ -65,11 +54,12 @@ export class ScreenPostProcessor {
       policy: { toxicityRequired: this.toxicity.required },
       toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
     });
-    const applied = await this.applyDecision.execute(loaded.target, outcome, performance.now() - started);
+    const applied = await this.applyDecision.apply(loaded.target, { kind: 'screened', outcome, durationMs: performance.now() - started });
     if (!applied.applied) return 'already-screened';
 
     screeningsTotal.inc({ decision: outcome.decision.decision });
-    screeningDuration.observe((Date.now() - loaded.writtenAt.getTime()) / 1000);
+    // The request is written with the post, in one transaction: created -> screened.
+    if (request.requestedAt) screeningDuration.observe((Date.now() - request.requestedAt.getTime()) / 1000);
     await this.page(applied.newEscalationIds);
     await this.announce(applied.changedCase);
     await announcePostChanged(this.pubsub, this.logger, loaded.target);
@@ -80,14 +70,13 @@ export class ScreenPostProcessor {
    * Holds the post for a person after screening failed for good. Returns false when there is no
    * such post revision to hold (nothing can be published without one either).
    */
-  async failClosed(data: unknown, failure: { name: string; attempts: number }): Promise<boolean> {
-    const payload = parseScreenPostPayload(data);
+  async failClosed(payload: ScreenPostPayload, failure: { name: string; attempts: number }): Promise<boolean> {
     const loaded = await this.loadTarget(payload);
     if (!loaded) {
       this.logger.error({ postId: payload.postId, revision: payload.revision }, 'screening failed for a post revision that does not exist');
       return false;
     }
-    const applied = await this.applyDecision.executeFailure(loaded.target, failure, this.readCrisisAlone(loaded.text, payload));
+    const applied = await this.applyDecision.apply(loaded.target, { kind: 'failed', failure, crisis: this.readCrisisAlone(loaded.text, payload) });
     if (applied.applied) {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
       this.logger.error(
@@ -114,25 +103,12 @@ export class ScreenPostProcessor {
     }
   }
 
-  private async alreadyScreened(payload: ScreenPostPayload): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM screenings WHERE post_id = $1 AND revision = $2`, [payload.postId, payload.revision]);
-    return rows.length > 0;
-  }
-
-  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string; writtenAt: Date } | null> {
-    const rows: Array<{ body_text: string; author_id: string; space_id: string; thread_id: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT r.body_text, r.author_id, p.space_id, p.thread_id, r.created_at
-       FROM post_revisions r JOIN posts p ON p.id = r.post_id
-       WHERE r.post_id = $1 AND r.revision = $2`,
-      [payload.postId, payload.revision],
-    );
-    if (rows.length === 0) return null;
-    const row = rows[0];
-    return {
-      target: { postId: payload.postId, revision: payload.revision, authorId: row.author_id, spaceId: row.space_id, threadId: row.thread_id },
-      text: row.body_text,
-      writtenAt: row.created_at,
-    };
+  /** The revision to screen, through the forum's read of its own tables; null when there is no such revision. */
+  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string } | null> {
+    const revision = await this.lifecycle.revisionToScreen(payload.postId, payload.revision);
+    if (!revision) return null;
+    const { postId, threadId, spaceId, authorId, text } = revision;
+    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text };
   }
 
   /**
@@ -159,7 +135,7 @@ export class ScreenPostProcessor {
   private async page(escalationIds: string[]): Promise<void> {
     for (const escalationId of escalationIds) {
       try {
-        await this.jobs.add(QueueName.ESCALATION, JobName.PAGE_ESCALATION, { escalationId, level: 1 });
+        await this.jobs.enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: 1 } });
       } catch (error) {
         this.logger.warn(
           { escalationId, err: { message: (error as Error).message } },

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { JobProducer } from '../queue/job-producer.service';
-import { JOB_ID, JobName, QueueName } from '../queue/queue.types';
+import { JobName } from '../queue/queue.types';
 import { ScreenPostProcessor } from './screen-post.processor';
+import { PostRevisionKey, ScreeningRepository } from './screening.repository';
 
 /** Rows looked at per sweep; a backlog larger than this drains over the next sweeps. */
 const SWEEP_BATCH = 500;
@@ -30,7 +29,7 @@ export interface SweepResult {
 @Injectable()
 export class ScreeningOutboxSweeper {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
     private readonly config: AppConfig,
     private readonly jobs: JobProducer,
     private readonly processor: ScreenPostProcessor,
@@ -39,37 +38,26 @@ export class ScreeningOutboxSweeper {
 
   async sweep(): Promise<SweepResult> {
     const afterSeconds = this.config.screening.sweepAfterMs / 1000;
-    const stale: Array<{ post_id: string; revision: number }> = await this.dataSource.query(
-      `SELECT post_id, revision FROM screening_requests
-       WHERE state = 'PENDING' AND created_at < now() - make_interval(secs => $1)
-         AND (last_enqueued_at IS NULL OR last_enqueued_at < now() - make_interval(secs => $1))
-       ORDER BY created_at LIMIT $2`,
-      [afterSeconds, SWEEP_BATCH],
-    );
+    const stale = await this.screenings.staleRequests(afterSeconds, SWEEP_BATCH);
     const result: SweepResult = { enqueued: 0, failedClosed: 0, inFlight: 0 };
-    const queue = this.jobs.queue(QueueName.SCREENING);
-    const enqueued: Array<{ postId: string; revision: number }> = [];
-    for (const row of stale) {
-      const data = { postId: row.post_id, revision: row.revision };
-      const jobId = JOB_ID[JobName.SCREEN_POST](data);
-      const state = await queue.getJobState(jobId);
+    const enqueued: PostRevisionKey[] = [];
+    for (const request of stale) {
+      const job = { name: JobName.SCREEN_POST, data: request } as const;
+      const { state, attemptsMade } = await this.jobs.lookup(job);
       switch (state) {
-        case 'failed': {
-          const job = await queue.getJob(jobId);
-          await this.processor.failClosed(data, { name: 'JobFailedInQueue', attempts: job?.attemptsMade ?? 0 });
+        case 'failed':
+          await this.processor.failClosed(job.data, { name: 'JobFailedInQueue', attempts: attemptsMade });
           result.failedClosed += 1;
           break;
-        }
         case 'completed':
           // Completed without finishing its request should not happen (they commit together);
           // screen again rather than trust it: the screenings unique key keeps it idempotent.
-          await queue.remove(jobId);
-          await this.jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, data);
-          enqueued.push(data);
+          await this.jobs.replace(job);
+          enqueued.push(job.data);
           break;
         case 'unknown':
-          await this.jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, data);
-          enqueued.push(data);
+          await this.jobs.enqueue(job);
+          enqueued.push(job.data);
           break;
         case 'active':
         case 'waiting':
@@ -81,12 +69,7 @@ export class ScreeningOutboxSweeper {
       }
     }
     if (enqueued.length > 0) {
-      await this.dataSource.query(
-        `UPDATE screening_requests r SET enqueue_count = r.enqueue_count + 1, last_enqueued_at = now()
-         FROM unnest($1::uuid[], $2::int[]) AS e(post_id, revision)
-         WHERE r.post_id = e.post_id AND r.revision = e.revision`,
-        [enqueued.map((e) => e.postId), enqueued.map((e) => e.revision)],
-      );
+      await this.screenings.markReenqueued(enqueued);
       this.logger.info({ count: enqueued.length }, 'outbox sweeper re-enqueued unfinished screening requests');
     }
     result.enqueued = enqueued.length;

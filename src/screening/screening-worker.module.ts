@@ -8,13 +8,14 @@ import { ApplyScreeningDecision } from './apply-screening-decision.service';
 import { ScreenPostProcessor } from './screen-post.processor';
 import { ScreeningOutboxSweeper } from './screening-outbox.sweeper';
 import { ScreeningModule } from './screening.module';
-import { ScreeningWorker } from './screening.worker';
+import { ScreeningJobHandlers } from './screening.worker';
 import { toxicityModelProvider } from './toxicity-model.provider';
 import { WatchedWordsCache } from './watched-words.cache';
 
-/** The worker side of screening: the screen-post processor, the toxicity model and the outbox sweeper. */
+/** The worker side of screening: the screen-post processor, the toxicity model and the outbox sweep. */
 @Module({
   imports: [ScreeningModule, AuditModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule],
-  providers: [toxicityModelProvider, WatchedWordsCache, ApplyScreeningDecision, ScreenPostProcessor, ScreeningOutboxSweeper, ScreeningWorker],
+  providers: [toxicityModelProvider, WatchedWordsCache, ApplyScreeningDecision, ScreenPostProcessor, ScreeningOutboxSweeper, ScreeningJobHandlers],
+  exports: [ScreeningJobHandlers],
 })
 export class ScreeningWorkerModule {}

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { WatchedWordEntity } from './entities/watched-word.entity';
 import type { WatchedWordEntry } from './pipeline/watched-words';
+import { ScreeningRepository } from './screening.repository';
 
 /** An admin's change reaches every worker within this long, without a query per post. */
 export const WATCHED_WORDS_CACHE_MS = 10_000;
@@ -13,7 +11,7 @@ export class WatchedWordsCache {
   private cached: { entries: readonly WatchedWordEntry[]; loadedAt: number } | null = null;
   private loading: Promise<readonly WatchedWordEntry[]> | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly screenings: ScreeningRepository) {}
 
   async list(): Promise<readonly WatchedWordEntry[]> {
     if (this.cached && Date.now() - this.cached.loadedAt < WATCHED_WORDS_CACHE_MS) return this.cached.entries;
@@ -28,8 +26,7 @@ export class WatchedWordsCache {
   }
 
   private async load(): Promise<readonly WatchedWordEntry[]> {
-    const rows = await this.dataSource.getRepository(WatchedWordEntity).find({ select: { id: true, term: true, action: true }, order: { term: 'ASC' } });
-    const entries = rows.map((row) => ({ id: row.id, term: row.term, action: row.action }));
+    const entries = await this.screenings.watchedWordEntries();
     this.cached = { entries, loadedAt: Date.now() };
     return entries;
   }

@@ -5,9 +5,10 @@ import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { stripUnsafeChars } from '../common/text/unsafe-characters';
-import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
+import { WatchedWordAction } from './entities/watched-word.entity';
 import { normaliseText } from './pipeline/normalise';
 import { WatchedWordModel } from './models/watched-word.model';
+import { ScreeningRepository } from './screening.repository';
 
 const MAX_TERM_LENGTH = 100;
 
@@ -20,11 +21,12 @@ const MAX_TERM_LENGTH = 100;
 export class WatchedWordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly screenings: ScreeningRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<WatchedWordModel[]> {
-    return this.dataSource.getRepository(WatchedWordEntity).find({ order: { term: 'ASC' } });
+    return this.screenings.watchedWords();
   }
 
   async add(viewer: Viewer, rawTerm: string, action: WatchedWordAction, requestId: string): Promise<WatchedWordModel> {
@@ -34,13 +36,7 @@ export class WatchedWordsService {
       throw AppError.badInput('term', `term must be 1 to ${MAX_TERM_LENGTH} characters of text.`);
     }
     return this.dataSource.transaction(async (manager) => {
-      const rows: WatchedWordEntity[] = await manager.query(
-        `INSERT INTO watched_words (term, action, created_by) VALUES ($1, $2, $3)
-         ON CONFLICT (term) DO UPDATE SET action = EXCLUDED.action
-         RETURNING id, term, action, created_at AS "createdAt"`,
-        [term, action, viewer.memberId],
-      );
-      const word = rows[0];
+      const word = await this.screenings.setWatchedWord(manager, term, action, viewer.memberId);
       await this.audit.record(
         {
           actorId: viewer.memberId,
@@ -59,10 +55,7 @@ export class WatchedWordsService {
 
   async remove(viewer: Viewer, id: string, requestId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const deleted: Array<{ id: string }> = await manager.query(`WITH gone AS (DELETE FROM watched_words WHERE id = $1 RETURNING id) SELECT id FROM gone`, [
-        id,
-      ]);
-      if (deleted.length === 0) throw AppError.notFound('Watched word');
+      if (!(await this.screenings.removeWatchedWord(manager, id))) throw AppError.notFound('Watched word');
       await this.audit.record(
         { actorId: viewer.memberId, actorRole: viewer.role, action: 'watched_word.removed', targetType: 'watched_word', targetId: id, requestId },
         manager,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { JobProducer } from '../../src/queue/job-producer.service';
-import { JobName, QueueName } from '../../src/queue/queue.types';
+import { JobName } from '../../src/queue/queue.types';
 
 /**
  * Posts written the way the forum writes them (post, revision and screening request in one
@@ -55,7 +55,7 @@ export async function writePost(dataSource: DataSource, spaceId: string, authorI
 }
 
 export async function enqueueScreening(jobs: JobProducer, post: WrittenPost): Promise<void> {
-  await jobs.add(QueueName.SCREENING, JobName.SCREEN_POST, { postId: post.postId, revision: post.revision });
+  await jobs.enqueue({ name: JobName.SCREEN_POST, data: { postId: post.postId, revision: post.revision } });
 }
 
 /** Polls until `probe` returns something truthy; fails with `what` if it never does. */

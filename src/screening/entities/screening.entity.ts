@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CrisisLevel } from '../../common/domain/crisis-level.enum';
-
-export type ScreeningDecision = 'PUBLISH' | 'HOLD';
+import { ScreeningDecisionKind } from '../models/screening.model';
 
 /**
  * The record of one screened post revision: what each phase found and how long it took, the
@@ -20,7 +19,7 @@ export class ScreeningEntity {
   revision!: number;
 
   @Column({ type: 'text' })
-  decision!: ScreeningDecision;
+  decision!: ScreeningDecisionKind;
 
   @Column({ name: 'crisis_level', type: 'text', default: CrisisLevel.NONE })
   crisisLevel!: CrisisLevel;

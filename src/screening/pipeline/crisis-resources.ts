@@ -1,3 +1,4 @@
+import { NotificationKind } from '../../notifications/entities/notification.entity';
 import type { AuthorNotice } from './screening-policy';
 
 /**
@@ -19,7 +20,7 @@ export interface AuthorNoticeText {
 export function authorNoticeText(notice: AuthorNotice, programResources?: string): AuthorNoticeText {
   const resources = programResources?.trim() ? programResources.trim() : DEFAULT_CRISIS_RESOURCES;
   switch (notice) {
-    case 'CRISIS_RESOURCES':
+    case NotificationKind.CRISIS_RESOURCES:
       return {
         title: 'We are here with you',
         body:
@@ -27,7 +28,7 @@ export function authorNoticeText(notice: AuthorNotice, programResources?: string
           `You do not have to wait for us: ${resources} ` +
           'Talking to someone right now can help, and you deserve that support.',
       };
-    case 'SUPPORTIVE_RESOURCES':
+    case NotificationKind.SUPPORTIVE_RESOURCES:
       return {
         title: 'Thank you for sharing this',
         body:
@@ -35,7 +36,7 @@ export function authorNoticeText(notice: AuthorNotice, programResources?: string
           `If things get heavier, support is always there: ${resources} ` +
           'Things can get better, and you do not have to carry this alone.',
       };
-    case 'HELD_KIND_NOTE':
+    case NotificationKind.POST_HELD:
       return {
         title: 'Your post is waiting for a quick look',
         body:

@@ -1,3 +1,4 @@
+import { NotificationKind } from '../../notifications/entities/notification.entity';
 import type { ToxicityClassifierPort, ToxicityScores } from '../toxicity/toxicity.port';
 import { authorNoticeText, DEFAULT_CRISIS_RESOURCES } from './crisis-resources';
 import { detectCrisis } from './crisis-detector';
@@ -80,7 +81,7 @@ describe(screenText.name, () => {
 describe(decideAfterScreeningFailed.name, () => {
   it('should hold with an URGENT case and a kind note when nothing could be read', () => {
     expect(decideAfterScreeningFailed()).toEqual(
-      expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], escalation: null, authorNotice: 'HELD_KIND_NOTE' }),
+      expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], escalation: null, authorNotice: 'POST_HELD' }),
     );
   });
 
@@ -96,15 +97,17 @@ describe(decideAfterScreeningFailed.name, () => {
 
 describe(authorNoticeText.name, () => {
   it('should offer 988 by default', () => {
-    expect(authorNoticeText('CRISIS_RESOURCES').body).toContain(DEFAULT_CRISIS_RESOURCES);
+    expect(authorNoticeText(NotificationKind.CRISIS_RESOURCES).body).toContain(DEFAULT_CRISIS_RESOURCES);
   });
 
   it('should use the program line when one is configured', () => {
-    expect(authorNoticeText('CRISIS_RESOURCES', 'Call the Riverside IOP line at 555-0100.').body).toContain('555-0100');
+    expect(authorNoticeText(NotificationKind.CRISIS_RESOURCES, 'Call the Riverside IOP line at 555-0100.').body).toContain('555-0100');
   });
 
   it('should never tell the author they were flagged as suicidal', () => {
-    const texts = (['CRISIS_RESOURCES', 'SUPPORTIVE_RESOURCES', 'HELD_KIND_NOTE'] as const).map((notice) => authorNoticeText(notice).body);
+    const texts = ([NotificationKind.CRISIS_RESOURCES, NotificationKind.SUPPORTIVE_RESOURCES, NotificationKind.POST_HELD] as const).map(
+      (notice) => authorNoticeText(notice).body,
+    );
     expect(texts.some((text) => /flagged|suicidal/i.test(text))).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { CaseReason } from '../../common/domain/moderation.enums';
+import { PostStatus } from '../../common/domain/post-status.enum';
 import type { ToxicityClassifierPort, ToxicityLabel, ToxicityScores } from '../toxicity/toxicity.port';
 import { type CrisisAssessment, detectCrisis } from './crisis-detector';
 import { normaliseText, type NormalisedText } from './normalise';
@@ -124,7 +126,7 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
 /** True when the crisis phase by itself holds the post (and pages or reaches out): the model cannot change that. */
 function crisisAloneHolds(crisis: CrisisAssessment, policy: PolicyOptions): boolean {
   const decision = decideScreening({ crisis, watchedWordHits: [], toxicityScores: null, toxicityUnavailable: false }, { ...policy, toxicityRequired: false });
-  return decision.status === 'HELD' && decision.reasons.includes('CRISIS');
+  return decision.status === PostStatus.HELD && decision.reasons.includes(CaseReason.CRISIS);
 }
 
 async function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {

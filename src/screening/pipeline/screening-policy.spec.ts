@@ -34,6 +34,7 @@ describe(decideScreening.name, () => {
     expect(decideScreening(input())).toEqual({
       status: 'PUBLISHED',
       decision: 'PUBLISH',
+      heldReason: null,
       reasons: [],
       casePriority: null,
       escalation: null,
@@ -42,21 +43,27 @@ describe(decideScreening.name, () => {
     });
   });
 
-  it('should hold IMMINENT with an urgent case, a 5 minute page and crisis resources', () => {
+  it('should hold IMMINENT with an urgent case, a page and crisis resources', () => {
     expect(decideScreening(input({ crisis: crisis('IMMINENT') }))).toEqual({
       status: 'HELD',
       decision: 'HOLD',
+      heldReason: 'CRISIS',
       reasons: ['CRISIS'],
       casePriority: 'URGENT',
-      escalation: { severity: 'IMMINENT', ackMinutes: 5 },
+      escalation: { severity: 'IMMINENT', trigger: 'CRISIS' },
       riskSignal: 'IMMINENT',
       authorNotice: 'CRISIS_RESOURCES',
     });
   });
 
-  it('should hold HIGH with a 15 minute escalation', () => {
+  it('should hold HIGH with a HIGH escalation', () => {
     expect(decideScreening(input({ crisis: crisis('HIGH') }))).toEqual(
-      expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: { severity: 'HIGH', ackMinutes: 15 }, authorNotice: 'CRISIS_RESOURCES' }),
+      expect.objectContaining({
+        status: 'HELD',
+        casePriority: 'URGENT',
+        escalation: { severity: 'HIGH', trigger: 'CRISIS' },
+        authorNotice: 'CRISIS_RESOURCES',
+      }),
     );
   });
 
@@ -64,6 +71,7 @@ describe(decideScreening.name, () => {
     expect(decideScreening(input({ crisis: crisis('MODERATE') }))).toEqual({
       status: 'PUBLISHED',
       decision: 'PUBLISH',
+      heldReason: null,
       reasons: ['CRISIS'],
       casePriority: 'HIGH',
       escalation: null,
@@ -73,7 +81,9 @@ describe(decideScreening.name, () => {
   });
 
   it('should hold MODERATE when a method or means is named', () => {
-    expect(decideScreening(input({ crisis: crisis('MODERATE', { namesMethodOrMeans: true }) })).status).toBe('HELD');
+    expect(decideScreening(input({ crisis: crisis('MODERATE', { namesMethodOrMeans: true }) }))).toEqual(
+      expect.objectContaining({ status: 'HELD', heldReason: 'CRISIS', authorNotice: 'CRISIS_RESOURCES' }),
+    );
   });
 
   it('should publish LOW and record only a risk signal', () => {
@@ -84,25 +94,30 @@ describe(decideScreening.name, () => {
 
   it('should hold a threat to others with an urgent case and a duty-to-warn escalation', () => {
     expect(decideScreening(input({ crisis: crisis('NONE', { threatToOthers: true }) }))).toEqual(
-      expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: { severity: 'THREAT', ackMinutes: 15 } }),
+      expect.objectContaining({
+        status: 'HELD',
+        heldReason: 'THREAT',
+        casePriority: 'URGENT',
+        escalation: { severity: 'HIGH', trigger: 'THREAT_TO_OTHERS' },
+      }),
     );
   });
 
   it('should hold a watched word HOLD with a kind note', () => {
     expect(decideScreening(input({ watchedWordHits: [hit('HOLD')] }))).toEqual(
-      expect.objectContaining({ status: 'HELD', reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: 'HELD_KIND_NOTE' }),
+      expect.objectContaining({ status: 'HELD', heldReason: 'WATCHED_WORD', reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: 'POST_HELD' }),
     );
   });
 
   it('should publish a FLAG-only post with a NORMAL case', () => {
     expect(decideScreening(input({ watchedWordHits: [hit('FLAG')] }))).toEqual(
-      expect.objectContaining({ status: 'PUBLISHED', reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: null }),
+      expect.objectContaining({ status: 'PUBLISHED', heldReason: null, reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: null }),
     );
   });
 
   it('should hold abuse over the threshold', () => {
     expect(decideScreening(input({ toxicityScores: { ...calmScores, insult: 0.93 } }))).toEqual(
-      expect.objectContaining({ status: 'HELD', reasons: ['TOXICITY'], casePriority: 'NORMAL' }),
+      expect.objectContaining({ status: 'HELD', heldReason: 'TOXICITY', reasons: ['TOXICITY'], casePriority: 'NORMAL' }),
     );
   });
 
@@ -120,7 +135,13 @@ describe(decideScreening.name, () => {
 
   it('should hold everything for review when toxicity is required and unavailable', () => {
     expect(decideScreening(input({ toxicityScores: null, toxicityUnavailable: true }))).toEqual(
-      expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], casePriority: 'NORMAL', authorNotice: 'HELD_KIND_NOTE' }),
+      expect.objectContaining({
+        status: 'HELD',
+        heldReason: 'SCREENING_FAILED',
+        reasons: ['SCREENING_FAILED'],
+        casePriority: 'NORMAL',
+        authorNotice: 'POST_HELD',
+      }),
     );
   });
 
@@ -128,15 +149,49 @@ describe(decideScreening.name, () => {
     expect(decideScreening(input({ toxicityScores: null, toxicityUnavailable: true }), { toxicityRequired: false }).status).toBe('PUBLISHED');
   });
 
+  it('should show the most serious reason on a post held for several', () => {
+    const abusive = { ...calmScores, insult: 0.93 };
+    expect(
+      decideScreening(input({ crisis: crisis('NONE', { threatToOthers: true }), watchedWordHits: [hit('HOLD')], toxicityScores: abusive })).heldReason,
+    ).toBe('THREAT');
+    expect(decideScreening(input({ watchedWordHits: [hit('HOLD')], toxicityScores: abusive })).heldReason).toBe('WATCHED_WORD');
+    expect(decideScreening(input({ watchedWordHits: [hit('FLAG')], toxicityScores: abusive })).heldReason).toBe('TOXICITY');
+  });
+
   it('should keep crisis handling when a crisis post is also abusive', () => {
     expect(decideScreening(input({ crisis: crisis('HIGH'), watchedWordHits: [hit('HOLD')] }))).toEqual(
-      expect.objectContaining({ casePriority: 'URGENT', reasons: ['CRISIS', 'WATCHED_WORD'], authorNotice: 'CRISIS_RESOURCES' }),
+      expect.objectContaining({ heldReason: 'CRISIS', casePriority: 'URGENT', reasons: ['CRISIS', 'WATCHED_WORD'], authorNotice: 'CRISIS_RESOURCES' }),
     );
   });
 });
 
 describe(decideAfterScreeningFailed.name, () => {
   it('should hold with an urgent SCREENING_FAILED case', () => {
-    expect(decideAfterScreeningFailed()).toEqual(expect.objectContaining({ status: 'HELD', reasons: ['SCREENING_FAILED'], casePriority: 'URGENT' }));
+    expect(decideAfterScreeningFailed()).toEqual(
+      expect.objectContaining({
+        status: 'HELD',
+        heldReason: 'SCREENING_FAILED',
+        reasons: ['SCREENING_FAILED'],
+        casePriority: 'URGENT',
+        authorNotice: 'POST_HELD',
+      }),
+    );
+  });
+
+  it('should act on what the crisis phase read, and still show the post as held for the failed screening', () => {
+    expect(decideAfterScreeningFailed(crisis('IMMINENT'))).toEqual({
+      status: 'HELD',
+      decision: 'HOLD',
+      heldReason: 'SCREENING_FAILED',
+      reasons: ['CRISIS', 'SCREENING_FAILED'],
+      casePriority: 'URGENT',
+      escalation: { severity: 'IMMINENT', trigger: 'CRISIS' },
+      riskSignal: 'IMMINENT',
+      authorNotice: 'CRISIS_RESOURCES',
+    });
+  });
+
+  it('should give crisis resources, not only support, to a MODERATE post it holds', () => {
+    expect(decideAfterScreeningFailed(crisis('MODERATE')).authorNotice).toBe('CRISIS_RESOURCES');
   });
 });

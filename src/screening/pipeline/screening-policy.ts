@@ -1,19 +1,28 @@
+import { CrisisLevel } from '../../common/domain/crisis-level.enum';
+import { EscalationSeverity } from '../../common/domain/escalation.enums';
+import { CASE_PRIORITY_RANK, CasePriority, CaseReason } from '../../common/domain/moderation.enums';
+import { HeldReason, PostStatus } from '../../common/domain/post-status.enum';
+import { EscalationTrigger } from '../../escalation/entities/escalation.entity';
+import { NotificationKind } from '../../notifications/entities/notification.entity';
+import { ScreeningDecisionKind } from '../models/screening.model';
 import type { ToxicityLabel, ToxicityScores } from '../toxicity/toxicity.port';
-import { type CrisisAssessment, type CrisisLevel, isAtLeast } from './crisis-detector';
+import { type CrisisAssessment, isAtLeast } from './crisis-detector';
 import type { WatchedWordHit } from './watched-words';
 
-export type ScreeningReason = 'CRISIS' | 'TOXICITY' | 'WATCHED_WORD' | 'SCREENING_FAILED';
-export type CasePriority = 'URGENT' | 'HIGH' | 'NORMAL' | 'LOW';
-export type EscalationSeverity = 'IMMINENT' | 'HIGH' | 'THREAT';
-export type AuthorNotice = 'CRISIS_RESOURCES' | 'SUPPORTIVE_RESOURCES' | 'HELD_KIND_NOTE';
+/** What the author is told about their post: crisis resources, a supportive note, or a kind "a person will look at it". */
+export type AuthorNotice = NotificationKind.CRISIS_RESOURCES | NotificationKind.SUPPORTIVE_RESOURCES | NotificationKind.POST_HELD;
 
+/** The decide phase's answer, in the domain's own terms: the apply step writes it as it is. */
 export interface ScreeningDecision {
-  readonly status: 'PUBLISHED' | 'HELD';
-  readonly decision: 'PUBLISH' | 'HOLD';
-  readonly reasons: readonly ScreeningReason[];
+  readonly status: PostStatus.PUBLISHED | PostStatus.HELD;
+  readonly decision: ScreeningDecisionKind;
+  /** The one reason a held post shows, the most serious first; null when it is published. */
+  readonly heldReason: HeldReason | null;
+  readonly reasons: readonly CaseReason[];
   /** Priority of the moderation case to open; null when no case is needed. */
   readonly casePriority: CasePriority | null;
-  readonly escalation: { readonly severity: EscalationSeverity; readonly ackMinutes: number } | null;
+  /** The clinicians' escalation to raise (its acknowledgement deadline is ESCALATION_ACK_SECONDS by severity). */
+  readonly escalation: { readonly severity: EscalationSeverity; readonly trigger: EscalationTrigger } | null;
   /** Recorded for the clinician's per-client view whenever the crisis level is LOW or above. */
   readonly riskSignal: CrisisLevel | null;
   readonly authorNotice: AuthorNotice | null;
@@ -26,9 +35,6 @@ export interface PolicyOptions {
   readonly toxicityHighPriorityScore: number;
   /** When the model is unavailable: true holds every post for review (production default). */
   readonly toxicityRequired: boolean;
-  readonly imminentAckMinutes: number;
-  readonly highAckMinutes: number;
-  readonly threatAckMinutes: number;
 }
 
 /**
@@ -47,9 +53,6 @@ export const DEFAULT_POLICY_OPTIONS: PolicyOptions = {
   },
   toxicityHighPriorityScore: 0.97,
   toxicityRequired: true,
-  imminentAckMinutes: 5,
-  highAckMinutes: 15,
-  threatAckMinutes: 15,
 };
 
 export interface PolicyInput {
@@ -60,12 +63,10 @@ export interface PolicyInput {
   readonly toxicityUnavailable: boolean;
 }
 
-const PRIORITY_ORDER: readonly CasePriority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
-
 function higherPriority(a: CasePriority | null, b: CasePriority | null): CasePriority | null {
   if (a === null) return b;
   if (b === null) return a;
-  return PRIORITY_ORDER.indexOf(a) >= PRIORITY_ORDER.indexOf(b) ? a : b;
+  return CASE_PRIORITY_RANK[a] <= CASE_PRIORITY_RANK[b] ? a : b;
 }
 
 /** Labels over their hold threshold, for the decision and for the moderator's view. */
@@ -82,29 +83,29 @@ export function abusiveToxicityLabels(scores: ToxicityScores, options: PolicyOpt
  */
 export function decideScreening(input: PolicyInput, overrides: Partial<PolicyOptions> = {}): ScreeningDecision {
   const options: PolicyOptions = { ...DEFAULT_POLICY_OPTIONS, ...overrides };
-  const reasons = new Set<ScreeningReason>();
-  let hold = false;
+  const reasons = new Set<CaseReason>();
   let casePriority: CasePriority | null = null;
   let escalation: ScreeningDecision['escalation'] = null;
   let authorNotice: AuthorNotice | null = null;
+  // Every reason to hold, the most serious first: the first one is what the held post shows.
+  const holds: HeldReason[] = [];
   const level = input.crisis.level;
 
   switch (level) {
     case 'IMMINENT':
     case 'HIGH':
-      hold = true;
-      reasons.add('CRISIS');
-      casePriority = 'URGENT';
-      escalation =
-        level === 'IMMINENT' ? { severity: 'IMMINENT', ackMinutes: options.imminentAckMinutes } : { severity: 'HIGH', ackMinutes: options.highAckMinutes };
-      authorNotice = 'CRISIS_RESOURCES';
+      holds.push(HeldReason.CRISIS);
+      reasons.add(CaseReason.CRISIS);
+      casePriority = CasePriority.URGENT;
+      escalation = { severity: EscalationSeverity[level], trigger: EscalationTrigger.CRISIS };
+      authorNotice = NotificationKind.CRISIS_RESOURCES;
       break;
     case 'MODERATE':
-      reasons.add('CRISIS');
-      casePriority = 'HIGH';
+      reasons.add(CaseReason.CRISIS);
+      casePriority = CasePriority.HIGH;
       // A named method or means is held; the author then needs crisis resources, not only support.
-      hold = input.crisis.namesMethodOrMeans;
-      authorNotice = hold ? 'CRISIS_RESOURCES' : 'SUPPORTIVE_RESOURCES';
+      if (input.crisis.namesMethodOrMeans) holds.push(HeldReason.CRISIS);
+      authorNotice = input.crisis.namesMethodOrMeans ? NotificationKind.CRISIS_RESOURCES : NotificationKind.SUPPORTIVE_RESOURCES;
       break;
     case 'LOW':
     case 'NONE':
@@ -112,49 +113,48 @@ export function decideScreening(input: PolicyInput, overrides: Partial<PolicyOpt
   }
 
   if (input.crisis.threatToOthers) {
-    hold = true;
-    reasons.add('CRISIS');
-    casePriority = 'URGENT';
-    escalation ??= { severity: 'THREAT', ackMinutes: options.threatAckMinutes };
+    holds.push(HeldReason.THREAT);
+    reasons.add(CaseReason.CRISIS);
+    casePriority = CasePriority.URGENT;
+    // A threat to others is HIGH, for duty-to-warn review.
+    escalation ??= { severity: EscalationSeverity.HIGH, trigger: EscalationTrigger.THREAT_TO_OTHERS };
   }
 
-  const holdHits = input.watchedWordHits.filter((hit) => hit.action === 'HOLD');
-  if (holdHits.length > 0) {
-    hold = true;
-    reasons.add('WATCHED_WORD');
-    casePriority = higherPriority(casePriority, 'NORMAL');
-  } else if (input.watchedWordHits.length > 0) {
-    // FLAG only: published, and a person looks at it when there is time.
-    reasons.add('WATCHED_WORD');
-    casePriority = higherPriority(casePriority, 'NORMAL');
+  if (input.watchedWordHits.some((hit) => hit.action === 'HOLD')) holds.push(HeldReason.WATCHED_WORD);
+  if (input.watchedWordHits.length > 0) {
+    // FLAG only is published, and a person looks at it when there is time.
+    reasons.add(CaseReason.WATCHED_WORD);
+    casePriority = higherPriority(casePriority, CasePriority.NORMAL);
   }
 
   if (input.toxicityScores) {
     const labels = abusiveToxicityLabels(input.toxicityScores, options);
     if (labels.length > 0) {
-      hold = true;
-      reasons.add('TOXICITY');
+      holds.push(HeldReason.TOXICITY);
+      reasons.add(CaseReason.TOXICITY);
       const worst = Math.max(...labels.map((label) => input.toxicityScores?.[label] ?? 0));
-      casePriority = higherPriority(casePriority, worst >= options.toxicityHighPriorityScore ? 'HIGH' : 'NORMAL');
+      casePriority = higherPriority(casePriority, worst >= options.toxicityHighPriorityScore ? CasePriority.HIGH : CasePriority.NORMAL);
     }
   } else if (input.toxicityUnavailable && options.toxicityRequired) {
     // Crisis and word checks ran, so this is degraded screening rather than none: held for a
     // person at NORMAL priority (the crisis phase already raised anything urgent above).
-    hold = true;
-    reasons.add('SCREENING_FAILED');
-    casePriority = higherPriority(casePriority, 'NORMAL');
+    holds.push(HeldReason.SCREENING_FAILED);
+    reasons.add(CaseReason.SCREENING_FAILED);
+    casePriority = higherPriority(casePriority, CasePriority.NORMAL);
   }
 
+  const hold = holds.length > 0;
   // A held post always tells its author, kindly, that a person will look at it soon.
-  if (hold && authorNotice === null) authorNotice = 'HELD_KIND_NOTE';
+  if (hold && authorNotice === null) authorNotice = NotificationKind.POST_HELD;
 
   return {
-    status: hold ? 'HELD' : 'PUBLISHED',
-    decision: hold ? 'HOLD' : 'PUBLISH',
+    status: hold ? PostStatus.HELD : PostStatus.PUBLISHED,
+    decision: hold ? ScreeningDecisionKind.HOLD : ScreeningDecisionKind.PUBLISH,
+    heldReason: holds[0] ?? null,
     reasons: [...reasons],
     casePriority,
     escalation,
-    riskSignal: isAtLeast(level, 'LOW') ? level : null,
+    riskSignal: isAtLeast(level, 'LOW') ? CrisisLevel[level] : null,
     authorNotice,
   };
 }
@@ -169,14 +169,15 @@ export function decideAfterScreeningFailed(crisis: CrisisAssessment | null = nul
   const fromCrisis = crisis
     ? decideScreening({ crisis, watchedWordHits: [], toxicityScores: null, toxicityUnavailable: false }, { ...overrides, toxicityRequired: false })
     : null;
+  const resources = fromCrisis?.authorNotice === NotificationKind.CRISIS_RESOURCES || fromCrisis?.authorNotice === NotificationKind.SUPPORTIVE_RESOURCES;
   return {
-    status: 'HELD',
-    decision: 'HOLD',
-    reasons: [...new Set<ScreeningReason>([...(fromCrisis?.reasons ?? []), 'SCREENING_FAILED'])],
-    casePriority: 'URGENT',
+    status: PostStatus.HELD,
+    decision: ScreeningDecisionKind.HOLD,
+    heldReason: HeldReason.SCREENING_FAILED,
+    reasons: [...new Set([...(fromCrisis?.reasons ?? []), CaseReason.SCREENING_FAILED])],
+    casePriority: CasePriority.URGENT,
     escalation: fromCrisis?.escalation ?? null,
     riskSignal: fromCrisis?.riskSignal ?? null,
-    authorNotice:
-      fromCrisis?.authorNotice === 'CRISIS_RESOURCES' || fromCrisis?.authorNotice === 'SUPPORTIVE_RESOURCES' ? 'CRISIS_RESOURCES' : 'HELD_KIND_NOTE',
+    authorNotice: resources ? NotificationKind.CRISIS_RESOURCES : NotificationKind.POST_HELD,
   };
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../common/errors/app-error';
+import { AppError } from '../errors/app-error';
 
 export const MAX_NOTE_CHARS = 2_000;
 
@@ -6,6 +6,8 @@ export const MAX_NOTE_CHARS = 2_000;
  * A note a staff member writes (case decisions, acknowledgements, outcomes): trimmed, bounded,
  * free of control characters other than newline and tab. Returns null for an optional empty note.
  */
+export function staffNote(field: string, value: string | null | undefined, required: true): string;
+export function staffNote(field: string, value: string | null | undefined, required: boolean): string | null;
 export function staffNote(field: string, value: string | null | undefined, required: boolean): string | null {
   const note = (value ?? '').trim();
   if (note.length === 0) {

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { StaffScope } from '../common/auth/staff-scope';
+import { CrisisLevel } from '../common/domain/crisis-level.enum';
+import { CaseReason } from '../common/domain/moderation.enums';
+import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { PostEntity } from '../forum/entities/post.entity';
+import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
+import { ScreeningEntity } from './entities/screening.entity';
+import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
+import { ScreeningDecisionKind } from './models/screening.model';
+import type { WatchedWordEntry } from './pipeline/watched-words';
+
+/** One post revision. */
+export interface PostRevisionKey {
+  postId: string;
+  revision: number;
+}
+
+/** A screenings row as the decide phase writes it. */
+export interface NewScreening {
+  decision: ScreeningDecisionKind;
+  crisisLevel: CrisisLevel;
+  crisisEvidence: readonly unknown[];
+  toxicity: Record<string, number> | null;
+  toxicityStatus: 'ok' | 'unavailable' | 'failed';
+  watchedWordHits: readonly unknown[];
+  phases: readonly unknown[];
+  reasons: CaseReason[];
+  modelVersion: string | null;
+  tfjsBackend: string | null;
+  durationMs: number;
+}
+
+export interface StoredWatchedWord {
+  id: string;
+  term: string;
+  action: WatchedWordAction;
+  createdAt: Date;
+}
+
+/**
+ * Screening's tables: `screenings`, `watched_words`, and the worker's side of `screening_requests`
+ * (the outbox). The forum writes each request in its posting transaction; this reads what is
+ * pending, marks what was re-enqueued and finishes a request when its screening commits.
+ * Methods that take a manager run inside the caller's transaction.
+ */
+@Injectable()
+export class ScreeningRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether the revision already has its screening (a re-delivered job), and when its request was written (the post with it). */
+  async requestState({ postId, revision }: PostRevisionKey): Promise<{ screened: boolean; requestedAt: Date | null }> {
+    const [row]: Array<{ screened: boolean; requested_at: Date | null }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM screenings WHERE post_id = $1 AND revision = $2) AS screened,
+              (SELECT created_at FROM screening_requests WHERE post_id = $1 AND revision = $2) AS requested_at`,
+      [postId, revision],
+    );
+    return { screened: row.screened, requestedAt: row.requested_at };
+  }
+
+  /** Inserts the screening row; false when this revision already has one (the unique key decides). */
+  async insert(manager: EntityManager, { postId, revision }: PostRevisionKey, row: NewScreening): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
+                               watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
+       ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
+       RETURNING id`,
+      [
+        postId,
+        revision,
+        row.decision,
+        row.crisisLevel,
+        JSON.stringify(row.crisisEvidence),
+        row.toxicity === null ? null : JSON.stringify(row.toxicity),
+        row.toxicityStatus,
+        JSON.stringify(row.watchedWordHits),
+        JSON.stringify(row.phases),
+        row.reasons,
+        row.modelVersion,
+        row.tfjsBackend,
+        row.durationMs,
+      ],
+    );
+    return inserted.length > 0;
+  }
+
+  async finishRequest(
+    manager: EntityManager,
+    { postId, revision }: PostRevisionKey,
+    state: ScreeningRequestState.DONE | ScreeningRequestState.FAILED,
+  ): Promise<void> {
+    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [postId, revision, state]);
+  }
+
+  /** Requests still pending `afterSeconds` after they were written and after they were last re-enqueued, oldest first. */
+  async staleRequests(afterSeconds: number, limit: number): Promise<PostRevisionKey[]> {
+    const rows: Array<{ post_id: string; revision: number }> = await this.dataSource.query(
+      `SELECT post_id, revision FROM screening_requests
+       WHERE state = 'PENDING' AND created_at < now() - make_interval(secs => $1)
+         AND (last_enqueued_at IS NULL OR last_enqueued_at < now() - make_interval(secs => $1))
+       ORDER BY created_at LIMIT $2`,
+      [afterSeconds, limit],
+    );
+    return rows.map((row) => ({ postId: row.post_id, revision: row.revision }));
+  }
+
+  async markReenqueued(requests: readonly PostRevisionKey[]): Promise<void> {
+    if (requests.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE screening_requests r SET enqueue_count = r.enqueue_count + 1, last_enqueued_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS e(post_id, revision)
+       WHERE r.post_id = e.post_id AND r.revision = e.revision`,
+      [requests.map((r) => r.postId), requests.map((r) => r.revision)],
+    );
+  }
+
+  /**
+   * Why the post is held, when the screened revision is the current one of a HELD post; locks the
+   * post row until the caller's transaction ends. Reads the forum's `posts` table: the forum has no
+   * read for this yet (PostLifecycleService would be its home).
+   */
+  async heldReasonForUpdate(manager: EntityManager, { postId, revision }: PostRevisionKey): Promise<HeldReason | null> {
+    const rows: Array<{ held_reason: HeldReason }> = await manager.query(
+      `SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`,
+      [postId, revision, PostStatus.HELD],
+    );
+    return rows[0]?.held_reason ?? null;
+  }
+
+  /**
+   * The screenings of these post revisions whose post lies in `scope` (the staff member's spaces),
+   * in one statement. The space is the post's, hence the join on the forum's posts.
+   */
+  async forPostRevisions(keys: readonly PostRevisionKey[], scope: StaffScope): Promise<ScreeningEntity[]> {
+    return this.dataSource
+      .getRepository(ScreeningEntity)
+      .createQueryBuilder('s')
+      .innerJoin(PostEntity, 'p', 'p.id = s.post_id')
+      .where('(s.post_id, s.revision) IN (SELECT * FROM unnest(CAST(:postIds AS uuid[]), CAST(:revisions AS int[])))', {
+        postIds: keys.map((key) => key.postId),
+        revisions: keys.map((key) => key.revision),
+      })
+      .andWhere(scope.all ? 'TRUE' : 'p.space_id = ANY(CAST(:spaceIds AS uuid[]))', scope.all ? {} : { spaceIds: [...scope.spaceIds] })
+      .getMany();
+  }
+
+  async watchedWords(): Promise<StoredWatchedWord[]> {
+    return this.dataSource.getRepository(WatchedWordEntity).find({ select: { id: true, term: true, action: true, createdAt: true }, order: { term: 'ASC' } });
+  }
+
+  /** What the matcher needs of the list. */
+  async watchedWordEntries(): Promise<WatchedWordEntry[]> {
+    const rows = await this.dataSource.getRepository(WatchedWordEntity).find({ select: { id: true, term: true, action: true }, order: { term: 'ASC' } });
+    return rows.map((row) => ({ id: row.id, term: row.term, action: row.action }));
+  }
+
+  /** Adds a term, or changes the action of one already listed. */
+  async setWatchedWord(manager: EntityManager, term: string, action: WatchedWordAction, createdBy: string): Promise<StoredWatchedWord> {
+    const rows: StoredWatchedWord[] = await manager.query(
+      `INSERT INTO watched_words (term, action, created_by) VALUES ($1, $2, $3)
+       ON CONFLICT (term) DO UPDATE SET action = EXCLUDED.action
+       RETURNING id, term, action, created_at AS "createdAt"`,
+      [term, action, createdBy],
+    );
+    return rows[0];
+  }
+
+  /** False when there was no such term. */
+  async removeWatchedWord(manager: EntityManager, id: string): Promise<boolean> {
+    const deleted: Array<{ id: string }> = await manager.query(`WITH gone AS (DELETE FROM watched_words WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
+    return deleted.length > 0;
+  }
+}
