@@ -8,6 +8,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { ThreadPostsQuery, ThreadQuery } from '../api/threads';
 import { markThreadSeen } from '../read-markers';
 import { PostItem } from './post-item';
+import { QuoteProvider } from './quote-context';
 import { ReplyForm } from './reply-form';
 
 const PAGE_SIZE = 20;
@@ -43,7 +44,7 @@ export function ThreadView({ threadId, viewerId, afterOwnPost }: ThreadViewProps
     );
   }
   return (
-    <>
+    <QuoteProvider enabled={thread.status === 'PUBLISHED'}>
       <p className="back-link-wrap">
         <Link href={`/spaces/${thread.space.id}`} className="back-link">
           Back to {thread.space.name}
@@ -59,7 +60,7 @@ export function ThreadView({ threadId, viewerId, afterOwnPost }: ThreadViewProps
       ) : (
         <p className="hint">Replies open once the thread is shared with the group.</p>
       )}
-    </>
+    </QuoteProvider>
   );
 }
 
