@@ -117,10 +117,74 @@ export function tokenFor(sub: string, role: Role, name?: string): Promise<string
   return signDevToken(TEST_JWT_SECRET, { sub, role, name });
 }
 
-/** Signs in through the development sign-in page as the named demo member, by mouse or touch. */
-export async function signInAs(page: Page, displayName: string): Promise<void> {
-  await page.goto('/sign-in');
+/**
+ * Signs in through the development sign-in page as the named demo member, and lands on `next`.
+ * Sessions live in memory only, so a full page load (page.goto, reload) signs out: journeys move
+ * by links after this, as a person does, or sign in again with the page to come back to.
+ */
+export async function signInAs(page: Page, displayName: string, next = '/'): Promise<void> {
+  await page.goto(next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByRole('radio', { name: new RegExp(`^${displayName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).check();
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Spaces' }).waitFor();
+  await page.getByText('Signed in as').waitFor();
+}
+
+/** The demo members the journeys sign in as (src/dev-sign-in/demo-members.ts). */
+export const SKY = { sub: 'demo-client-sky', role: Role.CLIENT, name: 'Sky' };
+export const RIVER = { sub: 'demo-client-river', role: Role.CLIENT, name: 'River' };
+export const SAM_ADMIN = { sub: 'demo-admin-sam', role: Role.ADMIN, name: 'Sam (program staff)' };
+
+/** One GraphQL call beside the browser; throws on errors so a broken set-up fails loudly. */
+export async function api<T>(server: AppProcess, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await server.gql<T>(query, variables, token);
+  if (res.errors?.length || !res.data) throw new Error(`set-up call failed: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+export async function spaceIdBySlug(server: AppProcess, token: string, slug: string): Promise<string> {
+  const { spaces } = await api<{ spaces: Array<{ id: string; slug: string }> }>(server, token, '{ spaces { id slug } }');
+  const found = spaces.find((s) => s.slug === slug);
+  if (!found) throw new Error(`no space ${slug}`);
+  return found.id;
+}
+
+/** Waits until screening has moved the post out of PENDING; its status then. */
+export async function screened(server: AppProcess, token: string, postId: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const { post } = await api<{ post: { status: string } | null }>(server, token, 'query($id: ID!) { post(id: $id) { status } }', { id: postId });
+    if (post && post.status !== 'PENDING') return post.status;
+    if (Date.now() > deadline) throw new Error(`post ${postId} was not screened within 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A published thread by `token`'s member, with `replies` published replies from `repliers` in turn. */
+export async function seedThread(
+  server: AppProcess,
+  spaceId: string,
+  author: string,
+  title: string,
+  body: string,
+  replies: Array<{ token: string; body: string }> = [],
+): Promise<{ threadId: string; postIds: string[] }> {
+  const { createThread } = await api<{ createThread: { id: string; firstPost: { id: string } } }>(
+    server,
+    author,
+    'mutation($input: CreateThreadInput!) { createThread(input: $input) { id firstPost { id } } }',
+    { input: { spaceId, title, body } },
+  );
+  if ((await screened(server, author, createThread.firstPost.id)) !== 'PUBLISHED') throw new Error('seed thread was not published');
+  const postIds = [createThread.firstPost.id];
+  for (const reply of replies) {
+    const { createReply } = await api<{ createReply: { id: string } }>(
+      server,
+      reply.token,
+      'mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }',
+      { input: { threadId: createThread.id, body: reply.body } },
+    );
+    postIds.push(createReply.id);
+  }
+  for (const [index, id] of postIds.entries()) await screened(server, replies[index - 1]?.token ?? author, id);
+  return { threadId: createThread.id, postIds };
 }

@@ -15,7 +15,7 @@ export function DeletePostPage({ postId, viewer }: { postId: string; viewer: Vie
       key={postId}
       postId={postId}
       viewerId={viewer.id}
-      onDeleted={(where) => navigate('threadId' in where ? `/threads/${where.threadId}` : `/spaces/${where.spaceId}`)}
+      onDeleted={(where) => navigate('threadId' in where ? `/threads/${where.threadId}?deleted=1` : `/spaces/${where.spaceId}?deleted=1`)}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { PageHeading } from '../../components/page-heading';
 import { NewThreadForm } from '../../features/forum/components/new-thread-form';
 import { useSpaceName } from '../../features/forum/components/space-list';
@@ -8,9 +8,15 @@ import type { Viewer } from '../viewer';
 
 export function SpacePage({ spaceId, viewer }: { spaceId: string; viewer: Viewer }) {
   const name = useSpaceName(spaceId) ?? 'Space';
+  const deleted = new URLSearchParams(useSearch()).has('deleted');
   usePageTitle(name);
   return (
     <>
+      {deleted ? (
+        <div className="inset inset--success" role="status">
+          <p className="inset__label">Your thread was deleted.</p>
+        </div>
+      ) : null}
       <p className="back-link-wrap">
         <Link href="/" className="back-link">
           All spaces

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 type Edit = (text: string, start: number, end: number) => { text: string; start: number; end: number };
 
@@ -32,12 +32,13 @@ const link: Edit = (text, start, end) => {
   return { text: text.slice(0, start) + inserted + text.slice(end), start: cursor, end: cursor };
 };
 
-const TOOLS: Array<{ label: string; shows: string; edit: Edit }> = [
-  { label: 'Bold', shows: 'B', edit: wrap('**', '**', 'bold words') },
-  { label: 'Italics', shows: 'I', edit: wrap('_', '_', 'words in italics') },
-  { label: 'Bulleted list', shows: '• List', edit: prefixLines(() => '- ') },
-  { label: 'Numbered list', shows: '1. List', edit: prefixLines((i) => `${i + 1}. `) },
-  { label: 'Link', shows: 'Link', edit: link },
+/** Each button's name is its visible text (label in name), with a small picture of what it does beside it. */
+const TOOLS: Array<{ name: string; face: string; edit: Edit }> = [
+  { name: 'Bold', face: 'B', edit: wrap('**', '**', 'bold words') },
+  { name: 'Italics', face: 'I', edit: wrap('_', '_', 'words in italics') },
+  { name: 'Bulleted list', face: '•', edit: prefixLines(() => '- ') },
+  { name: 'Numbered list', face: '1.', edit: prefixLines((i) => `${i + 1}. `) },
+  { name: 'Link', face: '', edit: link },
 ];
 
 export interface PostEditorProps {
@@ -56,16 +57,24 @@ export interface PostEditorProps {
  */
 export function PostEditor({ id, label, value, onChange, error, rows = 8 }: PostEditorProps) {
   const area = useRef<HTMLTextAreaElement>(null);
+  const pendingSelection = useRef<{ start: number; end: number } | null>(null);
+
+  // Right after React writes the new text, before the next key press: typing goes where the button left the cursor.
+  useLayoutEffect(() => {
+    const el = area.current;
+    const selection = pendingSelection.current;
+    if (!el || !selection) return;
+    pendingSelection.current = null;
+    el.focus();
+    el.setSelectionRange(selection.start, selection.end);
+  }, [value]);
 
   const apply = (edit: Edit) => {
     const el = area.current;
     if (!el) return;
     const result = edit(el.value, el.selectionStart, el.selectionEnd);
+    pendingSelection.current = { start: result.start, end: result.end };
     onChange(result.text);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(result.start, result.end);
-    });
   };
 
   return (
@@ -84,18 +93,13 @@ export function PostEditor({ id, label, value, onChange, error, rows = 8 }: Post
       <div className="editor">
         <div className="editor__tools" role="group" aria-label="Formatting">
           {TOOLS.map((tool) => (
-            <button
-              key={tool.label}
-              type="button"
-              className="editor__tool"
-              aria-label={tool.label}
-              title={tool.label}
-              onClick={() => apply(tool.edit)}
-              aria-controls={id}
-            >
-              <span aria-hidden="true" className={`editor__tool-face editor__tool-face--${tool.label.toLowerCase().replace(/\s+/g, '-')}`}>
-                {tool.shows}
-              </span>
+            <button key={tool.name} type="button" className="editor__tool" onClick={() => apply(tool.edit)} aria-controls={id}>
+              {tool.face ? (
+                <span aria-hidden="true" className={`editor__tool-face editor__tool-face--${tool.name.toLowerCase().replace(/\s+/g, '-')}`}>
+                  {tool.face}
+                </span>
+              ) : null}
+              {tool.name}
             </button>
           ))}
         </div>

@@ -32,9 +32,7 @@ function PostStateText({ post, justSent }: { post: PostFieldsFragment; justSent:
     case 'PUBLISHED':
       return justSent ? (
         <div className="inset inset--success">
-          <p className="inset__label">
-            <span aria-hidden="true">✓ </span>Posted
-          </p>
+          <p className="inset__label inset__label--done">Posted</p>
           <p>Everyone in this space can see it now.</p>
         </div>
       ) : null;

@@ -19,10 +19,12 @@ export interface ThreadViewProps {
   threadId: string;
   viewerId: string;
   afterOwnPost?: (postId: string) => ReactNode;
+  /** A confirmation to show at the top (after deleting a post, say). */
+  notice?: string | null;
 }
 
 /** A thread: its title, its posts oldest first a page at a time, and a reply form. */
-export function ThreadView({ threadId, viewerId, afterOwnPost }: ThreadViewProps) {
+export function ThreadView({ threadId, viewerId, afterOwnPost, notice }: ThreadViewProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ThreadQuery, variables: { id: threadId } });
   const thread = data?.thread;
   usePageTitle(thread?.title ?? (fetching ? 'Loading thread' : 'Thread not found'));
@@ -50,6 +52,11 @@ export function ThreadView({ threadId, viewerId, afterOwnPost }: ThreadViewProps
           Back to {thread.space.name}
         </Link>
       </p>
+      {notice ? (
+        <div className="inset inset--success" role="status">
+          <p className="inset__label">{notice}</p>
+        </div>
+      ) : null}
       <PageHeading caption={thread.space.name}>{thread.title}</PageHeading>
       <p className="thread-summary">{thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}</p>
       <section aria-label="Posts" className="posts">
