@@ -12,7 +12,7 @@ interface Reactions {
 
 /**
  * The five supportive reactions on someone else's post, as toggle buttons (aria-pressed) named in
- * words with their counts: "Hug, 2, toggle button, pressed". Counts change only when the server
+ * words with their counts: "Hug 2, toggle button, pressed". Counts change only when the server
  * answers, so what is shown is always what others see.
  */
 export function ReactionBar({ postId, authorName, reactions, viewerReactions }: Reactions & { postId: string; authorName: string }) {
@@ -59,12 +59,7 @@ export function ReactionBar({ postId, authorName, reactions, viewerReactions }: 
                 {pressed ? '✓' : ''}
               </span>
               {name}
-              {count > 0 ? (
-                <span className="reaction__count">
-                  <span className="visually-hidden">, </span>
-                  {count}
-                </span>
-              ) : null}
+              {count > 0 ? <span className="reaction__count">{count}</span> : null}
             </button>
           );
         })}

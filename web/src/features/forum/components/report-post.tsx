@@ -32,8 +32,8 @@ const MAX_DETAILS = 400;
  */
 export function ReportPost({ postId, viewerId, helpHref }: { postId: string; viewerId: string; helpHref: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: PostQuery, variables: { id: postId }, requestPolicy: 'network-only' });
+  usePageTitle('Report a post');
   const [sent, setSent] = useState<{ threadId: string } | null>(null);
-  usePageTitle(sent ? 'Thank you for telling us' : 'Report a post');
   if (sent) return <ReportSent threadId={sent.threadId} helpHref={helpHref} />;
   if (fetching && !data) return <Loading what="Loading the post" />;
   if (!data) return error ? <LoadProblem retry={() => reexecute({ requestPolicy: 'network-only' })} /> : null;
@@ -80,6 +80,7 @@ function ReportForm({
   const [details, setDetails] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [{ fetching }, reportPost] = useMutation(ReportPostMutation);
+  usePageTitle('Report a post', { error: errors.length > 0 });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -199,6 +200,7 @@ function reportFailure(error: Parameters<typeof sendFailureOf>[0]): string {
 /** The GOV.UK confirmation: what happens next, in plain words, and where to go. */
 function ReportSent({ threadId, helpHref }: { threadId: string; helpHref: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  usePageTitle('Thank you for telling us');
   useEffect(() => heading.current?.focus(), []);
   return (
     <>

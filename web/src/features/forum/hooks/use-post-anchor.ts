@@ -7,11 +7,18 @@ import { useEffect, type RefObject } from 'react';
 export function usePostAnchor(postId: string, element: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     if (window.location.hash !== `#post-${postId}`) return undefined;
+    const post = element.current;
+    if (!post) return undefined;
     // After the shell has focused the page heading for this navigation.
     const timer = window.setTimeout(() => {
-      element.current?.scrollIntoView({ block: 'start' });
-      element.current?.focus({ preventScroll: true });
+      // Marked (outside React's attributes) so a sighted member sees which post they came for.
+      post.dataset.anchored = '';
+      post.scrollIntoView({ block: 'start' });
+      post.focus({ preventScroll: true });
     }, 50);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      delete post.dataset.anchored;
+    };
   }, [postId, element]);
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
@@ -25,14 +25,20 @@ export interface NotificationListProps {
 export function NotificationList({ postHref, renderBody }: NotificationListProps) {
   const { unread } = useLiveNotifications(true);
   const [{ fetching: markingAll }, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
+  const summary = useRef<HTMLParagraphElement>(null);
+  const markAll = async () => {
+    await markAllRead({}, REFRESH);
+    // The button goes away once nothing is unread: keep the keyboard user's place on what changed.
+    summary.current?.focus();
+  };
   return (
     <>
       <div className="notifications__summary">
-        <p className="lead" role="status">
+        <p className="lead" role="status" tabIndex={-1} ref={summary}>
           {unread === 0 ? 'You are up to date.' : unread === 1 ? 'You have 1 unread notification.' : `You have ${unread} unread notifications.`}
         </p>
         {unread > 0 ? (
-          <button type="button" className="button button--secondary" disabled={markingAll} onClick={() => void markAllRead({}, REFRESH)}>
+          <button type="button" className="button button--secondary" disabled={markingAll} onClick={() => void markAll()}>
             Mark all as read
           </button>
         ) : null}
