@@ -47,6 +47,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.unreact': ANY_MEMBER,
   'Mutation.reportPost': ANY_MEMBER,
   'Mutation.markNotificationRead': ANY_MEMBER,
+  'Mutation.markAllNotificationsRead': ANY_MEMBER,
   'Mutation.claimCase': STAFF,
   'Mutation.resolveCase': STAFF,
   'Mutation.escalateCase': STAFF,
@@ -59,6 +60,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.removeWatchedWord': [Role.ADMIN],
   'Subscription.moderationQueueChanged': STAFF,
   'Subscription.escalationRaised': CLINICAL,
+  'Subscription.notificationAdded': ANY_MEMBER,
 };
 
 function allowed(access: Access, role: Role): boolean {
