@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // Scripts and tests talk to a terminal and to untyped JSON; keep the promise rules, relax the rest.
-    files: ['scripts/**/*.ts', 'test/**/*.ts', '**/*.spec.ts'],
+    files: ['scripts/**/*.ts', 'scripts/**/*.cjs', 'test/**/*.ts', 'test/**/*.cjs', '**/*.spec.ts'],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -34,6 +34,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // The `node -r` preloads are CommonJS on purpose (they run in the built app without a build
+    // step); checkJs already refuses an undefined name, which no-undef would only guess at.
+    files: ['**/*.cjs'],
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-undef': 'off',
     },
   },
 );

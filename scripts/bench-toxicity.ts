@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TfjsBackendChoice } from '../src/screening/toxicity/tfjs-backend';
 import { ToxicityClassifier } from '../src/screening/toxicity/toxicity-classifier';
-import { writeToxicityFixture } from '../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../test/fixtures/toxicity-fixture';
 
 const BATCH_SIZES = [1, 8, 32] as const;
 /** A post of typical length (about 60 words), so tokenization cost is realistic. */

@@ -54,6 +54,6 @@ if [ -z "$(app_env DATABASE_URL)" ]; then
 elif [ -z "$(app_env DATABASE_MIGRATION_URL)" ]; then
   echo "DATABASE_MIGRATION_URL is unset: DATABASE_URL's role migrates (one-role install; see .env.example for the two-role setup)"
 fi
-echo "Building..."
-npm run -s build
-exec node dist/scripts/demo.js
+# The demo process (scripts/demo.ts) starts the app from src through ts-node: dist/ holds only
+# what production runs (npm run build), and the demo's seeding is not part of it.
+exec npx ts-node --transpile-only scripts/demo.ts

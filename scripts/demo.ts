@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     [DEMO_MEMBERS.filter((m) => m.role === Role.PEER_SPECIALIST).map((m) => m.sub)],
   );
 
-  console.log(`\nBetween Sessions is running.\n  GraphQL: POST ${graphqlUrl}\n  Health:  ${graphqlUrl.replace(/graphql$/, 'health/ready')}\n`);
+  const appUrl = graphqlUrl.replace(/graphql$/, '');
+  console.log(`\nBetween Sessions is running.\n  Web app: ${appUrl}  (open it in a browser and sign in as a demo member)`);
+  console.log(`  GraphQL: POST ${graphqlUrl}\n  Health:  ${appUrl}health/ready\n`);
   console.log('Demo tokens (Authorization: Bearer <token>), valid 30 days:');
   for (const member of DEMO_MEMBERS) {
     console.log(`\n  ${member.role.padEnd(15)} ${member.name} (sub ${member.sub})\n  ${tokens[member.sub]}`);

@@ -5,7 +5,7 @@
  * held, lost, duplicated, publishedUnscreened and the drill's own measurements. Exits 1 when the
  * drill found anything lost, duplicated or published unscreened (or its own promise broken).
  * Never stops the machine's shared PostgreSQL or Redis: the drills that stop a server start a
- * private one (see scripts/drill/private-services.ts).
+ * private one (see test/utils/private-services.ts).
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';

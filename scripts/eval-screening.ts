@@ -3,7 +3,7 @@
  *
  *   npm run eval:screening -- <csv> [--predictions out.csv] [--json]
  *       [--by meta.csv --by-column functionality]
- *       [--fold A|B] [--fold-by author|id]
+ *       [--fold A|B] [--fold-by author|id] [--cv 5 | --no-cv] [--seed 15]
  *       [--toxicity-model <url> --toxicity-vocab <url> [--toxicity-backend auto|node|wasm|cpu]]
  *
  * --fold keeps one half of the rows, chosen by a hash of the row's author key (the id without a
@@ -11,12 +11,20 @@
  * tuned on an author's wording in fold A cannot help on fold B), or of the whole id with
  * --fold-by id. Design and tune on fold A only; fold B is the check that it generalises.
  *
+ * On crisis-labelled rows (and without --fold) it also reports author-grouped k-fold
+ * cross-validation (default 5 folds; authors from the `user` column of a posts_meta.csv beside
+ * the CSV): patterns alone, the learned model alone and the two combined, each post predicted by
+ * a system that never saw its author. See scripts/eval/crisis-cross-validation.ts.
+ *
  * No database, no Redis, no network: it runs `screenText` directly. Read data from
  * /work/shared/data/..., never copy it into the repository.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { CRISIS_LEVELS, type CrisisLevel } from '../src/screening/pipeline/crisis-patterns';
+import { CRISIS_CV_SEED, crossValidateCrisis } from './eval/crisis-cross-validation';
+import { parseCsv } from './eval/csv';
+import { ScreeningDecisionKind } from '../src/screening/models/screening.model';
 import { screenText, type ScreeningOutcome } from '../src/screening/pipeline/screen-text';
 import { isTfjsBackendChoice, type TfjsBackendChoice } from '../src/screening/toxicity/tfjs-backend';
 import type { ToxicityClassifierPort } from '../src/screening/toxicity/toxicity.port';
@@ -32,6 +40,9 @@ interface Arguments {
   toxicityModel: string | null;
   toxicityVocab: string | null;
   toxicityBackend: TfjsBackendChoice;
+  /** Folds of the author-grouped cross-validation; 0 turns it off. */
+  cv: number;
+  seed: number;
 }
 
 type Fold = 'A' | 'B';
@@ -50,45 +61,6 @@ interface Prediction {
   row: Row;
   outcome: ScreeningOutcome;
   abuse: boolean;
-}
-
-/** RFC 4180: quoted fields may hold commas, newlines and doubled quotes. */
-export function parseCsv(content: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let index = 0; index < content.length; index++) {
-    const character = content[index];
-    if (quoted) {
-      if (character === '"' && content[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (character === '"') {
-        quoted = false;
-      } else {
-        field += character;
-      }
-    } else if (character === '"') {
-      quoted = true;
-    } else if (character === ',') {
-      record.push(field);
-      field = '';
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && content[index + 1] === '\n') index++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += character;
-    }
-  }
-  if (field.length > 0 || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
 }
 
 function readTable(file: string): Array<Record<string, string>> {
@@ -111,6 +83,8 @@ function parseArguments(argv: readonly string[]): Arguments {
     toxicityModel: null,
     toxicityVocab: null,
     toxicityBackend: 'auto',
+    cv: 5,
+    seed: CRISIS_CV_SEED,
   };
   for (let index = 0; index < argv.length; index++) {
     const value = argv[index];
@@ -137,12 +111,15 @@ function parseArguments(argv: readonly string[]): Arguments {
       args.toxicityBackend = backend;
     } else if (value === '--toxicity-model') args.toxicityModel = next();
     else if (value === '--toxicity-vocab') args.toxicityVocab = next();
+    else if (value === '--cv') args.cv = Number(next());
+    else if (value === '--no-cv') args.cv = 0;
+    else if (value === '--seed') args.seed = Number(next());
     else if (!args.csv) args.csv = value;
     else throw new Error(`unexpected argument ${value}`);
   }
   if (!args.csv) {
     throw new Error(
-      'usage: eval-screening <csv> [--predictions out.csv] [--json] [--by meta.csv --by-column functionality] [--fold A|B] [--fold-by author|id]',
+      'usage: eval-screening <csv> [--predictions out.csv] [--json] [--by meta.csv --by-column functionality] [--fold A|B] [--fold-by author|id] [--cv 5 | --no-cv] [--seed 15]',
     );
   }
   return args;
@@ -294,11 +271,11 @@ function abuseMetrics(predictions: readonly Prediction[]): Record<string, unknow
     },
     held: {
       onToxic: ratio(
-        count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === true),
+        count((p) => p.outcome.decision.decision === ScreeningDecisionKind.HOLD && p.row.toxic === true),
         count((p) => p.row.toxic === true),
       ),
       onNotToxic: ratio(
-        count((p) => p.outcome.decision.decision === 'HOLD' && p.row.toxic === false),
+        count((p) => p.outcome.decision.decision === ScreeningDecisionKind.HOLD && p.row.toxic === false),
         count((p) => p.row.toxic === false),
       ),
     },
@@ -324,7 +301,7 @@ function groupMetrics(predictions: readonly Prediction[], metaFile: string, colu
             toxicLabelled: items.filter((p) => p.row.toxic === true).length,
             flaggedAbuse: ratio(items.filter((p) => p.abuse).length, items.length),
             flaggedAbuseOrThreat: ratio(items.filter((p) => p.abuse || p.outcome.crisis.threatToOthers).length, items.length),
-            held: ratio(items.filter((p) => p.outcome.decision.decision === 'HOLD').length, items.length),
+            held: ratio(items.filter((p) => p.outcome.decision.decision === ScreeningDecisionKind.HOLD).length, items.length),
             watchedWordHold: wordActions.filter((action) => action === 'HOLD').length,
             watchedWordFlag: wordActions.filter((action) => action === 'FLAG').length,
           },
@@ -413,6 +390,23 @@ async function main(): Promise<void> {
       lines.push([csvField(p.row.id), p.outcome.crisis.level, p.abuse ? '1' : '0', p.outcome.decision.decision].join(','));
     }
     writeFileSync(args.predictions, `${lines.join('\n')}\n`);
+  }
+
+  // Cross-validation answers "how does it do on authors it never saw"; --fold is the older, coarser check.
+  const crisisRows = predictions.filter((p) => p.row.crisis !== null);
+  if (args.cv > 1 && args.fold === null && crisisRows.length > 0) {
+    const report = await crossValidateCrisis(
+      args.csv,
+      crisisRows.map((p) => ({ id: p.row.id, text: p.row.text, label: p.row.crisis as CrisisLabel, patternLevel: p.outcome.crisis.level })),
+      { folds: args.cv, seed: args.seed },
+    );
+    metrics.crossValidation = report.json;
+    if (!args.json) {
+      printReport(metrics);
+      console.log('');
+      console.log(report.text);
+      return;
+    }
   }
 
   if (args.json) console.log(JSON.stringify(metrics));

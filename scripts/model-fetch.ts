@@ -7,7 +7,7 @@
  * Storage copies (the tfhub.dev address built into the package is dead).
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_TOXICITY_MODEL_URL, DEFAULT_TOXICITY_VOCAB_URL, fetchToxicityModel } from '../src/screening/toxicity/toxicity-model-fetch';
+import { DEFAULT_TOXICITY_MODEL_URL, DEFAULT_TOXICITY_VOCAB_URL, fetchToxicityModel } from './model-fetch/toxicity-model-fetch';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

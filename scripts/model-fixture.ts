@@ -15,10 +15,10 @@
  *   "xxx"      → sexual_explicit, obscene, toxicity
  * Tests import the same list (and ready-made sentences) from
  * src/screening/toxicity/toxicity-fixture-words.ts, and write the fixture with
- * writeToxicityFixture() from src/screening/toxicity/toxicity-fixture.ts.
+ * writeToxicityFixture() from test/fixtures/toxicity-fixture.ts.
  */
 import { parseArgs } from 'node:util';
-import { writeToxicityFixture } from '../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../test/fixtures/toxicity-fixture';
 import { TOXICITY_FIXTURE_WORDS } from '../src/screening/toxicity/toxicity-fixture-words';
 
 async function main(): Promise<void> {

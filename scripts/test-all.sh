@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that proves the project works on a fresh clone:
-# install, make sure PostgreSQL, Redis and Chromium are there, build (server and web app), lint,
-# unit tests, end-to-end tests, real-browser tests.
+# install, make sure PostgreSQL, Redis and Chromium are there, build (server and web app), type-check,
+# lint, unit tests, end-to-end tests, real-browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-services.sh
@@ -15,8 +15,10 @@ step "services"
 ensure_postgres
 ensure_redis
 bash scripts/ensure-chromium.sh
-step "build (tsc, web app with its bundle budget)"
+step "build (tsc -p tsconfig.build.json: src and migrations, what production runs; the web app with its bundle budget)"
 npm run -s build
+step "type-check (tsc -p tsconfig.json: src, migrations, scripts, tests)"
+npm run -s typecheck
 step "lint (zero warnings)"
 npm run -s lint
 step "unit tests"

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { GqlAuthGuard } from './common/auth/gql-auth.guard';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { TokenVerifier } from './common/auth/token-verifier';
+import { VIEWER_DIRECTORY, ViewerDirectory } from './common/auth/viewer-directory';
 import { graphqlConfig } from './common/graphql/graphql-config';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -20,7 +21,6 @@ import { HealthModule } from './health/health.module';
 import { JobWorkersModule } from './job-workers.module';
 import { LoggingModule } from './logging/logging.module';
 import { MembersModule } from './members/members.module';
-import { MembersService } from './members/members.service';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
@@ -70,9 +70,9 @@ export class AppModule {
           ? [
               GraphQLModule.forRootAsync<ApolloDriverConfig>({
                 driver: ApolloDriver,
-                inject: [TokenVerifier, MembersService],
+                inject: [TokenVerifier, VIEWER_DIRECTORY],
                 imports: [MembersModule],
-                useFactory: (verifier: TokenVerifier, members: MembersService) => graphqlConfig(config, verifier, members, logger),
+                useFactory: (verifier: TokenVerifier, viewers: ViewerDirectory) => graphqlConfig(config, verifier, viewers, logger),
               }),
             ]
           : []),

@@ -1,32 +1,23 @@
 /**
- * A running installation for one benchmark or drill: fresh database, API and worker processes,
- * a thread to post in and members to post as. `close()` stops everything, drops the database and
- * deletes the run's Redis keys.
+ * A running installation for one benchmark or drill: the shared environment (test/utils: fresh
+ * database migrated by its owner, Redis prefix), the API and worker as processes of the production
+ * build, a thread to post in and members to post as. `close()` stops everything, drops the
+ * database and deletes the run's Redis keys.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
-import {
-  baseEnv,
-  ROOT,
-  clearRedisPrefix,
-  cpuMs,
-  ensureBuilt,
-  freePort,
-  freshDatabase,
-  gql,
-  ServerProcess,
-  startProcess,
-  tokenFor,
-  waitFor,
-  waitReady,
-} from './harness';
+import { writeToxicityFixture } from '../../test/fixtures/toxicity-fixture';
+import { ensureBuilt, freePort, ROOT, ServerProcess, spawnApp, waitReady } from '../../test/utils/app-process';
+import { createEnvironment, TEST_JWT_SECRET } from '../../test/utils/environment';
+import { waitFor } from '../../test/utils/wait-for';
+import { cpuMs, gql, tokenFor } from './harness';
 
 export interface BenchEnvironment {
   graphqlUrl: string;
   port: number;
+  /** The schema owner's URL, for the run's own seeding and ledger reads (ANALYZE needs the owner); the app uses its least-privilege login. */
   databaseUrl: string;
   prefix: string;
   api: ServerProcess;
@@ -62,7 +53,7 @@ export interface EnvironmentOptions {
   /** A private PostgreSQL / Redis (drills that stop them); default the machine's. */
   pgAdminUrl?: string;
   redisUrl?: string;
-  /** Count the API's SQL statements (a `node -r` preload in the API process; see sql-counter.preload.ts). */
+  /** Count the API's SQL statements (a `node -r` preload in the API process; see sql-counter.preload.cjs). */
   countSql?: boolean;
   /** Whether the thread's first post must be published before the run (replies need it visible). */
   publishThread?: boolean;
@@ -70,8 +61,12 @@ export interface EnvironmentOptions {
 
 export async function startEnvironment(options: EnvironmentOptions): Promise<BenchEnvironment> {
   ensureBuilt();
-  const database = await freshDatabase(options.label, options.database, options.pgAdminUrl);
-  const prefix = `bs-bench-${options.label}-${Date.now().toString(36)}`;
+  const environment = await createEnvironment({
+    label: `bench-${options.label}`,
+    database: options.database,
+    pgAdminUrl: options.pgAdminUrl,
+    redisUrl: options.redisUrl,
+  });
   let port = await freePort();
   let fixtureDir: string | null = null;
   const modelEnv: Record<string, string> = {};
@@ -82,26 +77,30 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   }
   const apiPreload = [...(options.apiPreload ?? [])];
   const sqlCounterPort = options.countSql ? await freePort() : null;
-  if (sqlCounterPort) apiPreload.push(join(ROOT, 'dist', 'scripts', 'bench', 'sql-counter.preload.js'));
-  // Load tests drive far more posts per member than a person writes; the limiter still runs.
-  const env = baseEnv(database.url, prefix, {
+  if (sqlCounterPort) apiPreload.push(join(ROOT, 'scripts', 'bench', 'sql-counter.preload.cjs'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: options.extraEnv?.NODE_ENV === 'production' ? 'production' : 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: environment.appUrl,
+    DATABASE_POOL_SIZE: '16',
+    REDIS_URL: environment.redisUrl,
+    REDIS_PREFIX: environment.redisPrefix,
+    JWT_SECRET: TEST_JWT_SECRET,
+    TOXICITY_REQUIRED: 'false',
     PORT: String(port),
+    // Load tests drive far more posts per member than a person writes; the limiter still runs.
     FORUM_RATE_LIMIT_MULTIPLIER: '100000',
     ...modelEnv,
-    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...(sqlCounterPort ? { BENCH_SQL_COUNTER_PORT: String(sqlCounterPort) } : {}),
     ...options.extraEnv,
-  });
-  let api = startProcess('api', env, { preload: apiPreload, nodeArgs: options.apiNodeArgs });
-  await waitReady(port);
+  };
+  let api = spawnApp('api', env, { preload: apiPreload, nodeArgs: options.apiNodeArgs });
+  await waitReady(port, api);
   const workers: ServerProcess[] = [];
   let worker: ServerProcess | null = null;
   const startWorker: BenchEnvironment['startWorker'] = (workerOptions = {}) => {
-    worker = startProcess(
-      'worker',
-      { ...env, ...workerOptions.extraEnv },
-      { preload: workerOptions.preload ?? options.workerPreload, quiet: workerOptions.quiet },
-    );
+    worker = spawnApp('worker', { ...env, ...workerOptions.extraEnv }, { preload: workerOptions.preload ?? options.workerPreload, quiet: workerOptions.quiet });
     workers.push(worker);
     return worker;
   };
@@ -127,9 +126,9 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   const threadQuery = '{ thread(id: "' + createThread.id + '") { status } }';
   if (options.worker && options.publishThread !== false) {
     await waitFor(
-      async () => (await gql<{ thread: { status: string } | null }>(graphqlUrl(), staffToken, threadQuery)).thread?.status === 'PUBLISHED',
-      120_000,
       'the benchmark thread to be published',
+      async () => (await gql<{ thread: { status: string } | null }>(graphqlUrl(), staffToken, threadQuery)).thread?.status === 'PUBLISHED',
+      { timeoutMs: 120_000, intervalMs: 100, retryErrors: true },
     );
   }
 
@@ -140,8 +139,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     get port() {
       return port;
     },
-    databaseUrl: database.url,
-    prefix,
+    databaseUrl: environment.ownerUrl,
+    prefix: environment.redisPrefix,
     get api() {
       return api;
     },
@@ -162,15 +161,17 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     async restartApi(extraEnv = {}) {
       await api.stop();
       port = Number(extraEnv.PORT ?? port);
-      api = startProcess('api', { ...env, ...extraEnv, PORT: String(port) }, { preload: apiPreload });
-      await waitReady(port);
+      api = spawnApp('api', { ...env, ...extraEnv, PORT: String(port) }, { preload: apiPreload });
+      await waitReady(port, api);
       return api;
     },
     async close() {
-      await Promise.all([api.stop(), ...workers.map((w) => w.stop())]);
-      await database.drop();
-      await clearRedisPrefix(prefix, env.REDIS_URL).catch(() => undefined);
+      // Every process is stopped (a hung one is killed) before the database goes; then say which hung.
+      const stopped = await Promise.allSettled([api.stop(), ...workers.map((w) => w.stop())]);
+      await environment.destroy();
       if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
+      const hung = stopped.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (hung.length) throw new Error(hung.map((h) => String((h.reason as Error).message)).join('\n'));
     },
   };
 }

@@ -13,7 +13,9 @@ import { Role } from '../../src/common/domain/role.enum';
 import { costlyScenario } from './costly-queries';
 import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
-import { gql, REDIS_URL, summarise, tokenFor, waitFor } from './harness';
+import { TEST_REDIS_URL } from '../../test/utils/environment';
+import { waitFor } from '../../test/utils/wait-for';
+import { gql, summarise, tokenFor } from './harness';
 import { drive, drivePaced } from './load';
 
 export interface BenchOptions {
@@ -84,7 +86,7 @@ async function screeningLatencies(databaseUrl: string, threadId: string): Promis
  * Looks through every key in Redis (names and values of every type) for any of the given texts.
  * Jobs carry ids only, so a hit means post text leaked into Redis.
  */
-export async function scanRedisForText(needles: string[], redisUrl = REDIS_URL): Promise<{ keysScanned: number; keysWithText: string[] }> {
+export async function scanRedisForText(needles: string[], redisUrl = TEST_REDIS_URL): Promise<{ keysScanned: number; keysWithText: string[] }> {
   const redis = new Redis(redisUrl);
   const keysWithText: string[] = [];
   let keysScanned = 0;
@@ -175,13 +177,12 @@ async function seedModerationCases(databaseUrl: string, total: number, openCases
 async function waitAllScreened(env: BenchEnvironment, timeoutMs: number): Promise<{ screenedAll: boolean; posts: Awaited<ReturnType<typeof countPosts>> }> {
   try {
     await waitFor(
+      'every post to be screened',
       async () => {
         const posts = await countPosts(env.databaseUrl, env.threadId);
         return posts.screened === posts.total;
       },
-      timeoutMs,
-      'every post to be screened',
-      500,
+      { timeoutMs, intervalMs: 500, retryErrors: true },
     );
     return { screenedAll: true, posts: await countPosts(env.databaseUrl, env.threadId) };
   } catch {
@@ -206,7 +207,10 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
         input: { threadId: env.threadId, body: `${SAFE_BODIES[i % 4]} (${i})` },
       });
     }
-    await waitFor(async () => (await countPosts(env.databaseUrl, env.threadId)).published === 51, 120_000, 'replies to be published');
+    await waitFor('replies to be published', async () => (await countPosts(env.databaseUrl, env.threadId)).published === 51, {
+      timeoutMs: 120_000,
+      retryErrors: true,
+    });
     const { thread } = await gql<{ thread: { posts: { edges: Array<{ node: { id: string } }> } } }>(
       env.graphqlUrl,
       env.staffToken,
@@ -367,12 +371,12 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
             ).rows,
         );
       await waitFor(
+        'every escalation webhook',
         async () => {
           const rows = await escalations();
           return rows.length >= run.requests && rows.every((r) => received.has(r.id));
         },
-        60_000,
-        'every escalation webhook',
+        { timeoutMs: 60_000, retryErrors: true },
       ).catch(() => undefined);
       const rows = await escalations();
       const latencies = rows.filter((r) => received.has(r.id)).map((r) => (received.get(r.id) ?? 0) - Number(r.created));
@@ -467,13 +471,12 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       const draining = (async () => {
         try {
           await waitFor(
+            'the burst to be screened',
             async () => {
               const p = await countPosts(env.databaseUrl, env.threadId);
               return p.screened >= afterBurst.total;
             },
-            drainLimitMs - (Date.now() - started),
-            'the burst to be screened',
-            500,
+            { timeoutMs: drainLimitMs - (Date.now() - started), intervalMs: 500, retryErrors: true },
           );
           drained = true;
           drainedMs = Date.now() - started;

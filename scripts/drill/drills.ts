@@ -10,11 +10,14 @@
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { BenchEnvironment, EnvironmentOptions, startEnvironment } from '../bench/environment';
-import { ROOT, waitFor } from '../bench/harness';
+import { ROOT } from '../../test/utils/app-process';
+import { startPrivatePostgres, startPrivateRedis } from '../../test/utils/private-services';
+import { openQueue } from '../../test/utils/queue-jobs';
+import { waitFor } from '../../test/utils/wait-for';
+import { QueueName } from '../../src/queue/queue.types';
 import { SAFE_BODIES, withDatabase } from '../bench/scenarios';
 import { DrillLedger, readLedger, unscreenedReplies } from './ledger';
 import { postReplies, reportPosting } from './posting';
-import { startPrivatePostgres, startPrivateRedis } from './private-services';
 
 export interface DrillOptions {
   /** Posts to write (each drill has the number as default). */
@@ -42,7 +45,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitRecovered(env: BenchEnvironment, timeoutMs = RECOVERY_TIMEOUT_MS): Promise<{ recovered: boolean; ms: number }> {
   const started = Date.now();
   try {
-    await waitFor(async () => (await unscreenedReplies(env.databaseUrl, env.threadId)) === 0, timeoutMs, 'every reply to be screened', 250);
+    await waitFor('every reply to be screened', async () => (await unscreenedReplies(env.databaseUrl, env.threadId)) === 0, {
+      timeoutMs,
+      intervalMs: 250,
+      retryErrors: true,
+    });
     return { recovered: true, ms: Date.now() - started };
   } catch {
     return { recovered: false, ms: Date.now() - started };
@@ -66,8 +73,7 @@ async function withEnvironment<T>(options: EnvironmentOptions, run: (env: BenchE
 }
 
 function screeningQueue(env: BenchEnvironment): Queue {
-  const url = new URL(String(env.env.REDIS_URL));
-  return new Queue('screening', { connection: { host: url.hostname, port: Number(url.port || 6379), maxRetriesPerRequest: 1 }, prefix: env.prefix });
+  return openQueue(QueueName.SCREENING, String(env.env.REDIS_URL), env.prefix);
 }
 
 export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResult>> = {
@@ -199,7 +205,7 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
     return withEnvironment({ label: 'drill-classifier-fail', members: 20, worker: true, extraEnv: { CRISIS_RESOURCES: marker } }, async (env) => {
       // The healthy worker published the thread; the one that screens the drill's posts is broken.
       await env.worker?.stop();
-      env.startWorker({ preload: [join(ROOT, 'dist', 'scripts', 'drill', 'toxicity-fault.preload.js')], extraEnv: { DRILL_TOXICITY_FAULT: mode } });
+      env.startWorker({ preload: [join(ROOT, 'scripts', 'drill', 'toxicity-fault.preload.cjs')], extraEnv: { DRILL_TOXICITY_FAULT: mode } });
       const started = Date.now();
       const outcomes = await postReplies(env, { count: posts, concurrency: 20, text: (i) => body('classifier-fail', i, crisisTexts[i % crisisTexts.length]) });
       const posted = reportPosting(outcomes);
@@ -226,12 +232,11 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         });
       let allHeldMs: number | null = null;
       try {
-        await waitFor(
-          async () => (await heldState()).held_urgent === posted.acceptedIds.length,
-          120_000 - (Date.now() - started),
-          'every crisis post held with an URGENT case',
-          250,
-        );
+        await waitFor('every crisis post held with an URGENT case', async () => (await heldState()).held_urgent === posted.acceptedIds.length, {
+          timeoutMs: 120_000 - (Date.now() - started),
+          intervalMs: 250,
+          retryErrors: true,
+        });
         allHeldMs = Date.now() - started;
       } catch {
         allHeldMs = null;
@@ -285,17 +290,16 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         const outcomes = await postReplies(env, { count: posts, concurrency: 8, text: (i) => body('shutdown', i) });
         const posted = reportPosting(outcomes);
         const first = env.startWorker();
-        await waitFor(
-          async () => posts - (await unscreenedReplies(env.databaseUrl, env.threadId)) >= Math.min(20, posts / 4),
-          120_000,
-          'the worker to be busy',
-          50,
-        );
+        await waitFor('the worker to be busy', async () => posts - (await unscreenedReplies(env.databaseUrl, env.threadId)) >= Math.min(20, posts / 4), {
+          timeoutMs: 120_000,
+          intervalMs: 50,
+          retryErrors: true,
+        });
         const queue = screeningQueue(env);
         try {
           const activeAtSigterm = await queue.getActiveCount();
           const sigtermAt = Date.now();
-          const exitCode = await first.stop('SIGTERM');
+          const exitCode = await first.stop('SIGTERM').catch(() => 'killed: no exit within 30 s' as const);
           const exitMs = Date.now() - sigtermAt;
           const afterExit = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
           const screenedByFirst = posts - (await unscreenedReplies(env.databaseUrl, env.threadId));

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ providers: [AuditService, AuditResolver], exports: [AuditService] })
+@Module({ providers: [AuditRepository, AuditService, AuditResolver], exports: [AuditService] })
 export class AuditModule {}

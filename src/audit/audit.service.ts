@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Connection, toConnection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
-import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
+import { AuditRepository } from './audit.repository';
+import { AuditDetails } from './entities/audit-event.entity';
 import { AuditEventModel } from './models/audit-event.model';
 
 export interface AuditEntry {
@@ -23,17 +23,16 @@ const AUDIT_CURSOR = cursorFormat(CursorParts.bigint);
 /** Appends audit events; pass the transaction's manager so the event commits with what it records. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly events: AuditRepository) {}
 
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
     await this.recordMany([entry], manager);
   }
 
-  async recordMany(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.insert(
-      AuditEventEntity,
+  async recordMany(entries: AuditEntry[], manager?: EntityManager): Promise<void> {
+    await this.events.append(
       entries.map((e) => ({ ...e, requestId: e.requestId ?? null, details: e.details ?? {} })),
+      manager,
     );
   }
 
@@ -43,13 +42,7 @@ export class AuditService {
    */
   async list(limit: number, after: string | null | undefined): Promise<Connection<AuditEventModel>> {
     const cursor = AUDIT_CURSOR.decode(after);
-    const query = this.dataSource
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .orderBy('e.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) query.where('e.id < :id::bigint', { id: cursor[0] });
-    const rows = await query.getMany();
+    const rows = await this.events.newestFirst(limit + 1, cursor?.[0] ?? null);
     return toConnection(
       rows,
       limit,

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inScopeSql, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
-import { RotaMember } from './paging-recipients';
 
 export interface RiskSignalRow {
   id: string;
@@ -19,17 +18,11 @@ export interface RiskSignalRow {
  *
  * | method                    | reads                        | why here                                                         |
  * | ------------------------- | ---------------------------- | ---------------------------------------------------------------- |
- * | `pagingRota`              | members                      | members' read; moves to the members repository when it has one   |
  * | `latestRiskSignalsInScope`| risk_signals + forum's posts | the staff scope is the post's space: one joined statement a page |
  */
 @Injectable()
 export class EscalationCrossingReads {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  /** Clinicians and admins in the order they joined (see paging-recipients.ts). */
-  async pagingRota(): Promise<RotaMember[]> {
-    return this.dataSource.query(`SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') ORDER BY created_at, id`);
-  }
 
   /** Each subject's latest `limit` signals from posts in the scope, newest first: one statement for a page of cases. */
   async latestRiskSignalsInScope(scope: StaffScope, subjectIds: readonly string[], limit: number): Promise<Map<string, RiskSignalRow[]>> {

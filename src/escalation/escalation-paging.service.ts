@@ -12,7 +12,8 @@ import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
 import { EscalationPage, JobName, pageKey } from '../queue/queue.types';
-import { EscalationCrossingReads } from './escalation-crossing-reads.repository';
+import { MembersRepository } from '../members/members.repository';
+import { Role } from '../common/domain/role.enum';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationWebhookBody, signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from './escalation-webhook';
 import { MAX_LEVEL, recipientsForLevel, RotaMember } from './paging-recipients';
@@ -38,7 +39,7 @@ export class EscalationPagingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalations: EscalationRepository,
-    private readonly crossing: EscalationCrossingReads,
+    private readonly members: MembersRepository,
     private readonly notifications: NotificationsService,
     private readonly pubsub: RedisPubSub,
     private readonly jobs: JobProducer,
@@ -198,8 +199,8 @@ export class EscalationPagingService {
 
   /** The rota: clinicians in the order they joined, then admins (see paging-recipients.ts). */
   private async rota(): Promise<{ clinicians: RotaMember[]; admins: RotaMember[] }> {
-    const rows = await this.crossing.pagingRota();
-    return { clinicians: rows.filter((r) => r.role === 'CLINICIAN'), admins: rows.filter((r) => r.role === 'ADMIN') };
+    const rows = await this.members.clinicalStaffInJoinOrder();
+    return { clinicians: rows.filter((r) => r.role === Role.CLINICIAN), admins: rows.filter((r) => r.role === Role.ADMIN) };
   }
 }
 

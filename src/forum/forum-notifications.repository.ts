@@ -8,22 +8,20 @@ import { PublishedReply, ReactedPost } from './forum-notification-texts';
 @Injectable()
 export class ForumNotificationsRepository {
   /** The reply with its thread's author and the author it quotes; null unless it is a PUBLISHED reply (not a first post). */
-  async publishedReply(manager: EntityManager, postId: string): Promise<PublishedReply | null> {
+  async publishedReply(manager: EntityManager, postId: string): Promise<Omit<PublishedReply, 'replyAuthorName'> | null> {
     const rows: Array<{
       thread_id: string;
       author_id: string;
-      author_name: string;
       thread_author_id: string;
       thread_title: string;
       opening_status: PostStatus | null;
       quoted_author_id: string | null;
       quoted_status: PostStatus | null;
     }> = await manager.query(
-      `SELECT p.thread_id, p.author_id, m.display_name AS author_name, t.author_id AS thread_author_id, t.title AS thread_title,
+      `SELECT p.thread_id, p.author_id, t.author_id AS thread_author_id, t.title AS thread_title,
               o.status AS opening_status, q.author_id AS quoted_author_id, q.status AS quoted_status
          FROM posts p
          JOIN threads t ON t.id = p.thread_id
-         JOIN members m ON m.id = p.author_id
          LEFT JOIN posts o ON o.id = t.first_post_id
          LEFT JOIN posts q ON q.id = p.quote_post_id
         WHERE p.id = $1 AND p.status = $2 AND t.first_post_id IS DISTINCT FROM p.id`,
@@ -35,7 +33,6 @@ export class ForumNotificationsRepository {
       replyId: postId,
       threadId: row.thread_id,
       replyAuthorId: row.author_id,
-      replyAuthorName: row.author_name,
       threadAuthorId: row.thread_author_id,
       threadTitle: row.thread_title,
       openingStatus: row.opening_status,

@@ -9,21 +9,29 @@ import { ForumRateLimiter } from './forum-rate-limiter';
 import { PostChangesResolver } from './post-changes.resolver';
 import { PostLifecycleService } from './post-lifecycle.service';
 import { PostingService } from './posting.service';
+import { PostsRepository } from './posts.repository';
 import { PostsResolver } from './posts.resolver';
 import { PostsService } from './posts.service';
+import { ReactionsRepository } from './reactions.repository';
 import { ReactionsService } from './reactions.service';
+import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
+import { ScreeningOutboxRepository } from './screening-outbox.repository';
 import { ScreeningOutboxService } from './screening-outbox.service';
 import { SpaceAssignmentsService } from './space-assignments.service';
+import { SpacesRepository } from './spaces.repository';
 import { SpacesResolver } from './spaces.resolver';
 import { SpacesService } from './spaces.service';
+import { ThreadsRepository } from './threads.repository';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
 
 /**
  * Spaces, threads, posts, reactions and reports: the part clients live in. Screening and
  * moderation move posts through `PostLifecycleService`; `ForumLoaders` and `PostsService` let
- * them show posts with the same visibility rules.
+ * them show posts with the same visibility rules. The repositories are the only code that names
+ * the forum's tables; the exported ones are how higher features read them (the screening outbox,
+ * a report's post, a held post's reason).
  */
 @Module({
   imports: [MembersModule, NotificationsModule],
@@ -36,17 +44,23 @@ import { ThreadsService } from './threads.service';
     PostChangesResolver,
     PostLifecycleService,
     PostingService,
+    PostsRepository,
     PostsResolver,
     PostsService,
+    ReactionsRepository,
     ReactionsService,
+    ReportsRepository,
     ReportsService,
+    ScreeningOutboxRepository,
     ScreeningOutboxService,
     SpaceAssignmentsService,
+    SpacesRepository,
     SpacesResolver,
     SpacesService,
+    ThreadsRepository,
     ThreadsResolver,
     ThreadsService,
   ],
-  exports: [ForumLoaders, PostLifecycleService, PostsService],
+  exports: [ForumLoaders, PostLifecycleService, PostsService, PostsRepository, ReportsRepository, ScreeningOutboxRepository],
 })
 export class ForumModule {}

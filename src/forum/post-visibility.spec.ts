@@ -1,7 +1,17 @@
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { Role } from '../common/domain/role.enum';
-import { canSeePost, canSeePostStatus, canSeeSpace, canSeeStatusDetails, seesEveryPostIn, statusNoteFor, visiblePostStatusSql } from './post-visibility';
+import { NamedParameters, PositionalParameters } from '../common/sql/sql-parameters';
+import {
+  canSeePost,
+  canSeePostStatus,
+  canSeeSpace,
+  canSeeStatusDetails,
+  seesEveryPostIn,
+  statusNoteFor,
+  visiblePostStatusSql,
+  visibleSpaceSql,
+} from './post-visibility';
 
 const tokenExpiresAt = new Date('2100-01-01T00:00:00Z');
 const client: Viewer = { memberId: 'client', sub: 's1', role: Role.CLIENT, displayName: 'A', cohort: 'spring', moderatedSpaceIds: [], tokenExpiresAt };
@@ -41,14 +51,19 @@ describe('post visibility', () => {
     expect(canSeePost(peer, open, reply, { authorId: 'someone', status: PostStatus.DELETED, spaceId: 'mine' })).toBe(true);
   });
 
-  it('should filter lists with the same rule: clients by status, peer specialists by their spaces too, not at all for clinicians', () => {
-    expect(visiblePostStatusSql(clinician, 'p')).toBeNull();
-    const sql = visiblePostStatusSql(client, 'p');
-    expect(sql?.sql).toBe('(p.status = :publishedStatus OR (p.author_id = :viewerId AND p.status IN (:...authorOnlyStatuses)))');
-    expect(sql?.params).toEqual({ publishedStatus: 'PUBLISHED', viewerId: 'client', authorOnlyStatuses: ['PENDING', 'HELD', 'REMOVED'] });
-    const peerSql = visiblePostStatusSql(peer, 'p');
-    expect(peerSql?.sql).toContain('p.space_id IN (:...scopeSpaceIds)');
-    expect(peerSql?.params.scopeSpaceIds).toEqual(['mine']);
+  // What each fragment selects is checked in PostgreSQL against the predicates above (test/forum/post-visibility-sql.e2e-spec.ts).
+  it('should filter lists with no condition for clinicians, and bind every value it needs instead of writing it into the SQL', () => {
+    expect(visiblePostStatusSql(clinician, 'p', new NamedParameters('v'))).toBeNull();
+    expect(visibleSpaceSql(peer, 's', new NamedParameters('v'))).toBeNull();
+    const named = new NamedParameters('v');
+    const sql = visiblePostStatusSql(client, 'p', named);
+    expect(sql).toBe('(p.status = :v0 OR (p.author_id = :v1 AND p.status = ANY(:v2::text[])))');
+    expect(named.values).toEqual({ v0: 'PUBLISHED', v1: 'client', v2: ['PENDING', 'HELD', 'REMOVED'] });
+    const positional = new PositionalParameters(['thread ids']);
+    expect(visiblePostStatusSql(peer, 'q', positional)).toContain('q.space_id = ANY($5::uuid[])');
+    expect(positional.values).toEqual(['thread ids', 'PUBLISHED', 'peer', ['PENDING', 'HELD', 'REMOVED'], ['mine']]);
+    expect(visibleSpaceSql(client, 's', positional)).toBe('(s.cohort IS NULL OR s.cohort IS NOT DISTINCT FROM $6)');
+    expect(positional.values[5]).toBe('spring');
   });
 
   it("should tell only the author and the space's staff why a post is not public", () => {

@@ -1,11 +1,15 @@
-import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
+import { inScopeSqlBound, scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { isStaff } from '../common/domain/role.enum';
+import { SqlParameters } from '../common/sql/sql-parameters';
 
 /**
- * Who sees what, as pure predicates (for single posts) beside the SQL that lists use, so a list
- * never shows what a lookup would hide. A thread is seen exactly when its first post is.
+ * Who sees what: the one statement of the rules, as pure predicates (for single posts, through the
+ * loaders) beside the SQL fragments every list and write uses, so a list never shows what a
+ * lookup would hide. test/forum/post-visibility-sql.e2e-spec.ts checks in PostgreSQL that each
+ * fragment agrees with its predicate for every role, state and space. A thread is seen exactly
+ * when its first post is.
  *
  * - PUBLISHED: everyone who may see the space.
  * - PENDING, HELD, REMOVED: the author, and staff who see that space's posts.
@@ -36,18 +40,6 @@ export function canSeeSpace(viewer: Viewer, space: SpaceAudience): boolean {
   return isStaff(viewer.role) || space.cohort === null || space.cohort === viewer.cohort;
 }
 
-/**
- * `canSeeSpace` for a raw SQL statement with positional parameters: the spaces alias and where the
- * two values of `visibleSpaceSqlValues` sit in the statement's parameter list.
- */
-export function visibleSpaceSql(alias: string, staffParam: number, cohortParam: number): string {
-  return `($${staffParam}::boolean OR ${alias}.cohort IS NULL OR ${alias}.cohort = $${cohortParam})`;
-}
-
-export function visibleSpaceSqlValues(viewer: Viewer): [staff: boolean, cohort: string | null] {
-  return [isStaff(viewer.role), viewer.cohort];
-}
-
 /** The status rule alone, for a post in a space the viewer may see. */
 export function canSeePostStatus(viewer: Viewer, post: PostAudience): boolean {
   if (post.status === PostStatus.PUBLISHED || seesEveryPostIn(viewer, post.spaceId)) return true;
@@ -60,16 +52,26 @@ export function canSeePost(viewer: Viewer, space: SpaceAudience, post: PostAudie
 }
 
 /**
- * The same status rule as SQL for lists, on the posts alias given; null when the viewer sees every
- * post (clinicians, admins). Parameters are named for TypeORM's query builder.
+ * `canSeeSpace` as SQL over a spaces alias, its value bound through `params` (a raw statement or a
+ * query builder); null when the viewer sees every space (staff). Never NULL, so it also holds
+ * under NOT: a client without a cohort is not "unknown" to a cohort's space, they are outside it.
  */
-export function visiblePostStatusSql(viewer: Viewer, alias: string): { sql: string; params: Record<string, unknown> } | null {
+export function visibleSpaceSql(viewer: Viewer, alias: string, params: SqlParameters): string | null {
+  if (isStaff(viewer.role)) return null;
+  return `(${alias}.cohort IS NULL OR ${alias}.cohort IS NOT DISTINCT FROM ${params.bind(viewer.cohort)})`;
+}
+
+/**
+ * `canSeePostStatus` as SQL over a posts alias, its values bound through `params`; null when the
+ * viewer sees every post (clinicians, admins).
+ */
+export function visiblePostStatusSql(viewer: Viewer, alias: string, params: SqlParameters): string | null {
   const scope = staffScopeOf(viewer);
   if (scope.all) return null;
-  const own = `${alias}.status = :publishedStatus OR (${alias}.author_id = :viewerId AND ${alias}.status IN (:...authorOnlyStatuses))`;
-  const params = { publishedStatus: PostStatus.PUBLISHED, viewerId: viewer.memberId, authorOnlyStatuses: AUTHOR_ONLY_STATUSES };
-  if (scope.spaceIds.length === 0) return { sql: `(${own})`, params };
-  return { sql: `(${own} OR ${alias}.space_id IN (:...scopeSpaceIds))`, params: { ...params, scopeSpaceIds: scope.spaceIds } };
+  const published = `${alias}.status = ${params.bind(PostStatus.PUBLISHED)}`;
+  const own = `(${alias}.author_id = ${params.bind(viewer.memberId)} AND ${alias}.status = ANY(${params.bind(AUTHOR_ONLY_STATUSES)}::text[]))`;
+  if (scope.spaceIds.length === 0) return `(${published} OR ${own})`;
+  return `(${published} OR ${own} OR ${inScopeSqlBound(scope, `${alias}.space_id`, params)})`;
 }
 
 /** Only a post's author and staff may learn why it is not public. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
@@ -15,10 +15,12 @@ import { CreateReplyInput } from './inputs/create-reply.input';
 import { CreateThreadInput } from './inputs/create-thread.input';
 import { EditPostInput } from './inputs/edit-post.input';
 import { cleanLine, MAX_TITLE_CHARS, sanitizePostBody, screenedText } from './post-body.sanitizer';
-import { visibleSpaceSql, visibleSpaceSqlValues } from './post-visibility';
+import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { ScreeningOutboxRepository } from './screening-outbox.repository';
 import { ScreeningOutboxService } from './screening-outbox.service';
 import { SpacesService } from './spaces.service';
+import { ThreadsRepository } from './threads.repository';
 
 /** Who is writing, and the request to name in the audit log. */
 export interface Author {
@@ -37,6 +39,9 @@ export class PostingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly spaces: SpacesService,
     private readonly posts: PostsService,
+    private readonly threadRows: ThreadsRepository,
+    private readonly postRows: PostsRepository,
+    private readonly revisions: ScreeningOutboxRepository,
     private readonly outbox: ScreeningOutboxService,
     private readonly rateLimiter: ForumRateLimiter,
     private readonly audit: AuditService,
@@ -59,8 +64,8 @@ export class PostingService {
     const text = screenedText(body.text, title);
     const result = await this.dataSource.transaction(async (manager) => {
       // The thread names its first post before the post exists: that foreign key is checked at commit.
-      const thread = await this.insertReturning(manager, ThreadEntity, { id: threadId, spaceId, authorId: viewer.memberId, title, firstPostId: postId });
-      const firstPost = await this.insertPost(manager, {
+      const thread = await this.threadRows.insert(manager, { id: threadId, spaceId, authorId: viewer.memberId, title, firstPostId: postId });
+      const firstPost = await this.postRows.insertFirstPost(manager, {
         id: postId,
         threadId,
         spaceId,
@@ -69,7 +74,7 @@ export class PostingService {
         bodyHtml: body.html,
         bodyText: text,
       });
-      await this.outbox.record(manager, { postId, revision: 1, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
+      await this.revisions.recordRevision(manager, { postId, revision: 1, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
       await this.audit.record(
         {
           actorId: viewer.memberId,
@@ -100,7 +105,7 @@ export class PostingService {
     const body = sanitizePostBody(input.body);
 
     const postId = randomUUID();
-    const post = await this.insertReply(
+    const post = await this.postRows.insertReplyIfAllowed(
       { id: postId, threadId, authorId: viewer.memberId, quotePostId, bodyHtml: body.html, bodyText: body.text },
       viewer,
       requestId,
@@ -148,7 +153,7 @@ export class PostingService {
       if (post.status === PostStatus.HELD && post.heldReason === HeldReason.MODERATOR) {
         throw AppError.conflict('A peer specialist is looking after this post, so it cannot be edited right now.');
       }
-      const thread = await manager.findOneByOrFail(ThreadEntity, { id: post.threadId });
+      const thread = await this.threadRows.findById(manager, post.threadId);
       const opensThread = thread.firstPostId === post.id;
       if (newTitle !== null && !opensThread) throw AppError.badInput('title', "Only a thread's first post has a title.");
       const title = opensThread ? (newTitle ?? thread.title) : null;
@@ -158,22 +163,11 @@ export class PostingService {
       if (body.html === post.bodyHtml && text === post.bodyText) return { post, revision: null };
       // While the edit waits for screening the first post is PENDING (or still HELD), so the thread
       // and its new title are hidden from everyone but the author and staff, as for any edit.
-      if (title !== null && title !== thread.title) await manager.update(ThreadEntity, { id: thread.id }, { title });
+      if (title !== null && title !== thread.title) await this.threadRows.rename(manager, thread.id, title);
 
       const revision = post.revision + 1;
-      const stillHeld = post.status === PostStatus.HELD;
-      await manager.update(
-        PostEntity,
-        { id: post.id },
-        {
-          revision,
-          bodyHtml: body.html,
-          bodyText: text,
-          editedAt: () => 'now()',
-          ...(stillHeld ? {} : { status: PostStatus.PENDING, heldReason: null, statusChangedAt: () => 'now()' }),
-        },
-      );
-      await this.outbox.record(manager, { postId, revision, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
+      await this.postRows.reviseBody(manager, post.id, { revision, bodyHtml: body.html, bodyText: text, keepStatus: post.status === PostStatus.HELD });
+      await this.revisions.recordRevision(manager, { postId, revision, authorId: viewer.memberId, bodyHtml: body.html, bodyText: text });
       await this.audit.record(
         {
           actorId: viewer.memberId,
@@ -186,7 +180,7 @@ export class PostingService {
         },
         manager,
       );
-      return { post: await manager.findOneByOrFail(PostEntity, { id: postId }), revision };
+      return { post: await this.postRows.findById(manager, postId), revision };
     });
     if (outcome.revision !== null) await this.outbox.dispatch(postId, outcome.revision);
     return outcome.post;
@@ -198,7 +192,7 @@ export class PostingService {
     return this.dataSource.transaction(async (manager) => {
       const post = await this.lockOwnPost(manager, viewer, postId);
       if (post.status === PostStatus.DELETED) return post;
-      await manager.update(PostEntity, { id: postId }, { status: PostStatus.DELETED, statusChangedAt: () => 'now()' });
+      await this.postRows.markDeleted(manager, postId);
       await this.audit.record(
         {
           actorId: viewer.memberId,
@@ -211,7 +205,7 @@ export class PostingService {
         },
         manager,
       );
-      return manager.findOneByOrFail(PostEntity, { id: postId });
+      return this.postRows.findById(manager, postId);
     });
   }
 
@@ -222,81 +216,8 @@ export class PostingService {
    * others' posts through moderation, not here.
    */
   private async lockOwnPost(manager: EntityManager, viewer: Viewer, postId: string): Promise<PostEntity> {
-    const post = await manager
-      .getRepository(PostEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :postId AND p.author_id = :authorId', { postId, authorId: viewer.memberId })
-      .getOne();
+    const post = await this.postRows.lockOwn(manager, postId, viewer.memberId);
     if (!post) throw AppError.notFound('Post');
     return post;
-  }
-
-  /**
-   * The reply, its first revision, its screening request (the outbox row) and its audit event, as
-   * ONE statement: a data-modifying CTE is atomic on its own, so this is the same all-or-nothing
-   * write as a transaction of four inserts, in one round trip instead of six (BEGIN, four INSERTs,
-   * COMMIT). It writes nothing (null) unless the viewer may reply there:
-   * - the space is visible to them: `canSeeSpace` (staff, or no cohort, or their cohort);
-   * - the thread's first post is PUBLISHED, so every viewer of the space sees it (`canSeePostStatus`)
-   *   and the thread is open for replies;
-   * - a quoted post is a PUBLISHED post of the same thread (so, visible too).
-   */
-  private async insertReply(
-    values: Pick<PostEntity, 'id' | 'threadId' | 'authorId' | 'quotePostId' | 'bodyHtml' | 'bodyText'>,
-    viewer: Viewer,
-    requestId: string,
-  ): Promise<PostEntity | null> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH target AS (
-         SELECT t.id AS thread_id, t.space_id
-           FROM threads t
-           JOIN posts opening ON opening.id = t.first_post_id
-           JOIN spaces s ON s.id = t.space_id
-          WHERE t.id = $2
-            AND opening.status = $8
-            AND ${visibleSpaceSql('s', 9, 10)}
-            AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM posts q WHERE q.id = $4 AND q.thread_id = t.id AND q.status = $8))
-       ), post AS (
-         INSERT INTO posts (id, thread_id, space_id, author_id, quote_post_id, body_html, body_text, status, revision)
-         SELECT $1, thread_id, space_id, $3, $4, $5, $6, $7, 1 FROM target
-         RETURNING *
-       ), ${ScreeningOutboxService.recordFromCte('post')}, audit AS (
-         INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, request_id, details)
-         SELECT author_id, $11, 'post.created', 'post', id::text, $12, jsonb_build_object('threadId', thread_id, 'spaceId', space_id) FROM post
-       )
-       SELECT id, seq, thread_id AS "threadId", space_id AS "spaceId", author_id AS "authorId", quote_post_id AS "quotePostId",
-              status, held_reason AS "heldReason", revision, body_html AS "bodyHtml", body_text AS "bodyText",
-              created_at AS "createdAt", edited_at AS "editedAt", status_changed_at AS "statusChangedAt"
-         FROM post`,
-      [
-        values.id,
-        values.threadId,
-        values.authorId,
-        values.quotePostId,
-        values.bodyHtml,
-        values.bodyText,
-        PostStatus.PENDING,
-        PostStatus.PUBLISHED,
-        ...visibleSpaceSqlValues(viewer),
-        viewer.role,
-        requestId,
-      ],
-    );
-    return rows.length ? this.dataSource.manager.create(PostEntity, rows[0] as DeepPartial<PostEntity>) : null;
-  }
-
-  private async insertPost(
-    manager: EntityManager,
-    values: Pick<PostEntity, 'id' | 'threadId' | 'spaceId' | 'authorId' | 'quotePostId' | 'bodyHtml' | 'bodyText'>,
-  ): Promise<PostEntity> {
-    return this.insertReturning(manager, PostEntity, { ...values, status: PostStatus.PENDING, revision: 1 });
-  }
-
-  /** Inserts and returns the whole row: TypeORM reads the database defaults back in the same statement. */
-  private async insertReturning<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, values: DeepPartial<T>): Promise<T> {
-    const row = manager.create(entity, values);
-    const result = await manager.insert(entity, row);
-    return manager.merge(entity, row, result.generatedMaps[0] as DeepPartial<T>);
   }
 }

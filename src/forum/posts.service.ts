@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { RequestContext, Viewer } from '../common/auth/viewer';
+import { requestScoped } from '../common/graphql/request-loaders';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { isStaff } from '../common/domain/role.enum';
 import { AuditService } from '../audit/audit.service';
@@ -66,29 +67,29 @@ export class PostsService {
   }
 
   private staffReadLog(ctx: RequestContext, viewer: Viewer): DataLoader<StaffRead, true, string> {
-    let log = ctx.loaders.get(STAFF_READ_LOG) as DataLoader<StaffRead, true, string> | undefined;
-    if (!log) {
-      log = new DataLoader<StaffRead, true, string>(
-        async (reads) => {
-          const byThread = new Map<string, string[]>();
-          for (const read of reads) byThread.set(read.threadId, [...(byThread.get(read.threadId) ?? []), read.id]);
-          await this.audit.recordMany(
-            [...byThread].map(([threadId, postIds]) => ({
-              actorId: viewer.memberId,
-              actorRole: viewer.role,
-              action: 'post.viewed',
-              targetType: postIds.length === 1 ? 'post' : 'thread',
-              targetId: postIds.length === 1 ? postIds[0] : threadId,
-              requestId: ctx.requestId,
-              details: { postIds },
-            })),
-          );
-          return reads.map(() => true as const);
-        },
-        { cacheKeyFn: (read) => read.id },
-      );
-      ctx.loaders.set(STAFF_READ_LOG, log);
-    }
-    return log;
+    return requestScoped(
+      ctx,
+      STAFF_READ_LOG,
+      () =>
+        new DataLoader<StaffRead, true, string>(
+          async (reads) => {
+            const byThread = new Map<string, string[]>();
+            for (const read of reads) byThread.set(read.threadId, [...(byThread.get(read.threadId) ?? []), read.id]);
+            await this.audit.recordMany(
+              [...byThread].map(([threadId, postIds]) => ({
+                actorId: viewer.memberId,
+                actorRole: viewer.role,
+                action: 'post.viewed',
+                targetType: postIds.length === 1 ? 'post' : 'thread',
+                targetId: postIds.length === 1 ? postIds[0] : threadId,
+                requestId: ctx.requestId,
+                details: { postIds },
+              })),
+            );
+            return reads.map(() => true as const);
+          },
+          { cacheKeyFn: (read) => read.id },
+        ),
+    );
   }
 }

@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
-import { ReactionEntity } from './entities/reaction.entity';
 import { ForumLoaderSet } from './forum-loaders';
 import { ForumNotifications } from './forum-notifications.service';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { PostsService } from './posts.service';
+import { ReactionsRepository } from './reactions.repository';
 
 /** Supportive reactions: one of each kind per member per post, on published posts only. */
 @Injectable()
 export class ReactionsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reactions: ReactionsRepository,
     private readonly posts: PostsService,
     private readonly rateLimiter: ForumRateLimiter,
     private readonly notices: ForumNotifications,
@@ -26,15 +24,7 @@ export class ReactionsService {
   async react(viewer: Viewer, rawPostId: string, kind: ReactionKind, loaders: ForumLoaderSet): Promise<string> {
     const postId = await this.requirePublished(viewer, rawPostId, loaders);
     await this.rateLimiter.consume(viewer, 'react');
-    const added = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ReactionEntity)
-      .values({ postId, memberId: viewer.memberId, kind })
-      .orIgnore()
-      .returning('kind')
-      .execute();
-    if ((added.raw as unknown[]).length > 0) await this.notices.afterReaction(postId, viewer.memberId);
+    if (await this.reactions.add(postId, viewer.memberId, kind)) await this.notices.afterReaction(postId, viewer.memberId);
     return postId;
   }
 
@@ -43,7 +33,7 @@ export class ReactionsService {
     const postId = parseId(rawPostId, 'postId');
     if (!(await this.posts.findVisible(viewer, postId, loaders))) throw AppError.notFound('Post');
     await this.rateLimiter.consume(viewer, 'react');
-    await this.dataSource.getRepository(ReactionEntity).delete({ postId, memberId: viewer.memberId, kind });
+    await this.reactions.remove(postId, viewer.memberId, kind);
     return postId;
   }
 

@@ -13,7 +13,9 @@ import { ForumLoaderSet } from './forum-loaders';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { cleanLine, MAX_REPORT_REASON_CHARS } from './post-body.sanitizer';
 import { PostLifecycleService } from './post-lifecycle.service';
+import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { ReportsRepository } from './reports.repository';
 
 export interface ReportOutcome {
   /** Null when this member had already reported the post (nothing new happened). */
@@ -32,6 +34,8 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly posts: PostsService,
+    private readonly postRows: PostsRepository,
+    private readonly reports: ReportsRepository,
     private readonly lifecycle: PostLifecycleService,
     private readonly rateLimiter: ForumRateLimiter,
     private readonly audit: AuditService,
@@ -51,14 +55,10 @@ export class ReportsService {
 
     const outcome = await this.dataSource.transaction(async (manager): Promise<ReportOutcome> => {
       // Reports on one post queue behind each other, so concurrent reporters cannot all miss the threshold.
-      await manager.query(`SELECT 1 FROM posts WHERE id = $1 FOR UPDATE`, [postId]);
-      const inserted: Array<{ id: string }> = await manager.query(
-        `INSERT INTO reports (post_id, reporter_id, reason) VALUES ($1, $2, $3) ON CONFLICT (post_id, reporter_id) DO NOTHING RETURNING id`,
-        [postId, viewer.memberId, reason],
-      );
-      if (inserted.length === 0) return { reportId: null, autoHeld: false };
-      const reportId = inserted[0].id;
-      const [{ reporters }]: Array<{ reporters: number }> = await manager.query(`SELECT count(*)::int AS reporters FROM reports WHERE post_id = $1`, [postId]);
+      await this.postRows.lock(manager, postId);
+      const reportId = await this.reports.insertOnce(manager, { postId, reporterId: viewer.memberId, reason });
+      if (reportId === null) return { reportId: null, autoHeld: false };
+      const reporters = await this.reports.reporterCount(manager, postId);
       const held =
         reporters >= this.config.moderation.reportAutoHideReporters &&
         (await this.lifecycle.transition(manager, { postId, from: [PostStatus.PUBLISHED], to: PostStatus.HELD, heldReason: HeldReason.USER_REPORTS })) !== null;

@@ -5,6 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { Role } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
+import { MembersRepository } from '../members/members.repository';
+import { SpacesRepository } from './spaces.repository';
 
 /**
  * Admins assign peer specialists to the spaces they moderate: that decides whose held posts and
@@ -14,17 +16,18 @@ import { AppError } from '../common/errors/app-error';
 export class SpaceAssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly spaces: SpacesRepository,
+    private readonly members: MembersRepository,
     private readonly audit: AuditService,
   ) {}
 
   async assign(admin: Viewer, spaceId: string, memberId: string, requestId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [space]: Array<{ id: string }> = await manager.query(`SELECT id FROM spaces WHERE id = $1`, [spaceId]);
-      if (!space) throw AppError.notFound('Space');
-      const [member]: Array<{ role: Role }> = await manager.query(`SELECT role FROM members WHERE id = $1`, [memberId]);
-      if (!member) throw AppError.notFound('Member');
-      if (member.role !== Role.PEER_SPECIALIST) throw AppError.badInput('memberId', 'Only peer specialists are assigned to spaces.');
-      await manager.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [spaceId, memberId]);
+      if (!(await this.spaces.exists(spaceId, manager))) throw AppError.notFound('Space');
+      const role = await this.members.roleOf(memberId, manager);
+      if (role === null) throw AppError.notFound('Member');
+      if (role !== Role.PEER_SPECIALIST) throw AppError.badInput('memberId', 'Only peer specialists are assigned to spaces.');
+      await this.members.assignToSpace(manager, spaceId, memberId);
       await this.audit.record(
         {
           actorId: admin.memberId,
@@ -43,11 +46,7 @@ export class SpaceAssignmentsService {
 
   async unassign(admin: Viewer, spaceId: string, memberId: string, requestId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const removed: unknown[] = await manager.query(
-        `WITH gone AS (DELETE FROM space_moderators WHERE space_id = $1 AND member_id = $2 RETURNING 1) SELECT 1 FROM gone`,
-        [spaceId, memberId],
-      );
-      if (removed.length === 0) throw AppError.notFound('Assignment');
+      if (!(await this.members.unassignFromSpace(manager, spaceId, memberId))) throw AppError.notFound('Assignment');
       await this.audit.record(
         {
           actorId: admin.memberId,

@@ -1,22 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
-import { isStaff } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { SpaceEntity } from './entities/space.entity';
 import { ForumLoaderSet } from './forum-loaders';
 import { canSeeSpace } from './post-visibility';
+import { SpacesRepository } from './spaces.repository';
 
 @Injectable()
 export class SpacesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly spaces: SpacesRepository) {}
 
   /** The spaces the viewer may read and post in, in the program's order. */
   async listVisible(viewer: Viewer): Promise<SpaceEntity[]> {
-    const query = this.dataSource.getRepository(SpaceEntity).createQueryBuilder('s').orderBy('s.position').addOrderBy('s.name').addOrderBy('s.id');
-    if (!isStaff(viewer.role)) query.where('(s.cohort IS NULL OR s.cohort = :cohort)', { cohort: viewer.cohort });
-    return query.getMany();
+    return this.spaces.listVisible(viewer);
   }
 
   /** A space the viewer may see; NOT_FOUND otherwise, so a hidden cohort's space is not even confirmed to exist. */

@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { REDIS } from '../redis/redis.module';
+import { HealthRepository } from './health.repository';
 import { ReadinessRegistry } from './readiness';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -20,7 +19,7 @@ async function withTimeout<T>(work: Promise<T>): Promise<T> {
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: HealthRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly readiness: ReadinessRegistry,
   ) {}
@@ -45,7 +44,7 @@ export class HealthController {
     };
     await Promise.all([
       run('postgres', async () => {
-        await this.dataSource.query('SELECT 1');
+        await this.database.ping();
         return { ok: true };
       }),
       run('redis', async () => ({ ok: (await this.redis.ping()) === 'PONG' })),

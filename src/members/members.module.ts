@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
+import { VIEWER_DIRECTORY } from '../common/auth/viewer-directory';
+import { MemberLoaders } from './member-loaders';
+import { MembersRepository } from './members.repository';
 import { MembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
 
-@Module({ providers: [MembersService, MembersResolver], exports: [MembersService] })
+/**
+ * Members and which spaces peer specialists work. Provides `common`'s ViewerDirectory (who a token
+ * belongs to), so common never imports this feature.
+ */
+@Module({
+  providers: [MembersRepository, MembersService, MembersResolver, MemberLoaders, { provide: VIEWER_DIRECTORY, useExisting: MembersService }],
+  exports: [MembersRepository, MembersService, MemberLoaders, VIEWER_DIRECTORY],
+})
 export class MembersModule {}

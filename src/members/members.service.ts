@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { VerifiedClaims } from '../common/auth/token-verifier';
 import { Viewer } from '../common/auth/viewer';
+import { ViewerDirectory } from '../common/auth/viewer-directory';
 import { Role } from '../common/domain/role.enum';
-import { MemberEntity } from './entities/member.entity';
+import { MembersRepository } from './members.repository';
 import { pseudonymFor } from './pseudonym';
 
 const CACHE_TTL_MS = 60_000;
@@ -16,11 +15,11 @@ const CACHE_MAX = 10_000;
  * whenever they change.
  */
 @Injectable()
-export class MembersService {
+export class MembersService implements ViewerDirectory {
   /** The member as of its last upsert; the token's own expiry is added per request. */
   private readonly cache = new Map<string, { viewer: Omit<Viewer, 'tokenExpiresAt'>; expiresAt: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly members: MembersRepository) {}
 
   async viewerFor(claims: VerifiedClaims): Promise<Viewer> {
     const key = JSON.stringify([claims.sub, claims.role, claims.name ?? null, claims.cohort ?? null]);
@@ -29,15 +28,14 @@ export class MembersService {
 
     const displayName = claims.name ?? pseudonymFor(claims.sub);
     // One round trip whether the member is new or known; display name follows the token only when it sends one.
-    const rows: Array<{ id: string; display_name: string; cohort: string | null }> = await this.dataSource.query(
-      `INSERT INTO members (sub, role, display_name, cohort) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (sub) DO UPDATE SET role = EXCLUDED.role, cohort = EXCLUDED.cohort, last_seen_at = now(),
-         display_name = CASE WHEN $5::boolean THEN EXCLUDED.display_name ELSE members.display_name END
-       RETURNING id, display_name, cohort`,
-      [claims.sub, claims.role, displayName, claims.cohort ?? null, claims.name !== undefined],
-    );
-    const row = rows[0];
-    const viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.display_name, cohort: row.cohort, moderatedSpaceIds: [] };
+    const row = await this.members.upsertFromClaims({
+      sub: claims.sub,
+      role: claims.role,
+      displayName,
+      cohort: claims.cohort ?? null,
+      displayNameFromToken: claims.name !== undefined,
+    });
+    const viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.displayName, cohort: row.cohort, moderatedSpaceIds: [] };
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(key, { viewer, expiresAt: Date.now() + CACHE_TTL_MS });
     return this.withModeratedSpaces({ ...viewer, tokenExpiresAt: claims.expiresAt });
@@ -50,12 +48,6 @@ export class MembersService {
    */
   async withModeratedSpaces(viewer: Viewer): Promise<Viewer> {
     if (viewer.role !== Role.PEER_SPECIALIST) return viewer;
-    const rows: Array<{ space_id: string }> = await this.dataSource.query(`SELECT space_id FROM space_moderators WHERE member_id = $1`, [viewer.memberId]);
-    return { ...viewer, moderatedSpaceIds: rows.map((r) => r.space_id) };
-  }
-
-  async findByIds(ids: readonly string[]): Promise<MemberEntity[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany();
+    return { ...viewer, moderatedSpaceIds: await this.members.moderatedSpaceIds(viewer.memberId) };
   }
 }

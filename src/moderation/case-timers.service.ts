@@ -11,6 +11,8 @@ import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName } from '../queue/queue.types';
 import { AppConfig } from '../config/app-config';
+import { ReportsRepository } from '../forum/reports.repository';
+import { MembersRepository } from '../members/members.repository';
 import { ModerationCasesService } from './moderation-cases.service';
 import { ModerationCrossingReads } from './moderation-crossing-reads.repository';
 import { ModerationRepository } from './moderation.repository';
@@ -32,6 +34,8 @@ export class CaseTimersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ModerationRepository,
     private readonly crossing: ModerationCrossingReads,
+    private readonly reports: ReportsRepository,
+    private readonly members: MembersRepository,
     private readonly cases: ModerationCasesService,
     private readonly notifications: NotificationsService,
     private readonly pubsub: RedisPubSub,
@@ -43,7 +47,7 @@ export class CaseTimersService {
   /** Opens or joins the reported post's case; idempotent by the report's source key. */
   async reviewReport(reportId: string): Promise<'joined' | 'unchanged' | 'missing'> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const reported = await this.crossing.reportedPost(manager, reportId);
+      const reported = await this.reports.reportedPost(reportId, manager);
       if (!reported) return null;
       const { postId, spaceId, authorId: subjectId } = reported;
       const result = await this.cases.openOrJoin(manager, {
@@ -72,7 +76,7 @@ export class CaseTimersService {
     const due = await this.dataSource.transaction(async (manager) => {
       const row = await this.repository.findDueUnreminded(manager, caseId);
       if (!row) return null;
-      const recipients = await this.crossing.caseReminderRecipients(manager, row.space_id);
+      const recipients = await this.members.peerSpecialistsFor(row.space_id, manager);
       await this.notifications.notify(
         manager,
         recipients.map((memberId) => ({

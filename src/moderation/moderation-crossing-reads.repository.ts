@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inScopeSql, scopeSqlValue, StaffScope } from '../common/auth/staff-scope';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 
@@ -27,8 +27,6 @@ export interface ScreeningEvidenceRow {
  * | `screeningEvidence`    | screening's screenings + posts    | screening sits above moderation, so moderation cannot call it; moves when screening resolves `ModerationCase.evidence` itself |
  * | `reportCountsByPost`   | forum's reports + posts           | forum read; moves to the forum repository                       |
  * | `threadNeighbourIds`   | forum's posts                     | forum read; moves to the forum repository                       |
- * | `reportedPost`         | forum's reports + posts           | forum read; moves to the forum repository                       |
- * | `caseReminderRecipients` | forum's space_moderators + members | forum/members read; moves to the forum repository (assignments) |
  * | `reportsWithoutCase`   | forum's reports + moderation_cases | stays: the anti-join against cases is the point, one statement |
  *
  * Every read of non-public content is limited to the viewer's staff scope here, where it is loaded.
@@ -75,25 +73,6 @@ export class ModerationCrossingReads {
     const byAnchor = new Map<string, string[]>();
     for (const r of rows) byAnchor.set(r.anchor, [...(byAnchor.get(r.anchor) ?? []), r.id]);
     return byAnchor;
-  }
-
-  /** The reported post's id, space and author; null when the report is gone. */
-  async reportedPost(manager: EntityManager, reportId: string): Promise<{ postId: string; spaceId: string; authorId: string } | null> {
-    const rows: Array<{ post_id: string; space_id: string; author_id: string }> = await manager.query(
-      `SELECT r.post_id, p.space_id, p.author_id FROM reports r JOIN posts p ON p.id = r.post_id WHERE r.id = $1`,
-      [reportId],
-    );
-    return rows.length > 0 ? { postId: rows[0].post_id, spaceId: rows[0].space_id, authorId: rows[0].author_id } : null;
-  }
-
-  /** Who hears of a space's overdue case: its peer specialists, or every peer specialist when none is assigned. */
-  async caseReminderRecipients(manager: EntityManager, spaceId: string): Promise<string[]> {
-    const rows: Array<{ member_id: string }> = await manager.query(
-      `SELECT member_id FROM space_moderators WHERE space_id = $1
-       UNION SELECT id FROM members WHERE role = 'PEER_SPECIALIST' AND NOT EXISTS (SELECT 1 FROM space_moderators WHERE space_id = $1)`,
-      [spaceId],
-    );
-    return rows.map((r) => r.member_id);
   }
 
   /** Reports between `graceSeconds` and `lookbackDays` old that joined no case (their job was lost), oldest first. */

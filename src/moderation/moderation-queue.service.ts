@@ -5,7 +5,7 @@ import { RequestContext } from '../common/auth/viewer';
 import { CASE_PRIORITY_RANK, CasePriority, CaseStatus } from '../common/domain/moderation.enums';
 import { toConnection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
-import { requestLoader } from '../escalation/request-loader';
+import { requestLoader } from '../common/graphql/request-loaders';
 import { ModerationCaseConnection, ModerationCaseModel, QueueCountModel } from './models/moderation-case.model';
 import { COUNTED_STATUSES, QueueFilter } from './moderation-queue.predicates';
 import { CaseRow, ModerationRepository } from './moderation.repository';

@@ -11,7 +11,7 @@ import { listCost } from '../common/graphql/query-cost';
 import { pageSize } from '../common/pagination/connection';
 import { EscalationReviewService } from '../escalation/escalation-review.service';
 import { EscalationModel } from '../escalation/models/escalation.model';
-import { requestLoader } from '../escalation/request-loader';
+import { requestLoader } from '../common/graphql/request-loaders';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostEntity } from '../forum/entities/post.entity';
 import { PostModel } from '../forum/models/post.model';

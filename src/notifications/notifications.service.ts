@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { Connection, toConnection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { NotificationEntity, NotificationKind } from './entities/notification.entity';
 import { NotificationModel } from './models/notification.model';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationAnnouncer } from './realtime/notification-announcer';
 
 export interface NewNotification {
@@ -45,66 +45,39 @@ export function toModel(row: NotificationEntity): NotificationModel {
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly announcer: NotificationAnnouncer,
   ) {}
 
   /** Returns how many were new (duplicates by dedupe key are skipped silently). Each new one reaches its member live after commit. */
   async notify(manager: EntityManager, notifications: NewNotification[]): Promise<number> {
     if (notifications.length === 0) return 0;
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(notifications.map((n) => ({ ...n, data: n.data ?? {}, dedupeKey: n.dedupeKey ?? null })))
-      .orIgnore()
-      .returning('id, member_id')
-      .execute();
-    const added = result.raw as Array<{ id: string; member_id: string }>;
-    this.announcer.afterCommit(
+    const added = await this.notifications.insertNew(
       manager,
-      added.map((row) => ({ notificationId: row.id, memberId: row.member_id })),
+      notifications.map((n) => ({ ...n, data: n.data ?? {}, dedupeKey: n.dedupeKey ?? null })),
     );
+    this.announcer.afterCommit(manager, added);
     return added.length;
   }
 
   /** The member's notifications, newest first. */
   async listFor(memberId: string, limit: number, after: string | null | undefined): Promise<Connection<NotificationModel>> {
-    const cursor = NOTIFICATION_CURSOR.decode(after);
-    const query = this.dataSource
-      .getRepository(NotificationEntity)
-      .createQueryBuilder('n')
-      .addSelect('n.created_at::text', 'created_key')
-      .where('n.member_id = :memberId', { memberId })
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) {
-      const [createdAt, id] = cursor;
-      query.andWhere('(n.created_at, n.id) < (CAST(:createdAt AS timestamptz), CAST(:id AS uuid))', { createdAt, id });
-    }
-    const { entities, raw } = await query.getRawAndEntities<{ created_key: string }>();
-    const rows = entities.map((entity, i) => ({ entity, key: raw[i].created_key }));
+    const rows = await this.notifications.newestFirst(memberId, limit + 1, NOTIFICATION_CURSOR.decode(after));
     return toConnection(
       rows,
       limit,
-      (r) => NOTIFICATION_CURSOR.encode([r.key, r.entity.id]),
-      (r) => toModel(r.entity),
+      (r) => NOTIFICATION_CURSOR.encode([r.createdKey, r.notification.id]),
+      (r) => toModel(r.notification),
     );
   }
 
   async unreadCount(memberId: string): Promise<number> {
-    return this.dataSource
-      .getRepository(NotificationEntity)
-      .createQueryBuilder('n')
-      .where('n.member_id = :memberId AND n.read_at IS NULL', { memberId })
-      .getCount();
+    return this.notifications.unreadCount(memberId);
   }
 
   /** Marks one of the member's own notifications read; someone else's is NOT_FOUND (no existence leak). */
   async markRead(memberId: string, id: string): Promise<NotificationModel> {
-    await this.dataSource.query(`UPDATE notifications SET read_at = now() WHERE id = $1 AND member_id = $2 AND read_at IS NULL`, [id, memberId]);
-    const row = await this.dataSource.getRepository(NotificationEntity).findOne({ where: { id, memberId } });
+    const row = await this.notifications.markRead(memberId, id);
     if (!row) throw AppError.notFound('Notification');
     return toModel(row);
   }

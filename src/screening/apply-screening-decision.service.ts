@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
+import { ScreeningRequestState } from '../forum/screening-outbox.repository';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
+import { PostsRepository } from '../forum/posts.repository';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CasePriority, CaseReason } from '../common/domain/moderation.enums';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
@@ -72,6 +73,7 @@ export class ApplyScreeningDecision {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly lifecycle: PostLifecycleService,
+    private readonly posts: PostsRepository,
   ) {}
 
   async apply(target: ScreeningTarget, result: ScreeningResult): Promise<AppliedScreening> {
@@ -175,7 +177,7 @@ export class ApplyScreeningDecision {
    * decision is made (only crisis reopens it, as for any revision).
    */
   private async keepHeldForReview(manager: EntityManager, target: ScreeningTarget, screenedHold: HeldReason | null): Promise<HeldReason | null> {
-    const current = await this.screenings.heldReasonForUpdate(manager, target);
+    const current = await this.posts.lockHeldReason(manager, target.postId, target.revision);
     if (!current || current === HeldReason.MODERATOR) return null;
     if (!screenedHold || HOLD_RANK[screenedHold] >= HOLD_RANK[current]) return current;
     await this.lifecycle.transition(manager, {

@@ -9,6 +9,7 @@ import { announcePostChanged } from '../notifications/realtime/announce-post-cha
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName, JobPayloads } from '../queue/queue.types';
 import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './apply-screening-decision.service';
+import { LoadedCrisisModel } from './crisis-model.provider';
 import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
 import { normaliseText } from './pipeline/normalise';
 import { screenText } from './pipeline/screen-text';
@@ -33,6 +34,7 @@ export class ScreenPostProcessor {
     private readonly lifecycle: PostLifecycleService,
     private readonly watchedWords: WatchedWordsCache,
     private readonly toxicity: ToxicityModel,
+    private readonly crisisModel: LoadedCrisisModel,
     private readonly applyDecision: ApplyScreeningDecision,
     private readonly jobs: JobProducer,
     private readonly pubsub: RedisPubSub,
@@ -51,6 +53,7 @@ export class ScreenPostProcessor {
     const outcome = await screenText(loaded.text, {
       watchedWords: await this.watchedWords.list(),
       toxicity: this.toxicity.classifier,
+      crisisModel: this.crisisModel.model,
       policy: { toxicityRequired: this.toxicity.required },
       toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
     });

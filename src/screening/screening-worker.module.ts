@@ -5,6 +5,7 @@ import { ForumModule } from '../forum/forum.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ApplyScreeningDecision } from './apply-screening-decision.service';
+import { crisisModelProvider } from './crisis-model.provider';
 import { ScreenPostProcessor } from './screen-post.processor';
 import { ScreeningOutboxSweeper } from './screening-outbox.sweeper';
 import { ScreeningModule } from './screening.module';
@@ -12,10 +13,18 @@ import { ScreeningJobHandlers } from './screening.worker';
 import { toxicityModelProvider } from './toxicity-model.provider';
 import { WatchedWordsCache } from './watched-words.cache';
 
-/** The worker side of screening: the screen-post processor, the toxicity model and the outbox sweep. */
+/** The worker side of screening: the screen-post processor, the toxicity and crisis models and the outbox sweep. */
 @Module({
   imports: [ScreeningModule, AuditModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule],
-  providers: [toxicityModelProvider, WatchedWordsCache, ApplyScreeningDecision, ScreenPostProcessor, ScreeningOutboxSweeper, ScreeningJobHandlers],
+  providers: [
+    toxicityModelProvider,
+    crisisModelProvider,
+    WatchedWordsCache,
+    ApplyScreeningDecision,
+    ScreenPostProcessor,
+    ScreeningOutboxSweeper,
+    ScreeningJobHandlers,
+  ],
   exports: [ScreeningJobHandlers],
 })
 export class ScreeningWorkerModule {}

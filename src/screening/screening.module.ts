@@ -7,7 +7,7 @@ import { WatchedWordsService } from './watched-words.service';
 
 /** What both processes need of screening: the staff-only `Post.screening` field, the admins' watched words, the public crisis resources. */
 @Module({
-  providers: [CrisisResourcesResolver, ScreeningRepository, ScreeningLoaders, PostScreeningResolver, WatchedWordsService, WatchedWordsResolver],
+  providers: [ScreeningRepository, CrisisResourcesResolver, ScreeningLoaders, PostScreeningResolver, WatchedWordsService, WatchedWordsResolver],
   exports: [ScreeningRepository],
 })
 export class ScreeningModule {}

@@ -4,9 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { StaffScope } from '../common/auth/staff-scope';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CaseReason } from '../common/domain/moderation.enums';
-import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
 import { PostEntity } from '../forum/entities/post.entity';
-import { ScreeningRequestState } from '../forum/entities/screening-request.entity';
+import { ScreeningRequestState } from '../forum/screening-outbox.repository';
 import { ScreeningEntity } from './entities/screening.entity';
 import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
 import { ScreeningDecisionKind } from './models/screening.model';
@@ -115,19 +114,6 @@ export class ScreeningRepository {
        WHERE r.post_id = e.post_id AND r.revision = e.revision`,
       [requests.map((r) => r.postId), requests.map((r) => r.revision)],
     );
-  }
-
-  /**
-   * Why the post is held, when the screened revision is the current one of a HELD post; locks the
-   * post row until the caller's transaction ends. Reads the forum's `posts` table: the forum has no
-   * read for this yet (PostLifecycleService would be its home).
-   */
-  async heldReasonForUpdate(manager: EntityManager, { postId, revision }: PostRevisionKey): Promise<HeldReason | null> {
-    const rows: Array<{ held_reason: HeldReason }> = await manager.query(
-      `SELECT held_reason FROM posts WHERE id = $1 AND revision = $2 AND status = $3 FOR UPDATE`,
-      [postId, revision, PostStatus.HELD],
-    );
-    return rows[0]?.held_reason ?? null;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { connectAsSchemaOwner, startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { connectAsSchemaOwner, startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
 
 const AUDIT_PAGE = `query($first: Int, $after: String) {
   auditEvents(first: $first, after: $after) { edges { cursor node { id actorRole action targetType targetId details createdAt } } pageInfo { hasNextPage endCursor } }

@@ -14,20 +14,27 @@ import {
   isScalarType,
 } from 'graphql';
 import { Role } from '../../src/common/domain/role.enum';
-import { subscribe, waitFor, wsClient, settle } from '../escalation/realtime-helpers';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
+import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
+import { probeDelivery, publishCaseChanged, publishEscalationRaised, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { assignToSpace, Member, member, insertEscalation, postInThread, postWithCase, space, uniqueSub } from '../utils/factories';
 
 const ANY_MEMBER = 'ANY_MEMBER';
+/** Public: anyone, signed in or not (only what a person must reach without signing in: the crisis resources). */
+const ANYONE = 'ANYONE';
 const STAFF = [Role.PEER_SPECIALIST, Role.CLINICIAN, Role.ADMIN] as const;
 const CLINICAL = [Role.CLINICIAN, Role.ADMIN] as const;
-type Access = typeof ANY_MEMBER | readonly Role[];
+type Access = typeof ANY_MEMBER | typeof ANYONE | readonly Role[];
 
 /**
  * Who may call what: every root field of the schema must have an entry, so an operation added
- * without deciding who may use it fails here. Anonymous callers may use nothing.
+ * without deciding who may use it fails here. Anonymous callers may use nothing but what is ANYONE's.
  */
 const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.me': ANY_MEMBER,
+  'Query.crisisResources': ANYONE,
   'Query.spaces': ANY_MEMBER,
   'Query.threads': ANY_MEMBER,
   'Query.thread': ANY_MEMBER,
@@ -59,12 +66,13 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.unassignPeerSpecialist': [Role.ADMIN],
   'Mutation.removeWatchedWord': [Role.ADMIN],
   'Subscription.moderationQueueChanged': STAFF,
+  'Subscription.myPostChanged': ANY_MEMBER,
   'Subscription.escalationRaised': CLINICAL,
   'Subscription.notificationAdded': ANY_MEMBER,
 };
 
 function allowed(access: Access, role: Role): boolean {
-  return access === ANY_MEMBER || access.includes(role);
+  return access === ANY_MEMBER || access === ANYONE || access.includes(role);
 }
 
 /** A literal of the argument's type: fresh random ids, so a grant would show as NOT_FOUND and a refusal must come before any lookup. */
@@ -130,7 +138,10 @@ describe('authorization matrix, generated from the schema', () => {
       if (!access) continue;
       const operation = operationFor(kind, field);
       const anonymous = await app.gql(operation);
-      if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED' || (anonymous.data?.[field.name] ?? null) !== null) {
+      if (access === ANYONE) {
+        if (anonymous.errors || (anonymous.data?.[field.name] ?? null) === null)
+          unexpected.push(`${key} anonymous refused (${JSON.stringify(anonymous.errors)})`);
+      } else if (anonymous.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED' || (anonymous.data?.[field.name] ?? null) !== null) {
         unexpected.push(`${key} anonymous -> ${JSON.stringify(anonymous.errors?.[0]?.extensions?.code ?? 'granted')}`);
       }
       for (const role of Object.values(Role)) {
@@ -148,6 +159,27 @@ describe('authorization matrix, generated from the schema', () => {
   });
 
   it('should refuse subscriptions to roles without access and sockets without a token', async () => {
+    // One event per subscription that every role granted it may see: a case in a space the peer
+    // specialist moderates, an escalation (clinicians and admins see all).
+    const members = new Map<Role, Member>();
+    for (const role of Object.values(Role)) members.set(role, await member(app, role, `matrix-socket-${role}`));
+    const client = members.get(Role.CLIENT)!;
+    const probeSpace = await space(app.dataSource, { name: 'Matrix probes' });
+    await assignToSpace(app.dataSource, probeSpace, members.get(Role.PEER_SPECIALIST)!.id);
+    const { caseId } = await postWithCase(app.dataSource, probeSpace, client.id);
+    const escalationId = await insertEscalation(app.dataSource, client.id, { status: 'ACKNOWLEDGED' });
+    // myPostChanged goes to a post's author only: one post per member, an event for each.
+    const ownPosts = await Promise.all(
+      [...members.values()].map(async (m) => ({ postId: (await postInThread(app.dataSource, probeSpace, m.id)).postId, authorId: m.id })),
+    );
+    const pubsub = app.running.app.get(RedisPubSub);
+    const PROBES: Record<string, () => Promise<void>> = {
+      'Subscription.moderationQueueChanged': publishCaseChanged(app, { caseId, spaceId: probeSpace }),
+      'Subscription.escalationRaised': publishEscalationRaised(app, escalationId),
+      'Subscription.myPostChanged': async () => {
+        for (const change of ownPosts) await pubsub.publish(RealtimeEvent.POST_CHANGED, change);
+      },
+    };
     const unexpected: string[] = [];
     for (const { key, field } of roots.filter((r) => r.kind === 'subscription')) {
       const access = EXPECTED_ACCESS[key];
@@ -155,21 +187,26 @@ describe('authorization matrix, generated from the schema', () => {
       const operation = operationFor('subscription', field);
       const anonymous = wsClient(app.url, null);
       const anonSub = subscribe(anonymous, operation);
-      await waitFor(() => anonSub.errors.length > 0, `${key} anonymous refusal`);
+      await waitFor(`${key} anonymous refusal`, () => anonSub.errors.length > 0);
       await anonymous.dispose();
       for (const role of Object.values(Role)) {
-        const client = wsClient(app.url, tokens.get(role)!);
-        const sub = subscribe(client, operation);
+        const socket = wsClient(app.url, members.get(role)!.token);
+        const sub = subscribe(socket, operation);
         if (allowed(access, role)) {
-          await settle(200);
-          if (sub.errors.length > 0 || sub.completed) unexpected.push(`${key} ${role} refused: ${JSON.stringify(sub.errors)}`);
+          // Granted only when an event arrives: a refusal would end the subscription instead.
+          const probe = PROBES[key];
+          if (!probe) unexpected.push(`${key}: no probe event to prove a grant with`);
+          else
+            await probeDelivery(sub, probe, () => true, `${key} ${role} to deliver an event`).catch((error: Error) =>
+              unexpected.push(`${key} ${role}: ${error.message}`),
+            );
         } else {
-          await waitFor(() => sub.errors.length > 0 || sub.completed, `${key} ${role} refusal`);
+          await waitFor(`${key} ${role} refusal`, () => sub.errors.length > 0 || sub.completed);
           // Socket errors carry the same codes as HTTP ones.
           if (!JSON.stringify(sub.errors).includes('"code":"FORBIDDEN"')) unexpected.push(`${key} ${role} -> ${JSON.stringify(sub.errors)}`);
         }
         sub.dispose();
-        await client.dispose();
+        await socket.dispose();
       }
     }
     expect(unexpected).toEqual([]);

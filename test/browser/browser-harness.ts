@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { ROOT } from '../../scripts/bench/harness';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
-import { AppProcess, startAppProcess } from '../helpers/app-process';
 import { testEnv } from '../helpers/test-app';
-import { TEST_JWT_SECRET } from '../setup/test-env';
+import { AppProcess, ROOT, startAppProcess } from '../utils/app-process';
+import { signToken } from '../utils/factories';
 
 /** Debian's chromium (scripts/ensure-chromium.sh installs it); never a downloaded browser build. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -114,7 +112,7 @@ export async function openJourney(
 
 /** A token for API calls the test makes beside the browser (a moderator's decision, say). */
 export function tokenFor(sub: string, role: Role, name?: string): Promise<string> {
-  return signDevToken(TEST_JWT_SECRET, { sub, role, name });
+  return signToken(sub, role, name ? { name } : {});
 }
 
 /**

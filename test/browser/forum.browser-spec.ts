@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
-import { AppProcess } from '../helpers/app-process';
-import { uniqueSub } from '../helpers/test-app';
+import { AppProcess } from '../utils/app-process';
+import { uniqueSub } from '../utils/factories';
 import {
   api,
   JourneyPage,
@@ -9,7 +9,6 @@ import {
   openJourney,
   RIVER,
   SAM_ADMIN,
-  screened,
   seedThread,
   signInAs,
   SKY,

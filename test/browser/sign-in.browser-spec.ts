@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { AppProcess } from '../helpers/app-process';
+import { AppProcess } from '../utils/app-process';
 import { launchBrowser, openJourney, signInAs, startServer, WIDTHS } from './browser-harness';
 
 /** Journey 1 (development sign-in): pick a demo member, land on the spaces, sign out. */

@@ -1,28 +1,21 @@
 import { Browser, Locator, Page } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
-import { AppProcess } from '../helpers/app-process';
-import { uniqueSub } from '../helpers/test-app';
-import { JourneyPage, launchBrowser, openJourney, signInAs, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
-
-const SKY = { sub: 'demo-client-sky', name: 'Sky' };
-const RIVER = { sub: 'demo-client-river', name: 'River' };
-
-/** One GraphQL call beside the browser; throws on errors so a broken set-up fails loudly. */
-async function api<T>(server: AppProcess, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await server.gql<T>(query, variables, token);
-  if (res.errors?.length || !res.data) throw new Error(`set-up call failed: ${JSON.stringify(res.errors)}`);
-  return res.data;
-}
-
-async function untilPublished(server: AppProcess, token: string, postId: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const { post } = await api<{ post: { status: string } | null }>(server, token, 'query($id: ID!) { post(id: $id) { status } }', { id: postId });
-    if (post?.status === 'PUBLISHED') return;
-    if (Date.now() > deadline) throw new Error(`post ${postId} was not published within 20 s (${post?.status})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { AppProcess } from '../utils/app-process';
+import { uniqueSub } from '../utils/factories';
+import {
+  api,
+  JourneyPage,
+  launchBrowser,
+  openJourney,
+  RIVER,
+  seedThread,
+  signInAs,
+  SKY,
+  spaceIdBySlug,
+  startServer,
+  tokenFor,
+  WIDTHS,
+} from './browser-harness';
 
 /** Presses Tab until `target` has focus (keyboard reachability), then checks the focus style shows. */
 async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
@@ -64,11 +57,9 @@ describe('journey 5: supporting others', () => {
     server = await startServer({ FORUM_RATE_LIMIT_MULTIPLIER: '10' });
     baseUrl = server.url.replace(/\/graphql$/, '');
     browser = await launchBrowser();
-    skyToken = await tokenFor(SKY.sub, Role.CLIENT, SKY.name);
+    skyToken = await tokenFor(SKY.sub, SKY.role, SKY.name);
     robinToken = await tokenFor(uniqueSub('robin'), Role.CLIENT, 'Robin');
-    const { spaces } = await api<{ spaces: Array<{ id: string; slug: string }> }>(server, skyToken, '{ spaces { id slug } }');
-    spaceId = spaces.find((s) => s.slug === 'wins-and-gratitude')?.id ?? '';
-    expect(spaceId).not.toBe('');
+    spaceId = await spaceIdBySlug(server, skyToken, 'wins-and-gratitude');
   }, 180_000);
 
   afterAll(async () => {
@@ -76,29 +67,13 @@ describe('journey 5: supporting others', () => {
     await server?.stop();
   });
 
-  /** Sky's thread with one reply from Robin, both published by the real worker. */
-  async function seedThread(width: Width): Promise<{ title: string; threadId: string; replyId: string }> {
-    const title = `A small win today (${width})`;
-    const { createThread } = await api<{ createThread: { id: string; firstPost: { id: string } } }>(
-      server,
-      skyToken,
-      'mutation($input: CreateThreadInput!) { createThread(input: $input) { id firstPost { id } } }',
-      { input: { spaceId, title, body: '<p>I went outside for ten minutes and it helped.</p>' } },
-    );
-    await untilPublished(server, skyToken, createThread.firstPost.id);
-    const { createReply } = await api<{ createReply: { id: string } }>(
-      server,
-      robinToken,
-      'mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }',
-      { input: { threadId: createThread.id, body: '<p>Ten minutes counts. I try a short walk after lunch.</p>' } },
-    );
-    await untilPublished(server, robinToken, createReply.id);
-    return { title, threadId: createThread.id, replyId: createReply.id };
-  }
-
   describe.each(WIDTHS)('at %i px', (width) => {
     it('should react, quote, report, and show the author their notifications live', async () => {
-      const { title } = await seedThread(width);
+      // Sky's thread with one reply from Robin, both screened by the real worker.
+      const title = `A small win today (${width})`;
+      await seedThread(server, spaceId, skyToken, title, '<p>I went outside for ten minutes and it helped.</p>', [
+        { token: robinToken, body: '<p>Ten minutes counts. I try a short walk after lunch.</p>' },
+      ]);
       const river = await openJourney(browser, baseUrl, 'support', width);
       const sky = await openJourney(browser, baseUrl, 'support-author', width);
       try {

@@ -1,20 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { TOXICITY_FIXTURE_SENTENCES } from '../../src/screening/toxicity/toxicity-fixture-words';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
-import { RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
-import { AppProcess, startAppProcess } from '../helpers/app-process';
-import { GraphqlResponse, uniqueSub } from '../helpers/test-app';
+import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
+import { runEnvironment } from '../setup/test-env';
+import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../utils/environment';
+import { AppProcess, startAppProcess } from '../utils/app-process';
+import { GraphqlResponse } from '../utils/graphql';
+import { member, Member } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
 
 const CRISIS_TEXT = 'I am going to kill myself tonight. I have the pills ready and I wrote my goodbye letter.';
-
-interface Member {
-  id: string;
-  token: string;
-}
 
 /**
  * The demo's database: no DATABASE_URL, so the app (its own process, as `npm run demo` runs it)
@@ -36,13 +33,6 @@ describe('the main flows on the embedded database (PGlite)', () => {
   let clinicianB: Member;
   let spaceId: string;
 
-  async function member(role: Role, label: string): Promise<Member> {
-    const token = await signDevToken(TEST_JWT_SECRET, { sub: uniqueSub(label), role });
-    const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-    expect(me.errors).toBeUndefined();
-    return { id: me.data!.me.id, token };
-  }
-
   function ok<T>(res: GraphqlResponse<T>): T {
     expect(res.errors).toBeUndefined();
     return res.data as T;
@@ -59,32 +49,33 @@ describe('the main flows on the embedded database (PGlite)', () => {
     return created.createThread.firstPost.id;
   }
 
-  /** Polls through the API as the author until screening moved the post (each poll is itself bounded). */
+  /** Polls through the API as a peer until screening moved the post (each poll is itself bounded). */
   async function screenedStatus(postId: string): Promise<string> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const res = ok(await app.gql<{ post: { status: string } }>('query ($id: ID!) { post(id: $id) { status } }', { id: postId }, peer.token));
-      if (res.post.status !== 'PENDING') return res.post.status;
-      if (Date.now() > deadline) throw new Error(`post ${postId} was not screened in time`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return waitFor(
+      `post ${postId} to be screened`,
+      async () => {
+        const res = ok(await app.gql<{ post: { status: string } }>('query ($id: ID!) { post(id: $id) { status } }', { id: postId }, peer.token));
+        return res.post.status !== 'PENDING' && res.post.status;
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
   }
 
   async function caseOf(postId: string): Promise<{ id: string; priority: string; status: string }> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const queue = ok(
-        await app.gql<{ moderationQueue: { edges: Array<{ node: { id: string; priority: string; status: string; post: { id: string } } }> } }>(
-          '{ moderationQueue(first: 100) { edges { node { id priority status post { id } } } } }',
-          {},
-          peer.token,
-        ),
-      );
-      const found = queue.moderationQueue.edges.map((e) => e.node).find((n) => n.post.id === postId);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no case for post ${postId} in the peer's queue`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return waitFor(
+      `a case for post ${postId} in the peer's queue`,
+      async () => {
+        const queue = ok(
+          await app.gql<{ moderationQueue: { edges: Array<{ node: { id: string; priority: string; status: string; post: { id: string } } }> } }>(
+            '{ moderationQueue(first: 100) { edges { node { id priority status post { id } } } } }',
+            {},
+            peer.token,
+          ),
+        );
+        return queue.moderationQueue.edges.map((e) => e.node).find((n) => n.post.id === postId);
+      },
+      { timeoutMs: 20_000, intervalMs: 100 },
+    );
   }
 
   async function claimAndResolve(caseId: string, decision: string, note?: string): Promise<void> {
@@ -110,7 +101,7 @@ describe('the main flows on the embedded database (PGlite)', () => {
       LOG_LEVEL: 'warn',
       PGLITE_DATA_DIR: dataDir,
       REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `${process.env[RUN_REDIS_PREFIX_VAR]}-embedded`,
+      REDIS_PREFIX: `${runEnvironment().redisPrefix}-embedded`,
       JWT_SECRET: TEST_JWT_SECRET,
       TOXICITY_REQUIRED: 'false',
       TOXICITY_MODEL_URL: fixture.modelUrl,
@@ -120,13 +111,13 @@ describe('the main flows on the embedded database (PGlite)', () => {
       ESCALATION_ACK_SECONDS: 'IMMINENT=2,HIGH=2,ELEVATED=2',
       TIMER_SWEEP_SECONDS: '1',
     });
-    const admin = await member(Role.ADMIN, 'admin');
-    client = await member(Role.CLIENT, 'client');
-    secondClient = await member(Role.CLIENT, 'client-2');
-    reporter = await member(Role.CLIENT, 'reporter');
-    peer = await member(Role.PEER_SPECIALIST, 'peer');
-    clinicianA = await member(Role.CLINICIAN, 'clinician-a');
-    clinicianB = await member(Role.CLINICIAN, 'clinician-b');
+    const admin = await member(app, Role.ADMIN, 'admin');
+    client = await member(app, Role.CLIENT, 'client');
+    secondClient = await member(app, Role.CLIENT, 'client-2');
+    reporter = await member(app, Role.CLIENT, 'reporter');
+    peer = await member(app, Role.PEER_SPECIALIST, 'peer');
+    clinicianA = await member(app, Role.CLINICIAN, 'clinician-a');
+    clinicianB = await member(app, Role.CLINICIAN, 'clinician-b');
     const spaces = ok(await app.gql<{ spaces: Array<{ id: string }> }>('{ spaces { id } }', {}, client.token));
     spaceId = spaces.spaces[0].id;
     const assigned = ok(
@@ -224,13 +215,15 @@ describe('the main flows on the embedded database (PGlite)', () => {
   });
 
   it('should keep its timers running: an escalation nobody acknowledges climbs', async () => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const escalation = (await escalationsByPost()).get(unansweredCrisisPostId);
-      if (escalation && escalation.level >= 2) break;
-      if (Date.now() > deadline) throw new Error(`the unacknowledged escalation did not climb: ${JSON.stringify(escalation)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const climbed = await waitFor(
+      'the unacknowledged escalation to climb',
+      async () => {
+        const escalation = (await escalationsByPost()).get(unansweredCrisisPostId);
+        return escalation && escalation.level >= 2 && escalation;
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
+    expect(climbed.level).toBeGreaterThanOrEqual(2);
   });
 
   it('should still answer afterwards, and stop cleanly on SIGTERM', async () => {

@@ -1,7 +1,12 @@
 import { Role } from '../../src/common/domain/role.enum';
 import { verifyWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '../../src/escalation/escalation-webhook';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { settle, startWebhookReceiver, subscribe, waitFor, wsClient } from './realtime-helpers';
+import { Job, Queue } from 'bullmq';
+import { QueueName } from '../../src/queue/queue.types';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { jobsSettled, openQueue } from '../utils/queue-jobs';
+import { insertEscalation, member, uniqueSub } from '../utils/factories';
+import { probeDelivery, publishEscalationRaised, startWebhookReceiver, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
 
 const SECRET = 'test-webhook-secret-0123456789';
 const CRISIS_TEXT = 'I am going to kill myself tonight. I have the pills ready and I wrote my goodbye letter.';
@@ -18,6 +23,7 @@ describe('escalation paging through the worker', () => {
   let app: TestApp;
   let hook: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let clinicianToken: string;
+  let escalationJobs: Queue;
 
   beforeAll(async () => {
     hook = await startWebhookReceiver();
@@ -31,11 +37,12 @@ describe('escalation paging through the worker', () => {
         TIMER_SWEEP_SECONDS: '1',
       },
     });
-    clinicianToken = await app.token(uniqueSub('clinician'), Role.CLINICIAN);
-    await app.gql('{ me { id } }', {}, clinicianToken);
+    clinicianToken = (await member(app, Role.CLINICIAN, 'clinician')).token;
+    escalationJobs = openQueue(QueueName.ESCALATION, app.config.redis.url, app.config.redis.prefix);
   });
 
   afterAll(async () => {
+    await escalationJobs.close();
     await app.close();
     await hook.close();
   });
@@ -43,6 +50,20 @@ describe('escalation paging through the worker', () => {
   async function escalation(id: string): Promise<EscalationRow> {
     const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE id = $1`, [id]);
     return rows[0];
+  }
+
+  /**
+   * Waits until every job of the escalation has run (each page schedules its deadline, each
+   * deadline the next page), and returns those that finished at or after `since`: the positive
+   * event after which an acknowledged escalation can no longer climb or remind.
+   */
+  async function jobsAfterAcknowledging(escalationId: string, since: number): Promise<Job[]> {
+    const finished = await jobsSettled(
+      escalationJobs,
+      (job) => (job.data as { escalationId?: string }).escalationId === escalationId,
+      "the escalation's pending jobs to run",
+    );
+    return finished.filter((job) => (job.finishedOn ?? 0) >= since);
   }
 
   async function postCrisisThread(): Promise<{ postId: string; authorToken: string }> {
@@ -63,16 +84,18 @@ describe('escalation paging through the worker', () => {
       client,
       'subscription { escalationRaised { id level severity postId } }',
     );
-    await settle();
+    // An acknowledged escalation: the probe reaches the socket without being paged itself.
+    const probe = await insertEscalation(app.dataSource, (await member(app, Role.CLIENT, 'probe-subject')).id, { status: 'ACKNOWLEDGED' });
+    await probeDelivery(sub, publishEscalationRaised(app, probe), (e) => e.escalationRaised.id === probe, 'the subscription to be live');
     const { postId } = await postCrisisThread();
 
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
+    });
     expect(['IMMINENT', 'HIGH']).toContain(esc.severity);
 
-    const delivered = await waitFor(() => hook.received.find((w) => w.body.includes(esc.id)), 'the webhook');
+    const delivered = await waitFor('the webhook', () => hook.received.find((w) => w.body.includes(esc.id)));
     const timestamp = String(delivered.headers[WEBHOOK_TIMESTAMP_HEADER]);
     const signature = String(delivered.headers[WEBHOOK_SIGNATURE_HEADER]);
     expect(verifyWebhook(SECRET, timestamp, delivered.body, signature)).toBe(true);
@@ -83,7 +106,7 @@ describe('escalation paging through the worker', () => {
     expect(delivered.body).not.toContain('pills');
     expect(delivered.body).not.toContain('goodbye');
 
-    const event = await waitFor(() => sub.events.find((e) => e.escalationRaised.id === esc.id), 'the subscription event');
+    const event = await waitFor('the subscription event', () => sub.events.find((e) => e.escalationRaised.id === esc.id));
     expect(event.escalationRaised).toMatchObject({ level: 1, postId });
     expect(sub.errors).toEqual([]);
 
@@ -108,18 +131,19 @@ describe('escalation paging through the worker', () => {
 
   it('should climb a level when nobody acknowledges, and stop once acknowledged', async () => {
     const { postId } = await postCrisisThread();
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id, status, level, paged_level, severity FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
+    });
 
-    const climbed = await waitFor(async () => {
+    const climbed = await waitFor('level 2', async () => {
       const row = await escalation(esc.id);
       return row.level >= 2 && row.paged_level >= 2 ? row : null;
-    }, 'level 2');
+    });
     expect(climbed.status).toBe('OPEN');
-    await waitFor(() => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).level === 2), 'the level-2 webhook');
+    await waitFor('the level-2 webhook', () => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).level === 2));
 
+    const acknowledgedAt = Date.now();
     const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; acknowledgedBy: { id: string } } }>(
       'mutation ($id: ID!) { acknowledgeEscalation(id: $id, note: "calling now") { status level acknowledgedBy { id } } }',
       { id: esc.id },
@@ -129,8 +153,8 @@ describe('escalation paging through the worker', () => {
     expect(ack.data!.acknowledgeEscalation.status).toBe('ACKNOWLEDGED');
     const levelAtAck = ack.data!.acknowledgeEscalation.level;
 
-    // Well past the next deadline: the deadline job finds it acknowledged and climbs no further.
-    await new Promise((r) => setTimeout(r, 3_500));
+    // The deadline (or page) pending when it was acknowledged has run, found it acknowledged and climbed no further.
+    expect(await jobsAfterAcknowledging(esc.id, acknowledgedAt)).not.toEqual([]);
     const after = await escalation(esc.id);
     expect(after.status).toBe('ACKNOWLEDGED');
     expect(after.level).toBe(levelAtAck);
@@ -155,14 +179,12 @@ describe('escalation paging through the worker', () => {
   });
 
   it('should keep reminding everyone at the last level until someone acknowledges', async () => {
-    const adminToken = await app.token(uniqueSub('admin'), Role.ADMIN);
-    const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, adminToken);
-    const adminId = me.data!.me.id;
+    const { id: adminId } = await member(app, Role.ADMIN, 'admin');
     const { postId } = await postCrisisThread();
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
+    });
 
     // Levels 1-3 climb, then level 4 (clinicians and admins) is paged again on each deadline.
     const adminPages = async (): Promise<Array<{ level: number; reminder: number }>> =>
@@ -173,12 +195,15 @@ describe('escalation paging through the worker', () => {
           [adminId, esc.id],
         )
       ).map((row: { level: number; reminder: number | null }) => ({ level: row.level, reminder: row.reminder ?? 0 }));
-    await waitFor(async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), 'two reminders at the last level', 40_000);
+    await waitFor('two reminders at the last level', async () => ((await adminPages()).filter((p) => p.reminder > 0).length >= 2 ? true : null), {
+      timeoutMs: 40_000,
+    });
     const pages = await adminPages();
     expect(pages.every((p) => p.level === 4)).toBe(true);
     expect(new Set(pages.map((p) => p.reminder)).size).toBe(pages.length);
-    await waitFor(() => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).reminder >= 1), 'a reminder webhook');
+    await waitFor('a reminder webhook', () => hook.received.find((w) => w.body.includes(esc.id) && JSON.parse(w.body).reminder >= 1));
 
+    const acknowledgedAt = Date.now();
     const ack = await app.gql<{ acknowledgeEscalation: { status: string; level: number; reminders: number } }>(
       'mutation ($id: ID!) { acknowledgeEscalation(id: $id) { status level reminders } }',
       { id: esc.id },
@@ -188,12 +213,10 @@ describe('escalation paging through the worker', () => {
     expect(ack.data!.acknowledgeEscalation.level).toBe(4);
     expect(ack.data!.acknowledgeEscalation.reminders).toBeGreaterThanOrEqual(2);
     const countAtAck = (await adminPages()).length;
-    await new Promise((r) => setTimeout(r, 3_500));
+    // Once the jobs pending at the acknowledgement have run, no further reminder can come.
+    expect(await jobsAfterAcknowledging(esc.id, acknowledgedAt)).not.toEqual([]);
     // One reminder already in flight at the moment of acknowledging may still land; none after it.
     expect((await adminPages()).length).toBeLessThanOrEqual(countAtAck + 1);
-    const settled = (await adminPages()).length;
-    await new Promise((r) => setTimeout(r, 3_500));
-    expect((await adminPages()).length).toBe(settled);
     const audit: Array<{ action: string }> = await app.dataSource.query(`SELECT action FROM audit_events WHERE target_id = $1`, [esc.id]);
     expect(audit.map((a) => a.action)).toContain('escalation.remind');
   });
@@ -203,29 +226,25 @@ describe('escalation paging through the worker', () => {
     hook.failNext.matches = (body) => body.level === 1;
     hook.failNext.count = 2;
     const { postId } = await postCrisisThread();
-    const esc = await waitFor(async () => {
+    const esc = await waitFor('the escalation', async () => {
       const rows: EscalationRow[] = await app.dataSource.query(`SELECT id FROM escalations WHERE post_id = $1`, [postId]);
       return rows[0];
-    }, 'the escalation');
-    const attempts = await waitFor(async () => {
+    });
+    const attempts = await waitFor('a successful retry', async () => {
       const rows: Array<{ attempt: number; status_code: number }> = await app.dataSource.query(
         `SELECT attempt, status_code FROM webhook_deliveries WHERE escalation_id = $1 AND level = 1 ORDER BY attempt`,
         [esc.id],
       );
       return rows.some((r) => r.status_code === 204) ? rows : null;
-    }, 'a successful retry');
+    });
     expect(attempts.map((a) => a.status_code)).toEqual([500, 500, 204]);
     expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
   });
 
   it('should page an escalation whose page job never reached Redis (the sweeper)', async () => {
     const [subject]: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM members WHERE role = 'CLIENT' LIMIT 1`);
-    const [row]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO escalations (dedupe_key, subject_id, trigger, severity, ack_due_at, created_at)
-       VALUES ($1, $2, 'MANUAL', 'ELEVATED', now() + interval '1 hour', now() - interval '1 minute') RETURNING id`,
-      [uniqueSub('lost'), subject.id],
-    );
-    const paged = await waitFor(async () => ((await escalation(row.id)).paged_level >= 1 ? true : null), 'the sweeper to page it');
+    const lost = await insertEscalation(app.dataSource, subject.id, { createdSecondsAgo: 60 });
+    const paged = await waitFor('the sweeper to page it', async () => ((await escalation(lost)).paged_level >= 1 ? true : null));
     expect(paged).toBe(true);
   });
 
@@ -233,7 +252,7 @@ describe('escalation paging through the worker', () => {
     const clientToken = await app.token(uniqueSub('client'), Role.CLIENT);
     const client = wsClient(app.url, clientToken);
     const sub = subscribe(client, 'subscription { escalationRaised { id } }');
-    await waitFor(() => sub.errors.length > 0 || sub.completed, 'the refusal');
+    await waitFor('the refusal', () => sub.errors.length > 0 || sub.completed);
     // graphql-ws errors carry the guard's message (the HTTP formatter that adds `code` does not run on sockets).
     expect(JSON.stringify(sub.errors)).toContain('You do not have access');
     expect(sub.events).toEqual([]);
@@ -241,7 +260,7 @@ describe('escalation paging through the worker', () => {
 
     const anonymous = wsClient(app.url, null);
     const anonSub = subscribe(anonymous, 'subscription { escalationRaised { id } }');
-    await waitFor(() => anonSub.errors.length > 0, 'the refused connection');
+    await waitFor('the refused connection', () => anonSub.errors.length > 0);
     expect(anonSub.events).toEqual([]);
     await anonymous.dispose();
   });

@@ -1,36 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
-import { Role } from '../../src/common/domain/role.enum';
 import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
-import { TestApp, uniqueSub } from '../helpers/test-app';
+import { TestApp } from '../helpers/test-app';
+import { Member } from '../utils/factories';
 
 export const THREAD_FIELDS =
   'id title status replyCount lastActivityAt createdAt space { id } author { id displayName } firstPost { id status body revision statusNote }';
 export const POST_FIELDS =
   'id body status revision createdAt editedAt statusNote heldReason author { id } thread { id } reactions { kind count } viewerReactions';
-
-export interface Member {
-  token: string;
-  id: string;
-}
-
-/** A member of the given role (created on first sight of their token). */
-export async function member(app: TestApp, role: Role, label: string, cohort?: string): Promise<Member> {
-  const token = await app.token(uniqueSub(label), role, cohort ? { cohort } : {});
-  const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-  if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
-  return { token, id: res.data.me.id };
-}
-
-/** A space of its own per test file, so counts and lists are not shared with other tests. */
-export async function space(app: TestApp, options: { cohort?: string | null } = {}): Promise<string> {
-  const rows: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name, description, cohort) VALUES ($1, $2, '', $3) RETURNING id`, [
-    `test-${randomUUID()}`,
-    'Test space',
-    options.cohort ?? null,
-  ]);
-  return rows[0].id;
-}
 
 export async function createThread(app: TestApp, author: Member, spaceId: string, title = 'Checking in', body = 'Today was a steady day.') {
   const res = await app.gql<{ createThread: { id: string; status: PostStatus; firstPost: { id: string; status: PostStatus; revision: number } } }>(

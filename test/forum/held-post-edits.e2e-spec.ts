@@ -3,8 +3,9 @@ import { Role } from '../../src/common/domain/role.enum';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { QueueName } from '../../src/queue/queue.types';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { waitFor } from '../screening/screening-posts';
-import { createThread, Member, member, POST_FIELDS, space } from './forum-fixtures';
+import { waitFor } from '../utils/wait-for';
+import { createThread, POST_FIELDS } from './forum-fixtures';
+import { assignToSpace, Member, member, space } from '../utils/factories';
 
 const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
 const THREAD = `query($id: ID!) { thread(id: $id) { id } }`;
@@ -38,8 +39,8 @@ describe('forum: editing a post that is held for a person', () => {
       member(app, Role.PEER_SPECIALIST, 'peer'),
       ...[1, 2, 3].map((n) => member(app, Role.CLIENT, `reporter-${n}`)),
     ]);
-    spaceId = await space(app);
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    spaceId = await space(app.dataSource);
+    await assignToSpace(app.dataSource, spaceId, peer.id);
   });
 
   afterAll(async () => {

@@ -6,7 +6,8 @@ import { FORUM_RATE_LIMITS } from '../../src/forum/forum-rate-limiter';
 import * as postBody from '../../src/forum/post-body.sanitizer';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { allHostileInputs } from '../fixtures/hostile-inputs';
-import { Member, member, publishedThread, space } from './forum-fixtures';
+import { publishedThread } from './forum-fixtures';
+import { Member, member, space } from '../utils/factories';
 
 /**
  * The project's own hostile inputs (test/fixtures/hostile-inputs.ts) always run. The Big List of
@@ -48,7 +49,7 @@ describe(`forum: hostile input (${BLNS.length ? 'project corpus + blns' : 'proje
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'api' });
-    spaceId = await space(app);
+    spaceId = await space(app.dataSource);
   });
 
   afterAll(async () => {

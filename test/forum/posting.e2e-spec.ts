@@ -4,7 +4,8 @@ import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
 import { connectAsSchemaOwner, startTestApp, TestApp } from '../helpers/test-app';
-import { createReply, createThread, Member, member, POST_FIELDS, publishedThread, screen, space, THREAD_FIELDS } from './forum-fixtures';
+import { createReply, createThread, POST_FIELDS, publishedThread, screen, THREAD_FIELDS } from './forum-fixtures';
+import { assignToSpace, Member, member, space } from '../utils/factories';
 
 const POST = `query($id: ID!) { post(id: $id) { ${POST_FIELDS} } }`;
 const THREAD = `query($id: ID!) { thread(id: $id) { ${THREAD_FIELDS} } }`;
@@ -26,9 +27,9 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
       member(app, Role.CLIENT, 'other'),
       member(app, Role.PEER_SPECIALIST, 'peer'),
     ]);
-    spaceId = await space(app);
+    spaceId = await space(app.dataSource);
     // The peer specialist works this space: they see its posts in every state.
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    await assignToSpace(app.dataSource, spaceId, peer.id);
   });
 
   afterAll(async () => {
@@ -312,8 +313,8 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
 
   it('should take a reply only where the replier sees the thread open: other cohorts and hidden threads do not exist for them', async () => {
     const REPLY = `mutation($input: CreateReplyInput!) { createReply(input: $input) { id } }`;
-    const cohortSpace = await space(app, { cohort: 'winter' });
-    const insider = await member(app, Role.CLIENT, 'winter', 'winter');
+    const cohortSpace = await space(app.dataSource, { cohort: 'winter' });
+    const insider = await member(app, Role.CLIENT, 'winter', { cohort: 'winter' });
     const cohortThread = await publishedThread(app, insider, cohortSpace);
     const outside = await app.gql(REPLY, { input: { threadId: cohortThread.id, body: 'hello' } }, other.token);
     expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -336,7 +337,7 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
   });
 
   it('should refuse posting in a space of another cohort as if it did not exist', async () => {
-    const cohortSpace = await space(app, { cohort: 'autumn' });
+    const cohortSpace = await space(app.dataSource, { cohort: 'autumn' });
     // A member of their own: every attempt counts toward the posting limit, refused ones too.
     const outsider = await member(app, Role.CLIENT, 'not-autumn');
     const res = await app.gql(
@@ -345,7 +346,7 @@ describe('forum: writing posts, the screening outbox and who sees a post in each
       outsider.token,
     );
     expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const member2 = await member(app, Role.CLIENT, 'autumn', 'autumn');
+    const member2 = await member(app, Role.CLIENT, 'autumn', { cohort: 'autumn' });
     await expect(createThread(app, member2, cohortSpace)).resolves.toMatchObject({ status: PostStatus.PENDING });
   });
 });

@@ -3,7 +3,8 @@ import { Role } from '../../src/common/domain/role.enum';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { createThread, Member, member, publishedThread, space } from './forum-fixtures';
+import { createThread, publishedThread } from './forum-fixtures';
+import { Member, member, space } from '../utils/factories';
 
 const REACT = `mutation($input: ReactInput!) { react(input: $input) { id reactions { kind count } viewerReactions } }`;
 const UNREACT = `mutation($input: ReactInput!) { unreact(input: $input) { id reactions { kind count } viewerReactions } }`;
@@ -21,7 +22,7 @@ describe('forum: supportive reactions and reports', () => {
     app = await startTestApp({ role: 'api', env: { REPORT_AUTO_HIDE_REPORTERS: '3' } });
     author = await member(app, Role.CLIENT, 'author');
     readers = await Promise.all([1, 2, 3, 4].map((n) => member(app, Role.CLIENT, `reader-${n}`)));
-    spaceId = await space(app);
+    spaceId = await space(app.dataSource);
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
 import { Role } from '../../src/common/domain/role.enum';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { createReply, createThread, Member, member, publishedReply, publishedThread, screen, space } from './forum-fixtures';
+import { createReply, createThread, publishedReply, publishedThread, screen } from './forum-fixtures';
+import { Member, member, space } from '../utils/factories';
 
 const THREADS = `query($spaceId: ID!, $first: Int, $after: String) {
   threads(spaceId: $spaceId, first: $first, after: $after) { edges { cursor node { id status replyCount } } pageInfo { hasNextPage endCursor } }
@@ -24,8 +25,8 @@ describe('forum: spaces, thread lists and reading order', () => {
   beforeAll(async () => {
     app = await startTestApp({ role: 'api' });
     [client, other, clinician] = await Promise.all([
-      member(app, Role.CLIENT, 'reader', 'spring'),
-      member(app, Role.CLIENT, 'writer', 'spring'),
+      member(app, Role.CLIENT, 'reader', { cohort: 'spring' }),
+      member(app, Role.CLIENT, 'writer', { cohort: 'spring' }),
       member(app, Role.CLINICIAN, 'clinician'),
     ]);
   });
@@ -48,8 +49,8 @@ describe('forum: spaces, thread lists and reading order', () => {
   }
 
   it('should list the default spaces and the cohort spaces a client belongs to, and every space to staff', async () => {
-    const spring = await space(app, { cohort: 'spring' });
-    const autumn = await space(app, { cohort: 'autumn' });
+    const spring = await space(app.dataSource, { cohort: 'spring' });
+    const autumn = await space(app.dataSource, { cohort: 'autumn' });
     const mine = await app.gql<{ spaces: Array<{ id: string; slug: string }> }>('{ spaces { id slug } }', {}, client.token);
     const ids = mine.data!.spaces.map((s) => s.id);
     expect(mine.data!.spaces.map((s) => s.slug)).toEqual(
@@ -66,7 +67,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   });
 
   it('should page through threads by latest activity, each once, including a thread bumped by a new published reply', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const created: string[] = [];
     for (let i = 0; i < 7; i++) created.push((await publishedThread(app, other, spaceId, `Thread ${i}`)).id);
     const pendingOfOther = await createThread(app, other, spaceId);
@@ -84,7 +85,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   });
 
   it('should read a thread oldest first, showing a client their own pending reply but not others', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const thread = await publishedThread(app, other, spaceId);
     const published = [await publishedReply(app, other, thread.id), await publishedReply(app, client, thread.id)];
     const ownPending = await createReply(app, client, thread.id);
@@ -125,7 +126,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   });
 
   it('should hide a reply whose thread stopped being visible, and its thread link', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const thread = await publishedThread(app, other, spaceId);
     const reply = await publishedReply(app, other, thread.id);
     await app.dataSource.query(`UPDATE posts SET status = 'HELD', held_reason = 'USER_REPORTS' WHERE id = $1`, [thread.firstPost.id]);
@@ -134,7 +135,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   });
 
   it('should refuse first above 100, foreign cursors and malformed ids with BAD_USER_INPUT', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const thread = await publishedThread(app, other, spaceId);
     const tooMany = await app.gql(THREADS, { spaceId, first: 101 }, client.token);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -156,7 +157,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   });
 
   it('should answer a page of 50 threads with author, first post and counts without a query per thread', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     // Fresh authors: one member's 50 posts in a minute would meet the posting rate limit.
     const authors = await Promise.all([1, 2, 3].map((n) => member(app, Role.CLIENT, `busy-${n}`)));
     for (let i = 0; i < 50; i++) await publishedThread(app, authors[i % 3], spaceId);
@@ -195,7 +196,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   }
 
   it('should read a thread page of 100 posts with authors, reactions and viewer reactions in as many queries as a page of 10', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const authors = await Promise.all([1, 2, 3, 4, 5].map((n) => member(app, Role.CLIENT, `page-${n}`)));
     const thread = await publishedThread(app, authors[0], spaceId);
     const replies: string[] = [];
@@ -223,7 +224,7 @@ describe('forum: spaces, thread lists and reading order', () => {
   });
 
   it('should report PUBLISHED as the thread status only once screening published the first post', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const thread = await createThread(app, client, spaceId);
     const before = await app.gql<ThreadPage>(THREADS, { spaceId }, client.token);
     expect(before.data!.threads.edges[0].node.status).toBe(PostStatus.PENDING);

@@ -1,7 +1,8 @@
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
 import { Role } from '../../src/common/domain/role.enum';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { createReply, Member, member, publishedReply, publishedThread, screen, space } from './forum-fixtures';
+import { createReply, publishedReply, publishedThread, screen } from './forum-fixtures';
+import { assignToSpace, Member, member, space } from '../utils/factories';
 
 const POST = `query($id: ID!) { post(id: $id) { id body status } }`;
 const PAGE = `query($id: ID!, $first: Int, $after: String) {
@@ -41,7 +42,7 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
   }
 
   it('should agree between post(id), thread.posts and replyCount for every role on every post state', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const author = await member(app, Role.CLIENT, 'author');
     const viewers: Record<string, Member> = {
       author,
@@ -51,7 +52,7 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
       clinician: await member(app, Role.CLINICIAN, 'clinician'),
       admin: await member(app, Role.ADMIN, 'admin'),
     };
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, viewers.peerSpecialist.id]);
+    await assignToSpace(app.dataSource, spaceId, viewers.peerSpecialist.id);
     const thread = await publishedThread(app, await member(app, Role.CLIENT, 'host'), spaceId);
 
     const byState: Record<PostStatus, string> = {} as Record<PostStatus, string>;
@@ -101,7 +102,7 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
   });
 
   it('should let an admin assign a peer specialist to a space and take them off again, with effect at once', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const admin = await member(app, Role.ADMIN, 'assigner');
     const peer = await member(app, Role.PEER_SPECIALIST, 'assigned');
     const client = await member(app, Role.CLIENT, 'writer');
@@ -132,7 +133,7 @@ describe('forum: one visibility rule on every path, and complete paging', () => 
   });
 
   it('should page 200 replies completely, oldest first, with no duplicate and no gap, also while replies are added', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const authors = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => member(app, Role.CLIENT, `paging-${n}`)));
     const reader = await member(app, Role.CLIENT, 'reader');
     const thread = await publishedThread(app, authors[0], spaceId);

@@ -3,8 +3,9 @@ import { createSecretKey } from 'node:crypto';
 import request from 'supertest';
 import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { TEST_JWT_SECRET } from '../setup/test-env';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { TEST_JWT_SECRET } from '../utils/environment';
 
 const ME = '{ me { id role displayName } }';
 

@@ -1,12 +1,10 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
-import { GraphqlResponse, startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-
-interface Member {
-  id: string;
-  token: string;
-}
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { GraphqlResponse } from '../utils/graphql';
+import { assignToSpace, member, Member, postInThread, postWithCase, space, uniqueSub } from '../utils/factories';
 
 type Page = { edges: Array<{ cursor: string; node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 
@@ -65,26 +63,6 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
   let clinician: Member;
   let client: Member;
 
-  async function member(role: Role, label: string, extra: { name?: string; cohort?: string } = {}): Promise<Member> {
-    const token = await app.token(uniqueSub(label), role, extra);
-    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-    if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
-    return { id: res.data.me.id, token };
-  }
-
-  async function insertPost(authorId: string): Promise<string> {
-    const [thread]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
-      spaceId,
-      authorId,
-    ]);
-    const [post]: Array<{ id: string }> = await app.dataSource.query(
-      `INSERT INTO posts (thread_id, space_id, author_id, status, body_html, body_text) VALUES ($1, $2, $3, 'PUBLISHED', '<p>hi</p>', 'hi') RETURNING id`,
-      [thread.id, spaceId, authorId],
-    );
-    await app.dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
-    return post.id;
-  }
-
   /** Every page of a list, following endCursor; fails on any error. */
   async function allPages(query: string, variables: Record<string, unknown>, token: string, field: string): Promise<string[]> {
     const ids: string[] = [];
@@ -109,13 +87,10 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
   beforeAll(async () => {
     logs = captureLogs();
     app = await startTestApp({ role: 'api', logger: logs.logger });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Hygiene') RETURNING id`, [
-      uniqueSub('space'),
-    ]);
-    spaceId = space.id;
-    admin = await member(Role.ADMIN, 'admin');
-    clinician = await member(Role.CLINICIAN, 'clinician');
-    client = await member(Role.CLIENT, 'client');
+    spaceId = await space(app.dataSource, { name: 'Hygiene' });
+    admin = await member(app, Role.ADMIN, 'admin');
+    clinician = await member(app, Role.CLINICIAN, 'clinician');
+    client = await member(app, Role.CLIENT, 'client');
   });
 
   afterAll(async () => app.close());
@@ -188,7 +163,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it("should refuse a thread's posts cursor that is not a sequence number", async () => {
-      const threadId = (await app.dataSource.query(`SELECT thread_id FROM posts WHERE id = $1`, [await insertPost(client.id)]))[0].thread_id as string;
+      const { threadId } = await postInThread(app.dataSource, spaceId, client.id);
       const query = 'query ($id: ID!, $after: String) { thread(id: $id) { posts(first: 2, after: $after) { edges { node { id } } } } }';
       for (const after of [cursor(['-1']), cursor(['1.5']), cursor([1]), cursor([UUID]), cursor(['1', '2']), 'x']) {
         const res = await app.gql(query, { id: threadId, after }, admin.token);
@@ -198,7 +173,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it('should page notifications completely when they were written within one millisecond', async () => {
-      const reader = await member(Role.CLIENT, 'reader');
+      const reader = await member(app, Role.CLIENT, 'reader');
       const expected: string[] = [];
       for (let i = 9; i >= 1; i--) {
         const [row]: Array<{ id: string }> = await app.dataSource.query(
@@ -217,8 +192,8 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it('should page escalations and a risk timeline completely with the cursors it hands out', async () => {
-      const subject = await member(Role.CLIENT, 'subject');
-      const postId = await insertPost(subject.id);
+      const subject = await member(app, Role.CLIENT, 'subject');
+      const { postId } = await postInThread(app.dataSource, spaceId, subject.id);
       const escalations: string[] = [];
       const signals: string[] = [];
       for (let i = 5; i >= 1; i--) {
@@ -279,9 +254,9 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     });
 
     it('should answer every text input with a NUL with BAD_USER_INPUT or store it without the NUL, never INTERNAL_SERVER_ERROR', async () => {
-      const author = await member(Role.CLIENT, 'nul-author');
-      const peer = await member(Role.PEER_SPECIALIST, 'nul-peer');
-      await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+      const author = await member(app, Role.CLIENT, 'nul-author');
+      const peer = await member(app, Role.PEER_SPECIALIST, 'nul-peer');
+      await assignToSpace(app.dataSource, spaceId, peer.id);
       const nul = 'nulmarker\u0000text';
       const created = await app.gql<{ createThread: { id: string; firstPost: { id: string } } }>(
         'mutation ($input: CreateThreadInput!) { createThread(input: $input) { id firstPost { id } } }',
@@ -400,11 +375,12 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
     ])('should answer %s with a coded error and keep the socket', async (_what, query, code) => {
       const socket = wsClient(app.url, admin.token);
       const bad = subscribe(socket, query);
-      const error = await waitFor(() => bad.errors[0], 'the error');
+      const error = await waitFor('the error', () => bad.errors[0]);
       expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code }) })]);
       // The same socket still works: a coded refusal is not a broken connection.
       const good = subscribe<{ moderationQueueChanged: { id: string } }>(socket, 'subscription { moderationQueueChanged { id } }');
-      await settle();
+      const { caseId } = await postWithCase(app.dataSource, spaceId, (await member(app, Role.CLIENT, 'probe-author')).id);
+      await probeDelivery(good, publishCaseChanged(app, { caseId, spaceId }), (e) => e.moderationQueueChanged.id === caseId, 'an event on the same socket');
       expect(good.errors).toEqual([]);
       good.dispose();
       await socket.dispose();
@@ -419,7 +395,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
         { query: 'subscription Changes { moderationQueueChanged { id } }', operationName: 'Other' },
         { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined },
       );
-      const error = await waitFor(() => errors[0], 'the error');
+      const error = await waitFor('the error', () => errors[0]);
       expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
       await socket.dispose();
       expectNothingLogged();
@@ -436,7 +412,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
         },
         { next: (value) => errors.push(...(value.errors ?? [])), error: (e) => errors.push(e), complete: () => undefined },
       );
-      const error = await waitFor(() => errors[0], 'the error');
+      const error = await waitFor('the error', () => errors[0]);
       expect(JSON.stringify(error)).toContain('BAD_USER_INPUT');
       await socket.dispose();
       expectNothingLogged('many');

@@ -2,16 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { startApp } from '../../src/bootstrap';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
 import { APP_DATABASE_ROLE } from '../../src/database/data-source-options';
 import { DatabaseRoleError } from '../../src/database/database-connection';
 import { createRootLogger } from '../../src/logging/logger';
-import { startTestApp, TestApp, testEnv, uniqueSub } from '../helpers/test-app';
-import { connectAdmin, createTestDatabase, dropTestDatabase } from '../setup/test-databases';
-import { TEST_APP_LOGIN, TEST_SCHEMA_OWNER } from '../setup/test-env';
+import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { createEnvironment, Environment, TEST_APP_LOGIN, TEST_SCHEMA_OWNER } from '../utils/environment';
 
 const DEFAULT_SPACES = ['anxiety', 'coping-skills', 'depression', 'general-check-in', 'wins-and-gratitude'];
 
@@ -31,19 +30,13 @@ async function updateAuditLog(app: TestApp): Promise<unknown> {
  * uses a database of its own, made empty, so the boot-time migration really runs.
  */
 describe('database roles: migrations as the schema owner, the app with least privilege', () => {
-  const name = `bs_test_roles_${Date.now().toString(36)}_${process.pid}`;
-  let admin: Client;
-  let urls: { ownerUrl: string; appUrl: string };
+  let urls: Environment;
 
   beforeAll(async () => {
-    admin = await connectAdmin();
-    urls = await createTestDatabase(admin, name);
+    urls = await createEnvironment({ label: 'test-roles', migrate: false });
   });
 
-  afterAll(async () => {
-    await dropTestDatabase(admin, name);
-    await admin.end();
-  });
+  afterAll(async () => urls.destroy());
 
   it("should refuse to start an unmigrated database with only the app's role, saying to set DATABASE_MIGRATION_URL", async () => {
     const starting = startApp('api', AppConfig.fromEnv(testEnv({ DATABASE_URL: urls.appUrl })), createRootLogger('silent'));

@@ -3,13 +3,13 @@ import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../../src/bootstrap';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
 import { countStatements } from '../helpers/statement-counter';
-import { testEnv, uniqueSub } from '../helpers/test-app';
-import { TEST_JWT_SECRET } from '../setup/test-env';
+import { testEnv } from '../helpers/test-app';
+import { assignToSpace, member, postWithCase, space } from '../utils/factories';
 
 interface Answer<T> {
   status: number;
@@ -61,17 +61,8 @@ describe('query limits: cost, batched lists and subscriptions', () => {
   let client: { token: string; id: string };
   let peer: { token: string; id: string };
 
-  async function member(role: Role, label: string): Promise<{ token: string; id: string }> {
-    const token = await signDevToken(TEST_JWT_SECRET, { sub: uniqueSub(label), role });
-    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-    return { token, id: res.data!.me.id };
-  }
-
   async function newSpace(): Promise<string> {
-    const [row]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Limits') RETURNING id`, [
-      uniqueSub('limits'),
-    ]);
-    return row.id;
+    return space(app.dataSource, { name: 'Limits' });
   }
 
   /** `threads` published threads in the space, each with `replies` published replies, written straight to the tables. */
@@ -102,9 +93,9 @@ describe('query limits: cost, batched lists and subscriptions', () => {
   beforeAll(async () => {
     app = await startLoggedApp();
     spaceId = await newSpace();
-    client = await member(Role.CLIENT, 'limits-client');
-    peer = await member(Role.PEER_SPECIALIST, 'limits-peer');
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    client = await member(app, Role.CLIENT, 'limits-client');
+    peer = await member(app, Role.PEER_SPECIALIST, 'limits-peer');
+    await assignToSpace(app.dataSource, spaceId, peer.id);
     await seedThreads(spaceId, 120, 3);
   });
 
@@ -229,9 +220,16 @@ describe('query limits: cost, batched lists and subscriptions', () => {
         'subscription { moderationQueueChanged { id post { thread { posts(first: 100) { edges { node { thread { posts(first: 100) { edges { node { id body } } } } } } } } } } }',
       );
       const deep = subscribe(socket, `subscription { moderationQueueChanged { post { ${'thread { firstPost { '.repeat(6)}id${' } }'.repeat(6)} } } }`);
-      const fine = subscribe(socket, 'subscription { moderationQueueChanged { id status post { id } } }');
-      await waitFor(() => costly.errors.length > 0 && deep.errors.length > 0, 'both subscriptions to be refused');
-      await settle();
+      const fine = subscribe<{ moderationQueueChanged: { id: string } }>(socket, 'subscription { moderationQueueChanged { id status post { id } } }');
+      await waitFor('both subscriptions to be refused', () => costly.errors.length > 0 && deep.errors.length > 0);
+      // The accepted one receives an event of the peer's space, so it was granted and runs under the same limits.
+      const { caseId } = await postWithCase(app.dataSource, spaceId, (await member(app, Role.CLIENT, 'probe-author')).id);
+      await probeDelivery(
+        fine,
+        publishCaseChanged(app, { caseId, spaceId }),
+        (e) => e.moderationQueueChanged.id === caseId,
+        'an event on the accepted subscription',
+      );
       for (const refused of [costly, deep]) {
         // A refusal before the subscription starts arrives as graphql-ws's error event (a list of errors).
         const [error] = refused.errors.flat() as Array<{ message: string; extensions?: { code?: string } }>;

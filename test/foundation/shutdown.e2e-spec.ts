@@ -1,8 +1,9 @@
 import { Client } from 'pg';
-import { waitFor } from '../escalation/realtime-helpers';
-import { startAppProcess } from '../helpers/app-process';
+import { waitFor } from '../utils/wait-for';
+import { startAppProcess } from '../utils/app-process';
 import { startTestApp } from '../helpers/test-app';
-import { RUN_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
+import { runEnvironment } from '../setup/test-env';
+import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../utils/environment';
 
 /**
  * Shutdown is bounded. A query that never returns (behind a transaction nothing ends, as behind
@@ -23,14 +24,14 @@ describe('foundation: shutdown does not hang on a query that never returns', () 
     await held.startTransaction();
     await held.query('LOCK TABLE escalations IN ACCESS EXCLUSIVE MODE');
     try {
-      await waitFor(() => someoneWaitsOnALock((sql) => app.dataSource.query(sql)), 'the sweeper to wait on the lock');
+      await waitFor('the sweeper to wait on the lock', () => someoneWaitsOnALock((sql) => app.dataSource.query(sql)));
       await expect(app.close()).rejects.toThrow('shutdown did not finish within 1 s');
     } finally {
       // Releasing the lock lets the sweep, and then the pending close, finish.
       await held.rollbackTransaction();
       await held.release();
     }
-    await waitFor(() => !app.dataSource.isInitialized, 'the app to finish closing');
+    await waitFor('the app to finish closing', () => !app.dataSource.isInitialized);
   });
 
   it('should exit 1 on SIGTERM after the grace period while the escalation sweeper waits on a lock nobody releases', async () => {
@@ -38,20 +39,20 @@ describe('foundation: shutdown does not hang on a query that never returns', () 
       {
         NODE_ENV: 'test',
         LOG_LEVEL: 'error',
-        DATABASE_URL: process.env[RUN_DATABASE_URL_VAR] as string,
+        DATABASE_URL: runEnvironment().databaseUrl,
         REDIS_URL: TEST_REDIS_URL,
-        REDIS_PREFIX: `${process.env[RUN_REDIS_PREFIX_VAR]}-shutdown`,
+        REDIS_PREFIX: `${runEnvironment().redisPrefix}-shutdown`,
         JWT_SECRET: TEST_JWT_SECRET,
         TOXICITY_REQUIRED: 'false',
         TIMER_SWEEP_SECONDS: '1',
         SHUTDOWN_GRACE_SECONDS: '2',
       },
-      { preload: ['test/helpers/stuck-transaction.preload.js'] },
+      { preload: ['test/helpers/stuck-transaction.preload.cjs'] },
     );
-    const observer = new Client({ connectionString: process.env[RUN_DATABASE_URL_VAR] });
+    const observer = new Client({ connectionString: runEnvironment().databaseUrl });
     await observer.connect();
     try {
-      await waitFor(() => someoneWaitsOnALock(async (sql) => (await observer.query<{ waiting: number }>(sql)).rows), 'the sweeper to wait on the lock');
+      await waitFor('the sweeper to wait on the lock', () => someoneWaitsOnALock(async (sql) => (await observer.query<{ waiting: number }>(sql)).rows));
       expect(await app.stop('SIGTERM', 15_000)).toBe(1);
       expect(app.output()).toContain('shutdown did not finish in time');
     } finally {

@@ -1,17 +1,12 @@
 import { SignJWT } from 'jose';
 import { createSecretKey } from 'node:crypto';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
 import { captureLogs, CapturedLogs } from '../helpers/captured-logs';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { TEST_JWT_SECRET } from '../setup/test-env';
-import { postWithCase } from '../moderation/case-fixtures';
-
-interface Member {
-  id: string;
-  token: string;
-}
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { assignToSpace, Member, member, postWithCase, space, uniqueSub } from '../utils/factories';
+import { TEST_JWT_SECRET } from '../utils/environment';
 
 type CaseEvent = { moderationQueueChanged: { id: string; status: string; post: { body: string | null } | null } };
 
@@ -24,14 +19,6 @@ describe('subscriptions end when the token that opened them expires', () => {
   let spaceId: string;
   let colleague: Member;
 
-  async function member(role: Role, label: string, token?: (sub: string) => Promise<string>): Promise<Member> {
-    const sub = uniqueSub(label);
-    const signed = token ? await token(sub) : await app.token(sub, role);
-    const res = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, signed);
-    if (!res.data?.me) throw new Error(`could not create member: ${JSON.stringify(res.errors)}`);
-    return { id: res.data.me.id, token: signed };
-  }
-
   async function heldPostWithCase(author: Member): Promise<string> {
     return (await postWithCase(app.dataSource, spaceId, author.id, { text: 'private words' })).caseId;
   }
@@ -39,42 +26,56 @@ describe('subscriptions end when the token that opened them expires', () => {
   beforeAll(async () => {
     logs = captureLogs();
     app = await startTestApp({ role: 'api', logger: logs.logger });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Expiry') RETURNING id`, [
-      uniqueSub('space'),
-    ]);
-    spaceId = space.id;
-    colleague = await member(Role.PEER_SPECIALIST, 'colleague');
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, colleague.id]);
+    spaceId = await space(app.dataSource, { name: 'Expiry' });
+    colleague = await member(app, Role.PEER_SPECIALIST, 'colleague');
+    await assignToSpace(app.dataSource, spaceId, colleague.id);
   });
 
   afterAll(async () => app.close());
 
   it('should close a peer specialist’s socket with 4403 when the token expires, and deliver nothing after', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     // Seconds are the JWT's resolution; a few of them leave room for the first event on a busy machine.
-    const exp = Math.floor(Date.now() / 1000) + 6;
-    const peer = await member(Role.PEER_SPECIALIST, 'expiring', (sub) => signDevToken(TEST_JWT_SECRET, { sub, role: Role.PEER_SPECIALIST }, exp));
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    const exp = Math.floor(Date.now() / 1000) + 8;
+    const peer = await member(app, Role.PEER_SPECIALIST, 'expiring', { expiresAt: exp });
+    await assignToSpace(app.dataSource, spaceId, peer.id);
 
     let closed: { code: number } | null = null;
+    const query = 'subscription { moderationQueueChanged { id status post { body } } }';
     const socket = wsClient(app.url, peer.token, { on: { closed: (event) => (closed = event as { code: number }) } });
-    const sub = subscribe<CaseEvent>(socket, 'subscription { moderationQueueChanged { id status post { body } } }');
-    await settle();
+    const sub = subscribe<CaseEvent>(socket, query);
+    // The colleague's token outlives the test: what reaches them was published and fanned out.
+    const colleagueSocket = wsClient(app.url, colleague.token);
+    const colleagueSub = subscribe<CaseEvent>(colleagueSocket, query);
+    for (const [listening, who] of [
+      [sub, 'the expiring peer'],
+      [colleagueSub, 'the colleague'],
+    ] as const) {
+      const probe = await heldPostWithCase(author);
+      await probeDelivery(
+        listening,
+        publishCaseChanged(app, { caseId: probe, spaceId }),
+        (e) => e.moderationQueueChanged.id === probe,
+        `${who}'s subscription to be live`,
+      );
+    }
 
     const before = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: before }, colleague.token);
-    const event = await waitFor(() => sub.events.find((e) => e.moderationQueueChanged.id === before), 'an event while the token is valid');
+    const event = await waitFor('an event while the token is valid', () => sub.events.find((e) => e.moderationQueueChanged.id === before));
     expect(event.moderationQueueChanged.post?.body).toContain('private words');
 
-    const closeEvent = await waitFor(() => closed, 'the socket to close at the token’s exp', 20_000);
+    const closeEvent = await waitFor('the socket to close at the token’s exp', () => closed, { timeoutMs: 20_000 });
     expect(closeEvent.code).toBe(FORBIDDEN);
     const received = sub.events.length;
 
     const after = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: after }, colleague.token);
-    await settle(500);
+    await waitFor('the colleague to receive the event after the expiry', () => colleagueSub.events.find((e) => e.moderationQueueChanged.id === after));
     expect(sub.events).toHaveLength(received);
     expect(sub.events.find((e) => e.moderationQueueChanged.id === after)).toBeUndefined();
+    colleagueSub.dispose();
+    await colleagueSocket.dispose();
     await socket.dispose();
     expect(logs.errors()).toEqual([]);
   });
@@ -97,7 +98,7 @@ describe('subscriptions end when the token that opened them expires', () => {
       let closed: { code: number } | null = null;
       const socket = wsClient(app.url, token, { on: { closed: (event) => (closed = event as { code: number }) } });
       const sub = subscribe(socket, 'subscription { moderationQueueChanged { id } }');
-      const closeEvent = await waitFor(() => closed, 'the refusal');
+      const closeEvent = await waitFor('the refusal', () => closed);
       expect(closeEvent.code).toBe(FORBIDDEN);
       expect(sub.events).toEqual([]);
       await socket.dispose();

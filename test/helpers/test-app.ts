@@ -4,18 +4,14 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ProcessRole } from '../../src/app.module';
 import { startApp, RunningApp } from '../../src/bootstrap';
-import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
 import { createRootLogger } from '../../src/logging/logger';
-import { RUN_DATABASE_URL_VAR, RUN_MIGRATION_DATABASE_URL_VAR, RUN_REDIS_PREFIX_VAR, TEST_JWT_SECRET, TEST_REDIS_URL } from '../setup/test-env';
+import { runEnvironment } from '../setup/test-env';
+import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../utils/environment';
+import { signToken, TokenClaims } from '../utils/factories';
+import { GraphqlResponse } from '../utils/graphql';
 import { assertNoTransactionConnectionViolations, guardTransactionConnections, transactionConnectionViolationCount } from './transaction-connection-guard';
-
-export interface GraphqlResponse<T = Record<string, unknown>> {
-  status: number;
-  data: T | null | undefined;
-  errors: Array<{ message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }> | undefined;
-}
 
 export interface TestApp {
   running: RunningApp;
@@ -24,7 +20,7 @@ export interface TestApp {
   url: string;
   /** Sends one GraphQL operation as the given token (or anonymously). */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
-  token(sub: string, role: Role, extra?: { name?: string; cohort?: string }): Promise<string>;
+  token(sub: string, role: Role, claims?: TokenClaims): Promise<string>;
   /** Closes the app; fails when a query left its transaction's connection while it ran. */
   close(): Promise<void>;
 }
@@ -34,9 +30,7 @@ export interface TestApp {
  * (global setup migrated it), its Redis prefix, test secrets.
  */
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const databaseUrl = process.env[RUN_DATABASE_URL_VAR];
-  const prefix = process.env[RUN_REDIS_PREFIX_VAR];
-  if (!databaseUrl || !prefix) throw new Error('e2e tests run through jest --selectProjects e2e (global setup makes the database).');
+  const { databaseUrl, redisPrefix: prefix } = runEnvironment();
   return {
     NODE_ENV: 'test',
     PORT: '0',
@@ -73,7 +67,7 @@ export async function startTestApp(options: { role?: ProcessRole; env?: Record<s
       const body = res.body as { data?: T | null; errors?: GraphqlResponse['errors'] };
       return { status: res.status, data: body.data, errors: body.errors };
     },
-    token: (sub, role, extra = {}) => signDevToken(TEST_JWT_SECRET, { sub, role, ...extra }),
+    token: (sub, role, claims = {}) => signToken(sub, role, claims),
     async close() {
       await running.close();
       assertNoTransactionConnectionViolations(violationsBefore);
@@ -83,14 +77,7 @@ export async function startTestApp(options: { role?: ProcessRole; env?: Record<s
 
 /** The run's database as the schema owner, for the few tests that change the schema (the app never may). */
 export async function connectAsSchemaOwner(): Promise<Client> {
-  const url = process.env[RUN_MIGRATION_DATABASE_URL_VAR];
-  if (!url) throw new Error('e2e tests run through jest --selectProjects e2e (global setup makes the database).');
-  const client = new Client({ connectionString: url });
+  const client = new Client({ connectionString: runEnvironment().migrationDatabaseUrl });
   await client.connect();
   return client;
-}
-
-/** A unique subject per test, so tests never share members by accident. */
-export function uniqueSub(label: string): string {
-  return `${label}-${Math.random().toString(36).slice(2, 10)}`;
 }

@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
-import { startPrivateRedis, PrivateRedis } from '../../scripts/drill/private-services';
+import { startPrivateRedis, PrivateRedis } from '../utils/private-services';
 import { RunningApp, startApp } from '../../src/bootstrap';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
@@ -9,8 +8,10 @@ import { createRootLogger } from '../../src/logging/logger';
 import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
 import { redisServerOptions } from '../../src/queue/worker-connection';
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
-import { settle, subscribe, Subscribed, waitFor, wsClient } from '../escalation/realtime-helpers';
-import { createThread, member, Member, space } from '../forum/forum-fixtures';
+import { probeDelivery, publishCaseChanged, subscribe, Subscribed, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
+import { createThread } from '../forum/forum-fixtures';
+import { assignToSpace, Member, member, postWithCase, space } from '../utils/factories';
 import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
 
 const QUEUE_CHANGED = 'subscription { moderationQueueChanged { id status priority reasons } }';
@@ -21,25 +22,6 @@ const FAST_TIMERS = { TIMER_SWEEP_SECONDS: '1' };
 
 function startWorker(env: Record<string, string> = {}): Promise<RunningApp> {
   return startApp('worker', AppConfig.fromEnv(testEnv(env)), createRootLogger('silent'));
-}
-
-/** A held post with an open case, written straight to the tables; `overdue` puts its due time in the past. */
-async function caseFor(dataSource: DataSource, spaceId: string, author: Member, options: { overdue?: boolean } = {}): Promise<{ caseId: string; dueAt: Date }> {
-  const [thread]: Array<{ id: string }> = await dataSource.query(`INSERT INTO threads (space_id, author_id, title) VALUES ($1, $2, 't') RETURNING id`, [
-    spaceId,
-    author.id,
-  ]);
-  const [post]: Array<{ id: string }> = await dataSource.query(
-    `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, 'HELD', 'TOXICITY', '<p>hi</p>', 'hi') RETURNING id`,
-    [thread.id, spaceId, author.id],
-  );
-  await dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
-  const [row]: Array<{ id: string; due_at: Date }> = await dataSource.query(
-    `INSERT INTO moderation_cases (post_id, space_id, subject_id, reasons, priority, priority_rank, due_at)
-     VALUES ($1, $2, $3, ARRAY['TOXICITY'], 'HIGH', 1, now() + CASE WHEN $4 THEN interval '-1 second' ELSE interval '30 minutes' END) RETURNING id, due_at`,
-    [post.id, spaceId, author.id, options.overdue ?? false],
-  );
-  return { caseId: row.id, dueAt: row.due_at };
 }
 
 describe('moderation queue events reach subscribers', () => {
@@ -56,13 +38,19 @@ describe('moderation queue events reach subscribers', () => {
   beforeAll(async () => {
     // The subscriber's API runs no worker: every event below comes from another process.
     api = await startTestApp({ role: 'api' });
-    spaceId = await space(api);
+    spaceId = await space(api.dataSource);
     peer = await member(api, Role.PEER_SPECIALIST, 'peer');
     author = await member(api, Role.CLIENT, 'author');
-    await api.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    await assignToSpace(api.dataSource, spaceId, peer.id);
     client = wsClient(api.url, peer.token);
     listening = subscribe<QueueChanged>(client, QUEUE_CHANGED);
-    await settle();
+    const probe = await postWithCase(api.dataSource, spaceId, (await member(api, Role.CLIENT, 'probe-author')).id);
+    await probeDelivery(
+      listening,
+      publishCaseChanged(api, { caseId: probe.caseId, spaceId }),
+      (e) => e.moderationQueueChanged.id === probe.caseId,
+      "the peer's subscription to be live",
+    );
   });
 
   afterEach(async () => {
@@ -80,39 +68,39 @@ describe('moderation queue events reach subscribers', () => {
     others.push(worker);
     const thread = await createThread(api, author, spaceId, 'Tonight', 'I want to kill myself. I have the pills counted out and I am doing it tonight.');
     const event = await waitFor(
+      'the crisis case on the live queue',
       async () => {
         const cases: Array<{ id: string }> = await api.dataSource.query(`SELECT id FROM moderation_cases WHERE post_id = $1`, [thread.firstPost.id]);
         return cases.length > 0 && eventsFor(cases[0].id)[0];
       },
-      'the crisis case on the live queue',
-      30_000,
+      { timeoutMs: 30_000 },
     );
     expect(event.moderationQueueChanged).toMatchObject({ status: 'OPEN', priority: 'URGENT' });
     expect(event.moderationQueueChanged.reasons).toContain('CRISIS');
   });
 
   it('should deliver the first claim and the first note of a freshly started API process', async () => {
-    const { caseId } = await caseFor(api.dataSource, spaceId, author);
+    const { caseId } = await postWithCase(api.dataSource, spaceId, author.id);
     const fresh = await startTestApp({ role: 'api' });
     others.push(fresh);
     const claimed = await fresh.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peer.token);
     expect(claimed.errors).toBeUndefined();
-    await waitFor(() => eventsFor(caseId).length >= 1, 'the claim event');
+    await waitFor('the claim event', () => eventsFor(caseId).length >= 1);
     const noted = await fresh.gql(
       'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }',
       { input: { caseId, note: 'Reaching out today.' } },
       peer.token,
     );
     expect(noted.errors).toBeUndefined();
-    await waitFor(() => eventsFor(caseId).length >= 2, 'the note event');
+    await waitFor('the note event', () => eventsFor(caseId).length >= 2);
     expect(eventsFor(caseId)[0].moderationQueueChanged.status).toBe('CLAIMED');
   });
 
   it("should deliver a freshly started worker's first case-due reminder", async () => {
-    const { caseId } = await caseFor(api.dataSource, spaceId, author, { overdue: true });
+    const { caseId } = await postWithCase(api.dataSource, spaceId, author.id, { overdue: true });
     const worker = await startWorker(FAST_TIMERS);
     others.push(worker);
-    await waitFor(() => eventsFor(caseId).length >= 1, 'the overdue reminder on the live queue', 30_000);
+    await waitFor('the overdue reminder on the live queue', () => eventsFor(caseId).length >= 1, { timeoutMs: 30_000 });
     const [row]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(`SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`, [
       caseId,
     ]);
@@ -150,10 +138,10 @@ describe('case-due reminders survive a refused publish', () => {
   });
 
   it('should publish the reminder on a retry after the first publish failed, and notify each peer once', async () => {
-    const spaceId = await space(api);
+    const spaceId = await space(api.dataSource);
     const peer = await member(api, Role.PEER_SPECIALIST, 'peer');
     const author = await member(api, Role.CLIENT, 'author');
-    await api.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, peer.id]);
+    await assignToSpace(api.dataSource, spaceId, peer.id);
 
     await admin.call('ACL', 'SETUSER', 'worker', 'on', '>worker-secret', '~*', '&*', '+@all', '-publish');
     const received: string[] = [];
@@ -161,16 +149,18 @@ describe('case-due reminders survive a refused publish', () => {
     heard.on('message', (_channel: string, message: string) => received.push(message));
     await heard.subscribe(channel);
 
-    const { caseId, dueAt } = await caseFor(api.dataSource, spaceId, author, { overdue: true });
+    const { caseId, dueAt } = await postWithCase(api.dataSource, spaceId, author.id, { overdue: true });
     const workerRedisUrl = `redis://worker:worker-secret@127.0.0.1:${redis.port}`;
     worker = await startWorker({ ...FAST_TIMERS, REDIS_URL: workerRedisUrl });
     queue = new Queue(QueueName.MODERATION, { connection: redisServerOptions(redis.url), prefix: api.config.redis.prefix });
     const jobId = JOB_ID[JobName.CASE_DUE]({ caseId, dueAt: dueAt.toISOString() });
-    await waitFor(async () => ((await queue!.getJob(jobId))?.attemptsMade ?? 0) >= 1, 'the first attempt to fail on the refused publish', 30_000);
+    await waitFor('the first attempt to fail on the refused publish', async () => ((await queue!.getJob(jobId))?.attemptsMade ?? 0) >= 1, {
+      timeoutMs: 30_000,
+    });
     expect(received.filter((m) => m.includes(caseId))).toEqual([]);
 
     await admin.call('ACL', 'SETUSER', 'worker', '+publish');
-    await waitFor(() => received.some((m) => m.includes(caseId)), 'the reminder, published by a retry', 30_000);
+    await waitFor('the reminder, published by a retry', () => received.some((m) => m.includes(caseId)), { timeoutMs: 30_000 });
     const [row]: Array<{ overdue_notified_at: Date | null; notified: number }> = await api.dataSource.query(
       `SELECT c.overdue_notified_at,
               (SELECT count(*)::int FROM notifications n WHERE n.kind = 'CASE_OVERDUE' AND n.data->>'caseId' = $1::text AND n.member_id = $2) AS notified
@@ -178,12 +168,12 @@ describe('case-due reminders survive a refused publish', () => {
       [caseId, peer.id],
     );
     expect(row.notified).toBe(1);
-    await waitFor(async () => {
+    await waitFor('the reminder to be marked sent', async () => {
       const [marked]: Array<{ overdue_notified_at: Date | null }> = await api.dataSource.query(
         `SELECT overdue_notified_at FROM moderation_cases WHERE id = $1`,
         [caseId],
       );
       return marked.overdue_notified_at !== null;
-    }, 'the reminder to be marked sent');
+    });
   });
 });

@@ -1,13 +1,9 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
 import { countStatements } from '../helpers/statement-counter';
-import { postWithCase } from './case-fixtures';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-
-interface Member {
-  id: string;
-  token: string;
-}
+import { assignToSpace, Member, member, postWithCase, space } from '../utils/factories';
+import { startTestApp, TestApp } from '../helpers/test-app';
 
 describe('moderation queue, claims and decisions', () => {
   let app: TestApp;
@@ -15,12 +11,6 @@ describe('moderation queue, claims and decisions', () => {
   let peerA: Member;
   let peerB: Member;
   let outsider: Member;
-
-  async function member(role: Role, label: string): Promise<Member> {
-    const token = await app.token(uniqueSub(label), role);
-    const me = await app.gql<{ me: { id: string } }>('{ me { id } }', {}, token);
-    return { id: me.data!.me.id, token };
-  }
 
   function heldPostWithCase(author: Member, priority = 'HIGH', status: 'HELD' | 'PUBLISHED' = 'HELD'): Promise<{ postId: string; caseId: string }> {
     return postWithCase(app.dataSource, spaceId, author.id, { priority, status });
@@ -33,20 +23,17 @@ describe('moderation queue, claims and decisions', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'all', env: { TIMER_SWEEP_SECONDS: '1', CASE_DUE_SECONDS: 'URGENT=1,HIGH=1800,NORMAL=14400,LOW=86400' } });
-    const [space]: Array<{ id: string }> = await app.dataSource.query(`INSERT INTO spaces (slug, name) VALUES ($1, 'Moderation test') RETURNING id`, [
-      uniqueSub('space'),
-    ]);
-    spaceId = space.id;
-    peerA = await member(Role.PEER_SPECIALIST, 'peer-a');
-    peerB = await member(Role.PEER_SPECIALIST, 'peer-b');
-    outsider = await member(Role.PEER_SPECIALIST, 'peer-outside');
+    spaceId = await space(app.dataSource, { name: 'Moderation test' });
+    peerA = await member(app, Role.PEER_SPECIALIST, 'peer-a');
+    peerB = await member(app, Role.PEER_SPECIALIST, 'peer-b');
+    outsider = await member(app, Role.PEER_SPECIALIST, 'peer-outside');
     await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2), ($1, $3)`, [spaceId, peerA.id, peerB.id]);
   });
 
   afterAll(async () => app.close());
 
   it('should give exactly one of two racing moderators the claim, and CONFLICT to the other', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author);
     const claim = 'mutation ($id: ID!) { claimCase(id: $id) { id status assignee { id } } }';
     const results = await Promise.all([app.gql(claim, { id: caseId }, peerA.token), app.gql(claim, { id: caseId }, peerB.token)]);
@@ -58,7 +45,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should free a case whose lease lapsed', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
     await app.dataSource.query(`UPDATE moderation_cases SET lease_expires_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
@@ -71,7 +58,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should publish on APPROVE and tell the author', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author);
     const res = await app.gql<{ resolveCase: { status: string; decision: string } }>(
       'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { status decision } }',
@@ -89,7 +76,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should require a note to REMOVE, remove the post, tell the author kindly, and audit the decision', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author);
     const mutation = 'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { status decision notes { body } } }';
     const noNote = await app.gql(mutation, { input: { caseId, decision: 'REMOVE' } }, peerA.token);
@@ -114,7 +101,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should keep a reported post held with KEEP_HELD', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author, 'NORMAL', 'PUBLISHED');
     const res = await app.gql(
       'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { decision } }',
@@ -128,7 +115,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should order the queue by priority, then due time, page it without gaps, and count what it lists', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     for (const priority of ['LOW', 'URGENT', 'NORMAL', 'HIGH', 'URGENT']) await heldPostWithCase(author, priority);
     const query = `query ($after: String) { moderationQueue(status: OPEN, first: 2, after: $after) {
       edges { node { id priority dueAt status post { id status } } } pageInfo { hasNextPage endCursor } counts { status priority count } } }`;
@@ -167,42 +154,55 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should hide a post after three distinct reports and put it in the queue with the reports as reason', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author, 'LOW', 'PUBLISHED');
     await app.gql('mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }', { input: { caseId, decision: 'APPROVE' } }, peerA.token);
     const report = 'mutation ($input: ReportPostInput!) { reportPost(input: $input) }';
     for (let i = 0; i < 3; i += 1) {
-      const reporter = await member(Role.CLIENT, `reporter-${i}`);
+      const reporter = await member(app, Role.CLIENT, `reporter-${i}`);
       const res = await app.gql(report, { input: { postId, reason: 'This felt hurtful.' } }, reporter.token);
       expect(res.errors).toBeUndefined();
       if (i < 2) expect(await postStatus(postId)).toBe('PUBLISHED');
     }
     expect(await postStatus(postId)).toBe('HELD');
-    const opened = await waitFor(async () => {
+    const opened = await waitFor('the report case', async () => {
       const rows: Array<{ id: string; reasons: string[]; priority: string; source_keys: string[] }> = await app.dataSource.query(
         `SELECT id, reasons, priority, source_keys FROM moderation_cases WHERE post_id = $1 AND status <> 'RESOLVED'`,
         [postId],
       );
       return rows[0]?.source_keys.length === 3 ? rows[0] : null;
-    }, 'the report case');
+    });
     expect(opened.reasons).toEqual(['USER_REPORT']);
     expect(opened.priority).toBe('NORMAL');
   });
 
   it('should tell subscribed staff of that space when a case changes, and not a peer of another space', async () => {
+    type Changed = { moderationQueueChanged: { id: string; status: string } };
+    const elsewhere = await member(app, Role.PEER_SPECIALIST, 'peer-elsewhere');
+    const otherSpace = await space(app.dataSource, { name: 'Another space' });
+    await assignToSpace(app.dataSource, otherSpace, elsewhere.id);
+    const author = await member(app, Role.CLIENT, 'author');
     const mine = wsClient(app.url, peerA.token);
-    const theirs = wsClient(app.url, outsider.token);
+    const theirs = wsClient(app.url, elsewhere.token);
     const q = 'subscription { moderationQueueChanged { id status } }';
-    const mySub = subscribe<{ moderationQueueChanged: { id: string; status: string } }>(mine, q);
-    const theirSub = subscribe<{ moderationQueueChanged: { id: string } }>(theirs, q);
-    await settle();
-    const author = await member(Role.CLIENT, 'author');
+    const mySub = subscribe<Changed>(mine, q);
+    const theirSub = subscribe<Changed>(theirs, q);
+    /** Proves `sub` live and caught up: an event of a new case in `inSpace` reaches it. */
+    const probe = async (sub: typeof mySub, inSpace: string, what: string) => {
+      const { caseId } = await postWithCase(app.dataSource, inSpace, author.id);
+      await probeDelivery(sub, publishCaseChanged(app, { caseId, spaceId: inSpace }), (e) => e.moderationQueueChanged.id === caseId, what);
+    };
+    await probe(mySub, spaceId, "peer A's subscription to be live");
+    await probe(theirSub, otherSpace, "the other space's peer's subscription to be live");
+
     const { caseId } = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
-    const event = await waitFor(() => mySub.events.find((e) => e.moderationQueueChanged.id === caseId), 'the event');
+    const event = await waitFor('the event', () => mySub.events.find((e) => e.moderationQueueChanged.id === caseId));
     expect(event.moderationQueueChanged.status).toBe('CLAIMED');
-    await settle(300);
+    // An event published after the claim's reaches the other peer, so the claim's was processed for them, and withheld.
+    await probe(theirSub, otherSpace, "a later event of the other peer's own space");
     expect(theirSub.events.find((e) => e.moderationQueueChanged.id === caseId)).toBeUndefined();
+    expect(theirSub.errors).toEqual([]);
     mySub.dispose();
     theirSub.dispose();
     await mine.dispose();
@@ -210,11 +210,11 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should audit staff reading held posts through the queue: one event per thread, each post once per request', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const first = await heldPostWithCase(author, 'URGENT');
     const second = await heldPostWithCase(author, 'URGENT');
-    const reader = await member(Role.PEER_SPECIALIST, 'reader');
-    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [spaceId, reader.id]);
+    const reader = await member(app, Role.PEER_SPECIALIST, 'reader');
+    await assignToSpace(app.dataSource, spaceId, reader.id);
     const viewedBy = async (id: string): Promise<unknown[]> =>
       app.dataSource.query(`SELECT 1 FROM audit_events WHERE action = 'post.viewed' AND actor_id = $1`, [id]);
 
@@ -244,7 +244,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should let staff of the space add notes to a case a colleague holds, and refuse the rest', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author);
     await app.gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: caseId }, peerA.token);
     const add = 'mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id status assignee { id } notes { body author { id } } } }';
@@ -275,7 +275,7 @@ describe('moderation queue, claims and decisions', () => {
   });
 
   it('should escalate a case to clinicians and remind the space when a case is overdue', async () => {
-    const author = await member(Role.CLIENT, 'author');
+    const author = await member(app, Role.CLIENT, 'author');
     const { caseId } = await heldPostWithCase(author, 'URGENT');
     const res = await app.gql<{ escalateCase: { id: string; severity: string; status: string; case: { id: string } } }>(
       'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id severity status case { id } } }',
@@ -285,18 +285,18 @@ describe('moderation queue, claims and decisions', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', status: 'OPEN', case: { id: caseId } });
     await app.dataSource.query(`UPDATE moderation_cases SET due_at = now() - interval '1 second' WHERE id = $1`, [caseId]);
-    const reminded = await waitFor(async () => {
+    const reminded = await waitFor('the overdue reminder', async () => {
       const rows: unknown[] = await app.dataSource.query(
         `SELECT 1 FROM notifications WHERE kind = 'CASE_OVERDUE' AND data->>'caseId' = $1 AND member_id = $2`,
         [caseId, peerA.id],
       );
       return rows.length > 0;
-    }, 'the overdue reminder');
+    });
     expect(reminded).toBe(true);
   });
 
   it("should read a page of cases with their context and the authors' history in the same number of statements, however many cases", async () => {
-    for (let i = 0; i < 12; i += 1) await heldPostWithCase(await member(Role.CLIENT, `paged-author-${i}`));
+    for (let i = 0; i < 12; i += 1) await heldPostWithCase(await member(app, Role.CLIENT, `paged-author-${i}`));
     const query = `query ($n: Int) { moderationQueue(first: $n) { edges { node { id
       post { id body } threadContext { id } notes { body } evidence { decision }
       authorRecentCases { id } authorRiskSignals { id } } } } }`;

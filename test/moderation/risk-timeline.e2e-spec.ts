@@ -1,7 +1,7 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { member, Member, space } from '../forum/forum-fixtures';
-import { GraphqlResponse, startTestApp, TestApp } from '../helpers/test-app';
-import { postWithCase } from './case-fixtures';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { Member, member, postWithCase, space } from '../utils/factories';
+import { GraphqlResponse } from '../utils/graphql';
 
 type TimelinePage = {
   clientRiskTimeline: {
@@ -27,7 +27,7 @@ describe("a client's risk timeline", () => {
   afterAll(async () => app.close());
 
   it('should page cases, escalations and risk signals as one stream, newest first, ties by id', async () => {
-    const spaceId = await space(app);
+    const spaceId = await space(app.dataSource);
     const subject = await member(app, Role.CLIENT, 'timeline-subject');
     const instants: Array<{ micro: number; entries: Array<{ id: string; kind: string }> }> = [];
     // Three instants a microsecond apart; at each, one case, one escalation and one signal at the very same time.

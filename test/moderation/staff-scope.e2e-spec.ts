@@ -1,7 +1,10 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { settle, subscribe, waitFor, wsClient } from '../escalation/realtime-helpers';
-import { createThread, member, Member, space } from '../forum/forum-fixtures';
-import { GraphqlResponse, startTestApp, TestApp } from '../helpers/test-app';
+import { probeDelivery, publishCaseChanged, subscribe, wsClient } from '../helpers/realtime';
+import { waitFor } from '../utils/wait-for';
+import { createThread } from '../forum/forum-fixtures';
+import { assignToSpace, member, Member, postWithCase, space } from '../utils/factories';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { GraphqlResponse } from '../utils/graphql';
 
 /**
  * A peer specialist sees held posts, screenings, cases, notes and risk signals of the spaces they
@@ -28,13 +31,13 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
   async function heldCrisisThread(spaceId: string): Promise<{ postId: string; caseId: string }> {
     const thread = await createThread(app, author, spaceId, 'Tonight', CRISIS);
     const postId = thread.firstPost.id;
-    const caseId = await waitFor(async () => {
+    const caseId = await waitFor('the worker to hold the crisis post and open its case', async () => {
       const rows: Array<{ id: string }> = await app.dataSource.query(
         `SELECT c.id FROM moderation_cases c JOIN posts p ON p.id = c.post_id WHERE c.post_id = $1 AND p.status = 'HELD'`,
         [postId],
       );
       return rows[0]?.id;
-    }, 'the worker to hold the crisis post and open its case');
+    });
     return { postId, caseId };
   }
 
@@ -67,8 +70,8 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ role: 'all' });
-    ownSpace = await space(app);
-    otherSpace = await space(app);
+    ownSpace = await space(app.dataSource);
+    otherSpace = await space(app.dataSource);
     peer = await member(app, Role.PEER_SPECIALIST, 'scoped-peer');
     otherPeer = await member(app, Role.PEER_SPECIALIST, 'other-peer');
     clinician = await member(app, Role.CLINICIAN, 'clinician');
@@ -86,10 +89,10 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
     // A published post of the author's in the other space: anyone may read it, but not its screening.
     const published = await createThread(app, author, otherSpace, 'A good day', 'Walked by the river with my sister.');
     otherPublishedPostId = published.firstPost.id;
-    await waitFor(async () => {
+    await waitFor('the ordinary post to be published', async () => {
       const [row]: Array<{ status: string }> = await app.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [otherPublishedPostId]);
       return row.status === 'PUBLISHED';
-    }, 'the ordinary post to be published');
+    });
   });
 
   afterAll(async () => app.close());
@@ -154,13 +157,21 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
       client,
       'subscription { moderationQueueChanged { id post { body } authorRecentCases { id } } }',
     );
+    // The probe is a case of the peer's own space; the assertions below are about the others.
+    const probe = await postWithCase(app.dataSource, ownSpace, (await member(app, Role.CLIENT, 'probe-author')).id);
+    const caseEvents = () => events.events.filter((e) => e.moderationQueueChanged.id !== probe.caseId);
     try {
-      await settle();
+      await probeDelivery(
+        events,
+        publishCaseChanged(app, { caseId: probe.caseId, spaceId: ownSpace }),
+        (e) => e.moderationQueueChanged.id === probe.caseId,
+        "the peer's subscription to be live",
+      );
       const addNote = (caseId: string, token: string) =>
         app.gql('mutation ($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }', { input: { caseId, note: 'Checked in.' } }, token);
       await addNote(other.caseId, otherPeer.token);
       await addNote(own.caseId, clinician.token);
-      const first = await waitFor(() => events.events[0], 'the event of the peer’s own case');
+      const first = await waitFor('the event of the peer’s own case', () => caseEvents()[0]);
       expect(first.moderationQueueChanged.id).toBe(own.caseId);
       expect(first.moderationQueueChanged.post?.body).toContain('kill myself');
       expect(first.moderationQueueChanged.authorRecentCases).toEqual([]);
@@ -168,17 +179,17 @@ describe('staff scope: a peer specialist sees only their spaces', () => {
       await app.dataSource.query(`DELETE FROM space_moderators WHERE space_id = $1 AND member_id = $2`, [ownSpace, peer.id]);
       await addNote(own.caseId, clinician.token);
       // Off the space, its events stop; an event of the space the peer is given next proves delivery still runs.
-      await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2)`, [otherSpace, peer.id]);
+      await assignToSpace(app.dataSource, otherSpace, peer.id);
       await addNote(other.caseId, otherPeer.token);
-      const marker = await waitFor(() => events.events[1], 'the event of the space the peer was moved to');
+      const marker = await waitFor('the event of the space the peer was moved to', () => caseEvents()[1]);
       expect(marker.moderationQueueChanged.id).toBe(other.caseId);
-      expect(events.events.map((e) => e.moderationQueueChanged.id)).toEqual([own.caseId, other.caseId]);
+      expect(caseEvents().map((e) => e.moderationQueueChanged.id)).toEqual([own.caseId, other.caseId]);
       expect(events.errors).toEqual([]);
     } finally {
       events.dispose();
       await client.dispose();
       await app.dataSource.query(`DELETE FROM space_moderators WHERE space_id = $1 AND member_id = $2`, [otherSpace, peer.id]);
-      await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ownSpace, peer.id]);
+      await assignToSpace(app.dataSource, ownSpace, peer.id);
     }
   });
 });

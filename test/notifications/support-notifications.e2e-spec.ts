@@ -4,10 +4,14 @@ import { Role } from '../../src/common/domain/role.enum';
 import { NotificationKind } from '../../src/notifications/entities/notification.entity';
 import { NotificationInbox } from '../../src/notifications/notification-inbox.service';
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { settle, subscribe, Subscribed, waitFor, wsClient } from '../escalation/realtime-helpers';
-import { createReply, createThread, member, Member, space } from '../forum/forum-fixtures';
+import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
+import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
+import { createReply, createThread } from '../forum/forum-fixtures';
+import { probeDelivery, subscribe, Subscribed, wsClient } from '../helpers/realtime';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { TEST_REDIS_URL } from '../setup/test-env';
+import { TEST_REDIS_URL } from '../utils/environment';
+import { member, Member, space } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
 
 const NOTIFICATION_FIELDS = 'id kind title body postId readAt createdAt';
 const NOTIFICATION_ADDED = `subscription { notificationAdded { ${NOTIFICATION_FIELDS} } }`;
@@ -57,7 +61,30 @@ describe('support notifications', () => {
     const rows: Array<{ status: string }> = await app.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [postId]);
     return rows[0].status;
   };
-  const untilStatus = (postId: string, status: string) => waitFor(async () => (await statusOf(postId)) === status, `post ${postId} ${status}`);
+  const untilStatus = (postId: string, status: string) => waitFor(`post ${postId} ${status}`, async () => (await statusOf(postId)) === status);
+
+  /**
+   * Writes a fresh notification for the member and waits until their socket has it: events arrive
+   * in the order they were published, so after this, anything announced earlier has arrived too.
+   */
+  const probe = async (who: Member, events: Subscribed<Added>, what: string) => {
+    const notifications = app.running.app.get(NotificationsService);
+    const title = `probe ${randomUUID()}`;
+    let written = false;
+    const publish = async () => {
+      // Written once; published again (ids only) while the subscription is still being set up.
+      if (!written) {
+        written = true;
+        await app.dataSource.transaction((manager) =>
+          notifications.notify(manager, [{ memberId: who.id, kind: NotificationKind.POST_HELD, title, body: 'probe' }]),
+        );
+        return;
+      }
+      const [row]: Array<{ id: string }> = await app.dataSource.query(`SELECT id FROM notifications WHERE title = $1`, [title]);
+      await app.running.app.get(RedisPubSub).publish(RealtimeEvent.NOTIFICATION_ADDED, { notificationId: row.id, memberId: who.id });
+    };
+    await probeDelivery(events, publish, (e) => e.notificationAdded.title === title, what);
+  };
 
   const publishedThread = async (author: Member, title: string) => {
     const thread = await createThread(app, author, spaceId, title, 'I went for a walk today and it helped a little.');
@@ -67,7 +94,7 @@ describe('support notifications', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    spaceId = await space(app);
+    spaceId = await space(app.dataSource);
     sky = await member(app, Role.CLIENT, 'support-sky');
     river = await member(app, Role.CLIENT, 'support-river');
     ash = await member(app, Role.CLIENT, 'support-ash');
@@ -78,14 +105,15 @@ describe('support notifications', () => {
     ] as const) {
       const client = wsClient(app.url, who.token);
       clients.push(client);
-      assign(subscribe<Added>(client, NOTIFICATION_ADDED));
+      const subscribed = subscribe<Added>(client, NOTIFICATION_ADDED);
+      assign(subscribed);
+      await probe(who, subscribed, 'the first probe');
     }
     // What crosses Redis, read off the channel itself.
     redisMessages = [];
     redis = new Redis(TEST_REDIS_URL);
     await redis.subscribe(`${app.config.redis.prefix}:events:notification-added`);
     redis.on('message', (_channel: string, message: string) => redisMessages.push(message));
-    await settle();
   });
 
   afterAll(async () => {
@@ -99,10 +127,10 @@ describe('support notifications', () => {
   it('should tell the thread author, live, when a reply is published, and nobody else', async () => {
     const thread = await publishedThread(sky, 'Sleep has been hard');
     const reply = await createReply(app, river, thread.id, REPLY_TEXT);
-    const [event] = await waitFor(() => {
+    const [event] = await waitFor('the reply notification', () => {
       const found = skyEvents.events.filter((e) => e.notificationAdded.postId === reply.id);
       return found.length > 0 && found;
-    }, 'the reply notification');
+    });
     expect(event.notificationAdded).toMatchObject({
       kind: NotificationKind.REPLY_IN_YOUR_THREAD,
       title: 'New reply in your thread',
@@ -124,8 +152,8 @@ describe('support notifications', () => {
     const thread = await publishedThread(sky, 'A long week');
     const reply = await createReply(app, river, thread.id, HELD_TEXT);
     await untilStatus(reply.id, 'HELD');
-    // The worker has finished with it (held, case opened); give a stray event time to arrive.
-    await settle(500);
+    // A notification would have been written with the hold; and a stray event would arrive before this probe.
+    await probe(sky, skyEvents, 'a probe after the hold');
     expect(about((await list(sky)).notices, reply.id)).toEqual([]);
     expect(skyEvents.events.filter((e) => e.notificationAdded.postId === reply.id)).toEqual([]);
 
@@ -143,12 +171,11 @@ describe('support notifications', () => {
     );
     expect(resolved.errors).toBeUndefined();
 
-    const event = await waitFor(() => skyEvents.events.find((e) => e.notificationAdded.postId === reply.id), 'the notification once published');
+    const event = await waitFor('the notification once published', () => skyEvents.events.find((e) => e.notificationAdded.postId === reply.id));
     expect(event.notificationAdded.kind).toBe(NotificationKind.REPLY_IN_YOUR_THREAD);
     // The author of the held reply was told about the decision, live, through the same subscription.
-    const decision = await waitFor(
-      () => riverEvents.events.find((e) => e.notificationAdded.postId === reply.id && e.notificationAdded.kind === NotificationKind.POST_PUBLISHED),
-      "the decision's notification to the reply's author",
+    const decision = await waitFor("the decision's notification to the reply's author", () =>
+      riverEvents.events.find((e) => e.notificationAdded.postId === reply.id && e.notificationAdded.kind === NotificationKind.POST_PUBLISHED),
     );
     expect(decision.notificationAdded.title).toBe('Your post is shared with the group');
     // No notification anywhere carries the held words.
@@ -163,8 +190,9 @@ describe('support notifications', () => {
     const first = await createReply(app, river, thread.id, 'I made my bed today.');
     await untilStatus(first.id, 'PUBLISHED');
     const quoting = await createReply(app, ash, thread.id, 'That counts, well done.', first.id);
-    await waitFor(() => riverEvents.events.find((e) => e.notificationAdded.postId === quoting.id), 'the quote notification');
-    await waitFor(async () => about((await list(sky)).notices, quoting.id).length > 0, 'the thread notification');
+    await waitFor('the quote notification', () => riverEvents.events.find((e) => e.notificationAdded.postId === quoting.id));
+    // Both are written in the transaction that published the reply.
+    await untilStatus(quoting.id, 'PUBLISHED');
     expect(about((await list(river)).notices, quoting.id).map((n) => [n.kind, n.body])).toEqual([
       [NotificationKind.REPLY_TO_YOUR_POST, expect.stringMatching(/quoted your post in a reply\.$/)],
     ]);
@@ -172,8 +200,7 @@ describe('support notifications', () => {
 
     // Quoting the thread's own first post: its author is told once, as the one quoted.
     const quotingOpening = await createReply(app, ash, thread.id, 'Same here.', thread.firstPost.id);
-    await waitFor(async () => about((await list(sky)).notices, quotingOpening.id).length > 0, 'the quote of the first post');
-    await settle(300);
+    await untilStatus(quotingOpening.id, 'PUBLISHED');
     expect(about((await list(sky)).notices, quotingOpening.id).map((n) => n.kind)).toEqual([NotificationKind.REPLY_TO_YOUR_POST]);
 
     // An edit is screened and published again: no second notification.
@@ -183,11 +210,11 @@ describe('support notifications', () => {
       ash.token,
     );
     expect(edited.errors).toBeUndefined();
-    await waitFor(async () => {
+    // A second notification would be written in the transaction that published the edit.
+    await waitFor('the edit published', async () => {
       const [row]: Array<{ status: string; revision: number }> = await app.dataSource.query(`SELECT status, revision FROM posts WHERE id = $1`, [quoting.id]);
       return row.revision === 2 && row.status === 'PUBLISHED';
-    }, 'the edit published');
-    await settle(300);
+    });
     expect(about((await list(river)).notices, quoting.id)).toHaveLength(1);
     expect(about((await list(sky)).notices, quoting.id)).toHaveLength(1);
   });
@@ -217,9 +244,8 @@ describe('support notifications', () => {
       }),
     ]);
     // Each update reached the author live, as the same notification.
-    await waitFor(
-      () => skyEvents.events.some((e) => e.notificationAdded.id === gathered[0].id && e.notificationAdded.body === gathered[0].body),
-      'the latest totals',
+    await waitFor('the latest totals', () =>
+      skyEvents.events.some((e) => e.notificationAdded.id === gathered[0].id && e.notificationAdded.body === gathered[0].body),
     );
     expect(new Set(skyEvents.events.filter((e) => e.notificationAdded.postId === postId).map((e) => e.notificationAdded.id))).toEqual(
       new Set([gathered[0].id]),
@@ -241,16 +267,25 @@ describe('support notifications', () => {
     const compose = (body: string) => async () => ({ memberId: ash.id, title: 'Members reacted to your reply', body, data: {} });
     let firstWritten!: () => void;
     const written = new Promise<void>((resolve) => (firstWritten = resolve));
-    const first = app.dataSource.transaction(async (manager) => {
-      await inbox.gather(manager, NotificationKind.REACTIONS_TO_YOUR_POST, group, compose('first'));
-      firstWritten();
-      // Still open: the second writer has to wait for this commit, or it cannot see this row.
-      await settle(300);
-    });
+    let secondDone = false;
     const second = (async () => {
       await written;
       await app.dataSource.transaction((manager) => inbox.gather(manager, NotificationKind.REACTIONS_TO_YOUR_POST, group, compose('second')));
+      secondDone = true;
     })();
+    const first = app.dataSource.transaction(async (manager) => {
+      await inbox.gather(manager, NotificationKind.REACTIONS_TO_YOUR_POST, group, compose('first'));
+      firstWritten();
+      // Still open until the second writer is waiting on the group's lock (or, without one, has written its own row).
+      await waitFor('the second writer to queue or finish', async () => {
+        if (secondDone) return true;
+        const [{ waiting }]: Array<{ waiting: number }> = await manager.query(
+          `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+            WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
+        );
+        return waiting > 0;
+      });
+    });
     await Promise.all([first, second]);
     expect(about((await list(ash)).notices, group.postId).map((n) => n.body)).toEqual(['second']);
   });
@@ -279,7 +314,7 @@ describe('support notifications', () => {
     await app.dataSource.transaction((manager) =>
       notifications.notify(manager, [{ memberId: sky.id, kind: NotificationKind.POST_HELD, title: 'Committed', body: 'kept' }]),
     );
-    const event = await waitFor(() => skyEvents.events.slice(seen).find((e) => e.notificationAdded.title === 'Committed'), 'the committed notification');
+    const event = await waitFor('the committed notification', () => skyEvents.events.slice(seen).find((e) => e.notificationAdded.title === 'Committed'));
     expect(skyEvents.events.slice(seen).map((e) => e.notificationAdded.title)).toEqual(['Committed']);
     expect(skyEvents.errors).toEqual([]);
 
@@ -292,7 +327,7 @@ describe('support notifications', () => {
   it('should refuse the subscription without a token', async () => {
     const anonymous = wsClient(app.url, null);
     const refused = subscribe<Added>(anonymous, NOTIFICATION_ADDED);
-    await waitFor(() => refused.errors.length > 0, 'the refusal');
+    await waitFor('the refusal', () => refused.errors.length > 0);
     // The socket itself is refused (graphql-ws's Forbidden close), before any event could flow.
     expect(refused.errors[0]).toMatchObject({ code: 4403 });
     expect(refused.events).toEqual([]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { InvalidJobPayloadError, JOB_SCHEDULE, JobName, QueueName } from '../../src/queue/queue.types';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { waitFor } from '../screening/screening-posts';
+import { waitFor } from '../utils/wait-for';
 
 /**
  * The job plumbing itself: payloads checked on both sides of Redis with one schema, jobs only on
@@ -25,7 +25,9 @@ describe('job worker host', () => {
     const intervals = async () => Object.fromEntries((await jobs.queue(QueueName.SWEEPS).getJobSchedulers()).map((s) => [s.key, Number(s.every)]));
     const matches = (found: Record<string, number>) =>
       Object.keys(found).length === Object.keys(expected).length && Object.entries(expected).every(([name, every]) => found[name] === every);
-    await waitFor("the sweeps to be scheduled at this worker's intervals", async () => matches(await intervals()), 10_000).catch(() => undefined);
+    await waitFor("the sweeps to be scheduled at this worker's intervals", async () => matches(await intervals()), { timeoutMs: 10_000 }).catch(
+      () => undefined,
+    );
     expect(await intervals()).toEqual(expected);
     expect(Object.keys(expected)).toEqual(Object.keys(JOB_SCHEDULE));
   });

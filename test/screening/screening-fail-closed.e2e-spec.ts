@@ -6,9 +6,10 @@ import { DEFAULT_JOB_OPTIONS, JobProducer } from '../../src/queue/job-producer.s
 import { JOB_ID, JobName, QueueName } from '../../src/queue/queue.types';
 import { ToxicityModel } from '../../src/screening/toxicity-model.provider';
 import { ToxicityClassifier } from '../../src/screening/toxicity/toxicity-classifier';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { createMember, createSpace, enqueueScreening, screened, waitFor, writePost } from './screening-posts';
+import { createMember, createSpace, enqueueScreening, screened, writePost } from './screening-posts';
+import { waitFor } from '../utils/wait-for';
 
 describe('screening fails closed', () => {
   let fixtureDir: string;

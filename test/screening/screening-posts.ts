@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ScreeningOutboxRepository } from '../../src/forum/screening-outbox.repository';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { JobName } from '../../src/queue/queue.types';
+import { waitFor } from '../utils/wait-for';
 
 /**
  * Posts written the way the forum writes them (post, revision and screening request in one
@@ -43,30 +45,14 @@ export async function writePost(dataSource: DataSource, spaceId: string, authorI
       [thread.id, spaceId, authorId, html, text],
     );
     await manager.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);
-    await manager.query(`INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text) VALUES ($1, 1, $2, $3, $4)`, [
-      post.id,
-      authorId,
-      html,
-      text,
-    ]);
-    await manager.query(`INSERT INTO screening_requests (post_id, revision) VALUES ($1, 1)`, [post.id]);
+    // The revision and its screening request exactly as the forum writes them.
+    await new ScreeningOutboxRepository(dataSource).recordRevision(manager, { postId: post.id, revision: 1, authorId, bodyHtml: html, bodyText: text });
     return { postId: post.id, threadId: thread.id, revision: 1, authorId };
   });
 }
 
 export async function enqueueScreening(jobs: JobProducer, post: WrittenPost): Promise<void> {
   await jobs.enqueue({ name: JobName.SCREEN_POST, data: { postId: post.postId, revision: post.revision } });
-}
-
-/** Polls until `probe` returns something truthy; fails with `what` if it never does. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 export async function postStatus(dataSource: DataSource, postId: string): Promise<{ status: string; held_reason: string | null }> {
@@ -82,6 +68,6 @@ export function screened(dataSource: DataSource, postId: string, timeoutMs?: num
       const row = await postStatus(dataSource, postId);
       return row.status !== 'PENDING' ? row : null;
     },
-    timeoutMs,
+    { timeoutMs: timeoutMs },
   );
 }

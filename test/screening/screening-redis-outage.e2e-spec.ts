@@ -2,8 +2,10 @@ import { RunningApp, startApp } from '../../src/bootstrap';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppConfig } from '../../src/config/app-config';
 import { createRootLogger } from '../../src/logging/logger';
-import { startTestApp, TestApp, testEnv, uniqueSub } from '../helpers/test-app';
-import { createSpace, waitFor } from './screening-posts';
+import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { createSpace } from './screening-posts';
+import { waitFor } from '../utils/wait-for';
 
 const POSTS = 50;
 /** Nothing listens here: the API sees Redis as down for the whole test. */
@@ -60,7 +62,7 @@ describe('posting while Redis is down', () => {
         );
         return row.pending === 0;
       },
-      60_000,
+      { timeoutMs: 60_000 },
     );
 
     const [after]: Array<Record<string, number>> = await api.dataSource.query(

@@ -1,6 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { RunningApp, startApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/config/app-config';
@@ -8,20 +6,19 @@ import { createRootLogger } from '../../src/logging/logger';
 import { JobProducer } from '../../src/queue/job-producer.service';
 import { QueueName } from '../../src/queue/queue.types';
 import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
-import { createMember, createSpace, enqueueScreening, waitFor, writePost, WrittenPost } from './screening-posts';
+import { createMember, createSpace, enqueueScreening, writePost, WrittenPost } from './screening-posts';
+import { ensureBuilt, ServerProcess, spawnApp } from '../utils/app-process';
+import { waitFor } from '../utils/wait-for';
 
 const POSTS = 200;
 const CRISIS_EVERY = 10;
 /** Short locks so the second worker takes over the dead one's jobs in seconds, not half a minute. */
 const WORKER_ENV = { SCREENING_LOCK_MS: '1500', TOXICITY_REQUIRED: 'false' };
 
-function startWorkerProcess(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  return { child, output: () => output };
+/** The worker as a process of the production build, so it can be killed mid-batch. */
+function startWorkerProcess(env: NodeJS.ProcessEnv): ServerProcess {
+  ensureBuilt();
+  return spawnApp('worker', { PATH: process.env.PATH, ...env }, { quiet: true });
 }
 
 async function screenedCount(dataSource: DataSource, postIds: string[]): Promise<number> {
@@ -67,20 +64,17 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
     // A worker in its own process, slowed to a few jobs at a time so it dies with work in hand.
     const worker = startWorkerProcess(testEnv({ ...WORKER_ENV, SCREENING_CONCURRENCY: '4' }));
     firstWorker = worker.child;
-    await waitFor(
-      `the first worker to screen some posts (output: ${worker.output()})`,
-      async () => (await screenedCount(api.dataSource, postIds)) >= 20,
-      60_000,
-    );
-    worker.child.kill('SIGKILL');
-    await once(worker.child, 'exit');
+    await waitFor(`the first worker to screen some posts (output: ${worker.output()})`, async () => (await screenedCount(api.dataSource, postIds)) >= 20, {
+      timeoutMs: 60_000,
+    });
+    await worker.stop('SIGKILL');
     const screenedBeforeKill = await screenedCount(api.dataSource, postIds);
     const activeAtKill = await jobs.queue(QueueName.SCREENING).getActiveCount();
     expect(screenedBeforeKill).toBeLessThan(POSTS);
     expect(activeAtKill).toBeGreaterThan(0);
 
     secondWorker = await startApp('worker', AppConfig.fromEnv(testEnv(WORKER_ENV)), createRootLogger('silent'));
-    await waitFor('every post to be screened', async () => (await screenedCount(api.dataSource, postIds)) === POSTS, 60_000);
+    await waitFor('every post to be screened', async () => (await screenedCount(api.dataSource, postIds)) === POSTS, { timeoutMs: 60_000 });
 
     const [totals]: Array<Record<string, number>> = await api.dataSource.query(
       `SELECT (SELECT count(*)::int FROM posts WHERE id = ANY($1::uuid[]) AND status = 'PENDING') AS pending,
@@ -123,9 +117,10 @@ describe('a worker killed with SIGKILL in the middle of a batch', () => {
       postIds.push(post.postId);
     }
     const worker = startWorkerProcess(testEnv({ ...WORKER_ENV, SCREENING_CONCURRENCY: '4' }));
-    await waitFor(`the worker to screen some posts (output: ${worker.output()})`, async () => (await screenedCount(api.dataSource, postIds)) >= 10, 60_000);
-    worker.child.kill('SIGTERM');
-    await once(worker.child, 'exit');
+    await waitFor(`the worker to screen some posts (output: ${worker.output()})`, async () => (await screenedCount(api.dataSource, postIds)) >= 10, {
+      timeoutMs: 60_000,
+    });
+    await worker.stop('SIGTERM');
 
     // Nothing was left locked by the stopped worker, and every screening it started was committed whole.
     expect(await jobs.queue(QueueName.SCREENING).getActiveCount()).toBe(0);

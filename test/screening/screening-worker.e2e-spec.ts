@@ -6,10 +6,12 @@ import { JobName, QueueName } from '../../src/queue/queue.types';
 import { screenText } from '../../src/screening/pipeline/screen-text';
 import { WatchedWordsCache } from '../../src/screening/watched-words.cache';
 import { TOXICITY_FIXTURE_SENTENCES } from '../../src/screening/toxicity/toxicity-fixture-words';
-import { writeToxicityFixture } from '../../src/screening/toxicity/toxicity-fixture';
+import { writeToxicityFixture } from '../fixtures/toxicity-fixture';
 import { Role } from '../../src/common/domain/role.enum';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
-import { createMember, createSpace, enqueueScreening, screened, waitFor, writePost, WrittenPost } from './screening-posts';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { createMember, createSpace, enqueueScreening, screened, writePost, WrittenPost } from './screening-posts';
+import { waitFor } from '../utils/wait-for';
 
 const ACTIVE_IDEATION = 'I want to kill myself. I have the pills counted out and I am doing it tonight.';
 const SLUR = 'shut up you stupid nigger';
@@ -80,7 +82,7 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     expect(screening.toxicity_status).toBe('ok');
     expect(screening.model_version).toMatch(/^toxicity-/);
     expect(screening.tfjs_backend).toBe('cpu');
-    expect(screening.phases.map((p) => p.name)).toEqual(['normalise', 'crisis', 'watched-words', 'toxicity', 'decide']);
+    expect(screening.phases.map((p) => p.name)).toEqual(['normalise', 'crisis', 'crisis-model', 'watched-words', 'toxicity', 'decide']);
     const [request]: Array<{ state: string }> = await app.dataSource.query(`SELECT state FROM screening_requests WHERE post_id = $1`, [written.postId]);
     expect(request.state).toBe('DONE');
     const [thread]: Array<{ fresh: boolean }> = await app.dataSource.query(

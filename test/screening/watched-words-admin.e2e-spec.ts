@@ -1,17 +1,21 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { startTestApp, TestApp, uniqueSub } from '../helpers/test-app';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { uniqueSub } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
 
 const SET = `mutation($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { id term action } }`;
 const LIST = `{ watchedWords { id term action } }`;
 
-async function waitForStatus(app: TestApp, postId: string, token: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const res = await app.gql<{ post: { status: string } | null }>(`query($id: ID!) { post(id: $id) { status } }`, { id: postId }, token);
-    const status = res.data?.post?.status;
-    if (status && status !== 'PENDING') return status;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('post was not screened');
+function waitForStatus(app: TestApp, postId: string, token: string): Promise<string> {
+  return waitFor(
+    `post ${postId} to be screened`,
+    async () => {
+      const res = await app.gql<{ post: { status: string } | null }>(`query($id: ID!) { post(id: $id) { status } }`, { id: postId }, token);
+      const status = res.data?.post?.status;
+      return status !== 'PENDING' && status;
+    },
+    { timeoutMs: 10_000, intervalMs: 100 },
+  );
 }
 
 describe('watched words: admins keep the list, the worker holds what it names', () => {

@@ -1,4 +1,5 @@
 import { Role } from '../domain/role.enum';
+import { SqlParameters } from '../sql/sql-parameters';
 import { Viewer } from './viewer';
 
 /**
@@ -29,12 +30,22 @@ export function scopeCovers(scope: StaffScope, spaceId: string): boolean {
   return scope.all || scope.spaceIds.includes(spaceId);
 }
 
+/** The rule over a space-id column, with `scopeSqlValue(scope)` (null for every space) at `placeholder`. */
+function inScopeRule(column: string, placeholder: string): string {
+  return `(${placeholder}::uuid[] IS NULL OR ${column} = ANY(${placeholder}::uuid[]))`;
+}
+
 /**
  * The rule over a space-id column of a raw statement: `param` is the positional parameter that holds
  * `scopeSqlValue(scope)` (null for every space, else the space ids).
  */
 export function inScopeSql(column: string, param: number): string {
-  return `($${param}::uuid[] IS NULL OR ${column} = ANY($${param}::uuid[]))`;
+  return inScopeRule(column, `$${param}`);
+}
+
+/** The same rule with its value bound through `params` (a raw statement or a query builder). */
+export function inScopeSqlBound(scope: StaffScope, column: string, params: SqlParameters): string {
+  return inScopeRule(column, params.bind(scopeSqlValue(scope)));
 }
 
 export function scopeSqlValue(scope: StaffScope): string[] | null {

@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { loggableError } from '../../logging/logger';
-import { MembersService } from '../../members/members.service';
 import { TokenVerifier } from '../auth/token-verifier';
 import { RequestContext } from '../auth/viewer';
+import { ViewerDirectory } from '../auth/viewer-directory';
 import { classifyError, toClientError } from '../errors/to-graphql-error';
 import { JitExecution } from './jit-execution';
 import { apolloQueryLimits, DEFAULT_QUERY_LIMITS, limitSubscriptions } from './query-limits';
@@ -29,7 +29,7 @@ export async function buildRequestContext(
   authorization: unknown,
   requestId: string,
   verifier: TokenVerifier,
-  members: MembersService,
+  viewers: ViewerDirectory,
 ): Promise<RequestContext> {
   const context: RequestContext = { requestId, viewer: null, loaders: new Map() };
   const token = bearerToken(authorization);
@@ -39,7 +39,7 @@ export async function buildRequestContext(
   }
   if (!token) return context;
   try {
-    context.viewer = await members.viewerFor(await verifier.verify(token));
+    context.viewer = await viewers.viewerFor(await verifier.verify(token));
   } catch (error) {
     context.authError = error instanceof Error ? error : new Error('authentication failed');
   }
@@ -70,7 +70,7 @@ const neverCached: ApolloServerPlugin = {
   },
 };
 
-export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, members: MembersService, logger: Logger): ApolloDriverConfig {
+export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, viewers: ViewerDirectory, logger: Logger): ApolloDriverConfig {
   const jit = new JitExecution();
   const limits = apolloQueryLimits(DEFAULT_QUERY_LIMITS, config.isProduction);
   const options: ApolloDriverConfig = {
@@ -94,7 +94,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
     plugins: [ApolloServerPluginCacheControlDisabled(), neverCached, ...limits.plugins],
     context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
       if (extra?.context) return { ...extra.context, loaders: new Map() };
-      return buildRequestContext(req?.headers.authorization, String(req?.id ?? randomUUID()), verifier, members);
+      return buildRequestContext(req?.headers.authorization, String(req?.id ?? randomUUID()), verifier, viewers);
     },
     subscriptions: {
       'graphql-ws': {
@@ -102,7 +102,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, member
         // The same JWT authenticates the socket, which closes when it expires; the same validation
         // rules as HTTP (read from `options` when a subscription starts); the same error codes and privacy.
         ...subscriptionSocketOptions({
-          authenticate: (authorization, requestId) => buildRequestContext(authorization, requestId, verifier, members),
+          authenticate: (authorization, requestId) => buildRequestContext(authorization, requestId, verifier, viewers),
           formatError: (error) => formatForClient(error.toJSON(), error, logger),
           validationRules: () => options.validationRules ?? [],
           logger,

@@ -359,7 +359,7 @@ const EXPOSURE_CONSTRUCTS = new Set<CrisisConstruct>(['ATTEMPT', 'SUICIDE_EXPOSU
 
 /** Points one evidence item adds, and the bucket it adds them to (each bucket counts once). */
 function pointsOf(item: CrisisEvidence): { bucket: CrisisContribution['construct']; points: number } | null {
-  if (item.construct === 'ACCUMULATED_RISK' || item.construct === 'THREAT_TO_OTHERS') return null;
+  if (item.construct === 'ACCUMULATED_RISK' || item.construct === 'THREAT_TO_OTHERS' || item.construct === 'LEARNED_MODEL') return null;
   if (item.discount === null) {
     switch (item.effectiveTier) {
       case 'NONE':
@@ -435,6 +435,7 @@ function pastTier(pattern: CrisisPattern): CrisisLevel {
     case 'DEATH_TALK':
     case 'THREAT_TO_OTHERS':
     case 'ACCUMULATED_RISK':
+    case 'LEARNED_MODEL':
       return 'NONE';
   }
 }

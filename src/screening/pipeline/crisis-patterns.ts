@@ -32,7 +32,9 @@ export type CrisisConstruct =
   | 'GOODBYE'
   | 'THREAT_TO_OTHERS'
   /** Not a pattern: the detector's note that several weaker signals added up (see crisis-detector). */
-  | 'ACCUMULATED_RISK';
+  | 'ACCUMULATED_RISK'
+  /** Not a pattern: the learned crisis model's probability was over its threshold (src/screening/crisis-model). */
+  | 'LEARNED_MODEL';
 
 /**
  * Whose risk a phrase is about.

@@ -20,7 +20,7 @@ const classifier = (classify: ToxicityClassifierPort['classify']): ToxicityClass
 describe(screenText.name, () => {
   it('should run the phases in order and time each one', async () => {
     const sut = await screenText('hello everyone', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
-    expect(sut.phases.map((phase) => phase.name)).toEqual(['normalise', 'crisis', 'watched-words', 'toxicity', 'decide']);
+    expect(sut.phases.map((phase) => phase.name)).toEqual(['normalise', 'crisis', 'crisis-model', 'watched-words', 'toxicity', 'decide']);
     expect(sut.phases.every((phase) => phase.durationMs >= 0)).toBe(true);
   });
 

@@ -1,5 +1,7 @@
 import { CaseReason } from '../../common/domain/moderation.enums';
 import { PostStatus } from '../../common/domain/post-status.enum';
+import { crisisWithModel } from '../crisis-model/combine-crisis-level';
+import type { CrisisModel, CrisisModelResult } from '../crisis-model/crisis-model';
 import type { ToxicityClassifierPort, ToxicityLabel, ToxicityScores } from '../toxicity/toxicity.port';
 import { type CrisisAssessment, detectCrisis } from './crisis-detector';
 import { normaliseText, type NormalisedText } from './normalise';
@@ -32,12 +34,15 @@ export class ToxicityTimeoutError extends Error {
 export type ScreeningPhase =
   | { readonly name: 'normalise'; readonly durationMs: number; readonly result: NormalisedText }
   | { readonly name: 'crisis'; readonly durationMs: number; readonly result: CrisisAssessment }
+  /** Null when no model is loaded: the patterns then decide alone. */
+  | { readonly name: 'crisis-model'; readonly durationMs: number; readonly result: CrisisModelResult | null }
   | { readonly name: 'watched-words'; readonly durationMs: number; readonly result: WatchedWordsResult }
   | { readonly name: 'toxicity'; readonly durationMs: number; readonly result: ToxicityPhaseResult }
   | { readonly name: 'decide'; readonly durationMs: number; readonly result: ScreeningDecision };
 
 export interface ScreeningOutcome {
   readonly normalised: NormalisedText;
+  /** The patterns' assessment, raised to MODERATE when the learned model is over its threshold. */
   readonly crisis: CrisisAssessment;
   readonly watchedWords: WatchedWordsResult;
   readonly toxicity: ToxicityPhaseResult;
@@ -50,6 +55,8 @@ export interface ScreenTextDeps {
   readonly watchedWords: readonly WatchedWordEntry[];
   /** Null when the model could not be loaded; the policy then decides (TOXICITY_REQUIRED). */
   readonly toxicity: ToxicityClassifierPort | null;
+  /** The learned crisis model (committed weights); null screens on the patterns alone. */
+  readonly crisisModel?: CrisisModel | null;
   readonly policy?: Partial<PolicyOptions>;
   /** Deadline for one classification (default DEFAULT_TOXICITY_TIMEOUT_MS). */
   readonly toxicityTimeoutMs?: number;
@@ -70,8 +77,14 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
   phases.push({ name: 'normalise', ...normalised });
 
   // 2. crisis: the author's own risk and threats to others; needs no model, so it always runs.
-  const crisis = timed(() => detectCrisis(normalised.result));
-  phases.push({ name: 'crisis', ...crisis });
+  const patterns = timed(() => detectCrisis(normalised.result));
+  phases.push({ name: 'crisis', ...patterns });
+
+  // 2b. the learned crisis model: at or above its threshold it raises the post to MODERATE (a
+  //     person looks); it never lowers what the patterns found.
+  const model = timed(() => deps.crisisModel?.assess(normalised.result.text) ?? null);
+  phases.push({ name: 'crisis-model', ...model });
+  const crisis = { result: crisisWithModel(patterns.result, model.result) };
 
   // 3. watched words: the admins' list, slurs and aimed profanity, incitement to self-harm.
   const watchedWords = timed(() => matchWatchedWords(normalised.result, deps.watchedWords));

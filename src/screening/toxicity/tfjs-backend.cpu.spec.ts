@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { isTfjsBackendChoice, selectTfjsBackend } from './tfjs-backend';
 import { ToxicityClassifier } from './toxicity-classifier';
-import { writeToxicityFixture } from './toxicity-fixture';
+import { writeToxicityFixture } from '../../../test/fixtures/toxicity-fixture';
 import { TOXICITY_FIXTURE_SCORE_BOUNDS, TOXICITY_FIXTURE_SENTENCES } from './toxicity-fixture-words';
 
 // Its own file: tfjs holds one backend per process, and Jest gives each spec file a fresh one.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { ToxicityClassifier, type ToxicityClassifierOptions } from './toxicity-classifier';
-import { writeToxicityFixture, type ToxicityFixtureUrls } from './toxicity-fixture';
+import { writeToxicityFixture, type ToxicityFixtureUrls } from '../../../test/fixtures/toxicity-fixture';
 import { TOXICITY_FIXTURE_SCORE_BOUNDS, TOXICITY_FIXTURE_SENTENCES, TOXICITY_FIXTURE_WORDS, type ToxicityFixtureWord } from './toxicity-fixture-words';
 import { TOXICITY_LABELS, type ToxicityLabel, type ToxicityScores } from './toxicity.port';
 

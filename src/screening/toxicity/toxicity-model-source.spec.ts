@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDirectory } from './testing/serve-files';
-import { TOXICITY_FIXTURE_FILES, writeToxicityFixture } from './toxicity-fixture';
+import { TOXICITY_FIXTURE_FILES, writeToxicityFixture } from '../../../test/fixtures/toxicity-fixture';
 import { loadVocabulary, resolveModelLocation, siblingLocation, ToxicityModelIoHandler, ToxicityModelSourceError } from './toxicity-model-source';
 
 describe('toxicity model source', () => {

@@ -22,11 +22,27 @@ export function Shell({ children }: { children: ReactNode }) {
       firstRender.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => {
-      const heading = main.current?.querySelector<HTMLElement>('[data-page-heading]');
-      (heading ?? main.current)?.focus();
+    const container = main.current;
+    if (!container) return undefined;
+    // The new page may still be loading: focus <main> now, and its heading once it appears,
+    // unless the person has moved focus somewhere else meanwhile.
+    const focusHeading = () => {
+      const heading = container.querySelector<HTMLElement>('[data-page-heading]');
+      const focus = document.activeElement;
+      if (heading && (focus === container || focus === document.body || !container.contains(focus))) heading.focus();
+      return Boolean(heading);
+    };
+    container.focus();
+    if (focusHeading()) return undefined;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
     });
-    return () => cancelAnimationFrame(frame);
+    observer.observe(container, { childList: true, subtree: true });
+    const giveUp = window.setTimeout(() => observer.disconnect(), 3_000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(giveUp);
+    };
   }, [location]);
 
   const onSignOut = async () => {

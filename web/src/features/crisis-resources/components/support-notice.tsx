@@ -38,7 +38,10 @@ export function SupportNoticePanel({ postId, enabled, helpHref }: { postId: stri
         </ul>
       ) : null}
       <p>
-        {notice.kind === 'CRISIS_RESOURCES' ? 'Your care team will reach out to you soon.' : 'A peer specialist will check in with you.'}{' '}
+        {/* The server's note usually says who will reach out; say it here only where it does not. */}
+        {/care team|peer specialist/i.test(notice.body)
+          ? null
+          : `${notice.kind === 'CRISIS_RESOURCES' ? 'Your care team will reach out to you soon.' : 'A peer specialist will check in with you.'} `}
         <Link href={helpHref}>More ways to get help now</Link>
       </p>
       <button type="button" className="button button--secondary" onClick={acknowledge}>

@@ -34,13 +34,14 @@ export function PostItem({ post, viewerId, opening = false, afterOwnPost }: Post
         </time>
         {post.editedAt ? <span className="post__edited"> · edited</span> : null}
       </header>
+      {/* Resources first: when screening sends them they matter more than anything else on the page. */}
+      {own && post.status !== 'PENDING' && post.status !== 'DELETED' && afterOwnPost ? afterOwnPost(post.id) : null}
       {own ? <PostState post={post} /> : null}
       {post.quotedPost ? <QuotedPost quoted={post.quotedPost} /> : null}
       {post.body !== null && post.body !== undefined ? (
         // Sanitized by the server (formatting tags only, no attributes); the CSP forbids inline script regardless.
         <div className="post__body" dangerouslySetInnerHTML={{ __html: post.body }} />
       ) : null}
-      {own && post.status !== 'PENDING' && post.status !== 'DELETED' && afterOwnPost ? afterOwnPost(post.id) : null}
       <PostSupport post={post} viewerId={viewerId} when={when} />
       {own && post.status !== 'DELETED' ? (
         <ul className="post__actions">

@@ -37,7 +37,7 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
     clearDraft();
     clearQuote();
     setErrors([]);
-    setSentNote('Your reply was sent. It is shown above while it is checked.');
+    setSentNote('Your reply was sent.');
   };
 
   return (

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { freePort, waitFor } from '../bench/harness';
+import { freePort } from './app-process';
+import { waitFor } from './wait-for';
 
 export interface PrivateRedis {
   url: string;
@@ -30,6 +31,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       stdio: 'ignore',
     });
     await waitFor(
+      `redis-server on ${port}`,
       async () => {
         const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
         probe.on('error', () => undefined);
@@ -40,8 +42,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
           probe.disconnect();
         }
       },
-      10_000,
-      `redis-server on ${port}`,
+      { timeoutMs: 10_000, retryErrors: true },
     );
   };
   const stop = async () => {
@@ -97,14 +98,14 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   asPostgres('pg_ctl', ['-D', data, '-l', log, '-o', options, '-w', 'start']);
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await waitFor(
+    `private PostgreSQL on ${port}`,
     async () => {
       const client = new Client({ connectionString: adminUrl });
       await client.connect();
       await client.end();
       return true;
     },
-    20_000,
-    `private PostgreSQL on ${port}`,
+    { timeoutMs: 20_000, retryErrors: true },
   );
   let stopped = false;
   const stop = () => {

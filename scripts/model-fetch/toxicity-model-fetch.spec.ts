@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDirectory, type ServedDirectory, type ServeOverride } from './testing/serve-files';
-import { TOXICITY_FIXTURE_FILES, writeToxicityFixture } from './toxicity-fixture';
+import { serveDirectory, type ServedDirectory, type ServeOverride } from '../../src/screening/toxicity/testing/serve-files';
+import { TOXICITY_FIXTURE_FILES, writeToxicityFixture } from '../../test/fixtures/toxicity-fixture';
 import { fetchToxicityModel, ModelFetchError } from './toxicity-model-fetch';
 
 describe(fetchToxicityModel.name, () => {

@@ -4,13 +4,16 @@
  * `escalations` table locked, so the escalation sweeper's next query waits for ever (as the
  * timers' queries did behind the embedded database's deadlock). It is not part of the
  * application (nothing in src/ reads it) and refuses to load with NODE_ENV=production.
+ *
+ * Plain CommonJS, type-checked through checkJs: it runs inside the built app, which has no build
+ * step for tooling (see tsconfig.build.json).
  */
-import { DataSource } from 'typeorm';
+const { DataSource } = require('typeorm');
 
 if (process.env.NODE_ENV === 'production') throw new Error('stuck-transaction preload refuses to run with NODE_ENV=production');
 
 const runMigrations = DataSource.prototype.runMigrations;
-DataSource.prototype.runMigrations = async function (this: DataSource, ...args: Parameters<DataSource['runMigrations']>) {
+DataSource.prototype.runMigrations = async function (/** @type {Parameters<DataSource['runMigrations']>} */ ...args) {
   const migrations = await runMigrations.apply(this, args);
   const held = this.createQueryRunner();
   await held.startTransaction();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { errorMessage, fileUrlFor } from './toxicity-model-source';
+import { errorMessage, fileUrlFor } from '../../src/screening/toxicity/toxicity-model-source';
 
 /**
  * Downloads the real toxicity model (model.json, every shard it lists) and the tokenizer

@@ -2,6 +2,10 @@ import type { Client, ClientOptions } from 'graphql-ws';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
+import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
+import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
+import { waitFor } from '../utils/wait-for';
+import { TestApp } from './test-app';
 
 /**
  * The client build only: the package's main entry also loads the server half, which (loaded into a
@@ -87,21 +91,42 @@ export function subscribe<T>(client: Client, query: string): Subscribed<T> {
   return state;
 }
 
-export async function waitFor<T>(
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  what: string,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** How often a probe is published again while it has not arrived (a subscription still being set up misses it). */
+const PROBE_REPEAT_MS = 250;
+
+/**
+ * Publishes a probe event until `sub` receives it (`isProbe`), and fails at once if the
+ * subscription is refused or ends instead. A subscription gets its events in the order they were
+ * published, so once the probe arrives the subscription is live and granted, and every event
+ * published before the probe has been delivered to it or filtered out: what a test awaits before
+ * it triggers the event it watches for, and before it asserts that something did not arrive.
+ * Each probe must be new (a case or escalation of its own): a late copy of an earlier probe
+ * proves nothing about what came after it.
+ */
+export async function probeDelivery<T>(sub: Subscribed<T>, publish: () => Promise<void>, isProbe: (event: T) => boolean, what: string): Promise<T> {
+  let publishedAt = 0;
+  return waitFor(
+    what,
+    async () => {
+      if (sub.errors.length > 0 || sub.completed) throw new Error(`${what}: the subscription ended instead: ${JSON.stringify(sub.errors)}`);
+      const arrived = sub.events.find(isProbe);
+      if (arrived) return arrived;
+      if (Date.now() - publishedAt >= PROBE_REPEAT_MS) {
+        publishedAt = Date.now();
+        await publish();
+      }
+      return undefined;
+    },
+    { timeoutMs: 15_000, intervalMs: 25 },
+  );
 }
 
-/** The subscription is live on the server once the socket is acknowledged and a moment has passed. */
-export async function settle(ms = 300): Promise<void> {
-  await new Promise((r) => setTimeout(r, ms));
+/** Publishes a moderationQueueChanged event for an existing case through the app's own pub/sub (nothing changes). */
+export function publishCaseChanged(app: Pick<TestApp, 'running'>, probe: { caseId: string; spaceId: string }): () => Promise<void> {
+  return () => app.running.app.get(RedisPubSub).publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, probe);
+}
+
+/** Publishes an escalationRaised event for an existing escalation through the app's own pub/sub (nothing changes). */
+export function publishEscalationRaised(app: Pick<TestApp, 'running'>, escalationId: string): () => Promise<void> {
+  return () => app.running.app.get(RedisPubSub).publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level: 1 });
 }

@@ -3,17 +3,20 @@
  * statement the `pg` driver sends (TypeORM's pool, transactions' BEGIN/COMMIT included) and
  * answers the running total on http://127.0.0.1:$BENCH_SQL_COUNTER_PORT. The application carries
  * no counting switch of its own; without this preload nothing is counted.
+ *
+ * Plain CommonJS, type-checked through checkJs: it runs inside the built app, which has no build
+ * step for tooling (see tsconfig.build.json).
  */
-import { createServer } from 'node:http';
-import { Client } from 'pg';
+const { createServer } = require('node:http');
+const { Client } = require('pg');
 
 const port = Number(process.env.BENCH_SQL_COUNTER_PORT);
 if (!Number.isInteger(port) || port <= 0) throw new Error('sql-counter preload: set BENCH_SQL_COUNTER_PORT');
 
 let statements = 0;
-const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+const prototype = /** @type {{ query: (...args: unknown[]) => unknown }} */ (/** @type {unknown} */ (Client.prototype));
 const query = prototype.query;
-prototype.query = function countedQuery(this: unknown, ...args: unknown[]): unknown {
+prototype.query = function countedQuery(/** @type {unknown[]} */ ...args) {
   statements += 1;
   return query.apply(this, args);
 };

@@ -1,0 +1,189 @@
+/**
+ * Training of the learned crisis model: L2-regularised logistic regression on sparse features
+ * (src/screening/crisis-model/crisis-features.ts), full-batch Adam from zero weights (no random
+ * initialisation and no shuffling, so the same data gives the same weights on every run), then
+ * Platt-scaled on out-of-fold scores so its probability means what it says. Used by
+ * `npm run model:train -- crisis` and by the cross-validation in `eval:screening`.
+ *
+ * Plain TypeScript rather than tfjs: tfjs-core's Node bundle registers no gradients, and its CPU
+ * `unsortedSegmentSum` (the sparse product) compares every segment with every entry, which took
+ * over ten minutes for one fold; the exact gradient here is two sparse loops, ~10 ms per epoch.
+ */
+import type { SparseFeatures } from '../../src/screening/crisis-model/crisis-features';
+
+export interface TrainingOptions {
+  readonly l2: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 1e-4, epochs: 300, learningRate: 0.05 };
+
+export interface TrainedLinearModel {
+  readonly weights: Float64Array;
+  readonly bias: number;
+}
+
+export function trainLogistic(
+  rows: readonly SparseFeatures[],
+  labels: readonly number[],
+  sampleWeights: readonly number[],
+  dimensions: number,
+  options: TrainingOptions = DEFAULT_TRAINING,
+): TrainedLinearModel {
+  const totalWeight = sampleWeights.reduce((sum, weight) => sum + weight, 0);
+  const positives = labels.reduce((sum, label) => sum + label, 0);
+  const baseRate = Math.min(0.99, Math.max(0.01, positives / labels.length));
+  const weights = new Float64Array(dimensions);
+  let bias = Math.log(baseRate / (1 - baseRate));
+
+  // Adam (Kingma & Ba 2015) with its usual constants; one moment pair per weight and for the bias.
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  const epsilon = 1e-8;
+  const m = new Float64Array(dimensions);
+  const v = new Float64Array(dimensions);
+  let mBias = 0;
+  let vBias = 0;
+  const gradient = new Float64Array(dimensions);
+
+  for (let step = 1; step <= options.epochs; step++) {
+    // Gradient of the weighted mean log loss plus l2 * |w|^2: X^T (w (p - y)) / sum(w) + 2 l2 w.
+    for (let index = 0; index < dimensions; index++) gradient[index] = 2 * options.l2 * weights[index];
+    let biasGradient = 0;
+    rows.forEach((row, rowIndex) => {
+      let logit = bias;
+      for (let k = 0; k < row.indices.length; k++) logit += weights[row.indices[k]] * row.values[k];
+      const residual = ((sigmoid(logit) - labels[rowIndex]) * sampleWeights[rowIndex]) / totalWeight;
+      biasGradient += residual;
+      for (let k = 0; k < row.indices.length; k++) gradient[row.indices[k]] += residual * row.values[k];
+    });
+    const correction1 = 1 - beta1 ** step;
+    const correction2 = 1 - beta2 ** step;
+    const rate = (options.learningRate * Math.sqrt(correction2)) / correction1;
+    for (let index = 0; index < dimensions; index++) {
+      const g = gradient[index];
+      if (g === 0 && m[index] === 0) continue;
+      m[index] = beta1 * m[index] + (1 - beta1) * g;
+      v[index] = beta2 * v[index] + (1 - beta2) * g * g;
+      weights[index] -= (rate * m[index]) / (Math.sqrt(v[index]) + epsilon);
+    }
+    mBias = beta1 * mBias + (1 - beta1) * biasGradient;
+    vBias = beta2 * vBias + (1 - beta2) * biasGradient * biasGradient;
+    bias -= (rate * mBias) / (Math.sqrt(vBias) + epsilon);
+  }
+  return { weights, bias };
+}
+
+export function linearScore(model: TrainedLinearModel, row: SparseFeatures): number {
+  let sum = model.bias;
+  row.indices.forEach((index, position) => (sum += model.weights[index] * row.values[position]));
+  return sum;
+}
+
+/**
+ * Platt scaling: p = sigmoid(a * score + b), fitted by Newton's method on out-of-fold scores
+ * (with Platt's smoothed targets, so a perfectly separated fold cannot push a to infinity).
+ */
+export function fitPlatt(scores: readonly number[], labels: readonly number[]): { a: number; b: number } {
+  const positives = labels.filter((label) => label === 1).length;
+  const negatives = labels.length - positives;
+  const high = (positives + 1) / (positives + 2);
+  const low = 1 / (negatives + 2);
+  const targets = labels.map((label) => (label === 1 ? high : low));
+  let a = 1;
+  let b = 0;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    let gA = 0;
+    let gB = 0;
+    let hAA = 1e-9;
+    let hAB = 0;
+    let hBB = 1e-9;
+    scores.forEach((score, index) => {
+      const p = 1 / (1 + Math.exp(-(a * score + b)));
+      const d = p - targets[index];
+      const w = p * (1 - p);
+      gA += d * score;
+      gB += d;
+      hAA += w * score * score;
+      hAB += w * score;
+      hBB += w;
+    });
+    const determinant = hAA * hBB - hAB * hAB;
+    if (Math.abs(determinant) < 1e-12) break;
+    const stepA = (hBB * gA - hAB * gB) / determinant;
+    const stepB = (hAA * gB - hAB * gA) / determinant;
+    a -= stepA;
+    b -= stepB;
+    if (Math.abs(stepA) < 1e-9 && Math.abs(stepB) < 1e-9) break;
+  }
+  return { a, b };
+}
+
+export function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value));
+}
+
+/** What `model:train -- crisis` trains; the cross-validation in eval:screening uses the same. */
+export const CRISIS_MODEL_CONFIG = {
+  features: { hashBits: 14, charNgram: 4 },
+  // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4).
+  training: { l2: 1e-3, epochs: 300, learningRate: 0.05 } satisfies TrainingOptions,
+  /** Lexicon constructs the lexicon itself rates (low / moderate / high); context-only ones add nothing here. */
+  keepConstruct: (_construct: string, proposedLevel: string): boolean => proposedLevel !== '',
+  /** The highest rate of `none` posts the combined layers may flag on cross-validation (target: 6%). */
+  maxNoneFlagged: 0.05,
+} as const;
+
+export interface OutOfFoldScores {
+  /** Calibrated probability per row, each from a model that never saw the row's author. */
+  readonly probabilities: number[];
+  readonly calibration: { a: number; b: number };
+}
+
+/** Trains one model per fold and scores the held-out fold; Platt scaling is fitted on those scores. */
+export function outOfFoldProbabilities(
+  rows: readonly SparseFeatures[],
+  labels: readonly number[],
+  sampleWeights: readonly number[],
+  folds: readonly number[],
+  dimensions: number,
+  options: TrainingOptions,
+): OutOfFoldScores {
+  const scores = new Array<number>(rows.length).fill(0);
+  for (const fold of [...new Set(folds)].sort((a, b) => a - b)) {
+    const train = rows.map((_, index) => index).filter((index) => folds[index] !== fold);
+    const model = trainLogistic(
+      train.map((index) => rows[index]),
+      train.map((index) => labels[index]),
+      train.map((index) => sampleWeights[index]),
+      dimensions,
+      options,
+    );
+    rows.forEach((row, index) => {
+      if (folds[index] === fold) scores[index] = linearScore(model, row);
+    });
+  }
+  const calibration = fitPlatt(scores, labels);
+  return { probabilities: scores.map((score) => sigmoid(calibration.a * score + calibration.b)), calibration };
+}
+
+/**
+ * The MODERATE threshold: the lowest probability (in steps of 0.01) at which the combined layers
+ * (patterns, or the model at or above it) flag at most `maxNoneFlagged` of the `none` posts.
+ * Lower would find more people and cost more kind replies held up for review.
+ */
+export function chooseModerateThreshold(
+  probabilities: readonly number[],
+  patternFlagged: readonly boolean[],
+  isNone: readonly boolean[],
+  maxNoneFlagged: number,
+): number {
+  const noneCount = isNone.filter(Boolean).length;
+  for (let step = 1; step <= 99; step++) {
+    const threshold = step / 100;
+    const flaggedNone = probabilities.filter((p, index) => isNone[index] && (patternFlagged[index] || p >= threshold)).length;
+    if (flaggedNone / noneCount <= maxNoneFlagged) return threshold;
+  }
+  return 0.99;
+}

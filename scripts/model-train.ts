@@ -1,0 +1,165 @@
+/**
+ * Trains a screening model from the open dev data and writes it where the worker loads it:
+ *
+ *   npm run model:train -- crisis [--out assets/crisis-model]
+ *
+ * crisis: logistic regression on hashed word / character n-grams and Suicide Risk Lexicon
+ * constructs (scripts/crisis-model/train-crisis-model.ts), on ../shared/data/cssrs-dev (or
+ * SHARED_DATA_DIR). Author-grouped 5-fold cross-validation gives the calibration, the MODERATE
+ * threshold and the model card's metrics; the shipped model is then trained on every post.
+ * Deterministic: same data, same weights file (only the date in it changes).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { extractCrisisFeatures, featureCount, LexiconMatcher } from '../src/screening/crisis-model/crisis-features';
+import { CrisisModel, type CrisisModelWeightsFile } from '../src/screening/crisis-model/crisis-model';
+import { crisisLevelWithModel } from '../src/screening/crisis-model/combine-crisis-level';
+import { detectCrisis, isAtLeast } from '../src/screening/pipeline/crisis-detector';
+import { normaliseText } from '../src/screening/pipeline/normalise';
+import { readCssrsDev, sharedDataDir } from './crisis-model/cssrs-dev';
+import { readSuicideRiskLexicon } from './crisis-model/suicide-risk-lexicon';
+import { chooseModerateThreshold, CRISIS_MODEL_CONFIG, outOfFoldProbabilities, trainLogistic } from './crisis-model/train-crisis-model';
+import { authorFolds } from './eval/author-folds';
+import { CRISIS_CV_SEED } from './eval/crisis-cross-validation';
+import { crisisCvMetrics, crisisCvTable, type OutOfFoldPrediction, probabilityCalibrationTable } from './eval/crisis-cv-metrics';
+
+const FOLDS = 5;
+
+function main(): void {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string', default: join('assets', 'crisis-model') } } });
+  if (positionals[0] !== 'crisis') throw new Error('usage: model:train -- crisis [--out assets/crisis-model]');
+
+  const started = Date.now();
+  const posts = readCssrsDev();
+  const lexiconFile = join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv');
+  const lexicon = new LexiconMatcher(readSuicideRiskLexicon(lexiconFile, CRISIS_MODEL_CONFIG.keepConstruct));
+  const spec = CRISIS_MODEL_CONFIG.features;
+  const dimensions = featureCount(spec, lexicon);
+
+  const normalised = posts.map((post) => normaliseText(post.text));
+  const features = normalised.map((text) => extractCrisisFeatures(text.text, spec, lexicon));
+  const labels = posts.map((post) => (post.label === 'moderate' || post.label === 'high' ? 1 : 0));
+  const sampleWeights = posts.map(() => 1);
+  const foldOf = authorFolds(
+    posts.map((post, index) => ({ id: post.id, author: post.author, positive: labels[index] === 1 })),
+    FOLDS,
+    CRISIS_CV_SEED,
+  );
+  const folds = posts.map((post) => foldOf.get(post.id) ?? 0);
+
+  const outOfFold = outOfFoldProbabilities(features, labels, sampleWeights, folds, dimensions, CRISIS_MODEL_CONFIG.training);
+  const patternLevels = normalised.map((text) => detectCrisis(text).level);
+  const threshold = chooseModerateThreshold(
+    outOfFold.probabilities,
+    patternLevels.map((level) => isAtLeast(level, 'MODERATE')),
+    posts.map((post) => post.label === 'none'),
+    CRISIS_MODEL_CONFIG.maxNoneFlagged,
+  );
+
+  const model = trainLogistic(features, labels, sampleWeights, dimensions, CRISIS_MODEL_CONFIG.training);
+  const trainedAt = new Date().toISOString().slice(0, 10);
+  const weightsFile: CrisisModelWeightsFile = {
+    format: 'between-sessions/crisis-model@1',
+    version: `crisis-logreg-${trainedAt}`,
+    trainedAt,
+    features: spec,
+    weights: Buffer.from(new Float32Array(model.weights).buffer).toString('base64'),
+    bias: model.bias,
+    calibration: outOfFold.calibration,
+    moderateThreshold: threshold,
+    lexicon: {
+      source: 'Suicide Risk Lexicon v1.0, Low, Rankin, Bentley, Nock, Ghosh (2024), github.com/danielmlow/construct-tracker; terms normalised and filtered',
+      licence: 'Apache-2.0 (see LICENSE-suicide-risk-lexicon beside this file)',
+      constructs: lexicon.constructs,
+    },
+  };
+  // Loading it back proves the file the worker reads is the model just trained.
+  const reloaded = CrisisModel.fromWeights(weightsFile);
+
+  const base = posts.map((post, index) => ({ id: post.id, author: post.author, fold: folds[index], label: post.label }));
+  const modelOnly: OutOfFoldPrediction[] = base.map((row, index) => ({
+    ...row,
+    level: outOfFold.probabilities[index] >= threshold ? 'MODERATE' : 'NONE',
+    probability: outOfFold.probabilities[index],
+  }));
+  const combined: OutOfFoldPrediction[] = base.map((row, index) => ({
+    ...row,
+    level: crisisLevelWithModel(patternLevels[index], { aboveThreshold: outOfFold.probabilities[index] >= threshold }),
+    probability: outOfFold.probabilities[index],
+  }));
+  const table = crisisCvTable([
+    { name: 'patterns alone', metrics: crisisCvMetrics(base.map((row, index) => ({ ...row, level: patternLevels[index] }))) },
+    { name: 'model alone', metrics: crisisCvMetrics(modelOnly) },
+    { name: 'combined', metrics: crisisCvMetrics(combined) },
+  ]);
+  const calibration = probabilityCalibrationTable(modelOnly);
+
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'weights.json'), `${JSON.stringify(weightsFile)}\n`);
+  writeFileSync(
+    join(values.out, 'MODEL_CARD.md'),
+    modelCard(weightsFile, posts.length, new Set(posts.map((p) => p.author)).size, dimensions, table, calibration),
+  );
+  console.log(table);
+  console.log('');
+  console.log(calibration);
+  console.log(
+    `\nwrote ${join(values.out, 'weights.json')} (${reloaded.version}, ${dimensions} weights, threshold ${threshold}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+function modelCard(file: CrisisModelWeightsFile, posts: number, authors: number, dimensions: number, table: string, calibration: string): string {
+  return `# Crisis model card
+
+Written by \`npm run model:train -- crisis\` (scripts/model-train.ts) on ${file.trainedAt}; do not edit by hand.
+
+**What it is.** A logistic regression that estimates the probability that clinical annotators
+would rate a post *ideation or worse* on the Columbia scale (C-SSRS: ideation, behavior or attempt;
+the forum's MODERATE and HIGH). ${dimensions} weights: 2^${file.features.hashBits} hashed buckets of
+word unigrams, word bigrams and character ${file.features.charNgram}-grams inside words (sublinear
+term frequency, L2-normalised), plus ln(1 + distinct terms matched) for each of
+${file.lexicon.constructs.length} Suicide Risk Lexicon constructs that the lexicon rates low,
+moderate or high. L2 ${CRISIS_MODEL_CONFIG.training.l2}, full-batch Adam for
+${CRISIS_MODEL_CONFIG.training.epochs} epochs from zero weights (deterministic), Platt-scaled on
+out-of-fold scores. It reads the normalised text (src/screening/pipeline/normalise.ts).
+
+**How it is used.** At or above probability ${file.moderateThreshold} a post is raised to
+MODERATE (published, a peer specialist reaches out) unless the patterns already rate it higher;
+it never lowers a pattern's level. The probability and the five features that raised it most are
+recorded in the screening's evidence for staff. The threshold is the lowest at which patterns plus
+model flag at most ${CRISIS_MODEL_CONFIG.maxNoneFlagged * 100}% of \`none\` posts on the
+cross-validation below.
+
+**Data.** ${posts} Reddit posts by ${authors} authors from the C-SSRS dev split
+(\`../shared/data/cssrs-dev\`), Gaur et al., WWW 2019 / PLoS ONE 2021, corpus licence
+**CC BY 4.0** (doi 10.5281/zenodo.2667859). Labels mapped: supportive, uninformative -> none;
+indicator -> low; ideation -> moderate; behavior, attempt -> high. The corpus authors replaced some
+ordinary words with medical concept names; the model may have learnt some of those artefacts, which
+will not occur in forum posts. The data is read in place and is not in this repository.
+
+**Lexicon.** Construct terms from the Suicide Risk Lexicon v1.0 (Low, Rankin, Bentley, Nock,
+Ghosh 2024, github.com/danielmlow/construct-tracker), licensed under the Apache License 2.0 (copy
+in \`LICENSE-suicide-risk-lexicon\`). Modified: only the rated constructs are kept, terms are
+normalised like post text (lower case, contractions expanded), one-letter terms dropped.
+
+**Metrics.** Author-grouped 5-fold cross-validation (every post scored by a model that never saw
+its author; seed ${CRISIS_CV_SEED}), flagged = MODERATE or above. The calibration and threshold are
+fitted on the same out-of-fold scores, so the model rows are slightly optimistic; the patterns were
+written while reading about half of these posts, so their row is optimistic too.
+
+${table}
+
+Calibration of the out-of-fold probability:
+
+${calibration}
+
+**Limits.** Trained on one subreddit's long posts, in English; short forum replies, other
+dialects and clinical writing (a therapist explaining suicide risk) are out of its training
+distribution. It knows nothing of who is speaking: speaker rules and the patterns handle quotes,
+hypotheticals and other people's crises. It is a reason for a person to look, never a diagnosis.
+`;
+}
+
+main();

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
+
+export interface NewAuditEvent {
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  requestId: string | null;
+  details: AuditDetails;
+}
+
+/** SQL expressions over a source row for each column of an audit event (see `appendFromCte`). */
+export type AuditEventColumnsSql = Record<keyof NewAuditEvent, string>;
+
+/**
+ * `audit_events`, append-only: a trigger refuses UPDATE and DELETE, and the app's database role may
+ * only INSERT and SELECT. The only place that names the table.
+ */
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * An audit event for every row of `source`, as a CTE member named `name`, for a write that must
+   * be one statement (a reply and its audit event commit together or not at all). `columns` are SQL
+   * expressions over the source's columns and the statement's parameters.
+   */
+  static appendFromCte(name: string, source: string, columns: AuditEventColumnsSql): string {
+    return `${name} AS (
+         INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, request_id, details)
+         SELECT ${columns.actorId}, ${columns.actorRole}, ${columns.action}, ${columns.targetType}, ${columns.targetId}, ${columns.requestId}, ${columns.details} FROM ${source}
+       )`;
+  }
+
+  /** In the caller's transaction when given one, so the events commit with what they record. */
+  async append(events: NewAuditEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (events.length === 0) return;
+    await manager.insert(AuditEventEntity, events);
+  }
+
+  /** Newest first, `limit` events before the event id `beforeId` (from the start when null). */
+  async newestFirst(limit: number, beforeId: string | null): Promise<AuditEventEntity[]> {
+    const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit);
+    if (beforeId !== null) query.where('e.id < :id::bigint', { id: beforeId });
+    return query.getMany();
+  }
+}

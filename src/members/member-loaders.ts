@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { RequestContext } from '../common/auth/viewer';
+import { requestLoader } from '../common/graphql/request-loaders';
+import { MembersRepository } from './members.repository';
+import { MemberModel } from './models/member.model';
+
+const MEMBER_LOADER = 'members.byId';
+
+/**
+ * Members by id for one request, as the API shows them (a pseudonym and a role): every author,
+ * assignee and note writer on a page costs one query. Loaders that read members with something
+ * else (a thread with its author) prime this one.
+ */
+@Injectable()
+export class MemberLoaders {
+  constructor(private readonly members: MembersRepository) {}
+
+  for(ctx: RequestContext): DataLoader<string, MemberModel | null> {
+    return requestLoader(ctx, MEMBER_LOADER, async (ids) => new Map((await this.members.findByIds(ids)).map((m) => [m.id, MemberModel.from(m)])));
+  }
+}
