@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './common/auth/auth.module';
 import { GqlAuthGuard } from './common/auth/gql-auth.guard';
 import { AppErrorFilter } from './common/errors/app-error.filter';
 import { TokenVerifier } from './common/auth/token-verifier';
@@ -35,9 +36,6 @@ const FEATURE_MODULES: Type[] = [MembersModule, NotificationsModule, ForumModule
 
 /** What only the worker starts: the BullMQ workers, every job's handler and the sweeps' schedulers. */
 const WORKER_MODULES: Type[] = [JobWorkersModule];
-
-@Module({ providers: [TokenVerifier], exports: [TokenVerifier] })
-class AuthModule {}
 
 export interface AppModuleOptions {
   role: ProcessRole;

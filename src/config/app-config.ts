@@ -1,6 +1,25 @@
 import { parseEnv, RawEnv } from './env.schema';
 
 /**
+ * Where the provider sends the browser back after sign-in, and after sign-out: the web app's
+ * routes, registered at the provider as `<PUBLIC_BASE_URL>/sign-in/callback` and `<PUBLIC_BASE_URL>/`.
+ */
+export const OIDC_REDIRECT_PATH = '/sign-in/callback';
+export const OIDC_POST_LOGOUT_PATH = '/';
+
+/** What the web app needs to sign people in at the identity provider: all public, no secret (the client is public, with PKCE). */
+export interface OidcClientSettings {
+  issuer: string;
+  clientId: string;
+  /** Space-separated, always with `openid`. */
+  scopes: string;
+  /** RFC 8707 resource indicator sent on the authorization and token requests, when the provider needs one to issue this API's JWT access tokens. */
+  resource?: string;
+  redirectPath: string;
+  postLogoutRedirectPath: string;
+}
+
+/**
  * The validated configuration, grouped by concern. This class is the only reader of process.env
  * (through `AppConfig.fromEnv`); everything else injects it.
  */
@@ -20,7 +39,18 @@ export class AppConfig {
    */
   readonly database: { url: string | undefined; migrationUrl: string | undefined; poolSize: number; pgliteDataDir: string };
   readonly redis: { url: string; prefix: string };
-  readonly auth: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  /**
+   * How bearer tokens are verified: `secret` (HS256, development and tests) unless the identity
+   * provider's keys are configured, by `jwksUrl` or discovered from `discoveryIssuer`'s metadata.
+   * `issuer` and `audience` are checked whenever the provider's keys are used.
+   */
+  readonly auth: { secret?: string; jwksUrl?: string; discoveryIssuer?: string; issuer?: string; audience?: string };
+  /**
+   * How people sign in to the web app: through the identity provider (OIDC authorization code +
+   * PKCE), the demo-member picker (development and tests only, never production), or not at all
+   * (production without OIDC: the API alone, for tokens obtained elsewhere).
+   */
+  readonly signIn: { method: 'oidc'; oidc: OidcClientSettings } | { method: 'dev' } | { method: 'none' };
   readonly toxicity: {
     modelUrl?: string;
     vocabUrl?: string;
@@ -53,7 +83,29 @@ export class AppConfig {
     this.database = { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };
     // One prefix per environment, so a test run or a demo never touches another's keys.
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };
-    this.auth = { secret: env.JWT_SECRET, jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+    this.auth = {
+      secret: env.JWT_SECRET,
+      jwksUrl: env.JWT_JWKS_URL,
+      discoveryIssuer: env.JWT_JWKS_URL ? undefined : env.OIDC_ISSUER,
+      issuer: env.OIDC_ISSUER ?? env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE ?? env.OIDC_RESOURCE,
+    };
+    if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID) {
+      this.signIn = {
+        method: 'oidc',
+        oidc: {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID,
+          scopes: env.OIDC_SCOPES,
+          resource: env.OIDC_RESOURCE,
+          redirectPath: OIDC_REDIRECT_PATH,
+          postLogoutRedirectPath: OIDC_POST_LOGOUT_PATH,
+        },
+      };
+    } else {
+      // The picker signs with JWT_SECRET, so only where the server verifies exactly those tokens.
+      this.signIn = { method: !this.isProduction && env.JWT_SECRET && !env.JWT_JWKS_URL ? 'dev' : 'none' };
+    }
     this.toxicity = {
       modelUrl: env.TOXICITY_MODEL_URL,
       vocabUrl: env.TOXICITY_VOCAB_URL,

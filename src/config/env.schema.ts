@@ -25,6 +25,17 @@ const secondsByKey = <K extends string>(keys: readonly K[]) =>
     return parsed as Record<K, number>;
   });
 
+/** The only hosts where a production identity provider may speak plain http (a provider on the same machine, as in the tests). */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isAbsoluteUriWithoutFragment(value: string): boolean {
+  try {
+    return !new URL(value).hash && !value.includes('#');
+  } catch {
+    return false;
+  }
+}
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -64,6 +75,18 @@ export const envSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
 
+    OIDC_ISSUER: url(['https:', 'http:']).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).max(255).optional(),
+    OIDC_SCOPES: z
+      .string()
+      .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'scope names separated by single spaces')
+      .refine((value) => value.split(' ').includes('openid'), 'must include openid')
+      .default('openid offline_access'),
+    OIDC_RESOURCE: z
+      .string()
+      .refine(isAbsoluteUriWithoutFragment, 'must be an absolute URI without a fragment (RFC 8707), e.g. https://forum.example.org/graphql')
+      .optional(),
+
     TOXICITY_MODEL_URL: z.string().min(1).optional(),
     TOXICITY_VOCAB_URL: z.string().min(1).optional(),
     TOXICITY_REQUIRED: booleanFromString.optional(),
@@ -88,15 +111,20 @@ export const envSchema = z
     WEB_APP_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
-    if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET (development) or JWT_JWKS_URL (production)' });
+    if (!env.JWT_SECRET && !env.JWT_JWKS_URL && !env.OIDC_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'set JWT_SECRET (development) or OIDC_ISSUER / JWT_JWKS_URL (production)' });
     }
-    if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
+    if (env.JWT_JWKS_URL && !env.OIDC_ISSUER && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
       ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'JWT_ISSUER and JWT_AUDIENCE are required with JWT_JWKS_URL' });
     }
-    if (env.NODE_ENV === 'production' && !env.JWT_JWKS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'production verifies tokens against the identity provider: set JWT_JWKS_URL' });
+    if (env.NODE_ENV === 'production' && !env.JWT_JWKS_URL && !env.OIDC_ISSUER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_JWKS_URL'],
+        message: 'production verifies tokens against the identity provider: set OIDC_ISSUER (its JWKS is discovered) or JWT_JWKS_URL',
+      });
     }
+    checkOidc(env, ctx);
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'production needs a real PostgreSQL: set DATABASE_URL' });
     }
@@ -117,6 +145,43 @@ export const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['TOXICITY_VOCAB_URL'], message: 'set TOXICITY_MODEL_URL and TOXICITY_VOCAB_URL together' });
     }
   });
+
+/**
+ * Sign-in through the identity provider: the web app needs the provider and its client id; the API
+ * then verifies the provider's access tokens (JWKS discovered from the issuer unless JWT_JWKS_URL
+ * names it) from exactly this issuer, for this API's audience.
+ */
+function checkOidc(
+  env: { NODE_ENV: string; OIDC_ISSUER?: string; OIDC_CLIENT_ID?: string; OIDC_RESOURCE?: string; JWT_ISSUER?: string; JWT_AUDIENCE?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (!env.OIDC_ISSUER) {
+    for (const key of ['OIDC_CLIENT_ID', 'OIDC_RESOURCE'] as const) {
+      if (env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'has no effect without OIDC_ISSUER' });
+    }
+    return;
+  }
+  const issuer = new URL(env.OIDC_ISSUER);
+  if (!env.OIDC_CLIENT_ID) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: "required with OIDC_ISSUER (the web app's public client id at the provider)" });
+  }
+  if (issuer.search || issuer.hash) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be the issuer identifier exactly, without query or fragment' });
+  }
+  if (env.NODE_ENV === 'production' && issuer.protocol !== 'https:' && !LOOPBACK_HOSTS.has(issuer.hostname)) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'must be https in production (plain http only on a loopback address)' });
+  }
+  if (env.JWT_ISSUER && env.JWT_ISSUER !== env.OIDC_ISSUER) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_ISSUER'], message: 'must equal OIDC_ISSUER (or be left unset: it defaults to OIDC_ISSUER)' });
+  }
+  if (!env.JWT_AUDIENCE && !env.OIDC_RESOURCE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['JWT_AUDIENCE'],
+      message: "required with OIDC_ISSUER: the audience (aud) the provider puts in this API's access tokens (defaults to OIDC_RESOURCE when that is set)",
+    });
+  }
+}
 
 export type RawEnv = z.output<typeof envSchema>;
 

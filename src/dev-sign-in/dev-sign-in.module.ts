@@ -8,8 +8,8 @@ import { DevSignInController } from './dev-sign-in.controller';
  */
 @Module({ controllers: [DevSignInController] })
 export class DevSignInModule {
-  /** Outside production, and only where the server itself verifies HS256 tokens with JWT_SECRET. */
+  /** Where the configuration chose it: outside production, without OIDC, where the server verifies HS256 tokens with JWT_SECRET. */
   static isAvailable(config: AppConfig): boolean {
-    return !config.isProduction && Boolean(config.auth.secret) && !config.auth.jwksUrl;
+    return config.signIn.method === 'dev';
   }
 }

@@ -4,9 +4,16 @@ import { CaseDecision, CaseReason } from '../common/domain/moderation.enums';
  * What the author reads after a decision: kind, specific to why, never a label ("flagged as ...").
  * Crisis resources are added whenever the case was about the author's safety.
  */
-export function authorNoteFor(decision: CaseDecision, reasons: readonly CaseReason[], crisisResources: string | undefined): { title: string; body: string } {
+export function authorNoteFor(
+  decision: CaseDecision,
+  reasons: readonly CaseReason[],
+  crisisResources: string | undefined,
+  /** The moderator's own words (an edited template), in place of the standard body; resources are still added. */
+  customBody?: string | null,
+): { title: string; body: string } {
   const crisis = reasons.includes(CaseReason.CRISIS);
   const resources = crisis ? ` ${crisisResources ?? 'If you are in crisis, call or text 988 (Suicide & Crisis Lifeline) any time.'}` : '';
+  if (customBody) return { title: authorNoteFor(decision, reasons, crisisResources).title, body: `${customBody}${resources}` };
   switch (decision) {
     case CaseDecision.APPROVE:
       return {

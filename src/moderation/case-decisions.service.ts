@@ -76,8 +76,13 @@ export class CaseDecisionsService {
     return this.reload(caseId);
   }
 
-  async resolve(viewer: Viewer, input: { caseId: string; decision: CaseDecision; note?: string | null }, requestId: string): Promise<ModerationCaseModel> {
+  async resolve(
+    viewer: Viewer,
+    input: { caseId: string; decision: CaseDecision; note?: string | null; authorNote?: string | null },
+    requestId: string,
+  ): Promise<ModerationCaseModel> {
     const note = staffNote('note', input.note, input.decision !== CaseDecision.APPROVE);
+    const authorNote = staffNote('authorNote', input.authorNote, false);
     const decision = input.decision;
     const { spaceId, movedPost } = await this.dataSource.transaction(async (manager) => {
       const row = await this.lockWorkableCase(manager, viewer, input.caseId);
@@ -91,7 +96,7 @@ export class CaseDecisionsService {
       await this.cases.markResolved(manager, row.id, decision, viewer.memberId);
       if (note) await this.cases.addNote(manager, row.id, viewer.memberId, note);
       if (moved) {
-        const text = authorNoteFor(decision, row.reasons, this.config.crisisResources);
+        const text = authorNoteFor(decision, row.reasons, this.config.crisisResources, authorNote);
         await this.notifications.notify(manager, [
           {
             memberId: moved.authorId,

@@ -1,3 +1,5 @@
+import { ForumModule } from '../forum/forum.module';
+import { MembersModule } from '../members/members.module';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseTimersService } from './case-timers.service';
@@ -5,5 +7,9 @@ import { ModerationModule } from './moderation.module';
 import { ModerationJobHandlers } from './moderation.worker';
 
 /** The worker side of moderation: reports into cases, case due-time reminders, the sweep. */
-@Module({ imports: [ModerationModule, NotificationsModule], providers: [CaseTimersService, ModerationJobHandlers], exports: [ModerationJobHandlers] })
+@Module({
+  imports: [ModerationModule, NotificationsModule, ForumModule, MembersModule],
+  providers: [CaseTimersService, ModerationJobHandlers],
+  exports: [ModerationJobHandlers],
+})
 export class ModerationWorkerModule {}

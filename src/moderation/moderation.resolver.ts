@@ -61,6 +61,15 @@ export class ModerationResolver {
   }
 
   @Roles(...STAFF)
+  @Query(() => ModerationCaseModel, {
+    nullable: true,
+    description: 'One case in your spaces, resolved ones too (the case view); null when it does not exist or is outside your spaces.',
+  })
+  moderationCase(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ModerationCaseModel | null> {
+    return this.queue.caseLoader(ctx).load(parseId(id));
+  }
+
+  @Roles(...STAFF)
   @Mutation(() => ModerationCaseModel, { description: 'Takes the case for a while (a lease renewed by working it); CONFLICT when someone else holds it.' })
   claimCase(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ModerationCaseModel> {
     return this.decisions.claim(viewer, parseId(id), ctx.requestId);

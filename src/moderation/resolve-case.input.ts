@@ -11,4 +11,10 @@ export class ResolveCaseInput {
 
   @Field(() => String, { nullable: true, description: 'Required for REMOVE and KEEP_HELD; kept with the case for staff.' })
   note?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the author reads, in place of the standard kind note (crisis resources are still added); omit for the standard note.',
+  })
+  authorNote?: string | null;
 }

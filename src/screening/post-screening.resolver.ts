@@ -4,13 +4,14 @@ import DataLoader from 'dataloader';
 import { Ctx } from '../common/auth/current-viewer.decorator';
 import { scopeCovers, staffScopeOf } from '../common/auth/staff-scope';
 import { RequestContext } from '../common/auth/viewer';
+import { requestLoader } from '../common/graphql/request-loaders';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { PostModel } from '../forum/models/post.model';
 import { ScreeningEntity } from './entities/screening.entity';
 import { CrisisEvidenceModel, ScreeningModel } from './models/screening.model';
 import { ScreeningRepository } from './screening.repository';
 
-const LOADER_KEY = 'screening';
+const LOADER_KEY = 'screening.byPostRevision';
 
 interface StoredEvidence {
   phrase?: unknown;
@@ -53,21 +54,15 @@ export class ScreeningLoaders {
   constructor(private readonly screenings: ScreeningRepository) {}
 
   for(ctx: RequestContext): DataLoader<string, ScreeningEntity | null> {
-    let loader = ctx.loaders.get(LOADER_KEY) as DataLoader<string, ScreeningEntity | null> | undefined;
-    if (!loader) {
-      const scope = staffScopeOf(ctx.viewer);
-      loader = new DataLoader(async (keys: readonly string[]) => {
-        const pairs = keys.map((key) => key.split('|'));
-        const rows = await this.screenings.forPostRevisions(
-          pairs.map(([postId, revision]) => ({ postId, revision: Number(revision) })),
-          scope,
-        );
-        const byKey = new Map(rows.map((row) => [`${row.postId}|${row.revision}`, row]));
-        return keys.map((key) => byKey.get(key) ?? null);
-      });
-      ctx.loaders.set(LOADER_KEY, loader);
-    }
-    return loader;
+    const scope = staffScopeOf(ctx.viewer);
+    return requestLoader(ctx, LOADER_KEY, async (keys) => {
+      const pairs = keys.map((key) => key.split('|'));
+      const rows = await this.screenings.forPostRevisions(
+        pairs.map(([postId, revision]) => ({ postId, revision: Number(revision) })),
+        scope,
+      );
+      return new Map(rows.map((row) => [`${row.postId}|${row.revision}`, row]));
+    });
   }
 }
 

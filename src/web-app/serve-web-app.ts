@@ -3,7 +3,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Logger } from 'pino';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, OIDC_REDIRECT_PATH } from '../config/app-config';
 
 /** Paths the server answers itself: never the app's index.html, whatever the request accepts. */
 const SERVER_PATHS = /^\/(?:graphql|health|auth|metrics)(?:\/|$)/;
@@ -42,9 +42,15 @@ function identityProviderOrigin(config: AppConfig): string | null {
  * style, nothing from a CDN), API and subscriptions on this origin ('self' covers ws: and wss: to
  * it), and the identity provider when there is one. GraphiQL on GET /graphql is not an app page and
  * keeps the server-wide policy (none in development).
+ *
+ * With OIDC sign-in, the app renews a session without a refresh token in a hidden frame: the
+ * provider's authorization endpoint with prompt=none, which ends on the app's own callback page.
+ * So frames may show the provider and this origin, and the callback page alone (`forCallback`) may
+ * be framed, by this origin only; every other page refuses any framing.
  */
-export function webAppContentSecurityPolicy(config: AppConfig): string {
+export function webAppContentSecurityPolicy(config: AppConfig, { forCallback = false }: { forCallback?: boolean } = {}): string {
   const idp = identityProviderOrigin(config);
+  const oidc = config.signIn.method === 'oidc';
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -55,12 +61,16 @@ export function webAppContentSecurityPolicy(config: AppConfig): string {
     'form-action': idp ? ["'self'", idp] : ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
-    'frame-ancestors': ["'none'"],
+    // Without OIDC there are no frames: default-src 'self' covers it.
+    ...(oidc && idp ? { 'frame-src': ["'self'", idp] } : {}),
+    'frame-ancestors': oidc && forCallback ? ["'self'"] : ["'none'"],
     'manifest-src': ["'self'"],
   };
   const policy = Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`);
-  // Over plain http on 127.0.0.1 (development, tests) an upgrade would send requests to an https that is not there.
-  if (config.isProduction) policy.push('upgrade-insecure-requests');
+  // Only where the app is public over https: over plain http on 127.0.0.1 (development, tests, a
+  // production run on one machine) an upgrade would send requests, and the sign-in frame's
+  // redirect back, to an https that is not there.
+  if (config.isProduction && new URL(config.publicBaseUrl).protocol === 'https:') policy.push('upgrade-insecure-requests');
   return policy.join('; ');
 }
 
@@ -87,6 +97,7 @@ export function serveWebApp(app: INestApplication, config: AppConfig, logger: Lo
     return;
   }
   const csp = webAppContentSecurityPolicy(config);
+  const callbackCsp = webAppContentSecurityPolicy(config, { forCallback: true });
   // Read once: the file changes only with a deploy, which restarts the server.
   const indexHtml = readFileSync(indexFile);
   app.use(
@@ -102,7 +113,7 @@ export function serveWebApp(app: INestApplication, config: AppConfig, logger: Lo
   );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isAppNavigation(req)) return next();
-    res.setHeader('content-security-policy', csp);
+    res.setHeader('content-security-policy', req.path === OIDC_REDIRECT_PATH ? callbackCsp : csp);
     res.setHeader('cache-control', 'no-store');
     res.type('html').send(indexHtml);
   });

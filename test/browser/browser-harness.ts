@@ -23,11 +23,11 @@ function ensureWebBuilt(): void {
   if (result.status !== 0) throw new Error('npm run build:web failed');
 }
 
-/** The real server and worker (`npm start`) on 127.0.0.1 against the run's fresh database and Redis prefix. */
-export async function startServer(env: Record<string, string> = {}): Promise<AppProcess> {
+/** The real server and worker (`npm start`) on 127.0.0.1 against the run's fresh database and Redis prefix; on `port` when given. */
+export async function startServer(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<AppProcess> {
   ensureWebBuilt();
   const base = Object.fromEntries(Object.entries(testEnv(env)).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return startAppProcess(base);
+  return startAppProcess(base, options);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -100,6 +100,49 @@ describe('moderation queue, claims and decisions', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it("should read one case by id for the case view (resolved ones too), null outside the peer's spaces", async () => {
+    const author = await member(app, Role.CLIENT, 'author');
+    const { caseId, postId } = await heldPostWithCase(author);
+    const query = 'query ($id: ID!) { moderationCase(id: $id) { id status postId } }';
+    const open = await app.gql<{ moderationCase: { id: string; status: string; postId: string } | null }>(query, { id: caseId }, peerA.token);
+    expect(open.data?.moderationCase).toEqual({ id: caseId, status: 'OPEN', postId });
+    const outside = await app.gql<{ moderationCase: null }>(query, { id: caseId }, outsider.token);
+    expect(outside.errors).toBeUndefined();
+    expect(outside.data?.moderationCase).toBeNull();
+    const client = await app.gql(query, { id: caseId }, author.token);
+    expect(client.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await app.gql('mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }', { input: { caseId, decision: 'APPROVE' } }, peerA.token);
+    const resolved = await app.gql<{ moderationCase: { status: string } }>(query, { id: caseId }, peerB.token);
+    expect(resolved.data?.moderationCase.status).toBe('RESOLVED');
+  });
+
+  it("should send the author the moderator's edited note instead of the standard one", async () => {
+    const author = await member(app, Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author);
+    const res = await app.gql(
+      'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }',
+      {
+        input: {
+          caseId,
+          decision: 'KEEP_HELD',
+          note: 'Calling them today.',
+          authorNote: 'Thank you for trusting the group, Sam will call you this afternoon.',
+        },
+      },
+      peerA.token,
+    );
+    expect(res.errors).toBeUndefined();
+    const [note]: Array<{ kind: string; title: string; body: string }> = await app.dataSource.query(
+      `SELECT kind, title, body FROM notifications WHERE member_id = $1`,
+      [author.id],
+    );
+    expect(note).toEqual({
+      kind: 'POST_HELD',
+      title: 'A peer specialist will be in touch',
+      body: 'Thank you for trusting the group, Sam will call you this afternoon.',
+    });
+  });
+
   it('should keep a reported post held with KEEP_HELD', async () => {
     const author = await member(app, Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author, 'NORMAL', 'PUBLISHED');

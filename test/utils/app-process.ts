@@ -189,9 +189,9 @@ export interface AppProcess extends ServerProcess {
  * The environment is exactly `env` (plus PATH and PORT); `preload` paths are from the repository
  * root.
  */
-export async function startAppProcess(env: Record<string, string>, options: { preload?: string[] } = {}): Promise<AppProcess> {
+export async function startAppProcess(env: Record<string, string>, options: { preload?: string[]; port?: number } = {}): Promise<AppProcess> {
   ensureBuilt();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = spawnApp('all', { PATH: process.env.PATH, ...env, PORT: String(port) }, { preload: options.preload?.map((p) => join(ROOT, p)), quiet: true });
   try {
     await waitReady(port, server);

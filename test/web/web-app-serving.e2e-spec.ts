@@ -114,6 +114,7 @@ describe('the web app in production', () => {
       role: 'api',
       env: {
         NODE_ENV: 'production',
+        PUBLIC_BASE_URL: 'https://forum.example.org',
         WEB_APP_DIR: dir,
         // Never fetched here: nothing below verifies a token.
         JWT_JWKS_URL: 'http://127.0.0.1:9/jwks.json',

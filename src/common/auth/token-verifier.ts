@@ -5,6 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { Role } from '../domain/role.enum';
 import { AppError } from '../errors/app-error';
 import { stripUnsafeChars } from '../text/unsafe-characters';
+import { discoveredSigningKeys } from './discovered-signing-keys';
 
 export interface VerifiedClaims {
   sub: string;
@@ -28,18 +29,27 @@ const UNSTORABLE_SUBJECT = /[\u0000-\u001f\u007f-\u009f]|\p{Surrogate}/u;
 
 /**
  * Verifies bearer tokens: HS256 with JWT_SECRET in development and tests, the identity provider's
- * JWKS (RS256 / ES256, issuer and audience checked) in production. Every failure is the same
+ * JWKS (RS256 / ES256, issuer and audience checked) in production and wherever OIDC sign-in is
+ * configured; the JWKS is JWT_JWKS_URL or discovered from OIDC_ISSUER. Every failure is the same
  * UNAUTHENTICATED error, so a caller learns nothing about why.
  */
 @Injectable()
 export class TokenVerifier {
   private readonly key: KeyLike | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  /** Issuer and audience to require: the provider's tokens only (a development secret signs no such claims). */
+  private readonly expected: { issuer?: string; audience?: string };
 
-  constructor(private readonly config: AppConfig) {
-    const { jwksUrl, secret } = config.auth;
+  constructor(config: AppConfig) {
+    const { jwksUrl, discoveryIssuer, secret, issuer, audience } = config.auth;
+    this.expected = jwksUrl || discoveryIssuer ? { issuer, audience } : {};
+    // The schema requires both; a provider's token without these checks would be valid for any API it serves.
+    if ((jwksUrl || discoveryIssuer) && (!issuer || !audience)) throw new Error('Verifying provider tokens needs an issuer and an audience.');
     if (jwksUrl) {
       this.key = createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+      this.algorithms = ['RS256', 'ES256'];
+    } else if (discoveryIssuer) {
+      this.key = discoveredSigningKeys(discoveryIssuer);
       this.algorithms = ['RS256', 'ES256'];
     } else if (secret) {
       this.key = createSecretKey(Buffer.from(secret, 'utf8'));
@@ -56,8 +66,8 @@ export class TokenVerifier {
       // Two branches so the overloads of jwtVerify type-check for a static key and a key set.
       const options = {
         algorithms: this.algorithms,
-        issuer: this.config.auth.jwksUrl ? this.config.auth.issuer : undefined,
-        audience: this.config.auth.jwksUrl ? this.config.auth.audience : undefined,
+        issuer: this.expected.issuer,
+        audience: this.expected.audience,
         requiredClaims: ['sub', 'exp'],
         clockTolerance: 5,
       };

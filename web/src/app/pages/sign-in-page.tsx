@@ -2,6 +2,7 @@ import { useLocation, useSearch } from 'wouter';
 import { InsetText } from '../../components/inset-text';
 import { PageHeading } from '../../components/page-heading';
 import { DevSignIn } from '../../features/auth/components/dev-sign-in';
+import { OidcSignIn } from '../../features/auth/components/oidc-sign-in';
 import { useAuth } from '../../features/auth/hooks/auth-provider';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -13,7 +14,7 @@ function safeNext(search: string): string {
 
 export function SignInPage() {
   usePageTitle('Sign in');
-  const { signIn, ended } = useAuth();
+  const { signIn, ended, method } = useAuth();
   const [, navigate] = useLocation();
   const search = useSearch();
   return (
@@ -29,13 +30,19 @@ export function SignInPage() {
           <p>Nothing you were writing is kept on this device.</p>
         </InsetText>
       ) : null}
-      <DevSignIn
-        onSignedIn={(session) => {
-          signIn(session);
-          navigate(safeNext(search), { replace: true });
-        }}
-        unavailable={<p>Sign in with your program account. Ask your program if you do not have one yet.</p>}
-      />
+      {method.oidc ? (
+        <OidcSignIn oidc={method.oidc} next={safeNext(search)} problem={method.problem} />
+      ) : method.config?.method === 'none' ? (
+        <p>Sign-in is not set up on this server yet. Ask your program how to reach Between Sessions.</p>
+      ) : (
+        <DevSignIn
+          onSignedIn={(session) => {
+            signIn(session);
+            navigate(safeNext(search), { replace: true });
+          }}
+          unavailable={<p>Sign in with your program account. Ask your program if you do not have one yet.</p>}
+        />
+      )}
     </>
   );
 }

@@ -35,6 +35,7 @@ function createDevSession(initialToken: string, expiresAt: Date): AuthSession {
     method: 'development',
     expiresAt: () => expiresAt,
     getToken: async () => (token !== null && Date.now() < expiresAt.getTime() ? token : null),
+    // Nothing to end elsewhere: the server keeps no session for a development token.
     end: async () => {
       token = null;
     },
