@@ -18,6 +18,7 @@ import { CrisisModel, type CrisisModelWeightsFile } from '../src/screening/crisi
 import { crisisLevelWithModel } from '../src/screening/crisis-model/combine-crisis-level';
 import { detectCrisis, isAtLeast } from '../src/screening/pipeline/crisis-detector';
 import { normaliseText } from '../src/screening/pipeline/normalise';
+import { authorsOwnWords } from '../src/screening/pipeline/speaker-frames';
 import { readCssrsDev, sharedDataDir } from './crisis-model/cssrs-dev';
 import { readSuicideRiskLexicon } from './crisis-model/suicide-risk-lexicon';
 import { chooseModerateThreshold, CRISIS_MODEL_CONFIG, outOfFoldProbabilities, trainLogistic } from './crisis-model/train-crisis-model';
@@ -39,7 +40,8 @@ function main(): void {
   const dimensions = featureCount(spec, lexicon);
 
   const normalised = posts.map((post) => normaliseText(post.text));
-  const features = normalised.map((text) => extractCrisisFeatures(text.text, spec, lexicon));
+  // Trained on what the worker lets it read: the author's own words, quotations removed.
+  const features = normalised.map((text) => extractCrisisFeatures(authorsOwnWords(text), spec, lexicon));
   const labels = posts.map((post) => (post.label === 'moderate' || post.label === 'high' ? 1 : 0));
   const sampleWeights = posts.map(() => 1);
   const foldOf = authorFolds(

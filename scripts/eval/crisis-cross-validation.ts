@@ -11,6 +11,7 @@ import { CrisisModel } from '../../src/screening/crisis-model/crisis-model';
 import { isAtLeast } from '../../src/screening/pipeline/crisis-detector';
 import type { CrisisLevel } from '../../src/screening/pipeline/crisis-patterns';
 import { normaliseText } from '../../src/screening/pipeline/normalise';
+import { authorsOwnWords } from '../../src/screening/pipeline/speaker-frames';
 import { join } from 'node:path';
 import { sharedDataDir } from '../crisis-model/cssrs-dev';
 import { readSuicideRiskLexicon } from '../crisis-model/suicide-risk-lexicon';
@@ -75,7 +76,7 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     readSuicideRiskLexicon(join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv'), CRISIS_MODEL_CONFIG.keepConstruct),
   );
   const spec = CRISIS_MODEL_CONFIG.features;
-  const features = rows.map((row) => extractCrisisFeatures(normaliseText(row.text).text, spec, lexicon));
+  const features = rows.map((row) => extractCrisisFeatures(authorsOwnWords(normaliseText(row.text)), spec, lexicon));
   const labels = rows.map((row) => (row.label === 'moderate' || row.label === 'high' ? 1 : 0));
   const outOfFold = outOfFoldProbabilities(
     features,

@@ -9,12 +9,14 @@ import { EscalationEntity, EscalationTrigger } from './entities/escalation.entit
 export type AckSeconds = Record<EscalationSeverity, number>;
 
 export interface NewEscalation {
+  /** Unique per logical escalation (e.g. `screening:<postId>:<revision>`): raising twice raises once. */
   dedupeKey: string;
   subjectId: string;
   postId: string | null;
   caseId: string | null;
   trigger: EscalationTrigger;
   severity: EscalationSeverity;
+  /** Matched phrases and tiers; stays in PostgreSQL, never goes to Redis or a webhook. */
   evidence: unknown[];
   raisedBy: string | null;
   note: string | null;
@@ -112,6 +114,20 @@ export class EscalationRepository {
       [subjectId, windowDays],
     );
     return count;
+  }
+
+  /**
+   * The client's strongest MODERATE+ signal of the last `windowDays`, from posts other than this
+   * one, and how many days ago it was (the latest of equals): screening's author context.
+   */
+  async strongestRecentSignal(subjectId: string, windowDays: number, exceptPostId: string): Promise<{ level: CrisisLevel; daysAgo: number } | null> {
+    const rows: Array<{ level: CrisisLevel; days_ago: number }> = await this.dataSource.query(
+      `SELECT level, extract(epoch FROM now() - created_at)::float8 / 86400 AS days_ago FROM risk_signals
+        WHERE subject_id = $1 AND post_id <> $3 AND level IN ('MODERATE', 'HIGH', 'IMMINENT') AND created_at > now() - make_interval(days => $2)
+        ORDER BY CASE level WHEN 'IMMINENT' THEN 3 WHEN 'HIGH' THEN 2 ELSE 1 END DESC, created_at DESC LIMIT 1`,
+      [subjectId, windowDays, exceptPostId],
+    );
+    return rows.length > 0 ? { level: rows[0].level, daysAgo: Number(rows[0].days_ago) } : null;
   }
 
   /** Whether the client has an unresolved escalation with this trigger, or one about this post. */

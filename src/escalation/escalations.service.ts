@@ -4,29 +4,12 @@ import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { EscalationSeverity } from '../common/domain/escalation.enums';
 import { EscalationTrigger } from './entities/escalation.entity';
 import { AppConfig } from '../config/app-config';
-import { EscalationRepository } from './escalation.repository';
+import { EscalationRepository, NewEscalation, NewRiskSignal } from './escalation.repository';
 
-export interface EscalationRequest {
-  /** Unique per logical escalation (e.g. `screening:<postId>:<revision>`): raising twice raises once. */
-  dedupeKey: string;
-  subjectId: string;
-  postId: string | null;
-  caseId: string | null;
-  trigger: EscalationTrigger;
-  severity: EscalationSeverity;
-  /** Matched phrases and tiers; stays in PostgreSQL, never goes to Redis or a webhook. */
-  evidence: unknown[];
-  raisedBy?: string | null;
-  note?: string | null;
-}
+/** What a feature asks to raise; who raised it and why are for manual escalations only. */
+export type EscalationRequest = Omit<NewEscalation, 'raisedBy' | 'note'> & Partial<Pick<NewEscalation, 'raisedBy' | 'note'>>;
 
-export interface RiskSignalRequest {
-  subjectId: string;
-  postId: string;
-  revision: number;
-  level: CrisisLevel;
-  evidence: unknown[];
-}
+export type RiskSignalRequest = NewRiskSignal;
 
 /** Repeated signals: this many MODERATE-or-higher signals from one client in the window raise an ELEVATED escalation. */
 export const REPEATED_SIGNALS = { count: 3, windowDays: 7 };

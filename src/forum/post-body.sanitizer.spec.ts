@@ -1,5 +1,5 @@
 import { AppError } from '../common/errors/app-error';
-import { cleanLine, MAX_BODY_TEXT_CHARS, sanitizePostBody, screenedText } from './post-body.sanitizer';
+import { cleanLine, MAX_BODY_TEXT_CHARS, quotedPassagesOf, sanitizePostBody, screenedText } from './post-body.sanitizer';
 
 function badInput(run: () => unknown): AppError {
   try {
@@ -84,5 +84,18 @@ describe('screenedText', () => {
   it("should put a first post's title before its body, and leave replies as they are", () => {
     expect(screenedText('body', 'title')).toBe('title\n\nbody');
     expect(screenedText('body', null)).toBe('body');
+  });
+});
+
+describe('quotedPassagesOf', () => {
+  it('should give the text of each outermost quote block', () => {
+    const { html } = sanitizePostBody(
+      '<blockquote><p>I want to die</p><blockquote>older</blockquote></blockquote><p>Me too.</p><blockquote>second</blockquote>',
+    );
+    expect(quotedPassagesOf(html)).toEqual(['I want to die\nolder', 'second']);
+  });
+
+  it('should give nothing for a post without quote blocks', () => {
+    expect(quotedPassagesOf(sanitizePostBody('Just my own words.').html)).toEqual([]);
   });
 });

@@ -106,6 +106,27 @@ export function cleanLine(raw: string, field: string, limits: { min: number; max
 }
 
 /**
+ * The plain text of each outermost quote block of sanitized HTML, so screening can tell the
+ * author's own words from the words they quote. Sanitized HTML has bare `<blockquote>` tags only.
+ */
+export function quotedPassagesOf(html: string): string[] {
+  const passages: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (const tag of html.matchAll(/<\/?blockquote>/g)) {
+    const at = tag.index ?? 0;
+    if (tag[0] === '<blockquote>') {
+      if (depth === 0) start = at + tag[0].length;
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) passages.push(textOf(html.slice(start, at)));
+    }
+  }
+  return passages.filter((passage) => passage.length > 0);
+}
+
+/**
  * What screening reads for a post. A thread's first post carries the title too: a crisis stated
  * only in a title must not go unscreened.
  */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostStatus } from '../common/domain/post-status.enum';
+import { quotedPassagesOf } from './post-body.sanitizer';
 
 /** A post revision to keep and screen. */
 export interface NewRevision {
@@ -34,6 +35,12 @@ export interface RevisionToScreen {
   status: PostStatus;
   /** The plain text to screen; a first post's text begins with its thread's title. */
   text: string;
+  /** The plain text of the revision's quote blocks: someone else's words, not the author's. */
+  quotedPassages: string[];
+  /** The post this one quotes, if any. */
+  quotePostId: string | null;
+  /** The thread's first post (this post itself when it opens the thread). */
+  threadOpeningPostId: string;
 }
 
 /**
@@ -78,13 +85,23 @@ export class ScreeningOutboxRepository {
    * even when the post itself will not change.
    */
   async revisionToScreen(postId: string, revision: number, manager: EntityManager = this.dataSource.manager): Promise<RevisionToScreen | null> {
-    const rows: Array<{ thread_id: string; space_id: string; author_id: string; status: PostStatus; current_revision: number; body_text: string }> =
-      await manager.query(
-        `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text
-           FROM post_revisions r JOIN posts p ON p.id = r.post_id
-          WHERE r.post_id = $1 AND r.revision = $2`,
-        [postId, revision],
-      );
+    const rows: Array<{
+      thread_id: string;
+      space_id: string;
+      author_id: string;
+      status: PostStatus;
+      current_revision: number;
+      body_text: string;
+      body_html: string;
+      quote_post_id: string | null;
+      opening_post_id: string | null;
+    }> = await manager.query(
+      `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text, r.body_html, p.quote_post_id,
+              t.first_post_id AS opening_post_id
+         FROM post_revisions r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
+        WHERE r.post_id = $1 AND r.revision = $2`,
+      [postId, revision],
+    );
     if (rows.length === 0) return null;
     const row = rows[0];
     return {
@@ -96,6 +113,9 @@ export class ScreeningOutboxRepository {
       currentRevision: row.current_revision,
       status: row.status,
       text: row.body_text,
+      quotedPassages: quotedPassagesOf(row.body_html),
+      quotePostId: row.quote_post_id,
+      threadOpeningPostId: row.opening_post_id ?? postId,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
 import { Role } from '../common/domain/role.enum';
@@ -28,18 +28,7 @@ export class SpaceAssignmentsService {
       if (role === null) throw AppError.notFound('Member');
       if (role !== Role.PEER_SPECIALIST) throw AppError.badInput('memberId', 'Only peer specialists are assigned to spaces.');
       await this.members.assignToSpace(manager, spaceId, memberId);
-      await this.audit.record(
-        {
-          actorId: admin.memberId,
-          actorRole: admin.role,
-          action: 'space.moderator_assigned',
-          targetType: 'space',
-          targetId: spaceId,
-          requestId,
-          details: { memberId },
-        },
-        manager,
-      );
+      await this.recordChange(manager, admin, 'space.moderator_assigned', spaceId, memberId, requestId);
       return true;
     });
   }
@@ -47,19 +36,16 @@ export class SpaceAssignmentsService {
   async unassign(admin: Viewer, spaceId: string, memberId: string, requestId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.members.unassignFromSpace(manager, spaceId, memberId))) throw AppError.notFound('Assignment');
-      await this.audit.record(
-        {
-          actorId: admin.memberId,
-          actorRole: admin.role,
-          action: 'space.moderator_unassigned',
-          targetType: 'space',
-          targetId: spaceId,
-          requestId,
-          details: { memberId },
-        },
-        manager,
-      );
+      await this.recordChange(manager, admin, 'space.moderator_unassigned', spaceId, memberId, requestId);
       return true;
     });
+  }
+
+  /** Every change to who moderates a space is audited, in the transaction that makes it. */
+  private async recordChange(manager: EntityManager, admin: Viewer, action: string, spaceId: string, memberId: string, requestId: string): Promise<void> {
+    await this.audit.record(
+      { actorId: admin.memberId, actorRole: admin.role, action, targetType: 'space', targetId: spaceId, requestId, details: { memberId } },
+      manager,
+    );
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
+import { EscalationRepository } from '../escalation/escalation.repository';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
@@ -12,6 +13,7 @@ import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './app
 import { LoadedCrisisModel } from './crisis-model.provider';
 import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
 import { normaliseText } from './pipeline/normalise';
+import { AUTHOR_SIGNAL_WINDOW_DAYS, type ScreeningContext } from './pipeline/screening-context';
 import { screenText } from './pipeline/screen-text';
 import { screeningDuration, screeningsTotal } from './screening.metrics';
 import { ScreeningRepository } from './screening.repository';
@@ -21,6 +23,14 @@ import { WatchedWordsCache } from './watched-words.cache';
 export type ScreenPostPayload = JobPayloads[JobName.SCREEN_POST];
 
 export type ScreenPostResult = 'screened' | 'already-screened';
+
+interface LoadedRevision {
+  target: ScreeningTarget;
+  text: string;
+  quotedPassages: string[];
+  /** The post this one answers: the one it quotes, else its thread's first post; null for a first post. */
+  repliesTo: string | null;
+}
 
 /**
  * Screens one post revision: load it from PostgreSQL, run the phases, apply the decision in one
@@ -35,6 +45,7 @@ export class ScreenPostProcessor {
     private readonly watchedWords: WatchedWordsCache,
     private readonly toxicity: ToxicityModel,
     private readonly crisisModel: LoadedCrisisModel,
+    private readonly escalations: EscalationRepository,
     private readonly applyDecision: ApplyScreeningDecision,
     private readonly jobs: JobProducer,
     private readonly pubsub: RedisPubSub,
@@ -50,13 +61,17 @@ export class ScreenPostProcessor {
     if (!loaded) throw new Error('post revision not found');
 
     const started = performance.now();
-    const outcome = await screenText(loaded.text, {
-      watchedWords: await this.watchedWords.list(),
-      toxicity: this.toxicity.classifier,
-      crisisModel: this.crisisModel.model,
-      policy: { toxicityRequired: this.toxicity.required },
-      toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
-    });
+    const outcome = await screenText(
+      loaded.text,
+      {
+        watchedWords: await this.watchedWords.list(),
+        toxicity: this.toxicity.classifier,
+        crisisModel: this.crisisModel.model,
+        policy: { toxicityRequired: this.toxicity.required },
+        toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
+      },
+      await this.contextOf(loaded),
+    );
     const applied = await this.applyDecision.apply(loaded.target, { kind: 'screened', outcome, durationMs: performance.now() - started });
     if (!applied.applied) return 'already-screened';
 
@@ -79,7 +94,7 @@ export class ScreenPostProcessor {
       this.logger.error({ postId: payload.postId, revision: payload.revision }, 'screening failed for a post revision that does not exist');
       return false;
     }
-    const applied = await this.applyDecision.apply(loaded.target, { kind: 'failed', failure, crisis: this.readCrisisAlone(loaded.text, payload) });
+    const applied = await this.applyDecision.apply(loaded.target, { kind: 'failed', failure, crisis: this.readCrisisAlone(loaded, payload) });
     if (applied.applied) {
       screeningsTotal.inc({ decision: 'SCREENING_FAILED' });
       this.logger.error(
@@ -97,9 +112,9 @@ export class ScreenPostProcessor {
    * The model-free crisis phase on its own, for a post whose full screening failed. Null when even
    * that cannot read it; the post is then held with an URGENT case and nothing else is assumed.
    */
-  private readCrisisAlone(text: string, payload: ScreenPostPayload): CrisisAssessment | null {
+  private readCrisisAlone(loaded: LoadedRevision, payload: ScreenPostPayload): CrisisAssessment | null {
     try {
-      return detectCrisis(normaliseText(text));
+      return detectCrisis(normaliseText(loaded.text), { quotedPassages: loaded.quotedPassages });
     } catch (error) {
       this.logger.error({ postId: payload.postId, revision: payload.revision, err: { name: (error as Error).name } }, 'crisis phase failed too');
       return null;
@@ -107,11 +122,29 @@ export class ScreenPostProcessor {
   }
 
   /** The revision to screen, through the forum's read of its own tables; null when there is no such revision. */
-  private async loadTarget(payload: ScreenPostPayload): Promise<{ target: ScreeningTarget; text: string } | null> {
+  private async loadTarget(payload: ScreenPostPayload): Promise<LoadedRevision | null> {
     const revision = await this.lifecycle.revisionToScreen(payload.postId, payload.revision);
     if (!revision) return null;
-    const { postId, threadId, spaceId, authorId, text } = revision;
-    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text };
+    const { postId, threadId, spaceId, authorId, text, quotedPassages, quotePostId, threadOpeningPostId } = revision;
+    // A reply answers the post it quotes, or else the post that opened its thread.
+    const repliesTo = quotePostId ?? (threadOpeningPostId !== postId ? threadOpeningPostId : null);
+    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text, quotedPassages, repliesTo };
+  }
+
+  /**
+   * What the post means beside what came before (the pipeline stays pure, so it is read here):
+   * the author's strongest recent risk signal and the screened level of the post it replies to.
+   */
+  private async contextOf(loaded: LoadedRevision): Promise<ScreeningContext> {
+    const [authorRecentSignal, repliedToLevel] = await Promise.all([
+      this.escalations.strongestRecentSignal(loaded.target.authorId, AUTHOR_SIGNAL_WINDOW_DAYS, loaded.target.postId),
+      loaded.repliesTo ? this.screenings.latestCrisisLevel(loaded.repliesTo) : Promise.resolve(null),
+    ]);
+    return {
+      quotedPassages: loaded.quotedPassages,
+      authorRecentSignal,
+      repliedTo: loaded.repliesTo && repliedToLevel ? { postId: loaded.repliesTo, level: repliedToLevel } : null,
+    };
   }
 
   /**

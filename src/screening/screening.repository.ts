@@ -59,6 +59,15 @@ export class ScreeningRepository {
     return { screened: row.screened, requestedAt: row.requested_at };
   }
 
+  /** The crisis level of the post's latest screened revision; null when it has none yet. */
+  async latestCrisisLevel(postId: string): Promise<CrisisLevel | null> {
+    const rows: Array<{ crisis_level: CrisisLevel }> = await this.dataSource.query(
+      `SELECT crisis_level FROM screenings WHERE post_id = $1 ORDER BY revision DESC LIMIT 1`,
+      [postId],
+    );
+    return rows[0]?.crisis_level ?? null;
+  }
+
   /** Inserts the screening row; false when this revision already has one (the unique key decides). */
   async insert(manager: EntityManager, { postId, revision }: PostRevisionKey, row: NewScreening): Promise<boolean> {
     const inserted: unknown[] = await manager.query(

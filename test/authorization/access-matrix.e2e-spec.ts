@@ -42,6 +42,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.notifications': ANY_MEMBER,
   'Query.unreadNotificationCount': ANY_MEMBER,
   'Query.moderationQueue': STAFF,
+  'Query.moderationCase': STAFF,
   'Query.escalations': CLINICAL,
   'Query.clientRiskTimeline': CLINICAL,
   'Query.auditEvents': [Role.ADMIN],

@@ -71,3 +71,22 @@ export function screened(dataSource: DataSource, postId: string, timeoutMs?: num
     { timeoutMs: timeoutMs },
   );
 }
+
+/** A reply in an existing thread, PENDING with its screening request; `quotePostId` is the post it quotes. */
+export async function writeReply(
+  dataSource: DataSource,
+  thread: { threadId: string; spaceId: string },
+  authorId: string,
+  text: string,
+  quotePostId: string | null = null,
+): Promise<WrittenPost> {
+  return dataSource.transaction(async (manager) => {
+    const html = `<p>${text.replace(/[<>&]/g, ' ')}</p>`;
+    const [post]: Array<{ id: string }> = await manager.query(
+      `INSERT INTO posts (thread_id, space_id, author_id, quote_post_id, body_html, body_text) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [thread.threadId, thread.spaceId, authorId, quotePostId, html, text],
+    );
+    await new ScreeningOutboxRepository(dataSource).recordRevision(manager, { postId: post.id, revision: 1, authorId, bodyHtml: html, bodyText: text });
+    return { postId: post.id, threadId: thread.threadId, revision: 1, authorId };
+  });
+}

@@ -31,6 +31,8 @@ export enum CaseReason {
   USER_REPORT = 'USER_REPORT',
   SCREENING_FAILED = 'SCREENING_FAILED',
   MANUAL = 'MANUAL',
+  /** Published, and a peer reaches out: the author's recent risk, or a reply agreeing with a post in crisis. */
+  CHECK_IN = 'CHECK_IN',
 }
 registerEnumType(CaseReason, { name: 'CaseReason' });
 

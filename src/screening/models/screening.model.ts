@@ -18,7 +18,7 @@ export class CrisisEvidenceModel {
   @Field(() => CrisisLevel, { description: 'The tier it counted for after negation, subject and tense were taken into account.' })
   level!: CrisisLevel;
 
-  @Field(() => String, { nullable: true, description: 'Why it counted less than its pattern (NEGATED, OTHER_PERSON, PAST, QUOTED, NO_RISK_CONTEXT).' })
+  @Field(() => String, { nullable: true, description: 'Why it counted less than its pattern (NEGATED, OTHER_PERSON, PAST, QUOTED, NO_RISK_CONTEXT, HYPOTHETICAL, GENERAL, CLINICAL).' })
   discount!: string | null;
 }
 

@@ -8,11 +8,17 @@ import {
   THREAT_PATTERNS,
 } from './crisis-patterns';
 import type { NormalisedText } from './normalise';
+import { isInside, type SpeakerContext, speakerFrame, speakerQuotedRanges, type TextRange } from './speaker-frames';
 
 export type { CrisisLevel } from './crisis-patterns';
 
-/** Why a match does not count at its full tier; shown to the moderator next to the phrase. */
-export type EvidenceDiscount = 'NEGATED' | 'OTHER_PERSON' | 'PAST' | 'QUOTED' | 'NO_RISK_CONTEXT';
+/**
+ * Why a match does not count at its full tier; shown to the moderator next to the phrase.
+ * QUOTED, HYPOTHETICAL, GENERAL and CLINICAL are speaker awareness (see speaker-frames.ts).
+ */
+export type EvidenceDiscount = 'NEGATED' | 'OTHER_PERSON' | 'PAST' | 'QUOTED' | 'NO_RISK_CONTEXT' | 'HYPOTHETICAL' | 'GENERAL' | 'CLINICAL';
+
+export type { SpeakerContext } from './speaker-frames';
 
 export interface CrisisEvidence {
   readonly patternId: string;
@@ -205,16 +211,16 @@ const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION
  * Phase 2 of screening: the author's own suicide risk, and threats against other people, with the
  * phrases that decided it. Pure and synchronous: it must work when the ML model does not.
  */
-export function detectCrisis(normalised: NormalisedText): ScoredCrisisAssessment {
+export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext = {}): ScoredCrisisAssessment {
   const text = normalised.text;
   const clauses = splitClauses(text);
-  const quoted = quotedRanges(text);
+  const quoted = speakerQuotedRanges(normalised, speaker);
 
   const raw: Array<{ pattern: CrisisPattern; evidence: CrisisEvidence }> = [];
   for (const clause of clauses) {
     for (const pattern of CRISIS_PATTERNS) {
       for (const match of clause.text.matchAll(pattern.pattern)) {
-        raw.push({ pattern, evidence: assessMatch(pattern, clause, match) });
+        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted) });
       }
     }
   }
@@ -311,7 +317,7 @@ export function detectCrisis(normalised: NormalisedText): ScoredCrisisAssessment
   };
 }
 
-function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray): CrisisEvidence {
+function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray, text: string, quoted: readonly TextRange[]): CrisisEvidence {
   const index = match.index ?? 0;
   const base = {
     patternId: pattern.id,
@@ -319,10 +325,20 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
     tier: pattern.tier,
     phrase: snippet(clause.text, index, match[0].length),
   };
+  // Someone else's words are not the author's risk (a reply quoting a post in crisis is not that crisis).
+  if (isInside(quoted, clause.start + index)) return { ...base, effectiveTier: 'NONE', discount: 'QUOTED' };
+
   const before = wordsBefore(clause.text, index);
   const firstWord = match[0].split(' ')[0] ?? '';
 
   const after = clause.text.slice(index + match[0].length);
+  const frame = speakerFrame(pattern.id, {
+    before: clause.text.slice(0, index),
+    matched: match[0],
+    after,
+    sentence: sentenceAround(text, clause.start + index),
+  });
+  if (frame) return { ...base, effectiveTier: 'NONE', discount: frame };
   // "I haven't tried since 2013", "haven't cut in two years": it happened, then stopped. History, not a denial.
   const stoppedSince = HAVE_NOT.test(before.slice(-2).join(' ')) && STOPPED_SINCE.test(after);
   if (!stoppedSince && isNegated(before, firstWord) && !/^ (?:until|till)\b/.test(after)) {
@@ -340,7 +356,7 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
       : pattern.subject === 'REFLEXIVE' || /^(?:i|my|me)\b/.test(match[0])
         ? 'SELF'
         : pattern.subject === 'POSSESSIVE'
-          ? subjectBefore(before.slice(-1))
+          ? possessiveSubject(before)
           : subjectBefore(before);
   if (subject === 'SECOND') return { ...base, effectiveTier: 'NONE', discount: 'OTHER_PERSON' };
   // Someone else's crisis is exposure to suicide: a risk factor for the author, no more.
@@ -357,9 +373,12 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
 /** About someone else, only an attempt or a suicide is exposure ("they don't want to live with you" is not). */
 const EXPOSURE_CONSTRUCTS = new Set<CrisisConstruct>(['ATTEMPT', 'SUICIDE_EXPOSURE', 'ACTIVE_IDEATION']);
 
+/** Notes beside the phrases, not phrases: they never add points. */
+const NOT_SCORED = new Set<CrisisConstruct>(['ACCUMULATED_RISK', 'THREAT_TO_OTHERS', 'LEARNED_MODEL', 'AUTHOR_CONTEXT', 'THREAD_CONTEXT']);
+
 /** Points one evidence item adds, and the bucket it adds them to (each bucket counts once). */
 function pointsOf(item: CrisisEvidence): { bucket: CrisisContribution['construct']; points: number } | null {
-  if (item.construct === 'ACCUMULATED_RISK' || item.construct === 'THREAT_TO_OTHERS' || item.construct === 'LEARNED_MODEL') return null;
+  if (NOT_SCORED.has(item.construct)) return null;
   if (item.discount === null) {
     switch (item.effectiveTier) {
       case 'NONE':
@@ -436,16 +455,13 @@ function pastTier(pattern: CrisisPattern): CrisisLevel {
     case 'THREAT_TO_OTHERS':
     case 'ACCUMULATED_RISK':
     case 'LEARNED_MODEL':
+    case 'AUTHOR_CONTEXT':
+    case 'THREAD_CONTEXT':
       return 'NONE';
   }
 }
 
-function assessThreat(
-  pattern: CrisisPattern,
-  clause: Clause,
-  match: RegExpMatchArray,
-  quoted: ReadonlyArray<readonly [number, number]>,
-): CrisisEvidence | null {
+function assessThreat(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray, quoted: readonly TextRange[]): CrisisEvidence | null {
   const index = match.index ?? 0;
   const before = wordsBefore(clause.text, index);
   const subject = /^(?:i|my|me)\b/.test(match[0]) ? 'SELF' : subjectBefore(before);
@@ -459,7 +475,7 @@ function assessThreat(
     phrase: snippet(clause.text, index, match[0].length),
   };
   const absolute = clause.start + index;
-  if (quoted.some(([from, to]) => absolute > from && absolute < to)) {
+  if (isInside(quoted, absolute)) {
     return { ...base, effectiveTier: 'NONE', discount: 'QUOTED' };
   }
   if (isNegated(before, match[0].split(' ')[0] ?? '')) return { ...base, effectiveTier: 'NONE', discount: 'NEGATED' };
@@ -474,18 +490,23 @@ function splitClauses(text: string): Clause[] {
   let start = 0;
   for (const separator of text.matchAll(CLAUSE_BREAK)) {
     const end = separator.index ?? 0;
-    if (end > start) clauses.push({ text: text.slice(start, end).trim(), start });
+    if (end > start) clauses.push(clauseAt(text, start, end));
     start = end + separator[0].length;
   }
-  if (start < text.length) clauses.push({ text: text.slice(start).trim(), start });
+  if (start < text.length) clauses.push(clauseAt(text, start, text.length));
   return clauses.filter((clause) => clause.text.length > 0);
 }
 
-function quotedRanges(text: string): Array<readonly [number, number]> {
-  return [...text.matchAll(/"[^"]*"/g)].map((match) => {
-    const start = match.index ?? 0;
-    return [start, start + match[0].length] as const;
-  });
+/** A clause and where its first character is in the text (positions are compared with quoted ranges). */
+function clauseAt(text: string, start: number, end: number): Clause {
+  const raw = text.slice(start, end);
+  return { text: raw.trim(), start: start + raw.length - raw.trimStart().length };
+}
+
+function sentenceAround(text: string, position: number): string {
+  const start = Math.max(text.lastIndexOf('.', position), text.lastIndexOf('!', position), text.lastIndexOf('?', position)) + 1;
+  const rest = text.slice(position).search(/[.!?]/);
+  return text.slice(start, rest < 0 ? text.length : position + rest).trim();
 }
 
 function wordsBefore(clause: string, index: number): string[] {
@@ -519,6 +540,26 @@ function subjectBefore(before: readonly string[]): Subject {
   // Posts often drop the subject ("want to die so badly"): the author is speaking.
   return 'SELF';
 }
+
+/**
+ * Whose noun phrase it is: the word right before decides ("my suicidal thoughts", "his"); with none
+ * there, the third-person subject of a verb of having does ("my friend has suicidal thoughts"). A generic "you"
+ * earlier in the clause is often the author talking, so it does not.
+ */
+function possessiveSubject(before: readonly string[]): Subject {
+  const adjacent = subjectBefore(before.slice(-1));
+  if (
+    before.length > 0 &&
+    (SELF_WORDS.has(before[before.length - 1]) || SECOND_WORDS.has(before[before.length - 1]) || THIRD_WORDS.has(before[before.length - 1]))
+  ) {
+    return adjacent;
+  }
+  // Only through a verb of having: "one of them featured a lot of thoughts of suicide" is the author's.
+  const hasVerb = before.length > 0 && HAVING_VERBS.has(before[before.length - 1]);
+  return hasVerb && subjectBefore(before) === 'THIRD' ? 'THIRD' : 'SELF';
+}
+
+const HAVING_VERBS = new Set(['has', 'had', 'have', 'having', 'gets', 'got', 'get', 'experiences', 'experienced', 'developed', 'with']);
 
 function snippet(clause: string, index: number, length: number): string {
   const before = clause.slice(0, index).split(' ').filter(Boolean).slice(-3).join(' ');

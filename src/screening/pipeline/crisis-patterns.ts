@@ -34,7 +34,11 @@ export type CrisisConstruct =
   /** Not a pattern: the detector's note that several weaker signals added up (see crisis-detector). */
   | 'ACCUMULATED_RISK'
   /** Not a pattern: the learned crisis model's probability was over its threshold (src/screening/crisis-model). */
-  | 'LEARNED_MODEL';
+  | 'LEARNED_MODEL'
+  /** Not a pattern: the author's recent risk signals (src/screening/pipeline/screening-context.ts). */
+  | 'AUTHOR_CONTEXT'
+  /** Not a pattern: the reply agrees with a post rated MODERATE or above (screening-context.ts). */
+  | 'THREAD_CONTEXT';
 
 /**
  * Whose risk a phrase is about.

@@ -5,6 +5,7 @@ import { detectCrisis } from './crisis-detector';
 import { normaliseText } from './normalise';
 import { decideAfterScreeningFailed } from './screening-policy';
 import { screenText, ToxicityTimeoutError } from './screen-text';
+import { CrisisModel } from '../crisis-model/crisis-model';
 
 const scores: ToxicityScores = {
   identity_attack: 0.01,
@@ -20,8 +21,29 @@ const classifier = (classify: ToxicityClassifierPort['classify']): ToxicityClass
 describe(screenText.name, () => {
   it('should run the phases in order and time each one', async () => {
     const sut = await screenText('hello everyone', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
-    expect(sut.phases.map((phase) => phase.name)).toEqual(['normalise', 'crisis', 'crisis-model', 'watched-words', 'toxicity', 'decide']);
+    expect(sut.phases.map((phase) => phase.name)).toEqual(['normalise', 'crisis', 'crisis-model', 'context', 'watched-words', 'toxicity', 'decide']);
     expect(sut.phases.every((phase) => phase.durationMs >= 0)).toBe(true);
+  });
+
+  describe('speaker awareness', () => {
+    const crisisModel = CrisisModel.loadCommitted();
+    const quoted = 'I want to die, I have no reason to live, I want it all to end';
+    const reply = `${quoted}\n\nYou matter to us. Please talk to your care team today, we are here.`;
+
+    it("should not score a quote block as the reply's author crisis, in the patterns or the model", async () => {
+      const sut = await screenText(reply, { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)), crisisModel }, { quotedPassages: [quoted] });
+      expect(sut.crisis.level).toBe('NONE');
+      expect(sut.decision.casePriority).toBeNull();
+      const model = sut.phases.find((phase) => phase.name === 'crisis-model');
+      expect(model?.name === 'crisis-model' && model.result?.aboveThreshold).toBe(false);
+    });
+
+    it('should score the same words as the author crisis without the quote block', async () => {
+      const sut = await screenText(reply, { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)), crisisModel });
+      expect(sut.crisis.level).toBe('MODERATE');
+      const model = sut.phases.find((phase) => phase.name === 'crisis-model');
+      expect(model?.name === 'crisis-model' && model.result?.aboveThreshold).toBe(true);
+    });
   });
 
   it('should publish an ordinary post when the model is available', async () => {

@@ -6,6 +6,8 @@ import type { ToxicityClassifierPort, ToxicityLabel, ToxicityScores } from '../t
 import { type CrisisAssessment, detectCrisis } from './crisis-detector';
 import { normaliseText, type NormalisedText } from './normalise';
 import { abusiveToxicityLabels, decideScreening, DEFAULT_POLICY_OPTIONS, type PolicyOptions, type ScreeningDecision } from './screening-policy';
+import { type ContextSignals, readScreeningContext, type ScreeningContext } from './screening-context';
+import { authorsOwnText, speakerQuotedRanges } from './speaker-frames';
 import { matchWatchedWords, type WatchedWordEntry, type WatchedWordsResult } from './watched-words';
 
 export type ToxicityPhaseResult =
@@ -36,14 +38,20 @@ export type ScreeningPhase =
   | { readonly name: 'crisis'; readonly durationMs: number; readonly result: CrisisAssessment }
   /** Null when no model is loaded: the patterns then decide alone. */
   | { readonly name: 'crisis-model'; readonly durationMs: number; readonly result: CrisisModelResult | null }
+  /** The author's recent risk and the thread: what the post means beside what came before. */
+  | { readonly name: 'context'; readonly durationMs: number; readonly result: ContextSignals }
   | { readonly name: 'watched-words'; readonly durationMs: number; readonly result: WatchedWordsResult }
   | { readonly name: 'toxicity'; readonly durationMs: number; readonly result: ToxicityPhaseResult }
   | { readonly name: 'decide'; readonly durationMs: number; readonly result: ScreeningDecision };
 
 export interface ScreeningOutcome {
   readonly normalised: NormalisedText;
-  /** The patterns' assessment, raised to MODERATE when the learned model is over its threshold. */
+  /**
+   * The patterns' assessment, raised to MODERATE when the learned model is over its threshold,
+   * with the context's evidence lines beside the phrases (they do not change the level).
+   */
   readonly crisis: CrisisAssessment;
+  readonly context: ContextSignals;
   readonly watchedWords: WatchedWordsResult;
   readonly toxicity: ToxicityPhaseResult;
   readonly decision: ScreeningDecision;
@@ -68,7 +76,7 @@ export interface ScreenTextDeps {
  * throws is not caught here: the job retries and, on its last attempt, holds the post
  * (fail closed); a post is never published because a check crashed.
  */
-export async function screenText(text: string, deps: ScreenTextDeps): Promise<ScreeningOutcome> {
+export async function screenText(text: string, deps: ScreenTextDeps, context: ScreeningContext = {}): Promise<ScreeningOutcome> {
   const phases: ScreeningPhase[] = [];
   const policy: PolicyOptions = { ...DEFAULT_POLICY_OPTIONS, ...deps.policy };
 
@@ -77,14 +85,24 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
   phases.push({ name: 'normalise', ...normalised });
 
   // 2. crisis: the author's own risk and threats to others; needs no model, so it always runs.
-  const patterns = timed(() => detectCrisis(normalised.result));
+  //    Someone else's words (quote blocks, quotation marks) and hypothetical, general or clinical
+  //    talk do not count as the author's own risk (speaker-frames.ts).
+  const patterns = timed(() => detectCrisis(normalised.result, context));
   phases.push({ name: 'crisis', ...patterns });
+  const quoted = speakerQuotedRanges(normalised.result, context);
 
   // 2b. the learned crisis model: at or above its threshold it raises the post to MODERATE (a
-  //     person looks); it never lowers what the patterns found.
-  const model = timed(() => deps.crisisModel?.assess(normalised.result.text) ?? null);
+  //     person looks); it never lowers what the patterns found. It reads the author's own words
+  //     only: a reply quoting a post in crisis is not scored as that crisis.
+  const model = timed(() => deps.crisisModel?.assess(authorsOwnText(normalised.result.text, quoted)) ?? null);
   phases.push({ name: 'crisis-model', ...model });
-  const crisis = { result: crisisWithModel(patterns.result, model.result) };
+
+  // 2c. context: the author's MODERATE+ signal of the last days, a reply agreeing with a post in
+  //     crisis. The policy turns them into a check-in; staff see them as evidence.
+  const signals = timed(() => readScreeningContext(normalised.result.text, quoted, context));
+  phases.push({ name: 'context', ...signals });
+  const withModel = crisisWithModel(patterns.result, model.result);
+  const crisis = { result: signals.result.evidence.length > 0 ? { ...withModel, evidence: [...withModel.evidence, ...signals.result.evidence] } : withModel };
 
   // 3. watched words: the admins' list, slurs and aimed profanity, incitement to self-harm.
   const watchedWords = timed(() => matchWatchedWords(normalised.result, deps.watchedWords));
@@ -120,6 +138,7 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
         watchedWordHits: watchedWords.result.hits,
         toxicityScores: toxicity.result.status === 'scored' ? toxicity.result.scores : null,
         toxicityUnavailable: toxicity.result.status !== 'scored',
+        context: signals.result,
       },
       policy,
     ),
@@ -129,6 +148,7 @@ export async function screenText(text: string, deps: ScreenTextDeps): Promise<Sc
   return {
     normalised: normalised.result,
     crisis: crisis.result,
+    context: signals.result,
     watchedWords: watchedWords.result,
     toxicity: toxicity.result,
     decision: decision.result,

@@ -7,6 +7,7 @@ import { NotificationKind } from '../../notifications/entities/notification.enti
 import { ScreeningDecisionKind } from '../models/screening.model';
 import type { ToxicityLabel, ToxicityScores } from '../toxicity/toxicity.port';
 import { type CrisisAssessment, isAtLeast } from './crisis-detector';
+import type { ContextSignals } from './screening-context';
 import type { WatchedWordHit } from './watched-words';
 
 /** What the author is told about their post: crisis resources, a supportive note, or a kind "a person will look at it". */
@@ -61,6 +62,8 @@ export interface PolicyInput {
   /** Null when the model did not run. */
   readonly toxicityScores: ToxicityScores | null;
   readonly toxicityUnavailable: boolean;
+  /** The author's recent risk and the thread (screening-context.ts); none when not read. */
+  readonly context?: ContextSignals;
 }
 
 function higherPriority(a: CasePriority | null, b: CasePriority | null): CasePriority | null {
@@ -110,6 +113,16 @@ export function decideScreening(input: PolicyInput, overrides: Partial<PolicyOpt
     case 'LOW':
     case 'NONE':
       break;
+  }
+
+  // Context a post's own words do not show: a peer reaches out (a LOW case), the post is published.
+  // An author with a MODERATE+ signal in the last days who now writes LOW distress; a reply that
+  // agrees with a post rated MODERATE+ ("me too"). A post already in crisis keeps its own case, and
+  // the reason says why too.
+  const recentRiskNowLow = input.context?.authorRecentSignal != null && level === 'LOW';
+  if (recentRiskNowLow || input.context?.agreesWith) {
+    reasons.add(CaseReason.CHECK_IN);
+    casePriority = higherPriority(casePriority, CasePriority.LOW);
   }
 
   if (input.crisis.threatToOthers) {

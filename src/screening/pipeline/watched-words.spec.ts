@@ -86,4 +86,37 @@ describe(matchWatchedWords.name, () => {
       expect(hitsFor("please don't kill yourself, talk to us")).toEqual([]);
     });
   });
+  describe('targeted insults (no library word)', () => {
+    const insults = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'TARGETED_INSULT' || hit.source === 'DIRECTED_PROFANITY');
+
+    it('should hold a put-down aimed at the reader', () => {
+      expect(insults('You are a worthless idiot and everyone here hates you.')).toEqual(
+        expect.arrayContaining([expect.objectContaining({ source: 'TARGETED_INSULT', action: 'HOLD' })]),
+      );
+      expect(insults('you pathetic loser')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(insults('Nobody here likes you.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should see through spelling tricks', () => {
+      expect(insults('y0u are a w0rthless 1diot')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(insults('fvck you River')).toEqual([expect.objectContaining({ source: 'DIRECTED_PROFANITY', action: 'HOLD' })]);
+    });
+
+    it('should only flag an adjective alone', () => {
+      expect(insults('you are so annoying')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit self-talk, care or denials', () => {
+      expect(insults('I feel like such an idiot today.')).toEqual([]);
+      expect(insults('You are not a failure, and you are not worthless.')).toEqual([]);
+      expect(insults('Whoever told you you are worthless was wrong.')).toEqual([]);
+      expect(insults('If you think you are a burden or a failure, talk to your therapist.')).toEqual([]);
+      expect(insults('Nobody hates you, I promise.')).toEqual([]);
+      expect(insults('You joke about it but I can tell it hurts.')).toEqual([]);
+    });
+
+    it('should only flag an insult that is quoted or referred to', () => {
+      expect(insults('He called me "you worthless idiot" in front of everyone.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+  });
 });

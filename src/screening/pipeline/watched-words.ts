@@ -9,7 +9,7 @@ export interface WatchedWordEntry {
   readonly action: 'HOLD' | 'FLAG';
 }
 
-export type WatchedWordSource = 'ADMIN_LIST' | 'SLUR' | 'DIRECTED_PROFANITY' | 'INCITEMENT_TO_SELF_HARM';
+export type WatchedWordSource = 'ADMIN_LIST' | 'SLUR' | 'DIRECTED_PROFANITY' | 'INCITEMENT_TO_SELF_HARM' | 'TARGETED_INSULT';
 
 export interface WatchedWordHit {
   readonly source: WatchedWordSource;
@@ -129,6 +129,24 @@ const INCITEMENT =
 const INCITEMENT_NEGATED = /\b(?:not|never|please do not|no one should|nobody should|do not want you to|told (?:me|him|her|them) to)\s+(?:\w+\s+){0,2}$/;
 
 /**
+ * Insults without swearing, which the library does not know: words a person uses to put someone
+ * down. A word alone is not a hit (self-talk: "I feel like an idiot"); only aimed at someone is.
+ */
+const INSULT_NOUN = `(?:idiot|moron|imbecile|loser|failure|freak|creep|clown|joke|nobody|parasite|scum|scumbag|trash(?! (?:talk\\w*|at|can|bags?|day|bin|pickup))|garbage(?! (?:truck|bags?|can|day|bin|disposal))|rubbish|filth|vermin|pig|dumbass|jackass|dipshit|dumbfuck|jerk|cretin|fool|halfwit|nitwit|dimwit|waste of (?:space|air|oxygen|time|skin)|piece of (?:shit|crap|garbage|trash)|pos|disgrace|embarrassment|disappointment|psycho|lunatic|weirdo|attention (?:seeker|whore)|liar|coward|leech|hypocrite|troll|snowflake|degenerate|subhuman|animal|cockroach|rat|worm|pest)s?`;
+const INSULT_ADJECTIVE = `(?:stupid|dumb|worthless|useless|pathetic|disgusting|ugly|fat|hideous|repulsive|revolting|vile|brainless|clueless|braindead|brain dead|retarded|idiotic|moronic|insufferable|annoying|trashy|lame|gross|spineless|gutless|delusional|repugnant|ignorant|dishonest|the (?:absolute |very )?worst)`;
+const INSULT_INTENSIFIER = `(?:(?:a|an|such an?|so|really|truly|totally|completely|absolutely|utterly|absolute|complete|total|utter|human|common|massive|the most|the biggest|one|just an?|nothing but an?|fucking|fuckin|freaking|bloody|little|big|fat|lazy|ugly|stupid|dumb|worthless|useless|pathetic|disgusting|sad|sorry|old|whiny|whining|pitiful) )*`;
+/** "you are (a) worthless idiot", "you pathetic loser", "are you stupid", "ur a joke". */
+const TARGETED_INSULT = new RegExp(
+  `(?<![\\p{L}])(?:(?:you are|you were|you have always been|you will always be|you will never be anything but|you|are you|was you|you all are|all of you are|you guys are|you people are|you lot are|you are all)(?: just| still| nothing but)? ${INSULT_INTENSIFIER}(?:${INSULT_NOUN}|${INSULT_ADJECTIVE}(?! (?:to|about|of|for|that|when|because|if|with|at|as)\\b)))(?![\\p{L}])|(?<![\\p{L}])(?:every ?(?:one|body)(?: here| in this group| on this forum)? (?:hates|despises|laughs at|is laughing at|is sick of|is tired of|can not stand) you|(?:no ?one|nobody)(?: here| in this group| on this forum)? (?:likes|loves|wants|cares about|gives a (?:shit|fuck|damn) about|would miss|needs) you|(?:go away|shut up|get lost|piss off|fuck off),? (?:you )?${INSULT_INTENSIFIER}(?:${INSULT_NOUN}|${INSULT_ADJECTIVE})|i (?:really |absolutely |just |fucking )?(?:hate|despise|detest|loathe|can not stand) you|you (?:make me sick|disgust me|sicken me))(?![\\p{L}])`,
+  'gu',
+);
+/** "if you think you are a failure", "whoever told you you are worthless", "you are not a burden". */
+const INSULT_NOT_AIMED =
+  /\b(?:not|never|no longer|stop|do not|does not|did not|think|thinks|thinking|thought|feel|feels|feeling|felt|believe|believes|believing|tell|tells|telling|told|say|says|saying|said|call|calls|called|calling|like|if|whether|when|means|mean|make|makes|made|that)\s+(?:\w+\s+){0,2}$/;
+/** After "you are": a word that turns the insult into care or into a description of a feeling. */
+const INSULT_FOLLOWED_BY_CARE = /^\s*(?:enough|worth|loved|not alone|not|either)\b/;
+
+/**
  * Phase 3 of screening: the admin list first, then the library of slurs and profanity, then
  * incitement to self-harm ("kys"). Returns only hits that change something (HOLD or FLAG).
  *
@@ -138,7 +156,7 @@ const INCITEMENT_NEGATED = /\b(?:not|never|please do not|no one should|nobody sh
  */
 export function matchWatchedWords(normalised: NormalisedText, entries: readonly WatchedWordEntry[]): WatchedWordsResult {
   return {
-    hits: [...matchAdminList(normalised, entries), ...matchLibrary(normalised.text), ...matchIncitement(normalised.text)],
+    hits: withTargetedInsults(normalised.text, [...matchAdminList(normalised, entries), ...matchLibrary(normalised.text), ...matchIncitement(normalised.text)]),
   };
 }
 
@@ -212,7 +230,8 @@ function matchLibrary(text: string): WatchedWordHit[] {
         }
         break;
       case 'SWEAR':
-        if (!inQuotes && /\b(?:fuck|screw) (?:you|yourself|him|her|them)\b/.test(clause.whole)) {
+        // The matched word, however it is spelled ("fvck you", "f*ck you"), aimed at a person.
+        if (!inQuotes && (/\b(?:fuck|screw) (?:you|yourself|him|her|them)\b/.test(clause.whole) || AIMED_AFTER.test(text.slice(match.endIndex + 1)))) {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'HOLD', why: 'profanity aimed at a person' });
         } else if (!inQuotes && SECOND_PERSON.test(clause.whole)) {
           hits.push({
@@ -229,6 +248,53 @@ function matchLibrary(text: string): WatchedWordHit[] {
         break;
       case 'IGNORED':
         break;
+    }
+  }
+  return hits;
+}
+
+const ENDS_IN_INSULT_NOUN = new RegExp(`${INSULT_NOUN}$|you$`, 'u');
+const BARE_YOU_VERB = /^you (?:joke|rat|worm|troll|clown|fool|animal|pest|pig|failure|nobody|leech|creep)s?$/;
+
+/** Right after a swear word: its target ("fvck you", "f off you"). */
+const AIMED_AFTER = /^\s+(?:you|yourself|yourselves|u|off you)\b/;
+
+/** Targeted insults add a hit only where nothing else holds the post already (the moderator reads those). */
+function withTargetedInsults(text: string, hits: WatchedWordHit[]): WatchedWordHit[] {
+  return hits.some((hit) => hit.action === 'HOLD') ? hits : [...hits, ...matchTargetedInsults(text)];
+}
+
+/** Put-downs aimed at someone, with no library word in them ("you are a worthless idiot"). */
+function matchTargetedInsults(text: string): WatchedWordHit[] {
+  const hits: WatchedWordHit[] = [];
+  for (const match of text.matchAll(TARGETED_INSULT)) {
+    const index = match.index ?? 0;
+    const clause = clauseAround(text, index, index + match[0].length);
+    if (INSULT_NOT_AIMED.test(clause.before) || INSULT_FOLLOWED_BY_CARE.test(text.slice(index + match[0].length))) continue;
+    if (/\b(?:not|never|no longer)\b/.test(match[0])) continue;
+    if (isInsideQuotes(text, index) || REFERENCE_CONTEXT.test(clause.whole)) {
+      hits.push({
+        source: 'TARGETED_INSULT',
+        ruleId: 'targeted-insult',
+        phrase: match[0],
+        action: 'FLAG',
+        why: 'insult quoted or referred to: review, not hold',
+      });
+      continue;
+    }
+    // A bare "you" before a word that is also a verb is not an insult: "you joke about it", "you fool around".
+    if (BARE_YOU_VERB.test(match[0])) continue;
+    if (ENDS_IN_INSULT_NOUN.test(match[0])) {
+      hits.push({ source: 'TARGETED_INSULT', ruleId: 'targeted-insult', phrase: match[0], action: 'HOLD', why: 'insult aimed at a person' });
+    } else {
+      // An adjective alone ("you are so annoying") can be a hard truth between peers: a person looks, nothing is hidden.
+      hits.push({
+        source: 'TARGETED_INSULT',
+        ruleId: 'targeted-insult',
+        phrase: match[0],
+        action: 'FLAG',
+        why: 'put-down aimed at a person: review, not hold',
+      });
     }
   }
   return hits;

@@ -1,0 +1,137 @@
+import { detectCrisis } from './crisis-detector';
+import { normaliseText } from './normalise';
+import { authorsOwnText, quotedRanges } from './speaker-frames';
+
+const assess = (text: string, quotedPassages: string[] = []) => detectCrisis(normaliseText(text), { quotedPassages });
+const levelOf = (text: string, quotedPassages: string[] = []) => assess(text, quotedPassages).level;
+const discountsOf = (text: string, quotedPassages: string[] = []) => assess(text, quotedPassages).evidence.map((item) => item.discount);
+
+describe('speaker awareness', () => {
+  describe('quote blocks', () => {
+    const quoted = 'I want to kill myself tonight';
+    const reply = `${quoted}\n\nYou are not alone, please call the crisis line, we are here.`;
+
+    it('should not count a quoted block as the replying author crisis', () => {
+      expect(levelOf(reply, [quoted])).toBe('NONE');
+      expect(discountsOf(reply, [quoted])).toContain('QUOTED');
+    });
+
+    it('should still count the same words when they are not in a quote block', () => {
+      expect(levelOf(reply)).toBe('HIGH');
+    });
+
+    it("should still count the author's own words after a quote block", () => {
+      expect(levelOf(`${quoted}\n\nSame, I want to kill myself too.`, [quoted])).toBe('HIGH');
+    });
+  });
+
+  describe('quotation marks', () => {
+    it('should discount words in quotation marks', () => {
+      expect(levelOf('My daughter yelled "I want to die" because I took her phone.')).toBe('NONE');
+    });
+
+    it("should count quotation marks around the author's own thoughts", () => {
+      expect(levelOf('I keep thinking "I want to die" every night.')).toBe('MODERATE');
+      expect(levelOf('My brain tells me "just kill yourself, kill myself, end it all"')).not.toBe('NONE');
+    });
+
+    it('should treat curly quotes like straight ones', () => {
+      expect(levelOf('She screamed \u201cI want to die\u201d at dinner, she is six.')).toBe('NONE');
+    });
+  });
+
+  describe('reported speech of another poster', () => {
+    it('should discount what OP said', () => {
+      expect(levelOf('OP said they want to kill themselves. Please reach out to them.')).toBe('NONE');
+      expect(levelOf('OP wrote: I want to die. I hope they are ok.')).toBe('NONE');
+    });
+
+    it('should count the author after the reported sentence', () => {
+      expect(levelOf('OP wrote: I want to die. Honestly I want to die too.')).toBe('MODERATE');
+    });
+
+    it("should count a clinician's words about the author (no colon, about me)", () => {
+      expect(levelOf('My therapist said I am suicidal and need more support.')).toBe('MODERATE');
+    });
+  });
+
+  describe('hypothetical and figurative', () => {
+    it('should discount "that would make me want to"', () => {
+      expect(levelOf('If my team loses again that would make me want to kill myself lol')).toBe('NONE');
+      expect(discountsOf('That would make me want to die.')).toContain('HYPOTHETICAL');
+    });
+
+    it('should count what makes the author want to die now', () => {
+      expect(levelOf('Everything makes me want to die.')).toBe('MODERATE');
+    });
+
+    it('should discount "I could kill myself" said about a mishap', () => {
+      expect(levelOf('I could kill myself, I forgot my keys at the office again.')).toBe('NONE');
+      expect(levelOf('Ugh I could just kill myself for forgetting her birthday.')).toBe('NONE');
+    });
+
+    it('should count "I could kill myself" without a mishap', () => {
+      expect(levelOf('Some nights I could just kill myself.')).toBe('HIGH');
+      expect(levelOf('I could kill myself, nobody would even notice.')).toBe('HIGH');
+    });
+  });
+
+  describe('general and philosophical', () => {
+    it('should discount talk about people in general', () => {
+      expect(levelOf('I believe people have the right to end their life when they choose.')).toBe('NONE');
+      expect(levelOf('Anyone who wants to die deserves compassion, not judgement.')).toBe('NONE');
+    });
+
+    it('should count "anyone else" (the author is one of them)', () => {
+      expect(levelOf('Does anyone else want to die every morning?')).toBe('MODERATE');
+    });
+
+    it('should count the author speaking after a general statement', () => {
+      expect(levelOf('People talk about the right to die, and I want to die.')).toBe('MODERATE');
+    });
+  });
+
+  describe('clinical and third person', () => {
+    it('should discount clinical mentions with no person of their own', () => {
+      expect(levelOf('Suicidal thoughts are common in depression and they are treatable.')).toBe('NONE');
+      expect(discountsOf('Self harm is more common in teens than adults.')).toContain('CLINICAL');
+      expect(levelOf('We learned about warning signs of suicidal ideation in group.')).toBe('NONE');
+    });
+
+    it('should count the author having them', () => {
+      expect(levelOf('I have suicidal thoughts every day.')).toBe('MODERATE');
+      expect(levelOf('My suicidal thoughts are common now, almost daily.')).toBe('MODERATE');
+    });
+
+    it('should count the author talking about their own thoughts (no clinical frame)', () => {
+      expect(levelOf('It does feel good to talk about these suicidal thoughts.')).toBe('MODERATE');
+      expect(levelOf('One of the attacks came with a lot of thoughts of suicide.')).toBe('MODERATE');
+      expect(levelOf('I had panic attacks and one of them featured a lot of thoughts of suicide.')).toBe('MODERATE');
+    });
+
+    it("should treat a friend's suicidal thoughts as someone else's", () => {
+      expect(levelOf('My friend has suicidal thoughts and I do not know how to help.')).not.toBe('MODERATE');
+    });
+
+    it('should count the author when a friend tried and the author wants to too', () => {
+      expect(levelOf('My friend tried to kill himself, and honestly I want to die as well.')).toBe('MODERATE');
+    });
+  });
+
+  describe(quotedRanges.name, () => {
+    it('should find a quote block passage in the text', () => {
+      const text = 'i want to die. same here';
+      expect(quotedRanges(text, ['i want to die.'])).toEqual([[0, 14]]);
+    });
+
+    it('should not count a passage that is not in the text', () => {
+      expect(quotedRanges('same here', ['i want to die'])).toEqual([]);
+    });
+  });
+
+  describe(authorsOwnText.name, () => {
+    it('should drop the quoted ranges and keep the rest', () => {
+      expect(authorsOwnText('i want to die. same here', [[0, 14]])).toBe('same here');
+    });
+  });
+});

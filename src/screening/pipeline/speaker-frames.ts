@@ -1,0 +1,169 @@
+/**
+ * Speaker awareness (issue #15, part 2): whether a crisis phrase is the author speaking about
+ * themselves, now. Words in someone else's mouth (a quote block, quotation marks, "OP said:"),
+ * hypotheticals and figures of speech ("that would make me want to die", "I could kill myself, I
+ * forgot my keys"), general or philosophical talk ("people have the right to die") and clinical
+ * mentions ("suicidal thoughts are common") do not raise the author's own level.
+ *
+ * Every rule is narrow on purpose: a crisis dismissed as a figure of speech is the worse error, so
+ * each needs an explicit frame in the text and fails towards counting the phrase.
+ * All functions read `NormalisedText.text` (lower case, contractions expanded, one space).
+ */
+import { normaliseText, type NormalisedText } from './normalise';
+
+export type TextRange = readonly [start: number, end: number];
+
+/** What the post's markup says about who is speaking: the plain text of its quote blocks. */
+export interface SpeakerContext {
+  readonly quotedPassages?: readonly string[];
+}
+
+/**
+ * Quotation marks introduced by the author's own thinking or saying are the author's words:
+ * `I keep thinking "why am I still here"`, `my brain tells me "just do it"`.
+ */
+const OWN_VOICE_BEFORE_QUOTE =
+  /\b(?:i (?:\w+ )?(?:think|thought|thinking|say|said|saying|tell myself|told myself|telling myself|wrote|write|typed|ask myself|asked myself|wonder|wondered|feel|felt|keep hearing|hear)|my (?:brain|mind|head|thoughts?|inner voice|depression|anxiety|intrusive thoughts?) (?:\w+ )?(?:says|said|tells me|told me|keeps saying|goes|screams|whispers)|(?:thoughts?|voices?) (?:like|saying|that say|telling me))[ ,:]*$/;
+
+/**
+ * Reported speech of another poster, to the end of its sentence: "OP said", "you wrote", and any
+ * "X said:" with a colon. "my therapist said I am suicidal" has no colon and stays the author's.
+ */
+const REPORTED_SPEECH =
+  /\b(?:(?:the )?op|original poster|you|(?:he|she|they|someone|somebody) (?:here|above|earlier)) (?:said|says|wrote|writes|posted|mentioned)\b[:,]?|\b\w+ (?:said|says|wrote|writes|posted|asked|goes):/g;
+
+/**
+ * Ranges of `text` that are someone else's words: the quote blocks of the post (their plain
+ * text, as passed in), double quotation marks not introduced by the author's own voice, and
+ * reported speech of another poster.
+ */
+export function quotedRanges(text: string, quotedPassages: readonly string[] = []): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (const passage of quotedPassages) {
+    if (passage.length === 0) continue;
+    // A passage that cannot be found (normalisation joined it to its neighbour) is not discounted.
+    for (let from = text.indexOf(passage); from >= 0; from = text.indexOf(passage, from + passage.length)) {
+      ranges.push([from, from + passage.length]);
+    }
+  }
+  for (const match of text.matchAll(/"[^"]{1,600}"/g)) {
+    const start = match.index ?? 0;
+    if (OWN_VOICE_BEFORE_QUOTE.test(text.slice(Math.max(0, start - 60), start))) continue;
+    ranges.push([start, start + match[0].length]);
+  }
+  for (const match of text.matchAll(REPORTED_SPEECH)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const rest = text.slice(start);
+    const end = rest.search(/[.!?]/);
+    ranges.push([start, end < 0 ? text.length : start + end]);
+  }
+  return ranges;
+}
+
+/** Ranges of the normalised text in someone else's words (quote blocks, quotation marks, "OP said"). */
+export function speakerQuotedRanges(normalised: NormalisedText, speaker: SpeakerContext = {}): TextRange[] {
+  const passages = (speaker.quotedPassages ?? []).map((passage) => normaliseText(passage).text);
+  return quotedRanges(normalised.text, passages);
+}
+
+/** What the learned model reads: the author's own words (see authorsOwnText). */
+export function authorsOwnWords(normalised: NormalisedText, speaker: SpeakerContext = {}): string {
+  return authorsOwnText(normalised.text, speakerQuotedRanges(normalised, speaker));
+}
+
+export function isInside(ranges: readonly TextRange[], position: number): boolean {
+  return ranges.some(([from, to]) => position >= from && position < to);
+}
+
+/**
+ * The author's own words, for the learned model: quoted ranges removed, so a reply that quotes a
+ * post in crisis is not scored as that crisis. Hypothetical and general frames stay (the model
+ * reads whole posts and learned from them).
+ */
+export function authorsOwnText(text: string, ranges: readonly TextRange[]): string {
+  if (ranges.length === 0) return text;
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [from, to] of sorted) {
+    if (from > cursor) out += text.slice(cursor, from);
+    cursor = Math.max(cursor, to);
+  }
+  out += text.slice(cursor);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Why a phrase is not the author's own risk, now (null: it is, as far as these rules can tell). */
+export type SpeakerFrame = 'HYPOTHETICAL' | 'GENERAL' | 'CLINICAL';
+
+export interface FrameContext {
+  /** The clause's text before the match. */
+  readonly before: string;
+  readonly matched: string;
+  /** The clause's text after the match. */
+  readonly after: string;
+  /** The whole sentence around the match (clauses split at commas; sentences do not). */
+  readonly sentence: string;
+}
+
+// "that would make me want to die", "it'd make anyone want to kill themselves": a conditional about what would follow.
+const WOULD_MAKE_BEFORE = /\b(?:would|could|will) (?:\w+ )?(?:make|makes) (?:me|anyone|you|someone|anybody|people) (?:\w+ )?(?:want to|wanna|wish i could)? ?$/;
+const WOULD_BEFORE_MAKE = /\b(?:would|could|will) (?:honestly |literally |probably |just |definitely |seriously )?$/;
+
+// Not a rule: "I'd rather die than go to that party" reads like "I'd rather be dead than go back to
+// that house", which a clinician would want to see; "rather die than" stays death talk.
+
+// "I could kill myself, I forgot my keys": the idiom, with a mishap as its reason in the same sentence.
+const IDIOM_BEFORE = /\b(?:i (?:could|can) (?:just |literally |honestly |seriously )?|i am (?:going to|gonna) |i am about to )$/;
+const MISHAP =
+  /\bi (?:just )?(?:forgot|left|lost|missed|locked|dropped|spilled|spilt|broke|deleted|burnt|burned|overslept|misplaced|failed to save) (?:my|the|a|an|all|our|it|to)\b|\bfor (?:forgetting|leaving|losing|missing|locking|dropping|spilling|breaking|deleting|oversleeping)\b|\b(?:lol|lmao|haha+|jk|just kidding)\b.*\b(?:forgot|left|lost|missed|locked|dropped|spilled|broke|deleted|overslept)\b/;
+
+// Generic subjects: talk about people in general, not about someone the author knows. Not "one":
+// "one of them featured a lot of thoughts of suicide" is the author's panic attack.
+const GENERIC_SUBJECT_BEFORE =
+  /\b(?:people|any(?:one|body)(?! else)|every(?:one|body)|humans|a person|someone who|those who) (?:\w+ ){0,6}$|\b(?:the )?right to (?:\w+ )?$|\b(?:should|can|could) (?:people|anyone|we|a person|one) (?:be allowed to )?$|\bis it (?:ok|okay|wrong|selfish|a sin|cowardly|brave|right|moral|immoral|legal) (?:for (?:someone|anyone|people|a person) )?to $/;
+const PHILOSOPHICAL =
+  /\b(?:right to (?:die|end|commit|take|kill)|assisted (?:suicide|dying)|euthanasia|is suicide (?:selfish|wrong|a sin|cowardly|brave|immoral|moral|rational|a choice)|the ethics of|philosoph\w*)\b/;
+
+// Clinical or topical mentions of a construct, as a noun phrase with no person of its own. Not
+// "talk about" or "history of": "it feels good to talk about these suicidal thoughts" is the author's.
+const CLINICAL_AFTER =
+  /^ (?:is|are|can be|is very|are very|are really|are so|is so|are pretty|is pretty|are quite|is quite)? ?(?:common|normal|not uncommon|more common|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|part of (?:the|many|most|depression|bpd|ptsd)|a risk factor|risk factors|serious|widespread|frequent|higher|rising|increasing|linked to|associated with|a side effect|side effects)\b/;
+const CLINICAL_BEFORE =
+  /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
+
+const NOUN_PHRASE_PATTERNS = new Set([
+  'passive.suicidal-thoughts',
+  'self-harm.mention',
+  'attempt.mention',
+  'exposure.died-by-suicide',
+  'passive.thinking-about-death',
+]);
+
+/**
+ * The frame a match sits in, when it is not the author's own risk now. `patternId` picks the
+ * rules that can apply: the clinical frame only to noun phrases, the hypothetical to the phrases
+ * those idioms use.
+ */
+export function speakerFrame(patternId: string, context: FrameContext): SpeakerFrame | null {
+  const { before, matched, after, sentence } = context;
+
+  if (matched.startsWith('make') ? WOULD_BEFORE_MAKE.test(before) : WOULD_MAKE_BEFORE.test(before)) return 'HYPOTHETICAL';
+  if (/^kill my ?self$/.test(matched) && IDIOM_BEFORE.test(before) && MISHAP.test(sentence)) return 'HYPOTHETICAL';
+  // Likewise "ugh I could just kill myself, I forgot my keys" (the pattern takes "i could just" in).
+  if (/^i (?:could|can) (?:just )?kill my ?self$/.test(matched) && MISHAP.test(sentence)) return 'HYPOTHETICAL';
+
+  const nearBefore = before.split(' ').slice(-6).join(' ');
+  if (!/\b(?:i|me|my|myself)\b/.test(matched) && !/\b(?:i|my|me)\b/.test(nearBefore)) {
+    if (GENERIC_SUBJECT_BEFORE.test(before) || PHILOSOPHICAL.test(`${nearBefore} ${matched}`)) return 'GENERAL';
+  }
+
+  if (
+    NOUN_PHRASE_PATTERNS.has(patternId) &&
+    !/\b(?:my|i|me|myself)\b/.test(matched) &&
+    !/\b(?:my|i|i am|i have|i get|i had|i have had|me)(?: \w+)?$/.test(before.trimEnd())
+  ) {
+    if (CLINICAL_AFTER.test(after) || CLINICAL_BEFORE.test(before)) return 'CLINICAL';
+  }
+  return null;
+}
