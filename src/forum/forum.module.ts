@@ -3,6 +3,8 @@ import { MembersModule } from '../members/members.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ForumJobs } from './forum-jobs.service';
 import { ForumLoaders } from './forum-loaders';
+import { ForumNotificationsRepository } from './forum-notifications.repository';
+import { ForumNotifications } from './forum-notifications.service';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { PostChangesResolver } from './post-changes.resolver';
 import { PostLifecycleService } from './post-lifecycle.service';
@@ -36,6 +38,8 @@ import { ThreadsService } from './threads.service';
   providers: [
     ForumJobs,
     ForumLoaders,
+    ForumNotifications,
+    ForumNotificationsRepository,
     ForumRateLimiter,
     PostChangesResolver,
     PostLifecycleService,

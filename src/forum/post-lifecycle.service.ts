@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { ForumNotifications } from './forum-notifications.service';
 import { MovedPost, PostsRepository } from './posts.repository';
 import { RevisionToScreen, ScreeningOutboxRepository } from './screening-outbox.repository';
 
@@ -34,6 +35,7 @@ export class PostLifecycleService {
   constructor(
     private readonly posts: PostsRepository,
     private readonly revisions: ScreeningOutboxRepository,
+    private readonly notices: ForumNotifications,
   ) {}
 
   /** Returns the post as moved, or null when it was not in a state (or revision) the move allows. */
@@ -43,13 +45,16 @@ export class PostLifecycleService {
     if (move.to === PostStatus.PUBLISHED && move.from.includes(PostStatus.PENDING) && move.revision === undefined) {
       throw new Error('Publishing a pending post needs the screened revision.');
     }
-    return this.posts.move(manager, {
+    const moved = await this.posts.move(manager, {
       postId: move.postId,
       from: move.from,
       to: move.to,
       heldReason: move.to === PostStatus.HELD ? (move.heldReason ?? null) : null,
       revision: move.revision ?? null,
     });
+    // A reply that just became public tells the people it concerns, in this same transaction.
+    if (moved?.status === PostStatus.PUBLISHED) await this.notices.afterPublished(manager, moved.postId);
+    return moved;
   }
 
   /**

@@ -17,9 +17,17 @@ export interface ReactionTally {
 export class ReactionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Adding one the member already gave changes nothing. */
-  async add(postId: string, memberId: string, kind: ReactionKind): Promise<void> {
-    await this.dataSource.createQueryBuilder().insert().into(ReactionEntity).values({ postId, memberId, kind }).orIgnore().execute();
+  /** Adding one the member already gave changes nothing. Returns whether it was new. */
+  async add(postId: string, memberId: string, kind: ReactionKind): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ReactionEntity)
+      .values({ postId, memberId, kind })
+      .orIgnore()
+      .returning('kind')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
   }
 
   async remove(postId: string, memberId: string, kind: ReactionKind): Promise<void> {

@@ -5,6 +5,7 @@ import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
 import { ForumLoaderSet } from './forum-loaders';
+import { ForumNotifications } from './forum-notifications.service';
 import { ForumRateLimiter } from './forum-rate-limiter';
 import { PostsService } from './posts.service';
 import { ReactionsRepository } from './reactions.repository';
@@ -16,13 +17,14 @@ export class ReactionsService {
     private readonly reactions: ReactionsRepository,
     private readonly posts: PostsService,
     private readonly rateLimiter: ForumRateLimiter,
+    private readonly notices: ForumNotifications,
   ) {}
 
   /** Adding a reaction the member already gave changes nothing. Returns the post id. */
   async react(viewer: Viewer, rawPostId: string, kind: ReactionKind, loaders: ForumLoaderSet): Promise<string> {
     const postId = await this.requirePublished(viewer, rawPostId, loaders);
     await this.rateLimiter.consume(viewer, 'react');
-    await this.reactions.add(postId, viewer.memberId, kind);
+    if (await this.reactions.add(postId, viewer.memberId, kind)) await this.notices.afterReaction(postId, viewer.memberId);
     return postId;
   }
 

@@ -53,6 +53,12 @@ export class MembersRepository {
     return this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids }).getMany();
   }
 
+  /** The member's pseudonym, or null when there is no such member; in the caller's transaction when given one. */
+  async displayNameOf(memberId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [member]: Array<{ display_name: string }> = await manager.query(`SELECT display_name FROM members WHERE id = $1`, [memberId]);
+    return member?.display_name ?? null;
+  }
+
   /** The member's role, or null when there is no such member. */
   async roleOf(memberId: string, manager: EntityManager = this.dataSource.manager): Promise<Role | null> {
     const [member]: Array<{ role: Role }> = await manager.query(`SELECT role FROM members WHERE id = $1`, [memberId]);

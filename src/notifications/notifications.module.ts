@@ -1,12 +1,25 @@
 import { Module } from '@nestjs/common';
+import { NotificationInboxRepository } from './notification-inbox.repository';
+import { NotificationInboxResolver } from './notification-inbox.resolver';
+import { NotificationInbox } from './notification-inbox.service';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsService } from './notifications.service';
+import { NotificationAnnouncer } from './realtime/notification-announcer';
 import { RedisPubSub } from './realtime/redis-pubsub';
 
 /** In-app notifications for every member, and the cross-process event bus behind subscriptions. */
 @Module({
-  providers: [NotificationsRepository, NotificationsService, NotificationsResolver, RedisPubSub],
-  exports: [NotificationsService, RedisPubSub],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationsResolver,
+    RedisPubSub,
+    NotificationAnnouncer,
+    NotificationInboxRepository,
+    NotificationInbox,
+    NotificationInboxResolver,
+  ],
+  exports: [NotificationsService, NotificationInbox, RedisPubSub],
 })
 export class NotificationsModule {}

@@ -23,10 +23,10 @@ export interface PagedNotification {
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** In the caller's transaction; rows whose dedupe key is already taken are skipped. Returns how many were new. */
-  async insertNew(manager: EntityManager, rows: NotificationRow[]): Promise<number> {
-    const result = await manager.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().returning(['id']).execute();
-    return (result.raw as unknown[]).length;
+  /** In the caller's transaction; rows whose dedupe key is already taken are skipped. Returns the new ones. */
+  async insertNew(manager: EntityManager, rows: NotificationRow[]): Promise<Array<{ notificationId: string; memberId: string }>> {
+    const result = await manager.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().returning('id, member_id').execute();
+    return (result.raw as Array<{ id: string; member_id: string }>).map((row) => ({ notificationId: row.id, memberId: row.member_id }));
   }
 
   /** The member's notifications newest first, `limit` of them after the keyset `after` (from the start when null). */

@@ -6,6 +6,7 @@ import { cursorFormat, CursorParts } from '../common/pagination/cursor';
 import { NotificationEntity, NotificationKind } from './entities/notification.entity';
 import { NotificationModel } from './models/notification.model';
 import { NotificationsRepository } from './notifications.repository';
+import { NotificationAnnouncer } from './realtime/notification-announcer';
 
 export interface NewNotification {
   memberId: string;
@@ -26,7 +27,7 @@ function linkedId(data: Record<string, string | number | null>, key: string): st
   return typeof value === 'string' ? value : null;
 }
 
-function toModel(row: NotificationEntity): NotificationModel {
+export function toModel(row: NotificationEntity): NotificationModel {
   return {
     id: row.id,
     kind: row.kind,
@@ -43,15 +44,20 @@ function toModel(row: NotificationEntity): NotificationModel {
 /** Writes in-app notifications inside the caller's transaction, and reads a member's own. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly notifications: NotificationsRepository) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly announcer: NotificationAnnouncer,
+  ) {}
 
-  /** Returns how many were new (duplicates by dedupe key are skipped silently). */
+  /** Returns how many were new (duplicates by dedupe key are skipped silently). Each new one reaches its member live after commit. */
   async notify(manager: EntityManager, notifications: NewNotification[]): Promise<number> {
     if (notifications.length === 0) return 0;
-    return this.notifications.insertNew(
+    const added = await this.notifications.insertNew(
       manager,
       notifications.map((n) => ({ ...n, data: n.data ?? {}, dedupeKey: n.dedupeKey ?? null })),
     );
+    this.announcer.afterCommit(manager, added);
+    return added.length;
   }
 
   /** The member's notifications, newest first. */

@@ -55,6 +55,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.unreact': ANY_MEMBER,
   'Mutation.reportPost': ANY_MEMBER,
   'Mutation.markNotificationRead': ANY_MEMBER,
+  'Mutation.markAllNotificationsRead': ANY_MEMBER,
   'Mutation.claimCase': STAFF,
   'Mutation.resolveCase': STAFF,
   'Mutation.escalateCase': STAFF,
@@ -68,6 +69,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Subscription.moderationQueueChanged': STAFF,
   'Subscription.myPostChanged': ANY_MEMBER,
   'Subscription.escalationRaised': CLINICAL,
+  'Subscription.notificationAdded': ANY_MEMBER,
 };
 
 function allowed(access: Access, role: Role): boolean {
@@ -171,12 +173,24 @@ describe('authorization matrix, generated from the schema', () => {
     const ownPosts = await Promise.all(
       [...members.values()].map(async (m) => ({ postId: (await postInThread(app.dataSource, probeSpace, m.id)).postId, authorId: m.id })),
     );
+    // notificationAdded goes to its member only: one notification per member, an event for each.
+    const ownNotifications: Array<{ notificationId: string; memberId: string }> = [];
+    for (const m of members.values()) {
+      const [row]: Array<{ id: string }> = await app.dataSource.query(
+        `INSERT INTO notifications (member_id, kind, title, body) VALUES ($1, 'POST_HELD', 'Matrix probe', 'probe') RETURNING id`,
+        [m.id],
+      );
+      ownNotifications.push({ notificationId: row.id, memberId: m.id });
+    }
     const pubsub = app.running.app.get(RedisPubSub);
     const PROBES: Record<string, () => Promise<void>> = {
       'Subscription.moderationQueueChanged': publishCaseChanged(app, { caseId, spaceId: probeSpace }),
       'Subscription.escalationRaised': publishEscalationRaised(app, escalationId),
       'Subscription.myPostChanged': async () => {
         for (const change of ownPosts) await pubsub.publish(RealtimeEvent.POST_CHANGED, change);
+      },
+      'Subscription.notificationAdded': async () => {
+        for (const added of ownNotifications) await pubsub.publish(RealtimeEvent.NOTIFICATION_ADDED, added);
       },
     };
     const unexpected: string[] = [];

@@ -62,6 +62,8 @@ describe('keyboard only', () => {
       // Focus moved to the new page's heading, so the next Tab starts from there.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
 
+      // As a person would, once the spaces are there: Tab from the heading while they load runs off the page's end.
+      await page.getByRole('link', { name: 'Anxiety' }).waitFor();
       await tabTo(page, /a "Anxiety"/);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Anxiety' }).waitFor();

@@ -5,6 +5,7 @@ import { Loading } from './components/loading';
 import { fetchSignInConfig, type SignInConfig } from './features/auth/api/sign-in-config';
 import { OidcClient, type OidcStart } from './features/auth/oidc-session';
 import './styles/app.css';
+import './styles/support.css';
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root');

@@ -9,6 +9,12 @@ export enum NotificationKind {
   CASE_ASSIGNED = 'CASE_ASSIGNED',
   CASE_OVERDUE = 'CASE_OVERDUE',
   ESCALATION = 'ESCALATION',
+  /** Someone's reply in a thread you started was published. */
+  REPLY_IN_YOUR_THREAD = 'REPLY_IN_YOUR_THREAD',
+  /** A published reply quotes your post. */
+  REPLY_TO_YOUR_POST = 'REPLY_TO_YOUR_POST',
+  /** Members reacted to your post: one unread notification per post, updated as more arrive. */
+  REACTIONS_TO_YOUR_POST = 'REACTIONS_TO_YOUR_POST',
 }
 
 /**

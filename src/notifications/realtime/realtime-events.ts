@@ -7,6 +7,8 @@ export enum RealtimeEvent {
   ESCALATION_RAISED = 'escalation-raised',
   /** A post's state changed (screened, or decided by a moderator): its author's app shows it live. */
   POST_CHANGED = 'post-changed',
+  /** A notification was written (or a gathered one updated) for one member, after the commit that wrote it. */
+  NOTIFICATION_ADDED = 'notification-added',
 }
 
 export interface RealtimePayloads {
@@ -14,4 +16,6 @@ export interface RealtimePayloads {
   [RealtimeEvent.ESCALATION_RAISED]: { escalationId: string; level: number };
   /** The author is in the payload so each API process filters in memory; only the author's own socket loads the post. */
   [RealtimeEvent.POST_CHANGED]: { postId: string; authorId: string };
+  /** The member is in the payload so each API process filters in memory; only their socket reads the row. */
+  [RealtimeEvent.NOTIFICATION_ADDED]: { notificationId: string; memberId: string };
 }

@@ -6,8 +6,10 @@ import { CrisisPage } from './pages/crisis-page';
 import { DeletePostPage, EditPostPage } from './pages/post-pages';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { NotificationsPage } from './pages/notifications-page';
 import { SignInPage } from './pages/sign-in-page';
 import { NewThreadPage, SpacePage } from './pages/space-pages';
+import { PostLinkPage, ReportPostPage } from './pages/support-pages';
 import { ThreadPage } from './pages/thread-page';
 import { homeOf, ModerationCaseRoute, ModerationQueueRoute } from './staff';
 import { useViewer, type Viewer } from './viewer';
@@ -40,6 +42,9 @@ export function AppRoutes() {
       <Route path="/threads/:threadId">{(params) => <SignedIn>{(viewer) => <ThreadPage threadId={params.threadId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/posts/:postId/edit">{(params) => <SignedIn>{(viewer) => <EditPostPage postId={params.postId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/posts/:postId/delete">{(params) => <SignedIn>{(viewer) => <DeletePostPage postId={params.postId} viewer={viewer} />}</SignedIn>}</Route>
+      <Route path="/posts/:postId/report">{(params) => <SignedIn>{(viewer) => <ReportPostPage postId={params.postId} viewer={viewer} />}</SignedIn>}</Route>
+      <Route path="/posts/:postId">{(params) => <SignedIn>{() => <PostLinkPage postId={params.postId} />}</SignedIn>}</Route>
+      <Route path="/notifications">{() => <SignedIn>{() => <NotificationsPage />}</SignedIn>}</Route>
       <Route component={NotFoundPage} />
     </Switch>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useAuth } from '../features/auth/hooks/auth-provider';
 import { clearAllDrafts } from '../features/forum/hooks/use-draft';
+import { NotificationsLink } from '../features/notifications/components/notifications-link';
 import { StaffLinks } from './staff';
 import { useViewer } from './viewer';
 
@@ -71,6 +72,7 @@ export function Shell({ children }: { children: ReactNode }) {
               Signed in as <strong>{viewer.displayName}</strong>
             </span>
             <StaffLinks viewer={viewer} />
+            <NotificationsLink href="/notifications" current={location === '/notifications'} />
             <button type="button" className="header__sign-out" onClick={() => void onSignOut()}>
               Sign out
             </button>

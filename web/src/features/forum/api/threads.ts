@@ -14,6 +14,7 @@ export const PostFieldsFragment = graphql(`
       id
       displayName
     }
+    ...PostSupportFields
   }
 `);
 

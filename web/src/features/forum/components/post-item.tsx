@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import type { PostFieldsFragment } from '../../../lib/gql/graphql';
+import { usePostAnchor } from '../hooks/use-post-anchor';
 import { PostState } from './post-state';
+import { PostSupport } from './post-support';
+import { QuotedPost } from './quoted-post';
 
 export interface PostItemProps {
   post: PostFieldsFragment;
@@ -17,8 +20,10 @@ export interface PostItemProps {
 export function PostItem({ post, viewerId, opening = false, afterOwnPost }: PostItemProps) {
   const own = post.author.id === viewerId;
   const when = timeAgo(post.createdAt);
+  const article = useRef<HTMLElement>(null);
+  usePostAnchor(post.id, article);
   return (
-    <article className={`post${own ? ' post--own' : ''}`} aria-labelledby={`post-${post.id}-by`}>
+    <article className={`post${own ? ' post--own' : ''}`} aria-labelledby={`post-${post.id}-by`} id={`post-${post.id}`} ref={article} tabIndex={-1}>
       <header className="post__meta">
         <span className="post__author" id={`post-${post.id}-by`}>
           {own ? `${post.author.displayName} (you)` : post.author.displayName}
@@ -32,10 +37,12 @@ export function PostItem({ post, viewerId, opening = false, afterOwnPost }: Post
       {/* Resources first: when screening sends them they matter more than anything else on the page. */}
       {own && post.status !== 'PENDING' && post.status !== 'DELETED' && afterOwnPost ? afterOwnPost(post.id) : null}
       {own ? <PostState post={post} /> : null}
+      {post.quotedPost ? <QuotedPost quoted={post.quotedPost} /> : null}
       {post.body !== null && post.body !== undefined ? (
         // Sanitized by the server (formatting tags only, no attributes); the CSP forbids inline script regardless.
         <div className="post__body" dangerouslySetInnerHTML={{ __html: post.body }} />
       ) : null}
+      <PostSupport post={post} viewerId={viewerId} when={when} />
       {own && post.status !== 'DELETED' ? (
         <ul className="post__actions">
           <li>

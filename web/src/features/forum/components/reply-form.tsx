@@ -8,6 +8,8 @@ import { useDraft } from '../hooks/use-draft';
 import { markupToHtml } from '../post-markup';
 import { markSent } from '../recently-sent';
 import { PostEditor } from './post-editor';
+import { useQuote } from './quote-context';
+import { QuoteInReply } from './quoted-post';
 
 const FIELD = 'reply-body';
 
@@ -17,6 +19,7 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [sentNote, setSentNote] = useState('');
   const [{ fetching }, createReply] = useMutation(CreateReplyMutation);
+  const { quote, clear: clearQuote } = useQuote();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,13 +28,14 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
       setErrors([{ fieldId: FIELD, message: 'Write your reply' }]);
       return;
     }
-    const result = await createReply({ input: { threadId, body: markupToHtml(draft.body) } });
+    const result = await createReply({ input: { threadId, body: markupToHtml(draft.body), quotePostId: quote?.postId } });
     if (result.error || !result.data) {
       setErrors([{ fieldId: FIELD, message: result.error ? describeSendFailure(sendFailureOf(result.error)) : 'Your reply was not sent. Try again.' }]);
       return;
     }
     markSent(result.data.createReply.id);
     clearDraft();
+    clearQuote();
     setErrors([]);
     setSentNote('Your reply was sent.');
   };
@@ -40,6 +44,16 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
     <form className="reply-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="reply-heading">
       <h2 id="reply-heading">Reply</h2>
       <ErrorSummary errors={errors} />
+      {quote ? (
+        <QuoteInReply
+          authorName={quote.authorName}
+          excerpt={quote.excerpt}
+          onRemove={() => {
+            clearQuote();
+            document.getElementById(FIELD)?.focus();
+          }}
+        />
+      ) : null}
       <PostEditor id={FIELD} label="Your reply" value={draft.body} onChange={(body) => setDraft({ body })} error={errors[0]?.message} rows={6} />
       <Button type="submit" disabled={fetching}>
         {fetching ? 'Sending…' : 'Send reply'}

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { ThreadPostsQuery, ThreadQuery } from '../api/threads';
 import { markThreadSeen } from '../read-markers';
 import { PostItem } from './post-item';
+import { QuoteProvider } from './quote-context';
 import { ReplyForm } from './reply-form';
 
 const PAGE_SIZE = 20;
@@ -45,7 +46,7 @@ export function ThreadView({ threadId, viewerId, afterOwnPost, notice }: ThreadV
     );
   }
   return (
-    <>
+    <QuoteProvider enabled={thread.status === 'PUBLISHED'}>
       <p className="back-link-wrap">
         <Link href={`/spaces/${thread.space.id}`} className="back-link">
           Back to {thread.space.name}
@@ -66,7 +67,7 @@ export function ThreadView({ threadId, viewerId, afterOwnPost, notice }: ThreadV
       ) : (
         <p className="hint">Replies open once the thread is shared with the group.</p>
       )}
-    </>
+    </QuoteProvider>
   );
 }
 
