@@ -182,6 +182,8 @@ describe('journey 1: signing in (production, OpenID Connect)', () => {
       await framed;
       const renewed = (await (await tokenResponse(page, 'authorization_code')).json()) as { access_token: string };
       expect(renewed.access_token).not.toBe(tokens.access_token);
+      // A peer specialist lands in the moderation workspace; the spaces are one link away.
+      await page.getByRole('link', { name: 'Spaces', exact: true }).click();
       const usedToken = nextApiToken(page);
       await page.getByRole('link', { name: 'Anxiety' }).click();
       expect(await usedToken).toBe(`Bearer ${renewed.access_token}`);
