@@ -56,4 +56,9 @@ elif [ -z "$(app_env DATABASE_MIGRATION_URL)" ]; then
 fi
 # The demo process (scripts/demo.ts) starts the app from src through ts-node: dist/ holds only
 # what production runs (npm run build), and the demo's seeding is not part of it.
+# The web app is served from its build; (re)build it when it is missing or older than its sources.
+if [ ! -f dist/web/index.html ] || [ -n "$(find web schema.gql -newer dist/web/index.html -not -path 'web/src/lib/gql/*' -print -quit)" ]; then
+  echo "Building the web app (dist/web)..."
+  npm run -s build:web
+fi
 exec npx ts-node --transpile-only scripts/demo.ts
