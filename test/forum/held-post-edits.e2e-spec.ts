@@ -85,7 +85,7 @@ describe('forum: editing a post that is held for a person', () => {
   }
 
   it('should keep a report-held post HELD through an edit, screen the edit, keep the case open, and publish it only when a peer approves', async () => {
-    const { threadId, postId, caseId } = await reportHeldThread('You are all pathetic.');
+    const { threadId, postId, caseId } = await reportHeldThread('This group is a waste of time.');
 
     const edited = await app.gql<{ editPost: ShownPost }>(EDIT, { input: { postId, body: 'You are all pathetic..' } }, author.token);
     expect(edited.errors).toBeUndefined();
