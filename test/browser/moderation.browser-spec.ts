@@ -101,10 +101,24 @@ describe('staff: the moderation workspace', () => {
 
   /** Development sign-in as the peer specialist: the app lands them in their queue, not the spaces. */
   async function signInAsPat(page: Page): Promise<void> {
+    queueSubscribed = watchQueueSubscription(page);
     await page.goto('/sign-in');
     await page.getByRole('radio', { name: /^Pat \(peer specialist\)/ }).check();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
+  }
+
+  /** Resolves once the page has asked for the live queue over its socket (a post before that would only show at the next poll). */
+  let queueSubscribed: Promise<void> = Promise.resolve();
+  function watchQueueSubscription(page: Page): Promise<void> {
+    return new Promise((resolve) => {
+      page.on('websocket', (socket) => {
+        socket.on('framesent', (frame) => {
+          const payload = String(frame.payload);
+          if (payload.includes('"subscribe"') && payload.includes('moderationQueueChanged')) resolve();
+        });
+      });
+    });
   }
 
   async function checked(journey: JourneyPage, step: string): Promise<void> {
@@ -125,6 +139,7 @@ describe('staff: the moderation workspace', () => {
         await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
         const crisisTitle = `Tonight ${width}`;
         const routineTitle = `Fruit ${width}`;
+        await queueSubscribed;
         const crisisPostId = await post(crisisTitle, CRISIS_TEXT);
         const crisisLink = page.getByRole('link', { name: new RegExp(`Urgent.*${crisisTitle}`) });
         await crisisLink.waitFor({ timeout: 30_000 });
