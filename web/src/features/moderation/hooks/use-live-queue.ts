@@ -13,7 +13,12 @@ const SAFETY_REFETCH_MS = 30_000;
  */
 export function useLiveQueue(refetch: () => void): void {
   const context = useMemo(() => ({ additionalTypenames: ['ModerationCase'] }), []);
-  useSubscription({ query: ModerationQueueChangedSubscription, context });
+  // Each event also reads the page again: an empty queue holds no ModerationCase for the
+  // invalidation to find, so a first case would otherwise wait for the safety poll.
+  useSubscription({ query: ModerationQueueChangedSubscription, context }, (_previous: unknown, event: unknown) => {
+    refetch();
+    return event;
+  });
   useEffect(() => {
     const timer = window.setInterval(refetch, SAFETY_REFETCH_MS);
     const onVisible = () => {
