@@ -39,6 +39,11 @@ describe('author and thread context', () => {
       expect(signalsOf(lowPost, recent).evidence.map((item) => item.phrase)).toEqual(['author had a HIGH signal 3 days ago']);
     });
 
+    it('should read as plain English for an imminent signal too', () => {
+      const imminent = { authorRecentSignal: { level: 'IMMINENT', daysAgo: 0.2 } } as const;
+      expect(signalsOf(lowPost, imminent).evidence.map((item) => item.phrase)).toEqual(['author had an IMMINENT signal today']);
+    });
+
     it('should not open a check-in for a post with no distress at all', () => {
       expect(decide('Group was good today, thanks all.', recent).casePriority).toBeNull();
     });

@@ -62,7 +62,7 @@ export function readScreeningContext(text: string, quoted: readonly TextRange[],
       construct: 'AUTHOR_CONTEXT',
       tier: 'LOW',
       effectiveTier: 'NONE',
-      phrase: `author had a ${authorRecentSignal.level} signal ${days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`}`,
+      phrase: `author had ${authorRecentSignal.level === 'IMMINENT' ? 'an' : 'a'} ${authorRecentSignal.level} signal ${days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`}`,
       discount: null,
     });
   }
