@@ -283,6 +283,21 @@ export function CaseDecisions({ c, viewerId, refetch }: { c: CaseData; viewerId:
   );
 }
 
+/** A required free-text note: its text, its error, and `take()` giving the trimmed note or showing the error. */
+function useRequiredNote(fieldId: string, whenEmpty: string) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<FieldError[]>([]);
+  const take = (): string | null => {
+    if (note.trim() === '') {
+      setError([{ fieldId, message: whenEmpty }]);
+      return null;
+    }
+    setError([]);
+    return note.trim();
+  };
+  return { note, setNote, error, take };
+}
+
 function EscalateForm({
   caseId,
   onProblem,
@@ -292,17 +307,13 @@ function EscalateForm({
   onProblem: (e: Parameters<typeof caseActionProblemOf>[0]) => void;
   onDone: (m: string) => void;
 }) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<FieldError[]>([]);
+  const { note, setNote, error, take } = useRequiredNote('escalate-note', 'Say why a clinician should look');
   const [{ fetching }, escalate] = useMutation(EscalateCaseMutation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (note.trim() === '') {
-      setError([{ fieldId: 'escalate-note', message: 'Say why a clinician should look' }]);
-      return;
-    }
-    setError([]);
-    const result = await escalate({ input: { caseId, note: note.trim() } }, CASE_TYPENAMES);
+    const text = take();
+    if (text === null) return;
+    const result = await escalate({ input: { caseId, note: text } }, CASE_TYPENAMES);
     if (result.error || !result.data) {
       if (result.error) onProblem(result.error);
       return;
@@ -338,17 +349,13 @@ function AddNoteForm({
   onProblem: (e: Parameters<typeof caseActionProblemOf>[0]) => void;
   onDone: (m: string) => void;
 }) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<FieldError[]>([]);
+  const { note, setNote, error, take } = useRequiredNote('case-note', 'Write the note');
   const [{ fetching }, addNote] = useMutation(AddCaseNoteMutation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (note.trim() === '') {
-      setError([{ fieldId: 'case-note', message: 'Write the note' }]);
-      return;
-    }
-    setError([]);
-    const result = await addNote({ input: { caseId, note: note.trim() } });
+    const text = take();
+    if (text === null) return;
+    const result = await addNote({ input: { caseId, note: text } });
     if (result.error) {
       onProblem(result.error);
       return;
