@@ -1,4 +1,4 @@
-import type { CombinedError } from 'urql';
+import type { CombinedError, OperationResult } from 'urql';
 
 /** Why a send did not go through, in the terms a person can act on. The draft is always kept. */
 export type SendFailure =
@@ -68,4 +68,10 @@ export function describeSendFailure(failure: SendFailure): string {
     case 'unknown':
       return 'Something went wrong and your message was not sent. It is saved here. Try again, or come back later.';
   }
+}
+
+/** A mutation's answer as what was sent, or the words saying why it was not (`nothing` when the answer was empty). */
+export function sendOutcome<Data>(result: Pick<OperationResult<Data>, 'data' | 'error'>, nothing: string): { sent: Data } | { unsent: string } {
+  if (result.error) return { unsent: describeSendFailure(sendFailureOf(result.error)) };
+  return result.data ? { sent: result.data } : { unsent: nothing };
 }

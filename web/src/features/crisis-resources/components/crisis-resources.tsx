@@ -1,7 +1,7 @@
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { CrisisResourcesQuery } from '../api/crisis-resources';
-import { phoneNumbersIn } from '../phone-numbers';
+import { CallList } from './call-list';
 import { ResourceText } from './resource-text';
 
 /** What the page says when the service cannot be reached: the national line, so help never depends on the server. */
@@ -15,21 +15,10 @@ export function CrisisResources() {
   const [{ data, fetching, error }] = useQuery({ query: CrisisResourcesQuery, requestPolicy: 'cache-first' });
   if (fetching && !data) return <Loading what="Loading the numbers you can call" />;
   const text = data?.crisisResources ?? (error ? FALLBACK_RESOURCES : '');
-  const numbers = phoneNumbersIn(text);
   return (
     <div className="crisis-resources">
       <p className="lead">You do not have to wait, and you do not have to go through this alone. Talking to someone right now can help.</p>
-      {numbers.length > 0 ? (
-        <ul className="call-list" aria-label="Numbers you can call">
-          {numbers.map((number) => (
-            <li key={number.tel}>
-              <a className="button button--call" href={number.tel}>
-                Call {number.text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <CallList text={text} />
       <div className="inset inset--info">
         <p className="crisis-resources__text">
           <ResourceText text={text} />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useSupportNotice } from '../hooks/use-support-notice';
-import { phoneNumbersIn } from '../phone-numbers';
+import { CallList } from './call-list';
 import { ResourceText } from './resource-text';
 
 /**
@@ -17,7 +17,6 @@ export function SupportNoticePanel({ postId, enabled, helpHref }: { postId: stri
     if (noticeId) heading.current?.focus();
   }, [noticeId]);
   if (!notice) return null;
-  const numbers = phoneNumbersIn(notice.body);
   return (
     <section className="support-notice" aria-labelledby={`support-${notice.id}`}>
       <h2 className="support-notice__title" id={`support-${notice.id}`} ref={heading} tabIndex={-1}>
@@ -26,17 +25,7 @@ export function SupportNoticePanel({ postId, enabled, helpHref }: { postId: stri
       <p>
         <ResourceText text={notice.body} />
       </p>
-      {numbers.length > 0 ? (
-        <ul className="call-list" aria-label="Numbers you can call">
-          {numbers.map((number) => (
-            <li key={number.tel}>
-              <a className="button button--call" href={number.tel}>
-                Call {number.text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <CallList text={notice.body} />
       <p>
         {/* The server's note usually says who will reach out; say it here only where it does not. */}
         {/care team|peer specialist/i.test(notice.body)

@@ -7,7 +7,8 @@ import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { LoadProblem } from '../../../components/problem';
 import type { PostQuery as PostQueryResult } from '../../../lib/gql/graphql';
-import { describeSendFailure, sendFailureOf } from '../../../lib/send-failure';
+import { TextField } from '../../../components/text-field';
+import { sendOutcome } from '../../../lib/send-failure';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { EditPostMutation } from '../api/posting';
 import { PostQuery } from '../api/threads';
@@ -70,8 +71,9 @@ function EditPostForm({
     if (problems.length > 0) return;
     const title = isFirst && draft.title.trim() !== thread.title ? draft.title.trim() : undefined;
     const result = await editPost({ input: { postId: post.id, body: markupToHtml(draft.body), title } });
-    if (result.error || !result.data) {
-      setErrors([{ fieldId: BODY, message: result.error ? describeSendFailure(sendFailureOf(result.error)) : 'Your changes were not saved. Try again.' }]);
+    const outcome = sendOutcome(result, 'Your changes were not saved. Try again.');
+    if ('unsent' in outcome) {
+      setErrors([{ fieldId: BODY, message: outcome.unsent }]);
       return;
     }
     markSent(post.id);
@@ -79,7 +81,6 @@ function EditPostForm({
     onDone(thread.id);
   };
 
-  const titleError = errors.find((e) => e.fieldId === TITLE)?.message;
   return (
     <>
       <p className="back-link-wrap">
@@ -91,24 +92,13 @@ function EditPostForm({
       <form onSubmit={(event) => void submit(event)} noValidate>
         <ErrorSummary errors={errors} />
         {isFirst ? (
-          <div className={`form-group${titleError ? ' form-group--error' : ''}`}>
-            <label className="label" htmlFor={TITLE}>
-              Title
-            </label>
-            {titleError ? (
-              <p className="error-message" id={`${TITLE}-error`}>
-                <span className="visually-hidden">Error:</span> {titleError}
-              </p>
-            ) : null}
-            <input
-              className="input"
-              id={TITLE}
-              type="text"
-              value={draft.title}
-              onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-              aria-describedby={titleError ? `${TITLE}-error` : undefined}
-            />
-          </div>
+          <TextField
+            id={TITLE}
+            label="Title"
+            value={draft.title}
+            onChange={(title) => setDraft({ ...draft, title })}
+            error={errors.find((e) => e.fieldId === TITLE)?.message}
+          />
         ) : null}
         <PostEditor
           id={BODY}

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { describeSendFailure, sendFailureOf } from '../../../lib/send-failure';
+import { TextField } from '../../../components/text-field';
+import { sendOutcome } from '../../../lib/send-failure';
 import { CreateThreadMutation } from '../api/posting';
 import { useDraft } from '../hooks/use-draft';
 import { markupToHtml } from '../post-markup';
@@ -29,42 +30,28 @@ export function NewThreadForm({ spaceId, viewerId, onCreated }: { spaceId: strin
     setErrors(problems);
     if (problems.length > 0) return;
     const result = await createThread({ input: { spaceId, title, body: markupToHtml(draft.body) } });
-    if (result.error || !result.data) {
-      setErrors([{ fieldId: BODY, message: result.error ? describeSendFailure(sendFailureOf(result.error)) : 'Your post was not sent. Try again.' }]);
+    const outcome = sendOutcome(result, 'Your post was not sent. Try again.');
+    if ('unsent' in outcome) {
+      setErrors([{ fieldId: BODY, message: outcome.unsent }]);
       return;
     }
-    markSent(result.data.createThread.firstPost.id);
+    markSent(outcome.sent.createThread.firstPost.id);
     clearDraft();
-    onCreated(result.data.createThread.id);
+    onCreated(outcome.sent.createThread.id);
   };
 
-  const titleError = errors.find((e) => e.fieldId === TITLE)?.message;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <ErrorSummary errors={errors} />
-      <div className={`form-group${titleError ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor={TITLE}>
-          Title
-        </label>
-        <p className="hint" id={`${TITLE}-hint`}>
-          A few words about what you want to talk about.
-        </p>
-        {titleError ? (
-          <p className="error-message" id={`${TITLE}-error`}>
-            <span className="visually-hidden">Error:</span> {titleError}
-          </p>
-        ) : null}
-        <input
-          className="input"
-          id={TITLE}
-          name={TITLE}
-          type="text"
-          value={draft.title}
-          maxLength={MAX_TITLE + 50}
-          onChange={(event) => setDraft({ ...draft, title: event.target.value })}
-          aria-describedby={`${TITLE}-hint${titleError ? ` ${TITLE}-error` : ''}`}
-        />
-      </div>
+      <TextField
+        id={TITLE}
+        label="Title"
+        hint="A few words about what you want to talk about."
+        value={draft.title}
+        maxLength={MAX_TITLE + 50}
+        onChange={(title) => setDraft({ ...draft, title })}
+        error={errors.find((e) => e.fieldId === TITLE)?.message}
+      />
       <PostEditor
         id={BODY}
         label="Your post"

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { describeSendFailure, sendFailureOf } from '../../../lib/send-failure';
+import { sendOutcome } from '../../../lib/send-failure';
 import { CreateReplyMutation } from '../api/posting';
 import { useDraft } from '../hooks/use-draft';
 import { markupToHtml } from '../post-markup';
@@ -29,11 +29,12 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
       return;
     }
     const result = await createReply({ input: { threadId, body: markupToHtml(draft.body), quotePostId: quote?.postId } });
-    if (result.error || !result.data) {
-      setErrors([{ fieldId: FIELD, message: result.error ? describeSendFailure(sendFailureOf(result.error)) : 'Your reply was not sent. Try again.' }]);
+    const outcome = sendOutcome(result, 'Your reply was not sent. Try again.');
+    if ('unsent' in outcome) {
+      setErrors([{ fieldId: FIELD, message: outcome.unsent }]);
       return;
     }
-    markSent(result.data.createReply.id);
+    markSent(outcome.sent.createReply.id);
     clearDraft();
     clearQuote();
     setErrors([]);
