@@ -57,6 +57,16 @@ describe('moderation queue, claims and decisions', () => {
     expect(taken.data?.claimCase.assignee.id).toBe(peerB.id);
   });
 
+  it('should refuse, in the database, a claim without its holder or the end of its lease', async () => {
+    const author = await member(app, Role.CLIENT, 'author');
+    const { caseId } = await heldPostWithCase(author);
+    for (const broken of [`assignee_id = NULL, lease_expires_at = now() + interval '5 minutes'`, `assignee_id = '${peerA.id}', lease_expires_at = NULL`]) {
+      await expect(app.dataSource.query(`UPDATE moderation_cases SET status = 'CLAIMED', ${broken} WHERE id = $1`, [caseId])).rejects.toThrow(
+        /moderation_cases_claim_has_lease/,
+      );
+    }
+  });
+
   it('should publish on APPROVE and tell the author', async () => {
     const author = await member(app, Role.CLIENT, 'author');
     const { postId, caseId } = await heldPostWithCase(author);
