@@ -43,6 +43,12 @@ export class EscalationResolver {
   }
 
   @Roles(...CLINICAL)
+  @Query(() => EscalationModel, { description: "One escalation, for the clinician's escalation view (NOT_FOUND when there is none)." })
+  escalation(@Args('id', { type: () => ID }) id: string): Promise<EscalationModel> {
+    return this.review.get(parseId(id));
+  }
+
+  @Roles(...CLINICAL)
   @Mutation(() => EscalationModel, { description: 'Stops the clock: the escalation climbs no further.' })
   acknowledgeEscalation(
     @CurrentViewer() viewer: Viewer,

@@ -44,6 +44,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.moderationQueue': STAFF,
   'Query.moderationCase': STAFF,
   'Query.escalations': CLINICAL,
+  'Query.escalation': CLINICAL,
   'Query.clientRiskTimeline': CLINICAL,
   'Query.auditEvents': [Role.ADMIN],
   'Query.watchedWords': [Role.ADMIN],

@@ -39,6 +39,15 @@ describe('escalationChanged', () => {
       first.token,
     );
     expect(resolved.errors).toBeUndefined();
+    // The escalation view reads the one escalation; one that does not exist is NOT_FOUND, never a 5xx.
+    const viewed = await app.gql<{ escalation: { status: string; outcome: string } }>(
+      'query ($id: ID!) { escalation(id: $id) { status outcome } }',
+      { id: escalationId },
+      second.token,
+    );
+    expect(viewed.data?.escalation).toEqual({ status: 'RESOLVED', outcome: 'CONTACTED_CLIENT' });
+    const missing = await app.gql('query ($id: ID!) { escalation(id: $id) { id } }', { id: '00000000-0000-4000-8000-000000000000' }, second.token);
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await waitFor('the resolution event', () => sub.events.find((e) => e.escalationChanged.id === escalationId && e.escalationChanged.status === 'RESOLVED'));
     expect(sub.errors).toEqual([]);
     sub.dispose();
