@@ -3,17 +3,18 @@ import { Link, useLocation } from 'wouter';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { StaffNotes } from '../../../components/staff-notes';
 import { LoadProblem } from '../../../components/problem';
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { ModerationCaseQuery } from '../api/moderation';
 import { CRISIS_LABEL, DECISION_LABEL, PRIORITY_LABEL, REASON_LABEL, STATUS_LABEL } from '../case-labels';
-import { highlightEvidence } from '../evidence-highlight';
+import { highlightEvidence } from '../../../lib/evidence-highlight';
 import { useLiveQueue } from '../hooks/use-live-queue';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { applyFilters, filtersFrom } from '../queue-filters';
 import { CaseDecisions } from './case-decisions';
-import { DueTime } from './due-time';
+import { DueTime } from '../../../components/due-time';
 import { useQueueCases } from './moderation-queue';
 import { ScreeningEvidence, watchedWordHitsOf } from './screening-evidence';
 import { ShortcutsHelp, useShortcutsHelp } from './shortcuts-help';
@@ -229,23 +230,7 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
 
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes by colleagues</h2>
-        {c.notes.length === 0 ? (
-          <p>No notes yet.</p>
-        ) : (
-          <ol className="notes-list">
-            {c.notes.map((n) => (
-              <li key={n.id}>
-                <p className="post__meta">
-                  <strong>{n.author ? (n.author.id === viewerId ? 'You' : n.author.displayName) : 'System'}</strong> ·{' '}
-                  <time dateTime={n.createdAt} title={fullTime(n.createdAt)}>
-                    {timeAgo(n.createdAt)}
-                  </time>
-                </p>
-                <p className="notes-list__body">{n.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <StaffNotes notes={c.notes} viewerId={viewerId} />
       </section>
       <p className="hint">
         Press <kbd>?</kbd> for keyboard shortcuts.

@@ -1,0 +1,173 @@
+import { graphql } from '../../../lib/gql';
+
+/** What an inbox row shows: enough to know who needs a clinician, how soon, and who has it. */
+export const InboxEscalationFieldsFragment = graphql(`
+  fragment InboxEscalationFields on Escalation {
+    id
+    severity
+    status
+    trigger
+    level
+    reminders
+    ackDueAt
+    createdAt
+    acknowledgedAt
+    acknowledgedBy {
+      id
+      displayName
+    }
+    resolvedAt
+    outcome
+    subject {
+      id
+      displayName
+    }
+    post {
+      id
+      thread {
+        id
+        title
+        space {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** One status of the inbox, newest first (the server's order); the inbox orders them by urgency. */
+export const EscalationsQuery = graphql(`
+  query Escalations($status: EscalationStatus, $first: Int) {
+    escalations(status: $status, first: $first) {
+      edges {
+        node {
+          ...InboxEscalationFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+/** A new escalation, or one that climbed a level: the inbox reads again. */
+export const EscalationRaisedSubscription = graphql(`
+  subscription EscalationRaised {
+    escalationRaised {
+      id
+      level
+      severity
+    }
+  }
+`);
+
+/** A colleague acknowledged or resolved one: the inbox reads again, so the countdown stops here too. */
+export const EscalationChangedSubscription = graphql(`
+  subscription EscalationChanged {
+    escalationChanged {
+      id
+      status
+    }
+  }
+`);
+
+/** The escalation view: the post with its evidence, the case and its notes, what was done. */
+export const EscalationQuery = graphql(`
+  query Escalation($id: ID!) {
+    escalation(id: $id) {
+      ...InboxEscalationFields
+      note
+      ackNote
+      evidence
+      resolutionNote
+      postId
+      post {
+        id
+        body
+        status
+        heldReason
+        createdAt
+        author {
+          id
+          displayName
+        }
+        screening {
+          id
+          crisisLevel
+          crisisEvidence {
+            construct
+            discount
+            level
+            phrase
+          }
+        }
+      }
+      case {
+        id
+        status
+        priority
+        decision
+        notes {
+          id
+          body
+          createdAt
+          author {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The client's risk history: one page of the newest entries is enough for the weeks the chart shows. */
+export const ClientRiskTimelineQuery = graphql(`
+  query ClientRiskTimeline($memberId: ID!, $first: Int) {
+    clientRiskTimeline(memberId: $memberId, first: $first) {
+      edges {
+        node {
+          id
+          kind
+          at
+          crisisLevel
+          grade
+          status
+          caseId
+          escalationId
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+export const AcknowledgeEscalationMutation = graphql(`
+  mutation AcknowledgeEscalation($id: ID!) {
+    acknowledgeEscalation(id: $id) {
+      id
+      status
+      acknowledgedAt
+      acknowledgedBy {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const ResolveEscalationMutation = graphql(`
+  mutation ResolveEscalation($input: ResolveEscalationInput!) {
+    resolveEscalation(input: $input) {
+      id
+      status
+      outcome
+      resolutionNote
+      resolvedAt
+    }
+  }
+`);
