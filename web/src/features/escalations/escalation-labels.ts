@@ -32,6 +32,14 @@ export function levelLabel(level: number): string {
   return 'All clinicians and admins';
 }
 
+/**
+ * How many acknowledgement deadlines have passed: each one moved the escalation up a level (or, at
+ * the last level, re-paged everyone) and set a new deadline, so the countdown alone would look fresh.
+ */
+export function missedDeadlines(e: { level: number; reminders: number }): number {
+  return Math.max(0, e.level - 1) + e.reminders;
+}
+
 /** Acknowledgement deadlines read "Acknowledge within 4 minutes" and, once past, "Overdue by 2 minutes". */
 export const ACK_WORDS = { due: 'Acknowledge within', overdue: 'Not acknowledged: overdue by' };
 

@@ -62,8 +62,9 @@ export function riskWeeks(entries: readonly RiskEntry[], now: number): RiskWeek[
 }
 
 const weekFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+/** "Nov 30" (in the reader's locale): the Monday a week starts on. */
 export function weekLabel(start: number): string {
-  return `Week of ${weekFormat.format(start)}`;
+  return weekFormat.format(start);
 }
 
 /** The chart's words for a screen reader: the span, the totals and the busiest week. */
@@ -77,7 +78,7 @@ export function riskSummary(weeks: readonly RiskWeek[]): string {
   const span = first ? `${weeks.length} weeks from ${weekFormat.format(first.start)}` : 'no weeks';
   return (
     `Risk over ${span}: ${total((w) => w.signals)} risk signals, ${total((w) => w.cases)} cases, ${total((w) => w.escalations)} escalations.` +
-    (busiest ? ` Busiest: ${weekLabel(busiest.start).toLowerCase()}.` : '') +
+    (busiest ? ` Busiest: the week of ${weekLabel(busiest.start)}.` : '') +
     ' The table below has each week.'
   );
 }

@@ -2,11 +2,23 @@ import { DueTime } from '../../../components/due-time';
 import { fullTime } from '../../../lib/format-time';
 import { clockTime } from '../../../lib/due-time';
 import type { InboxEscalationFieldsFragment } from '../../../lib/gql/graphql';
-import { ACK_WORDS, levelLabel, OUTCOME_LABEL, TRIGGER_LABEL } from '../escalation-labels';
+import { ACK_WORDS, levelLabel, missedDeadlines, OUTCOME_LABEL, TRIGGER_LABEL } from '../escalation-labels';
 
 /** The countdown while nobody has acknowledged; once someone has, who and when (the clock stops). */
 export function AckState({ e, viewerId }: { e: InboxEscalationFieldsFragment; viewerId: string }) {
-  if (e.status === 'OPEN') return <DueTime dueAt={e.ackDueAt} words={ACK_WORDS} everyMs={5_000} />;
+  if (e.status === 'OPEN') {
+    const missed = missedDeadlines(e);
+    return (
+      <>
+        {missed > 0 ? (
+          <strong className="due--overdue">
+            <span aria-hidden="true">⚠ </span>Overdue: {missed === 1 ? '1 deadline' : `${missed} deadlines`} missed.{' '}
+          </strong>
+        ) : null}
+        <DueTime dueAt={e.ackDueAt} words={ACK_WORDS} everyMs={5_000} />
+      </>
+    );
+  }
   if (!e.acknowledgedAt) return <span>Resolved without an acknowledgement</span>;
   const who = e.acknowledgedBy ? (e.acknowledgedBy.id === viewerId ? 'you' : e.acknowledgedBy.displayName) : 'a clinician';
   return (

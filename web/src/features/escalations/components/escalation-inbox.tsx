@@ -7,7 +7,7 @@ import { alertStaff } from '../../../lib/staff-alerts';
 import { useNow } from '../../../lib/use-now';
 import type { EscalationStatus, InboxEscalationFieldsFragment } from '../../../lib/gql/graphql';
 import { EscalationsQuery } from '../api/escalations';
-import { byUrgency, SEVERITY_BADGE, SEVERITY_LABEL } from '../escalation-labels';
+import { byUrgency, missedDeadlines, SEVERITY_BADGE, SEVERITY_LABEL } from '../escalation-labels';
 import { useAcknowledge, type AckProblem } from '../hooks/use-acknowledge';
 import { useLiveEscalations } from '../hooks/use-live-escalations';
 import { EscalationFacts } from './escalation-facts';
@@ -98,16 +98,16 @@ export function EscalationInbox({ viewerId }: { viewerId: string }) {
   if ((open.result.fetching && !open.result.data) || (acknowledged.result.fetching && !acknowledged.result.data)) return <Loading what="Loading the inbox" />;
   if (!open.result.data || !acknowledged.result.data) return open.result.error || acknowledged.result.error ? <LoadProblem retry={refetchAll} /> : null;
 
-  const overdue = waiting.filter((e) => new Date(e.ackDueAt).getTime() < now).length;
+  const overdue = waiting.filter((e) => missedDeadlines(e) > 0 || new Date(e.ackDueAt).getTime() < now).length;
   return (
     <>
       <p className="visually-hidden" role="status" ref={announce} />
       {overdue > 0 ? (
         <p className="queue-urgent">
           <strong>
-            {overdue} escalation{overdue === 1 ? ' is' : 's are'} past the acknowledgement deadline
+            {overdue} escalation{overdue === 1 ? ' has' : 's have'} missed an acknowledgement deadline
           </strong>{' '}
-          — shown first among the most severe.
+          and {overdue === 1 ? 'is' : 'are'} paging more people until someone acknowledges.
         </p>
       ) : null}
       <section aria-labelledby="inbox-waiting">

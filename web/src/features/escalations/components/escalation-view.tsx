@@ -3,9 +3,9 @@ import { Link } from 'wouter';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { PostUnderReview } from '../../../components/post-under-review';
 import { StaffNotes } from '../../../components/staff-notes';
 import { LoadProblem } from '../../../components/problem';
-import { highlightEvidence } from '../../../lib/evidence-highlight';
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import { CRISIS_LABEL, PRIORITY_LABEL } from '../../../lib/risk-labels';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -17,21 +17,28 @@ import { EscalationFacts } from './escalation-facts';
 import { ResolveEscalation } from './resolve-escalation';
 import { RiskTimeline } from './risk-timeline';
 
-/** Escalation evidence is JSON text, one object per item: shown as "name: value" pairs. */
-function evidenceLines(raw: readonly string[]): string[] {
+/**
+ * Escalation evidence is JSON text, one object per item. Matched phrases repeat the post's own
+ * screening evidence (shown above it) unless the post has none; other items (repeated signals, say)
+ * read as "name: value" pairs.
+ */
+function evidenceLines(raw: readonly string[], postScreened: boolean): string[] {
   return raw.flatMap((item) => {
     try {
-      const value = JSON.parse(item) as unknown;
-      if (value && typeof value === 'object')
-        return [
-          Object.entries(value as Record<string, unknown>)
-            .map(
-              ([k, v]) =>
-                `${k.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean)}`,
-            )
-            .join(', '),
-        ];
-      return [String(value)];
+      const value = JSON.parse(item) as Record<string, unknown> | null;
+      if (!value || typeof value !== 'object') return [];
+      if (typeof value.phrase === 'string') {
+        const construct = typeof value.construct === 'string' ? value.construct : 'matched';
+        const tier = typeof value.tier === 'string' ? value.tier.toLowerCase() : 'risk';
+        return postScreened ? [] : [`“${value.phrase}” — ${construct}, ${tier}`];
+      }
+      return [
+        Object.entries(value)
+          .map(
+            ([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean)}`,
+          )
+          .join(', '),
+      ];
     } catch {
       return [];
     }
@@ -52,7 +59,6 @@ export function EscalationView({ escalationId, viewerId }: { escalationId: strin
   usePageTitle(e ? `Escalation: ${e.subject.displayName}` : fetching ? 'Loading escalation' : 'Escalation not found');
 
   const phrases = useMemo(() => e?.post?.screening?.crisisEvidence.map((x) => x.phrase) ?? [], [e]);
-  const body = useMemo(() => (e?.post?.body ? highlightEvidence(e.post.body, phrases) : null), [e, phrases]);
 
   if (fetching && !data) return <Loading what="Loading the escalation" />;
   const notFound = error?.graphQLErrors.some((x) => x.extensions.code === 'NOT_FOUND' || x.extensions.code === 'BAD_USER_INPUT');
@@ -70,7 +76,7 @@ export function EscalationView({ escalationId, viewerId }: { escalationId: strin
   if (!e) return error ? <LoadProblem retry={refetch} /> : null;
 
   const post = e.post;
-  const extra = evidenceLines(e.evidence);
+  const extra = evidenceLines(e.evidence, (post?.screening?.crisisEvidence.length ?? 0) > 0);
   return (
     <div className="escalation-view">
       <p className="back-link-wrap">
@@ -117,25 +123,12 @@ export function EscalationView({ escalationId, viewerId }: { escalationId: strin
       <section aria-labelledby="escalation-post-heading">
         <h2 id="escalation-post-heading">The post</h2>
         {post ? (
-          <article className="post post--case">
-            <header className="post__meta">
-              <span className="post__author">{post.author.displayName}</span>{' '}
-              <time dateTime={post.createdAt} title={fullTime(post.createdAt)}>
-                {timeAgo(post.createdAt)}
-              </time>
-              {e.post?.thread ? ` in ${e.post.thread.space.name}: ${e.post.thread.title}` : ''}{' '}
-              <span className="tag tag--held">{post.status === 'HELD' ? 'Held: only staff see it' : post.status.toLowerCase()}</span>
-            </header>
-            {body ? (
-              <>
-                {/* Sanitized by the server; only <mark> added here (lib/evidence-highlight.ts). */}
-                <div className="post__body" dangerouslySetInnerHTML={{ __html: body.html }} />
-                {body.marked > 0 ? <p className="hint">Highlighted: what screening matched.</p> : null}
-              </>
-            ) : (
-              <p className="hint">The author deleted this post.</p>
-            )}
-          </article>
+          <PostUnderReview
+            post={post}
+            phrases={phrases}
+            where={post.thread ? `in ${post.thread.space.name}: ${post.thread.title}` : undefined}
+            tag={post.status === 'HELD' ? 'Held: only staff see it' : post.status.toLowerCase()}
+          />
         ) : (
           <p>{e.postId === null ? 'This escalation is not about one post.' : 'The post is not available.'}</p>
         )}

@@ -44,9 +44,9 @@ export function RiskTimeline({ memberId, name }: { memberId: string; name: strin
       {data ? (
         <>
           <ul className="risk-legend" aria-hidden="true">
-            <li className="risk-legend__item risk-legend__item--signals">Risk signals (solid blue)</li>
-            <li className="risk-legend__item risk-legend__item--cases">Moderation cases (dashed grey)</li>
-            <li className="risk-legend__item risk-legend__item--escalations">Escalations (dotted red)</li>
+            <li className="risk-legend__item risk-legend__item--signals">Risk signals (left bar, blue)</li>
+            <li className="risk-legend__item risk-legend__item--cases">Moderation cases (middle bar, grey)</li>
+            <li className="risk-legend__item risk-legend__item--escalations">Escalations (right bar, red)</li>
           </ul>
           <Suspense fallback={<Loading what="Drawing the chart" />}>
             <RiskChart weeks={weeks} summary={summary} />
@@ -56,7 +56,7 @@ export function RiskTimeline({ memberId, name }: { memberId: string; name: strin
               <caption>Each week: risk signals (with the highest level seen), moderation cases and escalations by severity</caption>
               <thead>
                 <tr>
-                  <th scope="col">Week</th>
+                  <th scope="col">Week of</th>
                   <th scope="col">Risk signals</th>
                   <th scope="col">Cases</th>
                   <th scope="col">Escalations</th>
