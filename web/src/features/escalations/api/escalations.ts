@@ -52,23 +52,20 @@ export const EscalationsQuery = graphql(`
   }
 `);
 
-/** A new escalation, or one that climbed a level: the inbox reads again. */
+/** A new escalation, or one that climbed a level: shown from the event at once, then the inbox reads again. */
 export const EscalationRaisedSubscription = graphql(`
   subscription EscalationRaised {
     escalationRaised {
-      id
-      level
-      severity
+      ...InboxEscalationFields
     }
   }
 `);
 
-/** A colleague acknowledged or resolved one: the inbox reads again, so the countdown stops here too. */
+/** A colleague acknowledged or resolved one: the countdown stops here from the event itself, then the inbox reads again. */
 export const EscalationChangedSubscription = graphql(`
   subscription EscalationChanged {
     escalationChanged {
-      id
-      status
+      ...InboxEscalationFields
     }
   }
 `);

@@ -9,7 +9,7 @@ import type { EscalationStatus, InboxEscalationFieldsFragment } from '../../../l
 import { EscalationsQuery } from '../api/escalations';
 import { byUrgency, missedDeadlines, SEVERITY_BADGE, SEVERITY_LABEL } from '../escalation-labels';
 import { useAcknowledge, type AckProblem } from '../hooks/use-acknowledge';
-import { useLiveEscalations } from '../hooks/use-live-escalations';
+import { useLiveEscalations, withLatest } from '../hooks/use-live-escalations';
 import { EscalationFacts } from './escalation-facts';
 
 /** As many as one page holds: the program's whole unresolved list in practice. */
@@ -74,12 +74,13 @@ export function EscalationInbox({ viewerId }: { viewerId: string }) {
     refetchOpen();
     refetchAcknowledged();
   }, [refetchOpen, refetchAcknowledged]);
-  useLiveEscalations(refetchAll);
+  const latest = useLiveEscalations(refetchAll);
   const ack = useAcknowledge(refetchAll);
   const now = useNow(5_000);
 
-  const waiting = useMemo(() => [...open.items].sort(byUrgency), [open.items]);
-  const inHand = useMemo(() => [...acknowledged.items].sort(byUrgency), [acknowledged.items]);
+  const all = useMemo(() => withLatest([...open.items, ...acknowledged.items], latest), [open.items, acknowledged.items, latest]);
+  const waiting = useMemo(() => all.filter((e) => e.status === 'OPEN').sort(byUrgency), [all]);
+  const inHand = useMemo(() => all.filter((e) => e.status === 'ACKNOWLEDGED').sort(byUrgency), [all]);
 
   // Say it (and, when opted in, beep) when a new escalation arrives while the page is open.
   const announce = useRef<HTMLParagraphElement>(null);

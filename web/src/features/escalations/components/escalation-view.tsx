@@ -171,7 +171,7 @@ export function EscalationView({ escalationId, viewerId }: { escalationId: strin
         )}
       </section>
 
-      <RiskTimeline memberId={e.subject.id} name={e.subject.displayName} />
+      <RiskTimeline memberId={e.subject.id} name={e.subject.displayName} refreshKey={`${e.status}:${e.level}:${e.reminders}`} />
 
       {e.status !== 'RESOLVED' ? <ResolveEscalation key={e.id} escalationId={e.id} refetch={refetch} /> : null}
     </div>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
@@ -29,9 +29,16 @@ function escalationsWords(w: RiskWeek): string {
   return `${w.escalations} (${parts.join(', ')})`;
 }
 
-/** The client's risk over weeks: a chart, the same numbers as a table, then every entry. */
-export function RiskTimeline({ memberId, name }: { memberId: string; name: string }) {
+/** The client's risk over weeks: a chart, the same numbers as a table, then every entry. `refreshKey` changing reads it again. */
+export function RiskTimeline({ memberId, name, refreshKey }: { memberId: string; name: string; refreshKey: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ClientRiskTimelineQuery, variables: { memberId, first: TIMELINE_PAGE } });
+  // The escalation on the page changed (acknowledged, resolved, climbed): its entry here changed too.
+  const shownKey = useRef(refreshKey);
+  useEffect(() => {
+    if (shownKey.current === refreshKey) return;
+    shownKey.current = refreshKey;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [refreshKey, reexecute]);
   const entries = useMemo(() => data?.clientRiskTimeline.edges.map((e) => e.node) ?? [], [data]);
   const weeks = useMemo(() => riskWeeks(entries, Date.now()), [entries]);
   const summary = useMemo(() => riskSummary(weeks), [weeks]);
