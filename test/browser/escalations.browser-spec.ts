@@ -165,6 +165,13 @@ describe('staff: the escalation inbox', () => {
       await Promise.all([signInToInbox(first.page, LEE.name), signInToInbox(second.page, KIM.name), signInToQueue(peer.page)]);
       await expectVisible(first.page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Escalation inbox' }));
       await checked(first, 'inbox-empty');
+      // Sound and desktop alerts are off until a click turns them on.
+      await first.context.grantPermissions(['notifications'], { origin: base });
+      const alerts = first.page.getByRole('button', { name: 'Sound and desktop alerts' });
+      expect(await alerts.getAttribute('aria-pressed')).toBe('false');
+      await alerts.click();
+      await first.page.getByRole('button', { name: 'Sound and desktop alerts', pressed: true }).waitFor();
+      await expectVisible(first.page.getByText('Sound and desktop alerts: on'));
       for (const page of [peer.page, first.page, second.page]) await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
       // The client writes it in the app, as a person does.

@@ -55,5 +55,10 @@ export function alertStaff(title: string, body: string, tag: string): void {
   if (!staffAlertsOn()) return;
   // After a reload the page has had no click yet: the beep waits for one, the notification does not.
   beep();
-  if (typeof Notification === 'function' && Notification.permission === 'granted') new Notification(title, { body, tag });
+  if (typeof Notification !== 'function' || Notification.permission !== 'granted') return;
+  try {
+    new Notification(title, { body, tag });
+  } catch {
+    // Some browsers allow notifications only from a service worker: the page's own words still say it.
+  }
 }

@@ -143,16 +143,11 @@ export const ClientRiskTimelineQuery = graphql(`
   }
 `);
 
+/** The answers carry the whole row, so this page shows the change before the read that follows. */
 export const AcknowledgeEscalationMutation = graphql(`
   mutation AcknowledgeEscalation($id: ID!) {
     acknowledgeEscalation(id: $id) {
-      id
-      status
-      acknowledgedAt
-      acknowledgedBy {
-        id
-        displayName
-      }
+      ...InboxEscalationFields
     }
   }
 `);
@@ -160,11 +155,8 @@ export const AcknowledgeEscalationMutation = graphql(`
 export const ResolveEscalationMutation = graphql(`
   mutation ResolveEscalation($input: ResolveEscalationInput!) {
     resolveEscalation(input: $input) {
-      id
-      status
-      outcome
+      ...InboxEscalationFields
       resolutionNote
-      resolvedAt
     }
   }
 `);
