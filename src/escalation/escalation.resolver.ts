@@ -1,4 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Logger } from 'pino';
 import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
@@ -9,6 +11,7 @@ import { Connection, pageSize } from '../common/pagination/connection';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { PostModel } from '../forum/models/post.model';
 import { PostsService } from '../forum/posts.service';
+import { ROOT_LOGGER } from '../logging/logging.module';
 import { MemberModel } from '../members/models/member.model';
 import { RealtimeEvent, RealtimePayloads } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
@@ -26,6 +29,7 @@ export class EscalationResolver {
     private readonly pubsub: RedisPubSub,
     private readonly forum: ForumLoaders,
     private readonly posts: PostsService,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   @Roles(...CLINICAL)
@@ -39,6 +43,12 @@ export class EscalationResolver {
   }
 
   @Roles(...CLINICAL)
+  @Query(() => EscalationModel, { description: "One escalation, for the clinician's escalation view (NOT_FOUND when there is none)." })
+  escalation(@Args('id', { type: () => ID }) id: string): Promise<EscalationModel> {
+    return this.review.get(parseId(id));
+  }
+
+  @Roles(...CLINICAL)
   @Mutation(() => EscalationModel, { description: 'Stops the clock: the escalation climbs no further.' })
   acknowledgeEscalation(
     @CurrentViewer() viewer: Viewer,
@@ -46,13 +56,27 @@ export class EscalationResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('note', { type: () => String, nullable: true }) note?: string,
   ): Promise<EscalationModel> {
-    return this.review.acknowledge(viewer, parseId(id), note, ctx.requestId);
+    return this.announced(this.review.acknowledge(viewer, parseId(id), note, ctx.requestId));
   }
 
   @Roles(...CLINICAL)
   @Mutation(() => EscalationModel)
   resolveEscalation(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: ResolveEscalationInput): Promise<EscalationModel> {
-    return this.review.resolve(viewer, parseId(input.escalationId, 'escalationId'), input.outcome, input.note, ctx.requestId);
+    return this.announced(this.review.resolve(viewer, parseId(input.escalationId, 'escalationId'), input.outcome, input.note, ctx.requestId));
+  }
+
+  /**
+   * After the commit (the service has returned): other clinicians' open inboxes read it again. A
+   * Redis hiccup must not fail a change that already committed; their safety poll catches up.
+   */
+  private async announced(change: Promise<EscalationModel>): Promise<EscalationModel> {
+    const escalation = await change;
+    try {
+      await this.pubsub.publish(RealtimeEvent.ESCALATION_CHANGED, { escalationId: escalation.id });
+    } catch (error) {
+      this.logger.warn({ escalationId: escalation.id, err: { message: (error as Error).message } }, 'could not publish escalation-changed');
+    }
+    return escalation;
   }
 
   @Roles(...CLINICAL)
@@ -64,6 +88,17 @@ export class EscalationResolver {
   })
   escalationRaised(): AsyncIterableIterator<RealtimePayloads[RealtimeEvent.ESCALATION_RAISED]> {
     return this.pubsub.asyncIterator(RealtimeEvent.ESCALATION_RAISED);
+  }
+
+  @Roles(...CLINICAL)
+  @Subscription(() => EscalationModel, {
+    description: 'An escalation was acknowledged or resolved, for clinicians and admins: open inboxes stop its countdown.',
+    resolve(this: EscalationResolver, payload: RealtimePayloads[RealtimeEvent.ESCALATION_CHANGED]) {
+      return this.review.get(payload.escalationId);
+    },
+  })
+  escalationChanged(): AsyncIterableIterator<RealtimePayloads[RealtimeEvent.ESCALATION_CHANGED]> {
+    return this.pubsub.asyncIterator(RealtimeEvent.ESCALATION_CHANGED);
   }
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post in any state (clinicians see held posts).' })

@@ -16,7 +16,7 @@ import {
 import { Role } from '../../src/common/domain/role.enum';
 import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
 import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
-import { probeDelivery, publishCaseChanged, publishEscalationRaised, subscribe, wsClient } from '../helpers/realtime';
+import { probeDelivery, publishCaseChanged, publishEscalationChanged, publishEscalationRaised, subscribe, wsClient } from '../helpers/realtime';
 import { waitFor } from '../utils/wait-for';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { assignToSpace, Member, member, insertEscalation, postInThread, postWithCase, space, uniqueSub } from '../utils/factories';
@@ -44,6 +44,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.moderationQueue': STAFF,
   'Query.moderationCase': STAFF,
   'Query.escalations': CLINICAL,
+  'Query.escalation': CLINICAL,
   'Query.clientRiskTimeline': CLINICAL,
   'Query.auditEvents': [Role.ADMIN],
   'Query.watchedWords': [Role.ADMIN],
@@ -69,6 +70,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Subscription.moderationQueueChanged': STAFF,
   'Subscription.myPostChanged': ANY_MEMBER,
   'Subscription.escalationRaised': CLINICAL,
+  'Subscription.escalationChanged': CLINICAL,
   'Subscription.notificationAdded': ANY_MEMBER,
 };
 
@@ -186,6 +188,7 @@ describe('authorization matrix, generated from the schema', () => {
     const PROBES: Record<string, () => Promise<void>> = {
       'Subscription.moderationQueueChanged': publishCaseChanged(app, { caseId, spaceId: probeSpace }),
       'Subscription.escalationRaised': publishEscalationRaised(app, escalationId),
+      'Subscription.escalationChanged': publishEscalationChanged(app, escalationId),
       'Subscription.myPostChanged': async () => {
         for (const change of ownPosts) await pubsub.publish(RealtimeEvent.POST_CHANGED, change);
       },

@@ -130,3 +130,8 @@ export function publishCaseChanged(app: Pick<TestApp, 'running'>, probe: { caseI
 export function publishEscalationRaised(app: Pick<TestApp, 'running'>, escalationId: string): () => Promise<void> {
   return () => app.running.app.get(RedisPubSub).publish(RealtimeEvent.ESCALATION_RAISED, { escalationId, level: 1 });
 }
+
+/** Publishes an escalationChanged event for an existing escalation through the app's own pub/sub (nothing changes). */
+export function publishEscalationChanged(app: Pick<TestApp, 'running'>, escalationId: string): () => Promise<void> {
+  return () => app.running.app.get(RedisPubSub).publish(RealtimeEvent.ESCALATION_CHANGED, { escalationId });
+}

@@ -11,7 +11,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { NewThreadPage, SpacePage } from './pages/space-pages';
 import { PostLinkPage, ReportPostPage } from './pages/support-pages';
 import { ThreadPage } from './pages/thread-page';
-import { homeOf, ModerationCaseRoute, ModerationQueueRoute } from './staff';
+import { EscalationInboxRoute, EscalationRoute, homeOf, ModerationCaseRoute, ModerationQueueRoute } from './staff';
 import { useViewer, type Viewer } from './viewer';
 
 /** A page for signed-in members: others go to sign in and come back here after. */
@@ -36,6 +36,10 @@ export function AppRoutes() {
       <Route path="/moderation">{() => <SignedIn>{(viewer) => <ModerationQueueRoute viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/moderation/cases/:caseId">
         {(params) => <SignedIn>{(viewer) => <ModerationCaseRoute viewer={viewer} caseId={params.caseId} />}</SignedIn>}
+      </Route>
+      <Route path="/escalations">{() => <SignedIn>{(viewer) => <EscalationInboxRoute viewer={viewer} />}</SignedIn>}</Route>
+      <Route path="/escalations/:escalationId">
+        {(params) => <SignedIn>{(viewer) => <EscalationRoute viewer={viewer} escalationId={params.escalationId} />}</SignedIn>}
       </Route>
       <Route path="/spaces/:spaceId/new">{(params) => <SignedIn>{(viewer) => <NewThreadPage spaceId={params.spaceId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/spaces/:spaceId">{(params) => <SignedIn>{(viewer) => <SpacePage spaceId={params.spaceId} viewer={viewer} />}</SignedIn>}</Route>

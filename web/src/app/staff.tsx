@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Loading } from '../components/loading';
 import { PageHeading } from '../components/page-heading';
+import { StaffAlertsToggle } from '../components/staff-alerts-toggle';
 import { usePageTitle } from '../lib/use-page-title';
 import './staff.css';
 import type { Viewer } from './viewer';
@@ -12,6 +13,8 @@ import type { Viewer } from './viewer';
  */
 const ModerationQueuePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationQueuePage })));
 const ModerationCasePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationCasePage })));
+const EscalationInboxPage = lazy(() => import('./pages/escalation-pages').then((m) => ({ default: m.EscalationInboxPage })));
+const EscalationPage = lazy(() => import('./pages/escalation-pages').then((m) => ({ default: m.EscalationPage })));
 
 const MODERATORS = new Set(['PEER_SPECIALIST', 'CLINICIAN', 'ADMIN']);
 
@@ -19,9 +22,18 @@ export function canModerate(viewer: Viewer): boolean {
   return MODERATORS.has(viewer.role);
 }
 
-/** Where a member lands after signing in: peer specialists in their queue, everyone else in the spaces. */
+/** Clinicians and admins answer escalations (the server allows no one else). */
+const CLINICAL = new Set(['CLINICIAN', 'ADMIN']);
+
+export function canAnswerEscalations(viewer: Viewer): boolean {
+  return CLINICAL.has(viewer.role);
+}
+
+/** Where a member lands after signing in: peer specialists in their queue, clinicians in their inbox, everyone else in the spaces. */
 export function homeOf(viewer: Viewer): string {
-  return viewer.role === 'PEER_SPECIALIST' ? '/moderation' : '/';
+  if (viewer.role === 'PEER_SPECIALIST') return '/moderation';
+  if (viewer.role === 'CLINICIAN') return '/escalations';
+  return '/';
 }
 
 function NotForYou() {
@@ -36,8 +48,8 @@ function NotForYou() {
   );
 }
 
-function Workspace({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
-  if (!canModerate(viewer)) return <NotForYou />;
+function Workspace({ viewer, children, allowed = canModerate }: { viewer: Viewer; children: ReactNode; allowed?: (viewer: Viewer) => boolean }) {
+  if (!allowed(viewer)) return <NotForYou />;
   return <Suspense fallback={<Loading what="Loading the workspace" />}>{children}</Suspense>;
 }
 
@@ -57,13 +69,31 @@ export function ModerationCaseRoute({ viewer, caseId }: { viewer: Viewer; caseId
   );
 }
 
+export function EscalationInboxRoute({ viewer }: { viewer: Viewer }) {
+  return (
+    <Workspace viewer={viewer} allowed={canAnswerEscalations}>
+      <EscalationInboxPage viewer={viewer} />
+    </Workspace>
+  );
+}
+
+export function EscalationRoute({ viewer, escalationId }: { viewer: Viewer; escalationId: string }) {
+  return (
+    <Workspace viewer={viewer} allowed={canAnswerEscalations}>
+      <EscalationPage viewer={viewer} escalationId={escalationId} />
+    </Workspace>
+  );
+}
+
 /** The header's links to the workspaces, for staff only: a client's header never shows them. */
 export function StaffLinks({ viewer }: { viewer: Viewer | null }) {
   if (!viewer || !canModerate(viewer)) return null;
   return (
     <nav aria-label="Staff" className="header__staff">
+      {canAnswerEscalations(viewer) ? <Link href="/escalations">Escalation inbox</Link> : null}
       <Link href="/moderation">Moderation queue</Link>
       <Link href="/spaces">Spaces</Link>
+      <StaffAlertsToggle />
     </nav>
   );
 }

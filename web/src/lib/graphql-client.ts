@@ -1,5 +1,6 @@
 import { createClient as createSocketClient } from 'graphql-ws';
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { announceSocketReconnected } from './socket-reconnects';
 
 export interface ClientCredentials {
   /** The bearer token for this request; null when signed out. May renew the token first (OIDC). */
@@ -34,6 +35,12 @@ export function createGraphqlConnection(credentials: ClientCredentials): Graphql
     },
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
+    on: {
+      // A retry is a reconnect after a drop: live pages read again what they may have missed.
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) announceSocketReconnected();
+      },
+    },
   });
 
   const client = new Client({

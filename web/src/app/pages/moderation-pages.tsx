@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/page-heading';
 import { CaseView } from '../../features/moderation/components/case-view';
 import { ModerationQueue } from '../../features/moderation/components/moderation-queue';
 import '../../features/moderation/moderation.css';
+import '../../styles/workspace.css';
 import { usePageTitle } from '../../lib/use-page-title';
 import type { Viewer } from '../viewer';
 

@@ -1,7 +1,9 @@
 import type { CasePriority, CaseReason, CaseStatus, CrisisLevel, CaseDecision } from '../../lib/gql/graphql';
+import { CRISIS_LABEL, PRIORITY_LABEL } from '../../lib/risk-labels';
+
+export { CRISIS_LABEL, PRIORITY_LABEL };
 
 /** Plain words for the server's codes: what the peer reads, never the raw enum. */
-export const PRIORITY_LABEL: Record<CasePriority, string> = { URGENT: 'Urgent', HIGH: 'High', NORMAL: 'Normal', LOW: 'Low' };
 export const PRIORITY_ORDER: CasePriority[] = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 
 export const REASON_LABEL: Record<CaseReason, string> = {
@@ -14,14 +16,6 @@ export const REASON_LABEL: Record<CaseReason, string> = {
   CHECK_IN: 'Check in: recent risk or agreeing with a post at risk',
 };
 export const REASON_ORDER = Object.keys(REASON_LABEL) as CaseReason[];
-
-export const CRISIS_LABEL: Record<CrisisLevel, string> = {
-  IMMINENT: 'Imminent risk',
-  HIGH: 'High risk',
-  MODERATE: 'Moderate risk',
-  LOW: 'Low risk',
-  NONE: 'No crisis signal',
-};
 
 export const STATUS_LABEL: Record<CaseStatus, string> = { OPEN: 'Open', CLAIMED: 'Claimed', RESOLVED: 'Decided' };
 

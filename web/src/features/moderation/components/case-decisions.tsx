@@ -8,8 +8,8 @@ import { AddCaseNoteMutation, ClaimCaseMutation, EscalateCaseMutation, ResolveCa
 import { AUTHOR_NOTE_TEMPLATES } from '../author-note-templates';
 import { caseActionProblemOf, type CaseActionProblem } from '../case-conflict';
 import { DECISION_LABEL, needsCarefulApproval } from '../case-labels';
-import { clockTime, timeLeft } from '../due-time';
-import { useNow } from '../hooks/use-now';
+import { clockTime, timeLeft } from '../../../lib/due-time';
+import { useNow } from '../../../lib/use-now';
 import { useShortcuts } from '../hooks/use-shortcuts';
 
 type CaseData = NonNullable<ModerationCaseQuery['moderationCase']>;

@@ -3,17 +3,18 @@ import { Link, useLocation } from 'wouter';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
+import { PostUnderReview } from '../../../components/post-under-review';
+import { StaffNotes } from '../../../components/staff-notes';
 import { LoadProblem } from '../../../components/problem';
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { ModerationCaseQuery } from '../api/moderation';
 import { CRISIS_LABEL, DECISION_LABEL, PRIORITY_LABEL, REASON_LABEL, STATUS_LABEL } from '../case-labels';
-import { highlightEvidence } from '../evidence-highlight';
 import { useLiveQueue } from '../hooks/use-live-queue';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { applyFilters, filtersFrom } from '../queue-filters';
 import { CaseDecisions } from './case-decisions';
-import { DueTime } from './due-time';
+import { DueTime } from '../../../components/due-time';
 import { useQueueCases } from './moderation-queue';
 import { ScreeningEvidence, watchedWordHitsOf } from './screening-evidence';
 import { ShortcutsHelp, useShortcutsHelp } from './shortcuts-help';
@@ -59,7 +60,6 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
     () => (c ? [...(c.post?.screening?.crisisEvidence.map((e) => e.phrase) ?? []), ...watchedWordHitsOf(c).map((h) => h.phrase)] : []),
     [c],
   );
-  const body = useMemo(() => (c?.post?.body ? highlightEvidence(c.post.body, phrases) : null), [c, phrases]);
 
   if (fetching && !data) return <Loading what="Loading the case" />;
   if (!data) return error ? <LoadProblem retry={refetch} /> : null;
@@ -144,27 +144,11 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
       <section className="case-post" aria-labelledby="case-post-heading">
         <h2 id="case-post-heading">The post</h2>
         {post ? (
-          <article className="post post--case">
-            <header className="post__meta">
-              <span className="post__author">{post.author.displayName}</span>{' '}
-              <time dateTime={post.createdAt} title={fullTime(post.createdAt)}>
-                {timeAgo(post.createdAt)}
-              </time>
-              {post.editedAt ? <span className="post__edited"> · edited (revision {post.revision})</span> : null}
-              <span className="tag tag--held">
-                {post.status === 'HELD' ? `Held${post.heldReason ? ` for ${HELD_REASON_LABEL[post.heldReason]}` : ''}` : post.status.toLowerCase()}
-              </span>
-            </header>
-            {body ? (
-              <>
-                {/* Sanitized by the server; only <mark> added here (evidence-highlight.ts). */}
-                <div className="post__body" dangerouslySetInnerHTML={{ __html: body.html }} />
-                {body.marked > 0 ? <p className="hint">Highlighted: what screening matched.</p> : null}
-              </>
-            ) : (
-              <p className="hint">The author deleted this post.</p>
-            )}
-          </article>
+          <PostUnderReview
+            post={post}
+            phrases={phrases}
+            tag={post.status === 'HELD' ? `Held${post.heldReason ? ` for ${HELD_REASON_LABEL[post.heldReason]}` : ''}` : post.status.toLowerCase()}
+          />
         ) : (
           <p>The post is not available.</p>
         )}
@@ -229,23 +213,7 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
 
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes by colleagues</h2>
-        {c.notes.length === 0 ? (
-          <p>No notes yet.</p>
-        ) : (
-          <ol className="notes-list">
-            {c.notes.map((n) => (
-              <li key={n.id}>
-                <p className="post__meta">
-                  <strong>{n.author ? (n.author.id === viewerId ? 'You' : n.author.displayName) : 'System'}</strong> ·{' '}
-                  <time dateTime={n.createdAt} title={fullTime(n.createdAt)}>
-                    {timeAgo(n.createdAt)}
-                  </time>
-                </p>
-                <p className="notes-list__body">{n.body}</p>
-              </li>
-            ))}
-          </ol>
-        )}
+        <StaffNotes notes={c.notes} viewerId={viewerId} />
       </section>
       <p className="hint">
         Press <kbd>?</kbd> for keyboard shortcuts.

@@ -3,6 +3,7 @@ import { useLocation, useSearch } from 'wouter';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
+import { alertStaff } from '../../../lib/staff-alerts';
 import type { CaseStatus, QueueCaseFieldsFragment } from '../../../lib/gql/graphql';
 import { ModerationQueueQuery } from '../api/moderation';
 import { PRIORITY_LABEL, PRIORITY_ORDER, REASON_LABEL, REASON_ORDER } from '../case-labels';
@@ -71,6 +72,7 @@ export function ModerationQueue({ viewerId }: { viewerId: string }) {
     if (!data) return;
     if (lastUrgent.current !== null && urgentOpen > lastUrgent.current && announce.current) {
       announce.current.textContent = `A new urgent case is in the queue. ${urgentOpen} urgent open.`;
+      alertStaff('New urgent case', `A new urgent case is in the queue. ${urgentOpen} urgent open.`, 'urgent-case');
     }
     lastUrgent.current = urgentOpen;
   }, [data, urgentOpen]);

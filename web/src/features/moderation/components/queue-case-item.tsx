@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import type { QueueCaseFieldsFragment } from '../../../lib/gql/graphql';
 import { CRISIS_LABEL, PRIORITY_LABEL, REASON_LABEL } from '../case-labels';
-import { DueTime } from './due-time';
+import { DueTime } from '../../../components/due-time';
 
 /** One queue row: priority, reasons, crisis level, time to due and who holds the claim, all in words. */
 export function QueueCaseItem({ item, viewerId, href }: { item: QueueCaseFieldsFragment; viewerId: string; href: string }) {

@@ -1,15 +1,13 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSubscription } from 'urql';
+import { useLiveRefresh } from '../../../lib/use-live-refresh';
 import { ModerationQueueChangedSubscription } from '../api/moderation';
-
-/** If a socket drop swallowed events, the pages read again this often anyway. */
-const SAFETY_REFETCH_MS = 30_000;
 
 /**
  * Keeps every page that shows cases live: each `moderationQueueChanged` event invalidates the
  * queries holding a ModerationCase, which urql then reads again from the server (lists, counts and
- * the open case alike). A slow poll, and a read when the tab comes back or the network returns,
- * cover what a dropped socket missed.
+ * the open case alike). A slow poll, and a read when the socket reconnects, the tab comes back or
+ * the network returns, cover what a dropped socket missed.
  */
 export function useLiveQueue(refetch: () => void): void {
   const context = useMemo(() => ({ additionalTypenames: ['ModerationCase'] }), []);
@@ -19,17 +17,5 @@ export function useLiveQueue(refetch: () => void): void {
     refetch();
     return event;
   });
-  useEffect(() => {
-    const timer = window.setInterval(refetch, SAFETY_REFETCH_MS);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') refetch();
-    };
-    window.addEventListener('online', refetch);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('online', refetch);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [refetch]);
+  useLiveRefresh(refetch);
 }

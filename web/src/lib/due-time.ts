@@ -18,9 +18,17 @@ export interface DueState {
   text: string;
 }
 
-export function dueState(dueAt: string, now: number): DueState {
+/** What comes before the time left and the time past: a case is "Due in", an escalation "Acknowledge within". */
+export interface DueWords {
+  due: string;
+  overdue: string;
+}
+
+const DUE_WORDS: DueWords = { due: 'Due in', overdue: 'Overdue by' };
+
+export function dueState(dueAt: string, now: number, words: DueWords = DUE_WORDS): DueState {
   const left = new Date(dueAt).getTime() - now;
-  return left < 0 ? { overdue: true, text: `Overdue by ${span(-left)}` } : { overdue: false, text: `Due in ${span(left)}` };
+  return left < 0 ? { overdue: true, text: `${words.overdue} ${span(-left)}` } : { overdue: false, text: `${words.due} ${span(left)}` };
 }
 
 /** "12 minutes" left on a claim's lease, or null once it lapsed. */

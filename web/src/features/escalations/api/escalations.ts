@@ -1,0 +1,162 @@
+import { graphql } from '../../../lib/gql';
+
+/** What an inbox row shows: enough to know who needs a clinician, how soon, and who has it. */
+export const InboxEscalationFieldsFragment = graphql(`
+  fragment InboxEscalationFields on Escalation {
+    id
+    severity
+    status
+    trigger
+    level
+    reminders
+    ackDueAt
+    createdAt
+    acknowledgedAt
+    acknowledgedBy {
+      id
+      displayName
+    }
+    resolvedAt
+    outcome
+    subject {
+      id
+      displayName
+    }
+    post {
+      id
+      thread {
+        id
+        title
+        space {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** One status of the inbox, newest first (the server's order); the inbox orders them by urgency. */
+export const EscalationsQuery = graphql(`
+  query Escalations($status: EscalationStatus, $first: Int) {
+    escalations(status: $status, first: $first) {
+      edges {
+        node {
+          ...InboxEscalationFields
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+/** A new escalation, or one that climbed a level: shown from the event at once, then the inbox reads again. */
+export const EscalationRaisedSubscription = graphql(`
+  subscription EscalationRaised {
+    escalationRaised {
+      ...InboxEscalationFields
+    }
+  }
+`);
+
+/** A colleague acknowledged or resolved one: the countdown stops here from the event itself, then the inbox reads again. */
+export const EscalationChangedSubscription = graphql(`
+  subscription EscalationChanged {
+    escalationChanged {
+      ...InboxEscalationFields
+    }
+  }
+`);
+
+/** The escalation view: the post with its evidence, the case and its notes, what was done. */
+export const EscalationQuery = graphql(`
+  query Escalation($id: ID!) {
+    escalation(id: $id) {
+      ...InboxEscalationFields
+      note
+      ackNote
+      evidence
+      resolutionNote
+      postId
+      post {
+        id
+        body
+        status
+        heldReason
+        createdAt
+        author {
+          id
+          displayName
+        }
+        screening {
+          id
+          crisisLevel
+          crisisEvidence {
+            construct
+            discount
+            level
+            phrase
+          }
+        }
+      }
+      case {
+        id
+        status
+        priority
+        decision
+        notes {
+          id
+          body
+          createdAt
+          author {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** The client's risk history: one page of the newest entries is enough for the weeks the chart shows. */
+export const ClientRiskTimelineQuery = graphql(`
+  query ClientRiskTimeline($memberId: ID!, $first: Int) {
+    clientRiskTimeline(memberId: $memberId, first: $first) {
+      edges {
+        node {
+          id
+          kind
+          at
+          crisisLevel
+          grade
+          status
+          caseId
+          escalationId
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+/** The answers carry the whole row, so this page shows the change before the read that follows. */
+export const AcknowledgeEscalationMutation = graphql(`
+  mutation AcknowledgeEscalation($id: ID!) {
+    acknowledgeEscalation(id: $id) {
+      ...InboxEscalationFields
+    }
+  }
+`);
+
+export const ResolveEscalationMutation = graphql(`
+  mutation ResolveEscalation($input: ResolveEscalationInput!) {
+    resolveEscalation(input: $input) {
+      ...InboxEscalationFields
+      resolutionNote
+    }
+  }
+`);
