@@ -12,6 +12,14 @@ import type { Viewer } from './viewer';
  */
 const ModerationQueuePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationQueuePage })));
 const ModerationCasePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationCasePage })));
+const AdminPages = {
+  home: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminHomePage }))),
+  assignments: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAssignmentsPage }))),
+  'watched-words': lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminWatchedWordsPage }))),
+  audit: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAuditPage }))),
+  queues: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminQueuesPage }))),
+};
+export type AdminSection = keyof typeof AdminPages;
 
 const MODERATORS = new Set(['PEER_SPECIALIST', 'CLINICIAN', 'ADMIN']);
 
@@ -21,6 +29,7 @@ export function canModerate(viewer: Viewer): boolean {
 
 /** Where a member lands after signing in: peer specialists in their queue, everyone else in the spaces. */
 export function homeOf(viewer: Viewer): string {
+  if (viewer.role === 'ADMIN') return '/admin';
   return viewer.role === 'PEER_SPECIALIST' ? '/moderation' : '/';
 }
 
@@ -57,11 +66,23 @@ export function ModerationCaseRoute({ viewer, caseId }: { viewer: Viewer; caseId
   );
 }
 
+/** The admins' program console; the server refuses everyone else's console queries regardless (FORBIDDEN). */
+export function AdminRoute({ viewer, section }: { viewer: Viewer; section: string }) {
+  const Page = viewer.role === 'ADMIN' && Object.hasOwn(AdminPages, section) ? AdminPages[section as AdminSection] : null;
+  if (!Page) return <NotForYou />;
+  return (
+    <Suspense fallback={<Loading what="Loading the console" />}>
+      <Page />
+    </Suspense>
+  );
+}
+
 /** The header's links to the workspaces, for staff only: a client's header never shows them. */
 export function StaffLinks({ viewer }: { viewer: Viewer | null }) {
   if (!viewer || !canModerate(viewer)) return null;
   return (
     <nav aria-label="Staff" className="header__staff">
+      {viewer.role === 'ADMIN' ? <Link href="/admin">Program console</Link> : null}
       <Link href="/moderation">Moderation queue</Link>
       <Link href="/spaces">Spaces</Link>
     </nav>
