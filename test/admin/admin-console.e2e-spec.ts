@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+import { parseCsv } from '../../scripts/eval/csv';
 import { Role } from '../../src/common/domain/role.enum';
 import { QueueName } from '../../src/queue/queue.types';
 import { redisServerOptions } from '../../src/queue/worker-connection';
@@ -22,35 +23,6 @@ const RETRY = `mutation($queue: JobQueue!) { retryFailedJobs(queue: $queue) }`;
 
 type AuditNode = { id: string; actorId: string | null; action: string; targetType: string; targetId: string; createdAt: string };
 type AuditPage = { auditEvents: { edges: Array<{ node: AuditNode }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
-
-/** A minimal RFC 4180 reader: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('admin console: assignments, screening preview, audit filters and export, queue health', () => {
   let app: TestApp;

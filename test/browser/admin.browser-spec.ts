@@ -46,9 +46,12 @@ describe('staff: the program console', () => {
     await server?.stop();
   });
 
+  /** A screenshot, axe, and nothing wider than the screen (tables scroll inside their own region). */
   async function checked(journey: JourneyPage, step: string): Promise<void> {
     await journey.shot(step);
     expect(await journey.axe()).toEqual([]);
+    const scrollWidth = await journey.page.evaluate(() => document.documentElement.scrollWidth);
+    expect({ step, scrollWidth }).toEqual({ step, scrollWidth: journey.page.viewportSize()!.width });
   }
 
   async function section(page: Page, name: string): Promise<void> {
@@ -114,7 +117,7 @@ describe('staff: the program console', () => {
         await page.getByLabel('Sample text').fill(`Looking forward to the ${word.toUpperCase()} session`);
         await page.getByRole('button', { name: 'Check this text' }).click();
         await page.getByText('Caught: it would be held because it contains a watched word.').waitFor();
-        await page.getByText(`“${word}”: holds the post.`, { exact: false }).waitFor();
+        await page.getByText(`“${word}”: holds the post (on your list)`, { exact: false }).waitFor();
         expect(await page.getByText('Not included:').isVisible()).toBe(true);
         expect(await rowCounts()).toEqual(before);
         await checked(journey, 'preview-caught');
@@ -162,7 +165,7 @@ describe('staff: the program console', () => {
 
         // The audit log, filtered by that peer, shows the read.
         await section(page, 'Audit log');
-        await page.getByLabel('Who acted').selectOption({ label: `${PAT.name} (peer specialist)` });
+        await page.getByLabel('Who acted').selectOption({ label: PAT.name });
         await page.getByLabel('Action').fill('post.viewed');
         await page.getByRole('button', { name: 'Apply filters' }).click();
         const table = page.getByTestId('audit-table');

@@ -113,9 +113,10 @@ export function AuditLog() {
             </label>
             <select className="admin-select" id="audit-actor" value={form.actor} onChange={(e) => set('actor')(e.target.value)}>
               <option value="">Anyone</option>
+              {/* Peer specialists by name; anyone else by their member id below. */}
               {peers.map((p) => (
                 <option key={p.memberId} value={p.memberId}>
-                  {p.displayName} (peer specialist)
+                  {p.displayName}
                 </option>
               ))}
             </select>

@@ -150,7 +150,7 @@ function PreviewResult({ p }: { p: Preview }) {
           <ul>
             {p.watchedWordHits.map((h, i) => (
               <li key={i}>
-                “{h.phrase}”: {h.action === 'HOLD' ? 'holds' : 'flags'} the post. {h.why}
+                “{h.phrase}”: {h.action === 'HOLD' ? 'holds' : 'flags'} the post{h.source === 'ADMIN_LIST' ? ' (on your list)' : `. ${h.why}`}
               </li>
             ))}
           </ul>
