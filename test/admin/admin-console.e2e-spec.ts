@@ -112,10 +112,18 @@ describe('admin console: assignments, screening preview, audit filters and expor
     );
     expect(calm.data!.previewScreening).toMatchObject({ decision: 'PUBLISH', reasons: [] });
 
-    // Nothing written anywhere, and neither sample in any log line.
+    // Over GET the sample sits in the URL, which the request log must not keep.
+    const viaGet = await fetch(`${app.url}?query=${encodeURIComponent(`{ previewScreening(text: "GETSAMPLE bramblefog") { decision } }`)}`, {
+      headers: { authorization: `Bearer ${admin.token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(await viaGet.json()).toEqual({ data: { previewScreening: { decision: 'HOLD' } } });
+
+    // Nothing written anywhere, and no sample in any log line.
+    expect(logs.text()).toContain('/graphql');
     expect(await counts()).toEqual(before);
     expect(logs.text()).not.toContain('BRAMBLEFOG');
     expect(logs.text()).not.toContain('pills saved');
+    expect(logs.text()).not.toContain('GETSAMPLE');
   });
 
   it('should refuse an empty or over-long sample, non-admins, and a flood of previews', async () => {
