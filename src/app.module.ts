@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './common/auth/auth.module';
 import { GqlAuthGuard } from './common/auth/gql-auth.guard';
@@ -75,6 +76,8 @@ export class AppModule {
             ]
           : []),
         ...(serveHttp && DevSignInModule.isAvailable(config) ? [DevSignInModule] : []),
+        // The admins' console is GraphQL only: nothing of it runs in a worker.
+        ...(serveHttp ? [AdminModule] : []),
         ...(runWorkers ? WORKER_MODULES : []),
       ],
       providers: [

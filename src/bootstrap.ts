@@ -117,7 +117,8 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
       },
       // Method, path, status and timing only: bodies and headers can carry post text or tokens.
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // The path without its query string: a GraphQL GET carries its query and variables there (a screening preview's sample, say).
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/health/live' },

@@ -13,6 +13,18 @@ export interface NewAuditEvent {
   details: AuditDetails;
 }
 
+/** What the admins' audit log can be narrowed by; every part optional, combined with AND. */
+export interface AuditEventQuery {
+  actorId?: string | null;
+  action?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  /** Inclusive. */
+  from?: Date | null;
+  /** Exclusive. */
+  to?: Date | null;
+}
+
 /** SQL expressions over a source row for each column of an audit event (see `appendFromCte`). */
 export type AuditEventColumnsSql = Record<keyof NewAuditEvent, string>;
 
@@ -42,10 +54,17 @@ export class AuditRepository {
     await manager.insert(AuditEventEntity, events);
   }
 
-  /** Newest first, `limit` events before the event id `beforeId` (from the start when null). */
-  async newestFirst(limit: number, beforeId: string | null): Promise<AuditEventEntity[]> {
+  /** Newest first, `limit` events before the event id `beforeId` (from the start when null) that match `filter`. */
+  async newestFirst(limit: number, beforeId: string | null, filter: AuditEventQuery = {}): Promise<AuditEventEntity[]> {
     const query = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit);
-    if (beforeId !== null) query.where('e.id < :id::bigint', { id: beforeId });
+    if (beforeId !== null) query.andWhere('e.id < :id::bigint', { id: beforeId });
+    if (filter.actorId) query.andWhere('e.actor_id = :actorId::uuid', { actorId: filter.actorId });
+    if (filter.action) query.andWhere('e.action = :action', { action: filter.action });
+    if (filter.targetType) query.andWhere('e.target_type = :targetType', { targetType: filter.targetType });
+    if (filter.targetId) query.andWhere('e.target_id = :targetId', { targetId: filter.targetId });
+    // Half-open, so consecutive ranges never hold an event twice.
+    if (filter.from) query.andWhere('e.created_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('e.created_at < :to', { to: filter.to });
     return query.getMany();
   }
 }

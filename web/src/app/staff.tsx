@@ -15,6 +15,14 @@ const ModerationQueuePage = lazy(() => import('./pages/moderation-pages').then((
 const ModerationCasePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationCasePage })));
 const EscalationInboxPage = lazy(() => import('./pages/escalation-pages').then((m) => ({ default: m.EscalationInboxPage })));
 const EscalationPage = lazy(() => import('./pages/escalation-pages').then((m) => ({ default: m.EscalationPage })));
+const AdminPages = {
+  home: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminHomePage }))),
+  assignments: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAssignmentsPage }))),
+  'watched-words': lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminWatchedWordsPage }))),
+  audit: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAuditPage }))),
+  queues: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminQueuesPage }))),
+};
+export type AdminSection = keyof typeof AdminPages;
 
 const MODERATORS = new Set(['PEER_SPECIALIST', 'CLINICIAN', 'ADMIN']);
 
@@ -33,6 +41,7 @@ export function canAnswerEscalations(viewer: Viewer): boolean {
 export function homeOf(viewer: Viewer): string {
   if (viewer.role === 'PEER_SPECIALIST') return '/moderation';
   if (viewer.role === 'CLINICIAN') return '/escalations';
+  if (viewer.role === 'ADMIN') return '/admin';
   return '/';
 }
 
@@ -85,11 +94,23 @@ export function EscalationRoute({ viewer, escalationId }: { viewer: Viewer; esca
   );
 }
 
+/** The admins' program console; the server refuses everyone else's console queries regardless (FORBIDDEN). */
+export function AdminRoute({ viewer, section }: { viewer: Viewer; section: string }) {
+  const Page = viewer.role === 'ADMIN' && Object.hasOwn(AdminPages, section) ? AdminPages[section as AdminSection] : null;
+  if (!Page) return <NotForYou />;
+  return (
+    <Suspense fallback={<Loading what="Loading the console" />}>
+      <Page />
+    </Suspense>
+  );
+}
+
 /** The header's links to the workspaces, for staff only: a client's header never shows them. */
 export function StaffLinks({ viewer }: { viewer: Viewer | null }) {
   if (!viewer || !canModerate(viewer)) return null;
   return (
     <nav aria-label="Staff" className="header__staff">
+      {viewer.role === 'ADMIN' ? <Link href="/admin">Program console</Link> : null}
       {canAnswerEscalations(viewer) ? <Link href="/escalations">Escalation inbox</Link> : null}
       <Link href="/moderation">Moderation queue</Link>
       <Link href="/spaces">Spaces</Link>
