@@ -258,6 +258,18 @@ async function seedLargeThread(env: BenchEnvironment, replies: number, reactions
   return { seedMs: Math.round(performance.now() - started), ...counts };
 }
 
+/** Sequential scans so far of the tables a thread read touches (PostgreSQL's statistics; they lag by up to half a second). */
+async function tableScans(databaseUrl: string): Promise<Record<string, number>> {
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query<{ relname: string; seq_scan: string }>(
+      `SELECT relname, seq_scan FROM pg_stat_user_tables
+        WHERE relname IN ('threads', 'posts', 'reactions', 'members', 'post_reaction_counts', 'thread_post_counts')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.relname, Number(r.seq_scan)]));
+  });
+}
+
 /** thread with its 50 replies, authors, reactions and viewer reactions; SQL statements counted in the API's driver. */
 async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promise<BenchResult> {
   const env = await startEnvironment({
@@ -306,9 +318,13 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
       if (answer.thread.posts.edges.length !== 51) throw new Error(`expected 51 posts, got ${answer.thread.posts.edges.length}`);
       perRequest.push((await statements()) - before);
     }
+    const scansBefore = await tableScans(env.databaseUrl);
     const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: 100_000, body: () => body });
+    const scansAfter = await tableScans(env.databaseUrl);
     return {
       scenario: 'read',
+      // Sequential scans of the hot tables during the run: a read whose cost grows with the data shows here.
+      sequentialScansUnderLoad: Object.fromEntries(Object.entries(scansAfter).map(([table, n]) => [table, n - (scansBefore[table] ?? 0)])),
       ...(seeded ? { seeded } : {}),
       ...run,
       sqlStatementsPerRequest: { min: Math.min(...perRequest), max: Math.max(...perRequest), averageUnderLoad: run.sqlStatementsPerRequest },
