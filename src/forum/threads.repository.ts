@@ -50,6 +50,8 @@ type PageTuple = [
   editedAtMs: number | null,
   authorName: string,
   authorRole: MemberEntity['role'],
+  reactionCounts: Array<[ReactionKind, number]> | null,
+  viewerReactions: ReactionKind[] | null,
 ];
 
 /** A timestamp as epoch milliseconds, cut as node-postgres cuts a timestamptz into a Date. */
@@ -135,12 +137,13 @@ export class ThreadsRepository {
               m.id AS m_id, m.display_name AS m_display_name, m.role AS m_role,
               (SELECT json_agg(json_build_array(page.id, page.seq::text, page.space_id, page.author_id, page.quote_post_id, page.status,
                                                 page.held_reason, page.revision, page.body_html, ${epochMs('page.created_at')},
-                                                ${epochMs('page.edited_at')}, pm.display_name, pm.role) ORDER BY page.seq)
+                                                ${epochMs('page.edited_at')}, pm.display_name, pm.role,
+                                                -- Per post, so each is a primary-key lookup, whatever the planner thinks of the table.
+                                                (SELECT json_agg(json_build_array(rc.kind, rc.count))
+                                                   FROM post_reaction_counts rc WHERE rc.post_id = page.id AND rc.count > 0),
+                                                (SELECT json_agg(r.kind) FROM reactions r WHERE r.post_id = page.id AND r.member_id = $4))
+                                ORDER BY page.seq)
                  FROM page JOIN members pm ON pm.id = page.author_id) AS page,
-              (SELECT json_agg(json_build_array(rc.post_id, rc.kind, rc.count))
-                 FROM post_reaction_counts rc WHERE rc.post_id IN (SELECT id FROM page) AND rc.count > 0) AS reaction_counts,
-              (SELECT json_agg(json_build_array(r.post_id, r.kind))
-                 FROM reactions r WHERE r.post_id IN (SELECT id FROM page) AND r.member_id = $4) AS viewer_reactions,
               ${replyCount} AS reply_count
          FROM threads t
          LEFT JOIN posts fp ON fp.id = t.first_post_id
@@ -152,11 +155,12 @@ export class ThreadsRepository {
     );
     const row = result[0];
     if (!row) return null;
+    const pageTuples = (row.page as PageTuple[] | null) ?? [];
     return {
       thread: threadFromRow(row),
-      page: ((row.page as PageTuple[] | null) ?? []).map((tuple) => pagePostFrom(threadId, tuple)),
-      reactionCounts: ((row.reaction_counts as Array<[string, ReactionKind, number]> | null) ?? []).map(([postId, kind, count]) => ({ postId, kind, count })),
-      viewerReactions: ((row.viewer_reactions as Array<[string, ReactionKind]> | null) ?? []).map(([postId, kind]) => ({ postId, kind })),
+      page: pageTuples.map((tuple) => pagePostFrom(threadId, tuple)),
+      reactionCounts: pageTuples.flatMap((tuple) => (tuple[13] ?? []).map(([kind, count]) => ({ postId: tuple[0], kind, count }))),
+      viewerReactions: pageTuples.flatMap((tuple) => (tuple[14] ?? []).map((kind) => ({ postId: tuple[0], kind }))),
       replyCount: Number(row.reply_count ?? 0),
     };
   }
