@@ -90,15 +90,8 @@ export class ForumLoaders {
   ): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
     const afterSeq = POST_CURSOR.decode(after)?.[0] ?? null;
-    const set = this.for(ctx);
-    const key = `${limit}:${afterSeq ?? ''}`;
-    let loader = set.threadPostPages.get(key);
-    if (!loader) {
-      loader = new DataLoader((threadIds) => this.loadThreadPostPages(viewer, threadIds, limit + 1, afterSeq, set));
-      set.threadPostPages.set(key, loader);
-    }
     return toConnection(
-      await loader.load(threadId),
+      await this.pageLoader(this.for(ctx), viewer, limit, afterSeq).load(threadId),
       limit,
       (post) => POST_CURSOR.encode([post.seq]),
       (post) => PostModel.from(post),
@@ -135,19 +128,24 @@ export class ForumLoaders {
       return;
     }
     set.thread.prime(threadId, this.primeOpening(set, read.thread));
-    const key = `${limit}:${afterSeq ?? ''}`;
-    let pages = set.threadPostPages.get(key);
-    if (!pages) {
-      pages = new DataLoader<string, PagePost[]>((threadIds) => this.loadThreadPostPages(viewer, threadIds, limit + 1, afterSeq, set));
-      set.threadPostPages.set(key, pages);
-    }
-    pages.prime(threadId, read.page);
+    this.pageLoader(set, viewer, limit, afterSeq).prime(threadId, read.page);
     const byPost = new Map<string, PostReactions>(read.page.map((post) => [post.id, { counts: [], viewerKinds: [] }]));
     for (const post of read.page) if (post.author) set.member.prime(post.author.id, MemberModel.from(post.author));
     for (const { postId, kind, count } of read.reactionCounts.sort(byReactionOrder)) byPost.get(postId)?.counts.push({ kind, count });
     for (const { postId, kind } of read.viewerReactions.sort(byReactionOrder)) byPost.get(postId)?.viewerKinds.push(kind);
     for (const [postId, reactions] of byPost) set.reactions.prime(postId, reactions);
     set.replyCount.prime(threadId, read.replyCount);
+  }
+
+  /** The request's loader of one page (`limit` posts after `afterSeq`) by thread. */
+  private pageLoader(set: ForumLoaderSet, viewer: Viewer, limit: number, afterSeq: string | null): DataLoader<string, PagePost[]> {
+    const key = `${limit}:${afterSeq ?? ''}`;
+    let loader = set.threadPostPages.get(key);
+    if (!loader) {
+      loader = new DataLoader((threadIds) => this.loadThreadPostPages(viewer, threadIds, limit + 1, afterSeq, set));
+      set.threadPostPages.set(key, loader);
+    }
+    return loader;
   }
 
   /** The thread loader's joined rows prime the post, space and member loaders; the thread is returned on its own. */
