@@ -1,5 +1,6 @@
 /**
- * npm run bench -- <scenario...> [--seconds N] [--connections N] [--database NAME] [--rate N] [--cpu-prof]
+ * npm run bench -- <scenario...> [--seconds N] [--connections N] [--database NAME] [--rate N] [--cpu-prof] [--production]
+ *   [--replies N] [--reactions N] (read: seed a thread that large) [--minutes N] (soak)
  *
  * Prints one JSON object per scenario on stdout (progress and warnings go to stderr).
  * Scenarios: accept, latency, read, screen, escalate, queue, burst, costly (see scripts/bench/scenarios.ts
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
       database: { type: 'string' },
       rate: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      // NODE_ENV=production, RS256 tokens from a local JWKS (scripts/bench/production-tokens.ts).
+      production: { type: 'boolean', default: false },
+      replies: { type: 'string' },
+      reactions: { type: 'string' },
+      minutes: { type: 'string' },
     },
   });
   const names = positionals.length ? positionals : ['accept'];
@@ -39,12 +45,24 @@ async function main(): Promise<void> {
     const seconds = Math.min(600, Math.max(1, Number(values.seconds)));
     const connections = Math.min(256, Math.max(1, Number(values.connections)));
     const rate = values.rate ? Math.min(5_000, Math.max(1, Number(values.rate))) : undefined;
-    const result = await SCENARIOS[name]({ seconds, connections, database: values.database, rate, cpuProf: values['cpu-prof'] });
+    const count = (value: string | undefined, max: number) => (value === undefined ? undefined : Math.min(max, Math.max(0, Math.floor(Number(value)))));
+    const result = await SCENARIOS[name]({
+      seconds,
+      connections,
+      database: values.database,
+      rate,
+      cpuProf: values['cpu-prof'],
+      production: values.production,
+      replies: count(values.replies, 1_000_000),
+      reactions: count(values.reactions, 20_000_000),
+      minutes: count(values.minutes, 120),
+    });
     console.log(
       JSON.stringify({
         ...result,
         seconds,
         connections,
+        mode: values.production ? 'production' : 'test',
         machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, at: new Date().toISOString() },
       }),
     );

@@ -12,7 +12,8 @@ import { writeToxicityFixture } from '../../test/fixtures/toxicity-fixture';
 import { ensureBuilt, freePort, ROOT, ServerProcess, spawnApp, waitReady } from '../../test/utils/app-process';
 import { createEnvironment, TEST_JWT_SECRET } from '../../test/utils/environment';
 import { waitFor } from '../../test/utils/wait-for';
-import { cpuMs, gql, tokenFor } from './harness';
+import { cpuMs, gql, tokenFor, useProductionSigner } from './harness';
+import { startProductionSigner } from './production-tokens';
 
 export interface BenchEnvironment {
   graphqlUrl: string;
@@ -57,6 +58,8 @@ export interface EnvironmentOptions {
   countSql?: boolean;
   /** Whether the thread's first post must be published before the run (replies need it visible). */
   publishThread?: boolean;
+  /** NODE_ENV=production with RS256 tokens from a JWKS of the run's own (production-tokens.ts), instead of test mode's HS256 secret. */
+  production?: boolean;
 }
 
 export async function startEnvironment(options: EnvironmentOptions): Promise<BenchEnvironment> {
@@ -67,6 +70,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     pgAdminUrl: options.pgAdminUrl,
     redisUrl: options.redisUrl,
   });
+  const signer = options.production ? await startProductionSigner() : null;
+  useProductionSigner(signer);
   let port = await freePort();
   let fixtureDir: string | null = null;
   const modelEnv: Record<string, string> = {};
@@ -94,7 +99,10 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     ...modelEnv,
     ...(sqlCounterPort ? { BENCH_SQL_COUNTER_PORT: String(sqlCounterPort) } : {}),
     ...options.extraEnv,
+    ...signer?.env,
   };
+  // Production verifies provider tokens only: no development secret beside the JWKS.
+  if (signer) delete env.JWT_SECRET;
   let api = spawnApp('api', env, { preload: apiPreload, nodeArgs: options.apiNodeArgs });
   await waitReady(port, api);
   const workers: ServerProcess[] = [];
@@ -169,6 +177,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
       // Every process is stopped (a hung one is killed) before the database goes; then say which hung.
       const stopped = await Promise.allSettled([api.stop(), ...workers.map((w) => w.stop())]);
       await environment.destroy();
+      await signer?.close();
+      useProductionSigner(null);
       if (fixtureDir) await rm(fixtureDir, { recursive: true, force: true });
       const hung = stopped.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
       if (hung.length) throw new Error(hung.map((h) => String((h.reason as Error).message)).join('\n'));

@@ -8,6 +8,7 @@ import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { TEST_JWT_SECRET } from '../../test/utils/environment';
 import { postGraphql } from '../../test/utils/graphql';
+import type { ProductionSigner } from './production-tokens';
 
 /** CPU time (user + system) a process has used so far, in milliseconds. Linux /proc. */
 export function cpuMs(pid: number): number {
@@ -17,7 +18,15 @@ export function cpuMs(pid: number): number {
   return (ticks * 1000) / 100;
 }
 
+/** Set while a production-mode environment runs (production-tokens.ts): its tokens are RS256 from the run's JWKS. */
+let productionSigner: ProductionSigner | null = null;
+
+export function useProductionSigner(signer: ProductionSigner | null): void {
+  productionSigner = signer;
+}
+
 export function tokenFor(sub: string, role: Role, name?: string): Promise<string> {
+  if (productionSigner) return productionSigner.sign({ sub, role, name }, '2h');
   return signDevToken(TEST_JWT_SECRET, { sub, role, name }, '2h');
 }
 

@@ -3,6 +3,7 @@
  * and worker processes), drives the real API over HTTP on 127.0.0.1 with autocannon (bounded in
  * time and request count), and returns one JSON-ready result.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,13 @@ export interface BenchOptions {
   rate?: number;
   /** Write a V8 CPU profile of the API process and summarise where its time went. */
   cpuProf?: boolean;
+  /** NODE_ENV=production with RS256 tokens from a local JWKS (read, accept, latency, soak). */
+  production?: boolean;
+  /** read: replies in the thread (default 50, the page read is always the first 51 posts) and reactions in the table (default ~150). */
+  replies?: number;
+  reactions?: number;
+  /** soak: how long. */
+  minutes?: number;
 }
 
 export type BenchResult = Record<string, unknown>;
@@ -190,6 +198,78 @@ async function waitAllScreened(env: BenchEnvironment, timeoutMs: number): Promis
   }
 }
 
+/**
+ * `read --replies N --reactions N`: the thread grows to N replies after its 50 real ones (PUBLISHED
+ * rows written in SQL, authors spread over the bench's members, so the page read stays the first
+ * 51 posts) and the reactions table to about N rows, most on the posts the page shows (the worst
+ * case for counting them per read). Fast: generate_series, the reaction-count trigger off during
+ * the bulk insert and the counts rebuilt after it, then ANALYZE.
+ */
+async function seedLargeThread(env: BenchEnvironment, replies: number, reactions: number): Promise<{ seedMs: number; replies: number; reactions: number }> {
+  const started = performance.now();
+  const counts = await withDatabase(env.databaseUrl, async (db) => {
+    if (replies > 50) {
+      await db.query(
+        `INSERT INTO posts (thread_id, space_id, author_id, status, body_html, body_text)
+         SELECT t.id, t.space_id, authors.ids[1 + g % array_length(authors.ids, 1)], 'PUBLISHED', '<p>Seeded reply ' || g || '</p>', 'Seeded reply ' || g
+           FROM threads t,
+                (SELECT array_agg(id ORDER BY sub) AS ids FROM members WHERE sub LIKE 'bench-client-%') authors,
+                generate_series(1, $2::int) g
+          WHERE t.id = $1`,
+        [env.threadId, replies - 50],
+      );
+    }
+    // Spread over every post of the thread: posts x reactors x 5 kinds covers the count asked for.
+    const posts = Math.max(51, replies + 1);
+    const reactors = Math.max(1, Math.ceil(reactions / (5 * posts)));
+    await db.query(
+      `INSERT INTO members (sub, role, display_name)
+       SELECT 'bench-reactor-' || g, 'CLIENT', 'Reactor ' || g FROM generate_series(1, $1::int) g ON CONFLICT DO NOTHING`,
+      [reactors],
+    );
+    await db.query('ALTER TABLE reactions DISABLE TRIGGER USER');
+    try {
+      await db.query(
+        `WITH p AS (SELECT array_agg(id ORDER BY seq) AS ids FROM posts WHERE thread_id = $1),
+              m AS (SELECT array_agg(id ORDER BY sub) AS ids FROM members WHERE sub LIKE 'bench-reactor-%')
+         INSERT INTO reactions (post_id, member_id, kind)
+         SELECT p.ids[1 + (g / (5 * $3::int)) % array_length(p.ids, 1)], m.ids[1 + (g / 5) % $3::int],
+                (ARRAY['HEART','HUG','STRENGTH','RELATE','THANKS'])[1 + g % 5]
+           FROM p, m, generate_series(0, $2::int - 1) g
+         ON CONFLICT DO NOTHING`,
+        [env.threadId, reactions, reactors],
+      );
+    } finally {
+      await db.query('ALTER TABLE reactions ENABLE TRIGGER USER');
+    }
+    await db.query(
+      `INSERT INTO post_reaction_counts (post_id, kind, count)
+       SELECT post_id, kind, count(*) FROM reactions WHERE post_id IN (SELECT id FROM posts WHERE thread_id = $1) GROUP BY post_id, kind
+       ON CONFLICT (post_id, kind) DO UPDATE SET count = EXCLUDED.count`,
+      [env.threadId],
+    );
+    await db.query('ANALYZE');
+    const { rows } = await db.query<{ replies: number; reactions: number }>(
+      `SELECT (SELECT count(*)::int - 1 FROM posts WHERE thread_id = $1) AS replies, (SELECT count(*)::int FROM reactions) AS reactions`,
+      [env.threadId],
+    );
+    return rows[0];
+  });
+  return { seedMs: Math.round(performance.now() - started), ...counts };
+}
+
+/** Sequential scans so far of the tables a thread read touches (PostgreSQL's statistics; they lag by up to half a second). */
+async function tableScans(databaseUrl: string): Promise<Record<string, number>> {
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query<{ relname: string; seq_scan: string }>(
+      `SELECT relname, seq_scan FROM pg_stat_user_tables
+        WHERE relname IN ('threads', 'posts', 'reactions', 'members', 'post_reaction_counts', 'thread_post_counts')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.relname, Number(r.seq_scan)]));
+  });
+}
+
 /** thread with its 50 replies, authors, reactions and viewer reactions; SQL statements counted in the API's driver. */
 async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promise<BenchResult> {
   const env = await startEnvironment({
@@ -199,6 +279,7 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
     database: options.database,
     countSql: true,
     apiNodeArgs,
+    production: options.production,
   });
   const statements = async () => (await env.sqlStatements()) ?? 0;
   try {
@@ -225,6 +306,8 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
         });
       }
     }
+    const seeded =
+      options.replies !== undefined || options.reactions !== undefined ? await seedLargeThread(env, options.replies ?? 50, options.reactions ?? 0) : null;
     const query = `{ thread(id: "${env.threadId}") { id title replyCount author { id displayName } posts(first: 51) { edges { cursor node { id body status createdAt author { id displayName } reactions { kind count } viewerReactions } } pageInfo { hasNextPage endCursor } } } }`;
     const body = JSON.stringify({ query });
     // Statements per request, one request at a time (nothing else talks to the API meanwhile).
@@ -235,9 +318,14 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
       if (answer.thread.posts.edges.length !== 51) throw new Error(`expected 51 posts, got ${answer.thread.posts.edges.length}`);
       perRequest.push((await statements()) - before);
     }
+    const scansBefore = await tableScans(env.databaseUrl);
     const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: 100_000, body: () => body });
+    const scansAfter = await tableScans(env.databaseUrl);
     return {
       scenario: 'read',
+      // Sequential scans of the hot tables during the run: a read whose cost grows with the data shows here.
+      sequentialScansUnderLoad: Object.fromEntries(Object.entries(scansAfter).map(([table, n]) => [table, n - (scansBefore[table] ?? 0)])),
+      ...(seeded ? { seeded } : {}),
       ...run,
       sqlStatementsPerRequest: { min: Math.min(...perRequest), max: Math.max(...perRequest), averageUnderLoad: run.sqlStatementsPerRequest },
       target: { requestsPerSecond: 600, p99Ms: 30 },
@@ -247,7 +335,70 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
   }
 }
 
+/** Resident memory of a process in MB (Linux /proc), or null once it is gone. */
+function rssMb(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `soak --minutes N [--rate R]`: replies at R/s (default 30) and thread-page reads at 50/s at once,
+ * for N minutes (default 15), as the bench's members. Prints one line per minute (stderr) and
+ * returns them all: reply and read latency, errors, API CPU per request, and the resident memory
+ * of the API and the worker, so drift as the thread grows is visible.
+ */
+async function soakScenario(options: BenchOptions): Promise<BenchResult> {
+  const minutes = Math.max(1, options.minutes ?? 15);
+  const replyRate = options.rate ?? 30;
+  const readRate = 50;
+  const env = await startEnvironment({
+    label: 'soak',
+    members: Math.max(options.connections, 10),
+    worker: true,
+    database: options.database,
+    production: options.production,
+  });
+  try {
+    const readBody = JSON.stringify({
+      query: `{ thread(id: "${env.threadId}") { id title replyCount posts(first: 50) { edges { node { id body status createdAt author { id displayName } reactions { kind count } viewerReactions } } pageInfo { hasNextPage endCursor } } } }`,
+    });
+    const perMinute: BenchResult[] = [];
+    let replied = 0;
+    for (let minute = 1; minute <= minutes; minute++) {
+      const offset = replied;
+      const cpuBefore = env.apiCpuMs();
+      const [replies, reads] = await Promise.all([
+        drivePaced(env, { connections: 8, seconds: 60, rate: replyRate, body: (i) => replyBody(env.threadId, offset + i) }),
+        drivePaced(env, { connections: 8, seconds: 60, rate: readRate, body: () => readBody }),
+      ]);
+      replied += replies.requests;
+      const line = {
+        minute,
+        postsInThread: (await countPosts(env.databaseUrl, env.threadId)).total,
+        reply: { ...replies.latencyMs, errors: replies.errors + replies.non2xx + replies.graphqlErrors, late: replies.late },
+        read: { ...reads.latencyMs, errors: reads.errors + reads.non2xx + reads.graphqlErrors, late: reads.late },
+        // Both drives share the one API process: its CPU over every request of the minute.
+        apiCpuMsPerRequest: Math.round(((env.apiCpuMs() - cpuBefore) / Math.max(1, replies.requests + reads.requests)) * 1000) / 1000,
+        rssMb: { api: rssMb(env.api.pid), worker: env.worker ? rssMb(env.worker.pid) : null },
+      };
+      console.error(JSON.stringify(line));
+      perMinute.push(line);
+    }
+    const drained = await waitAllScreened(env, 120_000);
+    return { scenario: 'soak', minutes, replyRate, readRate, perMinute, ...drained };
+  } finally {
+    await env.close();
+  }
+}
+
 export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
+  /** Mixed replies and reads for --minutes, latency and memory per minute. */
+  soak: soakScenario,
+
   /** createReply as fast as it is accepted (post committed + screening queued). */
   async accept(options) {
     return withCpuProfile(options.cpuProf, async (apiNodeArgs) => {
@@ -258,6 +409,7 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
         database: options.database,
         apiNodeArgs,
         countSql: true,
+        production: options.production,
       });
       try {
         const run = await drive(env, {
@@ -285,7 +437,14 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
   /** createReply at a fixed rate (half the accept target unless --rate says otherwise). */
   async latency(options) {
     const rate = options.rate ?? 250;
-    const env = await startEnvironment({ label: 'latency', members: options.connections, worker: true, database: options.database, countSql: true });
+    const env = await startEnvironment({
+      label: 'latency',
+      members: options.connections,
+      worker: true,
+      database: options.database,
+      countSql: true,
+      production: options.production,
+    });
     try {
       const run = await drivePaced(env, { connections: options.connections, seconds: options.seconds, rate, body: (i) => replyBody(env.threadId, i) });
       return { scenario: 'latency', rate, arrivals: 'evenly spaced', ...run, target: { p50Ms: 5, p99Ms: 25 } };

@@ -15,7 +15,7 @@ import { ReactionCountModel } from './models/reaction-count.model';
 import { PagePost, PostsRepository } from './posts.repository';
 import { ReactionsRepository } from './reactions.repository';
 import { SpacesRepository } from './spaces.repository';
-import { ThreadsRepository } from './threads.repository';
+import { ThreadsRepository, ThreadWithOpening } from './threads.repository';
 
 /** The loaders one request uses: one query per kind of thing per tick, however many posts a page shows. */
 export interface ForumLoaderSet {
@@ -41,6 +41,10 @@ const LOADERS_KEY = 'forum';
 const REACTION_ORDER = Object.values(ReactionKind);
 /** A page of a thread's posts continues after a post's seq. */
 const POST_CURSOR = cursorFormat(CursorParts.bigint);
+
+function byReactionOrder(a: { kind: ReactionKind }, b: { kind: ReactionKind }): number {
+  return REACTION_ORDER.indexOf(a.kind) - REACTION_ORDER.indexOf(b.kind);
+}
 
 function byId<T extends { id: string }>(rows: T[]): Map<string, T> {
   return new Map(rows.map((row) => [row.id, row]));
@@ -86,19 +90,70 @@ export class ForumLoaders {
   ): Promise<Connection<PostModel>> {
     const limit = pageSize(first);
     const afterSeq = POST_CURSOR.decode(after)?.[0] ?? null;
+    return toConnection(
+      await this.pageLoader(this.for(ctx), viewer, limit, afterSeq).load(threadId),
+      limit,
+      (post) => POST_CURSOR.encode([post.seq]),
+      (post) => PostModel.from(post),
+    );
+  }
+
+  /**
+   * A thread page in one statement (ThreadsRepository.readWithPage) when a request asks for a
+   * thread with a page of its posts: the thread, first post, space, authors, the page, its
+   * reactions and the reply count are primed into this request's loaders, so the field resolvers
+   * that follow (and their visibility checks, unchanged) find them there instead of sending a
+   * statement each. A page asked for with other arguments than `first`/`after` here is still read
+   * by threadPosts as before.
+   */
+  async prefetchThreadPage(
+    ctx: RequestContext,
+    viewer: Viewer,
+    threadId: string,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<void> {
+    let limit: number;
+    let afterSeq: string | null;
+    try {
+      limit = pageSize(first);
+      afterSeq = POST_CURSOR.decode(after)?.[0] ?? null;
+    } catch {
+      return; // refused by the posts field itself, with its own error
+    }
     const set = this.for(ctx);
+    const read = await this.threads.readWithPage(viewer, threadId, limit + 1, afterSeq);
+    if (!read) {
+      set.thread.prime(threadId, null);
+      return;
+    }
+    set.thread.prime(threadId, this.primeOpening(set, read.thread));
+    this.pageLoader(set, viewer, limit, afterSeq).prime(threadId, read.page);
+    const byPost = new Map<string, PostReactions>(read.page.map((post) => [post.id, { counts: [], viewerKinds: [] }]));
+    for (const post of read.page) if (post.author) set.member.prime(post.author.id, MemberModel.from(post.author));
+    for (const { postId, kind, count } of read.reactionCounts.sort(byReactionOrder)) byPost.get(postId)?.counts.push({ kind, count });
+    for (const { postId, kind } of read.viewerReactions.sort(byReactionOrder)) byPost.get(postId)?.viewerKinds.push(kind);
+    for (const [postId, reactions] of byPost) set.reactions.prime(postId, reactions);
+    set.replyCount.prime(threadId, read.replyCount);
+  }
+
+  /** The request's loader of one page (`limit` posts after `afterSeq`) by thread. */
+  private pageLoader(set: ForumLoaderSet, viewer: Viewer, limit: number, afterSeq: string | null): DataLoader<string, PagePost[]> {
     const key = `${limit}:${afterSeq ?? ''}`;
     let loader = set.threadPostPages.get(key);
     if (!loader) {
       loader = new DataLoader((threadIds) => this.loadThreadPostPages(viewer, threadIds, limit + 1, afterSeq, set));
       set.threadPostPages.set(key, loader);
     }
-    return toConnection(
-      await loader.load(threadId),
-      limit,
-      (post) => POST_CURSOR.encode([post.seq]),
-      (post) => PostModel.from(post),
-    );
+    return loader;
+  }
+
+  /** The thread loader's joined rows prime the post, space and member loaders; the thread is returned on its own. */
+  private primeOpening(set: ForumLoaderSet, { firstPost, space, author, ...thread }: ThreadWithOpening): ThreadEntity {
+    if (firstPost) set.post.prime(firstPost.id, firstPost);
+    if (space) set.space.prime(space.id, space);
+    if (author) set.member.prime(author.id, MemberModel.from(author));
+    return Object.assign(new ThreadEntity(), thread);
   }
 
   private async loadThreadPostPages(
@@ -124,22 +179,13 @@ export class ForumLoaders {
       space: requestLoader(ctx, 'forum.space', async (ids) => byId(await this.spaces.findByIds(ids))),
       // Whoever loads a thread checks its first post and space next (visibility) and often shows its
       // author: one joined query primes those loaders, instead of three more round trips.
-      thread: requestLoader(ctx, 'forum.thread', async (ids) => {
-        const rows = await this.threads.findByIdsWithOpening(ids);
-        const threads = rows.map(({ firstPost, space, author, ...thread }): ThreadEntity => {
-          if (firstPost) set.post.prime(firstPost.id, firstPost);
-          if (space) set.space.prime(space.id, space);
-          if (author) set.member.prime(author.id, MemberModel.from(author));
-          return Object.assign(new ThreadEntity(), thread);
-        });
-        return byId(threads);
-      }),
+      thread: requestLoader(ctx, 'forum.thread', async (ids) => byId((await this.threads.findByIdsWithOpening(ids)).map((row) => this.primeOpening(set, row)))),
       post: requestLoader(ctx, 'forum.post', async (ids) => byId(await this.posts.findByIds(ids))),
       member: this.members.for(ctx),
       // Counts and the viewer's own kinds side by side: one query for both fields of a post.
       reactions: new DataLoader(async (postIds) => {
         const rows = await this.reactions.tallies(postIds, viewer?.memberId ?? null);
-        rows.sort((a, b) => REACTION_ORDER.indexOf(a.kind) - REACTION_ORDER.indexOf(b.kind));
+        rows.sort(byReactionOrder);
         const byPost = new Map<string, PostReactions>(postIds.map((id) => [id, { counts: [], viewerKinds: [] }]));
         for (const row of rows) {
           const entry = byPost.get(row.postId);

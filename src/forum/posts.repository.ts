@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository';
+import { inScopeSqlBound, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
-import { NamedParameters, PositionalParameters } from '../common/sql/sql-parameters';
+import { NamedParameters, PositionalParameters, SqlParameters } from '../common/sql/sql-parameters';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PostEntity } from './entities/post.entity';
-import { visiblePostStatusSql, visibleSpaceSql } from './post-visibility';
+import { AUTHOR_ONLY_STATUSES, visiblePostStatusSql, visibleSpaceSql } from './post-visibility';
 import { ScreeningOutboxRepository } from './screening-outbox.repository';
 
 /** A post as a page of a thread reads it, with its author joined. */
@@ -42,6 +43,26 @@ export interface MovedPost {
   authorId: string;
   status: PostStatus;
   revision: number;
+}
+
+/**
+ * `replyCount` as SQL over a thread, its first post and its thread_post_counts row, with the same
+ * rule as `visiblePostStatusSql`: who sees every post of the space counts every reply; anyone
+ * else the published ones plus their own that are not public (through posts_thread_author, so
+ * bounded by their own posts in the thread, not by the thread's size).
+ */
+export function visibleReplyCountSql(viewer: Viewer, alias: { thread: string; firstPost: string; counts: string }, params: SqlParameters): string {
+  const { thread: t, firstPost: fp, counts: c } = alias;
+  const scope = staffScopeOf(viewer);
+  const every = `greatest(coalesce(${c}.posts, 1) - 1, 0)`;
+  if (scope.all) return every;
+  const published = `coalesce(${c}.published_posts, 0) - (${fp}.status = ${params.bind(PostStatus.PUBLISHED)})::int`;
+  const own = `(SELECT count(*)::int FROM posts o
+     WHERE o.thread_id = ${t}.id AND o.author_id = ${params.bind(viewer.memberId)}
+       AND o.status = ANY(${params.bind(AUTHOR_ONLY_STATUSES)}::text[]) AND o.id <> ${t}.first_post_id)`;
+  const others = `(${published} + ${own})`;
+  if (scope.spaceIds.length === 0) return others;
+  return `(CASE WHEN ${inScopeSqlBound(scope, `${t}.space_id`, params)} THEN ${every} ELSE ${others} END)`;
 }
 
 /** `posts`, the current revision of every post: the only place that names the table. */
@@ -80,15 +101,19 @@ export class PostsRepository {
       .getMany();
   }
 
-  /** Replies (the first post is not one) the viewer would see listed, by thread, so the count never disagrees with the list. */
+  /**
+   * Replies (the first post is not one) the viewer would see listed, by thread, so the count never
+   * disagrees with the list: from the maintained counts (thread_post_counts), not by counting.
+   */
   async replyCounts(viewer: Viewer, threadIds: readonly string[]): Promise<Map<string, number>> {
     const params = new PositionalParameters([threadIds]);
-    const visible = visiblePostStatusSql(viewer, 'p', params);
+    const count = visibleReplyCountSql(viewer, { thread: 't', firstPost: 'fp', counts: 'c' }, params);
     const rows: Array<{ thread_id: string; count: number }> = await this.dataSource.query(
-      `SELECT p.thread_id, count(*)::int AS count
-         FROM posts p JOIN threads t ON t.id = p.thread_id
-        WHERE p.thread_id = ANY($1) AND p.id <> t.first_post_id${visible ? ` AND ${visible}` : ''}
-        GROUP BY p.thread_id`,
+      `SELECT t.id AS thread_id, ${count} AS count
+         FROM threads t
+         JOIN posts fp ON fp.id = t.first_post_id
+         LEFT JOIN thread_post_counts c ON c.thread_id = t.id
+        WHERE t.id = ANY($1)`,
       params.values,
     );
     return new Map(rows.map((r) => [r.thread_id, r.count]));

@@ -34,11 +34,16 @@ export class ReactionsRepository {
     await this.dataSource.getRepository(ReactionEntity).delete({ postId, memberId, kind });
   }
 
-  /** Counts by kind and whether the viewer gave each, for every post: one query for both fields of a post. */
+  /**
+   * Counts by kind and whether the viewer gave each, for every post: one query for both fields of
+   * a post, from the maintained counts (post_reaction_counts) and one primary-key lookup per
+   * counted kind, so its cost does not grow with the reactions table.
+   */
   async tallies(postIds: readonly string[], viewerId: string | null): Promise<ReactionTally[]> {
     const rows: Array<{ post_id: string; kind: ReactionKind; count: number; mine: boolean }> = await this.dataSource.query(
-      `SELECT post_id, kind, count(*)::int AS count, coalesce(bool_or(member_id = $2), false) AS mine
-         FROM reactions WHERE post_id = ANY($1) GROUP BY post_id, kind`,
+      `SELECT c.post_id, c.kind, c.count,
+              EXISTS (SELECT 1 FROM reactions r WHERE r.post_id = c.post_id AND r.member_id = $2 AND r.kind = c.kind) AS mine
+         FROM post_reaction_counts c WHERE c.post_id = ANY($1) AND c.count > 0`,
       [postIds, viewerId],
     );
     return rows.map((r) => ({ postId: r.post_id, kind: r.kind, count: r.count, mine: r.mine }));

@@ -3,12 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
-import { NamedParameters } from '../common/sql/sql-parameters';
+import { ReactionKind } from '../common/domain/reaction-kind.enum';
+import { NamedParameters, PositionalParameters } from '../common/sql/sql-parameters';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PostEntity } from './entities/post.entity';
 import { SpaceEntity } from './entities/space.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { visiblePostStatusSql } from './post-visibility';
+import { PagePost, visibleReplyCountSql } from './posts.repository';
 
 /** A thread as its loader reads it: joined with what every reader of a thread looks at next. */
 export type ThreadWithOpening = ThreadEntity & { firstPost?: PostEntity | null; space?: SpaceEntity | null; author?: MemberEntity | null };
@@ -20,6 +22,40 @@ export interface ListedThread {
   /** last_activity_at as PostgreSQL prints it: a JS Date would cut its microseconds (see the cursor). */
   activityKey: string;
 }
+
+/** A thread page read in one statement (readWithPage): what the thread, posts, replyCount and reaction fields show. */
+export interface ThreadPageRead {
+  thread: ThreadWithOpening;
+  /** Up to `rows` posts the viewer may see, oldest first, each with its author. */
+  page: PagePost[];
+  /** Counts by post and kind (kinds with none left out). */
+  reactionCounts: Array<{ postId: string; kind: ReactionKind; count: number }>;
+  /** The kinds the viewer gave, by post. */
+  viewerReactions: Array<{ postId: string; kind: ReactionKind }>;
+  replyCount: number;
+}
+
+/** One page post as readWithPage's json_agg lists it: positional, so no key is repeated per post. */
+type PageTuple = [
+  id: string,
+  seq: string,
+  spaceId: string,
+  authorId: string,
+  quotePostId: string | null,
+  status: PostStatus,
+  heldReason: PostEntity['heldReason'],
+  revision: number,
+  bodyHtml: string,
+  createdAtMs: number,
+  editedAtMs: number | null,
+  authorName: string,
+  authorRole: MemberEntity['role'],
+  reactionCounts: Array<[ReactionKind, number]> | null,
+  viewerReactions: ReactionKind[] | null,
+];
+
+/** A timestamp as epoch milliseconds, cut as node-postgres cuts a timestamptz into a Date. */
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
 
 /** `threads`: the only place that names the table. */
 @Injectable()
@@ -71,6 +107,64 @@ export class ThreadsRepository {
       .getMany();
   }
 
+  /**
+   * A thread with its first post, space and author, the first page of posts the viewer may see
+   * (after the seq `afterSeq`) with their authors, the page's reaction counts and the viewer's own
+   * reactions, and the viewer's replyCount: everything a thread page shows, in ONE statement (it
+   * was four), from maintained counts (thread_post_counts, post_reaction_counts) so its cost does
+   * not grow with the thread or the reactions table. The page uses the same visibility fragment as
+   * threadPages; null when there is no such thread. Whether the thread itself may be seen is still
+   * decided by the caller (ThreadsService.findVisible) from the first post and space read here.
+   */
+  async readWithPage(viewer: Viewer, threadId: string, rows: number, afterSeq: string | null): Promise<ThreadPageRead | null> {
+    const params = new PositionalParameters([threadId, rows, afterSeq, viewer.memberId]);
+    const visible = visiblePostStatusSql(viewer, 'q', params);
+    const replyCount = visibleReplyCountSql(viewer, { thread: 't', firstPost: 'fp', counts: 'c' }, params);
+    const result: Array<Record<string, unknown>> = await this.dataSource.query(
+      `WITH page AS (
+         SELECT q.id, q.seq, q.space_id, q.author_id, q.quote_post_id, q.status, q.held_reason, q.revision, q.body_html, q.created_at, q.edited_at
+           FROM posts q
+          WHERE q.thread_id = $1${visible ? ` AND ${visible}` : ''} AND ($3::bigint IS NULL OR q.seq > $3::bigint)
+          ORDER BY q.seq
+          LIMIT $2
+       )
+       SELECT t.id, t.space_id, t.author_id, t.title, t.first_post_id, t.last_activity_at, t.created_at,
+              fp.id AS fp_id, fp.seq AS fp_seq, fp.space_id AS fp_space_id, fp.author_id AS fp_author_id, fp.quote_post_id AS fp_quote_post_id,
+              fp.status AS fp_status, fp.held_reason AS fp_held_reason, fp.revision AS fp_revision, fp.body_html AS fp_body_html,
+              fp.body_text AS fp_body_text, fp.created_at AS fp_created_at, fp.edited_at AS fp_edited_at, fp.status_changed_at AS fp_status_changed_at,
+              s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.description AS s_description, s.cohort AS s_cohort, s.position AS s_position,
+              s.created_at AS s_created_at,
+              m.id AS m_id, m.display_name AS m_display_name, m.role AS m_role,
+              (SELECT json_agg(json_build_array(page.id, page.seq::text, page.space_id, page.author_id, page.quote_post_id, page.status,
+                                                page.held_reason, page.revision, page.body_html, ${epochMs('page.created_at')},
+                                                ${epochMs('page.edited_at')}, pm.display_name, pm.role,
+                                                -- Per post, so each is a primary-key lookup, whatever the planner thinks of the table.
+                                                (SELECT json_agg(json_build_array(rc.kind, rc.count))
+                                                   FROM post_reaction_counts rc WHERE rc.post_id = page.id AND rc.count > 0),
+                                                (SELECT json_agg(r.kind) FROM reactions r WHERE r.post_id = page.id AND r.member_id = $4))
+                                ORDER BY page.seq)
+                 FROM page JOIN members pm ON pm.id = page.author_id) AS page,
+              ${replyCount} AS reply_count
+         FROM threads t
+         LEFT JOIN posts fp ON fp.id = t.first_post_id
+         LEFT JOIN spaces s ON s.id = t.space_id
+         LEFT JOIN members m ON m.id = t.author_id
+         LEFT JOIN thread_post_counts c ON c.thread_id = t.id
+        WHERE t.id = $1`,
+      params.values,
+    );
+    const row = result[0];
+    if (!row) return null;
+    const pageTuples = (row.page as PageTuple[] | null) ?? [];
+    return {
+      thread: threadFromRow(row),
+      page: pageTuples.map((tuple) => pagePostFrom(threadId, tuple)),
+      reactionCounts: pageTuples.flatMap((tuple) => (tuple[13] ?? []).map(([kind, count]) => ({ postId: tuple[0], kind, count }))),
+      viewerReactions: pageTuples.flatMap((tuple) => (tuple[14] ?? []).map((kind) => ({ postId: tuple[0], kind }))),
+      replyCount: Number(row.reply_count ?? 0),
+    };
+  }
+
   async findById(manager: EntityManager, id: string): Promise<ThreadEntity> {
     return manager.findOneByOrFail(ThreadEntity, { id });
   }
@@ -85,4 +179,70 @@ export class ThreadsRepository {
   async rename(manager: EntityManager, id: string, title: string): Promise<void> {
     await manager.update(ThreadEntity, { id }, { title });
   }
+}
+
+/** The entities readWithPage's row holds, built as TypeORM would hydrate them (same classes, same types). */
+function threadFromRow(row: Record<string, unknown>): ThreadWithOpening {
+  const thread: ThreadWithOpening = Object.assign(new ThreadEntity(), {
+    id: row.id as string,
+    spaceId: row.space_id as string,
+    authorId: row.author_id as string,
+    title: row.title as string,
+    firstPostId: row.first_post_id as string | null,
+    lastActivityAt: row.last_activity_at as Date,
+    createdAt: row.created_at as Date,
+  });
+  thread.firstPost = row.fp_id
+    ? Object.assign(new PostEntity(), {
+        id: row.fp_id as string,
+        seq: row.fp_seq as string,
+        threadId: thread.id,
+        spaceId: row.fp_space_id as string,
+        authorId: row.fp_author_id as string,
+        quotePostId: row.fp_quote_post_id as string | null,
+        status: row.fp_status as PostStatus,
+        heldReason: row.fp_held_reason as PostEntity['heldReason'],
+        revision: row.fp_revision as number,
+        bodyHtml: row.fp_body_html as string,
+        bodyText: row.fp_body_text as string,
+        createdAt: row.fp_created_at as Date,
+        editedAt: row.fp_edited_at as Date | null,
+        statusChangedAt: row.fp_status_changed_at as Date,
+      })
+    : null;
+  thread.space = row.s_id
+    ? Object.assign(new SpaceEntity(), {
+        id: row.s_id as string,
+        slug: row.s_slug as string,
+        name: row.s_name as string,
+        description: row.s_description as string,
+        cohort: row.s_cohort as string | null,
+        position: row.s_position as number,
+        createdAt: row.s_created_at as Date,
+      })
+    : null;
+  thread.author = row.m_id
+    ? Object.assign(new MemberEntity(), { id: row.m_id as string, displayName: row.m_display_name as string, role: row.m_role as MemberEntity['role'] })
+    : null;
+  return thread;
+}
+
+function pagePostFrom(threadId: string, tuple: PageTuple): PagePost {
+  const [id, seq, spaceId, authorId, quotePostId, status, heldReason, revision, bodyHtml, createdAtMs, editedAtMs, authorName, authorRole] = tuple;
+  const post: PagePost = Object.assign(new PostEntity(), {
+    id,
+    seq,
+    threadId,
+    spaceId,
+    authorId,
+    quotePostId,
+    status,
+    heldReason,
+    revision,
+    bodyHtml,
+    createdAt: new Date(createdAtMs),
+    editedAt: editedAtMs === null ? null : new Date(editedAtMs),
+  });
+  post.author = Object.assign(new MemberEntity(), { id: authorId, displayName: authorName, role: authorRole });
+  return post;
 }

@@ -1,8 +1,10 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
+import { selectedChildArgs } from '../common/graphql/lookahead';
 import { Connection } from '../common/pagination/connection';
 import { MemberModel } from '../members/models/member.model';
 import { ForumLoaders } from './forum-loaders';
@@ -12,6 +14,11 @@ import { SpaceModel } from './models/space.model';
 import { ThreadConnection, ThreadModel } from './models/thread.model';
 import { PostingService } from './posting.service';
 import { ThreadsService } from './threads.service';
+
+/** A page argument as the posts field takes it (absent, null or of its type); anything else is left to the field to refuse. */
+function isPageArg<T extends 'number' | 'string'>(value: unknown, type: T): value is (T extends 'number' ? number : string) | null | undefined {
+  return value === undefined || value === null || typeof value === type;
+}
 
 @Resolver(() => ThreadModel)
 export class ThreadsResolver {
@@ -33,8 +40,20 @@ export class ThreadsResolver {
   }
 
   @Query(() => ThreadModel, { nullable: true, description: 'A thread, or null when it does not exist or is not visible to you.' })
-  async thread(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ThreadModel | null> {
-    return this.threadsService.findVisible(viewer, parseId(id), this.loaders.for(ctx));
+  async thread(
+    @CurrentViewer() viewer: Viewer,
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ThreadModel | null> {
+    const threadId = parseId(id);
+    // A thread page (the thread with a page of its posts) is read in one statement, primed into
+    // the loaders the fields below use; visibility is decided exactly as without it.
+    const page = selectedChildArgs(info, 'posts');
+    if (page && isPageArg(page.first, 'number') && isPageArg(page.after, 'string')) {
+      await this.loaders.prefetchThreadPage(ctx, viewer, threadId, page.first, page.after);
+    }
+    return this.threadsService.findVisible(viewer, threadId, this.loaders.for(ctx));
   }
 
   @Mutation(() => ThreadModel, { description: 'Starts a thread; its first post is PENDING until screened.' })

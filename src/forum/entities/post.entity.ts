@@ -8,6 +8,8 @@ import { HeldReason, PostStatus } from '../../common/domain/post-status.enum';
 @Entity('posts')
 @Index('posts_thread_seq', ['threadId', 'seq'])
 @Index('posts_author_created', ['authorId', 'createdAt'])
+// A viewer's own posts that are not public, for replyCount (MaintainThreadAndReactionCounts migration).
+@Index('posts_thread_author', ['threadId', 'authorId'])
 export class PostEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
