@@ -1,3 +1,4 @@
+import { EscalationModule } from '../escalation/escalation.module';
 import { ForumModule } from '../forum/forum.module';
 import { MembersModule } from '../members/members.module';
 import { Module } from '@nestjs/common';
@@ -9,7 +10,7 @@ import { ModerationJobHandlers } from './moderation.worker';
 
 /** The worker side of moderation: reports into cases, case due-time reminders, the sweep. */
 @Module({
-  imports: [ModerationModule, NotificationsModule, ForumModule, MembersModule],
+  imports: [ModerationModule, EscalationModule, NotificationsModule, ForumModule, MembersModule],
   providers: [CaseTimersService, CloseEscalationCasesService, ModerationJobHandlers],
   exports: [ModerationJobHandlers],
 })
