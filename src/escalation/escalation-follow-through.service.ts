@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Viewer } from '../common/auth/viewer';
-import { EscalationStatus, OutreachChannel } from '../common/domain/escalation.enums';
+import { OutreachChannel } from '../common/domain/escalation.enums';
 import { Role } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { staffNote } from '../common/text/staff-note';
@@ -83,7 +83,7 @@ export class EscalationFollowThroughService {
           targetType: 'escalation',
           targetId: escalationId,
           requestId,
-          details: { outreachId: outreach.id, channel: input.channel, escalationStatus: escalation.status as EscalationStatus },
+          details: { outreachId: outreach.id, channel: input.channel, escalationStatus: escalation.status },
         },
         manager,
       );

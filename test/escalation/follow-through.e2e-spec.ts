@@ -83,7 +83,7 @@ describe('escalation follow-through: one per client, closing the loop, email pag
   }
 
   async function screened(postId: string): Promise<void> {
-    await waitFor('the screening', async () => ((await app.dataSource.query(`SELECT 1 FROM screenings WHERE post_id = $1`, [postId])) as unknown[]).length > 0);
+    await waitFor('the screening', async () => (await app.dataSource.query<unknown[]>(`SELECT 1 FROM screenings WHERE post_id = $1`, [postId])).length > 0);
   }
 
   async function escalationsOf(
@@ -106,7 +106,7 @@ describe('escalation follow-through: one per client, closing the loop, email pag
     expect(opened.severity).toBe('HIGH');
     await waitFor(
       'the first page',
-      async () => ((await app.dataSource.query(`SELECT 1 FROM escalation_pages WHERE escalation_id = $1`, [opened.id])) as unknown[]).length,
+      async () => (await app.dataSource.query<unknown[]>(`SELECT 1 FROM escalation_pages WHERE escalation_id = $1`, [opened.id])).length,
     );
 
     const second = await post(client.token, IMMINENT_TEXT);
