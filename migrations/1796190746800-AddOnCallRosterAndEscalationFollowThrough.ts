@@ -42,6 +42,7 @@ export class AddOnCallRosterAndEscalationFollowThrough1796190746800 implements M
         "source_key" text NOT NULL,
         "post_id" uuid,
         "level" text NOT NULL,
+        "trigger" text,
         "evidence" jsonb NOT NULL DEFAULT '[]',
         "raised_severity" boolean NOT NULL DEFAULT false,
         "created_at" timestamptz NOT NULL DEFAULT now(),

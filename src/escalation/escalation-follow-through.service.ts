@@ -59,6 +59,7 @@ export class EscalationFollowThroughService {
       id: s.id,
       postId: s.postId,
       level: s.level,
+      trigger: s.trigger,
       raisedSeverity: s.raisedSeverity,
       createdAt: s.createdAt,
     }));

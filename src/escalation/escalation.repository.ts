@@ -56,6 +56,8 @@ export interface NewEscalationSignal {
   postId: string | null;
   /** A crisis level or an escalation severity. */
   level: string;
+  /** Why it was raised (a threat to others asks for a duty-to-warn review); null for a risk signal. */
+  trigger: EscalationTrigger | null;
   evidence: unknown[];
   raisedSeverity: boolean;
 }
@@ -65,6 +67,7 @@ export interface EscalationSignalRow {
   escalationId: string;
   postId: string | null;
   level: string;
+  trigger: EscalationTrigger | null;
   raisedSeverity: boolean;
   createdAt: Date;
 }
@@ -170,9 +173,9 @@ export class EscalationRepository {
   /** Null when this source was attached already. */
   async insertSignal(manager: EntityManager, signal: NewEscalationSignal): Promise<string | null> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO escalation_signals (escalation_id, source_key, post_id, level, evidence, raised_severity) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+      `INSERT INTO escalation_signals (escalation_id, source_key, post_id, level, trigger, evidence, raised_severity) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
        ON CONFLICT (escalation_id, source_key) DO NOTHING RETURNING id`,
-      [signal.escalationId, signal.sourceKey, signal.postId, signal.level, JSON.stringify(signal.evidence), signal.raisedSeverity],
+      [signal.escalationId, signal.sourceKey, signal.postId, signal.level, signal.trigger, JSON.stringify(signal.evidence), signal.raisedSeverity],
     );
     return rows.length > 0 ? rows[0].id : null;
   }
@@ -202,16 +205,24 @@ export class EscalationRepository {
   /** Each escalation's attached signals, oldest first. */
   async signalsOf(escalationIds: readonly string[]): Promise<EscalationSignalRow[]> {
     if (escalationIds.length === 0) return [];
-    const rows: Array<{ id: string; escalation_id: string; post_id: string | null; level: string; raised_severity: boolean; created_at: Date }> =
-      await this.dataSource.query(
-        `SELECT id, escalation_id, post_id, level, raised_severity, created_at FROM escalation_signals WHERE escalation_id = ANY($1::uuid[]) ORDER BY created_at, id`,
-        [escalationIds],
-      );
+    const rows: Array<{
+      id: string;
+      escalation_id: string;
+      post_id: string | null;
+      level: string;
+      trigger: EscalationTrigger | null;
+      raised_severity: boolean;
+      created_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT id, escalation_id, post_id, level, trigger, raised_severity, created_at FROM escalation_signals WHERE escalation_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [escalationIds],
+    );
     return rows.map((r) => ({
       id: r.id,
       escalationId: r.escalation_id,
       postId: r.post_id,
       level: r.level,
+      trigger: r.trigger,
       raisedSeverity: r.raised_severity,
       createdAt: r.created_at,
     }));

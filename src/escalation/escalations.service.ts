@@ -57,7 +57,13 @@ export class EscalationsService {
     await this.repository.lockSubject(manager, request.subjectId);
     const open = await this.repository.openOfSubject(manager, request.subjectId);
     if (open && open.dedupeKey !== request.dedupeKey) {
-      await this.attach(manager, open, { sourceKey: request.dedupeKey, postId: request.postId, severity: request.severity, evidence: request.evidence });
+      await this.attach(manager, open, {
+        sourceKey: request.dedupeKey,
+        postId: request.postId,
+        severity: request.severity,
+        trigger: request.trigger,
+        evidence: request.evidence,
+      });
       return { escalationId: open.id, created: false, attached: true };
     }
     const insertedId = await this.repository.insertEscalation(
@@ -72,6 +78,7 @@ export class EscalationsService {
       sourceKey: request.dedupeKey,
       postId: request.postId,
       level: request.severity,
+      trigger: request.trigger,
       evidence: [],
       raisedSeverity: false,
     });
@@ -148,15 +155,19 @@ export class EscalationsService {
   private async attach(
     manager: EntityManager,
     open: OpenEscalation,
-    signal: { sourceKey: string; postId: string | null; evidence: unknown[] } & ({ severity: EscalationSeverity } | { level: CrisisLevel }),
+    signal: { sourceKey: string; postId: string | null; evidence: unknown[] } & (
+      { severity: EscalationSeverity; trigger: EscalationTrigger } | { level: CrisisLevel }
+    ),
   ): Promise<void> {
     const severity = 'severity' in signal ? signal.severity : null;
+    const trigger = 'trigger' in signal ? signal.trigger : null;
     const higher = severity !== null && SEVERITY_RANK[severity] > SEVERITY_RANK[open.severity];
     const signalId = await this.repository.insertSignal(manager, {
       escalationId: open.id,
       sourceKey: signal.sourceKey,
       postId: signal.postId,
       level: severity ?? ('level' in signal ? signal.level : ''),
+      trigger,
       evidence: signal.evidence,
       raisedSeverity: higher,
     });
@@ -174,7 +185,10 @@ export class EscalationsService {
         [...told].map((memberId) => ({
           memberId,
           kind: NotificationKind.ESCALATION,
-          title: `New risk signal on an open escalation (${open.severity})`,
+          title:
+            trigger === EscalationTrigger.THREAT_TO_OTHERS
+              ? `New signal on an open escalation: a possible threat to others (duty-to-warn review)`
+              : `New risk signal on an open escalation (${open.severity})`,
           body:
             open.status === EscalationStatus.ACKNOWLEDGED
               ? 'The client of an escalation you are following has posted another risk signal. It was added to the same escalation.'

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OutreachChannel } from '../../common/domain/escalation.enums';
 import { MemberModel } from '../../members/models/member.model';
+import { EscalationTrigger } from '../entities/escalation.entity';
 
 export enum PageChannel {
   IN_APP = 'IN_APP',
@@ -75,6 +76,9 @@ export class EscalationSignalModel {
 
   @Field({ description: 'The crisis level or severity of the signal.' })
   level!: string;
+
+  @Field(() => EscalationTrigger, { nullable: true, description: 'Why it was raised (THREAT_TO_OTHERS asks for a duty-to-warn review); null for a risk signal.' })
+  trigger!: EscalationTrigger | null;
 
   @Field({ description: 'It raised the escalation to a higher severity (and re-paged it).' })
   raisedSeverity!: boolean;
