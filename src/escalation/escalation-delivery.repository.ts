@@ -47,6 +47,28 @@ export interface OutreachRow {
   createdAt: Date;
 }
 
+interface RawEmailDelivery {
+  id: string;
+  escalation_id: string;
+  page_key: string;
+  member_id: string;
+  status: EmailDeliveryStatus;
+  attempts: number;
+  error: string | null;
+  updated_at: Date;
+}
+
+const toEmailDelivery = (r: RawEmailDelivery): EmailDeliveryRow => ({
+  id: r.id,
+  escalationId: r.escalation_id,
+  pageKey: r.page_key,
+  memberId: r.member_id,
+  status: r.status,
+  attempts: r.attempts,
+  error: r.error,
+  updatedAt: r.updated_at,
+});
+
 /**
  * The only place that names the tables of how escalations reach people:
  * - `escalation_pages`: each page sent (unique per escalation and page key), with its recipients;
@@ -118,32 +140,11 @@ export class EscalationDeliveryRepository {
 
   /** The delivery with the address to send to (read at send time: a corrected address is used on the retry). */
   async emailDelivery(id: string): Promise<(EmailDeliveryRow & { email: string | null }) | null> {
-    const rows: Array<{
-      id: string;
-      escalation_id: string;
-      page_key: string;
-      member_id: string;
-      status: EmailDeliveryStatus;
-      attempts: number;
-      error: string | null;
-      updated_at: Date;
-      email: string | null;
-    }> = await this.dataSource.query(`SELECT d.*, c.email FROM email_deliveries d LEFT JOIN staff_contacts c ON c.member_id = d.member_id WHERE d.id = $1`, [
-      id,
-    ]);
-    if (rows.length === 0) return null;
-    const r = rows[0];
-    return {
-      id: r.id,
-      escalationId: r.escalation_id,
-      pageKey: r.page_key,
-      memberId: r.member_id,
-      status: r.status,
-      attempts: r.attempts,
-      error: r.error,
-      updatedAt: r.updated_at,
-      email: r.email,
-    };
+    const rows: Array<RawEmailDelivery & { email: string | null }> = await this.dataSource.query(
+      `SELECT d.*, c.email FROM email_deliveries d LEFT JOIN staff_contacts c ON c.member_id = d.member_id WHERE d.id = $1`,
+      [id],
+    );
+    return rows.length > 0 ? { ...toEmailDelivery(rows[0]), email: rows[0].email } : null;
   }
 
   async markEmailAttempt(id: string, status: EmailDeliveryStatus, error: string | null): Promise<void> {
@@ -159,26 +160,11 @@ export class EscalationDeliveryRepository {
 
   async emailDeliveriesOf(escalationIds: readonly string[]): Promise<EmailDeliveryRow[]> {
     if (escalationIds.length === 0) return [];
-    const rows: Array<{
-      id: string;
-      escalation_id: string;
-      page_key: string;
-      member_id: string;
-      status: EmailDeliveryStatus;
-      attempts: number;
-      error: string | null;
-      updated_at: Date;
-    }> = await this.dataSource.query(`SELECT * FROM email_deliveries WHERE escalation_id = ANY($1::uuid[]) ORDER BY created_at, id`, [escalationIds]);
-    return rows.map((r) => ({
-      id: r.id,
-      escalationId: r.escalation_id,
-      pageKey: r.page_key,
-      memberId: r.member_id,
-      status: r.status,
-      attempts: r.attempts,
-      error: r.error,
-      updatedAt: r.updated_at,
-    }));
+    const rows: RawEmailDelivery[] = await this.dataSource.query(
+      `SELECT * FROM email_deliveries WHERE escalation_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [escalationIds],
+    );
+    return rows.map(toEmailDelivery);
   }
 
   async webhookAttemptsOf(escalationIds: readonly string[]): Promise<WebhookAttemptRow[]> {

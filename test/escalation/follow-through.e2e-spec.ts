@@ -208,23 +208,14 @@ describe('escalation follow-through: one per client, closing the loop, email pag
     expect(outreach.data!.recordOutreach.outreach).toEqual([
       { channel: 'PHONE', note: 'Called, reached voicemail, then the client called back.', by: { id: clinician.id } },
     ]);
-    const noNote = await app.gql(
-      'mutation ($id: ID!, $input: RecordOutreachInput!) { recordOutreach(escalationId: $id, input: $input) { id } }',
-      {
-        id: escalation.id,
-        input: { channel: 'PHONE', note: ' ' },
-      },
-      clinician.token,
-    );
-    expect(noNote.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const asPeer = await app.gql(
-      'mutation ($id: ID!, $input: RecordOutreachInput!) { recordOutreach(escalationId: $id, input: $input) { id } }',
-      {
-        id: escalation.id,
-        input: { channel: 'PHONE', note: 'x' },
-      },
-      peer.token,
-    );
+    const outreachAs = (token: string, note: string) =>
+      app.gql(
+        'mutation ($id: ID!, $input: RecordOutreachInput!) { recordOutreach(escalationId: $id, input: $input) { id } }',
+        { id: escalation.id, input: { channel: 'PHONE', note } },
+        token,
+      );
+    expect((await outreachAs(clinician.token, ' ')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const asPeer = await outreachAs(peer.token, 'x');
     expect(asPeer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const resolved = await app.gql<{ resolveEscalation: { status: string; outcome: string } }>(
