@@ -59,6 +59,12 @@ export class AppConfig {
   };
   readonly escalationWebhook: { url?: string; secret?: string };
   readonly crisisResources?: string;
+  /** Email pages (no PHI: severity, deadline, a link); no url, no email is sent. */
+  readonly smtp: { url?: string; from: string };
+  /** The program's IANA time zone for shift times and deadlines shown to people (stored in UTC). */
+  readonly programTimeZone: string;
+  /** How often the worker looks for gaps in the on-call roster of the next 72 hours. */
+  readonly roster: { gapCheckSeconds: number };
   /** Acknowledgement deadlines by escalation severity, and how often the worker sweeps for missed timers. */
   readonly escalationTimers: { ackSeconds: RawEnv['ESCALATION_ACK_SECONDS']; sweepSeconds: number };
   /**
@@ -115,6 +121,9 @@ export class AppConfig {
     };
     this.escalationWebhook = { url: env.ESCALATION_WEBHOOK_URL, secret: env.ESCALATION_WEBHOOK_SECRET };
     this.crisisResources = env.CRISIS_RESOURCES;
+    this.smtp = { url: env.SMTP_URL, from: env.SMTP_FROM };
+    this.programTimeZone = env.PROGRAM_TIME_ZONE;
+    this.roster = { gapCheckSeconds: env.ROSTER_GAP_CHECK_SECONDS };
     this.escalationTimers = { ackSeconds: env.ESCALATION_ACK_SECONDS, sweepSeconds: env.TIMER_SWEEP_SECONDS };
     this.screening = {
       concurrency: env.SCREENING_CONCURRENCY,

@@ -36,6 +36,15 @@ function isAbsoluteUriWithoutFragment(value: string): boolean {
   }
 }
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -95,12 +104,18 @@ export const envSchema = z
     ESCALATION_WEBHOOK_URL: url(['https:', 'http:']).optional(),
     ESCALATION_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     CRISIS_RESOURCES: z.string().min(1).optional(),
+    // Email paging: smtp://user:pass@host:port (smtps:// for implicit TLS). Unset: no email pages.
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    SMTP_FROM: z.string().min(3).default('Between Sessions <no-reply@localhost>'),
+    /** Shift times and page deadlines are stored in UTC and shown in this IANA zone. */
+    PROGRAM_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York').default('UTC'),
     ESCALATION_ACK_SECONDS: secondsByKey(['IMMINENT', 'HIGH', 'ELEVATED'] as const).default({ IMMINENT: 300, HIGH: 900, ELEVATED: 14_400 }),
     CASE_DUE_SECONDS: secondsByKey(['URGENT', 'HIGH', 'NORMAL', 'LOW'] as const).default({ URGENT: 300, HIGH: 1_800, NORMAL: 14_400, LOW: 86_400 }),
     CASE_CLAIM_LEASE_SECONDS: positiveInt.default(900),
     REPORT_AUTO_HIDE_REPORTERS: positiveInt.default(3),
     FORUM_RATE_LIMIT_MULTIPLIER: positiveInt.default(1),
     TIMER_SWEEP_SECONDS: positiveInt.default(30),
+    ROSTER_GAP_CHECK_SECONDS: positiveInt.default(900),
     SHUTDOWN_GRACE_SECONDS: positiveInt.default(20),
     SCREENING_CONCURRENCY: positiveInt.default(24),
     SCREENING_LOCK_MS: positiveInt.default(30_000),

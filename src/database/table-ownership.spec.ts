@@ -37,6 +37,12 @@ const TABLE_OWNERS: Record<string, string> = {
   escalations: 'escalation',
   risk_signals: 'escalation',
   webhook_deliveries: 'escalation',
+  on_call_shifts: 'escalation',
+  escalation_signals: 'escalation',
+  escalation_pages: 'escalation',
+  email_deliveries: 'escalation',
+  escalation_outreach: 'escalation',
+  staff_contacts: 'escalation',
 };
 
 /**

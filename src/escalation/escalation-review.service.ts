@@ -1,6 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { JobProducer } from '../queue/job-producer.service';
+import { JobName } from '../queue/queue.types';
 import { Viewer } from '../common/auth/viewer';
 import { EscalationOutcome, EscalationStatus } from '../common/domain/escalation.enums';
 import { AppError } from '../common/errors/app-error';
@@ -46,6 +50,8 @@ export class EscalationReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly escalations: EscalationRepository,
     private readonly audit: AuditService,
+    private readonly jobs: JobProducer,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
   async get(id: string): Promise<EscalationModel> {
@@ -113,6 +119,15 @@ export class EscalationReviewService {
         manager,
       );
     });
+    // Closing the loop: moderation resolves the linked cases or hands them back to peers (escalation cannot import moderation).
+    try {
+      await this.jobs.enqueue({ name: JobName.CLOSE_ESCALATION_CASES, data: { escalationId: id } });
+    } catch (error) {
+      this.logger.error(
+        { escalationId: id, err: { message: (error as Error).message } },
+        "could not enqueue close-escalation-cases; the escalation's cases stay open in the peers' queue",
+      );
+    }
     return this.get(id);
   }
 }

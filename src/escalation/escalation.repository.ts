@@ -34,6 +34,42 @@ export interface NewRiskSignal {
 export interface PagedStep {
   level: number;
   reminders: number;
+  pageRound: number;
+}
+
+/** A client's open (OPEN or ACKNOWLEDGED) escalation, as the one-per-client rule reads it. */
+export interface OpenEscalation {
+  id: string;
+  dedupeKey: string;
+  severity: EscalationSeverity;
+  status: EscalationStatus;
+  level: number;
+  reminders: number;
+  pageRound: number;
+  acknowledgedBy: string | null;
+}
+
+export interface NewEscalationSignal {
+  escalationId: string;
+  /** One per source (`screening:<post>:<revision>`, a manual escalation's key): attaching twice attaches once. */
+  sourceKey: string;
+  postId: string | null;
+  /** A crisis level or an escalation severity. */
+  level: string;
+  /** Why it was raised (a threat to others asks for a duty-to-warn review); null for a risk signal. */
+  trigger: EscalationTrigger | null;
+  evidence: unknown[];
+  raisedSeverity: boolean;
+}
+
+export interface EscalationSignalRow {
+  id: string;
+  escalationId: string;
+  postId: string | null;
+  level: string;
+  trigger: EscalationTrigger | null;
+  raisedSeverity: boolean;
+  createdAt: Date;
 }
 
 /** One moment of a client's risk history from escalation's tables; `atKey` is the keyset text, `atMicros` its exact order. */
@@ -60,6 +96,9 @@ export interface RiskHistoryRow {
  * - `risk_signals`: a crisis level seen in one post revision (unique per post and revision); the
  *   clinician's per-client view and the repeated-signals rule read them.
  * - `webhook_deliveries`: every attempt to deliver an escalation webhook, successful or not.
+ * - `escalation_signals`: each risk signal attached to an escalation (one open escalation per client).
+ * (Pages, email deliveries, outreach and staff contacts: escalation-delivery.repository.ts; the
+ * roster: roster/on-call-roster.repository.ts.)
  *
  * Methods taking a manager run in the caller's transaction; pass it whenever there is one (a second
  * pool connection is never answered by PGlite and runs PostgreSQL's pool dry under load).
@@ -90,6 +129,114 @@ export class EscalationRepository {
       ],
     );
     return inserted.length > 0 ? inserted[0].id : null;
+  }
+
+  /**
+   * Serialises everything that opens or attaches to a client's escalation until the caller's
+   * transaction ends: two posts of one client screened at once by two workers cannot both see
+   * "no open escalation" and open two (the second waits, then sees the first's row).
+   */
+  async lockSubject(manager: EntityManager, subjectId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('escalation-subject:' || $1::text, 0))`, [subjectId]);
+  }
+
+  /** The client's open escalation (the oldest, should there be several from before the rule), locked for the caller's transaction. */
+  async openOfSubject(manager: EntityManager, subjectId: string): Promise<OpenEscalation | null> {
+    const rows: Array<{
+      id: string;
+      dedupe_key: string;
+      severity: EscalationSeverity;
+      status: EscalationStatus;
+      level: number;
+      reminders: number;
+      page_round: number;
+      acknowledged_by: string | null;
+    }> = await manager.query(
+      `SELECT id, dedupe_key, severity, status, level, reminders, page_round, acknowledged_by FROM escalations
+        WHERE subject_id = $1 AND status <> 'RESOLVED' ORDER BY created_at, id LIMIT 1 FOR UPDATE`,
+      [subjectId],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      id: r.id,
+      dedupeKey: r.dedupe_key,
+      severity: r.severity,
+      status: r.status,
+      level: r.level,
+      reminders: r.reminders,
+      pageRound: r.page_round,
+      acknowledgedBy: r.acknowledged_by,
+    };
+  }
+
+  /** Null when this source was attached already. */
+  async insertSignal(manager: EntityManager, signal: NewEscalationSignal): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO escalation_signals (escalation_id, source_key, post_id, level, trigger, evidence, raised_severity) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+       ON CONFLICT (escalation_id, source_key) DO NOTHING RETURNING id`,
+      [signal.escalationId, signal.sourceKey, signal.postId, signal.level, signal.trigger, JSON.stringify(signal.evidence), signal.raisedSeverity],
+    );
+    return rows.length > 0 ? rows[0].id : null;
+  }
+
+  async appendEvidence(manager: EntityManager, id: string, evidence: unknown[]): Promise<void> {
+    if (evidence.length === 0) return;
+    await manager.query(`UPDATE escalations SET evidence = evidence || $2::jsonb WHERE id = $1`, [id, JSON.stringify(evidence)]);
+  }
+
+  /**
+   * A higher severity: re-paged at the same level in a new round, with a deadline never later
+   * than the one running. An acknowledged escalation opens again (the acknowledgement was for the
+   * lower severity; the audit log keeps it), so someone acknowledges the new severity in time.
+   */
+  async raiseSeverity(manager: EntityManager, id: string, severity: EscalationSeverity, ackSeconds: number): Promise<PagedStep> {
+    const rows: PagedStep[] = await manager.query(
+      `WITH raised AS (UPDATE escalations
+         SET severity = $2, page_round = page_round + 1, paged_level = LEAST(paged_level, level - 1),
+             ack_due_at = CASE WHEN status = 'OPEN' THEN LEAST(ack_due_at, now() + make_interval(secs => $3)) ELSE now() + make_interval(secs => $3) END,
+             status = 'OPEN', acknowledged_by = NULL, acknowledged_at = NULL, ack_note = NULL
+       WHERE id = $1 RETURNING level, reminders, page_round AS "pageRound") SELECT * FROM raised`,
+      [id, severity, ackSeconds],
+    );
+    return rows[0];
+  }
+
+  /** Each escalation's attached signals, oldest first. */
+  async signalsOf(escalationIds: readonly string[]): Promise<EscalationSignalRow[]> {
+    if (escalationIds.length === 0) return [];
+    const rows: Array<{
+      id: string;
+      escalation_id: string;
+      post_id: string | null;
+      level: string;
+      trigger: EscalationTrigger | null;
+      raised_severity: boolean;
+      created_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT id, escalation_id, post_id, level, trigger, raised_severity, created_at FROM escalation_signals WHERE escalation_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [escalationIds],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      escalationId: r.escalation_id,
+      postId: r.post_id,
+      level: r.level,
+      trigger: r.trigger,
+      raisedSeverity: r.raised_severity,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** The posts an escalation is about: its own and every attached signal's (the cases to close follow them). */
+  async postIdsOf(escalationId: string): Promise<{ caseId: string | null; postIds: string[] }> {
+    const rows: Array<{ case_id: string | null; post_ids: string[] | null }> = await this.dataSource.query(
+      `SELECT e.case_id, array_remove(array_agg(DISTINCT p.post_id), NULL) AS post_ids FROM escalations e
+         LEFT JOIN LATERAL (SELECT e.post_id UNION SELECT s.post_id FROM escalation_signals s WHERE s.escalation_id = e.id) p ON true
+        WHERE e.id = $1 GROUP BY e.case_id`,
+      [escalationId],
+    );
+    return rows.length > 0 ? { caseId: rows[0].case_id, postIds: rows[0].post_ids ?? [] } : { caseId: null, postIds: [] };
   }
 
   async idByDedupeKey(manager: EntityManager, dedupeKey: string): Promise<string> {
@@ -128,23 +275,6 @@ export class EscalationRepository {
       [subjectId, windowDays, exceptPostId],
     );
     return rows.length > 0 ? { level: rows[0].level, daysAgo: Number(rows[0].days_ago) } : null;
-  }
-
-  /** Whether the client has an unresolved escalation with this trigger, or one about this post. */
-  async hasUnresolvedByTriggerOrPost(manager: EntityManager, subjectId: string, trigger: EscalationTrigger, postId: string): Promise<boolean> {
-    const open: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM escalations WHERE subject_id = $1 AND status <> 'RESOLVED' AND (trigger = $2 OR post_id = $3) LIMIT 1`,
-      [subjectId, trigger, postId],
-    );
-    return open.length > 0;
-  }
-
-  async unresolvedIdOfCase(manager: EntityManager, caseId: string, trigger: EscalationTrigger): Promise<string | null> {
-    const open: Array<{ id: string }> = await manager.query(`SELECT id FROM escalations WHERE case_id = $1 AND trigger = $2 AND status <> 'RESOLVED' LIMIT 1`, [
-      caseId,
-      trigger,
-    ]);
-    return open.length > 0 ? open[0].id : null;
   }
 
   async countOfCase(manager: EntityManager, caseId: string, trigger: EscalationTrigger): Promise<number> {
@@ -214,7 +344,7 @@ export class EscalationRepository {
    */
   async moveOnAfterDeadline(
     manager: EntityManager,
-    at: { id: string; level: number; reminder: number },
+    at: { id: string; level: number; reminder: number; round: number },
     ackSeconds: AckSeconds,
     maxLevel: number,
   ): Promise<PagedStep | null> {
@@ -222,9 +352,9 @@ export class EscalationRepository {
       `WITH moved AS (UPDATE escalations
          SET level = LEAST(level + 1, $6), reminders = CASE WHEN level < $6 THEN 0 ELSE reminders + 1 END,
              ack_due_at = now() + make_interval(secs => CASE severity WHEN 'IMMINENT' THEN $3::float8 WHEN 'HIGH' THEN $4::float8 ELSE $5::float8 END)
-       WHERE id = $1 AND status = 'OPEN' AND level = $2 AND reminders = $7
-       RETURNING level, reminders) SELECT level, reminders FROM moved`,
-      [at.id, at.level, ackSeconds.IMMINENT, ackSeconds.HIGH, ackSeconds.ELEVATED, maxLevel, at.reminder],
+       WHERE id = $1 AND status = 'OPEN' AND level = $2 AND reminders = $7 AND page_round = $8
+       RETURNING level, reminders, page_round AS "pageRound") SELECT * FROM moved`,
+      [at.id, at.level, ackSeconds.IMMINENT, ackSeconds.HIGH, ackSeconds.ELEVATED, maxLevel, at.reminder, at.round],
     );
     return rows.length > 0 ? rows[0] : null;
   }
@@ -232,21 +362,22 @@ export class EscalationRepository {
   async recordWebhookDelivery(delivery: {
     escalationId: string;
     level: number;
+    pageKey: string;
     attempt: number;
     statusCode: number | null;
     error: string | null;
     durationMs: number;
   }): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO webhook_deliveries (escalation_id, level, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [delivery.escalationId, delivery.level, delivery.attempt, delivery.statusCode, delivery.error, delivery.durationMs],
+      `INSERT INTO webhook_deliveries (escalation_id, level, page_key, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [delivery.escalationId, delivery.level, delivery.pageKey, delivery.attempt, delivery.statusCode, delivery.error, delivery.durationMs],
     );
   }
 
   /** OPEN escalations whose current level was never paged, untouched for `graceSeconds`, oldest first. */
-  async unpagedSince(graceSeconds: number, limit: number): Promise<Array<{ id: string; level: number }>> {
+  async unpagedSince(graceSeconds: number, limit: number): Promise<Array<{ id: string; level: number; reminders: number; page_round: number }>> {
     return this.dataSource.query(
-      `SELECT id, level FROM escalations
+      `SELECT id, level, reminders, page_round FROM escalations
        WHERE status = 'OPEN' AND paged_level < level AND COALESCE(paged_at, created_at) < now() - make_interval(secs => $1)
        ORDER BY created_at LIMIT $2`,
       [graceSeconds, limit],
@@ -254,9 +385,9 @@ export class EscalationRepository {
   }
 
   /** OPEN escalations paged at their level whose deadline passed more than `graceSeconds` ago, oldest deadline first. */
-  async overdueSince(graceSeconds: number, limit: number): Promise<Array<{ id: string; level: number; reminders: number }>> {
+  async overdueSince(graceSeconds: number, limit: number): Promise<Array<{ id: string; level: number; reminders: number; page_round: number }>> {
     return this.dataSource.query(
-      `SELECT id, level, reminders FROM escalations
+      `SELECT id, level, reminders, page_round FROM escalations
        WHERE status = 'OPEN' AND paged_level = level AND ack_due_at < now() - make_interval(secs => $1)
        ORDER BY ack_due_at LIMIT $2`,
       [graceSeconds, limit],

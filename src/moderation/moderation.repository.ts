@@ -144,6 +144,25 @@ export class ModerationRepository {
     await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [caseId, authorId, body]);
   }
 
+  /** The open cases of these posts and this case, locked for the caller's transaction (closing an escalation's loop). */
+  async openCasesForEscalation(
+    manager: EntityManager,
+    caseId: string | null,
+    postIds: readonly string[],
+  ): Promise<Array<{ id: string; post_id: string; space_id: string }>> {
+    return manager.query(
+      `SELECT id, post_id, space_id FROM moderation_cases WHERE status <> 'RESOLVED' AND (id = $1 OR post_id = ANY($2::uuid[])) ORDER BY opened_at, id FOR UPDATE`,
+      [caseId, postIds],
+    );
+  }
+
+  /** Back in the peers' queue, unclaimed: a clinician has finished with it and a peer decides the post. */
+  async handBackToPeers(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(`UPDATE moderation_cases SET status = 'OPEN', assignee_id = NULL, lease_expires_at = NULL WHERE id = $1 AND status <> 'RESOLVED'`, [
+      caseId,
+    ]);
+  }
+
   /** Renews the lease only when `memberId` holds the case. */
   async renewLeaseOfHolder(manager: EntityManager, caseId: string, memberId: string, leaseSeconds: number): Promise<void> {
     await manager.query(

@@ -38,10 +38,27 @@ export enum JobName {
   REVIEW_REPORT = 'review-report',
   /** Schedule the due-time jobs of cases coming due, and re-queue reports whose job was lost. */
   SWEEP_MODERATION_TIMERS = 'sweep-moderation-timers',
+  /** Email one paged staff member (no PHI: severity, deadline, a link). */
+  DELIVER_ESCALATION_EMAIL = 'deliver-escalation-email',
+  /** Tell admins about a gap in the on-call roster in the next 72 hours (once per gap). */
+  CHECK_ROSTER_GAPS = 'check-roster-gaps',
+  /**
+   * An escalation was resolved: its linked moderation cases are resolved or handed back to peers
+   * with the outcome (escalation cannot import moderation, so moderation handles this job).
+   */
+  CLOSE_ESCALATION_CASES = 'close-escalation-cases',
 }
 
-/** One page of an escalation: its level, and at the last level how many reminders came before it (absent or 0 for the level's first page). */
-const escalationPage = z.strictObject({ escalationId: z.uuid(), level: z.number().int().min(1).max(10), reminder: z.number().int().min(0).optional() });
+/**
+ * One page of an escalation: its level, at the last level how many reminders came before it, and
+ * how many times a higher severity re-paged it (`round`); absent or 0 for the first.
+ */
+const escalationPage = z.strictObject({
+  escalationId: z.uuid(),
+  level: z.number().int().min(1).max(10),
+  reminder: z.number().int().min(0).optional(),
+  round: z.number().int().min(0).optional(),
+});
 /** A sweep needs nothing but its name: it reads what to do from PostgreSQL. */
 const sweep = z.strictObject({});
 
@@ -59,6 +76,9 @@ export const JOB_PAYLOAD = {
   [JobName.DELIVER_ESCALATION_WEBHOOK]: escalationPage,
   [JobName.REVIEW_REPORT]: z.strictObject({ reportId: z.uuid() }),
   [JobName.SWEEP_MODERATION_TIMERS]: sweep,
+  [JobName.DELIVER_ESCALATION_EMAIL]: z.strictObject({ deliveryId: z.uuid() }),
+  [JobName.CHECK_ROSTER_GAPS]: sweep,
+  [JobName.CLOSE_ESCALATION_CASES]: z.strictObject({ escalationId: z.uuid() }),
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayloads = { [N in JobName]: z.infer<(typeof JOB_PAYLOAD)[N]> };
@@ -79,6 +99,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DELIVER_ESCALATION_WEBHOOK]: QueueName.WEBHOOK,
   [JobName.REVIEW_REPORT]: QueueName.MODERATION,
   [JobName.SWEEP_MODERATION_TIMERS]: QueueName.SWEEPS,
+  // Email is an outbound delivery like the webhook: its own retries, never behind a page.
+  [JobName.DELIVER_ESCALATION_EMAIL]: QueueName.WEBHOOK,
+  [JobName.CHECK_ROSTER_GAPS]: QueueName.SWEEPS,
+  [JobName.CLOSE_ESCALATION_CASES]: QueueName.MODERATION,
 };
 
 /**
@@ -89,6 +113,7 @@ export const JOB_SCHEDULE = {
   [JobName.SWEEP_SCREENING_OUTBOX]: (config: AppConfig) => config.screening.sweepEveryMs,
   [JobName.SWEEP_ESCALATION_TIMERS]: (config: AppConfig) => config.escalationTimers.sweepSeconds * 1_000,
   [JobName.SWEEP_MODERATION_TIMERS]: (config: AppConfig) => config.escalationTimers.sweepSeconds * 1_000,
+  [JobName.CHECK_ROSTER_GAPS]: (config: AppConfig) => config.roster.gapCheckSeconds * 1_000,
 } satisfies Partial<Record<JobName, (config: AppConfig) => number>>;
 
 export type ScheduledJobName = keyof typeof JOB_SCHEDULE;
@@ -107,11 +132,13 @@ export const JOB_ID: { [N in EnqueuedJobName]: (data: JobPayloads[N]) => string 
   [JobName.DELIVER_ESCALATION_WEBHOOK]: (page) => `webhook:${page.escalationId}:${pageKey(page)}`,
   // BullMQ refuses a custom id with ':' unless it splits into exactly three parts, hence the dash.
   [JobName.REVIEW_REPORT]: ({ reportId }) => `review-report-${reportId}`,
+  [JobName.DELIVER_ESCALATION_EMAIL]: ({ deliveryId }) => `email-${deliveryId}`,
+  [JobName.CLOSE_ESCALATION_CASES]: ({ escalationId }) => `close-escalation-cases-${escalationId}`,
 };
 
-/** "2" for a level's first page, "4r3" for the third reminder at level 4. */
-export function pageKey({ level, reminder }: EscalationPage): string {
-  return reminder ? `${level}r${reminder}` : String(level);
+/** "2" for a level's first page, "4r3" for the third reminder at level 4, "1s1" for level 1 re-paged at a higher severity. */
+export function pageKey({ level, reminder, round }: Pick<EscalationPage, 'level' | 'reminder' | 'round'>): string {
+  return `${level}${reminder ? `r${reminder}` : ''}${round ? `s${round}` : ''}`;
 }
 
 export function isJobName(name: string): name is JobName {

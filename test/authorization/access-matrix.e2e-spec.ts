@@ -51,6 +51,10 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.previewScreening': [Role.ADMIN],
   'Query.queueHealth': [Role.ADMIN],
   'Query.peerSpecialistAssignments': [Role.ADMIN],
+  'Query.onCallShifts': CLINICAL,
+  'Query.onCallGaps': CLINICAL,
+  'Query.onCallNow': STAFF,
+  'Query.myPagingEmail': CLINICAL,
   'Mutation.createThread': ANY_MEMBER,
   'Mutation.createReply': ANY_MEMBER,
   'Mutation.editPost': ANY_MEMBER,
@@ -66,6 +70,11 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Mutation.addCaseNote': STAFF,
   'Mutation.acknowledgeEscalation': CLINICAL,
   'Mutation.resolveEscalation': CLINICAL,
+  'Mutation.recordOutreach': CLINICAL,
+  'Mutation.setMyPagingEmail': CLINICAL,
+  'Mutation.setStaffPagingEmail': [Role.ADMIN],
+  'Mutation.createOnCallShift': [Role.ADMIN],
+  'Mutation.deleteOnCallShift': [Role.ADMIN],
   'Mutation.setWatchedWord': [Role.ADMIN],
   'Mutation.assignPeerSpecialist': [Role.ADMIN],
   'Mutation.unassignPeerSpecialist': [Role.ADMIN],
@@ -101,6 +110,8 @@ function literal(type: GraphQLInputType): string {
         return '1';
       case 'Boolean':
         return 'true';
+      case 'DateTime':
+        return JSON.stringify(new Date().toISOString());
       default:
         return JSON.stringify('matrix probe');
     }

@@ -45,8 +45,9 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     await rm(fixtureDir, { recursive: true, force: true });
   });
 
-  async function post(text: string): Promise<WrittenPost> {
-    const written = await writePost(app.dataSource, spaceId, authorId, text);
+  /** `author` defaults to the file's author; a post that must open its own escalation needs a client with none open (one per client). */
+  async function post(text: string, author = authorId): Promise<WrittenPost> {
+    const written = await writePost(app.dataSource, spaceId, author, text);
     await enqueueScreening(jobs, written);
     return written;
   }
@@ -168,7 +169,7 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
   });
 
   it('should hold a threat to others with an URGENT case and a HIGH escalation for duty-to-warn review', async () => {
-    const written = await post(TOXICITY_FIXTURE_SENTENCES.threat);
+    const written = await post(TOXICITY_FIXTURE_SENTENCES.threat, await createMember(app.dataSource));
 
     expect(await screened(app.dataSource, written.postId)).toEqual({ status: 'HELD', held_reason: 'THREAT' });
     const [escalation]: Array<{ severity: string; trigger: string }> = await app.dataSource.query(
@@ -179,7 +180,7 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
   });
 
   it('should change nothing when a screened job is delivered again', async () => {
-    const written = await post(ACTIVE_IDEATION);
+    const written = await post(ACTIVE_IDEATION, await createMember(app.dataSource));
     await screened(app.dataSource, written.postId);
     const before = await countsFor(written.postId);
     expect(before).toMatchObject({ screenings: 1, cases: 1, escalations: 1, notifications: 1, riskSignals: 1, audits: 1 });

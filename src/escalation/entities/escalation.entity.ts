@@ -56,6 +56,10 @@ export class EscalationEntity {
   @Column({ type: 'integer', default: 0 })
   reminders!: number;
 
+  /** Times a higher-severity signal re-paged it: each round has its own page and deadline jobs. */
+  @Column({ name: 'page_round', type: 'integer', default: 0 })
+  pageRound!: number;
+
   @Column({ name: 'paged_at', type: 'timestamptz', nullable: true })
   pagedAt!: Date | null;
 

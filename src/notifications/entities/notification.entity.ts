@@ -9,6 +9,8 @@ export enum NotificationKind {
   CASE_ASSIGNED = 'CASE_ASSIGNED',
   CASE_OVERDUE = 'CASE_OVERDUE',
   ESCALATION = 'ESCALATION',
+  /** To admins: nobody is PRIMARY on call for a period of the next 72 hours. */
+  ROSTER_GAP = 'ROSTER_GAP',
   /** Someone's reply in a thread you started was published. */
   REPLY_IN_YOUR_THREAD = 'REPLY_IN_YOUR_THREAD',
   /** A published reply quotes your post. */
