@@ -12,6 +12,7 @@ import { AppModule, ProcessRole } from './app.module';
 import { AppConfig } from './config/app-config';
 import { openDatabase } from './database/database-connection';
 import { answerClusterMetricRequests } from './health/cluster-metrics';
+import { HttpDrain } from './health/http-drain';
 import { startMetricsServer } from './health/metrics-server';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
 import { serveWebApp } from './web-app/serve-web-app';
@@ -125,6 +126,12 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
       autoLogging: { ignore: (req) => req.url === '/health/live' },
     }),
   );
+  const drain = app.get(HttpDrain);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    // Shutting down: the client's next request goes to a new connection (another process).
+    if (drain.draining) res.setHeader('connection', 'close');
+    next();
+  });
   app.use(jsonBodyOrGraphqlError());
   serveWebApp(app, config, logger);
   app.enableShutdownHooks();
