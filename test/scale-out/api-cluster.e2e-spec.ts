@@ -86,6 +86,33 @@ describe('scale-out: npm run start:api -- --processes 2', () => {
     expect(replaced).toHaveLength(2);
   }, 90_000);
 
+  it('should restart every API process in turn on SIGHUP, the port answering every request meanwhile', async () => {
+    const before = childPids(primary.pid);
+    let restarting = true;
+    const failures: string[] = [];
+    let answered = 0;
+    const poller = (async () => {
+      while (restarting) {
+        await statusOf(port, '/health/live').then(
+          (status) => (status === 200 ? (answered += 1) : failures.push(`HTTP ${status}`)),
+          (error: Error) => failures.push(error.message),
+        );
+      }
+    })();
+    process.kill(primary.pid, 'SIGHUP');
+    try {
+      await waitFor('the rolling restart to finish', () => timesLogged('rolling restart done') === 1, { timeoutMs: 120_000, intervalMs: 200 });
+    } finally {
+      restarting = false;
+      await poller;
+    }
+    const after = childPids(primary.pid);
+    expect(after).toHaveLength(2);
+    expect(after.filter((pid) => before.includes(pid))).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(answered).toBeGreaterThan(0);
+  }, 150_000);
+
   it('should stop every API process gracefully and exit 0 on SIGTERM', async () => {
     const children = childPids(primary.pid);
     const exit = await primary.stop('SIGTERM', 30_000);
