@@ -1,11 +1,9 @@
 import cluster, { Worker } from 'node:cluster';
-import { existsSync } from 'node:fs';
 import { Logger } from 'pino';
-import { AppConfig } from './config/app-config';
-import { InvalidEnvironmentError } from './config/env.schema';
 import { startMetricsServer } from './health/metrics-server';
 import { clusterMetrics } from './health/cluster-metrics';
 import { createRootLogger } from './logging/logger';
+import { loadConfigOrExit } from './process-entry';
 
 /** Most API processes one primary forks: more than the machine has cores only adds context switches. */
 export const MAX_API_PROCESSES = 64;
@@ -60,18 +58,8 @@ interface Slot {
  * - METRICS_PORT is served by the primary, summed over the processes (one scrape target).
  */
 export async function runApiCluster(count: number, withWorker: boolean): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: AppConfig;
-  try {
-    // Checked once here, so a bad environment is one message instead of N processes failing.
-    config = AppConfig.fromEnv();
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  // Checked once here, so a bad environment is one message instead of N processes failing.
+  const config = loadConfigOrExit();
   const logger = createRootLogger(config.logLevel).child({ component: 'api-cluster' });
   const metrics = config.metricsPort === undefined ? null : await startMetricsServer(config.metricsPort, '127.0.0.1', clusterMetrics());
   new ApiCluster(count, withWorker, config.shutdownGraceMs + PRIMARY_GRACE_MARGIN_MS, logger, () => metrics?.close()).start();
