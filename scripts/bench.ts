@@ -1,14 +1,15 @@
 /**
  * npm run bench -- <scenario...> [--seconds N] [--connections N] [--database NAME] [--rate N] [--cpu-prof] [--production]
- *   [--replies N] [--reactions N] (read: seed a thread that large) [--minutes N] (soak)
+ *   [--api-processes N] [--workers N] [--replies N] [--reactions N] (read: seed a thread that large) [--minutes N] (soak)
  *
  * Prints one JSON object per scenario on stdout (progress and warnings go to stderr).
  * Scenarios: accept, latency, read, screen, escalate, queue, burst, costly (see scripts/bench/scenarios.ts
  * and the README's Benchmarks section). Everything runs on 127.0.0.1 against a fresh database and
  * its own Redis key prefix, both removed afterwards.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { processCounts } from './bench/environment';
 import { SCENARIOS } from './bench/scenarios';
 
 let finished = false;
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
       replies: { type: 'string' },
       reactions: { type: 'string' },
       minutes: { type: 'string' },
+      // API processes under one cluster primary (start:api -- --processes N) and worker processes.
+      'api-processes': { type: 'string', default: '1' },
+      workers: { type: 'string', default: '1' },
     },
   });
   const names = positionals.length ? positionals : ['accept'];
@@ -41,6 +45,8 @@ async function main(): Promise<void> {
     console.error(`unknown scenario "${unknown.join('", "')}"; known: ${Object.keys(SCENARIOS).join(', ')}`);
     process.exit(2);
   }
+  processCounts.api = Math.min(16, Math.max(1, Math.floor(Number(values['api-processes'])) || 1));
+  processCounts.workers = Math.min(16, Math.max(1, Math.floor(Number(values.workers)) || 1));
   for (const name of names) {
     const seconds = Math.min(600, Math.max(1, Number(values.seconds)));
     const connections = Math.min(256, Math.max(1, Number(values.connections)));
@@ -63,7 +69,9 @@ async function main(): Promise<void> {
         seconds,
         connections,
         mode: values.production ? 'production' : 'test',
-        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, at: new Date().toISOString() },
+        apiProcesses: processCounts.api,
+        workers: processCounts.workers,
+        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, at: new Date().toISOString(), loadAverage: loadavg() },
       }),
     );
   }

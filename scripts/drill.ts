@@ -1,5 +1,5 @@
 /**
- * npm run drill -- <worker-kill|redis-outage|pg-restart|classifier-fail|shutdown> [--posts N] [--outage-seconds N] [--mode throw|hang] [--kills N]
+ * npm run drill -- <worker-kill|redis-outage|pg-restart|classifier-fail|shutdown|rolling-restart> [--posts N] [--outage-seconds N] [--mode throw|hang] [--kills N] [--rate N]
  *
  * Runs one fault drill against real processes and prints one JSON object: accepted, screened,
  * held, lost, duplicated, publishedUnscreened and the drill's own measurements. Exits 1 when the
@@ -22,7 +22,7 @@ process.on('beforeExit', () => {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { posts: { type: 'string' }, 'outage-seconds': { type: 'string' }, mode: { type: 'string' }, kills: { type: 'string' } },
+    options: { posts: { type: 'string' }, 'outage-seconds': { type: 'string' }, mode: { type: 'string' }, kills: { type: 'string' }, rate: { type: 'string' } },
   });
   const names = positionals.length ? positionals : Object.keys(DRILLS);
   const unknown = names.filter((name) => !DRILLS[name]);
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       outageSeconds: bounded(values['outage-seconds'], 600),
       mode: values.mode as 'throw' | 'hang' | undefined,
       kills: bounded(values.kills, 20),
+      rate: bounded(values.rate, 1_000),
     });
     allOk &&= result.ok;
     console.log(JSON.stringify({ ...result, machine: { cpus: cpus().length, node: process.version, at: new Date().toISOString() } }));

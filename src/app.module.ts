@@ -20,6 +20,7 @@ import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EscalationModule } from './escalation/escalation.module';
 import { ForumModule } from './forum/forum.module';
 import { HealthModule } from './health/health.module';
+import { HttpDrain } from './health/http-drain';
 import { JobWorkersModule } from './job-workers.module';
 import { LoggingModule } from './logging/logging.module';
 import { MembersModule } from './members/members.module';
@@ -83,6 +84,8 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: GqlAuthGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
+        // In the root module so its destroy hook runs first: stop accepting before anything closes.
+        ...(serveHttp ? [HttpDrain] : []),
       ],
     };
   }

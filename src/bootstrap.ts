@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, INestApplicationContext, ShutdownSigna
 import { NestFactory } from '@nestjs/core';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -10,6 +11,8 @@ import { Logger } from 'pino';
 import { AppModule, ProcessRole } from './app.module';
 import { AppConfig } from './config/app-config';
 import { openDatabase } from './database/database-connection';
+import { answerClusterMetricRequests } from './health/cluster-metrics';
+import { HttpDrain } from './health/http-drain';
 import { startMetricsServer } from './health/metrics-server';
 import { createRootLogger, PinoNestLogger } from './logging/logger';
 import { serveWebApp } from './web-app/serve-web-app';
@@ -124,13 +127,21 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
       autoLogging: { ignore: (req) => req.url === '/health/live' },
     }),
   );
+  const drain = app.get(HttpDrain);
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    // Shutting down: the client's next request goes to a new connection (another process).
+    if (drain.draining) res.setHeader('connection', 'close');
+    next();
+  });
   app.use(jsonBodyOrGraphqlError());
   serveWebApp(app, config, logger);
   app.enableShutdownHooks();
   await app.listen(config.port, HOST);
   const server = app.getHttpServer() as Server;
   const port = (server.address() as AddressInfo).port;
-  const metrics = config.metricsPort === undefined ? null : await startMetricsServer(config.metricsPort, HOST);
+  // In a cluster (--processes N) the primary serves METRICS_PORT, summed over the processes.
+  if (cluster.isWorker && config.metricsPort !== undefined) answerClusterMetricRequests();
+  const metrics = config.metricsPort === undefined || cluster.isWorker ? null : await startMetricsServer(config.metricsPort, HOST);
   const closeApp = boundedClose(app, config.shutdownGraceMs, logger);
   const close = async () => {
     await metrics?.close();

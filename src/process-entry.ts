@@ -11,17 +11,7 @@ import { createRootLogger } from './logging/logger';
  * and turn the expected start-up failures into one line and exit code 1 instead of a stack.
  */
 export async function runEntry(role: ProcessRole): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: AppConfig;
-  try {
-    config = AppConfig.fromEnv();
-  } catch (error) {
-    if (error instanceof InvalidEnvironmentError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createRootLogger(config.logLevel);
   try {
     const running = await startApp(role, config, logger);
@@ -33,5 +23,19 @@ export async function runEntry(role: ProcessRole): Promise<void> {
     }
     logger.fatal({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'start-up failed');
     process.exit(1);
+  }
+}
+
+/** `.env` if present, then the validated environment; an invalid one is one line on stderr and exit code 1. */
+export function loadConfigOrExit(): AppConfig {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return AppConfig.fromEnv();
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
 import { writeToxicityFixture } from '../../test/fixtures/toxicity-fixture';
-import { ensureBuilt, freePort, ROOT, ServerProcess, spawnApp, waitReady } from '../../test/utils/app-process';
+import { childPids, ensureBuilt, freePort, ROOT, ServerProcess, spawnApp, waitReady } from '../../test/utils/app-process';
 import { createEnvironment, TEST_JWT_SECRET } from '../../test/utils/environment';
 import { waitFor } from '../../test/utils/wait-for';
 import { cpuMs, gql, tokenFor, useProductionSigner } from './harness';
@@ -62,6 +62,12 @@ export interface EnvironmentOptions {
   production?: boolean;
 }
 
+/**
+ * How many API processes (`--processes N` under one cluster primary, one port) and worker
+ * processes every environment starts: `npm run bench -- --api-processes N --workers N` sets them.
+ */
+export const processCounts = { api: 1, workers: 1 };
+
 export async function startEnvironment(options: EnvironmentOptions): Promise<BenchEnvironment> {
   ensureBuilt();
   const environment = await createEnvironment({
@@ -81,7 +87,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     Object.assign(modelEnv, { TOXICITY_MODEL_URL: fixture.modelUrl, TOXICITY_VOCAB_URL: fixture.vocabUrl, TOXICITY_REQUIRED: 'true' });
   }
   const apiPreload = [...(options.apiPreload ?? [])];
-  const sqlCounterPort = options.countSql ? await freePort() : null;
+  // The counter is one HTTP port per process: under a cluster the processes would share it, so it is off there.
+  const sqlCounterPort = options.countSql && processCounts.api === 1 ? await freePort() : null;
   if (sqlCounterPort) apiPreload.push(join(ROOT, 'scripts', 'bench', 'sql-counter.preload.cjs'));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -103,7 +110,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   };
   // Production verifies provider tokens only: no development secret beside the JWKS.
   if (signer) delete env.JWT_SECRET;
-  let api = spawnApp('api', env, { preload: apiPreload, nodeArgs: options.apiNodeArgs });
+  const apiArgs = processCounts.api > 1 ? ['--processes', String(processCounts.api)] : [];
+  let api = spawnApp('api', env, { preload: apiPreload, nodeArgs: options.apiNodeArgs, args: apiArgs });
   await waitReady(port, api);
   const workers: ServerProcess[] = [];
   let worker: ServerProcess | null = null;
@@ -112,7 +120,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     workers.push(worker);
     return worker;
   };
-  if (options.worker) startWorker();
+  if (options.worker) for (let i = 0; i < processCounts.workers; i++) startWorker();
   const graphqlUrl = () => `http://127.0.0.1:${port}/graphql`;
 
   const clientTokens = await Promise.all(Array.from({ length: options.members }, (_, i) => tokenFor(`bench-client-${i}`, Role.CLIENT)));
@@ -160,7 +168,8 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     spaceId,
     clientTokens,
     staffToken,
-    apiCpuMs: () => cpuMs(api.pid),
+    // A cluster's primary and its API processes together (a process that exited is not counted).
+    apiCpuMs: () => [api.pid, ...childPids(api.pid)].reduce((sum, pid) => sum + cpuMs(pid), 0),
     async sqlStatements() {
       if (!sqlCounterPort) return null;
       return ((await (await fetch(`http://127.0.0.1:${sqlCounterPort}/`)).json()) as { statements: number }).statements;
@@ -169,7 +178,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     async restartApi(extraEnv = {}) {
       await api.stop();
       port = Number(extraEnv.PORT ?? port);
-      api = spawnApp('api', { ...env, ...extraEnv, PORT: String(port) }, { preload: apiPreload });
+      api = spawnApp('api', { ...env, ...extraEnv, PORT: String(port) }, { preload: apiPreload, args: apiArgs });
       await waitReady(port, api);
       return api;
     },

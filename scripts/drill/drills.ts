@@ -18,6 +18,7 @@ import { QueueName } from '../../src/queue/queue.types';
 import { SAFE_BODIES, withDatabase } from '../bench/scenarios';
 import { DrillLedger, readLedger, unscreenedReplies } from './ledger';
 import { postReplies, reportPosting } from './posting';
+import { cleanExit, reportRollingPosting, rollingRestart } from './rolling-restart';
 
 export interface DrillOptions {
   /** Posts to write (each drill has the issue's number as default). */
@@ -28,6 +29,8 @@ export interface DrillOptions {
   mode?: 'throw' | 'hang';
   /** worker-kill: how many times the worker is killed (default 3). */
   kills?: number;
+  /** rolling-restart: posts per second while the processes restart (default 100). */
+  rate?: number;
 }
 
 export type DrillResult = DrillLedger & { drill: string; ok: boolean; problems: string[] } & Record<string, unknown>;
@@ -334,5 +337,43 @@ export const DRILLS: Record<string, (options: DrillOptions) => Promise<DrillResu
         }
       },
     );
+  },
+
+  /** 2 APIs + 2 workers, each restarted in turn (SIGTERM, graceful exit, start, ready) while clients post at --rate. */
+  async 'rolling-restart'(options) {
+    const perSecond = options.rate ?? 100;
+    return withEnvironment({ label: 'drill-rolling-restart', members: 16, worker: true }, async (env) => {
+      const run = await rollingRestart(env, {
+        perSecond,
+        clients: 16,
+        maxPosts: options.posts ?? 20_000,
+        leadMs: 2_000,
+        tailMs: 2_000,
+        text: (i) => body('rolling-restart', i),
+      });
+      // Four restarts leave a backlog the workers clear after posting stops: a shared machine needs longer than the other drills.
+      const recovery = await waitRecovered(env, 2 * RECOVERY_TIMEOUT_MS);
+      const posted = reportRollingPosting(run);
+      const ledger = await readLedger(env.databaseUrl, env.threadId, posted.acceptedIds);
+      const problems = recovery.recovered ? [] : ['not every post was screened in time'];
+      if (posted.http5xx) problems.push(`${posted.http5xx} answers with HTTP 5xx`);
+      if (posted.cutOff) problems.push(`${posted.cutOff} requests cut off after they were sent`);
+      if (posted.acceptedIds.length !== posted.attempted)
+        problems.push(`${posted.attempted - posted.acceptedIds.length} posts refused: ${JSON.stringify(posted.refused)}`);
+      for (const r of run.restarts) if (!cleanExit(r.exit)) problems.push(`${r.process} did not exit gracefully (${r.exit})`);
+      if (run.restarts.length !== 4) problems.push(`only ${run.restarts.length} of 4 processes were restarted`);
+      return verdict(
+        'rolling-restart',
+        ledger,
+        {
+          rate: perSecond,
+          restarts: run.restarts,
+          postingSeconds: run.postingSeconds,
+          recoveredAfterLastPostMs: recovery.ms,
+          posting: { ...posted, acceptedIds: undefined },
+        },
+        problems,
+      );
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { register } from 'prom-client';
+import { MetricsSource, processMetrics } from './cluster-metrics';
 
 export interface MetricsServer {
   port: number;
@@ -11,7 +11,7 @@ export interface MetricsServer {
  * Prometheus metrics on a port of their own (METRICS_PORT), for the scraper on the private
  * network: the public port never serves them (they name queues, timings and process details).
  */
-export async function startMetricsServer(port: number, host: string): Promise<MetricsServer> {
+export async function startMetricsServer(port: number, host: string, source: MetricsSource = processMetrics): Promise<MetricsServer> {
   const server = createServer((req, res) => {
     res.setHeader('x-content-type-options', 'nosniff');
     if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://metrics').pathname !== '/metrics') {
@@ -19,9 +19,9 @@ export async function startMetricsServer(port: number, host: string): Promise<Me
       res.end();
       return;
     }
-    register.metrics().then(
+    source.metrics().then(
       (body) => {
-        res.setHeader('content-type', register.contentType);
+        res.setHeader('content-type', source.contentType);
         res.end(body);
       },
       () => {

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { GraphqlResponse, postGraphql } from './graphql';
@@ -111,11 +111,15 @@ function trackChild(child: ChildProcess): void {
  * Starts one entry point of dist/ with exactly `env` (give it PATH). `preload` names CommonJS
  * modules loaded first with `node -r` (a benchmark's SQL counter, a drill's fault injection): the
  * application itself carries no benchmark or fault switch. `quiet` keeps an expected non-zero exit
- * (a drill's SIGKILL) off stderr.
+ * (a drill's SIGKILL) off stderr. `args` follow the entry point (`--processes 2`).
  */
-export function spawnApp(entry: AppEntry, env: NodeJS.ProcessEnv, options: { preload?: string[]; nodeArgs?: string[]; quiet?: boolean } = {}): ServerProcess {
+export function spawnApp(
+  entry: AppEntry,
+  env: NodeJS.ProcessEnv,
+  options: { preload?: string[]; nodeArgs?: string[]; args?: string[]; quiet?: boolean } = {},
+): ServerProcess {
   const preload = (options.preload ?? []).flatMap((module) => ['-r', module]);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...preload, ...ENTRY_ARGS[entry]], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...preload, ...ENTRY_ARGS[entry], ...(options.args ?? [])], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -153,6 +157,23 @@ export function spawnApp(entry: AppEntry, env: NodeJS.ProcessEnv, options: { pre
       throw new Error(`[${entry}] did not exit within ${waitMs} ms of ${signal}:\n${output()}`);
     },
   };
+}
+
+/** The live child processes of `pid` (a cluster primary's API processes), from Linux /proc. */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state, ppid, ...
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(ppid) === pid && state !== 'Z') children.push(Number(entry));
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return children.sort((a, b) => a - b);
 }
 
 /**
