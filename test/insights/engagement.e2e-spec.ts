@@ -355,7 +355,7 @@ describe('insights: the stable facts are set once', () => {
     await app.dataSource.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, 1, 'PUBLISH')`, [p.id]);
     const lifecycle = app.running.app.get(PostLifecycleService);
     const publishedAt = async () =>
-      ((await app.dataSource.query(`SELECT published_at FROM posts WHERE id = $1`, [p.id])) as Array<{ published_at: Date | null }>)[0].published_at;
+      (await app.dataSource.query<Array<{ published_at: Date | null }>>(`SELECT published_at FROM posts WHERE id = $1`, [p.id]))[0].published_at;
 
     expect(await publishedAt()).toBeNull();
     await app.dataSource.transaction((m) => lifecycle.transition(m, { postId: p.id, from: [PostStatus.PENDING], to: PostStatus.PUBLISHED, revision: 1 }));
@@ -375,7 +375,7 @@ describe('insights: the stable facts are set once', () => {
     await assignToSpace(app.dataSource, spaceId, peer.id);
     const { caseId } = await postWithCase(app.dataSource, spaceId, author.id);
     const firstLook = async () =>
-      ((await app.dataSource.query(`SELECT first_looked_at FROM moderation_cases WHERE id = $1`, [caseId])) as Array<{ first_looked_at: Date | null }>)[0]
+      (await app.dataSource.query<Array<{ first_looked_at: Date | null }>>(`SELECT first_looked_at FROM moderation_cases WHERE id = $1`, [caseId]))[0]
         .first_looked_at;
     expect(await firstLook()).toBeNull();
     const claim = `mutation ($id: ID!) { claimCase(id: $id) { id } }`;
