@@ -11,6 +11,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
 import { costlyScenario } from './costly-queries';
+import { engagementScenario } from './engagement';
 import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
 import { TEST_REDIS_URL } from '../../test/utils/environment';
@@ -248,6 +249,8 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
 }
 
 export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchResult>> = {
+  /** Insights' engagementSummary over 90 days at program scale (1M posts), with the rollup (scripts/bench/engagement.ts). */
+  engagement: engagementScenario,
   /** createReply as fast as it is accepted (post committed + screening queued). */
   async accept(options) {
     return withCpuProfile(options.cpuProf, async (apiNodeArgs) => {
