@@ -67,7 +67,7 @@ async function seed(db: Client): Promise<Record<string, number>> {
        FROM bench_threads t
        CROSS JOIN generate_series(0, $1 - 1) k
        JOIN bench_members m ON m.n = abs(hashtext(t.id::text || k)) % $2
-       CROSS JOIN LATERAL (SELECT least(now(), t.started_at + CASE WHEN k = 0 THEN interval '0' ELSE make_interval(mins => k * random() * 240) END) AS at) at
+       CROSS JOIN LATERAL (SELECT least(now(), t.started_at + CASE WHEN k = 0 THEN interval '0' ELSE interval '1 minute' * (k * random() * 240) END) AS at) at
        CROSS JOIN LATERAL (SELECT CASE WHEN k > 0 AND random() < 0.03 THEN 'HELD' WHEN k > 0 AND random() < 0.01 THEN 'REMOVED' ELSE 'PUBLISHED' END AS status) st`,
     [postsPerThread, memberCount],
   );
@@ -86,8 +86,8 @@ async function seed(db: Client): Promise<Record<string, number>> {
     `INSERT INTO moderation_cases (post_id, space_id, subject_id, status, reasons, priority, priority_rank, opened_at, first_looked_at, due_at, resolved_at, decision)
      SELECT p.id, p.space_id, p.author_id, CASE WHEN r.resolved THEN 'RESOLVED' ELSE 'OPEN' END,
             ARRAY[(ARRAY['TOXICITY', 'USER_REPORT', 'WATCHED_WORD', 'CRISIS'])[1 + p.seq % 4]], pr.priority, pr.rank,
-            p.created_at, p.created_at + make_interval(mins => random() * 120), p.created_at + make_interval(mins => pr.due_minutes),
-            CASE WHEN r.resolved THEN p.created_at + make_interval(mins => random() * 180) END, CASE WHEN r.resolved THEN 'APPROVE' END
+            p.created_at, p.created_at + interval '1 minute' * (random() * 120), p.created_at + make_interval(mins => pr.due_minutes),
+            CASE WHEN r.resolved THEN p.created_at + interval '1 minute' * (random() * 180) END, CASE WHEN r.resolved THEN 'APPROVE' END
        FROM (SELECT id, space_id, author_id, created_at, seq FROM posts ORDER BY seq LIMIT $1 * 10) p
        CROSS JOIN LATERAL (SELECT (ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW'])[1 + p.seq % 4] AS priority, p.seq % 4 AS rank, (ARRAY[15, 60, 240, 1440])[1 + p.seq % 4] AS due_minutes) pr
        CROSS JOIN LATERAL (SELECT random() < 0.97 AS resolved) r
@@ -98,7 +98,7 @@ async function seed(db: Client): Promise<Record<string, number>> {
   await db.query(
     `INSERT INTO escalations (dedupe_key, subject_id, post_id, case_id, trigger, severity, status, level, paged_level, created_at, ack_due_at, acknowledged_at)
      SELECT 'bench-' || c.id, c.subject_id, c.post_id, c.id, 'MANUAL', sv.severity, 'ACKNOWLEDGED', lv.level, lv.level,
-            c.opened_at, c.opened_at + make_interval(mins => 15 * lv.level), c.opened_at + make_interval(mins => random() * 20 * lv.level)
+            c.opened_at, c.opened_at + make_interval(mins => 15 * lv.level), c.opened_at + interval '1 minute' * (random() * 20 * lv.level)
        FROM (SELECT id, subject_id, post_id, opened_at, row_number() OVER (ORDER BY opened_at) AS n FROM moderation_cases) c
        CROSS JOIN LATERAL (SELECT (ARRAY['IMMINENT', 'HIGH', 'ELEVATED'])[1 + c.n % 3] AS severity) sv
        CROSS JOIN LATERAL (SELECT CASE WHEN c.n % 17 = 0 THEN 2 WHEN c.n % 53 = 0 THEN 3 ELSE 1 END AS level) lv

@@ -15,6 +15,7 @@ import {
   EngagementSeries,
   EngagementSummary,
   EscalationFigures,
+  InsightSpace,
   MinutesPercentiles,
   ModerationFigures,
   UnansweredThread,
@@ -185,6 +186,11 @@ export class EngagementService {
         endCursor: page.length ? unansweredCursor.encode([page[page.length - 1].started_key, page[page.length - 1].thread_id]) : null,
       },
     };
+  }
+
+  /** The spaces whose figures the viewer may see (a peer specialist: the ones they are assigned to). */
+  async spaces(viewer: Viewer): Promise<InsightSpace[]> {
+    return this.insights.spacesIn(scopeSqlValue(staffScopeOf(viewer)));
   }
 
   /** The space ids to count (null: every space). A space outside a peer's assignments reads as not found. */

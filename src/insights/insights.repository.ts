@@ -295,6 +295,11 @@ export class InsightsRepository {
     return rows[0]?.complete_until ?? null;
   }
 
+  /** The spaces in the scope, in the forum's order: what the Insights page offers to pick. */
+  async spacesIn(scope: string[] | null): Promise<Array<{ id: string; name: string }>> {
+    return this.dataSource.query(`SELECT id, name FROM spaces WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY position, name`, [scope]);
+  }
+
   async spaceExists(spaceId: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM spaces WHERE id = $1`, [spaceId]);
     return rows.length > 0;

@@ -6,7 +6,7 @@ import { STAFF_ROLES } from '../common/domain/role.enum';
 import { parseId } from '../common/graphql/ids';
 import { Connection, ConnectionType, pageSize } from '../common/pagination/connection';
 import { EngagementService } from './engagement.service';
-import { EngagementBucket, EngagementSeries, EngagementSummary, UnansweredThread } from './models/engagement.model';
+import { EngagementBucket, EngagementSeries, EngagementSummary, InsightSpace, UnansweredThread } from './models/engagement.model';
 
 const UnansweredThreadConnection = ConnectionType(UnansweredThread, 'UnansweredThread');
 
@@ -14,6 +14,12 @@ const UnansweredThreadConnection = ConnectionType(UnansweredThread, 'UnansweredT
 @Resolver()
 export class InsightsResolver {
   constructor(private readonly engagement: EngagementService) {}
+
+  @Roles(...STAFF_ROLES)
+  @Query(() => [InsightSpace], { description: 'The spaces you may see figures for (a peer specialist: their assigned spaces).' })
+  insightSpaces(@CurrentViewer() viewer: Viewer): Promise<InsightSpace[]> {
+    return this.engagement.spaces(viewer);
+  }
 
   @Roles(...STAFF_ROLES)
   @Query(() => EngagementSummary, { description: 'Figures over [from, to) for one space, or (no spaceId) every space you may see.' })

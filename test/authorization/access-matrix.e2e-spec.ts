@@ -47,6 +47,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.clientRiskTimeline': CLINICAL,
   'Query.auditEvents': [Role.ADMIN],
   'Query.watchedWords': [Role.ADMIN],
+  'Query.insightSpaces': STAFF,
   'Query.engagementSummary': STAFF,
   'Query.engagementSeries': STAFF,
   'Query.unansweredThreadList': STAFF,

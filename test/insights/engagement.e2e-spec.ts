@@ -291,6 +291,8 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     expect(notTheirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const unassigned = await app.gql(SUMMARY, { spaceId, from: from.toISOString(), to: to.toISOString() }, otherPeer.token);
     expect(unassigned.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const picker = await app.gql<{ insightSpaces: Array<{ id: string }> }>(`{ insightSpaces { id } }`, {}, peer.token);
+    expect(picker.data?.insightSpaces.map((s) => s.id)).toEqual([spaceId]);
     // Program-wide for an unassigned peer: nothing of anyone's spaces.
     const nothing = await summary(otherPeer.token, null);
     expect(nothing).toMatchObject({ newThreads: 0, replies: 0, activeClients: { count: 0 }, moderation: { casesOpened: 0 } });

@@ -193,3 +193,12 @@ export class UnansweredThread {
   @Field(() => Float, { description: 'Hours since then.' })
   waitingHours!: number;
 }
+
+@ObjectType({ description: 'A space whose figures you may see.' })
+export class InsightSpace {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+}
