@@ -12,6 +12,7 @@ import type { Viewer } from './viewer';
  */
 const ModerationQueuePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationQueuePage })));
 const ModerationCasePage = lazy(() => import('./pages/moderation-pages').then((m) => ({ default: m.ModerationCasePage })));
+const InsightsPage = lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 
 const MODERATORS = new Set(['PEER_SPECIALIST', 'CLINICIAN', 'ADMIN']);
 
@@ -57,6 +58,14 @@ export function ModerationCaseRoute({ viewer, caseId }: { viewer: Viewer; caseId
   );
 }
 
+export function InsightsRoute({ viewer }: { viewer: Viewer }) {
+  return (
+    <Workspace viewer={viewer}>
+      <InsightsPage />
+    </Workspace>
+  );
+}
+
 /** The header's links to the workspaces, for staff only: a client's header never shows them. */
 export function StaffLinks({ viewer }: { viewer: Viewer | null }) {
   if (!viewer || !canModerate(viewer)) return null;
@@ -64,6 +73,7 @@ export function StaffLinks({ viewer }: { viewer: Viewer | null }) {
     <nav aria-label="Staff" className="header__staff">
       <Link href="/moderation">Moderation queue</Link>
       <Link href="/spaces">Spaces</Link>
+      <Link href="/insights">Insights</Link>
     </nav>
   );
 }
