@@ -13,8 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   earliest audited claim, note, escalation or decision of the case, else its resolution.
  * - `escalations.acknowledged_at` already exists (a resolve without an acknowledgement sets it too).
  * - The rollup tables are the insights feature's: one row per UTC day and space, recomputed by the
- *   `refresh-engagement-rollup` sweep; days after `insights_rollup_state.complete_until` are read
- *   live. Bitmaps of member slots (`insights_member_slots`) count distinct clients over any range
+ *   `refresh-engagement-rollup` sweep; days after `insights_rollup_state.live_from` (a few
+ *   minutes ago) are read live. Bitmaps of member slots (`insights_member_slots`) count distinct clients over any range
  *   without keeping a row per client and day.
  */
 export class AddEngagementInsights1796191159492 implements MigrationInterface {
@@ -98,8 +98,10 @@ export class AddEngagementInsights1796191159492 implements MigrationInterface {
       $fn$;
       CREATE TABLE "insights_rollup_state" (
         "id" smallint PRIMARY KEY CHECK ("id" = 1),
-        -- every UTC day before this one has its rollup rows; this day and later are read live
+        -- every UTC day before this one has its rollup rows; this day's rows cover [its start, live_from)
         "complete_until" date NOT NULL,
+        -- from here on, everything is read live (a few minutes of data: the sweep runs every 5)
+        "live_from" TIMESTAMP WITH TIME ZONE NOT NULL,
         "refreshed_at" TIMESTAMP WITH TIME ZONE NOT NULL
       );
     `);

@@ -139,8 +139,9 @@ export async function engagementScenario(options: BenchOptions): Promise<BenchRe
     process.stderr.write(`seeded ${JSON.stringify(data)} in ${seedMs} ms\n`);
     const { rows: spaceRows } = await db.query<{ id: string }>(`SELECT id FROM spaces WHERE slug LIKE 'bench-space-%' ORDER BY slug`);
 
+    // The last 90 days as the Insights page asks for them: from midnight UTC 89 days ago to now.
     const to = new Date();
-    const from = new Date(to.getTime() - 90 * 86_400_000);
+    const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - 89 * 86_400_000);
     const ask = async (spaceId: string | null, query = SUMMARY) => {
       const started = process.hrtime.bigint();
       await gql(env.graphqlUrl, env.staffToken, query, { spaceId, from: from.toISOString(), to: to.toISOString() });

@@ -11,26 +11,35 @@ function addDays(day: string, days: number): string {
 }
 
 /**
+ * A post committed this long after it was published (a long transaction) still lands in the rollup:
+ * the rollup stops this far back, and today's rows are recomputed on every refresh anyway.
+ */
+const SETTLE_MS = 60_000;
+
+/**
  * Keeps the daily rollup up to date: from scratch on the first run (from the earliest data), then
- * the last ROLLUP_RECOMPUTE_DAYS before `complete_until` and every day since, up to today (UTC),
- * which stays live. Run by the `refresh-engagement-rollup` sweep; safe to run twice at once
- * (the repository serialises refreshes with an advisory lock; a refresh is a recomputation).
+ * the last ROLLUP_RECOMPUTE_DAYS before `complete_until` and every day since, today up to a minute
+ * ago; the rest is read live. Run by the `refresh-engagement-rollup` sweep; safe to run twice at
+ * once (the repository serialises refreshes with an advisory lock; a refresh is a recomputation).
  */
 @Injectable()
 export class EngagementRollupService {
   constructor(private readonly insights: InsightsRepository) {}
 
-  async refresh(now = new Date()): Promise<{ fromDay: string; toDay: string }> {
-    const today = now.toISOString().slice(0, 10);
-    const completeUntil = await this.insights.rollupCompleteUntil();
-    const firstDay = completeUntil ? addDays(completeUntil, -ROLLUP_RECOMPUTE_DAYS) : ((await this.insights.firstDataDay()) ?? today);
+  async refresh(now = new Date()): Promise<{ fromDay: string; until: Date }> {
+    const until = new Date(now.getTime() - SETTLE_MS);
+    const today = until.toISOString().slice(0, 10);
+    const state = await this.insights.rollupState();
+    const firstDay = state ? addDays(state.completeUntil, -ROLLUP_RECOMPUTE_DAYS) : ((await this.insights.firstDataDay()) ?? today);
     const fromDay = firstDay < today ? firstDay : today;
-    let chunkStart = fromDay;
-    do {
-      const chunkEnd = addDays(chunkStart, CHUNK_DAYS) < today ? addDays(chunkStart, CHUNK_DAYS) : today;
-      await this.insights.refreshDays(chunkStart, chunkEnd);
-      chunkStart = chunkEnd;
-    } while (chunkStart < today);
-    return { fromDay, toDay: today };
+    for (let chunkStart = fromDay; ; chunkStart = addDays(chunkStart, CHUNK_DAYS)) {
+      const chunkEnd = addDays(chunkStart, CHUNK_DAYS);
+      if (chunkEnd > today) {
+        await this.insights.refreshUntil(chunkStart, until);
+        break;
+      }
+      await this.insights.refreshUntil(chunkStart, new Date(`${chunkEnd}T00:00:00Z`));
+    }
+    return { fromDay, until };
   }
 }

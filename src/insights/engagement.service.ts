@@ -7,7 +7,7 @@ import { Role } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { Connection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
-import { BucketUnit, CaseFiguresRow, EscalationFiguresRow, FactsPlan, InsightsRepository, PostFiguresRow } from './insights.repository';
+import { BucketUnit, CaseFiguresRow, EscalationFiguresRow, FactsPlan, InsightsRepository, PostFiguresRow, RollupState } from './insights.repository';
 import {
   EngagementBucket,
   EngagementFigures,
@@ -41,15 +41,22 @@ function dayStart(day: string): Date {
 }
 
 /**
- * Which days come from the rollup and which are read live: whole UTC days inside [from, to) that
- * the rollup has finished come from it; the partial first and last days and every day from
- * `completeUntil` on (today, at least) are computed live by the same definitions.
+ * Which rows come from the rollup and which are read live. The rollup holds whole UTC days before
+ * `completeUntil` and that day up to `liveFrom` (a few minutes ago). Rollup days wholly inside
+ * [from, to) come from it; the partial first day (when `from` is not midnight UTC), and either
+ * [liveFrom, to) or the partial last day, are computed live by the same definitions.
  */
-export function factsPlan(from: Date, to: Date, completeUntil: string | null): FactsPlan {
+export function factsPlan(from: Date, to: Date, state: RollupState | null): FactsPlan {
+  const allLive: FactsPlan = { rollupFrom: '1970-01-01', rollupTo: '1970-01-01', live: [from, to, to, to] };
+  if (state === null) return allLive;
   const firstWholeDay = dayStart(dayOf(from)).getTime() === from.getTime() ? dayOf(from) : addDays(dayOf(from), 1);
-  const lastDayEnd = dayOf(to);
-  const rollupTo = completeUntil !== null && completeUntil < lastDayEnd ? completeUntil : lastDayEnd;
-  if (completeUntil === null || firstWholeDay >= rollupTo) return { rollupFrom: '1970-01-01', rollupTo: '1970-01-01', live: [from, to, to, to] };
+  if (to.getTime() >= state.liveFrom.getTime()) {
+    // The rollup's partial last day is inside the period: the live tail is [liveFrom, to).
+    if (firstWholeDay > state.completeUntil) return allLive;
+    return { rollupFrom: firstWholeDay, rollupTo: addDays(state.completeUntil, 1), live: [from, dayStart(firstWholeDay), state.liveFrom, to] };
+  }
+  const rollupTo = dayOf(to) < state.completeUntil ? dayOf(to) : state.completeUntil;
+  if (firstWholeDay >= rollupTo) return allLive;
   return { rollupFrom: firstWholeDay, rollupTo, live: [from, dayStart(firstWholeDay), dayStart(rollupTo), to] };
 }
 
@@ -202,7 +209,7 @@ export class EngagementService {
   }
 
   private async figures(viewer: Viewer, scope: string[] | null, from: Date, to: Date, unit: BucketUnit): Promise<Map<string, EngagementFigures>> {
-    const plan = factsPlan(from, to, await this.insights.rollupCompleteUntil());
+    const plan = factsPlan(from, to, await this.insights.rollupState());
     const [posts, cases, escalations] = await Promise.all([
       this.insights.postFigures(plan, scope, unit),
       this.insights.caseFigures(plan, scope, unit),

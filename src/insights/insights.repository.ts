@@ -32,6 +32,12 @@ import { DataSource, EntityManager } from 'typeorm';
  * tables it writes are its own rollup tables.
  */
 
+/** How far the rollup reaches: days before `completeUntil` whole, that day up to `liveFrom`. */
+export interface RollupState {
+  completeUntil: string;
+  liveFrom: Date;
+}
+
 /** Where the rows come from: rollup days [rollupFrom, rollupTo), live [live1From, live1To) ∪ [live2From, live2To). */
 export interface FactsPlan {
   rollupFrom: string;
@@ -98,26 +104,30 @@ const inLive = (column: string) => `(${column} >= $1 AND ${column} < $2 OR ${col
 const inScope = (column: string) => `($5::uuid[] IS NULL OR ${column} = ANY($5::uuid[]))`;
 
 /**
- * Member slots for bitmaps: the stored ones, then (for members the rollup has not slotted yet)
- * temporary slots past the largest, so they can never collide with a stored bitmap's bits.
+ * Member slots for bitmaps: the stored ones of the members counted, then (for members the rollup
+ * has not slotted yet) temporary slots past the largest, so they never collide with a stored bit.
  */
-const slotsFor = (members: string) => `
+const slotsFor = (column: string, cte: string) => `
   slot_of AS (
-    SELECT member_id, slot FROM insights_member_slots
+    SELECT s.member_id, s.slot FROM insights_member_slots s WHERE s.member_id IN (SELECT ${column} FROM ${cte})
     UNION ALL
     SELECT x.member_id, (SELECT COALESCE(max(slot), -1) FROM insights_member_slots) + row_number() OVER (ORDER BY x.member_id)::int
-      FROM (SELECT DISTINCT ${members} AS member_id FROM ${members.split('.')[0]}) x
+      FROM (SELECT DISTINCT ${column} AS member_id FROM ${cte}) x
      WHERE NOT EXISTS (SELECT 1 FROM insights_member_slots s WHERE s.member_id = x.member_id)
-  ), width AS (SELECT COALESCE(max(slot), -1) + 1 AS bits FROM slot_of)`;
+  ), width AS (
+    SELECT greatest((SELECT COALESCE(max(slot), -1) FROM insights_member_slots), (SELECT COALESCE(max(slot), -1) FROM slot_of)) + 1 AS bits
+  )`;
 
 /** Posts, threads and reactions per (day, space), for the live ranges and scope ($1..$5). */
 const POST_FACTS = `
   pub AS (
-    SELECT p.id, p.space_id, p.author_id, p.thread_id, p.published_at, m.role, t.first_post_id = p.id AS is_first
-      FROM posts p JOIN threads t ON t.id = p.thread_id JOIN members m ON m.id = p.author_id
+    -- is_first by a lookup per post (the thread's primary key): the live tail is a few thousand posts, never worth a scan of threads
+    SELECT p.id, p.space_id, p.author_id, p.thread_id, p.published_at, m.role,
+           p.id = (SELECT t.first_post_id FROM threads t WHERE t.id = p.thread_id) AS is_first
+      FROM posts p JOIN members m ON m.id = p.author_id
      WHERE p.status = 'PUBLISHED' AND ${inLive('p.published_at')} AND ${inScope('p.space_id')}
   ), clients AS (SELECT author_id FROM pub WHERE role = 'CLIENT'),
-  ${slotsFor('clients.author_id')},
+  ${slotsFor('author_id', 'clients')},
   started AS (
     SELECT s.space_id, s.published_at AS started_at, fr.published_at AS first_reply_at, fr.role AS first_reply_role
       FROM pub s
@@ -189,7 +199,7 @@ const ESCALATION_FACTS = `
       FROM escalations e LEFT JOIN posts p ON p.id = e.post_id LEFT JOIN moderation_cases c ON c.id = e.case_id
      WHERE ${inLive('e.created_at')}
   ), scoped AS (SELECT * FROM raised WHERE ${inScope('space_id')}),
-  ${slotsFor('scoped.subject_id')},
+  ${slotsFor('subject_id', 'scoped')},
   escalation_facts AS (
     SELECT e.day, e.space_id, e.severity,
            insights_bits(array_agg(DISTINCT so.slot), (SELECT bits FROM width)) AS subject_bits,
@@ -221,10 +231,10 @@ const POST_FIGURES = `
            sum(first_replies_by_peer)::int AS first_replies_by_peer, sum(threads_due)::int AS threads_due, sum(unanswered)::int AS unanswered
       FROM b, w GROUP BY bucket
   ), pct AS (
-    SELECT bucket, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS first_reply_p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY m) AS first_reply_p90
+    SELECT bucket, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m) AS p
       FROM b, unnest(b.first_reply_minutes) m GROUP BY bucket
   )
-  SELECT * FROM sums LEFT JOIN pct USING (bucket) ORDER BY bucket`;
+  SELECT sums.*, pct.p[1] AS first_reply_p50, pct.p[2] AS first_reply_p90 FROM sums LEFT JOIN pct USING (bucket) ORDER BY bucket`;
 
 const CASE_FIGURES = `
   WITH ${CASE_FACTS},
@@ -234,14 +244,14 @@ const CASE_FIGURES = `
     SELECT bucket, priority, sum(opened)::int AS opened, sum(due_or_decided)::int AS due_or_decided, sum(decided_within_due)::int AS decided_within_due
       FROM b GROUP BY GROUPING SETS ((bucket, priority), (bucket))
   ), looks AS (
-    SELECT bucket, priority, count(*)::int AS look_count, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS look_p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY m) AS look_p90
+    SELECT bucket, priority, count(*)::int AS look_count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m) AS p
       FROM b, unnest(b.first_look_minutes) m GROUP BY GROUPING SETS ((bucket, priority), (bucket))
   ), reasons AS (
     SELECT bucket, jsonb_object_agg(reason, n) AS reason_counts
       FROM (SELECT bucket, r.key AS reason, sum(r.value::int)::int AS n FROM b, jsonb_each_text(b.reason_counts) r GROUP BY 1, 2) x
      GROUP BY bucket
   )
-  SELECT s.bucket, s.priority, s.opened, s.due_or_decided, s.decided_within_due, COALESCE(l.look_count, 0) AS look_count, l.look_p50, l.look_p90,
+  SELECT s.bucket, s.priority, s.opened, s.due_or_decided, s.decided_within_due, COALESCE(l.look_count, 0) AS look_count, l.p[1] AS look_p50, l.p[2] AS look_p90,
          CASE WHEN s.priority IS NULL THEN r.reason_counts END AS reason_counts
     FROM sums s
     LEFT JOIN looks l ON l.bucket = s.bucket AND l.priority IS NOT DISTINCT FROM s.priority
@@ -262,10 +272,10 @@ const ESCALATION_FIGURES = `
            sum(climbed)::int AS climbed
       FROM b, w GROUP BY GROUPING SETS ((bucket, severity), (bucket))
   ), acks AS (
-    SELECT bucket, severity, count(*)::int AS ack_count, percentile_cont(0.5) WITHIN GROUP (ORDER BY m) AS ack_p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY m) AS ack_p90
+    SELECT bucket, severity, count(*)::int AS ack_count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m) AS p
       FROM b, unnest(b.ack_minutes) m GROUP BY GROUPING SETS ((bucket, severity), (bucket))
   )
-  SELECT s.*, COALESCE(a.ack_count, 0) AS ack_count, a.ack_p50, a.ack_p90 FROM sums s
+  SELECT s.*, COALESCE(a.ack_count, 0) AS ack_count, a.p[1] AS ack_p50, a.p[2] AS ack_p90 FROM sums s
     LEFT JOIN acks a ON a.bucket = s.bucket AND a.severity IS NOT DISTINCT FROM s.severity
    ORDER BY s.bucket, s.severity NULLS FIRST`;
 
@@ -278,21 +288,35 @@ export class InsightsRepository {
   }
 
   async postFigures(plan: FactsPlan, scope: string[] | null, bucket: BucketUnit): Promise<PostFiguresRow[]> {
-    return this.dataSource.query(POST_FIGURES, this.params(plan, scope, bucket));
+    return this.withoutJit(POST_FIGURES, this.params(plan, scope, bucket));
   }
 
   async caseFigures(plan: FactsPlan, scope: string[] | null, bucket: BucketUnit): Promise<CaseFiguresRow[]> {
-    return this.dataSource.query(CASE_FIGURES, this.params(plan, scope, bucket));
+    return this.withoutJit(CASE_FIGURES, this.params(plan, scope, bucket));
   }
 
   async escalationFigures(plan: FactsPlan, scope: string[] | null, bucket: BucketUnit): Promise<EscalationFiguresRow[]> {
-    return this.dataSource.query(ESCALATION_FIGURES, this.params(plan, scope, bucket));
+    return this.withoutJit(ESCALATION_FIGURES, this.params(plan, scope, bucket));
   }
 
-  /** The first day with no rollup rows yet (every earlier day has them); null before the first refresh. */
-  async rollupCompleteUntil(): Promise<string | null> {
-    const rows: Array<{ complete_until: string }> = await this.dataSource.query(`SELECT complete_until::text FROM insights_rollup_state WHERE id = 1`);
-    return rows[0]?.complete_until ?? null;
+  /**
+   * The figures' statements run in milliseconds, but their estimated cost (a lateral lookup per
+   * thread) crosses PostgreSQL's JIT threshold, and compiling them took ~600 ms at program scale
+   * (bench engagement). Off for this transaction only.
+   */
+  private async withoutJit<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL jit = off`);
+      return manager.query(sql, params) as Promise<T>;
+    });
+  }
+
+  /** How far the rollup reaches; null before the first refresh (everything is then read live). */
+  async rollupState(): Promise<RollupState | null> {
+    const rows: Array<{ complete_until: string; live_from: Date }> = await this.dataSource.query(
+      `SELECT complete_until::text, live_from FROM insights_rollup_state WHERE id = 1`,
+    );
+    return rows[0] ? { completeUntil: rows[0].complete_until, liveFrom: rows[0].live_from } : null;
   }
 
   /** The spaces in the scope, in the forum's order: what the Insights page offers to pick. */
@@ -334,10 +358,12 @@ export class InsightsRepository {
   }
 
   /**
-   * Recomputes the rollup rows of days [fromDay, toDay) with the live definitions, in one
-   * transaction (serialised by an advisory lock), and moves `complete_until` to `toDay`.
+   * Recomputes the rollup rows of [fromDay, until) with the live definitions, in one transaction
+   * (serialised by an advisory lock): whole days, and the day `until` falls in up to `until`. Then
+   * days before that one are complete and everything from `until` on is read live.
    */
-  async refreshDays(fromDay: string, toDay: string): Promise<void> {
+  async refreshUntil(fromDay: string, until: Date): Promise<void> {
+    const untilDay = until.toISOString().slice(0, 10);
     await this.dataSource.transaction(async (manager: EntityManager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('insights_rollup'))`);
       // Slot every member first, so the stored bitmaps use stored slots only.
@@ -346,9 +372,9 @@ export class InsightsRepository {
          SELECT m.id, (SELECT COALESCE(max(slot), -1) FROM insights_member_slots) + row_number() OVER (ORDER BY m.created_at, m.id)::int
            FROM members m WHERE NOT EXISTS (SELECT 1 FROM insights_member_slots s WHERE s.member_id = m.id)`,
       );
-      const live = [`${fromDay}T00:00:00Z`, `${toDay}T00:00:00Z`, `${toDay}T00:00:00Z`, `${toDay}T00:00:00Z`];
+      const live = [`${fromDay}T00:00:00Z`, until, until, until];
       for (const table of ['insights_daily_posts', 'insights_daily_cases', 'insights_daily_escalations']) {
-        await manager.query(`DELETE FROM ${table} WHERE day >= $1::date AND day < $2::date`, [fromDay, toDay]);
+        await manager.query(`DELETE FROM ${table} WHERE day >= $1::date AND day <= $2::date`, [fromDay, untilDay]);
       }
       await manager.query(`WITH ${POST_FACTS} INSERT INTO insights_daily_posts (${POST_COLUMNS}) SELECT ${POST_COLUMNS} FROM post_facts`, [...live, null]);
       await manager.query(`WITH ${CASE_FACTS} INSERT INTO insights_daily_cases (${CASE_COLUMNS}) SELECT ${CASE_COLUMNS} FROM case_facts`, [...live, null]);
@@ -357,9 +383,10 @@ export class InsightsRepository {
         [...live, null],
       );
       await manager.query(
-        `INSERT INTO insights_rollup_state (id, complete_until, refreshed_at) VALUES (1, $1::date, now())
-         ON CONFLICT (id) DO UPDATE SET complete_until = greatest(insights_rollup_state.complete_until, EXCLUDED.complete_until), refreshed_at = now()`,
-        [toDay],
+        `INSERT INTO insights_rollup_state (id, complete_until, live_from, refreshed_at) VALUES (1, $1::date, $2, now())
+         ON CONFLICT (id) DO UPDATE SET complete_until = EXCLUDED.complete_until, live_from = EXCLUDED.live_from, refreshed_at = now()
+          WHERE insights_rollup_state.live_from <= EXCLUDED.live_from`,
+        [untilDay, until],
       );
     });
   }

@@ -30,8 +30,12 @@ export function useInsightsPeriod(): [InsightsPeriod, (next: Partial<InsightsPer
   return [period, set];
 }
 
-/** [from, to) for the last `days` days, to the current minute (stable between renders within a minute). */
+/**
+ * [from, to) for the last `days` UTC days: from midnight UTC `days - 1` days ago (whole days, as
+ * the charts bucket them and as the server's daily rollup keeps them) to the current minute.
+ */
 export function periodRange(days: number, now = Date.now()): { from: string; to: string } {
   const to = new Date(Math.ceil(now / 60_000) * 60_000);
-  return { from: new Date(to.getTime() - days * 86_400_000).toISOString(), to: to.toISOString() };
+  const today = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
+  return { from: new Date(today - (days - 1) * 86_400_000).toISOString(), to: to.toISOString() };
 }
