@@ -307,7 +307,7 @@ export class InsightsRepository {
   private async withoutJit<T>(sql: string, params: unknown[]): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL jit = off`);
-      return manager.query(sql, params) as Promise<T>;
+      return manager.query<T>(sql, params);
     });
   }
 
