@@ -21,6 +21,11 @@ function Tile({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
+/** The tile's second line for a median: where 9 in 10 fall, when there is anything to say. */
+function nineInTen(p90Minutes: number | null | undefined): string | undefined {
+  return p90Minutes === null || p90Minutes === undefined ? undefined : `median; 9 in 10 within ${formatMinutes(p90Minutes)}`;
+}
+
 /**
  * The Insights page: is the peer space working? Figures only (counts and times, never post text),
  * for one space or every space the viewer may see, over a period they pick.
@@ -41,9 +46,11 @@ export function InsightsDashboard() {
   const spaceName = (id: string) => spaces.find((s) => s.id === id)?.name ?? 'a space';
   const figures = summaryResult.data?.engagementSummary;
   const points = seriesResult.data?.engagementSeries.points ?? [];
+  // The bucket of the data on screen (while a new pick loads, the previous series is still shown).
+  const shownBucket = seriesResult.data?.engagementSeries.bucket ?? period.bucket;
 
   const charts = useMemo(() => {
-    const labels = points.map((p) => bucketLabel(p.from, period.bucket));
+    const labels = points.map((p) => bucketLabel(p.from, shownBucket));
     const xs = points.map((p) => Date.parse(p.from) / 1000);
     const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
     const threads = points.map((p) => p.newThreads);
@@ -67,7 +74,7 @@ export function InsightsDashboard() {
       xs,
       activity,
       activitySummary: points.length
-        ? `${countOf(total(threads), 'new thread', 'new threads')} and ${countOf(total(replies), 'reply', 'replies')} over ${countOf(points.length, period.bucket === 'WEEK' ? 'week' : 'day', period.bucket === 'WEEK' ? 'weeks' : 'days')}; most replies in ${busiest}.`
+        ? `${countOf(total(threads), 'new thread', 'new threads')} and ${countOf(total(replies), 'reply', 'replies')} over ${countOf(points.length, shownBucket === 'WEEK' ? 'week' : 'day', shownBucket === 'WEEK' ? 'weeks' : 'days')}; most replies in ${busiest}.`
         : 'No data for this period.',
       speed,
       speedSummary: known.length
@@ -76,7 +83,7 @@ export function InsightsDashboard() {
       safety,
       safetySummary: `${countOf(total(cases), 'moderation case', 'moderation cases')} opened and ${countOf(total(unanswered), 'thread', 'threads')} left unanswered for 24 hours.`,
     };
-  }, [points, period.bucket]);
+  }, [points, shownBucket]);
 
   const exportCsv = () => {
     const where = period.spaceId
@@ -164,12 +171,12 @@ export function InsightsDashboard() {
               <Tile
                 label="Time to first reply"
                 value={formatMinutes(figures.timeToFirstReply.p50Minutes)}
-                detail={`median; 9 in 10 within ${formatMinutes(figures.timeToFirstReply.p90Minutes)}`}
+                detail={nineInTen(figures.timeToFirstReply.p90Minutes)}
               />
               <Tile
                 label="Unanswered for 24 hours"
                 value={String(figures.unansweredThreads)}
-                detail={`of ${figures.threadsPastFirstDay} threads started over a day ago`}
+                detail={`of ${countOf(figures.threadsPastFirstDay, 'thread', 'threads')} started over a day ago`}
               />
               <Tile
                 label="Peer specialist replies"
@@ -187,7 +194,7 @@ export function InsightsDashboard() {
               <Tile
                 label="Time to first look"
                 value={formatMinutes(figures.moderation.timeToFirstLook.p50Minutes)}
-                detail={`median; 9 in 10 within ${formatMinutes(figures.moderation.timeToFirstLook.p90Minutes)}`}
+                detail={nineInTen(figures.moderation.timeToFirstLook.p90Minutes)}
               />
               <Tile label="Decided in time" value={formatShare(figures.moderation.decidedWithinDueShare)} detail="of cases decided or past due" />
               {figures.escalations ? (
@@ -199,7 +206,11 @@ export function InsightsDashboard() {
                     <Tile
                       label="Time to acknowledge"
                       value={formatMinutes(figures.escalations.timeToAcknowledge?.p50Minutes)}
-                      detail={`median; ${formatShare(figures.escalations.acknowledgedWithinDeadlineShare)} within the deadline`}
+                      detail={
+                        figures.escalations.acknowledgedWithinDeadlineShare === null
+                          ? undefined
+                          : `median; ${formatShare(figures.escalations.acknowledgedWithinDeadlineShare)} within the deadline`
+                      }
                     />
                     <Tile label="Climbed past level 1" value={String(figures.escalations.climbedPastLevelOne ?? 0)} />
                   </>
