@@ -24,9 +24,19 @@ const SETTLE_MS = 60_000;
  */
 @Injectable()
 export class EngagementRollupService {
+  /** The refresh under way in this process: a second sweep job arriving meanwhile joins it instead of redoing it. */
+  private running: Promise<{ fromDay: string; until: Date }> | null = null;
+
   constructor(private readonly insights: InsightsRepository) {}
 
-  async refresh(now = new Date()): Promise<{ fromDay: string; until: Date }> {
+  refresh(now = new Date()): Promise<{ fromDay: string; until: Date }> {
+    this.running ??= this.refreshOnce(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async refreshOnce(now: Date): Promise<{ fromDay: string; until: Date }> {
     const until = new Date(now.getTime() - SETTLE_MS);
     const today = until.toISOString().slice(0, 10);
     const state = await this.insights.rollupState();
