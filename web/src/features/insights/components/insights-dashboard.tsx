@@ -11,6 +11,24 @@ import { SeriesChart, type ChartSeries } from './series-chart';
 
 const PERIOD_LABEL: Record<PeriodDays, string> = { 7: 'Last 7 days', 30: 'Last 30 days', 90: 'Last 90 days', 365: 'Last 12 months' };
 
+/** One labelled choice of the picker. */
+function PickerSelect(props: { id: string; label: string; value: string; options: Array<{ value: string; label: string }>; onChange(value: string): void }) {
+  return (
+    <div className="form-group">
+      <label className="label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select id={props.id} className="select" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
     <div className="insights-tile">
@@ -97,56 +115,36 @@ export function InsightsDashboard() {
   return (
     <>
       <form className="insights-picker" onSubmit={(e) => e.preventDefault()} aria-label="Space and period">
-        <div className="form-group">
-          <label className="label" htmlFor="insights-space">
-            Space
-          </label>
-          <select
-            id="insights-space"
-            className="select"
-            value={period.spaceId ?? ''}
-            onChange={(e) => {
-              setAsked(Date.now());
-              setPeriod({ spaceId: e.target.value || null });
-            }}
-          >
-            <option value="">All your spaces</option>
-            {spaces.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="insights-period">
-            Period
-          </label>
-          <select
-            id="insights-period"
-            className="select"
-            value={period.days}
-            onChange={(e) => {
-              setAsked(Date.now());
-              setPeriod({ days: Number(e.target.value) as PeriodDays });
-            }}
-          >
-            {PERIOD_DAYS.map((d) => (
-              <option key={d} value={d}>
-                {PERIOD_LABEL[d]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="label" htmlFor="insights-bucket">
-            Chart by
-          </label>
-          <select id="insights-bucket" className="select" value={period.bucket} onChange={(e) => setPeriod({ bucket: e.target.value as 'DAY' | 'WEEK' })}>
-            <option value="DAY">Day</option>
-            <option value="WEEK">Week</option>
-          </select>
-        </div>
+        <PickerSelect
+          id="insights-space"
+          label="Space"
+          value={period.spaceId ?? ''}
+          options={[{ value: '', label: 'All your spaces' }, ...spaces.map((s) => ({ value: s.id, label: s.name }))]}
+          onChange={(value) => {
+            setAsked(Date.now());
+            setPeriod({ spaceId: value || null });
+          }}
+        />
+        <PickerSelect
+          id="insights-period"
+          label="Period"
+          value={String(period.days)}
+          options={PERIOD_DAYS.map((d) => ({ value: String(d), label: PERIOD_LABEL[d] }))}
+          onChange={(value) => {
+            setAsked(Date.now());
+            setPeriod({ days: Number(value) as PeriodDays });
+          }}
+        />
+        <PickerSelect
+          id="insights-bucket"
+          label="Chart by"
+          value={period.bucket}
+          options={[
+            { value: 'DAY', label: 'Day' },
+            { value: 'WEEK', label: 'Week' },
+          ]}
+          onChange={(value) => setPeriod({ bucket: value as 'DAY' | 'WEEK' })}
+        />
       </form>
 
       <section aria-labelledby="insights-summary">
