@@ -21,6 +21,7 @@ import { EscalationModule } from './escalation/escalation.module';
 import { ForumModule } from './forum/forum.module';
 import { HealthModule } from './health/health.module';
 import { HttpDrain } from './health/http-drain';
+import { InsightsModule } from './insights/insights.module';
 import { JobWorkersModule } from './job-workers.module';
 import { LoggingModule } from './logging/logging.module';
 import { MembersModule } from './members/members.module';
@@ -34,7 +35,7 @@ import { ScreeningModule } from './screening/screening.module';
 export type ProcessRole = 'api' | 'worker' | 'all';
 
 /** Features both processes load: the API serves them, the worker's processors call them. */
-const FEATURE_MODULES: Type[] = [MembersModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule, ScreeningModule];
+const FEATURE_MODULES: Type[] = [MembersModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule, ScreeningModule, InsightsModule];
 
 /** What only the worker starts: the BullMQ workers, every job's handler and the sweeps' schedulers. */
 const WORKER_MODULES: Type[] = [JobWorkersModule];

@@ -3,6 +3,8 @@ import { EscalationWorkerModule } from './escalation/escalation-worker.module';
 import { EscalationJobHandlers } from './escalation/escalation.worker';
 import { ModerationWorkerModule } from './moderation/moderation-worker.module';
 import { ModerationJobHandlers } from './moderation/moderation.worker';
+import { InsightsJobHandlers } from './insights/insights.worker';
+import { InsightsModule } from './insights/insights.module';
 import { JOB_HANDLERS, JobHandlers } from './queue/job-handlers';
 import { JobWorkerHost } from './queue/job-worker.host';
 import { JobName } from './queue/queue.types';
@@ -14,12 +16,17 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
  * this table gives every job exactly one (the compiler refuses a job left out or listed twice).
  */
 @Module({
-  imports: [ScreeningWorkerModule, EscalationWorkerModule, ModerationWorkerModule],
+  imports: [ScreeningWorkerModule, EscalationWorkerModule, ModerationWorkerModule, InsightsModule],
   providers: [
     {
       provide: JOB_HANDLERS,
-      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers],
-      useFactory: (screening: ScreeningJobHandlers, escalation: EscalationJobHandlers, moderation: ModerationJobHandlers): JobHandlers => ({
+      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, InsightsJobHandlers],
+      useFactory: (
+        screening: ScreeningJobHandlers,
+        escalation: EscalationJobHandlers,
+        moderation: ModerationJobHandlers,
+        insights: InsightsJobHandlers,
+      ): JobHandlers => ({
         [JobName.SCREEN_POST]: screening.screenPost,
         [JobName.SWEEP_SCREENING_OUTBOX]: screening.sweepOutbox,
         [JobName.PAGE_ESCALATION]: escalation.page,
@@ -32,6 +39,7 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
         [JobName.DELIVER_ESCALATION_EMAIL]: escalation.deliverEmail,
         [JobName.CHECK_ROSTER_GAPS]: escalation.checkRosterGaps,
         [JobName.CLOSE_ESCALATION_CASES]: moderation.closeEscalationCases,
+        [JobName.REFRESH_ENGAGEMENT_ROLLUP]: insights.refreshRollup,
       }),
     },
     JobWorkerHost,

@@ -12,6 +12,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
 import { costlyScenario } from './costly-queries';
+import { engagementScenario } from './engagement';
 import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
 import { TEST_REDIS_URL } from '../../test/utils/environment';
@@ -399,6 +400,8 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
   /** Mixed replies and reads for --minutes, latency and memory per minute. */
   soak: soakScenario,
 
+  /** Insights' engagementSummary over 90 days at program scale (1M posts), with the rollup (scripts/bench/engagement.ts). */
+  engagement: engagementScenario,
   /** createReply as fast as it is accepted (post committed + screening queued). */
   async accept(options) {
     return withCpuProfile(options.cpuProf, async (apiNodeArgs) => {

@@ -43,6 +43,11 @@ const TABLE_OWNERS: Record<string, string> = {
   email_deliveries: 'escalation',
   escalation_outreach: 'escalation',
   staff_contacts: 'escalation',
+  insights_member_slots: 'insights',
+  insights_daily_posts: 'insights',
+  insights_daily_cases: 'insights',
+  insights_daily_escalations: 'insights',
+  insights_rollup_state: 'insights',
 };
 
 /**
@@ -77,6 +82,19 @@ const CROSSING_READS: Record<string, Record<string, string>> = {
   },
   'src/screening/screening.repository.ts': {
     posts: "forPostRevisions: a screening is staff-only by its post's space, joined in the same statement",
+  },
+  // Insights sits at the top of the import graph and counts what every feature recorded. Every read
+  // below is a read-only aggregate (counts, times, percentiles; never post text) computed in one
+  // statement per figure so the rollup and the live tail share one definition; it writes only its
+  // own insights_* tables.
+  'src/insights/insights.repository.ts': {
+    posts: 'post, thread and reply counts by first publication; time to first reply; unanswered threads (read-only aggregates)',
+    threads: "a post's thread, to tell first posts from replies and find a thread's author (read-only aggregate)",
+    members: "authors' roles (clients for activeClients, peer specialists for their replies) and member slots for distinct counts (read-only)",
+    reactions: 'reactions per day and space (read-only aggregate)',
+    spaces: 'whether an asked-for space exists (read-only)',
+    moderation_cases: 'cases opened, time to first look, decided within due, an escalation’s space (read-only aggregates)',
+    escalations: 'escalations raised, time to acknowledge, within deadline, climbs (read-only aggregates)',
   },
   'src/escalation/escalation-crossing-reads.repository.ts': {
     posts: "latestRiskSignalsInScope: the staff scope is the post's space, one joined statement for a page of cases",

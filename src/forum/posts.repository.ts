@@ -228,7 +228,9 @@ export class PostsRepository {
   async move(manager: EntityManager, move: PostMove): Promise<MovedPost | null> {
     const rows: Array<{ id: string; thread_id: string; space_id: string; author_id: string; status: PostStatus; revision: number }> = await manager.query(
       `WITH moved AS (
-           UPDATE posts SET status = $2, held_reason = $3, status_changed_at = now()
+           UPDATE posts SET status = $2, held_reason = $3, status_changed_at = now(),
+                  -- set once, when first published (insights count a post from then, whatever happens later)
+                  published_at = CASE WHEN $2 = 'PUBLISHED' THEN COALESCE(published_at, now()) ELSE published_at END
             WHERE id = $1
               AND status = ANY($4::text[])
               AND ($5::int IS NULL OR revision = $5)

@@ -121,7 +121,8 @@ export class ModerationRepository {
    */
   async claim(manager: EntityManager, caseId: string, memberId: string, leaseSeconds: number): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `WITH claimed AS (UPDATE moderation_cases SET status = 'CLAIMED', assignee_id = $2, lease_expires_at = now() + make_interval(secs => $3)
+      `WITH claimed AS (UPDATE moderation_cases SET status = 'CLAIMED', assignee_id = $2, lease_expires_at = now() + make_interval(secs => $3),
+         first_looked_at = COALESCE(first_looked_at, now())
        WHERE id = $1 AND status <> 'RESOLVED'
          AND (status = 'OPEN' OR lease_expires_at IS NULL OR lease_expires_at <= now() OR assignee_id = $2)
        RETURNING id) SELECT id FROM claimed`,
@@ -133,7 +134,7 @@ export class ModerationRepository {
   /** The decider becomes the assignee when nobody held the case; the lease ends. */
   async markResolved(manager: EntityManager, caseId: string, decision: CaseDecision, memberId: string): Promise<void> {
     await manager.query(
-      `UPDATE moderation_cases SET status = 'RESOLVED', decision = $2, resolved_by = $3, resolved_at = now(),
+      `UPDATE moderation_cases SET status = 'RESOLVED', decision = $2, resolved_by = $3, resolved_at = now(), first_looked_at = COALESCE(first_looked_at, now()),
          assignee_id = COALESCE(assignee_id, $3), lease_expires_at = NULL
        WHERE id = $1`,
       [caseId, decision, memberId],

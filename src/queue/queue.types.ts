@@ -47,6 +47,8 @@ export enum JobName {
    * with the outcome (escalation cannot import moderation, so moderation handles this job).
    */
   CLOSE_ESCALATION_CASES = 'close-escalation-cases',
+  /** Recompute the engagement rollup's recent days (insights; today stays live). */
+  REFRESH_ENGAGEMENT_ROLLUP = 'refresh-engagement-rollup',
 }
 
 /**
@@ -79,6 +81,7 @@ export const JOB_PAYLOAD = {
   [JobName.DELIVER_ESCALATION_EMAIL]: z.strictObject({ deliveryId: z.uuid() }),
   [JobName.CHECK_ROSTER_GAPS]: sweep,
   [JobName.CLOSE_ESCALATION_CASES]: z.strictObject({ escalationId: z.uuid() }),
+  [JobName.REFRESH_ENGAGEMENT_ROLLUP]: sweep,
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayloads = { [N in JobName]: z.infer<(typeof JOB_PAYLOAD)[N]> };
@@ -103,6 +106,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DELIVER_ESCALATION_EMAIL]: QueueName.WEBHOOK,
   [JobName.CHECK_ROSTER_GAPS]: QueueName.SWEEPS,
   [JobName.CLOSE_ESCALATION_CASES]: QueueName.MODERATION,
+  [JobName.REFRESH_ENGAGEMENT_ROLLUP]: QueueName.SWEEPS,
 };
 
 /**
@@ -114,6 +118,8 @@ export const JOB_SCHEDULE = {
   [JobName.SWEEP_ESCALATION_TIMERS]: (config: AppConfig) => config.escalationTimers.sweepSeconds * 1_000,
   [JobName.SWEEP_MODERATION_TIMERS]: (config: AppConfig) => config.escalationTimers.sweepSeconds * 1_000,
   [JobName.CHECK_ROSTER_GAPS]: (config: AppConfig) => config.roster.gapCheckSeconds * 1_000,
+  // Every 5 minutes: a refresh recomputes about two weeks of days in well under a second at program scale.
+  [JobName.REFRESH_ENGAGEMENT_ROLLUP]: () => 5 * 60_000,
 } satisfies Partial<Record<JobName, (config: AppConfig) => number>>;
 
 export type ScheduledJobName = keyof typeof JOB_SCHEDULE;

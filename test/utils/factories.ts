@@ -75,7 +75,8 @@ export async function postInThread(
     authorId,
   ]);
   const [post]: Array<{ id: string }> = await dataSource.query(
-    `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO posts (thread_id, space_id, author_id, status, held_reason, body_html, body_text, published_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $4 = 'PUBLISHED' THEN now() END) RETURNING id`,
     [thread.id, spaceId, authorId, status, status === 'HELD' ? 'TOXICITY' : null, `<p>${text}</p>`, text],
   );
   await dataSource.query(`UPDATE threads SET first_post_id = $1 WHERE id = $2`, [post.id, thread.id]);

@@ -57,4 +57,8 @@ export class PostEntity {
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()' })
   statusChangedAt!: Date;
+
+  /** When the post first became PUBLISHED; set once by PostsRepository.move, kept through later holds. */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
 }

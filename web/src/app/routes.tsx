@@ -11,7 +11,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { NewThreadPage, SpacePage } from './pages/space-pages';
 import { PostLinkPage, ReportPostPage } from './pages/support-pages';
 import { ThreadPage } from './pages/thread-page';
-import { AdminRoute, EscalationInboxRoute, EscalationRoute, homeOf, ModerationCaseRoute, ModerationQueueRoute } from './staff';
+import { AdminRoute, EscalationInboxRoute, EscalationRoute, homeOf, InsightsRoute, ModerationCaseRoute, ModerationQueueRoute } from './staff';
 import { useViewer, type Viewer } from './viewer';
 
 /** A page for signed-in members: others go to sign in and come back here after. */
@@ -43,6 +43,7 @@ export function AppRoutes() {
       </Route>
       <Route path="/admin">{() => <SignedIn>{(viewer) => <AdminRoute viewer={viewer} section="home" />}</SignedIn>}</Route>
       <Route path="/admin/:section">{(params) => <SignedIn>{(viewer) => <AdminRoute viewer={viewer} section={params.section} />}</SignedIn>}</Route>
+      <Route path="/insights">{() => <SignedIn>{(viewer) => <InsightsRoute viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/spaces/:spaceId/new">{(params) => <SignedIn>{(viewer) => <NewThreadPage spaceId={params.spaceId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/spaces/:spaceId">{(params) => <SignedIn>{(viewer) => <SpacePage spaceId={params.spaceId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/threads/:threadId">{(params) => <SignedIn>{(viewer) => <ThreadPage threadId={params.threadId} viewer={viewer} />}</SignedIn>}</Route>

@@ -23,6 +23,7 @@ const AdminPages = {
   queues: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminQueuesPage }))),
 };
 export type AdminSection = keyof typeof AdminPages;
+const InsightsPage = lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 
 const MODERATORS = new Set(['PEER_SPECIALIST', 'CLINICIAN', 'ADMIN']);
 
@@ -78,6 +79,14 @@ export function ModerationCaseRoute({ viewer, caseId }: { viewer: Viewer; caseId
   );
 }
 
+export function InsightsRoute({ viewer }: { viewer: Viewer }) {
+  return (
+    <Workspace viewer={viewer}>
+      <InsightsPage />
+    </Workspace>
+  );
+}
+
 export function EscalationInboxRoute({ viewer }: { viewer: Viewer }) {
   return (
     <Workspace viewer={viewer} allowed={canAnswerEscalations}>
@@ -114,6 +123,7 @@ export function StaffLinks({ viewer }: { viewer: Viewer | null }) {
       {canAnswerEscalations(viewer) ? <Link href="/escalations">Escalation inbox</Link> : null}
       <Link href="/moderation">Moderation queue</Link>
       <Link href="/spaces">Spaces</Link>
+      <Link href="/insights">Insights</Link>
       <StaffAlertsToggle />
     </nav>
   );
