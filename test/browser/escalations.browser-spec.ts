@@ -245,10 +245,10 @@ describe('staff: the escalation inbox', () => {
       await first.page.getByRole('button', { name: 'Resolve the escalation' }).click();
       await first.page.getByRole('alert').getByRole('link', { name: 'Choose the outcome' }).waitFor();
       await checked(first, 'resolve-errors');
-      await first.page.getByLabel('Contacted the client').check();
+      await first.page.getByLabel('Reached the client').check();
       await first.page.getByLabel('What was done, and why').fill('Called Sky; they are with family tonight and agreed to the safety plan.');
       await first.page.getByRole('button', { name: 'Resolve the escalation' }).click();
-      await first.page.getByText('Resolved: Contacted the client').waitFor();
+      await first.page.getByText('Resolved: Reached the client').waitFor();
       await first.page.getByText(/Escalation: (Imminent|High) risk, resolved/).waitFor();
       await checked(first, 'escalation-resolved');
       // The second inbox hears of it too: nothing left to resolve there.
@@ -257,7 +257,7 @@ describe('staff: the escalation inbox', () => {
       await first.page.getByRole('link', { name: 'Back to the inbox' }).click();
       await first.page.getByRole('link', { name: 'Recently resolved escalations' }).click();
       await first.page.getByRole('heading', { level: 1, name: 'Resolved escalations' }).waitFor();
-      await expectVisible(inboxItem(first.page, title).getByText('Contacted the client'));
+      await expectVisible(inboxItem(first.page, title).getByText('Reached the client'));
       await checked(first, 'resolved-list');
       for (const journey of [client, peer, first, second]) expect(journey.problems()).toEqual([]);
     } finally {

@@ -16,13 +16,25 @@ export const TRIGGER_LABEL: Record<EscalationTrigger, string> = {
 export const STATUS_LABEL: Record<EscalationStatus, string> = { OPEN: 'Waiting for a clinician', ACKNOWLEDGED: 'Acknowledged', RESOLVED: 'Resolved' };
 
 export const OUTCOME_LABEL: Record<EscalationOutcome, string> = {
-  CONTACTED_CLIENT: 'Contacted the client',
+  REACHED_CLIENT: 'Reached the client',
   SAFETY_PLAN_REVIEWED: 'Reviewed the safety plan with them',
-  EMERGENCY_SERVICES: 'Called emergency services',
+  EMERGENCY_SERVICES: 'Referred to emergency services',
   DUTY_TO_WARN_REVIEWED: 'Duty-to-warn reviewed',
+  NO_CONTACT_POSSIBLE: 'Could not reach the client (peers keep trying)',
+  FALSE_ALARM: 'False alarm: not a risk after all',
+  // Older names, still on escalations resolved before the roster work; not offered any more.
+  CONTACTED_CLIENT: 'Reached the client',
   NO_ACTION_NEEDED: 'No action needed',
 };
-export const OUTCOME_ORDER = Object.keys(OUTCOME_LABEL) as EscalationOutcome[];
+/** The outcomes a clinician chooses from, in the order the form offers them. */
+export const OUTCOME_ORDER: EscalationOutcome[] = [
+  'REACHED_CLIENT',
+  'SAFETY_PLAN_REVIEWED',
+  'EMERGENCY_SERVICES',
+  'DUTY_TO_WARN_REVIEWED',
+  'NO_CONTACT_POSSIBLE',
+  'FALSE_ALARM',
+];
 
 /** Who a level pages, in words (1 on-call, 2 backup, 3 all clinicians, 4 clinicians and admins). */
 export function levelLabel(level: number): string {
