@@ -6,6 +6,7 @@ import { ModerationJobHandlers } from './moderation/moderation.worker';
 import { JOB_HANDLERS, JobHandlers } from './queue/job-handlers';
 import { JobWorkerHost } from './queue/job-worker.host';
 import { JobName } from './queue/queue.types';
+import { RetentionSweeper } from './screening/retention.sweeper';
 import { ScreeningWorkerModule } from './screening/screening-worker.module';
 import { ScreeningJobHandlers } from './screening/screening.worker';
 
@@ -18,8 +19,13 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
   providers: [
     {
       provide: JOB_HANDLERS,
-      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers],
-      useFactory: (screening: ScreeningJobHandlers, escalation: EscalationJobHandlers, moderation: ModerationJobHandlers): JobHandlers => ({
+      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, RetentionSweeper],
+      useFactory: (
+        screening: ScreeningJobHandlers,
+        escalation: EscalationJobHandlers,
+        moderation: ModerationJobHandlers,
+        retention: RetentionSweeper,
+      ): JobHandlers => ({
         [JobName.SCREEN_POST]: screening.screenPost,
         [JobName.SWEEP_SCREENING_OUTBOX]: screening.sweepOutbox,
         [JobName.PAGE_ESCALATION]: escalation.page,
@@ -29,6 +35,7 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
         [JobName.CASE_DUE]: moderation.caseDue,
         [JobName.REVIEW_REPORT]: moderation.reviewReport,
         [JobName.SWEEP_MODERATION_TIMERS]: moderation.sweep,
+        [JobName.SWEEP_RETENTION]: retention.handler,
       }),
     },
     JobWorkerHost,

@@ -1,3 +1,4 @@
+import { EscalationRedactionRepository } from './escalation-redaction.repository';
 import { Module } from '@nestjs/common';
 import { ForumModule } from '../forum/forum.module';
 import { MembersModule } from '../members/members.module';
@@ -11,8 +12,8 @@ import { EscalationsService } from './escalations.service';
 /** Risk signals and escalations to clinicians. */
 @Module({
   imports: [NotificationsModule, MembersModule, ForumModule],
-  providers: [EscalationRepository, EscalationCrossingReads, EscalationsService, EscalationReviewService, EscalationResolver],
+  providers: [EscalationRedactionRepository, EscalationRepository, EscalationCrossingReads, EscalationsService, EscalationReviewService, EscalationResolver],
   // The repositories are exported for the worker's paging service and for moderation, which reads escalations (never the reverse).
-  exports: [EscalationRepository, EscalationCrossingReads, EscalationsService, EscalationReviewService],
+  exports: [EscalationRedactionRepository, EscalationRepository, EscalationCrossingReads, EscalationsService, EscalationReviewService],
 })
 export class EscalationModule {}

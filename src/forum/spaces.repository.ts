@@ -32,11 +32,7 @@ export class SpacesRepository {
   }
 
   /** Null when there is no such space. */
-  async update(
-    manager: EntityManager,
-    spaceId: string,
-    changes: Partial<Pick<SpaceEntity, 'name' | 'description' | 'cohort'>>,
-  ): Promise<SpaceEntity | null> {
+  async update(manager: EntityManager, spaceId: string, changes: Partial<Pick<SpaceEntity, 'name' | 'description' | 'cohort'>>): Promise<SpaceEntity | null> {
     if (Object.keys(changes).length > 0) await manager.update(SpaceEntity, { id: spaceId }, changes);
     return manager.getRepository(SpaceEntity).findOneBy({ id: spaceId });
   }

@@ -34,7 +34,7 @@ export class SpacesResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => SpaceModel, { description: 'Archives a space: read-only, and hidden from clients\' lists (admins, audited).' })
+  @Mutation(() => SpaceModel, { description: "Archives a space: read-only, and hidden from clients' lists (admins, audited)." })
   async archiveSpace(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SpaceModel> {
     return SpaceModel.from(await this.spacesService.archive(viewer, parseId(id, 'id'), ctx.requestId));
   }

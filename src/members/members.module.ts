@@ -12,7 +12,15 @@ import { MembershipService } from './membership.service';
  * belongs to), so common never imports this feature.
  */
 @Module({
-  providers: [MembersRepository, MembersService, MembersResolver, MemberLoaders, MembershipService, MembershipResolver, { provide: VIEWER_DIRECTORY, useExisting: MembersService }],
+  providers: [
+    MembersRepository,
+    MembersService,
+    MembersResolver,
+    MemberLoaders,
+    MembershipService,
+    MembershipResolver,
+    { provide: VIEWER_DIRECTORY, useExisting: MembersService },
+  ],
   exports: [MembersRepository, MembersService, MemberLoaders, VIEWER_DIRECTORY],
 })
 export class MembersModule {}

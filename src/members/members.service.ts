@@ -99,7 +99,13 @@ export class MembersService implements ViewerDirectory {
     // The token's name is never used for a client: a generated pseudonym, the next one on a clash.
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.members.upsertFromClaims({ sub: claims.sub, role: claims.role, displayName: pseudonymFor(claims.sub, attempt), cohort, displayNameFromToken: false });
+        return await this.members.upsertFromClaims({
+          sub: claims.sub,
+          role: claims.role,
+          displayName: pseudonymFor(claims.sub, attempt),
+          cohort,
+          displayNameFromToken: false,
+        });
       } catch (error) {
         if (!isPseudonymTaken(error) || attempt + 1 >= PSEUDONYM_ATTEMPTS) throw error;
       }

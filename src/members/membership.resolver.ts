@@ -32,7 +32,8 @@ export class MembershipResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => MemberModel, {
-    description: 'Discharges a member: from now on every request and subscription of theirs is refused; their posts stay under their pseudonym (admins, audited).',
+    description:
+      'Discharges a member: from now on every request and subscription of theirs is refused; their posts stay under their pseudonym (admins, audited).',
   })
   dischargeMember(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('memberId', { type: () => ID }) memberId: string): Promise<MemberModel> {
     return this.membership.discharge(viewer, parseId(memberId, 'memberId'), ctx.requestId);

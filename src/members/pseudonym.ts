@@ -4,8 +4,42 @@ import { AppError } from '../common/errors/app-error';
 import { stripUnsafeChars } from '../common/text/unsafe-characters';
 
 // Calm, neutral words only: a pseudonym is how other members meet someone on a hard day.
-const ADJECTIVES = ['Quiet', 'Gentle', 'Brave', 'Steady', 'Bright', 'Calm', 'Kind', 'Hopeful', 'Warm', 'Patient', 'Curious', 'Soft', 'Clear', 'Golden', 'Still', 'Open'];
-const NOUNS = ['Harbor', 'Willow', 'River', 'Meadow', 'Lantern', 'Sparrow', 'Cedar', 'Tide', 'Ember', 'Fern', 'Pebble', 'Aurora', 'Maple', 'Heron', 'Orchard', 'Breeze'];
+const ADJECTIVES = [
+  'Quiet',
+  'Gentle',
+  'Brave',
+  'Steady',
+  'Bright',
+  'Calm',
+  'Kind',
+  'Hopeful',
+  'Warm',
+  'Patient',
+  'Curious',
+  'Soft',
+  'Clear',
+  'Golden',
+  'Still',
+  'Open',
+];
+const NOUNS = [
+  'Harbor',
+  'Willow',
+  'River',
+  'Meadow',
+  'Lantern',
+  'Sparrow',
+  'Cedar',
+  'Tide',
+  'Ember',
+  'Fern',
+  'Pebble',
+  'Aurora',
+  'Maple',
+  'Heron',
+  'Orchard',
+  'Breeze',
+];
 
 /** What an erased member's posts show instead of their pseudonym. */
 export const FORMER_MEMBER_NAME = 'Former member';
@@ -15,7 +49,9 @@ export const FORMER_MEMBER_NAME = 'Former member';
  * subject. `attempt` picks another one when the first is taken (pseudonyms are unique).
  */
 export function pseudonymFor(sub: string, attempt = 0): string {
-  const digest = createHash('sha256').update(attempt === 0 ? `pseudonym:${sub}` : `pseudonym:${sub}:${attempt}`).digest();
+  const digest = createHash('sha256')
+    .update(attempt === 0 ? `pseudonym:${sub}` : `pseudonym:${sub}:${attempt}`)
+    .digest();
   return `${ADJECTIVES[digest[0] % ADJECTIVES.length]} ${NOUNS[digest[1] % NOUNS.length]} ${digest.readUInt16BE(2) % 100}`;
 }
 
@@ -56,7 +92,7 @@ export function cleanChosenPseudonym(raw: string): string {
     throw AppError.badInput('displayName', 'A name cannot hold an email address, a phone number or a link: it keeps you private.');
   }
   if (!ALLOWED.test(name)) {
-    throw AppError.badInput('displayName', 'Use letters, numbers, spaces and . \' _ - only.');
+    throw AppError.badInput('displayName', "Use letters, numbers, spaces and . ' _ - only.");
   }
   if (name.toLowerCase() === FORMER_MEMBER_NAME.toLowerCase()) throw AppError.badInput('displayName', 'Choose another name.');
   return name;

@@ -38,6 +38,8 @@ export enum JobName {
   REVIEW_REPORT = 'review-report',
   /** Schedule the due-time jobs of cases coming due, and re-queue reports whose job was lost. */
   SWEEP_MODERATION_TIMERS = 'sweep-moderation-timers',
+  /** Remove the text of posts held or removed longer than RETENTION_DAYS_REMOVED (and the evidence quoting it). */
+  SWEEP_RETENTION = 'sweep-retention',
 }
 
 /** One page of an escalation: its level, and at the last level how many reminders came before it (absent or 0 for the level's first page). */
@@ -59,6 +61,7 @@ export const JOB_PAYLOAD = {
   [JobName.DELIVER_ESCALATION_WEBHOOK]: escalationPage,
   [JobName.REVIEW_REPORT]: z.strictObject({ reportId: z.uuid() }),
   [JobName.SWEEP_MODERATION_TIMERS]: sweep,
+  [JobName.SWEEP_RETENTION]: sweep,
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayloads = { [N in JobName]: z.infer<(typeof JOB_PAYLOAD)[N]> };
@@ -79,6 +82,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DELIVER_ESCALATION_WEBHOOK]: QueueName.WEBHOOK,
   [JobName.REVIEW_REPORT]: QueueName.MODERATION,
   [JobName.SWEEP_MODERATION_TIMERS]: QueueName.SWEEPS,
+  [JobName.SWEEP_RETENTION]: QueueName.SWEEPS,
 };
 
 /**
@@ -89,6 +93,7 @@ export const JOB_SCHEDULE = {
   [JobName.SWEEP_SCREENING_OUTBOX]: (config: AppConfig) => config.screening.sweepEveryMs,
   [JobName.SWEEP_ESCALATION_TIMERS]: (config: AppConfig) => config.escalationTimers.sweepSeconds * 1_000,
   [JobName.SWEEP_MODERATION_TIMERS]: (config: AppConfig) => config.escalationTimers.sweepSeconds * 1_000,
+  [JobName.SWEEP_RETENTION]: (config: AppConfig) => config.membership.retentionSweepSeconds * 1_000,
 } satisfies Partial<Record<JobName, (config: AppConfig) => number>>;
 
 export type ScheduledJobName = keyof typeof JOB_SCHEDULE;

@@ -12,6 +12,9 @@ export function redactQuotedText(value: unknown): unknown {
   if (Array.isArray(value)) return value.map((item) => redactQuotedText(item));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, TEXT_KEYS.has(key) && typeof item === 'string' ? REDACTED : redactQuotedText(item)]),
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+      key,
+      TEXT_KEYS.has(key) && typeof item === 'string' ? REDACTED : redactQuotedText(item),
+    ]),
   );
 }

@@ -5,7 +5,7 @@ export class CreateSpaceInput {
   @Field()
   name!: string;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Limit the space to one cohort of clients; null or absent: every client.' })
@@ -17,10 +17,10 @@ export class UpdateSpaceInput {
   @Field(() => ID)
   id!: string;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   name?: string | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   description?: string | null;
 
   @Field(() => String, { nullable: true })
