@@ -23,9 +23,12 @@ export class AddMemberLifecycle1796200000000 implements MigrationInterface {
         ADD "erased_at" TIMESTAMP WITH TIME ZONE
     `);
 
-    const members: Array<{ id: string; sub: string; role: Role; display_name: string }> = await queryRunner.query(
-      `SELECT id, sub, role, display_name FROM "members" ORDER BY created_at, id`,
-    );
+    const members = (await queryRunner.query(`SELECT id, sub, role, display_name FROM "members" ORDER BY created_at, id`)) as Array<{
+      id: string;
+      sub: string;
+      role: Role;
+      display_name: string;
+    }>;
     const taken = new Set<string>();
     for (const member of members) {
       let displayName: string;

@@ -156,7 +156,7 @@ describe('members: spaces and membership (open)', () => {
     await app.running.app.get(RedisPubSub).publish(RealtimeEvent.NOTIFICATION_ADDED, { notificationId: afterId, memberId: leaving.id });
     await waitFor('the socket to close', () => events.errors.length > 0 || events.completed, { timeoutMs: 10_000 });
     expect(events.events.map((e) => e.notificationAdded.title)).not.toContain(after);
-    socket.dispose();
+    await socket.dispose();
     // A new socket is refused.
     const again = subscribe(wsClient(app.url, leaving.token), 'subscription { notificationAdded { title } }');
     await waitFor('the new socket to be refused', () => again.errors.length > 0 || again.completed, { timeoutMs: 10_000 });
