@@ -21,7 +21,12 @@ describe('job worker host', () => {
 
   it('should keep one scheduler per sweep in Redis, at the configured intervals', async () => {
     // Earlier apps of this run share the Redis prefix and left their schedulers: wait for this worker's upserts.
-    const expected = { [JobName.SWEEP_SCREENING_OUTBOX]: 3_000, [JobName.SWEEP_ESCALATION_TIMERS]: 7_000, [JobName.SWEEP_MODERATION_TIMERS]: 7_000 };
+    const expected = {
+      [JobName.SWEEP_SCREENING_OUTBOX]: 3_000,
+      [JobName.SWEEP_ESCALATION_TIMERS]: 7_000,
+      [JobName.SWEEP_MODERATION_TIMERS]: 7_000,
+      [JobName.SWEEP_RETENTION]: 3_600_000,
+    };
     const intervals = async () => Object.fromEntries((await jobs.queue(QueueName.SWEEPS).getJobSchedulers()).map((s) => [s.key, Number(s.every)]));
     const matches = (found: Record<string, number>) =>
       Object.keys(found).length === Object.keys(expected).length && Object.entries(expected).every(([name, every]) => found[name] === every);
