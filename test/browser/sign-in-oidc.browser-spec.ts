@@ -5,7 +5,7 @@ import { IdentityProviderProcess, startIdentityProviderProcess } from '../identi
 import { launchBrowser, openJourney, startServer, WIDTHS } from './browser-harness';
 
 /** A client is shown by a generated pseudonym, never by the provider's `name` claim (issue #17). */
-const GENERATED_PSEUDONYM = /^[A-Z][a-z]+ [A-Z][a-z]+ \d{1,2}$/;
+const GENERATED_PSEUDONYM = /[A-Z][a-z]+ [A-Z][a-z]+ \d{1,2}/;
 
 const CLIENT_ID = 'between-sessions-web';
 const RESOURCE = 'urn:between-sessions:api';
