@@ -1,3 +1,4 @@
+import { Role } from '../src/common/domain/role.enum';
 import { DEMO_MEMBERS } from '../src/dev-sign-in/demo-members';
 
 // The members live beside the development sign-in that lists them; the demo seeds the same ones.
@@ -74,6 +75,12 @@ async function seedDemoThreads(graphqlUrl: string, tokens: Record<string, string
 export async function seedDemoData(graphqlUrl: string, tokens: Record<string, string>): Promise<void> {
   for (const member of DEMO_MEMBERS) {
     await gql(graphqlUrl, tokens[member.sub], '{ me { id } }');
+    // Clients are never shown by the token's name: the demo's clients choose theirs, as a client would.
+    if (member.role === Role.CLIENT) {
+      await gql(graphqlUrl, tokens[member.sub], 'mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: member.name }).catch(
+        () => undefined,
+      );
+    }
   }
   await seedDemoThreads(graphqlUrl, tokens);
 }

@@ -8,6 +8,7 @@ import { InsightsModule } from './insights/insights.module';
 import { JOB_HANDLERS, JobHandlers } from './queue/job-handlers';
 import { JobWorkerHost } from './queue/job-worker.host';
 import { JobName } from './queue/queue.types';
+import { RetentionSweeper } from './screening/retention.sweeper';
 import { ScreeningWorkerModule } from './screening/screening-worker.module';
 import { ScreeningJobHandlers } from './screening/screening.worker';
 
@@ -21,11 +22,13 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
     {
       provide: JOB_HANDLERS,
       inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, InsightsJobHandlers],
+      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, RetentionSweeper],
       useFactory: (
         screening: ScreeningJobHandlers,
         escalation: EscalationJobHandlers,
         moderation: ModerationJobHandlers,
         insights: InsightsJobHandlers,
+        retention: RetentionSweeper,
       ): JobHandlers => ({
         [JobName.SCREEN_POST]: screening.screenPost,
         [JobName.SWEEP_SCREENING_OUTBOX]: screening.sweepOutbox,
@@ -40,6 +43,7 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
         [JobName.CHECK_ROSTER_GAPS]: escalation.checkRosterGaps,
         [JobName.CLOSE_ESCALATION_CASES]: moderation.closeEscalationCases,
         [JobName.REFRESH_ENGAGEMENT_ROLLUP]: insights.refreshRollup,
+        [JobName.SWEEP_RETENTION]: retention.handler,
       }),
     },
     JobWorkerHost,

@@ -75,6 +75,11 @@ export class AppConfig {
   /** Multiplies every forum rate limit; above 1 only for load tests, where one member posts thousands of times. */
   readonly forumRateLimitMultiplier: number;
   readonly moderation: { caseDueSeconds: RawEnv['CASE_DUE_SECONDS']; claimLeaseSeconds: number; reportAutoHideReporters: number };
+  /**
+   * Who may become a member (`invited`: only subjects on the admins' invite list; admins' own
+   * tokens always, so a program can start), and how long held and removed posts keep their text.
+   */
+  readonly membership: { mode: RawEnv['MEMBERSHIP']; retentionDaysRemoved: number; retentionSweepSeconds: number };
   /** How long closing waits for requests, jobs and queries in flight before it gives up on them. */
   readonly shutdownGraceMs: number;
 
@@ -139,6 +144,7 @@ export class AppConfig {
       reportAutoHideReporters: env.REPORT_AUTO_HIDE_REPORTERS,
     };
     this.shutdownGraceMs = env.SHUTDOWN_GRACE_SECONDS * 1_000;
+    this.membership = { mode: env.MEMBERSHIP, retentionDaysRemoved: env.RETENTION_DAYS_REMOVED, retentionSweepSeconds: env.RETENTION_SWEEP_SECONDS };
   }
 
   static fromEnv(source: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -124,6 +124,9 @@ export const envSchema = z
     TOXICITY_TIMEOUT_MS: positiveInt.default(5_000),
     PUBLIC_BASE_URL: url(['https:', 'http:']).default('http://127.0.0.1:3000'),
     WEB_APP_DIR: z.string().min(1).optional(),
+    MEMBERSHIP: z.enum(['open', 'invited']).default('open'),
+    RETENTION_DAYS_REMOVED: positiveInt.default(365),
+    RETENTION_SWEEP_SECONDS: positiveInt.default(3_600),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL && !env.OIDC_ISSUER) {

@@ -19,6 +19,7 @@ import ts from 'typescript';
 const TABLE_OWNERS: Record<string, string> = {
   members: 'members',
   space_moderators: 'members',
+  member_invites: 'members',
   spaces: 'forum',
   threads: 'forum',
   posts: 'forum',

@@ -1,3 +1,4 @@
+import { EscalationRedactionRepository } from './escalation-redaction.repository';
 import { Module } from '@nestjs/common';
 import { ForumModule } from '../forum/forum.module';
 import { MembersModule } from '../members/members.module';
@@ -19,6 +20,7 @@ import { OnCallRosterService } from './roster/on-call-roster.service';
 @Module({
   imports: [NotificationsModule, MembersModule, ForumModule],
   providers: [
+    EscalationRedactionRepository,
     EscalationRepository,
     EscalationCrossingReads,
     EscalationDeliveryRepository,
@@ -35,6 +37,14 @@ import { OnCallRosterService } from './roster/on-call-roster.service';
     OnCallRosterResolver,
   ],
   // The repositories are exported for the worker's paging service and for moderation, which reads escalations (never the reverse).
-  exports: [EscalationRepository, EscalationDeliveryRepository, EscalationCrossingReads, EscalationsService, EscalationReviewService, OnCallRosterService],
+  exports: [
+    EscalationRedactionRepository,
+    EscalationRepository,
+    EscalationDeliveryRepository,
+    EscalationCrossingReads,
+    EscalationsService,
+    EscalationReviewService,
+    OnCallRosterService,
+  ],
 })
 export class EscalationModule {}

@@ -1,3 +1,6 @@
+import { MemberDataExportService } from './member-data-export.service';
+import { MemberDataResolver } from './member-data.resolver';
+import { MemberPostsDataRepository } from './member-posts-data.repository';
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -41,6 +44,9 @@ import { ThreadsService } from './threads.service';
     ForumNotifications,
     ForumNotificationsRepository,
     ForumRateLimiter,
+    MemberDataExportService,
+    MemberDataResolver,
+    MemberPostsDataRepository,
     PostChangesResolver,
     PostLifecycleService,
     PostingService,
@@ -61,6 +67,6 @@ import { ThreadsService } from './threads.service';
     ThreadsResolver,
     ThreadsService,
   ],
-  exports: [ForumLoaders, PostLifecycleService, PostsService, PostsRepository, ReportsRepository, ScreeningOutboxRepository],
+  exports: [MemberPostsDataRepository, ForumLoaders, PostLifecycleService, PostsService, PostsRepository, ReportsRepository, ScreeningOutboxRepository],
 })
 export class ForumModule {}

@@ -19,7 +19,7 @@ import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { ScreeningOutboxRepository } from './screening-outbox.repository';
 import { ScreeningOutboxService } from './screening-outbox.service';
-import { SpacesService } from './spaces.service';
+import { spaceArchivedError, SpacesService } from './spaces.service';
 import { ThreadsRepository } from './threads.repository';
 
 /** Who is writing, and the request to name in the audit log. */
@@ -57,7 +57,8 @@ export class PostingService {
     const spaceId = parseId(input.spaceId, 'spaceId');
     const title = cleanLine(input.title, 'title', { min: 1, max: MAX_TITLE_CHARS });
     const body = sanitizePostBody(input.body);
-    await this.spaces.requireVisible(viewer, spaceId, loaders);
+    const space = await this.spaces.requireVisible(viewer, spaceId, loaders);
+    if (space.archivedAt) throw spaceArchivedError();
 
     const threadId = randomUUID();
     const postId = randomUUID();
@@ -120,6 +121,7 @@ export class PostingService {
     const thread = await loaders.thread.load(threadId);
     const opening = thread?.firstPostId ? await this.posts.findVisible(viewer, thread.firstPostId, loaders) : null;
     if (!opening) return AppError.notFound('Thread');
+    if ((await loaders.space.load(opening.post.spaceId))?.archivedAt) return spaceArchivedError();
     if (opening.firstPost.status !== PostStatus.PUBLISHED) return notOpen;
     if (quotePostId) {
       const quoted = await this.posts.findVisible(viewer, quotePostId, loaders);
@@ -153,6 +155,7 @@ export class PostingService {
       if (post.status === PostStatus.HELD && post.heldReason === HeldReason.MODERATOR) {
         throw AppError.conflict('A peer specialist is looking after this post, so it cannot be edited right now.');
       }
+      await this.spaces.requireOpen(post.spaceId, manager);
       const thread = await this.threadRows.findById(manager, post.threadId);
       const opensThread = thread.firstPostId === post.id;
       if (newTitle !== null && !opensThread) throw AppError.badInput('title', "Only a thread's first post has a title.");

@@ -181,6 +181,7 @@ export class PostsRepository {
            JOIN posts opening ON opening.id = t.first_post_id
            JOIN spaces s ON s.id = t.space_id
           WHERE t.id = $2
+            AND s.archived_at IS NULL
             AND opening.status = $8${visibleSpace ? `\n            AND ${visibleSpace}` : ''}
             AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM posts q WHERE q.id = $4 AND q.thread_id = t.id AND q.status = $8))
        ), post AS (

@@ -3,6 +3,7 @@ import { Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { AppError } from '../common/errors/app-error';
+import { spaceArchivedError } from './spaces.service';
 import { parseId } from '../common/graphql/ids';
 import { ForumLoaderSet } from './forum-loaders';
 import { ForumNotifications } from './forum-notifications.service';
@@ -42,6 +43,7 @@ export class ReactionsService {
     const visible = await this.posts.findVisible(viewer, postId, loaders);
     if (!visible) throw AppError.notFound('Post');
     if (visible.post.status !== PostStatus.PUBLISHED) throw AppError.conflict('You can react to published posts only.');
+    if ((await loaders.space.load(visible.post.spaceId))?.archivedAt) throw spaceArchivedError();
     return postId;
   }
 }

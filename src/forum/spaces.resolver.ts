@@ -4,6 +4,7 @@ import { Roles } from '../common/auth/roles.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { Role } from '../common/domain/role.enum';
 import { parseId } from '../common/graphql/ids';
+import { CreateSpaceInput, UpdateSpaceInput } from './inputs/space.inputs';
 import { SpaceModel } from './models/space.model';
 import { SpaceAssignmentsService } from './space-assignments.service';
 import { SpacesService } from './spaces.service';
@@ -18,6 +19,24 @@ export class SpacesResolver {
   @Query(() => [SpaceModel], { description: 'The spaces the signed-in member may read and post in.' })
   async spaces(@CurrentViewer() viewer: Viewer): Promise<SpaceModel[]> {
     return (await this.spacesService.listVisible(viewer)).map((space) => SpaceModel.from(space));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => SpaceModel, { description: 'Creates a topic space, optionally limited to one cohort (admins, audited).' })
+  async createSpace(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: CreateSpaceInput): Promise<SpaceModel> {
+    return SpaceModel.from(await this.spacesService.create(viewer, input, ctx.requestId));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => SpaceModel, { description: "Changes a space's name, description or cohort (admins, audited)." })
+  async updateSpace(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: UpdateSpaceInput): Promise<SpaceModel> {
+    return SpaceModel.from(await this.spacesService.update(viewer, parseId(input.id, 'id'), input, ctx.requestId));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => SpaceModel, { description: "Archives a space: read-only, and hidden from clients' lists (admins, audited)." })
+  async archiveSpace(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SpaceModel> {
+    return SpaceModel.from(await this.spacesService.archive(viewer, parseId(id, 'id'), ctx.requestId));
   }
 
   @Roles(Role.ADMIN)

@@ -4,13 +4,23 @@ import { MemberLoaders } from './member-loaders';
 import { MembersRepository } from './members.repository';
 import { MembersResolver } from './members.resolver';
 import { MembersService } from './members.service';
+import { MembershipResolver } from './membership.resolver';
+import { MembershipService } from './membership.service';
 
 /**
  * Members and which spaces peer specialists work. Provides `common`'s ViewerDirectory (who a token
  * belongs to), so common never imports this feature.
  */
 @Module({
-  providers: [MembersRepository, MembersService, MembersResolver, MemberLoaders, { provide: VIEWER_DIRECTORY, useExisting: MembersService }],
+  providers: [
+    MembersRepository,
+    MembersService,
+    MembersResolver,
+    MemberLoaders,
+    MembershipService,
+    MembershipResolver,
+    { provide: VIEWER_DIRECTORY, useExisting: MembersService },
+  ],
   exports: [MembersRepository, MembersService, MemberLoaders, VIEWER_DIRECTORY],
 })
 export class MembersModule {}

@@ -9,9 +9,10 @@ import { SpaceModeratorEntity } from './entities/space-moderator.entity';
 export interface MemberClaims {
   sub: string;
   role: Role;
+  /** A client's generated pseudonym, or a staff member's name with their role. */
   displayName: string;
   cohort: string | null;
-  /** False when the token sent no name: a known member keeps the display name they have. */
+  /** Staff only: the token sent a name, so the display name follows it. A client's never does. */
   displayNameFromToken: boolean;
 }
 
@@ -19,6 +20,7 @@ export interface StoredMember {
   id: string;
   displayName: string;
   cohort: string | null;
+  discharged: boolean;
 }
 
 /** A member who may be paged about an escalation. */
@@ -27,25 +29,156 @@ export interface ClinicalStaffMember {
   role: Role.CLINICIAN | Role.ADMIN;
 }
 
+/** What `MEMBERSHIP=invited` needs to know about a subject before it may become a member. */
+export interface Admission {
+  known: boolean;
+  invited: boolean;
+  /** The role the invite names, if it names one. */
+  invitedRole: Role | null;
+}
+
+export type PseudonymChoice = { chosen: true } | { chosen: false; nextAllowedAt: Date | null };
+
+export type DischargeResult = 'DISCHARGED' | 'ALREADY' | 'NOT_FOUND';
+
+/** The name of the unique index that keeps clients' pseudonyms apart (case-insensitively). */
+export const CLIENT_DISPLAY_NAME_INDEX = 'members_client_display_name';
+
+/** True when the error is a clash on the clients' pseudonym index. */
+export function isPseudonymTaken(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e.driverError?.code ?? e.code;
+  const constraint = e.driverError?.constraint ?? e.constraint;
+  return code === '23505' && constraint === CLIENT_DISPLAY_NAME_INDEX;
+}
+
 /**
- * The members feature's tables, `members` and `space_moderators` (which peer specialist works
- * which space): the only place that names them. Other features read them through these methods.
+ * The members feature's tables, `members`, `member_invites` and `space_moderators` (which peer
+ * specialist works which space): the only place that names them. Other features read them through
+ * these methods.
  */
 @Injectable()
 export class MembersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One round trip whether the member is new or known. */
+  /**
+   * One round trip whether the member is new or known. A client keeps the pseudonym they have (the
+   * generated one, or their choice); someone whose role changed gets the display name of the new
+   * role; an erased member keeps "Former member".
+   */
   async upsertFromClaims(claims: MemberClaims): Promise<StoredMember> {
-    const rows: Array<{ id: string; display_name: string; cohort: string | null }> = await this.dataSource.query(
+    const rows: Array<{ id: string; display_name: string; cohort: string | null; discharged: boolean }> = await this.dataSource.query(
       `INSERT INTO members (sub, role, display_name, cohort) VALUES ($1, $2, $3, $4)
        ON CONFLICT (sub) DO UPDATE SET role = EXCLUDED.role, cohort = EXCLUDED.cohort, last_seen_at = now(),
-         display_name = CASE WHEN $5::boolean THEN EXCLUDED.display_name ELSE members.display_name END
-       RETURNING id, display_name, cohort`,
+         display_name = CASE
+           WHEN members.erased_at IS NOT NULL THEN members.display_name
+           WHEN (EXCLUDED.role = 'CLIENT') <> (members.role = 'CLIENT') THEN EXCLUDED.display_name
+           WHEN EXCLUDED.role <> 'CLIENT' AND $5::boolean THEN EXCLUDED.display_name
+           ELSE members.display_name END,
+         pseudonym_chosen_at = CASE WHEN (EXCLUDED.role = 'CLIENT') <> (members.role = 'CLIENT') THEN NULL ELSE members.pseudonym_chosen_at END
+       RETURNING id, display_name, cohort, discharged_at IS NOT NULL AS discharged`,
       [claims.sub, claims.role, claims.displayName, claims.cohort, claims.displayNameFromToken],
     );
     const row = rows[0];
-    return { id: row.id, displayName: row.display_name, cohort: row.cohort };
+    return { id: row.id, displayName: row.display_name, cohort: row.cohort, discharged: row.discharged };
+  }
+
+  /** Whether a subject is a member already, and whether (and as what) they were invited. */
+  async admissionOf(sub: string): Promise<Admission> {
+    const [row]: Array<{ known: boolean; invited: boolean; invited_role: Role | null }> = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM members WHERE sub = $1) AS known,
+              EXISTS (SELECT 1 FROM member_invites WHERE sub = $1) AS invited,
+              (SELECT role FROM member_invites WHERE sub = $1) AS invited_role`,
+      [sub],
+    );
+    return { known: row.known, invited: row.invited, invitedRole: row.invited_role };
+  }
+
+  /** True when the member was discharged (or erased); false for an active member. */
+  async isDischarged(memberId: string): Promise<boolean> {
+    const [row]: Array<{ discharged: boolean }> = await this.dataSource.query(`SELECT discharged_at IS NOT NULL AS discharged FROM members WHERE id = $1`, [
+      memberId,
+    ]);
+    return row?.discharged ?? true;
+  }
+
+  /** When the client may choose a pseudonym again: null when they may now. */
+  async nextPseudonymChoiceAt(memberId: string, intervalDays: number): Promise<Date | null> {
+    const [row]: Array<{ next: Date | null }> = await this.dataSource.query(
+      `SELECT CASE WHEN pseudonym_chosen_at > now() - make_interval(days => $2) THEN pseudonym_chosen_at + make_interval(days => $2) END AS next
+         FROM members WHERE id = $1`,
+      [memberId, intervalDays],
+    );
+    return row?.next ?? null;
+  }
+
+  /**
+   * The client's chosen pseudonym, when their last choice is at least `intervalDays` old (checked
+   * in the UPDATE, so two concurrent choices cannot both pass). Throws the unique violation when
+   * the name is taken (isPseudonymTaken).
+   */
+  async choosePseudonym(manager: EntityManager, memberId: string, displayName: string, intervalDays: number): Promise<PseudonymChoice> {
+    const updated: Array<{ id: string }> = await manager.query(
+      `WITH updated AS (
+         UPDATE members SET display_name = $2, pseudonym_chosen_at = now()
+          WHERE id = $1 AND role = 'CLIENT' AND erased_at IS NULL
+            AND (pseudonym_chosen_at IS NULL OR pseudonym_chosen_at <= now() - make_interval(days => $3))
+          RETURNING id
+       ) SELECT id FROM updated`,
+      [memberId, displayName, intervalDays],
+    );
+    if (updated.length > 0) return { chosen: true };
+    return { chosen: false, nextAllowedAt: await this.nextPseudonymChoiceAt(memberId, intervalDays) };
+  }
+
+  /** Discharges an active member; says whether there was one to discharge. */
+  async discharge(manager: EntityManager, memberId: string, by: string): Promise<DischargeResult> {
+    const rows: Array<{ discharged_now: boolean }> = await manager.query(
+      `WITH updated AS (
+         UPDATE members SET discharged_at = COALESCE(discharged_at, now()), discharged_by = COALESCE(discharged_by, $2)
+          WHERE id = $1 RETURNING discharged_at = now() AS discharged_now
+       ) SELECT discharged_now FROM updated`,
+      [memberId, by],
+    );
+    if (rows.length === 0) return 'NOT_FOUND';
+    return rows[0].discharged_now ? 'DISCHARGED' : 'ALREADY';
+  }
+
+  /** Erasure's part here: the pseudonym becomes "Former member", and the member is discharged too. False when there is no such member. */
+  async eraseIdentity(manager: EntityManager, memberId: string, by: string, formerName: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH updated AS (
+         UPDATE members SET display_name = $3, erased_at = COALESCE(erased_at, now()),
+                discharged_at = COALESCE(discharged_at, now()), discharged_by = COALESCE(discharged_by, $2)
+          WHERE id = $1 RETURNING id
+       ) SELECT id FROM updated`,
+      [memberId, by, formerName],
+    );
+    return rows.length > 0;
+  }
+
+  /** Adds a subject to the invite list (again: the role is updated). */
+  async invite(manager: EntityManager, sub: string, role: Role | null, by: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO member_invites (sub, role, invited_by) VALUES ($1, $2, $3)
+       ON CONFLICT (sub) DO UPDATE SET role = EXCLUDED.role, invited_by = EXCLUDED.invited_by, created_at = now()`,
+      [sub, role, by],
+    );
+  }
+
+  /** False when the subject was not invited. Members who joined stay members. */
+  async revokeInvite(manager: EntityManager, sub: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`WITH deleted AS (DELETE FROM member_invites WHERE sub = $1 RETURNING sub) SELECT sub FROM deleted`, [sub]);
+    return rows.length > 0;
+  }
+
+  /** The member's own row as their data export shows it (no subject: that is the provider's). */
+  async ownProfile(memberId: string): Promise<{ id: string; displayName: string; role: Role; cohort: string | null; joinedAt: Date } | null> {
+    const [row]: Array<{ id: string; display_name: string; role: Role; cohort: string | null; created_at: Date }> = await this.dataSource.query(
+      `SELECT id, display_name, role, cohort, created_at FROM members WHERE id = $1`,
+      [memberId],
+    );
+    return row ? { id: row.id, displayName: row.display_name, role: row.role, cohort: row.cohort, joinedAt: row.created_at } : null;
   }
 
   async findByIds(ids: readonly string[]): Promise<MemberEntity[]> {

@@ -1,12 +1,17 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '../common/auth/current-viewer.decorator';
-import { Viewer } from '../common/auth/viewer';
+import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { RequestContext, Viewer } from '../common/auth/viewer';
+import { MemberLoaders } from './member-loaders';
 import { MemberModel } from './models/member.model';
 
 @Resolver(() => MemberModel)
 export class MembersResolver {
+  constructor(private readonly loaders: MemberLoaders) {}
+
   @Query(() => MemberModel, { description: 'The signed-in member.' })
-  me(@CurrentViewer() viewer: Viewer): MemberModel {
-    return { id: viewer.memberId, displayName: viewer.displayName, role: viewer.role };
+  async me(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<MemberModel> {
+    // The row, not the cached viewer: a pseudonym chosen through another API process shows at once.
+    const member = await this.loaders.for(ctx).load(viewer.memberId);
+    return { id: viewer.memberId, displayName: member?.displayName ?? viewer.displayName, role: viewer.role };
   }
 }

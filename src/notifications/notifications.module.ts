@@ -1,3 +1,4 @@
+import { MemberNotificationsRepository } from './member-notifications.repository';
 import { Module } from '@nestjs/common';
 import { NotificationInboxRepository } from './notification-inbox.repository';
 import { NotificationInboxResolver } from './notification-inbox.resolver';
@@ -19,7 +20,8 @@ import { RedisPubSub } from './realtime/redis-pubsub';
     NotificationInboxRepository,
     NotificationInbox,
     NotificationInboxResolver,
+    MemberNotificationsRepository,
   ],
-  exports: [NotificationsService, NotificationInbox, RedisPubSub],
+  exports: [NotificationsService, NotificationInbox, RedisPubSub, MemberNotificationsRepository],
 })
 export class NotificationsModule {}

@@ -49,6 +49,8 @@ export enum JobName {
   CLOSE_ESCALATION_CASES = 'close-escalation-cases',
   /** Recompute the engagement rollup's recent days (insights; today stays live). */
   REFRESH_ENGAGEMENT_ROLLUP = 'refresh-engagement-rollup',
+  /** Remove the text of posts held or removed longer than RETENTION_DAYS_REMOVED (and the evidence quoting it). */
+  SWEEP_RETENTION = 'sweep-retention',
 }
 
 /**
@@ -82,6 +84,7 @@ export const JOB_PAYLOAD = {
   [JobName.CHECK_ROSTER_GAPS]: sweep,
   [JobName.CLOSE_ESCALATION_CASES]: z.strictObject({ escalationId: z.uuid() }),
   [JobName.REFRESH_ENGAGEMENT_ROLLUP]: sweep,
+  [JobName.SWEEP_RETENTION]: sweep,
 } satisfies Record<JobName, z.ZodType>;
 
 export type JobPayloads = { [N in JobName]: z.infer<(typeof JOB_PAYLOAD)[N]> };
@@ -107,6 +110,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CHECK_ROSTER_GAPS]: QueueName.SWEEPS,
   [JobName.CLOSE_ESCALATION_CASES]: QueueName.MODERATION,
   [JobName.REFRESH_ENGAGEMENT_ROLLUP]: QueueName.SWEEPS,
+  [JobName.SWEEP_RETENTION]: QueueName.SWEEPS,
 };
 
 /**
@@ -120,6 +124,7 @@ export const JOB_SCHEDULE = {
   [JobName.CHECK_ROSTER_GAPS]: (config: AppConfig) => config.roster.gapCheckSeconds * 1_000,
   // Every 5 minutes: a refresh recomputes about two weeks of days in well under a second at program scale.
   [JobName.REFRESH_ENGAGEMENT_ROLLUP]: () => 5 * 60_000,
+  [JobName.SWEEP_RETENTION]: (config: AppConfig) => config.membership.retentionSweepSeconds * 1_000,
 } satisfies Partial<Record<JobName, (config: AppConfig) => number>>;
 
 export type ScheduledJobName = keyof typeof JOB_SCHEDULE;

@@ -6,6 +6,7 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ApplyScreeningDecision } from './apply-screening-decision.service';
 import { crisisModelProvider } from './crisis-model.provider';
+import { RetentionSweeper } from './retention.sweeper';
 import { ScreenPostProcessor } from './screen-post.processor';
 import { ScreeningOutboxSweeper } from './screening-outbox.sweeper';
 import { ScreeningModule } from './screening.module';
@@ -24,7 +25,8 @@ import { WatchedWordsCache } from './watched-words.cache';
     ScreenPostProcessor,
     ScreeningOutboxSweeper,
     ScreeningJobHandlers,
+    RetentionSweeper,
   ],
-  exports: [ScreeningJobHandlers],
+  exports: [ScreeningJobHandlers, RetentionSweeper],
 })
 export class ScreeningWorkerModule {}

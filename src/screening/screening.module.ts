@@ -1,3 +1,12 @@
+import { EscalationModule } from '../escalation/escalation.module';
+import { ForumModule } from '../forum/forum.module';
+import { MembersModule } from '../members/members.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { MemberErasureResolver } from './member-erasure.resolver';
+import { MemberErasureService } from './member-erasure.service';
+import { MemberPseudonymResolver } from './member-pseudonym.resolver';
+import { MemberPseudonymService } from './member-pseudonym.service';
+import { ScreeningRedactionRepository } from './screening-redaction.repository';
 import { Module } from '@nestjs/common';
 import { CrisisResourcesResolver } from './crisis-resources.resolver';
 import { PostScreeningResolver, ScreeningLoaders } from './post-screening.resolver';
@@ -7,7 +16,20 @@ import { WatchedWordsService } from './watched-words.service';
 
 /** What both processes need of screening: the staff-only `Post.screening` field, the admins' watched words, the public crisis resources. */
 @Module({
-  providers: [ScreeningRepository, CrisisResourcesResolver, ScreeningLoaders, PostScreeningResolver, WatchedWordsService, WatchedWordsResolver],
-  exports: [ScreeningRepository],
+  imports: [MembersModule, ForumModule, EscalationModule, NotificationsModule],
+  providers: [
+    ScreeningRedactionRepository,
+    MemberPseudonymService,
+    MemberPseudonymResolver,
+    MemberErasureService,
+    MemberErasureResolver,
+    ScreeningRepository,
+    CrisisResourcesResolver,
+    ScreeningLoaders,
+    PostScreeningResolver,
+    WatchedWordsService,
+    WatchedWordsResolver,
+  ],
+  exports: [ScreeningRepository, ScreeningRedactionRepository],
 })
 export class ScreeningModule {}

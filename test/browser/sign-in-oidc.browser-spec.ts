@@ -4,6 +4,9 @@ import { AppProcess } from '../utils/app-process';
 import { IdentityProviderProcess, startIdentityProviderProcess } from '../identity-provider/identity-provider-process';
 import { launchBrowser, openJourney, startServer, WIDTHS } from './browser-harness';
 
+/** A client is shown by a generated pseudonym, never by the provider's `name` claim (issue #17). */
+const GENERATED_PSEUDONYM = /[A-Z][a-z]+ [A-Z][a-z]+ \d{1,2}/;
+
 const CLIENT_ID = 'between-sessions-web';
 const RESOURCE = 'urn:between-sessions:api';
 /** Short, so each test sees the app renew its token before expiry; the app renews a quarter of a lifetime early. */
@@ -106,7 +109,7 @@ describe('journey 1: signing in (production, OpenID Connect)', () => {
         await page.getByRole('button', { name: 'Sign in', exact: true }).click();
         const tokens = (await (await signedIn).json()) as { access_token: string; id_token: string; refresh_token?: string };
         await page.getByRole('heading', { level: 1, name: 'Spaces' }).waitFor();
-        await page.getByText('Signed in as').getByText('Sky').waitFor();
+        await page.getByText('Signed in as').getByText(GENERATED_PSEUDONYM).waitFor();
         expect(new URL(page.url()).pathname).toBe('/');
         await journey.shot('signed-in');
         expect(await journey.axe()).toEqual([]);
@@ -136,7 +139,7 @@ describe('journey 1: signing in (production, OpenID Connect)', () => {
         await page.reload();
         await silent;
         await page.getByRole('heading', { level: 1, name: 'Anxiety' }).waitFor();
-        await page.getByText('Signed in as').getByText('Sky').waitFor();
+        await page.getByText('Signed in as').getByText(GENERATED_PSEUDONYM).waitFor();
         expect(loginForms).toHaveLength(formsBeforeReload);
         await journey.shot('after-reload');
 

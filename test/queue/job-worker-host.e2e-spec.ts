@@ -26,6 +26,7 @@ describe('job worker host', () => {
       [JobName.SWEEP_ESCALATION_TIMERS]: 7_000,
       [JobName.SWEEP_MODERATION_TIMERS]: 7_000,
       [JobName.REFRESH_ENGAGEMENT_ROLLUP]: 300_000,
+      [JobName.SWEEP_RETENTION]: 3_600_000,
     };
     const intervals = async () => Object.fromEntries((await jobs.queue(QueueName.SWEEPS).getJobSchedulers()).map((s) => [s.key, Number(s.every)]));
     const matches = (found: Record<string, number>) =>

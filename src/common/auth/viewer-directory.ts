@@ -8,6 +8,8 @@ import { Viewer } from './viewer';
  */
 export interface ViewerDirectory {
   viewerFor(claims: VerifiedClaims): Promise<Viewer>;
+  /** Whether a viewer authenticated earlier (a subscription socket) may still be served: false once discharged. */
+  stillAdmitted(viewer: Viewer): Promise<boolean>;
 }
 
 export const VIEWER_DIRECTORY = Symbol('ViewerDirectory');

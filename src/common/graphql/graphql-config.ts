@@ -105,6 +105,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, viewer
           authenticate: (authorization, requestId) => buildRequestContext(authorization, requestId, verifier, viewers),
           formatError: (error) => formatForClient(error.toJSON(), error, logger),
           validationRules: () => options.validationRules ?? [],
+          stillAdmitted: async (context) => context.viewer !== null && (await viewers.stillAdmitted(context.viewer)),
           logger,
         }),
       },

@@ -27,6 +27,7 @@ describe('subscriptionSocketOptions', () => {
       authenticate: () => Promise.resolve(contextExpiringAt(new Date(Date.now() + expiresInMs))),
       formatError: (error) => error.toJSON(),
       validationRules: () => [],
+      stillAdmitted: () => Promise.resolve(true),
       logger: pino({ level: 'silent' }),
     }) as Hooks;
     const close = jest.fn();

@@ -35,6 +35,8 @@ export interface SubscriptionSocketSettings {
   formatError(error: GraphQLError): GraphQLFormattedError;
   /** The validation rules HTTP requests get beyond graphql-js's own (query limits and the like). */
   validationRules(): readonly ValidationRule[];
+  /** Whether the socket's member may still be served (a discharged member's socket is closed at its next event). */
+  stillAdmitted(context: RequestContext): Promise<boolean>;
   logger: Logger;
 }
 
@@ -79,6 +81,11 @@ function tokenExpired(context: RequestContext | undefined): boolean {
 function closeExpired(extra: SocketExtra): void {
   clearTimeout(extra.expiryTimer);
   extra.socket.close(CloseCode.Forbidden, 'Your session expired. Sign in again.');
+}
+
+function closeDischarged(extra: SocketExtra): void {
+  clearTimeout(extra.expiryTimer);
+  extra.socket.close(CloseCode.Forbidden, 'Your access to this forum has ended.');
 }
 
 function closeAtExpiry(extra: SocketExtra, expiresAt: Date): void {
@@ -145,10 +152,14 @@ export function subscriptionSocketOptions(settings: SubscriptionSocketSettings):
     },
     validate: (schema, document) =>
       validate(schema, document, [...specifiedRules, ...settings.validationRules()]).map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')),
-    onNext: (ctx: SocketContext, _id, _payload, _args, result) => {
+    onNext: async (ctx: SocketContext, _id, _payload, _args, result) => {
       if (tokenExpired(ctx.extra.context)) {
         // Closing first makes graphql-ws drop this event: it sends only on an open socket.
         closeExpired(ctx.extra);
+        return undefined;
+      }
+      if (ctx.extra.context && !(await settings.stillAdmitted(ctx.extra.context))) {
+        closeDischarged(ctx.extra);
         return undefined;
       }
       if (!result.errors) return undefined;

@@ -22,6 +22,10 @@ export class SpaceEntity {
   @Column({ type: 'int', default: 0 })
   position!: number;
 
+  /** Archived: read-only (no new threads, replies, edits or reactions) and off clients' lists. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

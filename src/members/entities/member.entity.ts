@@ -28,4 +28,19 @@ export class MemberEntity {
 
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt!: Date;
+
+  /** When a client last chose their pseudonym (at most once a week); null while it is the generated one. */
+  @Column({ name: 'pseudonym_chosen_at', type: 'timestamptz', nullable: true })
+  pseudonymChosenAt!: Date | null;
+
+  /** Discharged from the program: every request is refused; their posts stay under their pseudonym. */
+  @Column({ name: 'discharged_at', type: 'timestamptz', nullable: true })
+  dischargedAt!: Date | null;
+
+  @Column({ name: 'discharged_by', type: 'uuid', nullable: true })
+  dischargedBy!: string | null;
+
+  /** Erased at their request: their posts' text is gone and the pseudonym reads "Former member". */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../src/common/domain/role.enum';
+import { NotificationKind } from '../../src/notifications/entities/notification.entity';
+import { NotificationsService } from '../../src/notifications/notifications.service';
+import { JobProducer } from '../../src/queue/job-producer.service';
+import { JobName, QueueName } from '../../src/queue/queue.types';
+import { RetentionSweeper } from '../../src/screening/retention.sweeper';
+import { allHostileInputs } from '../fixtures/hostile-inputs';
+import { publishedReply, publishedThread } from '../forum/forum-fixtures';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { Member, member, postInThread, space } from '../utils/factories';
+
+const EXPORT = `{ exportMyData }`;
+const ERASE = `mutation($id: ID!) { eraseMember(memberId: $id) { id displayName } }`;
+
+interface Exported {
+  member: { id: string; displayName: string };
+  posts: Array<{ id: string; threadTitle: string | null; revisions: Array<{ revision: number; bodyText: string }> }>;
+  reactions: Array<{ postId: string; kind: string }>;
+  reports: Array<{ postId: string; reason: string }>;
+  notifications: Array<{ title: string }>;
+}
+
+/** A screening quoting the post, as the worker writes one (evidence phrases are the post's words). */
+async function screeningQuoting(app: TestApp, postId: string, revision: number, phrase: string): Promise<void> {
+  await app.dataSource.query(
+    `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, watched_word_hits)
+     VALUES ($1, $2, 'HOLD', 'HIGH', $3::jsonb, $4::jsonb) ON CONFLICT (post_id, revision) DO UPDATE SET crisis_evidence = EXCLUDED.crisis_evidence, watched_word_hits = EXCLUDED.watched_word_hits`,
+    [
+      postId,
+      revision,
+      JSON.stringify([{ patternId: 'active-ideation', tier: 'HIGH', effectiveTier: 'HIGH', phrase, discount: null }]),
+      JSON.stringify([{ source: 'ADMIN_LIST', ruleId: 'r1', phrase, action: 'HOLD', why: 'listed' }]),
+    ],
+  );
+}
+
+describe('members: their own data, erasure and retention', () => {
+  let app: TestApp;
+  let admin: Member;
+  let spaceId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { RETENTION_DAYS_REMOVED: '30' } });
+    admin = await member(app, Role.ADMIN, 'data-admin');
+    spaceId = await space(app.dataSource);
+  });
+
+  afterAll(async () => app.close());
+
+  it("should export the member's posts with their revisions, reactions, reports and notifications, and nothing of others'; audited", async () => {
+    const sky = await member(app, Role.CLIENT, 'export-sky');
+    const river = await member(app, Role.CLIENT, 'export-river');
+    const theirs = await publishedThread(app, river, spaceId, 'River thread', 'River private words');
+    const mine = await publishedThread(app, sky, spaceId, 'My thread', 'My first words');
+    const edit = await app.gql(
+      `mutation($input: EditPostInput!) { editPost(input: $input) { id } }`,
+      { input: { postId: mine.firstPost.id, body: 'My second words' } },
+      sky.token,
+    );
+    expect(edit.errors).toBeUndefined();
+    await app.gql(`mutation($input: ReactInput!) { react(input: $input) { id } }`, { input: { postId: theirs.firstPost.id, kind: 'HUG' } }, sky.token);
+    await app.gql(
+      `mutation($input: ReportPostInput!) { reportPost(input: $input) }`,
+      { input: { postId: theirs.firstPost.id, reason: 'Felt off' } },
+      sky.token,
+    );
+    await app.dataSource.transaction((manager) =>
+      app.running.app.get(NotificationsService).notify(manager, [{ memberId: sky.id, kind: NotificationKind.POST_HELD, title: 'For Sky', body: 'A note' }]),
+    );
+
+    const res = await app.gql<{ exportMyData: string }>(EXPORT, {}, sky.token);
+    expect(res.errors).toBeUndefined();
+    const raw = res.data!.exportMyData;
+    const data = JSON.parse(raw) as Exported;
+    expect(data.member.id).toBe(sky.id);
+    expect(data.posts).toHaveLength(1);
+    expect(data.posts[0]).toMatchObject({ id: mine.firstPost.id, threadTitle: 'My thread' });
+    expect(data.posts[0].revisions.map((r) => r.revision)).toEqual([1, 2]);
+    expect(data.posts[0].revisions[1].bodyText).toContain('My second words');
+    expect(data.reactions).toEqual([expect.objectContaining({ postId: theirs.firstPost.id, kind: 'HUG' })]);
+    expect(data.reports).toEqual([expect.objectContaining({ postId: theirs.firstPost.id, reason: 'Felt off' })]);
+    expect(data.notifications.map((n) => n.title)).toContain('For Sky');
+    expect(raw).not.toContain('River private words');
+    expect(raw).not.toContain(river.id);
+    expect(raw).not.toMatch(/export-sky-/); // no subject
+
+    const [event] = await app.dataSource.query(`SELECT actor_id FROM audit_events WHERE action = 'member.data_exported' AND target_id = $1`, [sky.id]);
+    expect(event).toEqual({ actor_id: sky.id });
+  });
+
+  it("should erase on an admin's request: text, revisions, quoted evidence, notifications and pseudonym gone, the audit trail kept", async () => {
+    const leaving = await member(app, Role.CLIENT, 'erase-me');
+    const reader = await member(app, Role.CLIENT, 'erase-reader');
+    const thread = await publishedThread(app, leaving, spaceId, 'Private title', 'Words only I should own');
+    const reply = await publishedReply(app, leaving, thread.id, 'A reply of mine');
+    await screeningQuoting(app, thread.firstPost.id, 1, 'words only i should own');
+    await app.dataSource.query(`INSERT INTO risk_signals (subject_id, post_id, revision, level, evidence) VALUES ($1, $2, 1, 'HIGH', $3::jsonb)`, [
+      leaving.id,
+      thread.firstPost.id,
+      JSON.stringify([{ patternId: 'p', phrase: 'words only i should own' }]),
+    ]);
+    await app.dataSource.transaction((manager) =>
+      app.running.app.get(NotificationsService).notify(manager, [{ memberId: leaving.id, kind: NotificationKind.POST_HELD, title: 'Yours', body: 'x' }]),
+    );
+    const auditBefore = await app.dataSource.query(`SELECT id, action, actor_id, details FROM audit_events WHERE actor_id = $1 ORDER BY id`, [leaving.id]);
+    expect(auditBefore.length).toBeGreaterThan(0);
+
+    for (const who of [leaving, reader]) expect((await app.gql(ERASE, { id: leaving.id }, who.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await app.gql(ERASE, { id: randomUUID() }, admin.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const erased = await app.gql<{ eraseMember: { id: string; displayName: string } }>(ERASE, { id: leaving.id }, admin.token);
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data?.eraseMember).toEqual({ id: leaving.id, displayName: 'Former member' });
+
+    const posts: Array<{ body_text: string; body_html: string }> = await app.dataSource.query(`SELECT body_text, body_html FROM posts WHERE author_id = $1`, [
+      leaving.id,
+    ]);
+    expect(posts).toHaveLength(2);
+    for (const p of posts) expect(p).toEqual({ body_text: "[removed at the member's request]", body_html: "<p>[removed at the member's request]</p>" });
+    const revisions: Array<{ body_text: string }> = await app.dataSource.query(`SELECT body_text FROM post_revisions WHERE post_id = ANY($1::uuid[])`, [
+      [thread.firstPost.id, reply.id],
+    ]);
+    expect(revisions.every((r) => r.body_text === "[removed at the member's request]")).toBe(true);
+    const [title] = await app.dataSource.query(`SELECT title FROM threads WHERE id = $1`, [thread.id]);
+    expect(title.title).toBe("[removed at the member's request]");
+    const screenings: unknown[] = await app.dataSource.query(`SELECT crisis_evidence, watched_word_hits FROM screenings WHERE post_id = $1`, [
+      thread.firstPost.id,
+    ]);
+    expect(JSON.stringify(screenings)).not.toContain('words only');
+    expect(JSON.stringify(screenings)).toContain('active-ideation');
+    const signals: unknown[] = await app.dataSource.query(`SELECT evidence FROM risk_signals WHERE post_id = $1`, [thread.firstPost.id]);
+    expect(JSON.stringify(signals)).not.toContain('words only');
+    expect(await app.dataSource.query(`SELECT id FROM notifications WHERE member_id = $1`, [leaving.id])).toEqual([]);
+
+    // Others see the thread under "Former member", without the text; the erased member is out.
+    const read = await app.gql<{ thread: { title: string; author: { displayName: string }; firstPost: { body: string } } }>(
+      `query($id: ID!) { thread(id: $id) { title author { displayName } firstPost { body } } }`,
+      { id: thread.id },
+      reader.token,
+    );
+    expect(read.data?.thread.author.displayName).toBe('Former member');
+    expect(read.data?.thread.firstPost.body).not.toContain('Words only');
+    expect((await app.gql('{ me { id } }', {}, leaving.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // The audit log: earlier events untouched, the erasure recorded with who did it.
+    expect(await app.dataSource.query(`SELECT id, action, actor_id, details FROM audit_events WHERE actor_id = $1 ORDER BY id`, [leaving.id])).toEqual(
+      auditBefore,
+    );
+    const [event] = await app.dataSource.query(`SELECT actor_id, actor_role FROM audit_events WHERE action = 'member.erased' AND target_id = $1`, [leaving.id]);
+    expect(event).toEqual({ actor_id: admin.id, actor_role: 'ADMIN' });
+  });
+
+  it('should refuse hostile member ids with BAD_USER_INPUT, never a server error', async () => {
+    for (const input of allHostileInputs().slice(0, 60)) {
+      for (const mutation of [ERASE, `mutation($id: ID!) { dischargeMember(memberId: $id) { id } }`]) {
+        const res = await app.gql(mutation, { id: input }, admin.token);
+        expect(res.status).toBeLessThan(500);
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    }
+  });
+
+  it('should purge the text of posts held or removed longer than RETENTION_DAYS_REMOVED in a scheduled sweep, and keep the rest', async () => {
+    const author = await member(app, Role.CLIENT, 'retention');
+    const oldHeld = await postInThread(app.dataSource, spaceId, author.id, { status: 'HELD', text: 'old held words' });
+    const oldRemoved = await postInThread(app.dataSource, spaceId, author.id, { status: 'HELD', text: 'old removed words' });
+    const recentHeld = await postInThread(app.dataSource, spaceId, author.id, { status: 'HELD', text: 'recent held words' });
+    const oldPublished = await postInThread(app.dataSource, spaceId, author.id, { status: 'PUBLISHED', text: 'old published words' });
+    await app.dataSource.query(`UPDATE posts SET status = 'REMOVED' WHERE id = $1`, [oldRemoved.postId]);
+    await app.dataSource.query(`UPDATE posts SET status_changed_at = now() - interval '31 days' WHERE id = ANY($1::uuid[])`, [
+      [oldHeld.postId, oldRemoved.postId, oldPublished.postId],
+    ]);
+    await app.dataSource.query(`UPDATE posts SET status_changed_at = now() - interval '29 days' WHERE id = $1`, [recentHeld.postId]);
+    await app.dataSource.query(
+      `INSERT INTO post_revisions (post_id, revision, author_id, body_html, body_text) VALUES ($1, 1, $2, '<p>old held words</p>', 'old held words')`,
+      [oldHeld.postId, author.id],
+    );
+    await screeningQuoting(app, oldHeld.postId, 1, 'old held words');
+
+    // The sweep is a repeatable job of the worker; run one now rather than wait for its interval.
+    const schedulers = await app.running.app.get(JobProducer).queue(QueueName.SWEEPS).getJobSchedulers();
+    expect(schedulers.map((s) => s.key ?? s.name)).toContain(JobName.SWEEP_RETENTION);
+    // The worker's own run of the sweep may take some of them first (SKIP LOCKED): the rows are what count.
+    await app.running.app.get(RetentionSweeper).sweep();
+
+    const rows: Array<{ id: string; body_text: string }> = await app.dataSource.query(`SELECT id, body_text FROM posts WHERE author_id = $1`, [author.id]);
+    const text = new Map(rows.map((r) => [r.id, r.body_text]));
+    expect(text.get(oldHeld.postId)).toBe('[removed after the retention period]');
+    expect(text.get(oldRemoved.postId)).toBe('[removed after the retention period]');
+    expect(text.get(recentHeld.postId)).toBe('recent held words');
+    expect(text.get(oldPublished.postId)).toBe('old published words');
+    const [revision] = await app.dataSource.query(`SELECT body_text FROM post_revisions WHERE post_id = $1`, [oldHeld.postId]);
+    expect(revision.body_text).toBe('[removed after the retention period]');
+    const screenings: unknown[] = await app.dataSource.query(`SELECT crisis_evidence FROM screenings WHERE post_id = $1`, [oldHeld.postId]);
+    expect(JSON.stringify(screenings)).not.toContain('old held words');
+    const purged = await app.dataSource.query(`SELECT target_id FROM audit_events WHERE action = 'post.text_purged' AND target_id = ANY($1::text[])`, [
+      [oldHeld.postId, oldRemoved.postId],
+    ]);
+    expect(purged).toHaveLength(2);
+    // A second sweep finds nothing more to do.
+    await app.running.app.get(RetentionSweeper).sweep();
+    const again: Array<{ n: number }> = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'post.text_purged' AND target_id = ANY($1::text[])`,
+      [[oldHeld.postId, oldRemoved.postId]],
+    );
+    expect(again[0].n).toBe(2);
+  });
+});
