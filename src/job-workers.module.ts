@@ -21,8 +21,7 @@ import { ScreeningJobHandlers } from './screening/screening.worker';
   providers: [
     {
       provide: JOB_HANDLERS,
-      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, InsightsJobHandlers],
-      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, RetentionSweeper],
+      inject: [ScreeningJobHandlers, EscalationJobHandlers, ModerationJobHandlers, InsightsJobHandlers, RetentionSweeper],
       useFactory: (
         screening: ScreeningJobHandlers,
         escalation: EscalationJobHandlers,
