@@ -121,7 +121,9 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
   systems.push(
     {
       name: 'model alone, nested threshold',
-      metrics: crisisCvMetrics(base.map((row, index) => ({ ...row, level: nested.aboveThreshold[index] ? 'MODERATE' : 'NONE', probability: nested.probabilities[index] }))),
+      metrics: crisisCvMetrics(
+        base.map((row, index) => ({ ...row, level: nested.aboveThreshold[index] ? 'MODERATE' : 'NONE', probability: nested.probabilities[index] })),
+      ),
     },
     {
       name: 'combined, nested threshold',

@@ -33,15 +33,24 @@ export function tokenise(text: string): string[] {
   return (text.match(WORD) ?? []).map((token) => token.replace(/^'+|'+$/g, '')).filter((token) => token.length > 0);
 }
 
-/** FNV-1a, 32 bit: stable across machines and Node versions. */
-function hash(value: string): number {
-  let h = 0x811c9dc5;
-  for (let index = 0; index < value.length; index++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a, 32 bit: stable across machines and Node versions. Fed piece by piece (the hash of
+ * "b:" + a + " " + b is the same however it is split), so n-grams are hashed without building
+ * their strings: scoring a long post allocated one string per character 4-gram before.
+ */
+function fnv(h: number, value: string, start = 0, end = value.length): number {
+  for (let index = start; index < end; index++) {
     h ^= value.charCodeAt(index);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+
+const WORD_SEED = fnv(FNV_OFFSET, 'w:');
+const BIGRAM_SEED = fnv(FNV_OFFSET, 'b:');
+const CHAR_SEED = fnv(FNV_OFFSET, 'c:');
 
 /** Matches lexicon terms on token sequences: a map from a term's first token to the terms it starts. */
 export class LexiconMatcher {
@@ -150,17 +159,29 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
   const counts = new Map<number, number>();
   // Names only for the indices asked for (the few shown to staff): naming all of them costs more than scoring.
   const sources = sourcesOf ? new Map<number, string>() : undefined;
-  const add = (feature: string): void => {
-    const index = hash(feature) % buckets;
+  const add = (h: number, name: (() => string) | null): void => {
+    const index = (h >>> 0) % buckets;
     counts.set(index, (counts.get(index) ?? 0) + 1);
-    if (sources && sourcesOf?.has(index) && !sources.has(index)) sources.set(index, feature);
+    if (sources && name && sourcesOf?.has(index) && !sources.has(index)) sources.set(index, name());
   };
+  const n = spec.charNgram;
   for (let position = 0; position < tokens.length; position++) {
     const token = tokens[position];
-    add(`w:${token}`);
-    if (position + 1 < tokens.length) add(`b:${token} ${tokens[position + 1]}`);
-    const padded = ` ${token} `;
-    for (let start = 0; start + spec.charNgram <= padded.length; start++) add(`c:${padded.slice(start, start + spec.charNgram)}`);
+    add(fnv(WORD_SEED, token), sources ? () => `w:${token}` : null);
+    if (position + 1 < tokens.length) {
+      const next = tokens[position + 1];
+      add(fnv(fnv(fnv(BIGRAM_SEED, token), ' '), next), sources ? () => `b:${token} ${next}` : null);
+    }
+    // Character n-grams of " token ": the padding spaces hashed in place.
+    const paddedLength = token.length + 2;
+    for (let start = 0; start + n <= paddedLength; start++) {
+      let h = CHAR_SEED;
+      for (let offset = start; offset < start + n; offset++) {
+        h ^= offset === 0 || offset === paddedLength - 1 ? 32 : token.charCodeAt(offset - 1);
+        h = Math.imul(h, 0x01000193);
+      }
+      add(h, sources ? () => `c:${` ${token} `.slice(start, start + n)}` : null);
+    }
   }
 
   const entries = [...counts.entries()];

@@ -606,7 +606,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))`),
+    pattern: phrase(
+      `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))`,
+    ),
   },
   {
     // The medical aftermath of an attempt: one's stomach pumped.

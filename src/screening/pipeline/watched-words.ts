@@ -146,7 +146,10 @@ const TARGETED_INSULT = new RegExp(
  * "failure", "trash") are left out, since "Therapy is a joke" is an opinion, not an attack.
  */
 const PERSON_INSULT_NOUN = `(?:idiot|moron|imbecile|loser|freak|creep|clown|parasite|scumbag|dumbass|jackass|dipshit|dumbfuck|jerk|cretin|halfwit|nitwit|dimwit|psycho|lunatic|weirdo|liar|coward|leech|hypocrite|degenerate|subhuman|waste of (?:space|air|oxygen|skin)|piece of (?:shit|crap|garbage|trash))`;
-const NAMED_INSULT = new RegExp(`(?<![\\p{L}])([\\p{L}]+) (?:is|was|has always been|will always be)(?: just| still| nothing but)? ${INSULT_INTENSIFIER}${PERSON_INSULT_NOUN}(?![\\p{L}])`, 'gu');
+const NAMED_INSULT = new RegExp(
+  `(?<![\\p{L}])([\\p{L}]+) (?:is|was|has always been|will always be)(?: just| still| nothing but)? ${INSULT_INTENSIFIER}${PERSON_INSULT_NOUN}(?![\\p{L}])`,
+  'gu',
+);
 /** Capitalised words that are not names: sentence words, pronouns, family and roles (venting about them is not an attack on a member). */
 const NOT_A_NAME =
   /^(?:i|he|she|it|this|that|who|what|which|everyone|everybody|someone|somebody|nobody|mom|mum|dad|mother|father|brother|sister|husband|wife|boyfriend|girlfriend|boss|teacher|therapist|doctor|he's|she's|there|here|my|the|a|an|and|but|so|because|life|god)$/;
@@ -293,7 +296,8 @@ const GROUP_PUT_DOWN = new RegExp(
 const GROUP_NEGATED = /\b(?:not|never|no one|nobody|no|stop|against|condemn|condemns|oppose|opposes)\b(?:\s+\w+){0,4}\s*$/;
 
 /** Right before the match: someone else's hate reported or condemned ("threatening to kill all X will get you jailed"). */
-const GROUP_REPORTED = /\b(?:threaten(?:s|ed|ing)?|calls? for|calling for|called for|talk(?:s|ed|ing)? about|joke(?:s|d)? about|joking about|advocat(?:e|es|ed|ing)|wanting|people who (?:say|think|want)|whoever (?:says|thinks|wants))(?: to)? $/;
+const GROUP_REPORTED =
+  /\b(?:threaten(?:s|ed|ing)?|calls? for|calling for|called for|talk(?:s|ed|ing)? about|joke(?:s|d)? about|joking about|advocat(?:e|es|ed|ing)|wanting|people who (?:say|think|want)|whoever (?:says|thinks|wants))(?: to)? $/;
 
 function matchGroupDerogation(text: string): WatchedWordHit[] {
   const hits: WatchedWordHit[] = [];
@@ -307,7 +311,8 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
       const index = match.index ?? 0;
       const clause = clauseAround(text, index, index + match[0].length);
       // Counter-speech: a quoted hateful line, "calling immigrants trash", "we must not let ...".
-      if (isInsideQuotes(text, index) || REFERENCE_CONTEXT.test(clause.whole) || GROUP_NEGATED.test(clause.before) || GROUP_REPORTED.test(clause.before)) continue;
+      if (isInsideQuotes(text, index) || REFERENCE_CONTEXT.test(clause.whole) || GROUP_NEGATED.test(clause.before) || GROUP_REPORTED.test(clause.before))
+        continue;
       if (/\b(?:not|never)\b/.test(match[0].replace(/can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve/g, ''))) continue;
       hits.push({ source: 'GROUP_DEROGATION', ruleId: 'group-derogation', phrase: match[0], action: rule.action, why: rule.why });
       break;
