@@ -126,7 +126,7 @@ export function sigmoid(value: number): number {
 
 /** What `model:train -- crisis` trains; the cross-validation in eval:screening uses the same. */
 export const CRISIS_MODEL_CONFIG = {
-  // signals: the speaker and C-SSRS behaviour features (crisis-features.ts); +0.015 combined recall at the same none rate on CV.
+  // signals: the C-SSRS behaviour and care-for-you features (crisis-features.ts), measured on CV before being kept.
   features: { hashBits: 14, charNgram: 4, signals: true },
   // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4;
   // weighting `high` posts x3 lowered combined recall, so every post weighs the same).

@@ -9,7 +9,7 @@ export interface CrisisFeatureSpec {
   /** log2 of the number of hash buckets shared by word and character n-grams. */
   readonly hashBits: number;
   readonly charNgram: number;
-  /** Adds the dense speaker and behaviour signals of SIGNAL_FAMILIES after the lexicon constructs. */
+  /** Adds the C-SSRS behaviour and care-for-you signals of SIGNAL_FAMILIES after the lexicon constructs. */
   readonly signals?: boolean;
 }
 
@@ -137,10 +137,6 @@ export const SIGNAL_FAMILIES: ReadonlyArray<{ readonly name: string; readonly pa
   },
 ];
 
-/** Shares of first-person-singular and second-person tokens: whose life the post is about. */
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
-const SECOND_PERSON = new Set(['you', 'your', 'yourself', 'yours', 'u', 'ur']);
-
 function countMatches(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
   let count = 0;
@@ -206,23 +202,10 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
       values.push(Math.log(1 + count));
       sources?.set(first + offset, family.name);
     });
-    if (tokens.length > 0) {
-      let mine = 0;
-      let yours = 0;
-      for (const token of tokens) {
-        if (FIRST_PERSON.has(token)) mine++;
-        else if (SECOND_PERSON.has(token)) yours++;
-      }
-      // Rates, scaled so an ordinary first-person post (about one word in ten) is near 1.
-      const speaker = first + SIGNAL_FAMILIES.length;
-      indices.push(speaker, speaker + 1);
-      values.push(Math.min(2, (10 * mine) / tokens.length), Math.min(2, (10 * yours) / tokens.length));
-      sources?.set(speaker, 'signal:first-person').set(speaker + 1, 'signal:second-person');
-    }
   }
   return { indices, values, sources };
 }
 
 export function featureCount(spec: CrisisFeatureSpec, lexicon: LexiconMatcher): number {
-  return 2 ** spec.hashBits + lexicon.constructs.length + (spec.signals ? SIGNAL_FAMILIES.length + 2 : 0);
+  return 2 ** spec.hashBits + lexicon.constructs.length + (spec.signals ? SIGNAL_FAMILIES.length : 0);
 }
