@@ -143,6 +143,25 @@ export interface OutOfFoldScores {
   readonly calibration: { a: number; b: number };
 }
 
+/** Trains on the rows `keep` selects (by index). */
+function trainOnRows(
+  rows: readonly SparseFeatures[],
+  labels: readonly number[],
+  sampleWeights: readonly number[],
+  keep: (index: number) => boolean,
+  dimensions: number,
+  options: TrainingOptions,
+): TrainedLinearModel {
+  const train = rows.map((_, index) => index).filter(keep);
+  return trainLogistic(
+    train.map((index) => rows[index]),
+    train.map((index) => labels[index]),
+    train.map((index) => sampleWeights[index]),
+    dimensions,
+    options,
+  );
+}
+
 /** Trains one model per fold and scores the held-out fold; Platt scaling is fitted on those scores. */
 export function outOfFoldProbabilities(
   rows: readonly SparseFeatures[],
@@ -154,14 +173,7 @@ export function outOfFoldProbabilities(
 ): OutOfFoldScores {
   const scores = new Array<number>(rows.length).fill(0);
   for (const fold of [...new Set(folds)].sort((a, b) => a - b)) {
-    const train = rows.map((_, index) => index).filter((index) => folds[index] !== fold);
-    const model = trainLogistic(
-      train.map((index) => rows[index]),
-      train.map((index) => labels[index]),
-      train.map((index) => sampleWeights[index]),
-      dimensions,
-      options,
-    );
+    const model = trainOnRows(rows, labels, sampleWeights, (index) => folds[index] !== fold, dimensions, options);
     rows.forEach((row, index) => {
       if (folds[index] === fold) scores[index] = linearScore(model, row);
     });
@@ -202,14 +214,7 @@ export function nestedOutOfFold(
     const key = [...excluded].sort((a, b) => a - b).join(',');
     const cached = models.get(key);
     if (cached) return cached;
-    const train = rows.map((_, index) => index).filter((index) => !excluded.includes(folds[index]));
-    const model = trainLogistic(
-      train.map((index) => rows[index]),
-      train.map((index) => labels[index]),
-      train.map((index) => sampleWeights[index]),
-      dimensions,
-      options,
-    );
+    const model = trainOnRows(rows, labels, sampleWeights, (index) => !excluded.includes(folds[index]), dimensions, options);
     models.set(key, model);
     return model;
   };
