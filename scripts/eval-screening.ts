@@ -19,7 +19,8 @@
  * No database, no Redis, no network: it runs `screenText` directly. Read data from
  * /work/shared/data/..., never copy it into the repository.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 import { CRISIS_LEVELS, type CrisisLevel } from '../src/screening/pipeline/crisis-patterns';
 import { CRISIS_CV_SEED, crossValidateCrisis } from './eval/crisis-cross-validation';
@@ -347,7 +348,9 @@ function printReport(metrics: Record<string, unknown>): void {
   }
   const groups = metrics.groups as Record<string, Record<string, unknown>> | undefined;
   if (groups) {
-    console.log(`by ${String(metrics.groupColumn)} (flagged = abuse recall within the group):`);
+    console.log(
+      `by ${String(metrics.groupColumn)} (flagged = share of the group's rows flagged as abuse: recall on groups of abusive rows, false-positive rate on the others):`,
+    );
     for (const [group, values] of Object.entries(groups)) {
       console.log(
         `  ${group.padEnd(22)} rows ${String(values.rows).padStart(4)}  flagged ${String(values.flaggedAbuse).padEnd(6)}  +threats ${String(values.flaggedAbuseOrThreat).padEnd(6)}  held ${String(values.held).padEnd(6)}  words HOLD ${String(values.watchedWordHold)} FLAG ${String(values.watchedWordFlag)}`,
@@ -379,6 +382,10 @@ async function main(): Promise<void> {
     crisis: crisisMetrics(predictions),
     abuse: abuseMetrics(predictions),
   };
+  // HateCheck keeps each case's functionality beside it (normalized_meta.csv): break down by it unasked.
+  const besideMeta = join(dirname(args.csv), `${basename(args.csv, '.csv')}_meta.csv`);
+  if (!args.by && existsSync(besideMeta) && (readFileSync(besideMeta, 'utf8').split(/\r?\n/, 1)[0] ?? '').split(',').includes(args.byColumn))
+    args.by = besideMeta;
   if (args.by) {
     metrics.groupColumn = args.byColumn;
     metrics.groups = groupMetrics(predictions, args.by, args.byColumn);

@@ -126,8 +126,10 @@ export function sigmoid(value: number): number {
 
 /** What `model:train -- crisis` trains; the cross-validation in eval:screening uses the same. */
 export const CRISIS_MODEL_CONFIG = {
-  features: { hashBits: 14, charNgram: 4 },
-  // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4).
+  // signals: the C-SSRS behaviour and care-for-you features (crisis-features.ts), measured on CV before being kept.
+  features: { hashBits: 14, charNgram: 4, signals: true },
+  // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4;
+  // weighting `high` posts x3 lowered combined recall, so every post weighs the same).
   training: { l2: 1e-3, epochs: 300, learningRate: 0.05 } satisfies TrainingOptions,
   /** Lexicon constructs the lexicon itself rates (low / moderate / high); context-only ones add nothing here. */
   keepConstruct: (_construct: string, proposedLevel: string): boolean => proposedLevel !== '',
@@ -141,6 +143,25 @@ export interface OutOfFoldScores {
   readonly calibration: { a: number; b: number };
 }
 
+/** Trains on the rows `keep` selects (by index). */
+function trainOnRows(
+  rows: readonly SparseFeatures[],
+  labels: readonly number[],
+  sampleWeights: readonly number[],
+  keep: (index: number) => boolean,
+  dimensions: number,
+  options: TrainingOptions,
+): TrainedLinearModel {
+  const train = rows.map((_, index) => index).filter(keep);
+  return trainLogistic(
+    train.map((index) => rows[index]),
+    train.map((index) => labels[index]),
+    train.map((index) => sampleWeights[index]),
+    dimensions,
+    options,
+  );
+}
+
 /** Trains one model per fold and scores the held-out fold; Platt scaling is fitted on those scores. */
 export function outOfFoldProbabilities(
   rows: readonly SparseFeatures[],
@@ -152,20 +173,76 @@ export function outOfFoldProbabilities(
 ): OutOfFoldScores {
   const scores = new Array<number>(rows.length).fill(0);
   for (const fold of [...new Set(folds)].sort((a, b) => a - b)) {
-    const train = rows.map((_, index) => index).filter((index) => folds[index] !== fold);
-    const model = trainLogistic(
-      train.map((index) => rows[index]),
-      train.map((index) => labels[index]),
-      train.map((index) => sampleWeights[index]),
-      dimensions,
-      options,
-    );
+    const model = trainOnRows(rows, labels, sampleWeights, (index) => folds[index] !== fold, dimensions, options);
     rows.forEach((row, index) => {
       if (folds[index] === fold) scores[index] = linearScore(model, row);
     });
   }
   const calibration = fitPlatt(scores, labels);
   return { probabilities: scores.map((score) => sigmoid(calibration.a * score + calibration.b)), calibration };
+}
+
+export interface NestedOutOfFold {
+  /** Per row: the probability from a model that never saw its fold, calibrated inside the other folds. */
+  readonly probabilities: number[];
+  /** Per row: whether it is at or above its fold's threshold, chosen without that fold. */
+  readonly aboveThreshold: boolean[];
+  /** The threshold chosen for each outer fold, in fold order. */
+  readonly thresholds: number[];
+}
+
+/**
+ * Nested selection, the honest version of outOfFoldProbabilities + chooseModerateThreshold: for
+ * each outer fold, the Platt scaling and the threshold are fitted on out-of-fold scores of the
+ * other folds only (each inner fold scored by a model trained without it and without the outer
+ * fold), then applied to the outer fold's scores from a model trained on all other folds. The
+ * held-out fold never influences its own threshold. A model trained on folds F \ {k, j} is the
+ * same for (k, j) and (j, k), so it is trained once.
+ */
+export function nestedOutOfFold(
+  rows: readonly SparseFeatures[],
+  labels: readonly number[],
+  sampleWeights: readonly number[],
+  folds: readonly number[],
+  dimensions: number,
+  options: TrainingOptions,
+  selection: { readonly patternFlagged: readonly boolean[]; readonly isNone: readonly boolean[]; readonly maxNoneFlagged: number },
+): NestedOutOfFold {
+  const foldIds = [...new Set(folds)].sort((a, b) => a - b);
+  const models = new Map<string, TrainedLinearModel>();
+  const trainedWithout = (excluded: readonly number[]): TrainedLinearModel => {
+    const key = [...excluded].sort((a, b) => a - b).join(',');
+    const cached = models.get(key);
+    if (cached) return cached;
+    const model = trainOnRows(rows, labels, sampleWeights, (index) => !excluded.includes(folds[index]), dimensions, options);
+    models.set(key, model);
+    return model;
+  };
+  const probabilities = new Array<number>(rows.length).fill(0);
+  const aboveThreshold = new Array<boolean>(rows.length).fill(false);
+  const thresholds: number[] = [];
+  for (const outer of foldIds) {
+    const inner = rows.map((_, index) => index).filter((index) => folds[index] !== outer);
+    const innerScores = inner.map((index) => linearScore(trainedWithout([outer, folds[index]]), rows[index]));
+    const calibration = fitPlatt(
+      innerScores,
+      inner.map((index) => labels[index]),
+    );
+    const threshold = chooseModerateThreshold(
+      innerScores.map((score) => sigmoid(calibration.a * score + calibration.b)),
+      inner.map((index) => selection.patternFlagged[index]),
+      inner.map((index) => selection.isNone[index]),
+      selection.maxNoneFlagged,
+    );
+    thresholds.push(threshold);
+    const model = trainedWithout([outer]);
+    rows.forEach((row, index) => {
+      if (folds[index] !== outer) return;
+      probabilities[index] = sigmoid(calibration.a * linearScore(model, row) + calibration.b);
+      aboveThreshold[index] = probabilities[index] >= threshold;
+    });
+  }
+  return { probabilities, aboveThreshold, thresholds };
 }
 
 /**

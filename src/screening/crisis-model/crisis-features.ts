@@ -9,6 +9,8 @@ export interface CrisisFeatureSpec {
   /** log2 of the number of hash buckets shared by word and character n-grams. */
   readonly hashBits: number;
   readonly charNgram: number;
+  /** Adds the C-SSRS behaviour and care-for-you signals of SIGNAL_FAMILIES after the lexicon constructs. */
+  readonly signals?: boolean;
 }
 
 /** Lexicon constructs as the model reads them: each term already normalised like post text. */
@@ -31,15 +33,24 @@ export function tokenise(text: string): string[] {
   return (text.match(WORD) ?? []).map((token) => token.replace(/^'+|'+$/g, '')).filter((token) => token.length > 0);
 }
 
-/** FNV-1a, 32 bit: stable across machines and Node versions. */
-function hash(value: string): number {
-  let h = 0x811c9dc5;
-  for (let index = 0; index < value.length; index++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a, 32 bit: stable across machines and Node versions. Fed piece by piece (the hash of
+ * "b:" + a + " " + b is the same however it is split), so n-grams are hashed without building
+ * their strings: scoring a long post allocated one string per character 4-gram before.
+ */
+function fnv(h: number, value: string, start = 0, end = value.length): number {
+  for (let index = start; index < end; index++) {
     h ^= value.charCodeAt(index);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
+
+const WORD_SEED = fnv(FNV_OFFSET, 'w:');
+const BIGRAM_SEED = fnv(FNV_OFFSET, 'b:');
+const CHAR_SEED = fnv(FNV_OFFSET, 'c:');
 
 /** Matches lexicon terms on token sequences: a map from a term's first token to the terms it starts. */
 export class LexiconMatcher {
@@ -84,6 +95,56 @@ export class LexiconMatcher {
 }
 
 /**
+ * Clinically named signals the n-grams see only piecemeal, each counted over the author's own
+ * words as ln(1 + matches). They follow the C-SSRS questions (past behaviour, intent and
+ * preparation, passive ideation) and, on the other side, the shape of a reply written *to*
+ * someone in crisis (care, advice, questions to "you"), which the C-SSRS `none` posts are full of.
+ * Precompiled once; each is a plain global regex over the normalised text.
+ */
+const MINE = `(?:my ?self|my (?:wrists?|arms?|legs?|thighs?|skin|stomach|body|life))`;
+export const SIGNAL_FAMILIES: ReadonlyArray<{ readonly name: string; readonly pattern: RegExp }> = [
+  {
+    // Lifetime suicidal behaviour: attempts, overdoses, self-injury, told in the first person, any tense.
+    name: 'signal:past-behaviour',
+    pattern: new RegExp(
+      `\\b(?:i (?:\\w+ ){0,2}(?:tried|attempted|overdosed|od'?d|slit|hanged|hung|cut|burned|burnt|hurt|harmed|starved|stabbed)(?: to)? (?:\\w+ ){0,2}${MINE}|my (?:last |first |previous |recent |failed |second )?(?:suicide )?(?:attempts?|overdose|try)|(?:last|first|the) time i (?:tried|attempted|did it)|i tried (?:once|before|twice|again)|(?:pumped|pump) my stomach|my (?:cuts|scars|wounds)|(?:woke up|ended up|landed) in (?:the )?(?:hospital|er|icu|psych ward|emergency room))\\b`,
+      'gu',
+    ),
+  },
+  {
+    // Intent, plan, preparation: a method chosen, means obtained, a time, a note, arrangements.
+    name: 'signal:intent-plan',
+    pattern: new RegExp(
+      `\\b(?:i (?:have|had|made|got) (?:a |the )?plan|(?:bought|ordered|got|have|found|keep|stashed|saved) (?:\\w+ ){0,2}(?:rope|gun|pills|razor|blades?|materials|noose)|(?:wrote|writing|write|written) (?:a |my )?(?:suicide )?(?:note|letter|will)|giv(?:e|ing) away my|before i go|(?:going|ready|decided) to do it|my (?:time|plan|method)|(?:staring|stare|looking) at (?:the |these |my )?(?:pills?|pill bottles?|bottles?|rope|gun|razor|blades?))\\b`,
+      'gu',
+    ),
+  },
+  {
+    // Passive ideation: wishing to be dead or not to exist, no reason to go on.
+    name: 'signal:passive-ideation',
+    pattern: new RegExp(
+      `\\b(?:i (?:\\w+ ){0,2}(?:want|wanted|wish|wished) (?:to |i (?:was|were|could) )?(?:die|be dead|dead|disappear|not exist|not be here|not wake up|never wake up|sleep forever|be gone|never been born|never born)|(?:do not|did not) want to (?:be alive|live|exist|wake up|be here|go on)|(?:no|what is the) (?:point|reason) (?:in |of |to )?(?:living|life|going on|being alive|trying|anything)|(?:tired|sick) of (?:living|life|being alive|existing)|can not (?:do this|go on|take (?:it|this)) (?:anymore|any more|much longer))\\b`,
+      'gu',
+    ),
+  },
+  {
+    // A reply written to someone else: care, hope and advice aimed at "you".
+    name: 'signal:care-for-you',
+    pattern: new RegExp(
+      `\\b(?:(?:please )?(?:do not|never) (?:do it|do this|kill yourself|give up|hurt yourself|end it)|you (?:are|will|can|deserve|should|could|might|matter|have) |i (?:am|will be) here (?:for|if) you|(?:talk|reach out|speak) to (?:someone|somebody|a (?:therapist|doctor|counsel+or|professional)|us|me)|(?:have|did|do|are|would|can) you |i hope you|hotline|stay safe|hang in there|you are not alone)`,
+      'gu',
+    ),
+  },
+];
+
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text) !== null) count++;
+  return count;
+}
+
+/**
  * Feature indices: [0, 2^hashBits) n-gram buckets, then one per lexicon construct. N-gram values
  * are sublinear term frequency (1 + ln tf), L2-normalised so long posts do not score higher for
  * length alone; construct values are ln(1 + distinct terms matched).
@@ -94,17 +155,29 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
   const counts = new Map<number, number>();
   // Names only for the indices asked for (the few shown to staff): naming all of them costs more than scoring.
   const sources = sourcesOf ? new Map<number, string>() : undefined;
-  const add = (feature: string): void => {
-    const index = hash(feature) % buckets;
+  const add = (h: number, name: (() => string) | null): void => {
+    const index = (h >>> 0) % buckets;
     counts.set(index, (counts.get(index) ?? 0) + 1);
-    if (sources && sourcesOf?.has(index) && !sources.has(index)) sources.set(index, feature);
+    if (sources && name && sourcesOf?.has(index) && !sources.has(index)) sources.set(index, name());
   };
+  const n = spec.charNgram;
   for (let position = 0; position < tokens.length; position++) {
     const token = tokens[position];
-    add(`w:${token}`);
-    if (position + 1 < tokens.length) add(`b:${token} ${tokens[position + 1]}`);
-    const padded = ` ${token} `;
-    for (let start = 0; start + spec.charNgram <= padded.length; start++) add(`c:${padded.slice(start, start + spec.charNgram)}`);
+    add(fnv(WORD_SEED, token), sources ? () => `w:${token}` : null);
+    if (position + 1 < tokens.length) {
+      const next = tokens[position + 1];
+      add(fnv(fnv(fnv(BIGRAM_SEED, token), ' '), next), sources ? () => `b:${token} ${next}` : null);
+    }
+    // Character n-grams of " token ": the padding spaces hashed in place.
+    const paddedLength = token.length + 2;
+    for (let start = 0; start + n <= paddedLength; start++) {
+      let h = CHAR_SEED;
+      for (let offset = start; offset < start + n; offset++) {
+        h ^= offset === 0 || offset === paddedLength - 1 ? 32 : token.charCodeAt(offset - 1);
+        h = Math.imul(h, 0x01000193);
+      }
+      add(h, sources ? () => `c:${` ${token} `.slice(start, start + n)}` : null);
+    }
   }
 
   const entries = [...counts.entries()];
@@ -119,9 +192,20 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
     values.push(Math.log(1 + count));
     sources?.set(buckets + construct, `lexicon:${lexicon.constructs[construct].name}`);
   });
+
+  if (spec.signals) {
+    const first = buckets + lexicon.constructs.length;
+    SIGNAL_FAMILIES.forEach((family, offset) => {
+      const count = countMatches(family.pattern, text);
+      if (count === 0) return;
+      indices.push(first + offset);
+      values.push(Math.log(1 + count));
+      sources?.set(first + offset, family.name);
+    });
+  }
   return { indices, values, sources };
 }
 
 export function featureCount(spec: CrisisFeatureSpec, lexicon: LexiconMatcher): number {
-  return 2 ** spec.hashBits + lexicon.constructs.length;
+  return 2 ** spec.hashBits + lexicon.constructs.length + (spec.signals ? SIGNAL_FAMILIES.length : 0);
 }

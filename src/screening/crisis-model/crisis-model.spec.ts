@@ -1,6 +1,7 @@
 import { normaliseText } from '../pipeline/normalise';
 import { detectCrisis } from '../pipeline/crisis-detector';
 import { crisisLevelWithModel, crisisWithModel } from './combine-crisis-level';
+import { extractCrisisFeatures, LexiconMatcher, SIGNAL_FAMILIES } from './crisis-features';
 import { CrisisModel } from './crisis-model';
 
 const model = CrisisModel.loadCommitted();
@@ -18,6 +19,11 @@ describe('CrisisModel (committed weights)', () => {
     expect(wish.probability).toBeGreaterThan(checkIn.probability);
     expect(wish.aboveThreshold).toBe(true);
     expect(checkIn.aboveThreshold).toBe(false);
+  });
+
+  it('should not raise a short first-person check-in (a long-post artefact it must not learn)', () => {
+    expect(assess('Group helped me today and I feel calmer about tomorrow.').aboveThreshold).toBe(false);
+    expect(assess('I am ok, I slept and I ate.').aboveThreshold).toBe(false);
   });
 
   it('should name the features that raised the score, strongest first', () => {
@@ -70,5 +76,51 @@ describe(crisisWithModel.name, () => {
 
   it('should keep a pattern HIGH as HIGH', () => {
     expect(crisisWithModel(detectCrisis(normaliseText('I want to kill myself.')), over).level).toBe('HIGH');
+  });
+});
+
+describe('crisis signal features', () => {
+  const spec = { hashBits: 4, charNgram: 4, signals: true };
+  const lexicon = new LexiconMatcher([]);
+  const signalsOf = (text: string) => {
+    const features = extractCrisisFeatures(normaliseText(text).text, spec, lexicon, new Set(Array.from({ length: 64 }, (_, index) => index)));
+    return [...(features.sources?.values() ?? [])].filter((name) => name.startsWith('signal:'));
+  };
+
+  it('should name each family', () => {
+    expect(SIGNAL_FAMILIES.map((family) => family.name)).toEqual([
+      'signal:past-behaviour',
+      'signal:intent-plan',
+      'signal:passive-ideation',
+      'signal:care-for-you',
+    ]);
+  });
+
+  it('should see past self-directed behaviour told in the first person, not someone else', () => {
+    expect(signalsOf('The last time I tried I ended up in the hospital.')).toContain('signal:past-behaviour');
+    expect(signalsOf('I cut myself again last week')).toContain('signal:past-behaviour');
+    expect(signalsOf('My brother tried out for the team.')).not.toContain('signal:past-behaviour');
+  });
+
+  it('should see preparation, not ordinary errands', () => {
+    expect(signalsOf('I wrote a note and I have a plan.')).toContain('signal:intent-plan');
+    expect(signalsOf('I wrote an essay for class.')).not.toContain('signal:intent-plan');
+  });
+
+  it('should see passive ideation, not tiredness', () => {
+    expect(signalsOf('I wish I was dead, there is no point in living.')).toContain('signal:passive-ideation');
+    expect(signalsOf('I am so tired of work this week.')).not.toContain('signal:passive-ideation');
+  });
+
+  it('should see a reply written to someone in crisis', () => {
+    expect(signalsOf('Please do not do it. You are not alone, talk to someone.')).toEqual(['signal:care-for-you']);
+    expect(signalsOf('I feel so alone tonight.')).toEqual([]);
+  });
+
+  it('should add the signals only when asked', () => {
+    const text = normaliseText('I wish I was dead').text;
+    const without = extractCrisisFeatures(text, { ...spec, signals: false }, lexicon);
+    const withSignals = extractCrisisFeatures(text, spec, lexicon);
+    expect(withSignals.indices.length).toBe(without.indices.length + 1);
   });
 });

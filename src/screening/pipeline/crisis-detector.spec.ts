@@ -385,4 +385,44 @@ describe(detectCrisis.name, () => {
       expect(assess(text).score).toBe(0);
     });
   });
+
+  describe('C-SSRS wording the older patterns missed', () => {
+    it('should rate wishing to sleep and never wake up as MODERATE', () => {
+      expect(levelOf('I wish I could go to sleep and never wake up.')).toBe('MODERATE');
+      expect(levelOf('I just want to fall asleep and not wake up')).toBe('MODERATE');
+    });
+
+    it('should not rate an ordinary night of sleep', () => {
+      expect(levelOf('I want to go to sleep early and wake up rested.')).toBe('NONE');
+    });
+
+    it('should rate wanting to opt out of life as MODERATE, not opting out of emails', () => {
+      expect(levelOf('Honestly I just want to opt out.')).toBe('MODERATE');
+      expect(levelOf('I want to opt out of the group emails.')).toBe('NONE');
+    });
+
+    it('should rate preparation for one own death as IMMINENT', () => {
+      expect(levelOf('I ordered the materials for my suicide.')).toBe('IMMINENT');
+    });
+
+    it('should not rate preparation said of someone else or of something else', () => {
+      expect(levelOf('I picked up my prescription for my anxiety.')).toBe('NONE');
+      expect(levelOf('She bought the supplies for her party.')).toBe('NONE');
+    });
+
+    it('should rate staring at the means at hand as at least MODERATE', () => {
+      expect(isAtLeast(levelOf('I need to stop staring at these pill bottles.'), 'MODERATE')).toBe(true);
+      expect(isAtLeast(levelOf('I keep looking at the rope in my closet.'), 'MODERATE')).toBe(true);
+    });
+
+    it('should not rate looking at a gun show or a pill bottle label as risk', () => {
+      expect(isAtLeast(levelOf('I was looking at the gun show listings with my dad.'), 'MODERATE')).toBe(false);
+    });
+
+    it('should rate a stomach pumped as an attempt, the author own', () => {
+      expect(levelOf('They pumped my stomach.')).toBe('HIGH');
+      expect(levelOf('Last year they pumped my stomach.')).toBe('MODERATE');
+      expect(levelOf('They had to pump his stomach at the party.')).not.toBe('HIGH');
+    });
+  });
 });

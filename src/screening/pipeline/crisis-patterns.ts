@@ -184,6 +184,16 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // Preparation (C-SSRS preparatory behaviour): something obtained or readied for one's own death.
+    id: 'plan.prepared-for-my-death',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `(?:bought|ordered|got|gathered|collected|prepared|picked up|researched) (?:\\w+ ){0,3}(?:for|to use (?:for|in)) my (?:suicide|death|attempt|overdose)`,
+    ),
+  },
+  {
     id: 'plan.giving-away',
     construct: 'PLAN',
     tier: 'IMMINENT',
@@ -400,7 +410,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'PASSIVE_IDEATION',
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
-    pattern: phrase(`(?:hope|hoping|pray|praying) (?:that )?i (?:do not|will not|never|would not) wake up|(?:do not|never) want to wake up`),
+    // C-SSRS question 1 in the words people use: "go to sleep and never wake up".
+    pattern: phrase(
+      `(?:hope|hoping|pray|praying) (?:that )?i (?:do not|will not|never|would not) wake up|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
+    ),
   },
   {
     id: 'passive.do-not-want-to-live',
@@ -575,6 +588,35 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `check(?:ing)? out (?:a (?:bit|little) )?(?:early|for good|permanently)|get (?:this|it) (?:all )?over with and die|(?:live|living) or (?:just )?(?:die|get this over with)`,
     ),
+  },
+  {
+    // Euphemisms for wanting out of life ("I just want to opt out"); "opt out of the emails" is not one.
+    id: 'passive.opt-out',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:want|wanted|wanting|wish|need|ready|long) to (?:just )?(?:opt out(?! of (?!life|living|existence|existing|everything|this world))|leave this (?:world|earth|life)|not be around anymore|give up on (?:life|living))`,
+    ),
+  },
+  {
+    // Attending to the means at hand: "I need to stop staring at these pill bottles" (pills
+    // themselves are active.take-them-all).
+    id: 'means.staring-at',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))`,
+    ),
+  },
+  {
+    // The medical aftermath of an attempt: one's stomach pumped.
+    id: 'attempt.stomach-pumped',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    pattern: phrase(`(?:pumped|pump|pumping) my stomach|had my stomach pumped`),
   },
   {
     id: 'attempt.came-close',

@@ -119,4 +119,50 @@ describe(matchWatchedWords.name, () => {
       expect(insults('He called me "you worthless idiot" in front of everyone.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
     });
   });
+
+  describe('insults aimed at a member by name', () => {
+    const named = (text: string) => hitsFor(text, []).filter((hit) => hit.ruleId === 'named-insult');
+
+    it('should hold a put-down of a named person', () => {
+      expect(named('River is a pathetic loser')).toEqual([expect.objectContaining({ source: 'TARGETED_INSULT', action: 'HOLD' })]);
+      expect(named('honestly Sam is such a w0rthless 1diot')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should not hold opinions of things, roles, denials or lower-case words', () => {
+      expect(named('Therapy is a joke.')).toEqual([]);
+      expect(named('My therapist is an idiot sometimes.')).toEqual([]);
+      expect(named('River is not a loser, stop saying that.')).toEqual([]);
+      expect(named('the plan is a failure')).toEqual([]);
+      expect(named('He called me "Sam is a loser" to my face.')).toEqual([]);
+    });
+  });
+
+  describe('hate aimed at a group of people', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should hold dehumanising words and calls for harm', () => {
+      expect(group('Women are scum.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(group('Tr4ns people are a plague to society')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(group('I want to kill all Muslims.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(group('Immigrants like you do not deserve to live.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should only flag hostility for a person to read', () => {
+      expect(group('I absolutely loathe immigrants.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Black people are without a doubt the stupidest people around.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group("I really can't stand gay people like you.")).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit counter-speech, negation or praise', () => {
+      expect(group('You can not seriously believe that "Muslims are lesser beings".')).toEqual([]);
+      expect(group('Threatening to kill all women will get you thrown in jail.')).toEqual([]);
+      expect(group('Do you not realise how hateful you are being when calling immigrants trash?')).toEqual([]);
+      expect(group('We should not let disabled people suffer.')).toEqual([]);
+      expect(group('No woman ought to be executed.')).toEqual([]);
+      expect(group('Women are not worthless.')).toEqual([]);
+      expect(group('Gay people like you are absolute heroes.')).toEqual([]);
+      expect(group('I hate that women get paid less.')).toEqual([]);
+      expect(group('I hate being a woman some days.')).toEqual([]);
+    });
+  });
 });

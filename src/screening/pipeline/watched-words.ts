@@ -9,7 +9,7 @@ export interface WatchedWordEntry {
   readonly action: 'HOLD' | 'FLAG';
 }
 
-export type WatchedWordSource = 'ADMIN_LIST' | 'SLUR' | 'DIRECTED_PROFANITY' | 'INCITEMENT_TO_SELF_HARM' | 'TARGETED_INSULT';
+export type WatchedWordSource = 'ADMIN_LIST' | 'SLUR' | 'DIRECTED_PROFANITY' | 'INCITEMENT_TO_SELF_HARM' | 'TARGETED_INSULT' | 'GROUP_DEROGATION';
 
 export interface WatchedWordHit {
   readonly source: WatchedWordSource;
@@ -133,13 +133,27 @@ const INCITEMENT_NEGATED = /\b(?:not|never|please do not|no one should|nobody sh
  * down. A word alone is not a hit (self-talk: "I feel like an idiot"); only aimed at someone is.
  */
 const INSULT_NOUN = `(?:idiot|moron|imbecile|loser|failure|freak|creep|clown|joke|nobody|parasite|scum|scumbag|trash(?! (?:talk\\w*|at|can|bags?|day|bin|pickup))|garbage(?! (?:truck|bags?|can|day|bin|disposal))|rubbish|filth|vermin|pig|dumbass|jackass|dipshit|dumbfuck|jerk|cretin|fool|halfwit|nitwit|dimwit|waste of (?:space|air|oxygen|time|skin)|piece of (?:shit|crap|garbage|trash)|pos|disgrace|embarrassment|disappointment|psycho|lunatic|weirdo|attention (?:seeker|whore)|liar|coward|leech|hypocrite|troll|snowflake|degenerate|subhuman|animal|cockroach|rat|worm|pest)s?`;
-const INSULT_ADJECTIVE = `(?:stupid|dumb|worthless|useless|pathetic|disgusting|ugly|fat|hideous|repulsive|revolting|vile|brainless|clueless|braindead|brain dead|retarded|idiotic|moronic|insufferable|annoying|trashy|lame|gross|spineless|gutless|delusional|repugnant|ignorant|dishonest|the (?:absolute |very )?worst)`;
+const INSULT_ADJECTIVE = `(?:stupid|dumb|worthless|despicable|sickening|contemptible|deplorable|repellent|useless|pathetic|disgusting|ugly|fat|hideous|repulsive|revolting|vile|brainless|clueless|braindead|brain dead|retarded|idiotic|moronic|insufferable|annoying|trashy|lame|gross|spineless|gutless|delusional|repugnant|ignorant|dishonest|the (?:absolute |very )?worst)`;
 const INSULT_INTENSIFIER = `(?:(?:a|an|such an?|so|really|truly|totally|completely|absolutely|utterly|absolute|complete|total|utter|human|common|massive|the most|the biggest|one|just an?|nothing but an?|fucking|fuckin|freaking|bloody|little|big|fat|lazy|ugly|stupid|dumb|worthless|useless|pathetic|disgusting|sad|sorry|old|whiny|whining|pitiful) )*`;
 /** "you are (a) worthless idiot", "you pathetic loser", "are you stupid", "ur a joke". */
 const TARGETED_INSULT = new RegExp(
   `(?<![\\p{L}])(?:(?:you are|you were|you have always been|you will always be|you will never be anything but|you|are you|was you|you all are|all of you are|you guys are|you people are|you lot are|you are all)(?: just| still| nothing but)? ${INSULT_INTENSIFIER}(?:${INSULT_NOUN}|${INSULT_ADJECTIVE}(?! (?:to|about|of|for|that|when|because|if|with|at|as)\\b)))(?![\\p{L}])|(?<![\\p{L}])(?:every ?(?:one|body)(?: here| in this group| on this forum)? (?:hates|despises|laughs at|is laughing at|is sick of|is tired of|can not stand) you|(?:no ?one|nobody)(?: here| in this group| on this forum)? (?:likes|loves|wants|cares about|gives a (?:shit|fuck|damn) about|would miss|needs) you|(?:go away|shut up|get lost|piss off|fuck off),? (?:you )?${INSULT_INTENSIFIER}(?:${INSULT_NOUN}|${INSULT_ADJECTIVE})|i (?:really |absolutely |just |fucking )?(?:hate|despise|detest|loathe|can not stand) you|you (?:make me sick|disgust me|sicken me))(?![\\p{L}])`,
   'gu',
 );
+/**
+ * A person named in the post ("River is a pathetic loser"): a capitalised word before "is/was",
+ * followed by a word only ever said of a person. Nouns that also describe things ("joke",
+ * "failure", "trash") are left out, since "Therapy is a joke" is an opinion, not an attack.
+ */
+const PERSON_INSULT_NOUN = `(?:idiot|moron|imbecile|loser|freak|creep|clown|parasite|scumbag|dumbass|jackass|dipshit|dumbfuck|jerk|cretin|halfwit|nitwit|dimwit|psycho|lunatic|weirdo|liar|coward|leech|hypocrite|degenerate|subhuman|waste of (?:space|air|oxygen|skin)|piece of (?:shit|crap|garbage|trash))`;
+const NAMED_INSULT = new RegExp(
+  `(?<![\\p{L}])([\\p{L}]+) (?:is|was|has always been|will always be)(?: just| still| nothing but)? ${INSULT_INTENSIFIER}${PERSON_INSULT_NOUN}(?![\\p{L}])`,
+  'gu',
+);
+/** Capitalised words that are not names: sentence words, pronouns, family and roles (venting about them is not an attack on a member). */
+const NOT_A_NAME =
+  /^(?:i|he|she|it|this|that|who|what|which|everyone|everybody|someone|somebody|nobody|mom|mum|dad|mother|father|brother|sister|husband|wife|boyfriend|girlfriend|boss|teacher|therapist|doctor|he's|she's|there|here|my|the|a|an|and|but|so|because|life|god)$/;
+
 /** "if you think you are a failure", "whoever told you you are worthless", "you are not a burden". */
 const INSULT_NOT_AIMED =
   /\b(?:not|never|no longer|stop|do not|does not|did not|think|thinks|thinking|thought|feel|feels|feeling|felt|believe|believes|believing|tell|tells|telling|told|say|says|saying|said|call|calls|called|calling|like|if|whether|when|means|mean|make|makes|made|that)\s+(?:\w+\s+){0,2}$/;
@@ -156,7 +170,7 @@ const INSULT_FOLLOWED_BY_CARE = /^\s*(?:enough|worth|loved|not alone|not|either)
  */
 export function matchWatchedWords(normalised: NormalisedText, entries: readonly WatchedWordEntry[]): WatchedWordsResult {
   return {
-    hits: withTargetedInsults(normalised.text, [...matchAdminList(normalised, entries), ...matchLibrary(normalised.text), ...matchIncitement(normalised.text)]),
+    hits: withTargetedInsults(normalised, [...matchAdminList(normalised, entries), ...matchLibrary(normalised.text), ...matchIncitement(normalised.text)]),
   };
 }
 
@@ -259,9 +273,77 @@ const BARE_YOU_VERB = /^you (?:joke|rat|worm|troll|clown|fool|animal|pest|pig|fa
 /** Right after a swear word: its target ("fvck you", "f off you"). */
 const AIMED_AFTER = /^\s+(?:you|yourself|yourselves|u|off you)\b/;
 
+/**
+ * Hate aimed at a group of people by what they are (HateCheck's derogation and threats): the
+ * groups hate speech names. "I hate men" from a survivor is still read by a person (FLAG); a group
+ * called vermin or told it should die is held.
+ */
+const GROUP = `(?:(?:all|the|most|these|those|you|other|any|every|each) )?(?:women|woman|girls|men|gays|lesbians?|bisexuals?|homosexuals|queers|blacks|whites|asians|latinos|latinas|hispanics|arabs|mexicans|jews|muslims?|christians|hindus|immigrants?|refugees|migrants|foreigners|minorities|(?:gay|trans|transgender|black|white|asian|latino|hispanic|arab|indian|chinese|mexican|jewish|muslim|christian|disabled|autistic|mentally ill|deaf|blind|female|immigrant) (?:people|persons?|person|folk|folks|men|women|man|woman|guys|kids|lives)|disabled|trans|autistics)(?: like (?:you|them|him|her|that|these|those|yourself))?`;
+const DEHUMANISING = `(?:plagues?|virus(?:es)?|diseases?|cancers?|parasites?|vermin|scum|filth|dirt|animals|savages|subhumans?|lesser beings|abominations?|rats|cockroaches|pests|trash|garbage|rubbish|a (?:plague|virus|disease|cancer|burden|curse|blight|stain) (?:on|to|for|upon) (?:society|the world|humanity|this country|our country|us all))`;
+const GROUP_VIOLENCE = new RegExp(
+  `(?<![\\p{L}])(?:(?:kill|murder|exterminate|get rid of|wipe out|gas|hang|shoot|execute|eradicate|slaughter|lynch|beat up|burn) (?:all|every|each|more)? ?(?:of )?(?:(?:that|this) )?${GROUP}|(?:end|take) (?:every|all|each) ${GROUP}(?:'s|s') li(?:fe|ves)|death to (?:all )?${GROUP}|${GROUP} (?:should|must|ought to|deserve to|need to|have to|would be better off if they)(?: all| just| be made to)? (?:die|suffer|burn|rot|(?:be|get) (?:killed|executed|exterminated|shot|hanged|hung|gassed|wiped out|eradicated|locked up|caged|put down|removed from (?:society|this country)))|${GROUP} (?:are not|is not|are never|do not deserve to|does not deserve to) (?:worth (?:shit|anything|saving|a damn|living)|live|exist|be alive)|${GROUP} have no (?:value|place|right to (?:live|exist)))(?![\\p{L}])`,
+  'gu',
+);
+const GROUP_DEHUMANISED = new RegExp(
+  `(?<![\\p{L}])${GROUP} (?:are|is)(?: (?:just|all|only|nothing but|such|so|simply|truly|really|literally|basically|a|an|the|worthless|absolute|complete|total|disgusting|filthy|utter))* (?:${DEHUMANISING}|${INSULT_NOUN})(?![\\p{L}])`,
+  'gu',
+);
+const GROUP_PUT_DOWN = new RegExp(
+  `(?<![\\p{L}])(?:${GROUP} (?:are|is)(?: (?:just|all|always|so|such|really|truly|without a doubt|by far|simply|totally|completely|absolutely|utterly|incredibly|extremely|very|fucking))* (?:${INSULT_ADJECTIVE}|the (?:stupidest|dumbest|ugliest|worst|most (?:disgusting|pathetic|useless|worthless)))|(?:i|we) (?:\\w+ ){0,2}?(?:hate|despise|loathe|detest|can not stand|am disgusted by|are disgusted by|feel (?:nothing but )?(?:contempt|disgust|hatred|scorn) for|have no (?:respect|compassion) for)(?! (?:that|it|when|how|the way|what|being)\\b) (?:\\w+ ){0,2}?${GROUP}|(?:disgusted|sickened|repulsed|revolted) by (?:all )?${GROUP})(?![\\p{L}])`,
+  'gu',
+);
+/** Before the match in its clause: negation or counter-speech ("we must not let", "stop saying"). */
+const GROUP_NEGATED = /\b(?:not|never|no one|nobody|no|stop|against|condemn|condemns|oppose|opposes)\b(?:\s+\w+){0,4}\s*$/;
+
+/** Right before the match: someone else's hate reported or condemned ("threatening to kill all X will get you jailed"). */
+const GROUP_REPORTED =
+  /\b(?:threaten(?:s|ed|ing)?|calls? for|calling for|called for|talk(?:s|ed|ing)? about|joke(?:s|d)? about|joking about|advocat(?:e|es|ed|ing)|wanting|people who (?:say|think|want)|whoever (?:says|thinks|wants))(?: to)? $/;
+
+function matchGroupDerogation(text: string): WatchedWordHit[] {
+  const hits: WatchedWordHit[] = [];
+  const rules: ReadonlyArray<{ pattern: RegExp; action: 'HOLD' | 'FLAG'; why: string }> = [
+    { pattern: GROUP_VIOLENCE, action: 'HOLD', why: 'calls for harm to a group of people' },
+    { pattern: GROUP_DEHUMANISED, action: 'HOLD', why: 'calls a group of people vermin, a disease or worse' },
+    { pattern: GROUP_PUT_DOWN, action: 'FLAG', why: 'hostility towards a group of people: review, not hold' },
+  ];
+  for (const rule of rules) {
+    for (const match of text.matchAll(rule.pattern)) {
+      const index = match.index ?? 0;
+      const clause = clauseAround(text, index, index + match[0].length);
+      // Counter-speech: a quoted hateful line, "calling immigrants trash", "we must not let ...".
+      if (isInsideQuotes(text, index) || REFERENCE_CONTEXT.test(clause.whole) || GROUP_NEGATED.test(clause.before) || GROUP_REPORTED.test(clause.before))
+        continue;
+      if (/\b(?:not|never)\b/.test(match[0].replace(/can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve/g, ''))) continue;
+      hits.push({ source: 'GROUP_DEROGATION', ruleId: 'group-derogation', phrase: match[0], action: rule.action, why: rule.why });
+      break;
+    }
+    if (hits.length > 0) break;
+  }
+  return hits;
+}
+
 /** Targeted insults add a hit only where nothing else holds the post already (the moderator reads those). */
-function withTargetedInsults(text: string, hits: WatchedWordHit[]): WatchedWordHit[] {
-  return hits.some((hit) => hit.action === 'HOLD') ? hits : [...hits, ...matchTargetedInsults(text)];
+function withTargetedInsults(normalised: NormalisedText, hits: WatchedWordHit[]): WatchedWordHit[] {
+  if (hits.some((hit) => hit.action === 'HOLD')) return hits;
+  const aimed = [...matchTargetedInsults(normalised.text), ...matchNamedInsults(normalised)];
+  return aimed.some((hit) => hit.action === 'HOLD') ? [...hits, ...aimed] : [...hits, ...aimed, ...matchGroupDerogation(normalised.text)];
+}
+
+/** "River is a pathetic loser": the word before "is" must be capitalised in what the author wrote, and not a role or pronoun. */
+function matchNamedInsults(normalised: NormalisedText): WatchedWordHit[] {
+  const hits: WatchedWordHit[] = [];
+  for (const match of normalised.text.matchAll(NAMED_INSULT)) {
+    const name = match[1];
+    if (NOT_A_NAME.test(name)) continue;
+    const index = match.index ?? 0;
+    const clause = clauseAround(normalised.text, index, index + match[0].length);
+    if (INSULT_NOT_AIMED.test(clause.before) || isInsideQuotes(normalised.text, index) || REFERENCE_CONTEXT.test(clause.whole)) continue;
+    if (/\b(?:not|never|no longer)\b/.test(match[0])) continue;
+    const capitalised = new RegExp(`(?<![\\p{L}])${name.charAt(0).toUpperCase()}${escapeRegExp(name.slice(1))}(?![\\p{L}])`, 'u');
+    if (!capitalised.test(normalised.original)) continue;
+    hits.push({ source: 'TARGETED_INSULT', ruleId: 'named-insult', phrase: match[0], action: 'HOLD', why: 'insult aimed at a person by name' });
+  }
+  return hits;
 }
 
 /** Put-downs aimed at someone, with no library word in them ("you are a worthless idiot"). */

@@ -29,6 +29,15 @@ const DISCOUNT_LABEL: Record<string, string> = {
   NO_RISK_CONTEXT: 'no risk context',
 };
 
+/**
+ * Context lines (the author's recent signal, agreement with a post in crisis) never set the level:
+ * they open a check-in. Saying "counted as No crisis signal" beside them read as if the risk was dismissed.
+ */
+const CONTEXT_CONSTRUCTS: Record<string, string> = {
+  AUTHOR_CONTEXT: "context from the author's recent posts: opens a check-in, does not set the level",
+  THREAD_CONTEXT: 'context from the thread: opens a check-in, does not set the level',
+};
+
 /** What screening saw: crisis evidence, watched-word hits and toxicity scores, each with its numbers. */
 export function ScreeningEvidence({ c }: { c: CaseData }) {
   const screening = c.post?.screening;
@@ -51,8 +60,13 @@ export function ScreeningEvidence({ c }: { c: CaseData }) {
             <ul className="evidence__list">
               {screening.crisisEvidence.map((e, i) => (
                 <li key={`${e.phrase}-${i}`}>
-                  <q>{e.phrase}</q> — {e.construct}, counted as <strong>{CRISIS_LABEL[e.level]}</strong>
-                  {e.discount ? `, discounted: ${DISCOUNT_LABEL[e.discount] ?? e.discount}` : ''}
+                  <q>{e.phrase}</q> —{' '}
+                  {CONTEXT_CONSTRUCTS[e.construct] ?? (
+                    <>
+                      {e.construct}, counted as <strong>{CRISIS_LABEL[e.level]}</strong>
+                      {e.discount ? `, discounted: ${DISCOUNT_LABEL[e.discount] ?? e.discount}` : ''}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
