@@ -100,6 +100,17 @@ describe('members: their own data, erasure and retention', () => {
       thread.firstPost.id,
       JSON.stringify([{ patternId: 'p', phrase: 'words only i should own' }]),
     ]);
+    // An escalation about the post, with a second signal attached to it: both quote the text.
+    const quoted = JSON.stringify([{ patternId: 'p', phrase: 'words only i should own' }]);
+    const [escalation]: Array<{ id: string }> = await app.dataSource.query(
+      `INSERT INTO escalations (dedupe_key, subject_id, post_id, trigger, severity, ack_due_at, evidence)
+       VALUES ($1, $2, $3, 'CRISIS', 'HIGH', now() + interval '15 minutes', $4::jsonb) RETURNING id`,
+      [`erase-test:${thread.firstPost.id}`, leaving.id, thread.firstPost.id, quoted],
+    );
+    await app.dataSource.query(
+      `INSERT INTO escalation_signals (escalation_id, source_key, post_id, level, evidence) VALUES ($1, 'erase-test', $2, 'HIGH', $3::jsonb)`,
+      [escalation.id, thread.firstPost.id, quoted],
+    );
     await app.dataSource.transaction((manager) =>
       app.running.app.get(NotificationsService).notify(manager, [{ memberId: leaving.id, kind: NotificationKind.POST_HELD, title: 'Yours', body: 'x' }]),
     );
@@ -131,6 +142,12 @@ describe('members: their own data, erasure and retention', () => {
     expect(JSON.stringify(screenings)).toContain('active-ideation');
     const signals: unknown[] = await app.dataSource.query(`SELECT evidence FROM risk_signals WHERE post_id = $1`, [thread.firstPost.id]);
     expect(JSON.stringify(signals)).not.toContain('words only');
+    const escalationEvidence: unknown[] = await app.dataSource.query(
+      `SELECT evidence FROM escalations WHERE id = $1 UNION ALL SELECT evidence FROM escalation_signals WHERE escalation_id = $1`,
+      [escalation.id],
+    );
+    expect(escalationEvidence).toHaveLength(2);
+    expect(JSON.stringify(escalationEvidence)).not.toContain('words only');
     expect(await app.dataSource.query(`SELECT id FROM notifications WHERE member_id = $1`, [leaving.id])).toEqual([]);
 
     // Others see the thread under "Former member", without the text; the erased member is out.
