@@ -87,7 +87,8 @@ describe('admin console: assignments, screening preview, audit filters and expor
       heldReason: 'WATCHED_WORD',
       reasons: ['WATCHED_WORD'],
       crisisLevel: 'NONE',
-      watchedWordHits: [expect.objectContaining({ source: 'ADMIN_LIST', phrase: 'bramblefog', action: 'HOLD' })],
+      // Other tests of the run share the watched-word list (one database per run), so only this word's hit is asserted.
+      watchedWordHits: expect.arrayContaining([expect.objectContaining({ source: 'ADMIN_LIST', phrase: 'bramblefog', action: 'HOLD' })]),
       crisisModelUsed: true,
       toxicityIncluded: false,
     });

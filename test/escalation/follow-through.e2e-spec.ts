@@ -286,13 +286,16 @@ describe('escalation follow-through: one per client, closing the loop, email pag
     for (const secret of ['pills', 'goodbye', 'kill', PSEUDONYM, client.id, postId]) expect(flat).not.toContain(secret);
 
     const pages = await waitFor('the email delivery recorded', async () => {
+      // The one escalation by id: a page of the newest ones may hold other tests' escalations of this run.
       const res = await app.gql<{
-        escalations: {
-          edges: Array<{ node: { id: string; pages: Array<{ deliveries: Array<{ channel: string; state: string; recipient: { id: string } | null }> }> } }>;
-        };
-      }>('{ escalations(first: 3) { edges { node { id pages { level deliveries { channel state attempts recipient { id } } } } } } }', {}, clinician.token);
+        escalation: { id: string; pages: Array<{ deliveries: Array<{ channel: string; state: string; recipient: { id: string } | null }> }> };
+      }>(
+        'query($id: ID!) { escalation(id: $id) { id pages { level deliveries { channel state attempts recipient { id } } } } }',
+        { id: escalation.id },
+        clinician.token,
+      );
       expect(res.errors).toBeUndefined();
-      const node = res.data!.escalations.edges.find((e) => e.node.id === escalation.id)!.node;
+      const node = res.data!.escalation;
       const email = node.pages[0]?.deliveries.find((d) => d.channel === 'EMAIL' && d.recipient?.id === paged.id);
       return email?.state === 'DELIVERED' ? node.pages[0].deliveries : null;
     });

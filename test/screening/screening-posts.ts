@@ -17,10 +17,12 @@ export interface WrittenPost {
 }
 
 export async function createMember(dataSource: DataSource, role = 'CLIENT'): Promise<string> {
+  // Clients' pseudonyms are unique (case-insensitively), so each test member gets its own.
+  const id = randomUUID();
   const rows: Array<{ id: string }> = await dataSource.query(`INSERT INTO members (sub, role, display_name) VALUES ($1, $2, $3) RETURNING id`, [
-    `screening-${randomUUID()}`,
+    `screening-${id}`,
     role,
-    'Quiet Heron',
+    `Quiet Heron ${id.slice(0, 8)}`,
   ]);
   return rows[0].id;
 }
