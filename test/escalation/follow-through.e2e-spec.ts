@@ -126,13 +126,9 @@ describe('escalation follow-through: one per client, closing the loop, email pag
       return rows.some((r) => r.title.includes('now IMMINENT'));
     });
     const shown = await app.gql<{
-      escalations: {
-        edges: Array<{
-          node: { id: string; severity: string; signals: Array<{ postId: string; raisedSeverity: boolean }>; pages: Array<{ severity: string }> };
-        }>;
-      };
-    }>('{ escalations(first: 20) { edges { node { id severity signals { postId raisedSeverity } pages { severity } } } } }', {}, clinician.token);
-    const node = shown.data!.escalations.edges.find((e) => e.node.id === opened.id)!.node;
+      escalation: { id: string; severity: string; signals: Array<{ postId: string; raisedSeverity: boolean }>; pages: Array<{ severity: string }> };
+    }>('query ($id: ID!) { escalation(id: $id) { id severity signals { postId raisedSeverity } pages { severity } } }', { id: opened.id }, clinician.token);
+    const node = shown.data!.escalation;
     expect(node.signals).toEqual([
       { postId: first, raisedSeverity: false },
       { postId: second, raisedSeverity: true },

@@ -31,7 +31,11 @@ describe('on-call roster', () => {
     peer = await member(app, Role.PEER_SPECIALIST, 'peer');
   });
 
-  afterAll(async () => app.close());
+  // The run's other test files share this database: shifts left behind would decide who they page.
+  afterAll(async () => {
+    await app.dataSource.query(`DELETE FROM on_call_shifts`);
+    await app.close();
+  });
 
   async function createShift(input: { clinicianId: string; tier: string; startsAt: Date; endsAt: Date }, token = admin.token) {
     return app.gql<{ createOnCallShift: { id: string; startsAtLocal: string; clinician: { id: string } } }>(CREATE, { input }, token);
@@ -130,10 +134,13 @@ describe('on-call roster', () => {
   it('should page the PRIMARY on call at level 1, not the first clinician the forum saw', async () => {
     const escalationId = await crisisEscalation();
     expect((await pagedAtLevel1(escalationId)).memberIds).toEqual([onCall.id]);
-    const pages = await app.gql<{
-      escalations: { edges: Array<{ node: { id: string; pages: Array<{ level: number; rosterCovered: boolean; recipients: Array<{ id: string }> }> } }> };
-    }>('{ escalations(first: 5) { edges { node { id pages { level rosterCovered recipients { id } deliveries { channel state } } } } } }', {}, first.token);
-    const node = pages.data!.escalations.edges.find((e) => e.node.id === escalationId)!.node;
+    // The one escalation by id: a page of the newest ones may hold other tests' escalations of this run.
+    const pages = await app.gql<{ escalation: { id: string; pages: Array<{ level: number; rosterCovered: boolean; recipients: Array<{ id: string }> }> } }>(
+      'query ($id: ID!) { escalation(id: $id) { id pages { level rosterCovered recipients { id } deliveries { channel state } } } }',
+      { id: escalationId },
+      first.token,
+    );
+    const node = pages.data!.escalation;
     expect(node.pages).toEqual([expect.objectContaining({ level: 1, rosterCovered: true, recipients: [{ id: onCall.id }] })]);
     await app.gql('mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id } }', { id: escalationId }, onCall.token);
   });
