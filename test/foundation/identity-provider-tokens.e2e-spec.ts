@@ -83,11 +83,11 @@ describe('foundation: production sign-in through the identity provider', () => {
     expect(res.data?.me ?? null).toBeNull();
   };
 
-  it("should accept the provider's access token, its JWKS discovered from the issuer, with the role and pseudonym it carries", async () => {
+  it("should accept the provider's access token, its JWKS discovered from the issuer, with the role it carries and the staff name with that role", async () => {
     const token = await provider.sign({ sub: uniqueSub('oidc'), role: Role.PEER_SPECIALIST, name: 'River' });
     const res = await app.gql<{ me: { role: string; displayName: string } }>(ME, {}, token);
     expect(res.errors).toBeUndefined();
-    expect(res.data?.me).toMatchObject({ role: Role.PEER_SPECIALIST, displayName: 'River' });
+    expect(res.data?.me).toMatchObject({ role: Role.PEER_SPECIALIST, displayName: 'River (peer specialist)' });
     expect(provider.discoveryRequests).toBeGreaterThan(0);
   });
 
