@@ -6,6 +6,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { testEnv } from '../helpers/test-app';
 import { AppProcess, ROOT, startAppProcess } from '../utils/app-process';
 import { signToken } from '../utils/factories';
+import { DEMO_MEMBERS } from '../../src/dev-sign-in/demo-members';
 
 /** Debian's chromium (scripts/ensure-chromium.sh installs it); never a downloaded browser build. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,7 +28,22 @@ function ensureWebBuilt(): void {
 export async function startServer(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<AppProcess> {
   ensureWebBuilt();
   const base = Object.fromEntries(Object.entries(testEnv(env)).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  return startAppProcess(base, options);
+  const server = await startAppProcess(base, options);
+  await giveDemoClientsTheirPseudonyms(server);
+  return server;
+}
+
+/**
+ * Clients are never shown by the token's name (a generated pseudonym until they choose one), so
+ * the demo's clients choose their demo names first, as `npm run demo`'s seed has them do: the
+ * journeys then read "Sky" and "River" as the demo does.
+ */
+async function giveDemoClientsTheirPseudonyms(server: AppProcess): Promise<void> {
+  for (const member of DEMO_MEMBERS.filter((m) => m.role === Role.CLIENT)) {
+    const token = await signToken(member.sub, member.role, { name: member.name, ...(member.cohort ? { cohort: member.cohort } : {}) });
+    const res = await server.gql('mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: member.name }, token);
+    if (res.errors?.length) throw new Error(`the demo client ${member.name} could not take their pseudonym: ${JSON.stringify(res.errors)}`);
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

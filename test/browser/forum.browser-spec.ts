@@ -40,8 +40,6 @@ describe('journeys 2 and 3: reading and writing', () => {
     adminToken = await tokenFor(SAM_ADMIN.sub, SAM_ADMIN.role, SAM_ADMIN.name);
     skyToken = await tokenFor(SKY.sub, SKY.role, SKY.name);
     const riverToken = await tokenFor(RIVER.sub, RIVER.role, RIVER.name);
-    // Clients are shown by a pseudonym, never the token's name: River chooses hers (issue #17).
-    await api(server, riverToken, 'mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: RIVER.name });
     await api(server, adminToken, 'mutation($input: AddWatchedWordInput!) { setWatchedWord(input: $input) { id } }', {
       input: { term: HELD_WORD, action: 'HOLD' },
     });
