@@ -25,6 +25,7 @@ describe('job worker host', () => {
       [JobName.SWEEP_SCREENING_OUTBOX]: 3_000,
       [JobName.SWEEP_ESCALATION_TIMERS]: 7_000,
       [JobName.SWEEP_MODERATION_TIMERS]: 7_000,
+      [JobName.CHECK_ROSTER_GAPS]: 900_000,
       [JobName.REFRESH_ENGAGEMENT_ROLLUP]: 300_000,
       [JobName.SWEEP_RETENTION]: 3_600_000,
     };
