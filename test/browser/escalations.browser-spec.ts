@@ -202,7 +202,9 @@ describe('staff: the escalation inbox', () => {
       await expectVisible(second.page.getByText(/missed an acknowledgement deadline/));
       await checked(second, 'inbox-overdue');
 
-      const stopped = second.page.getByRole('region', { name: /Acknowledged, to resolve/ }).getByText(`Acknowledged by ${LEE.name} at`, { exact: false });
+      const stopped = second.page
+        .getByRole('region', { name: /Acknowledged, to resolve/ })
+        .getByText(`Acknowledged by ${LEE.name} (clinician) at`, { exact: false });
       const acknowledgedAt = Date.now();
       await mine.getByRole('button', { name: /^Acknowledge/ }).click();
       const [stoppedAfterMs] = await Promise.all([
