@@ -90,14 +90,14 @@ describe('staff: the program console', () => {
         await section(page, 'Assignments');
         const select = page.getByLabel(`Assign ${PAT.name} to a space`);
         await select.selectOption({ label: 'General check-in' });
-        await page.getByRole('button', { name: 'Assign' }).first().click();
+        await page.getByRole('button', { name: `Assign ${PAT.name}`, exact: true }).click();
         await page.getByRole('status').getByText(`${PAT.name} now looks after General check-in.`).waitFor();
         await checked(journey, 'assignments');
         await page.getByRole('button', { name: `Remove ${PAT.name} from General check-in` }).click();
         await page.getByRole('status').getByText(`${PAT.name} no longer looks after General check-in.`).waitFor();
         // And back: Pat looks after the space the client posts in below.
         await select.selectOption({ label: 'General check-in' });
-        await page.getByRole('button', { name: 'Assign' }).first().click();
+        await page.getByRole('button', { name: `Assign ${PAT.name}`, exact: true }).click();
         await page.getByRole('button', { name: `Remove ${PAT.name} from General check-in` }).waitFor();
 
         // Watched words: the admin adds one that holds.

@@ -238,7 +238,7 @@ describe('staff: the moderation workspace', () => {
       await goInApp(page, `/moderation/cases/${seen.id}`);
       await page.getByRole('button', { name: 'Claim this case' }).waitFor();
       await gql('mutation ($id: ID!) { claimCase(id: $id) { id } }', { id: seen.id }, alex);
-      await page.getByText('Alex is working on this case').waitFor({ timeout: 10_000 });
+      await page.getByText('Alex (peer specialist) is working on this case').waitFor({ timeout: 10_000 });
       await checked(journey, 'colleague-claimed');
 
       await goInApp(page, `/moderation/cases/${raced.id}`);
@@ -249,7 +249,7 @@ describe('staff: the moderation workspace', () => {
       const alert = page.getByRole('alert').filter({ hasText: 'Someone got to this case first' });
       await alert.waitFor();
       await expectVisible(alert.getByText(/Another moderator is working on this case/));
-      await page.getByText('Alex is working on this case').waitFor();
+      await page.getByText('Alex (peer specialist) is working on this case').waitFor();
       await checked(journey, 'claim-conflict');
       holdBack = false;
       for (const release of held.splice(0)) release();

@@ -59,6 +59,8 @@ describe('journey 5: supporting others', () => {
     browser = await launchBrowser();
     skyToken = await tokenFor(SKY.sub, SKY.role, SKY.name);
     robinToken = await tokenFor(uniqueSub('robin'), Role.CLIENT, 'Robin');
+    // Clients are shown by a pseudonym, never the token's name: Robin chooses hers.
+    await api(server, robinToken, 'mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: 'Robin' });
     spaceId = await spaceIdBySlug(server, skyToken, 'wins-and-gratitude');
   }, 180_000);
 

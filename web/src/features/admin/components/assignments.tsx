@@ -98,7 +98,7 @@ export function Assignments() {
                     ))}
                   </select>
                   <Button type="submit" disabled={assigning}>
-                    Assign
+                    Assign<span className="visually-hidden"> {peer.displayName}</span>
                   </Button>
                 </form>
               ) : null}
