@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
 import { testEnv } from '../helpers/test-app';
+import { BROWSER_RUN_VAR, browserEnvironmentLabel, useRunEnvironment } from '../setup/test-env';
 import { AppProcess, ROOT, startAppProcess } from '../utils/app-process';
+import { createEnvironment, destroyEnvironment } from '../utils/environment';
 import { signToken } from '../utils/factories';
 import { DEMO_MEMBERS } from '../../src/dev-sign-in/demo-members';
 
@@ -24,13 +26,52 @@ function ensureWebBuilt(): void {
   if (result.status !== 0) throw new Error('npm run build:web failed');
 }
 
-/** The real server and worker (`npm start`) on 127.0.0.1 against the run's fresh database and Redis prefix; on `port` when given. */
+/**
+ * The real server and worker (`npm start`) on 127.0.0.1, on `port` when given, against a fresh
+ * environment of its own (test/utils/environment.ts: a new migrated database, a new Redis
+ * prefix): no test file sees what another left, whatever order they run in. runEnvironment()
+ * names that environment in this test file from here on (direct SQL, queue jobs), and stop()
+ * drops it once the server has exited; the run's teardown drops any a file left.
+ */
 export async function startServer(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<AppProcess> {
   ensureWebBuilt();
-  const base = Object.fromEntries(Object.entries(testEnv(env)).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const server = await startAppProcess(base, options);
-  await giveDemoClientsTheirPseudonyms(server);
-  return server;
+  const environment = await createEnvironment({ label: browserEnvironmentLabel(process.env[BROWSER_RUN_VAR] ?? 'unnamed') });
+  const drop = onlyOnce(() =>
+    destroyEnvironment({ ...environment, keepDatabase: process.env.BS_TEST_KEEP_DATABASE === '1' }).catch((error: Error) =>
+      console.warn(`could not drop the browser environment ${environment.databaseName}: ${error.message}`),
+    ),
+  );
+  useRunEnvironment(environment);
+  let server: AppProcess;
+  try {
+    const base = Object.fromEntries(Object.entries(testEnv(env)).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    server = await startAppProcess(base, options);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  const own: AppProcess = {
+    ...server,
+    async stop(signal, waitMs) {
+      try {
+        return await server.stop(signal, waitMs);
+      } finally {
+        await drop();
+      }
+    },
+  };
+  try {
+    await giveDemoClientsTheirPseudonyms(own);
+  } catch (error) {
+    await own.stop().catch(() => undefined);
+    throw error;
+  }
+  return own;
+}
+
+function onlyOnce(run: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= run());
 }
 
 /**
@@ -41,12 +82,9 @@ export async function startServer(env: Record<string, string> = {}, options: { p
 async function giveDemoClientsTheirPseudonyms(server: AppProcess): Promise<void> {
   for (const member of DEMO_MEMBERS.filter((m) => m.role === Role.CLIENT)) {
     const token = await signToken(member.sub, member.role, { name: member.name, ...(member.cohort ? { cohort: member.cohort } : {}) });
-    // The run's browser files share one database: a client named by an earlier file keeps the name (a change is once a week).
-    const me = await server.gql<{ me: { displayName: string } }>('{ me { displayName } }', {}, token);
-    // A production server (the OpenID Connect journey) takes no development token, and has no demo sign-in either.
-    if (me.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') return;
-    if (me.data?.me.displayName === member.name) continue;
     const res = await server.gql('mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: member.name }, token);
+    // A production server (the OpenID Connect journey) takes no development token, and has no demo sign-in either.
+    if (res.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') return;
     if (res.errors?.length) throw new Error(`the demo client ${member.name} could not take their pseudonym: ${JSON.stringify(res.errors)}`);
   }
 }

@@ -69,11 +69,15 @@ export interface EnvironmentOptions {
   migrate?: boolean;
 }
 
+/** Environments this process made so far: two made in the same millisecond (a browser file's servers) still get names of their own. */
+let environmentsMade = 0;
+
 export async function createEnvironment(options: EnvironmentOptions): Promise<Environment> {
-  const run = `${Date.now().toString(36)}_${process.pid}`;
-  const label = options.label.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  environmentsMade += 1;
+  const run = `${Date.now().toString(36)}_${process.pid}_${environmentsMade}`;
+  const names = environmentNamePrefixes(options.label);
   const adminUrl = options.pgAdminUrl ?? TEST_PG_ADMIN_URL;
-  const databaseName = options.database ?? `bs_${label}_${run}`;
+  const databaseName = options.database ?? `${names.database}${run}`;
   const admin = await connectAdmin(adminUrl);
   try {
     await ensureTestRoles(admin);
@@ -88,10 +92,16 @@ export async function createEnvironment(options: EnvironmentOptions): Promise<En
     databaseName,
     adminUrl,
     redisUrl: options.redisUrl ?? TEST_REDIS_URL,
-    redisPrefix: `bs-${label.replace(/_/g, '-')}-${run}`,
+    redisPrefix: `${names.redis}${run}`,
     keepDatabase: options.database !== undefined,
   };
   return { ...location, appUrl: databaseUrlFor(adminUrl, databaseName, TEST_APP_LOGIN), ownerUrl, destroy: () => destroyEnvironment(location) };
+}
+
+/** How every database and Redis prefix made with `label` begins: a sweep finds them all by it. */
+export function environmentNamePrefixes(label: string): { database: string; redis: string } {
+  const name = label.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  return { database: `bs_${name}_`, redis: `bs-${name.replace(/_/g, '-')}-` };
 }
 
 export async function destroyEnvironment(location: EnvironmentLocation): Promise<void> {
