@@ -1,5 +1,3 @@
-import { Client } from 'pg';
-import { runEnvironment } from '../setup/test-env';
 import { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppProcess } from '../utils/app-process';
@@ -68,18 +66,6 @@ describe('staff: the escalation inbox', () => {
 
   afterAll(async () => {
     await browser?.close();
-    // Resolving an escalation hands its held post's case back to the peers: close this file's cases, so the
-    // run's later browser files (one database for the run) find the peer's queue as they left it.
-    const db = new Client({ connectionString: runEnvironment().databaseUrl });
-    await db.connect();
-    try {
-      await db.query(
-        `UPDATE moderation_cases SET status = 'RESOLVED', decision = 'KEEP_HELD', resolved_at = now(), assignee_id = NULL, lease_expires_at = NULL
-         WHERE status <> 'RESOLVED' AND post_id IN (SELECT id FROM posts WHERE author_id IN (SELECT id FROM members WHERE sub LIKE 'browser-crisis-%' OR sub = 'demo-client-sky'))`,
-      );
-    } finally {
-      await db.end();
-    }
     await server?.stop();
   });
 

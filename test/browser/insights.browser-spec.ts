@@ -7,45 +7,28 @@ import { TEST_REDIS_URL } from '../utils/environment';
 import { openQueue } from '../utils/queue-jobs';
 import { waitFor } from '../utils/wait-for';
 import { AppProcess } from '../utils/app-process';
-import { uniqueSub } from '../utils/factories';
-import { api, launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThread, signInAs, SKY, startServer, tokenFor, WIDTHS } from './browser-harness';
+import { launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThread, signInAs, SKY, spaceIdBySlug, startServer, tokenFor, WIDTHS } from './browser-harness';
 
 /**
  * The Insights page (issue 18) in a real browser against the real server and worker: the summary
  * tiles, the charts with their words and tables, the space and period picker, the CSV of the
  * series, and the threads waiting for an answer, each a link to its thread. A client never sees it.
  */
-/** The space the figures are read in. */
-const SPACE = 'Insights journey';
-
 describe('staff: the Insights page', () => {
   let server: AppProcess;
   let browser: Browser;
   let base: string;
   let waitingThreadId: string;
-  let insightsSpaceId: string;
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
     base = server.url.replace(/\/graphql$/, '');
     const sky = await tokenFor(SKY.sub, SKY.role, SKY.name);
-    // The figures' threads come from clients of this file's own: the run's other files have used up the demo clients' posting limit.
-    const seeder = await tokenFor(uniqueSub('insights-seeder'), SKY.role, 'Seeder');
-    const river = await tokenFor(uniqueSub('insights-waiter'), RIVER.role, 'Waiter');
-    const admin = await tokenFor(SAM_ADMIN.sub, SAM_ADMIN.role, SAM_ADMIN.name);
-    // A space of this file's own: the run's other files post in the demo spaces (one database for the run).
-    const { createSpace } = await api<{ createSpace: { id: string } }>(
-      server,
-      admin,
-      'mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }',
-      {
-        input: { name: SPACE, description: 'Figures for the Insights journey' },
-      },
-    );
-    const spaceId = createSpace.id;
-    insightsSpaceId = spaceId;
-    await seedThread(server, spaceId, seeder, 'Sleep before group', 'I keep waking at 4am before group days. Anyone else?', [
+    const river = await tokenFor(RIVER.sub, RIVER.role, RIVER.name);
+    await tokenFor(SAM_ADMIN.sub, SAM_ADMIN.role, SAM_ADMIN.name);
+    const spaceId = await spaceIdBySlug(server, sky, 'anxiety');
+    await seedThread(server, spaceId, sky, 'Sleep before group', 'I keep waking at 4am before group days. Anyone else?', [
       { token: river, body: 'Yes, me too. Writing things down before bed helps me a bit.' },
     ]);
     const waiting = await seedThread(server, spaceId, river, 'First week', 'It is my first week in the program and I am nervous.');
@@ -86,7 +69,7 @@ describe('staff: the Insights page', () => {
       const journey = await openJourney(browser, base, 'insights', width);
       const { page } = journey;
       try {
-        await signInAs(page, 'Sam', `/insights?space=${insightsSpaceId}`);
+        await signInAs(page, 'Sam', '/insights');
         await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
         await page.getByText('Active clients').waitFor();
         // Two clients posted: fewer than five, so the count is withheld in words; one thread of two waited past 24 hours.
@@ -94,18 +77,18 @@ describe('staff: the Insights page', () => {
         await page.locator('.insights-tile', { hasText: 'New threads' }).getByText('2', { exact: true }).waitFor();
         await page.locator('.insights-tile', { hasText: 'Unanswered for 24 hours' }).getByText('of 1 thread started over a day ago').waitFor();
         await page.getByRole('heading', { name: 'Threads and replies' }).waitFor();
-        const waitingLink = page.getByRole('link', { name: `Open the thread in ${SPACE}` });
+        const waitingLink = page.getByRole('link', { name: 'Open the thread in Anxiety' });
         await waitingLink.waitFor();
         expect(await waitingLink.getAttribute('href')).toBe(`/threads/${waitingThreadId}`);
         await journey.shot('summary');
         expect(await journey.axe()).toEqual([]);
 
         // Pick a space and a longer period; the address keeps the choice.
-        await page.getByLabel('Space', { exact: true }).selectOption({ label: SPACE });
+        await page.getByLabel('Space', { exact: true }).selectOption({ label: 'Anxiety' });
         await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 90 days' });
         await page.waitForURL(/days=90/);
         expect(await page.getByLabel('Chart by', { exact: true }).inputValue()).toBe('WEEK');
-        await page.getByText(`Last 90 days, ${SPACE}`).waitFor();
+        await page.getByText('Last 90 days, Anxiety').waitFor();
         // The chart's numbers as a table, for screen readers and anyone who prefers them.
         await page.getByText('Show the numbers as a table').first().click();
         await page.getByRole('table', { name: 'Threads and replies' }).waitFor();
@@ -121,11 +104,11 @@ describe('staff: the Insights page', () => {
           expect(header).toMatch(/^from,to,active clients,new threads,replies,/);
           expect(rows.reduce((sum, row) => sum + Number(row.split(',')[3]), 0)).toBe(2);
           expect(csv).toContain('fewer than 5');
-          expect(download.suggestedFilename()).toMatch(/^insights-.*-week\.csv$/);
+          expect(download.suggestedFilename()).toMatch(/^insights-anxiety-.*-week\.csv$/);
         }
 
         // A waiting thread is one step away.
-        await page.getByRole('link', { name: `Open the thread in ${SPACE}` }).click();
+        await page.getByRole('link', { name: 'Open the thread in Anxiety' }).click();
         await page.getByRole('heading', { level: 1, name: 'First week' }).waitFor();
         expect(journey.problems()).toEqual([]);
       } finally {

@@ -53,8 +53,7 @@ describe('journey 5: supporting others', () => {
   let spaceId: string;
 
   beforeAll(async () => {
-    // The journeys share a run's database and Redis, and journey 3 spends River's posting window on purpose.
-    server = await startServer({ FORUM_RATE_LIMIT_MULTIPLIER: '10' });
+    server = await startServer();
     baseUrl = server.url.replace(/\/graphql$/, '');
     browser = await launchBrowser();
     skyToken = await tokenFor(SKY.sub, SKY.role, SKY.name);
