@@ -5,7 +5,21 @@ import { Role } from '../../src/common/domain/role.enum';
 import { WATCHED_WORDS_CACHE_MS } from '../../src/screening/watched-words.cache';
 import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
-import { api, JourneyPage, launchBrowser, openJourney, SAM_ADMIN, signInAs, SKY, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
+import {
+  api,
+  expectForbidden,
+  expectNoStaffPage,
+  JourneyPage,
+  launchBrowser,
+  openJourney,
+  SAM_ADMIN,
+  signInAs,
+  SKY,
+  startServer,
+  tokenFor,
+  Width,
+  WIDTHS,
+} from './browser-harness';
 
 const PAT = { sub: 'demo-peer-pat', name: 'Pat (peer specialist)' };
 
@@ -197,12 +211,16 @@ describe('staff: the program console', () => {
     }, 120_000);
   });
 
-  it('should show a client and a peer specialist no console', async () => {
+  it('should show a client and a peer specialist no console, and the server refuses them the audit log anyway', async () => {
     const journey = await openJourney(browser, base, 'admin-refused', 1280);
     try {
-      await signInAs(journey.page, SKY.name, '/admin/audit');
-      await journey.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-      expect(await journey.page.getByRole('link', { name: 'Program console' }).count()).toBe(0);
+      await signInAs(journey.page, SKY.name);
+      await expectNoStaffPage(journey.page, '/admin/audit', 'Program console');
+      // A peer specialist lands in their queue; the console is not theirs either.
+      await signInAs(journey.page, 'Pat');
+      await journey.page.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
+      await expectNoStaffPage(journey.page, '/admin/audit', 'Program console');
+      for (const token of [sky, pat]) await expectForbidden(server, token, '{ auditEvents(first: 1) { edges { node { id } } } }');
     } finally {
       await journey.close();
     }

@@ -186,6 +186,24 @@ export async function signInAs(page: Page, displayName: string, next = '/'): Pro
   await page.getByText('Signed in as').waitFor();
 }
 
+/**
+ * A staff page kept from the member signed in on `page` (a client, a peer on a clinician's page):
+ * its address, followed in the app as a link would, reads "Page not found", and nothing links to
+ * it. The server refuses the data anyway: expectForbidden.
+ */
+export async function expectNoStaffPage(page: Page, path: string, linkName: string): Promise<void> {
+  // In the app, not page.goto: the session lives in memory and a full page load would sign out.
+  await page.evaluate((to) => window.history.pushState(null, '', to), path);
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  expect(await page.getByRole('link', { name: linkName }).count()).toBe(0);
+}
+
+/** The server refuses `query` to `token`'s member with FORBIDDEN, whatever the web app shows them. */
+export async function expectForbidden(server: AppProcess, token: string, query: string): Promise<void> {
+  const res = await server.gql(query, {}, token);
+  expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+}
+
 /** The demo members the journeys sign in as (src/dev-sign-in/demo-members.ts). */
 export const SKY = { sub: 'demo-client-sky', role: Role.CLIENT, name: 'Sky' };
 export const RIVER = { sub: 'demo-client-river', role: Role.CLIENT, name: 'River' };

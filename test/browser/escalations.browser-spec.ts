@@ -1,7 +1,7 @@
 import { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppProcess } from '../utils/app-process';
-import { JourneyPage, launchBrowser, openJourney, signInAs, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
+import { expectForbidden, expectNoStaffPage, JourneyPage, launchBrowser, openJourney, signInAs, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
 
 /** The paging e2e test's words for an imminent-risk post: held, URGENT, escalated to a clinician. */
 const CRISIS_TEXT = 'I am going to kill myself tonight. I have the pills ready and I wrote my goodbye letter.';
@@ -371,18 +371,13 @@ describe('staff: the escalation inbox', () => {
     const { page } = journey;
     try {
       await signInAs(page, 'Sky');
-      expect(await page.getByRole('link', { name: 'Escalation inbox' }).count()).toBe(0);
-      await page.evaluate(() => window.history.pushState(null, '', '/escalations'));
-      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await expectNoStaffPage(page, '/escalations', 'Escalation inbox');
       // A peer specialist works the queue; the inbox is not theirs either.
       await signInAs(page, 'Pat');
       await page.getByRole('heading', { level: 1, name: 'Moderation queue' }).waitFor();
-      expect(await page.getByRole('link', { name: 'Escalation inbox' }).count()).toBe(0);
-      await page.evaluate(() => window.history.pushState(null, '', '/escalations'));
-      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await expectNoStaffPage(page, '/escalations', 'Escalation inbox');
       const sky = await tokenFor('demo-client-sky', Role.CLIENT, 'Sky');
-      const refused = await server.gql('{ escalations(first: 5) { edges { node { id } } } }', {}, sky);
-      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      await expectForbidden(server, sky, '{ escalations(first: 5) { edges { node { id } } } }');
     } finally {
       await journey.close();
     }

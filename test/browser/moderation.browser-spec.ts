@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
 import { AppProcess } from '../utils/app-process';
-import { JourneyPage, launchBrowser, openJourney, signInAs, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
+import { expectForbidden, expectNoStaffPage, JourneyPage, launchBrowser, openJourney, signInAs, startServer, tokenFor, Width, WIDTHS } from './browser-harness';
 
 /** The same words the screening e2e tests use for an imminent-risk post: held, URGENT, escalated. */
 const CRISIS_TEXT = 'I want to kill myself. I have the pills counted out and I am doing it tonight.';
@@ -264,12 +264,9 @@ describe('staff: the moderation workspace', () => {
     const { page } = journey;
     try {
       await signInAs(page, 'Sky');
-      expect(await page.getByRole('link', { name: 'Moderation queue' }).count()).toBe(0);
-      await goInApp(page, '/moderation');
-      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await expectNoStaffPage(page, '/moderation', 'Moderation queue');
       await checked(journey, 'client-refused');
-      const refused = await server.gql('{ moderationQueue(first: 5) { edges { node { id } } } }', {}, sky);
-      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      await expectForbidden(server, sky, '{ moderationQueue(first: 5) { edges { node { id } } } }');
     } finally {
       await journey.close();
     }
