@@ -127,15 +127,37 @@ export function sigmoid(value: number): number {
 /** What `model:train -- crisis` trains; the cross-validation in eval:screening uses the same. */
 export const CRISIS_MODEL_CONFIG = {
   // signals: the C-SSRS behaviour and care-for-you features (crisis-features.ts), measured on CV before being kept.
-  features: { hashBits: 14, charNgram: 4, signals: true },
+  features: { hashBits: 14, charNgram: 4, signals: true, tiers: true },
   // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4;
   // weighting `high` posts x3 lowered combined recall, so every post weighs the same).
   training: { l2: 1e-3, epochs: 300, learningRate: 0.05 } satisfies TrainingOptions,
   /** Lexicon constructs the lexicon itself rates (low / moderate / high); context-only ones add nothing here. */
   keepConstruct: (_construct: string, proposedLevel: string): boolean => proposedLevel !== '',
   /** The highest rate of `none` posts the combined layers may flag on cross-validation (target: 6%). */
-  maxNoneFlagged: 0.05,
+  maxNoneFlagged: 0.055,
+  /** The lowest moderate+ precision the combined layers may have there (target: 0.60). */
+  minPrecision: 0.6,
 } as const;
+
+/** What a MODERATE threshold is chosen against: per row, the patterns' flag and the label. */
+export interface ThresholdSelection {
+  readonly patternFlagged: readonly boolean[];
+  readonly isNone: readonly boolean[];
+  /** Labelled moderate or high. */
+  readonly isPositive: readonly boolean[];
+  readonly maxNoneFlagged: number;
+  readonly minPrecision: number;
+}
+
+/** Rows `keep` selects (by index) of a selection, for the inner folds of the nested loop. */
+function selectRows(selection: ThresholdSelection, indices: readonly number[]): ThresholdSelection {
+  return {
+    ...selection,
+    patternFlagged: indices.map((index) => selection.patternFlagged[index]),
+    isNone: indices.map((index) => selection.isNone[index]),
+    isPositive: indices.map((index) => selection.isPositive[index]),
+  };
+}
 
 export interface OutOfFoldScores {
   /** Calibrated probability per row, each from a model that never saw the row's author. */
@@ -206,7 +228,7 @@ export function nestedOutOfFold(
   folds: readonly number[],
   dimensions: number,
   options: TrainingOptions,
-  selection: { readonly patternFlagged: readonly boolean[]; readonly isNone: readonly boolean[]; readonly maxNoneFlagged: number },
+  selection: ThresholdSelection,
 ): NestedOutOfFold {
   const foldIds = [...new Set(folds)].sort((a, b) => a - b);
   const models = new Map<string, TrainedLinearModel>();
@@ -230,9 +252,7 @@ export function nestedOutOfFold(
     );
     const threshold = chooseModerateThreshold(
       innerScores.map((score) => sigmoid(calibration.a * score + calibration.b)),
-      inner.map((index) => selection.patternFlagged[index]),
-      inner.map((index) => selection.isNone[index]),
-      selection.maxNoneFlagged,
+      selectRows(selection, inner),
     );
     thresholds.push(threshold);
     const model = trainedWithout([outer]);
@@ -246,21 +266,26 @@ export function nestedOutOfFold(
 }
 
 /**
- * The MODERATE threshold: the lowest probability (in steps of 0.01) at which the combined layers
- * (patterns, or the model at or above it) flag at most `maxNoneFlagged` of the `none` posts.
+ * The MODERATE threshold: the lowest probability (in steps of 0.01), so the most people found, at
+ * which the combined layers (patterns, or the model at or above it) flag at most
+ * `maxNoneFlagged` of the `none` posts and keep moderate+ precision at or above `minPrecision`.
  * Lower would find more people and cost more kind replies held up for review.
  */
-export function chooseModerateThreshold(
-  probabilities: readonly number[],
-  patternFlagged: readonly boolean[],
-  isNone: readonly boolean[],
-  maxNoneFlagged: number,
-): number {
-  const noneCount = isNone.filter(Boolean).length;
+export function chooseModerateThreshold(probabilities: readonly number[], selection: ThresholdSelection): number {
+  const noneCount = selection.isNone.filter(Boolean).length;
   for (let step = 1; step <= 99; step++) {
     const threshold = step / 100;
-    const flaggedNone = probabilities.filter((p, index) => isNone[index] && (patternFlagged[index] || p >= threshold)).length;
-    if (flaggedNone / noneCount <= maxNoneFlagged) return threshold;
+    let flaggedNone = 0;
+    let flagged = 0;
+    let flaggedPositive = 0;
+    probabilities.forEach((p, index) => {
+      if (!selection.patternFlagged[index] && p < threshold) return;
+      flagged++;
+      if (selection.isNone[index]) flaggedNone++;
+      if (selection.isPositive[index]) flaggedPositive++;
+    });
+    const precision = flagged === 0 ? 1 : flaggedPositive / flagged;
+    if (flaggedNone / noneCount <= selection.maxNoneFlagged && precision >= selection.minPrecision) return threshold;
   }
   return 0.99;
 }

@@ -11,11 +11,17 @@ import { CrisisModel } from '../../src/screening/crisis-model/crisis-model';
 import { isAtLeast } from '../../src/screening/pipeline/crisis-detector';
 import type { CrisisLevel } from '../../src/screening/pipeline/crisis-patterns';
 import { normaliseText } from '../../src/screening/pipeline/normalise';
-import { authorsOwnWords } from '../../src/screening/pipeline/speaker-frames';
+import { authorsOwnWords, modelReadableText } from '../../src/screening/pipeline/speaker-frames';
 import { join } from 'node:path';
 import { sharedDataDir } from '../crisis-model/cssrs-dev';
 import { readSuicideRiskLexicon } from '../crisis-model/suicide-risk-lexicon';
-import { chooseModerateThreshold, CRISIS_MODEL_CONFIG, nestedOutOfFold, outOfFoldProbabilities } from '../crisis-model/train-crisis-model';
+import {
+  chooseModerateThreshold,
+  CRISIS_MODEL_CONFIG,
+  nestedOutOfFold,
+  outOfFoldProbabilities,
+  type ThresholdSelection,
+} from '../crisis-model/train-crisis-model';
 import { authorFolds, authorFromId, authorMetaFile } from './author-folds';
 import {
   crisisCvMetrics,
@@ -76,7 +82,7 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     readSuicideRiskLexicon(join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv'), CRISIS_MODEL_CONFIG.keepConstruct),
   );
   const spec = CRISIS_MODEL_CONFIG.features;
-  const features = rows.map((row) => extractCrisisFeatures(authorsOwnWords(normaliseText(row.text)), spec, lexicon));
+  const features = rows.map((row) => extractCrisisFeatures(modelReadableText(authorsOwnWords(normaliseText(row.text))), spec, lexicon));
   const labels = rows.map((row) => (row.label === 'moderate' || row.label === 'high' ? 1 : 0));
   const outOfFold = outOfFoldProbabilities(
     features,
@@ -86,12 +92,14 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     featureCount(spec, lexicon),
     CRISIS_MODEL_CONFIG.training,
   );
-  const threshold = chooseModerateThreshold(
-    outOfFold.probabilities,
-    rows.map((row) => isAtLeast(row.patternLevel, 'MODERATE')),
-    rows.map((row) => row.label === 'none'),
-    CRISIS_MODEL_CONFIG.maxNoneFlagged,
-  );
+  const selection: ThresholdSelection = {
+    patternFlagged: rows.map((row) => isAtLeast(row.patternLevel, 'MODERATE')),
+    isNone: rows.map((row) => row.label === 'none'),
+    isPositive: labels.map((label) => label === 1),
+    maxNoneFlagged: CRISIS_MODEL_CONFIG.maxNoneFlagged,
+    minPrecision: CRISIS_MODEL_CONFIG.minPrecision,
+  };
+  const threshold = chooseModerateThreshold(outOfFold.probabilities, selection);
   const modelOnly: OutOfFoldPrediction[] = base.map((row, index) => ({
     ...row,
     level: outOfFold.probabilities[index] >= threshold ? 'MODERATE' : 'NONE',
@@ -112,11 +120,7 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     base.map((row) => row.fold),
     featureCount(spec, lexicon),
     CRISIS_MODEL_CONFIG.training,
-    {
-      patternFlagged: rows.map((row) => isAtLeast(row.patternLevel, 'MODERATE')),
-      isNone: rows.map((row) => row.label === 'none'),
-      maxNoneFlagged: CRISIS_MODEL_CONFIG.maxNoneFlagged,
-    },
+    selection,
   );
   systems.push(
     {
@@ -143,6 +147,7 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     `crisis, author-grouped ${options.folds}-fold cross-validation (${rows.length} posts, ${authorCount} authors${authors.size > 0 ? ' from posts_meta.csv' : ' from ids'}, seed ${options.seed}), flagged = MODERATE or above:`,
     `model threshold on these folds ${threshold} (committed model: ${committed}); combined = patterns, raised to MODERATE when the model is at or above it`,
     `nested rows: each fold's calibration and threshold chosen on the other four folds only (thresholds ${nested.thresholds.join(' / ')}); the honest figures`,
+    "flagged = MODERATE+: held or queued for a person. 'incl. check-in' adds LOW posts that open a peer's check-in because the author had a MODERATE+ post before (posts in id order, taken as within 14 days: the data has no dates); a check-in never finds a new author",
     '',
     crisisCvTable(systems),
     '',

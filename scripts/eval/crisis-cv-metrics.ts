@@ -24,6 +24,13 @@ export interface CrisisCvMetrics {
   readonly highFlaggedHigh: number;
   readonly noneFlagged: number;
   readonly authorRecall: number;
+  /**
+   * Moderate+ posts with any human look: flagged, or a LOW post that opens a peer's check-in
+   * because the author had a MODERATE+ post before (the author-context rule; see withCheckIns).
+   */
+  readonly recallWithCheckIn: number;
+  /** Authors with a moderate+ post found by any human look, check-ins included. */
+  readonly authorRecallWithCheckIn: number;
   readonly flagged: number;
   /** Moderate+ recall in each fold: how much the headline number moves with the authors drawn. */
   readonly recallByFold: readonly number[];
@@ -46,6 +53,10 @@ export function crisisCvMetrics(predictions: readonly OutOfFoldPrediction[]): Cr
   const authorsFlagged = new Set(flaggedRows.map((p) => p.author));
   const found = [...authorsAtRisk].filter((author) => authorsFlagged.has(author)).length;
 
+  const checkIns = checkInIds(predictions);
+  const looked = (p: OutOfFoldPrediction): boolean => flagged(p) || checkIns.has(p.id);
+  const authorsLooked = new Set(predictions.filter(looked).map((p) => p.author));
+
   const folds = [...new Set(predictions.map((p) => p.fold))].sort((a, b) => a - b);
   return {
     rows: predictions.length,
@@ -55,6 +66,8 @@ export function crisisCvMetrics(predictions: readonly OutOfFoldPrediction[]): Cr
     highFlaggedHigh: share(high.filter((p) => rank(p.level) >= rank('HIGH')).length, high.length),
     noneFlagged: share(none.filter(flagged).length, none.length),
     authorRecall: share(found, authorsAtRisk.size),
+    recallWithCheckIn: share(positives.filter(looked).length, positives.length),
+    authorRecallWithCheckIn: share([...authorsAtRisk].filter((author) => authorsLooked.has(author)).length, authorsAtRisk.size),
     flagged: flaggedRows.length,
     recallByFold: folds.map((fold) => {
       const rows = positives.filter((p) => p.fold === fold);
@@ -67,18 +80,40 @@ export function crisisCvMetrics(predictions: readonly OutOfFoldPrediction[]): Cr
   };
 }
 
+/**
+ * The posts the author-context rule turns into a LOW check-in case (screening-policy.ts): a post
+ * the system rates LOW whose author had a MODERATE+ post earlier. The dev data has no dates, so
+ * an author's posts are taken in the order of their ids' trailing numbers and all within the
+ * 14-day window: an upper bound on what the rule adds. It can never find a new author (a
+ * check-in needs an earlier flagged post), only more of a found author's posts.
+ */
+export function checkInIds(predictions: readonly OutOfFoldPrediction[]): Set<string> {
+  const byAuthor = new Map<string, OutOfFoldPrediction[]>();
+  for (const p of predictions) byAuthor.set(p.author, [...(byAuthor.get(p.author) ?? []), p]);
+  const order = (p: OutOfFoldPrediction): number => Number(/-(\d+)$/.exec(p.id)?.[1] ?? 0);
+  const ids = new Set<string>();
+  for (const posts of byAuthor.values()) {
+    let earlierFlag = false;
+    for (const p of [...posts].sort((a, b) => order(a) - order(b))) {
+      if (earlierFlag && p.level === 'LOW') ids.add(p.id);
+      if (flagged(p)) earlierFlag = true;
+    }
+  }
+  return ids;
+}
+
 const fixed = (value: number, digits = 3): string => (Number.isNaN(value) ? '-' : value.toFixed(digits));
 const percent = (value: number): string => (Number.isNaN(value) ? '-' : `${(value * 100).toFixed(1)}%`);
 
 /** The issue's table, one line per system, markdown so it can be pasted into the README. */
 export function crisisCvTable(systems: ReadonlyArray<{ name: string; metrics: CrisisCvMetrics }>): string {
   const lines = [
-    '| system | moderate+ recall | precision | high >= MODERATE | high >= HIGH | none flagged | authors found | recall by fold |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| system | moderate+ recall | precision | high >= MODERATE | high >= HIGH | none flagged | authors found | recall incl. check-in | authors incl. check-in | recall by fold |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const { name, metrics } of systems) {
     lines.push(
-      `| ${name} | ${fixed(metrics.recall)} | ${fixed(metrics.precision)} | ${fixed(metrics.highFlaggedModerate, 2)} | ${fixed(metrics.highFlaggedHigh, 2)} | ${percent(metrics.noneFlagged)} | ${fixed(metrics.authorRecall, 2)} | ${metrics.recallByFold.map((r) => fixed(r, 2)).join(' / ')} |`,
+      `| ${name} | ${fixed(metrics.recall)} | ${fixed(metrics.precision)} | ${fixed(metrics.highFlaggedModerate, 2)} | ${fixed(metrics.highFlaggedHigh, 2)} | ${percent(metrics.noneFlagged)} | ${fixed(metrics.authorRecall, 2)} | ${fixed(metrics.recallWithCheckIn)} | ${fixed(metrics.authorRecallWithCheckIn, 2)} | ${metrics.recallByFold.map((r) => fixed(r, 2)).join(' / ')} |`,
     );
   }
   return lines.join('\n');

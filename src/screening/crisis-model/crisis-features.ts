@@ -11,6 +11,12 @@ export interface CrisisFeatureSpec {
   readonly charNgram: number;
   /** Adds the C-SSRS behaviour and care-for-you signals of SIGNAL_FAMILIES after the lexicon constructs. */
   readonly signals?: boolean;
+  /**
+   * Adds construct-tier counts after the signals: distinct high and moderate lexicon terms (the
+   * lexicon's own rating), over the whole text and over first-person sentences only, so "I have
+   * pills saved" weighs apart from advice about "you" that names the same constructs.
+   */
+  readonly tiers?: boolean;
 }
 
 /** Lexicon constructs as the model reads them: each term already normalised like post text. */
@@ -71,7 +77,15 @@ export class LexiconMatcher {
   /** Distinct terms matched per construct. */
   count(tokens: readonly string[]): number[] {
     const counts = new Array<number>(this.constructs.length).fill(0);
-    const seen = new Set<string>();
+    this.countInto(tokens, counts, new Set<string>());
+    return counts;
+  }
+
+  /**
+   * Adds the distinct terms of `tokens` not in `seen` to `counts` (and to `seen`): one pass over
+   * several sentences counts each term once, as `count` does over their joined tokens.
+   */
+  countInto(tokens: readonly string[], counts: number[], seen: Set<string>): void {
     for (let position = 0; position < tokens.length; position++) {
       const candidates = this.byFirstToken.get(tokens[position]);
       if (!candidates) continue;
@@ -90,7 +104,6 @@ export class LexiconMatcher {
         counts[candidate.construct]++;
       }
     }
-    return counts;
   }
 }
 
@@ -149,7 +162,14 @@ function countMatches(pattern: RegExp, text: string): number {
  * are sublinear term frequency (1 + ln tf), L2-normalised so long posts do not score higher for
  * length alone; construct values are ln(1 + distinct terms matched).
  */
-export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lexicon: LexiconMatcher, sourcesOf?: ReadonlySet<number>): SparseFeatures {
+export function extractCrisisFeatures(
+  text: string,
+  spec: CrisisFeatureSpec,
+  lexicon: LexiconMatcher,
+  sourcesOf?: ReadonlySet<number>,
+  /** Only the n-gram buckets: for naming features, whose other names featureName gives without matching again. */
+  ngramsOnly = false,
+): SparseFeatures {
   const tokens = tokenise(text);
   const buckets = 2 ** spec.hashBits;
   const counts = new Map<number, number>();
@@ -186,7 +206,12 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
   const indices = entries.map(([index]) => index);
   const values = weighted.map((value) => value / norm);
 
-  lexicon.count(tokens).forEach((count, construct) => {
+  if (ngramsOnly) return { indices, values, sources };
+
+  // With tiers, one pass over the sentences gives the whole text's counts and the first-person ones
+  // (terms spanning a sentence break are not matched; the model was trained the same way).
+  const perText = spec.tiers ? constructCountsBySentence(text, lexicon) : { all: lexicon.count(tokens), firstPerson: [] };
+  perText.all.forEach((count, construct) => {
     if (count === 0) return;
     indices.push(buckets + construct);
     values.push(Math.log(1 + count));
@@ -203,9 +228,80 @@ export function extractCrisisFeatures(text: string, spec: CrisisFeatureSpec, lex
       sources?.set(first + offset, family.name);
     });
   }
+  if (spec.tiers) {
+    const first = buckets + lexicon.constructs.length + (spec.signals ? SIGNAL_FAMILIES.length : 0);
+    const tierOf = lexicon.constructs.map((construct) => constructTier(construct.name));
+    const all = tierCounts(perText.all, tierOf);
+    const own = tierCounts(perText.firstPerson, tierOf);
+    TIER_FEATURES.forEach((name, offset) => {
+      const count = [all.high, all.moderate, own.high, own.moderate][offset];
+      if (count === 0) return;
+      indices.push(first + offset);
+      values.push(Math.log(1 + count));
+      sources?.set(first + offset, name);
+    });
+  }
   return { indices, values, sources };
 }
 
+/**
+ * The lexicon's own rating of its constructs (proposed_crisis_level_if_matched): high for active
+ * ideation and planning, lethal means and direct self-injury; moderate for passive ideation and
+ * other suicidal language. Matched by name so the weights file keeps its format.
+ */
+export function constructTier(name: string): 'high' | 'moderate' | null {
+  if (/^(?:active suicidal ideation|lethal means|direct self-injury)/i.test(name)) return 'high';
+  if (/^(?:passive suicidal ideation|other suicidal language)/i.test(name)) return 'moderate';
+  return null;
+}
+
+const TIER_FEATURES = [
+  'tier:high-constructs',
+  'tier:moderate-constructs',
+  'tier:high-constructs-first-person',
+  'tier:moderate-constructs-first-person',
+] as const;
+
+function tierCounts(counts: readonly number[], tierOf: ReadonlyArray<'high' | 'moderate' | null>): { high: number; moderate: number } {
+  let high = 0;
+  let moderate = 0;
+  counts.forEach((count, construct) => {
+    if (tierOf[construct] === 'high') high += count;
+    else if (tierOf[construct] === 'moderate') moderate += count;
+  });
+  return { high, moderate };
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
+
+/** Construct terms matched, over the whole text and over the sentences that speak in the first person (split at . ! ? and new lines). */
+function constructCountsBySentence(text: string, lexicon: LexiconMatcher): { all: number[]; firstPerson: number[] } {
+  const all = new Array<number>(lexicon.constructs.length).fill(0);
+  const firstPerson = new Array<number>(lexicon.constructs.length).fill(0);
+  const seenAll = new Set<string>();
+  const seenOwn = new Set<string>();
+  for (const sentence of text.split(/[.!?\n]+/)) {
+    const tokens = tokenise(sentence);
+    if (tokens.length === 0) continue;
+    lexicon.countInto(tokens, all, seenAll);
+    if (tokens.some((token) => FIRST_PERSON.has(token))) lexicon.countInto(tokens, firstPerson, seenOwn);
+  }
+  return { all, firstPerson };
+}
+
+/** The name of a feature past the n-gram buckets (lexicon construct, signal, tier); null for a bucket. */
+export function featureName(index: number, spec: CrisisFeatureSpec, lexicon: LexiconMatcher): string | null {
+  let offset = index - 2 ** spec.hashBits;
+  if (offset < 0) return null;
+  if (offset < lexicon.constructs.length) return `lexicon:${lexicon.constructs[offset].name}`;
+  offset -= lexicon.constructs.length;
+  if (spec.signals) {
+    if (offset < SIGNAL_FAMILIES.length) return SIGNAL_FAMILIES[offset].name;
+    offset -= SIGNAL_FAMILIES.length;
+  }
+  return spec.tiers && offset < TIER_FEATURES.length ? TIER_FEATURES[offset] : null;
+}
+
 export function featureCount(spec: CrisisFeatureSpec, lexicon: LexiconMatcher): number {
-  return 2 ** spec.hashBits + lexicon.constructs.length + (spec.signals ? SIGNAL_FAMILIES.length : 0);
+  return 2 ** spec.hashBits + lexicon.constructs.length + (spec.signals ? SIGNAL_FAMILIES.length : 0) + (spec.tiers ? TIER_FEATURES.length : 0);
 }

@@ -1,7 +1,7 @@
 import { normaliseText } from '../pipeline/normalise';
 import { detectCrisis } from '../pipeline/crisis-detector';
 import { crisisLevelWithModel, crisisWithModel } from './combine-crisis-level';
-import { extractCrisisFeatures, LexiconMatcher, SIGNAL_FAMILIES } from './crisis-features';
+import { constructTier, extractCrisisFeatures, featureCount, LexiconMatcher, SIGNAL_FAMILIES } from './crisis-features';
 import { CrisisModel } from './crisis-model';
 
 const model = CrisisModel.loadCommitted();
@@ -122,5 +122,50 @@ describe('crisis signal features', () => {
     const without = extractCrisisFeatures(text, { ...spec, signals: false }, lexicon);
     const withSignals = extractCrisisFeatures(text, spec, lexicon);
     expect(withSignals.indices.length).toBe(without.indices.length + 1);
+  });
+});
+
+describe('crisis construct-tier features', () => {
+  const spec = { hashBits: 4, charNgram: 4, signals: false, tiers: true };
+  const lexicon = new LexiconMatcher([
+    { name: 'Lethal means for suicide', terms: ['pills', 'rope'] },
+    { name: 'Passive suicidal ideation', terms: ['want to die'] },
+    { name: 'Anxiety', terms: ['panic'] },
+  ]);
+  const tiersOf = (text: string) => {
+    const features = extractCrisisFeatures(normaliseText(text).text, spec, lexicon, new Set(Array.from({ length: 64 }, (_, index) => index)));
+    return [...(features.sources?.values() ?? [])].filter((name) => name.startsWith('tier:')).sort();
+  };
+
+  it('should read the tier of a construct from its name, as the lexicon rates it', () => {
+    expect(constructTier('Lethal means for suicide')).toBe('high');
+    expect(constructTier('Direct self-injury')).toBe('high');
+    expect(constructTier('Passive suicidal ideation')).toBe('moderate');
+    expect(constructTier('Hopelessness')).toBeNull();
+    expect(constructTier('Anxiety')).toBeNull();
+  });
+
+  it('should count high and moderate constructs said in the first person', () => {
+    expect(tiersOf('I have the pills saved and I want to die.')).toEqual([
+      'tier:high-constructs',
+      'tier:high-constructs-first-person',
+      'tier:moderate-constructs',
+      'tier:moderate-constructs-first-person',
+    ]);
+  });
+
+  it('should count advice to someone else naming the same constructs without the first-person tier', () => {
+    expect(tiersOf('Please give the pills to a friend. You do not have to want to die alone.')).toEqual(['tier:high-constructs', 'tier:moderate-constructs']);
+  });
+
+  it('should not count context-only constructs', () => {
+    expect(tiersOf('I had a panic attack at work.')).toEqual([]);
+  });
+
+  it('should add the tier features only when asked', () => {
+    const text = normaliseText('I want to die').text;
+    const without = extractCrisisFeatures(text, { ...spec, tiers: false }, lexicon);
+    expect(extractCrisisFeatures(text, spec, lexicon).indices.length).toBe(without.indices.length + 2);
+    expect(featureCount(spec, lexicon)).toBe(featureCount({ ...spec, tiers: false }, lexicon) + 4);
   });
 });

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { type CrisisFeatureSpec, extractCrisisFeatures, featureCount, type LexiconConstruct, LexiconMatcher } from './crisis-features';
+import { type CrisisFeatureSpec, extractCrisisFeatures, featureCount, featureName, type LexiconConstruct, LexiconMatcher } from './crisis-features';
 
 export interface CrisisModelWeightsFile {
   readonly format: 'between-sessions/crisis-model@1';
@@ -84,7 +84,10 @@ export class CrisisModel {
       if (contribution > 0) contributions.push({ index, contribution });
     });
     const top = contributions.sort((a, b) => b.contribution - a.contribution).slice(0, TOP_FEATURES);
-    const named = top.length > 0 ? extractCrisisFeatures(text, this.file.features, this.lexicon, new Set(top.map((item) => item.index))).sources : undefined;
+    // Names: constructs, signals and tiers by index; n-gram buckets by hashing the text again (n-grams only).
+    const buckets = top.filter((item) => featureName(item.index, this.file.features, this.lexicon) === null).map((item) => item.index);
+    const hashed = buckets.length > 0 ? extractCrisisFeatures(text, this.file.features, this.lexicon, new Set(buckets), true).sources : undefined;
+    const named = new Map(top.map((item) => [item.index, featureName(item.index, this.file.features, this.lexicon) ?? hashed?.get(item.index)]));
     const probability = 1 / (1 + Math.exp(-(this.file.calibration.a * score + this.file.calibration.b)));
     return {
       modelVersion: this.file.version,

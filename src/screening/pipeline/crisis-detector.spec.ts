@@ -128,12 +128,31 @@ describe(detectCrisis.name, () => {
       expect(isAtLeast(levelOf('The only reason I did not kill myself was my dog.'), 'MODERATE')).toBe(true);
     });
 
+    it('should read a deterrent for an act still considered as ideation ("the only reason I have not")', () => {
+      expect(levelOf('The only reason I have not killed myself is my mom.')).toBe('MODERATE');
+      expect(levelOf('My cat is the only thing that stops me from killing myself.')).not.toBe('NONE');
+    });
+
+    it('should keep a plain denial a denial', () => {
+      expect(levelOf('I have not killed myself and I never would.')).toBe('NONE');
+      expect(levelOf('The only reason I have not called is work.')).toBe('NONE');
+    });
+
     it('should read trying not to kill myself as ideation', () => {
       expect(levelOf("I'm trying so hard not to kill myself")).toBe('MODERATE');
     });
   });
 
   describe('past and present', () => {
+    it("should count an overdose of the author's own as past behaviour", () => {
+      expect(isAtLeast(levelOf('I was in the hospital after my overdose.'), 'MODERATE')).toBe(true);
+      expect(isAtLeast(levelOf('My last overdose was two years ago.'), 'MODERATE')).toBe(true);
+    });
+
+    it('should not read an overdose of something ordinary as one', () => {
+      expect(levelOf('My overdose of coffee this morning made me jittery.')).toBe('NONE');
+    });
+
     it('should rate past self-harm with recovery as LOW', () => {
       expect(levelOf('I used to cut myself, two years clean now.')).toBe('LOW');
     });

@@ -166,6 +166,8 @@ const THIRD_WORDS = new Set([
 // "did not / could not / was not able to" + the act itself: it nearly happened.
 const ABORTED_ACT = /\b(?:did not|could not|was not able to|were not able to|did not manage to|failed to|almost did not|never did)$/;
 const ACT_VERB = /^(?:kill|killed|commit|end|take|jump|hang|overdose|go)$/;
+const HELD_BACK =
+  /\b(?:only|main|one|biggest) (?:reasons?|things?) (?:why |that )?(?:i|keeps? me from|stops? me from|is keeping me from|is stopping me from)\b(?: \w+){0,2} (?:have|has|had|did|do|am|was) (?:not|never)$|\b(?:only|main) (?:reasons?|things?) (?:why |that )?i (?:have|had|did|do) (?:not|never)$/;
 
 // A time marker in the clause puts the act in the distant past ("I used to cut, two years clean").
 const DISTANT_PAST =
@@ -347,6 +349,9 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
     if (ABORTED_ACT.test(before.slice(-4).join(' ')) && ACT_VERB.test(firstWord) && isAtLeast(pattern.tier, 'HIGH')) {
       return RECENT.test(clause.text) ? { ...base, effectiveTier: 'HIGH', discount: null } : { ...base, effectiveTier: 'MODERATE', discount: 'PAST' };
     }
+    // "the only reason I have not killed myself is my mom": a deterrent named for an act still
+    // considered (the C-SSRS asks about deterrents only when there is ideation). Not the act, not a denial.
+    if (HELD_BACK.test(before.slice(-8).join(' ')) && isAtLeast(pattern.tier, 'HIGH')) return { ...base, effectiveTier: 'MODERATE', discount: null };
     return { ...base, effectiveTier: 'NONE', discount: 'NEGATED' };
   }
 

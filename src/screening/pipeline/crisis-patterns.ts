@@ -339,7 +339,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'REFLEXIVE',
     pattern: phrase(
-      `my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?|(?:failed|previous|past|multiple|several|many|two|three|a few|a couple of|couple of|numerous) suicide attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt|i (?:overdosed|od'?d|oded)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`,
+      `my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?|(?:failed|previous|past|multiple|several|many|two|three|a few|a couple of|couple of|numerous) suicide attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt|i (?:overdosed|od'?d|oded)|my (?:last |first |second |previous |recent |latest )?overdose(?! of| on)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`,
     ),
   },
   {

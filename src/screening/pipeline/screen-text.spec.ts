@@ -46,6 +46,30 @@ describe(screenText.name, () => {
     });
   });
 
+  describe('writing that names suicide without being the author in crisis (patterns and the committed model)', () => {
+    const crisisModel = CrisisModel.loadCommitted();
+    const screen = (text: string) => screenText(text, { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)), crisisModel });
+
+    it.each([
+      ["a therapist's answer", 'Suicidal thoughts are common in depression; if you have a plan, call 988.'],
+      [
+        "a clinician's longer answer",
+        'Thoughts of suicide are a symptom of depression and they are treatable. If you are having thoughts of ending your life, talk to your doctor or call 988 today.',
+      ],
+      ['general discussion', 'Is it selfish to commit suicide? I read an article about the ethics of assisted dying and the right to die.'],
+    ])('should publish %s with no case', async (_kind, text) => {
+      const sut = await screen(text);
+      expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+      expect(sut.decision.status).toBe('PUBLISHED');
+      expect(sut.decision.casePriority).toBeNull();
+    });
+
+    it('should still queue the author saying the same in the first person', async () => {
+      const sut = await screen('I have suicidal thoughts every day and I have a plan.');
+      expect(sut.crisis.level).toMatch(/MODERATE|HIGH|IMMINENT/);
+    });
+  });
+
   it('should publish an ordinary post when the model is available', async () => {
     const sut = await screenText('Group went well today', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
     expect(sut.decision.status).toBe('PUBLISHED');

@@ -7,7 +7,7 @@ import { type CrisisAssessment, detectCrisis } from './crisis-detector';
 import { normaliseText, type NormalisedText } from './normalise';
 import { abusiveToxicityLabels, decideScreening, DEFAULT_POLICY_OPTIONS, type PolicyOptions, type ScreeningDecision } from './screening-policy';
 import { type ContextSignals, readScreeningContext, type ScreeningContext } from './screening-context';
-import { authorsOwnText, speakerQuotedRanges } from './speaker-frames';
+import { authorsOwnText, modelReadableText, speakerQuotedRanges } from './speaker-frames';
 import { matchWatchedWords, type WatchedWordEntry, type WatchedWordsResult } from './watched-words';
 
 export type ToxicityPhaseResult =
@@ -93,8 +93,9 @@ export async function screenText(text: string, deps: ScreenTextDeps, context: Sc
 
   // 2b. the learned crisis model: at or above its threshold it raises the post to MODERATE (a
   //     person looks); it never lowers what the patterns found. It reads the author's own words
-  //     only: a reply quoting a post in crisis is not scored as that crisis.
-  const model = timed(() => deps.crisisModel?.assess(authorsOwnText(normalised.result.text, quoted)) ?? null);
+  //     only (a reply quoting a post in crisis is not scored as that crisis), without general,
+  //     clinical and advice sentences that say nothing of the author (modelReadableText).
+  const model = timed(() => deps.crisisModel?.assess(modelReadableText(authorsOwnText(normalised.result.text, quoted))) ?? null);
   phases.push({ name: 'crisis-model', ...model });
 
   // 2c. context: the author's MODERATE+ signal of the last days, a reply agreeing with a post in

@@ -1,6 +1,6 @@
 import { detectCrisis } from './crisis-detector';
 import { normaliseText } from './normalise';
-import { authorsOwnText, quotedRanges } from './speaker-frames';
+import { authorsOwnText, modelReadableText, quotedRanges } from './speaker-frames';
 
 const assess = (text: string, quotedPassages: string[] = []) => detectCrisis(normaliseText(text), { quotedPassages });
 const levelOf = (text: string, quotedPassages: string[] = []) => assess(text, quotedPassages).level;
@@ -91,6 +91,23 @@ describe('speaker awareness', () => {
     });
   });
 
+  describe('guidance put to the reader ("if you are having")', () => {
+    it("should discount a therapist's answer that names the constructs for whoever reads it", () => {
+      expect(levelOf('Suicidal thoughts are common in depression; if you have a plan, call 988.')).toBe('NONE');
+      expect(levelOf('If you are having thoughts of suicide, please reach out to your doctor or call 988.')).toBe('NONE');
+      expect(discountsOf('If you ever want to end your life, call the crisis line.')).not.toContain(null);
+    });
+
+    it('should count the author when the same sentence speaks of them', () => {
+      expect(levelOf('If you knew how often I have suicidal thoughts you would worry.')).toBe('MODERATE');
+      expect(levelOf('If you ask me, I want to die.')).toBe('MODERATE');
+    });
+
+    it('should count "when you" (often the author talking about themselves)', () => {
+      expect(levelOf('When you are having suicidal thoughts every night it is hard to think.')).toBe('MODERATE');
+    });
+  });
+
   describe('clinical and third person', () => {
     it('should discount clinical mentions with no person of their own', () => {
       expect(levelOf('Suicidal thoughts are common in depression and they are treatable.')).toBe('NONE');
@@ -132,6 +149,21 @@ describe('speaker awareness', () => {
   describe(authorsOwnText.name, () => {
     it('should drop the quoted ranges and keep the rest', () => {
       expect(authorsOwnText('i want to die. same here', [[0, 14]])).toBe('same here');
+    });
+  });
+
+  describe(modelReadableText.name, () => {
+    it('should drop general, clinical and advice sentences that say nothing of the author', () => {
+      expect(modelReadableText('is it selfish to commit suicide? i read about the right to die.')).toBe('');
+      expect(modelReadableText('suicidal thoughts are common in depression. if you have a plan, call 988.')).toBe('');
+      expect(modelReadableText('people who attempt suicide often feel like a burden.')).toBe('');
+    });
+
+    it("should keep the author's own statements, even beside general ones", () => {
+      expect(modelReadableText('is it selfish to commit suicide? i want to die.')).toBe('i want to die.');
+      expect(modelReadableText('i think i have the right to die, i am done.')).toBe('i think i have the right to die, i am done.');
+      expect(modelReadableText('people with depression get it. i have suicidal thoughts every day.')).toBe('i have suicidal thoughts every day.');
+      expect(modelReadableText('want to die so badly tonight.')).toBe('want to die so badly tonight.');
     });
   });
 });

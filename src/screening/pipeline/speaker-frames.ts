@@ -93,6 +93,41 @@ export function authorsOwnText(text: string, ranges: readonly TextRange[]): stri
   return out.replace(/\s+/g, ' ').trim();
 }
 
+// A sentence about the author's own state or acts (not "I read", "I think people").
+const SELF_STATEMENT =
+  /\b(?:i (?:\w+ )?(?:want|wanted|wish|wished|need|am|was|feel|felt|will|would|have|had|plan|planned|tried|keep|can not|do not|did|cut|took)|myself|my (?:life|death|suicide|plan|attempt|body))\b/;
+const FIRST_PERSON_WORD = /\b(?:i|me|my|myself|mine)\b/;
+// A clinical or topical sentence with no person in it: "suicidal thoughts are common in depression".
+const CLINICAL_SENTENCE =
+  /\b(?:suicid\w*|self[ -]?harm\w*|thoughts of (?:suicide|death|dying|ending))\b(?: \w+){0,3} (?:is|are|can be)? ?(?:common|normal|not uncommon|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|a risk factor|risk factors|serious)\b/;
+
+/**
+ * What the learned model reads: the author's own words (quotes removed) without the sentences
+ * that the speaker rules say are not about the author: general or philosophical talk ("is it
+ * selfish to commit suicide", "the right to die") that makes no statement about the author's own
+ * state, and clinical mentions or guidance to the reader ("if you have a plan, call 988") with no
+ * first-person word. The model was trained on whole Reddit posts and cannot tell who is speaking;
+ * these sentences made a therapist's short answer score like a post in crisis.
+ */
+export function modelReadableText(ownText: string): string {
+  const sentences = ownText.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
+  const kept = sentences.filter((sentence) => {
+    const firstPerson = FIRST_PERSON_WORD.test(sentence);
+    if ((PHILOSOPHICAL.test(sentence) || GENERAL_QUESTION.test(sentence)) && !SELF_STATEMENT.test(sentence)) return false;
+    if (!firstPerson && (CLINICAL_SENTENCE.test(sentence) || /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) || GENERIC_PEOPLE.test(sentence)))
+      return false;
+    return true;
+  });
+  return kept.join('').replace(/\s+/g, ' ').trim();
+}
+
+// "people who attempt suicide often feel...": people in general, not someone the author knows.
+const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
+
+// "is it selfish to commit suicide", "should people be allowed to end their lives".
+const GENERAL_QUESTION =
+  /\b(?:is (?:it|suicide) (?:ok|okay|wrong|selfish|a sin|cowardly|brave|right|moral|immoral|legal|rational)|should (?:people|anyone|a person|we) be allowed)\b/;
+
 /** Why a phrase is not the author's own risk, now (null: it is, as far as these rules can tell). */
 export type SpeakerFrame = 'HYPOTHETICAL' | 'GENERAL' | 'CLINICAL';
 
@@ -122,6 +157,9 @@ const MISHAP =
 // "one of them featured a lot of thoughts of suicide" is the author's panic attack.
 const GENERIC_SUBJECT_BEFORE =
   /\b(?:people|any(?:one|body)(?! else)|every(?:one|body)|humans|a person|someone who|those who) (?:\w+ ){0,6}$|\b(?:the )?right to (?:\w+ )?$|\b(?:should|can|could) (?:people|anyone|we|a person|one) (?:be allowed to )?$|\bis it (?:ok|okay|wrong|selfish|a sin|cowardly|brave|right|moral|immoral|legal) (?:for (?:someone|anyone|people|a person) )?to $/;
+// A condition put to the reader: "if you are having", "if you ever feel", "if anyone is experiencing".
+// Not "when you": "when you want to die it is hard to think" is often the author talking.
+const ADVICE_CONDITIONAL_BEFORE = /\bif (?:you|anyone|someone|somebody|a person|people) (?:\w+ ){0,3}$/;
 const PHILOSOPHICAL =
   /\b(?:right to (?:die|end|commit|take|kill)|assisted (?:suicide|dying)|euthanasia|is suicide (?:selfish|wrong|a sin|cowardly|brave|immoral|moral|rational|a choice)|the ethics of|philosoph\w*)\b/;
 
@@ -152,6 +190,10 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
   if (/^kill my ?self$/.test(matched) && IDIOM_BEFORE.test(before) && MISHAP.test(sentence)) return 'HYPOTHETICAL';
   // Likewise "ugh I could just kill myself, I forgot my keys" (the pattern takes "i could just" in).
   if (/^i (?:could|can) (?:just )?kill my ?self$/.test(matched) && MISHAP.test(sentence)) return 'HYPOTHETICAL';
+
+  // "If you are having thoughts of suicide, call 988": guidance to whoever reads it, written by
+  // someone who says nothing of themselves in the sentence. "If you knew I was suicidal" has an "I".
+  if (!/\b(?:i|me|my|myself)\b/.test(matched) && ADVICE_CONDITIONAL_BEFORE.test(before) && !/\b(?:i|me|my|myself|mine)\b/.test(sentence)) return 'GENERAL';
 
   const nearBefore = before.split(' ').slice(-6).join(' ');
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && !/\b(?:i|my|me)\b/.test(nearBefore)) {
