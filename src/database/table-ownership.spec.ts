@@ -49,6 +49,10 @@ const TABLE_OWNERS: Record<string, string> = {
   insights_daily_cases: 'insights',
   insights_daily_escalations: 'insights',
   insights_rollup_state: 'insights',
+  insights_program_daily_posts: 'insights',
+  insights_program_daily_cases: 'insights',
+  insights_program_daily_escalations: 'insights',
+  insights_dirty_days: 'insights',
 };
 
 /**

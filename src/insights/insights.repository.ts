@@ -216,8 +216,61 @@ const ESCALATION_COLUMNS = 'day, space_id, severity, subject_bits, raised, ack_m
 
 /** The bucket of a facts row ($8): a day, an ISO week (Monday), or the whole period. */
 const BUCKET = `CASE $8::text WHEN 'period' THEN 'period' ELSE to_char(date_trunc($8::text, f.day::timestamp), 'YYYY-MM-DD') END`;
-/** Rollup rows of days [$6, $7) in the scope. */
-const fromRollup = (table: string, columns: string) => `SELECT ${columns} FROM ${table} WHERE day >= $6::date AND day < $7::date AND ${inScope('space_id')}`;
+/**
+ * Rollup rows of days [$6, $7) in the scope: a list of spaces reads the per-space rows, every space
+ * ($5 null) the program-wide ones (one row per day, the same facts summed over the spaces), which
+ * keeps a program-wide figure's work at one row per day however many spaces there are.
+ */
+const fromRollup = (table: string, columns: string) => `
+  SELECT ${columns} FROM ${table} WHERE $5::uuid[] IS NOT NULL AND day >= $6::date AND day < $7::date AND space_id = ANY($5::uuid[])
+  UNION ALL
+  SELECT ${columns.replace('space_id', 'NULL::uuid AS space_id')} FROM ${programTable(table)} WHERE $5::uuid[] IS NULL AND day >= $6::date AND day < $7::date`;
+const programTable = (table: string) => table.replace('insights_daily_', 'insights_program_daily_');
+
+/**
+ * The program-wide rows of the days [$1, $2], from the per-space rows just written: counts summed,
+ * bitmaps OR-ed (distinct clients over all spaces), reasons added up, and the times of every space
+ * in one array sorted like the per-space ones, so percentiles over them are the same exact ones.
+ */
+const PROGRAM_POSTS = `
+  WITH src AS (SELECT * FROM insights_daily_posts WHERE day >= $1::date AND day <= $2::date),
+  w AS (SELECT COALESCE(max(length(client_bits)), 0) AS bits FROM src),
+  sums AS (
+    SELECT day, bit_or(insights_pad(client_bits, w.bits)) AS client_bits, sum(new_threads)::int AS new_threads, sum(replies)::int AS replies,
+           sum(peer_specialist_replies)::int AS peer_specialist_replies, sum(reactions)::int AS reactions,
+           sum(first_replies_by_peer)::int AS first_replies_by_peer, sum(threads_due)::int AS threads_due, sum(unanswered)::int AS unanswered
+      FROM src, w GROUP BY day
+  ), times AS (SELECT day, array_agg(m ORDER BY m) AS a FROM src, unnest(src.first_reply_minutes) m GROUP BY day)
+  INSERT INTO insights_program_daily_posts (day, client_bits, new_threads, replies, peer_specialist_replies, reactions, first_reply_minutes,
+                                            first_replies_by_peer, threads_due, unanswered)
+  SELECT s.day, s.client_bits, s.new_threads, s.replies, s.peer_specialist_replies, s.reactions, COALESCE(t.a, '{}'),
+         s.first_replies_by_peer, s.threads_due, s.unanswered
+    FROM sums s LEFT JOIN times t USING (day)`;
+const PROGRAM_CASES = `
+  WITH src AS (SELECT * FROM insights_daily_cases WHERE day >= $1::date AND day <= $2::date),
+  sums AS (
+    SELECT day, priority, sum(opened)::int AS opened, sum(due_or_decided)::int AS due_or_decided, sum(decided_within_due)::int AS decided_within_due
+      FROM src GROUP BY day, priority
+  ), reasons AS (
+    SELECT day, priority, jsonb_object_agg(reason, n) AS reason_counts
+      FROM (SELECT day, priority, r.key AS reason, sum(r.value::int)::int AS n FROM src, jsonb_each_text(src.reason_counts) r GROUP BY 1, 2, 3) x
+     GROUP BY day, priority
+  ), times AS (SELECT day, priority, array_agg(m ORDER BY m) AS a FROM src, unnest(src.first_look_minutes) m GROUP BY day, priority)
+  INSERT INTO insights_program_daily_cases (day, priority, opened, reason_counts, first_look_minutes, due_or_decided, decided_within_due)
+  SELECT s.day, s.priority, s.opened, COALESCE(r.reason_counts, '{}'), COALESCE(t.a, '{}'), s.due_or_decided, s.decided_within_due
+    FROM sums s LEFT JOIN reasons r USING (day, priority) LEFT JOIN times t USING (day, priority)`;
+const PROGRAM_ESCALATIONS = `
+  WITH src AS (SELECT * FROM insights_daily_escalations WHERE day >= $1::date AND day <= $2::date),
+  w AS (SELECT COALESCE(max(length(subject_bits)), 0) AS bits FROM src),
+  sums AS (
+    SELECT day, severity, bit_or(insights_pad(subject_bits, w.bits)) AS subject_bits, sum(raised)::int AS raised,
+           sum(due_or_acknowledged)::int AS due_or_acknowledged, sum(acknowledged_within_deadline)::int AS acknowledged_within_deadline,
+           sum(climbed)::int AS climbed
+      FROM src, w GROUP BY day, severity
+  ), times AS (SELECT day, severity, array_agg(m ORDER BY m) AS a FROM src, unnest(src.ack_minutes) m GROUP BY day, severity)
+  INSERT INTO insights_program_daily_escalations (day, severity, subject_bits, raised, ack_minutes, due_or_acknowledged, acknowledged_within_deadline, climbed)
+  SELECT s.day, s.severity, s.subject_bits, s.raised, COALESCE(t.a, '{}'), s.due_or_acknowledged, s.acknowledged_within_deadline, s.climbed
+    FROM sums s LEFT JOIN times t USING (day, severity)`;
 
 const POST_FIGURES = `
   WITH ${POST_FACTS},
@@ -260,10 +313,7 @@ const CASE_FIGURES = `
 
 const ESCALATION_FIGURES = `
   WITH ${ESCALATION_FACTS},
-  f AS (
-    SELECT ${ESCALATION_COLUMNS} FROM insights_daily_escalations WHERE day >= $6::date AND day < $7::date AND ${inScope('space_id')}
-    UNION ALL SELECT ${ESCALATION_COLUMNS} FROM escalation_facts
-  ),
+  f AS (${fromRollup('insights_daily_escalations', ESCALATION_COLUMNS)} UNION ALL SELECT ${ESCALATION_COLUMNS} FROM escalation_facts),
   b AS (SELECT ${BUCKET} AS bucket, f.* FROM f),
   w AS (SELECT COALESCE(max(length(subject_bits)), 0) AS bits FROM f),
   sums AS (
@@ -365,23 +415,7 @@ export class InsightsRepository {
   async refreshUntil(fromDay: string, until: Date): Promise<void> {
     const untilDay = until.toISOString().slice(0, 10);
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('insights_rollup'))`);
-      // Slot every member first, so the stored bitmaps use stored slots only.
-      await manager.query(
-        `INSERT INTO insights_member_slots (member_id, slot)
-         SELECT m.id, (SELECT COALESCE(max(slot), -1) FROM insights_member_slots) + row_number() OVER (ORDER BY m.created_at, m.id)::int
-           FROM members m WHERE NOT EXISTS (SELECT 1 FROM insights_member_slots s WHERE s.member_id = m.id)`,
-      );
-      const live = [`${fromDay}T00:00:00Z`, until, until, until];
-      for (const table of ['insights_daily_posts', 'insights_daily_cases', 'insights_daily_escalations']) {
-        await manager.query(`DELETE FROM ${table} WHERE day >= $1::date AND day <= $2::date`, [fromDay, untilDay]);
-      }
-      await manager.query(`WITH ${POST_FACTS} INSERT INTO insights_daily_posts (${POST_COLUMNS}) SELECT ${POST_COLUMNS} FROM post_facts`, [...live, null]);
-      await manager.query(`WITH ${CASE_FACTS} INSERT INTO insights_daily_cases (${CASE_COLUMNS}) SELECT ${CASE_COLUMNS} FROM case_facts`, [...live, null]);
-      await manager.query(
-        `WITH ${ESCALATION_FACTS} INSERT INTO insights_daily_escalations (${ESCALATION_COLUMNS}) SELECT ${ESCALATION_COLUMNS} FROM escalation_facts`,
-        [...live, null],
-      );
+      await this.recompute(manager, fromDay, untilDay, until);
       await manager.query(
         `INSERT INTO insights_rollup_state (id, complete_until, live_from, refreshed_at) VALUES (1, $1::date, $2, now())
          ON CONFLICT (id) DO UPDATE SET complete_until = EXCLUDED.complete_until, live_from = EXCLUDED.live_from, refreshed_at = now()
@@ -389,5 +423,47 @@ export class InsightsRepository {
         [untilDay, until],
       );
     });
+  }
+
+  /** The days a late write changed (marked by the migration MarkLateInsightsDays' triggers), oldest first. */
+  async dirtyDays(): Promise<string[]> {
+    const rows: Array<{ day: string }> = await this.dataSource.query(`SELECT day::text AS day FROM insights_dirty_days ORDER BY day`);
+    return rows.map((r) => r.day);
+  }
+
+  /** Recomputes the whole days [fromDay, toDay) of the rollup (days a late write marked), in one transaction. */
+  async recomputeDays(fromDay: string, toDay: string): Promise<void> {
+    const end = new Date(`${toDay}T00:00:00Z`);
+    const lastDay = new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10);
+    await this.dataSource.transaction((manager: EntityManager) => this.recompute(manager, fromDay, lastDay, end));
+  }
+
+  /**
+   * Deletes and rewrites the rollup rows of the days [fromDay, lastDay], counting what happened in
+   * [fromDay 00:00, until). The days' late-write marks go first, in this transaction: a write that
+   * commits before the statements below is counted by them, and one that commits later (or is
+   * waited for by the delete) leaves its mark for the next refresh.
+   */
+  private async recompute(manager: EntityManager, fromDay: string, lastDay: string, until: Date): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('insights_rollup'))`);
+    await manager.query(`DELETE FROM insights_dirty_days WHERE day >= $1::date AND day <= $2::date`, [fromDay, lastDay]);
+    // Slot every member first, so the stored bitmaps use stored slots only.
+    await manager.query(
+      `INSERT INTO insights_member_slots (member_id, slot)
+       SELECT m.id, (SELECT COALESCE(max(slot), -1) FROM insights_member_slots) + row_number() OVER (ORDER BY m.created_at, m.id)::int
+         FROM members m WHERE NOT EXISTS (SELECT 1 FROM insights_member_slots s WHERE s.member_id = m.id)`,
+    );
+    const live = [`${fromDay}T00:00:00Z`, until, until, until];
+    for (const table of ['insights_daily_posts', 'insights_daily_cases', 'insights_daily_escalations']) {
+      await manager.query(`DELETE FROM ${table} WHERE day >= $1::date AND day <= $2::date`, [fromDay, lastDay]);
+      await manager.query(`DELETE FROM ${programTable(table)} WHERE day >= $1::date AND day <= $2::date`, [fromDay, lastDay]);
+    }
+    await manager.query(`WITH ${POST_FACTS} INSERT INTO insights_daily_posts (${POST_COLUMNS}) SELECT ${POST_COLUMNS} FROM post_facts`, [...live, null]);
+    await manager.query(`WITH ${CASE_FACTS} INSERT INTO insights_daily_cases (${CASE_COLUMNS}) SELECT ${CASE_COLUMNS} FROM case_facts`, [...live, null]);
+    await manager.query(
+      `WITH ${ESCALATION_FACTS} INSERT INTO insights_daily_escalations (${ESCALATION_COLUMNS}) SELECT ${ESCALATION_COLUMNS} FROM escalation_facts`,
+      [...live, null],
+    );
+    for (const sql of [PROGRAM_POSTS, PROGRAM_CASES, PROGRAM_ESCALATIONS]) await manager.query(sql, [fromDay, lastDay]);
   }
 }

@@ -223,11 +223,17 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
 
   afterAll(() => app?.close());
 
+  /** Program-wide (every space, other files' rows too) read live in the first test, to compare with the program-wide rollup rows. */
+  let programWideLive: Record<string, unknown>;
+
   it('should compute the figures live, before any rollup, exactly as worked out by hand', async () => {
     // Every day read live: forget the rollup (other test files may have refreshed it before these rows existed).
     await app.dataSource.query(`DELETE FROM insights_rollup_state`);
     const figures = await summary(clinician.token);
     expect(figures).toMatchObject({ ...EXPECTED_FORUM, moderation: EXPECTED_MODERATION, escalations: EXPECTED_ESCALATIONS });
+    programWideLive = await summary(clinician.token, null);
+    expect(programWideLive).toMatchObject({ newThreads: expect.any(Number) as number });
+    expect(programWideLive.newThreads).toBeGreaterThanOrEqual(6);
   });
 
   it('should give the same figures from the refreshed rollup, and for a period starting mid-day (live edges)', async () => {
@@ -242,6 +248,13 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     const rows: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM insights_daily_posts WHERE space_id = $1`, [spaceId]);
     expect(rows[0].n).toBeGreaterThan(0);
     expect(await summary(clinician.token)).toMatchObject({ ...EXPECTED_FORUM, moderation: EXPECTED_MODERATION, escalations: EXPECTED_ESCALATIONS });
+    // Program-wide, the days come from the program-wide rows (one per day, every space's times in one sorted array):
+    // the very figures read live above, exact percentiles included.
+    const programRows: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM insights_program_daily_posts WHERE day >= $1::date`, [
+      from.toISOString().slice(0, 10),
+    ]);
+    expect(programRows[0].n).toBeGreaterThan(0);
+    expect(await summary(clinician.token, null)).toEqual(programWideLive);
 
     // [from + 30 min, to): G's first post (at `from`) drops out, its reply (at +60 min) stays; day 0 is read live, days 1-6 from the rollup.
     const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
@@ -250,6 +263,61 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
       clinician.token,
     );
     expect(res.data?.engagementSummary).toEqual({ newThreads: 4, replies: 6, timeToFirstReply: { count: 3 } });
+  });
+
+  it('should recompute an old rollup day when a reply or a decision arrives late, and only then', async () => {
+    // A thread 30 days back (older than the days every refresh recomputes), in a space of its own, with a case nobody has looked at.
+    const lateSpaceId = await space(app.dataSource, { name: 'Insights late' });
+    const startedAt = new Date(from.getTime() - 20 * DAY + 60 * MIN);
+    const late = await thread('L', clients[0], startedAt, 'PUBLISHED', lateSpaceId);
+    await app.dataSource.query(
+      `INSERT INTO moderation_cases (post_id, space_id, subject_id, status, reasons, priority, priority_rank, opened_at, due_at)
+       VALUES ($1, $2, $3, 'OPEN', '{USER_REPORT}', 'HIGH', 1, $4, $4::timestamptz + interval '60 minutes')`,
+      [firstPosts.L, lateSpaceId, clients[0].id, startedAt],
+    );
+    // Build the rollup from scratch, so the late day is in it, then read that day.
+    await app.dataSource.query(`DELETE FROM insights_rollup_state`);
+    await app.running.app.get(EngagementRollupService).refresh();
+    const dayFrom = new Date(startedAt.toISOString().slice(0, 10) + 'T00:00:00Z');
+    const LATE = `query ($spaceId: ID, $from: DateTime!, $to: DateTime!) { engagementSummary(spaceId: $spaceId, from: $from, to: $to) {
+      timeToFirstReply { p50Minutes count } unansweredThreads moderation { timeToFirstLook { p50Minutes count } decidedWithinDueShare } } }`;
+    const lateDay = async () => {
+      const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
+        LATE,
+        { spaceId: lateSpaceId, from: dayFrom.toISOString(), to: new Date(dayFrom.getTime() + DAY).toISOString() },
+        clinician.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.engagementSummary;
+    };
+    expect(await lateDay()).toEqual({
+      timeToFirstReply: { p50Minutes: null, count: 0 },
+      unansweredThreads: 1,
+      moderation: { timeToFirstLook: { p50Minutes: null, count: 0 }, decidedWithinDueShare: 0 },
+    });
+
+    // Late facts: a reply by another client 45 minutes after the start, published today; the case looked at and decided in time.
+    await post(late, clients[1], new Date(startedAt.getTime() + 45 * MIN), 'PUBLISHED', lateSpaceId);
+    await app.dataSource.query(
+      `UPDATE moderation_cases SET first_looked_at = opened_at + interval '12 minutes', resolved_at = opened_at + interval '20 minutes',
+              status = 'RESOLVED', decision = 'APPROVE' WHERE post_id = $1`,
+      [firstPosts.L],
+    );
+    const marked: Array<{ day: string }> = await app.dataSource.query(`SELECT day::text AS day FROM insights_dirty_days`);
+    expect(marked.map((m) => m.day)).toContain(dayFrom.toISOString().slice(0, 10));
+    // The rollup still holds the day as it was: nothing has recomputed it yet.
+    expect(await lateDay()).toMatchObject({ timeToFirstReply: { count: 0 }, unansweredThreads: 1 });
+
+    await app.running.app.get(EngagementRollupService).refresh();
+    expect(await lateDay()).toEqual({
+      timeToFirstReply: { p50Minutes: 45, count: 1 },
+      unansweredThreads: 0,
+      moderation: { timeToFirstLook: { p50Minutes: 12, count: 1 }, decidedWithinDueShare: 1 },
+    });
+    const left: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM insights_dirty_days WHERE day = $1::date`, [
+      dayFrom.toISOString().slice(0, 10),
+    ]);
+    expect(left[0].n).toBe(0);
   });
 
   it('should bucket the series by UTC day and ISO week, every bucket present, adding up to the summary', async () => {
