@@ -1,9 +1,11 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { Role } from '../common/domain/role.enum';
 import { parseId } from '../common/graphql/ids';
+import { requestLoader } from '../common/graphql/request-loaders';
+import { listCost } from '../common/graphql/query-cost';
 import { ForumLoaders } from '../forum/forum-loaders';
 import { MemberModel } from '../members/models/member.model';
 import { EscalationFollowThroughService } from './escalation-follow-through.service';
@@ -18,6 +20,16 @@ import {
 } from './models/escalation-follow-through.model';
 
 const CLINICAL = [Role.CLINICIAN, Role.ADMIN];
+
+/**
+ * Items each list is costed at (query-cost.ts). Pages: the first page, a climb or two and a few
+ * reminders; signals: one open escalation per client gathers several posts over days; outreach:
+ * a few calls and messages. Lower than PLAIN_LIST_SIZE where the list is short in practice, so an
+ * inbox page of 50 with signals and outreach stays well inside the limit.
+ */
+const PAGES_COSTED = 5;
+const SIGNALS_COSTED = 10;
+const OUTREACH_COSTED = 5;
 
 /**
  * What followed an escalation: its pages and their delivery states, its attached signals and the
@@ -72,22 +84,36 @@ export class EscalationFollowThroughResolver {
     return this.followThrough.myPagingEmail(viewer);
   }
 
+  // Each field is one DataLoader per request (common/graphql/request-loaders.ts): an inbox page of
+  // escalations costs the same few statements for these as one escalation does.
   @Roles(...CLINICAL)
-  @ResolveField(() => [EscalationPageModel], { description: 'Every page, oldest first, with its recipients and each channel’s delivery state.' })
-  pages(@Parent() escalation: EscalationModel): Promise<EscalationPageModel[]> {
-    return this.followThrough.pagesOf(escalation.id);
+  @ResolveField(() => [EscalationPageModel], {
+    complexity: listCost(PAGES_COSTED),
+    description: 'Every page, oldest first, with its recipients and each channel’s delivery state.',
+  })
+  async pages(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<EscalationPageModel[]> {
+    return (await requestLoader(ctx, 'escalation.pages', (ids) => this.followThrough.pagesByEscalation(ids)).load(escalation.id)) ?? [];
   }
 
   @Roles(...CLINICAL)
-  @ResolveField(() => [EscalationSignalModel], { description: 'The signal that raised it, then each one attached while it was open.' })
-  signals(@Parent() escalation: EscalationModel): Promise<EscalationSignalModel[]> {
-    return this.followThrough.signalsOf(escalation.id);
+  @ResolveField(() => [EscalationSignalModel], {
+    complexity: listCost(SIGNALS_COSTED),
+    description: 'The signal that raised it, then each one attached while it was open.',
+  })
+  async signals(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<EscalationSignalModel[]> {
+    return (await requestLoader(ctx, 'escalation.signals', (ids) => this.followThrough.signalsByEscalation(ids)).load(escalation.id)) ?? [];
   }
 
   @Roles(...CLINICAL)
-  @ResolveField(() => [EscalationOutreachModel], { description: 'How clinicians reached out, oldest first.' })
+  @ResolveField(() => Int, { description: 'How many signals are attached (the first one included), without loading them: for inbox rows.' })
+  async signalCount(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await requestLoader(ctx, 'escalation.signalCount', (ids) => this.followThrough.signalCounts(ids)).load(escalation.id)) ?? 0;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => [EscalationOutreachModel], { complexity: listCost(OUTREACH_COSTED), description: 'How clinicians reached out, oldest first.' })
   async outreach(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<EscalationOutreachModel[]> {
-    const rows = await this.followThrough.outreachOf(escalation.id);
+    const rows = (await requestLoader(ctx, 'escalation.outreach', (ids) => this.followThrough.outreachByEscalation(ids)).load(escalation.id)) ?? [];
     const loader = this.forum.for(ctx).member;
     return Promise.all(rows.map(async ({ memberId, ...row }) => ({ ...row, by: await loader.load(memberId) })));
   }

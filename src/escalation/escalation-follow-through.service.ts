@@ -37,36 +37,69 @@ export class EscalationFollowThroughService {
     private readonly config: AppConfig,
   ) {}
 
-  async pagesOf(escalationId: string): Promise<EscalationPageModel[]> {
+  /** Pages by escalation, for a page of escalations at once (three statements however many). */
+  async pagesByEscalation(escalationIds: readonly string[]): Promise<Map<string, EscalationPageModel[]>> {
     const [pages, emails, hooks] = await Promise.all([
-      this.deliveries.pagesOf([escalationId]),
-      this.deliveries.emailDeliveriesOf([escalationId]),
-      this.deliveries.webhookAttemptsOf([escalationId]),
+      this.deliveries.pagesOf(escalationIds),
+      this.deliveries.emailDeliveriesOf(escalationIds),
+      this.deliveries.webhookAttemptsOf(escalationIds),
     ]);
-    return pages.map((page) => ({
-      level: page.level,
-      reminder: page.reminder,
-      severity: page.severity,
-      pagedAt: page.pagedAt,
-      rosterCovered: page.rosterCovered,
-      recipientIds: page.recipientIds,
-      deliveries: [...page.recipientIds.flatMap((memberId) => [inApp(page, memberId), this.email(page, memberId, emails)]), this.webhook(page, hooks)],
-    }));
+    const byEscalation = groupBy(escalationIds, pages, (page) => page.escalationId);
+    return new Map(
+      [...byEscalation].map(([id, rows]) => {
+        const ownEmails = emails.filter((e) => e.escalationId === id);
+        const ownHooks = hooks.filter((h) => h.escalationId === id);
+        return [
+          id,
+          rows.map((page) => ({
+            level: page.level,
+            reminder: page.reminder,
+            severity: page.severity,
+            pagedAt: page.pagedAt,
+            rosterCovered: page.rosterCovered,
+            recipientIds: page.recipientIds,
+            deliveries: [
+              ...page.recipientIds.flatMap((memberId) => [inApp(page, memberId), this.email(page, memberId, ownEmails)]),
+              this.webhook(page, ownHooks),
+            ],
+          })),
+        ];
+      }),
+    );
   }
 
-  async signalsOf(escalationId: string): Promise<EscalationSignalModel[]> {
-    return (await this.escalations.signalsOf([escalationId])).map((s) => ({
-      id: s.id,
-      postId: s.postId,
-      level: s.level,
-      trigger: s.trigger,
-      raisedSeverity: s.raisedSeverity,
-      createdAt: s.createdAt,
-    }));
+  /** Signals by escalation, oldest first, in one statement. */
+  async signalsByEscalation(escalationIds: readonly string[]): Promise<Map<string, EscalationSignalModel[]>> {
+    const rows = await this.escalations.signalsOf(escalationIds);
+    return groupBy(
+      escalationIds,
+      rows,
+      (s) => s.escalationId,
+      (s) => ({
+        id: s.id,
+        postId: s.postId,
+        level: s.level,
+        trigger: s.trigger,
+        raisedSeverity: s.raisedSeverity,
+        createdAt: s.createdAt,
+      }),
+    );
   }
 
-  async outreachOf(escalationId: string): Promise<Array<EscalationOutreachModel & { memberId: string }>> {
-    return (await this.deliveries.outreachOf([escalationId])).map((o) => ({ ...o, by: null }));
+  /** How many signals each escalation has (the inbox shows "N signals" without loading them). */
+  async signalCounts(escalationIds: readonly string[]): Promise<Map<string, number>> {
+    return this.escalations.signalCounts(escalationIds);
+  }
+
+  /** Outreach by escalation, oldest first, in one statement; `by` is resolved from memberId. */
+  async outreachByEscalation(escalationIds: readonly string[]): Promise<Map<string, Array<EscalationOutreachModel & { memberId: string }>>> {
+    const rows = await this.deliveries.outreachOf(escalationIds);
+    return groupBy(
+      escalationIds,
+      rows,
+      (o) => o.escalationId,
+      ({ escalationId: _escalationId, ...o }) => ({ ...o, by: null }),
+    );
   }
 
   /** Records how the viewer reached out (stored, audited); on an unresolved or a resolved escalation (a follow-up call). */
@@ -151,4 +184,16 @@ export class EscalationFollowThroughService {
 /** In-app notifications are written in the page's own transaction: a recorded page delivered them. */
 function inApp(page: PageRow, memberId: string): PageDeliveryModel {
   return { channel: PageChannel.IN_APP, state: DeliveryState.DELIVERED, attempts: 1, lastError: null, updatedAt: page.pagedAt, recipientId: memberId };
+}
+
+/** Rows grouped under each asked id (every id present, an empty list when it has none), order kept. */
+function groupBy<R, T = R>(
+  ids: readonly string[],
+  rows: readonly R[],
+  keyOf: (row: R) => string,
+  map: (row: R) => T = (row) => row as unknown as T,
+): Map<string, T[]> {
+  const grouped = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(keyOf(row))?.push(map(row));
+  return grouped;
 }

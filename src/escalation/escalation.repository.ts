@@ -228,6 +228,16 @@ export class EscalationRepository {
     }));
   }
 
+  /** How many signals each escalation has; an id with none is absent. */
+  async signalCounts(escalationIds: readonly string[]): Promise<Map<string, number>> {
+    if (escalationIds.length === 0) return new Map();
+    const rows: Array<{ escalation_id: string; count: number }> = await this.dataSource.query(
+      `SELECT escalation_id, count(*)::int AS count FROM escalation_signals WHERE escalation_id = ANY($1::uuid[]) GROUP BY escalation_id`,
+      [escalationIds],
+    );
+    return new Map(rows.map((r) => [r.escalation_id, r.count]));
+  }
+
   /** The posts an escalation is about: its own and every attached signal's (the cases to close follow them). */
   async postIdsOf(escalationId: string): Promise<{ caseId: string | null; postIds: string[] }> {
     const rows: Array<{ case_id: string | null; post_ids: string[] | null }> = await this.dataSource.query(

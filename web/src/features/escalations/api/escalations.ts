@@ -18,6 +18,7 @@ export const InboxEscalationFieldsFragment = graphql(`
     }
     resolvedAt
     outcome
+    signalCount
     subject {
       id
       displayName
@@ -80,6 +81,7 @@ export const EscalationQuery = graphql(`
       evidence
       resolutionNote
       postId
+      ...EscalationFollowThroughFields
       post {
         id
         body
@@ -157,6 +159,56 @@ export const ResolveEscalationMutation = graphql(`
     resolveEscalation(input: $input) {
       ...InboxEscalationFields
       resolutionNote
+    }
+  }
+`);
+
+/** What followed: every signal attached, each page and how it was delivered, the outreach made. */
+export const EscalationFollowThroughFieldsFragment = graphql(`
+  fragment EscalationFollowThroughFields on Escalation {
+    id
+    signals {
+      id
+      postId
+      level
+      trigger
+      raisedSeverity
+      createdAt
+    }
+    pages {
+      level
+      reminder
+      severity
+      pagedAt
+      rosterCovered
+      deliveries {
+        channel
+        state
+        attempts
+        recipient {
+          id
+          displayName
+        }
+      }
+    }
+    outreach {
+      id
+      channel
+      note
+      createdAt
+      by {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+/** The answer carries the outreach list, so it shows at once without reading the page again. */
+export const RecordOutreachMutation = graphql(`
+  mutation RecordOutreach($escalationId: ID!, $input: RecordOutreachInput!) {
+    recordOutreach(escalationId: $escalationId, input: $input) {
+      ...EscalationFollowThroughFields
     }
   }
 `);

@@ -43,6 +43,7 @@ function InboxItem({
           <span className={`priority priority--${badge}`}>{SEVERITY_LABEL[e.severity]}</span>
           <span className="visually-hidden">: </span> {e.subject.displayName}
           {e.post?.thread ? <span className="queue-item__thread"> · {e.post.thread.title}</span> : null}
+          {e.signalCount > 1 ? <span className="queue-item__thread"> · {e.signalCount} signals</span> : null}
         </Link>
       </h3>
       <EscalationFacts e={e} viewerId={viewerId} />

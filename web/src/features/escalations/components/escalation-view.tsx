@@ -14,6 +14,7 @@ import { OUTCOME_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../escalation-label
 import { useAcknowledge } from '../hooks/use-acknowledge';
 import { useLiveEscalations } from '../hooks/use-live-escalations';
 import { EscalationFacts } from './escalation-facts';
+import { EscalationFollowThrough } from './escalation-follow-through';
 import { ResolveEscalation } from './resolve-escalation';
 import { RiskTimeline } from './risk-timeline';
 
@@ -171,6 +172,7 @@ export function EscalationView({ escalationId, viewerId }: { escalationId: strin
         )}
       </section>
 
+      <EscalationFollowThrough e={e} />
       <RiskTimeline memberId={e.subject.id} name={e.subject.displayName} refreshKey={`${e.status}:${e.level}:${e.reminders}`} />
 
       {e.status !== 'RESOLVED' ? <ResolveEscalation key={e.id} escalationId={e.id} refetch={refetch} /> : null}

@@ -1,0 +1,104 @@
+import { CrisisLevel } from '../../src/common/domain/crisis-level.enum';
+import { EscalationSeverity } from '../../src/common/domain/escalation.enums';
+import { Role } from '../../src/common/domain/role.enum';
+import { EscalationTrigger } from '../../src/escalation/entities/escalation.entity';
+import { EscalationsService } from '../../src/escalation/escalations.service';
+import { countStatements } from '../helpers/statement-counter';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { member, Member, uniqueSub } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
+
+/** The inbox and the escalation view ask for pages, signals and outreach on every escalation of a page. */
+const LIST = `query ($n: Int) { escalations(first: $n) { edges { node { id signalCount
+  signals { id level raisedSeverity createdAt postId }
+  pages { level severity pagedAt recipients { id displayName } deliveries { channel state recipient { id } } }
+  outreach { id channel note by { id displayName } } } } } }`;
+
+interface ListedEscalation {
+  id: string;
+  signalCount: number;
+  signals: unknown[];
+  pages: unknown[];
+  outreach: Array<{ by: { id: string } | null }>;
+}
+
+describe('escalation follow-through fields on a list: batched per request', () => {
+  let app: TestApp;
+  let clinician: Member;
+
+  beforeAll(async () => {
+    // Long deadlines: nothing climbs (and pages again) between the two counted reads.
+    app = await startTestApp({ role: 'all', env: { ESCALATION_ACK_SECONDS: 'IMMINENT=3600,HIGH=3600,ELEVATED=3600' } });
+    clinician = await member(app, Role.CLINICIAN, 'batch-clinician');
+  });
+
+  afterAll(async () => app.close());
+
+  /** An open escalation with two signals (a second one attached), its page and one outreach. */
+  async function followedEscalation(label: string): Promise<string> {
+    const subjectId = (await member(app, Role.CLIENT, label)).id;
+    const service = app.running.app.get(EscalationsService);
+    const raise = (severity: EscalationSeverity) =>
+      app.dataSource.transaction((manager) =>
+        service.raise(manager, {
+          dedupeKey: `batch:${uniqueSub(label)}`,
+          subjectId,
+          postId: null,
+          caseId: null,
+          trigger: EscalationTrigger.CRISIS,
+          severity,
+          evidence: [{ level: CrisisLevel.HIGH }],
+        }),
+      );
+    const { escalationId } = await raise(EscalationSeverity.HIGH);
+    expect(await raise(EscalationSeverity.HIGH)).toMatchObject({ escalationId, attached: true });
+    const outreach = await app.gql(
+      'mutation ($id: ID!, $input: RecordOutreachInput!) { recordOutreach(escalationId: $id, input: $input) { id } }',
+      { id: escalationId, input: { channel: 'PHONE', note: 'Called; left a message.' } },
+      clinician.token,
+    );
+    expect(outreach.errors).toBeUndefined();
+    return escalationId;
+  }
+
+  it('should read N escalations with signals, pages and outreach in as many statements as 2, inside the cost limit', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i += 1) ids.push(await followedEscalation(`batch-client-${i}`));
+    await waitFor('every escalation paged', async () => {
+      const rows: Array<{ n: number }> = await app.dataSource.query(
+        `SELECT count(DISTINCT escalation_id)::int AS n FROM escalation_pages WHERE escalation_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      return rows[0].n === ids.length;
+    });
+
+    const run = (n: number) =>
+      countStatements(async () => {
+        const res = await app.gql<{ escalations: { edges: Array<{ node: ListedEscalation }> } }>(LIST, { n }, clinician.token);
+        expect(res.errors).toBeUndefined();
+        const nodes = res.data!.escalations.edges.map((e) => e.node);
+        expect(nodes).toHaveLength(n);
+        // Filled in, not empty lists: a loader that found nothing would also be cheap.
+        for (const node of nodes) {
+          expect(node.signalCount).toBe(2);
+          expect(node.signals).toHaveLength(2);
+          expect(node.pages.length).toBeGreaterThan(0);
+          expect(node.outreach).toEqual([expect.objectContaining({ by: expect.objectContaining({ id: clinician.id }) })]);
+        }
+      });
+    const two = await run(2);
+    const twelve = await run(12);
+    expect(twelve).toBe(two);
+    // Auth, the page, signals, their count, pages, emails, webhooks, outreach, members: a handful, not per row.
+    expect(twelve).toBeLessThanOrEqual(15);
+  });
+
+  it('should let the inbox ask for 50 escalations with their signal count and signals within the cost limit', async () => {
+    const res = await app.gql(
+      'query { escalations(first: 50) { edges { node { id signalCount signals { id level createdAt } outreach { id channel } } } } }',
+      {},
+      clinician.token,
+    );
+    expect(res.errors).toBeUndefined();
+  });
+});
