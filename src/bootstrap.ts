@@ -128,9 +128,16 @@ async function serveHttp(app: INestApplication, config: AppConfig, logger: Logge
     }),
   );
   const drain = app.get(HttpDrain);
-  app.use((_req: Request, res: Response, next: NextFunction) => {
+  app.use((req: Request, res: Response, next: NextFunction) => {
     // Shutting down: the client's next request goes to a new connection (another process).
-    if (drain.draining) res.setHeader('connection', 'close');
+    if (drain.draining) {
+      res.setHeader('connection', 'close');
+      // A load balancer probing over a kept-alive connection learns at once to send nothing more here.
+      if (req.path === '/health/ready') {
+        res.status(503).json({ status: 'draining' });
+        return;
+      }
+    }
     next();
   });
   app.use(jsonBodyOrGraphqlError());

@@ -8,6 +8,7 @@ import { stripUnsafeChars } from '../common/text/unsafe-characters';
 import { MAX_BODY_TEXT_CHARS } from '../forum/post-body.sanitizer';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { REDIS } from '../redis/redis.module';
+import { hitFixedWindow } from '../common/rate-limit/fixed-window-rate-limit';
 import { CrisisModel } from '../screening/crisis-model/crisis-model';
 import { screenText } from '../screening/pipeline/screen-text';
 import { ScreeningRepository } from '../screening/screening.repository';
@@ -80,18 +81,8 @@ export class ScreeningPreviewService {
 
   /** A fixed window per admin in Redis (like the forum's limits); skipped when Redis is down. */
   private async consume(admin: Viewer): Promise<void> {
-    const key = `ratelimit:admin:preview:${admin.memberId}`;
-    let count: number;
-    let ttl: number;
-    try {
-      const replies = await this.redis.multi().set(key, 0, 'EX', PREVIEW_RATE_LIMIT.windowSeconds, 'NX').incr(key).ttl(key).exec();
-      count = Number(replies?.[1]?.[1]);
-      ttl = Number(replies?.[2]?.[1]);
-    } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'preview rate limit skipped: Redis unavailable');
-      return;
-    }
-    if (Number.isFinite(count) && count > PREVIEW_RATE_LIMIT.limit)
-      throw AppError.rateLimited(Math.max(1, Number.isFinite(ttl) ? ttl : PREVIEW_RATE_LIMIT.windowSeconds));
+    const { limit, windowSeconds } = PREVIEW_RATE_LIMIT;
+    const exceeded = await hitFixedWindow(this.redis, this.logger, `ratelimit:admin:preview:${admin.memberId}`, limit, windowSeconds, { limiter: 'preview' });
+    if (exceeded) throw AppError.rateLimited(exceeded.retryAfter);
   }
 }

@@ -119,13 +119,15 @@ export class EscalationReviewService {
         manager,
       );
     });
-    // Closing the loop: moderation resolves the linked cases or hands them back to peers (escalation cannot import moderation).
+    // Closing the loop: moderation resolves the linked cases or hands them back to peers (escalation
+    // cannot import moderation). The resolve committed with `cases_closed_at` null, which is the
+    // job's outbox: if this add fails, the moderation sweeper enqueues the same job id later.
     try {
       await this.jobs.enqueue({ name: JobName.CLOSE_ESCALATION_CASES, data: { escalationId: id } });
     } catch (error) {
-      this.logger.error(
+      this.logger.warn(
         { escalationId: id, err: { message: (error as Error).message } },
-        "could not enqueue close-escalation-cases; the escalation's cases stay open in the peers' queue",
+        "could not enqueue close-escalation-cases; the moderation sweeper will close the escalation's cases",
       );
     }
     return this.get(id);

@@ -344,6 +344,33 @@ export class EscalationRepository {
     return rows.length > 0 ? rows[0].level : null;
   }
 
+  /**
+   * The resolved escalation whose cases are still to be closed, locked for the closing
+   * transaction; null when it is not resolved or its cases were closed already (a re-delivered or
+   * swept job then changes nothing).
+   */
+  async lockAwaitingCaseClose(manager: EntityManager, id: string): Promise<Pick<EscalationEntity, 'outcome' | 'resolvedBy'> | null> {
+    const rows: Array<{ outcome: EscalationOutcome | null; resolved_by: string | null }> = await manager.query(
+      `SELECT outcome, resolved_by FROM escalations WHERE id = $1 AND status = 'RESOLVED' AND cases_closed_at IS NULL FOR UPDATE`,
+      [id],
+    );
+    return rows.length > 0 ? { outcome: rows[0].outcome, resolvedBy: rows[0].resolved_by } : null;
+  }
+
+  async markCasesClosed(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE escalations SET cases_closed_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** Resolved more than `graceSeconds` ago with their cases not closed: the close job never ran (or failed). */
+  async awaitingCaseClose(graceSeconds: number, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM escalations WHERE status = 'RESOLVED' AND cases_closed_at IS NULL AND resolved_at < now() - make_interval(secs => $1)
+        ORDER BY resolved_at LIMIT $2`,
+      [graceSeconds, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async markLevelPaged(manager: EntityManager, id: string, level: number): Promise<void> {
     await manager.query(`UPDATE escalations SET paged_level = GREATEST(paged_level, $2), paged_at = now() WHERE id = $1`, [id, level]);
   }

@@ -4,6 +4,7 @@ import { Logger } from 'pino';
 import { Viewer } from '../common/auth/viewer';
 import { isStaff } from '../common/domain/role.enum';
 import { AppError, ErrorCode } from '../common/errors/app-error';
+import { hitFixedWindow } from '../common/rate-limit/fixed-window-rate-limit';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
 import { REDIS } from '../redis/redis.module';
@@ -21,8 +22,8 @@ export const FORUM_RATE_LIMITS: Record<ForumAction, { limit: number; windowSecon
 };
 
 /**
- * A fixed window per member and action that starts at their first hit, kept in Redis so every API
- * process counts together. When Redis is down the limit is skipped: posting keeps working.
+ * A fixed window per member and action (`hitFixedWindow`, shared with the admin preview's limit).
+ * When Redis is down the limit is skipped: posting keeps working.
  */
 @Injectable()
 export class ForumRateLimiter {
@@ -40,20 +41,9 @@ export class ForumRateLimiter {
     if (isStaff(viewer.role)) return;
     const { windowSeconds } = FORUM_RATE_LIMITS[action];
     const limit = FORUM_RATE_LIMITS[action].limit * this.config.forumRateLimitMultiplier;
-    const key = `ratelimit:forum:${action}:${viewer.memberId}`;
-    let count: number;
-    let ttl: number;
-    try {
-      // SET NX starts the window with its expiry in the same transaction, so a key never outlives it.
-      const replies = await this.redis.multi().set(key, 0, 'EX', windowSeconds, 'NX').incr(key).ttl(key).exec();
-      count = Number(replies?.[1]?.[1]);
-      ttl = Number(replies?.[2]?.[1]);
-    } catch (error) {
-      this.logger.warn({ action, err: error instanceof Error ? error.message : String(error) }, 'rate limit skipped: Redis unavailable');
-      return;
-    }
-    if (Number.isFinite(count) && count > limit) {
-      const retryAfter = Math.max(1, Number.isFinite(ttl) ? ttl : windowSeconds);
+    const exceeded = await hitFixedWindow(this.redis, this.logger, `ratelimit:forum:${action}:${viewer.memberId}`, limit, windowSeconds, { action });
+    if (exceeded) {
+      const { retryAfter } = exceeded;
       if (action === 'post') {
         // Whoever hits this may be in distress: say where help is before saying "wait".
         throw new AppError(

@@ -11,6 +11,7 @@ import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName } from '../queue/queue.types';
 import { AppConfig } from '../config/app-config';
+import { EscalationRepository } from '../escalation/escalation.repository';
 import { ReportsRepository } from '../forum/reports.repository';
 import { MembersRepository } from '../members/members.repository';
 import { ModerationCasesService } from './moderation-cases.service';
@@ -26,7 +27,8 @@ const SWEEP_GRACE_SECONDS = 5;
  * The moderation worker's jobs: turn a report into (a reason on) the post's case, and remind the
  * space's peer specialists of a case past its due time. Screening opens cases inside its own
  * transaction and cannot schedule timers, so a sweeper schedules the due-time jobs of every open
- * case coming due, and re-queues reports whose job was lost.
+ * case coming due, re-queues reports whose job was lost, and re-queues the close-the-loop job of
+ * resolved escalations whose cases were never closed (Redis was down when the clinician resolved).
  */
 @Injectable()
 export class CaseTimersService {
@@ -35,6 +37,7 @@ export class CaseTimersService {
     private readonly repository: ModerationRepository,
     private readonly crossing: ModerationCrossingReads,
     private readonly reports: ReportsRepository,
+    private readonly escalations: EscalationRepository,
     private readonly members: MembersRepository,
     private readonly cases: ModerationCasesService,
     private readonly notifications: NotificationsService,
@@ -96,8 +99,8 @@ export class CaseTimersService {
     return 'notified';
   }
 
-  /** Schedules due-time jobs for cases coming due before the next sweep, and re-queues reports without a case. */
-  async sweep(): Promise<{ dueScheduled: number; reportsRequeued: number }> {
+  /** Schedules due-time jobs for cases coming due, re-queues reports without a case and resolved escalations with their cases still open. */
+  async sweep(): Promise<{ dueScheduled: number; reportsRequeued: number; closesRequeued: number }> {
     const coming = await this.repository.casesComingDue(this.config.escalationTimers.sweepSeconds * 2, SWEEP_BATCH);
     let dueScheduled = 0;
     for (const row of coming) {
@@ -110,6 +113,26 @@ export class CaseTimersService {
       if (await this.jobs.ensure({ name: JobName.REVIEW_REPORT, data: { reportId } })) reportsRequeued += 1;
     }
     if (reportsRequeued > 0) this.logger.warn({ reportsRequeued }, 'moderation sweeper re-queued reports without a case');
-    return { dueScheduled, reportsRequeued };
+    const closesRequeued = await this.requeueCaseCloses();
+    return { dueScheduled, reportsRequeued, closesRequeued };
+  }
+
+  /** The outbox side of closing the loop: `cases_closed_at` still null after the grace period means the job is missing, failed or (oddly) done without it. */
+  private async requeueCaseCloses(): Promise<number> {
+    const pending = await this.escalations.awaitingCaseClose(SWEEP_GRACE_SECONDS, SWEEP_BATCH);
+    let requeued = 0;
+    for (const escalationId of pending) {
+      const job = { name: JobName.CLOSE_ESCALATION_CASES, data: { escalationId } } as const;
+      const { state } = await this.jobs.lookup(job);
+      if (state === 'completed') {
+        // It commits its mark with the cases, so this should not happen; run it again rather than trust it (idempotent by the mark).
+        await this.jobs.replace(job);
+        requeued += 1;
+      } else if (state === 'unknown' || state === 'failed') {
+        if (await this.jobs.ensure(job)) requeued += 1;
+      }
+    }
+    if (requeued > 0) this.logger.warn({ closesRequeued: requeued }, "moderation sweeper re-queued closing resolved escalations' cases");
+    return requeued;
   }
 }

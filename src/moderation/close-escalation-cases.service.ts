@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { EscalationOutcome, EscalationStatus } from '../common/domain/escalation.enums';
+import { EscalationOutcome } from '../common/domain/escalation.enums';
 import { CaseDecision } from '../common/domain/moderation.enums';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { EscalationRepository } from '../escalation/escalation.repository';
@@ -43,7 +43,8 @@ export function caseAfterEscalation(outcome: EscalationOutcome, postStatus: Post
  * escalation enqueues this and moderation closes the loop. Each open case of the escalation's
  * posts (its own and every attached signal's) is resolved or handed back to peers, with the
  * outcome on a note; a held post is never left without an open case. One transaction, so a retry
- * after a failure starts clean; the job id is one per escalation, so it runs once.
+ * after a failure starts clean. `escalations.cases_closed_at` is the job's outbox: resolving leaves
+ * it null, this sets it, and the moderation sweeper re-enqueues the job while it stays null.
  */
 @Injectable()
 export class CloseEscalationCasesService {
@@ -59,12 +60,22 @@ export class CloseEscalationCasesService {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async close(escalationId: string): Promise<{ resolved: number; handedBack: number } | 'not-resolved'> {
-    const escalation = await this.escalations.findById(escalationId);
-    if (!escalation || escalation.status !== EscalationStatus.RESOLVED || !escalation.outcome || !escalation.resolvedBy) return 'not-resolved';
-    const { outcome, resolvedBy } = escalation;
+  /**
+   * 'nothing-to-close' when the escalation is not resolved or its cases were closed already: the
+   * escalation row is locked and marked in the same transaction as the cases, so a re-delivered
+   * job, a swept one and a racing second worker change nothing twice.
+   */
+  async close(escalationId: string): Promise<{ resolved: number; handedBack: number } | 'nothing-to-close'> {
     const { caseId, postIds } = await this.escalations.postIdsOf(escalationId);
     const changed = await this.dataSource.transaction(async (manager) => {
+      const escalation = await this.escalations.lockAwaitingCaseClose(manager, escalationId);
+      if (!escalation) return null;
+      const { outcome, resolvedBy } = escalation;
+      // A resolve always records both; without them there is nothing to say on a note, so only the mark is left.
+      if (!outcome || !resolvedBy) {
+        await this.escalations.markCasesClosed(manager, escalationId);
+        return [];
+      }
       const open = await this.cases.openCasesForEscalation(manager, caseId, postIds);
       const done: Array<{ caseId: string; spaceId: string; handedBack: boolean }> = [];
       for (const row of open) {
@@ -101,8 +112,10 @@ export class CloseEscalationCasesService {
         );
         done.push({ caseId: row.id, spaceId: row.space_id, handedBack: next.kind === 'hand-back' });
       }
+      await this.escalations.markCasesClosed(manager, escalationId);
       return done;
     });
+    if (!changed) return 'nothing-to-close';
     for (const { caseId: id, spaceId } of changed) {
       await this.pubsub.publish(RealtimeEvent.MODERATION_QUEUE_CHANGED, { caseId: id, spaceId }).catch((error: unknown) => {
         this.logger.warn({ caseId: id, err: { message: (error as Error).message } }, 'could not publish moderation-queue-changed');

@@ -16,6 +16,7 @@ export enum EscalationTrigger {
 @Index('escalations_status_due', ['status', 'ackDueAt'])
 @Index('escalations_unpaged', ['createdAt'], { where: `status = 'OPEN' AND paged_level < level` })
 @Index('escalations_created', ['createdAt', 'id'])
+@Index('escalations_cases_to_close', ['resolvedAt'], { where: `status = 'RESOLVED' AND cases_closed_at IS NULL` })
 export class EscalationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -98,4 +99,13 @@ export class EscalationEntity {
 
   @Column({ name: 'resolution_note', type: 'text', nullable: true })
   resolutionNote!: string | null;
+
+  /**
+   * When moderation closed the loop on the linked cases (the `close-escalation-cases` job). A
+   * RESOLVED escalation with this still null is the job's outbox: the resolve transaction leaves it
+   * null, the job sets it in its own transaction, and the moderation sweeper re-enqueues the job
+   * for every one left null (Redis was down at resolve time, or the job was lost).
+   */
+  @Column({ name: 'cases_closed_at', type: 'timestamptz', nullable: true })
+  casesClosedAt!: Date | null;
 }
