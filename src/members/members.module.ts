@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { VIEWER_DIRECTORY } from '../common/auth/viewer-directory';
+import { MemberDirectoryResolver } from './member-directory.resolver';
 import { MemberLoaders } from './member-loaders';
 import { MembersRepository } from './members.repository';
 import { MembersResolver } from './members.resolver';
@@ -19,6 +20,7 @@ import { MembershipService } from './membership.service';
     MemberLoaders,
     MembershipService,
     MembershipResolver,
+    MemberDirectoryResolver,
     { provide: VIEWER_DIRECTORY, useExisting: MembersService },
   ],
   exports: [MembersRepository, MembersService, MemberLoaders, VIEWER_DIRECTORY],

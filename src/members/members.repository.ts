@@ -198,6 +198,45 @@ export class MembersRepository {
     return member?.role ?? null;
   }
 
+  /**
+   * Admins' member list, newest joined first, keyset-paged on (created_at, id); `search` matches
+   * part of the display name (LIKE wildcards escaped). Never the subject.
+   */
+  async listForAdmins(
+    limit: number,
+    after: [string, string] | null,
+    filter: { search?: string | null; role?: Role | null; status?: 'ACTIVE' | 'DISCHARGED' | 'ERASED' | null },
+  ): Promise<Array<{ id: string; displayName: string; role: Role; status: 'ACTIVE' | 'DISCHARGED' | 'ERASED'; joinedAt: Date; cursorAt: string }>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (after) where.push(`(created_at, id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
+    if (filter.search) where.push(`display_name ILIKE ${param(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    if (filter.role) where.push(`role = ${param(filter.role)}`);
+    const status = `CASE WHEN erased_at IS NOT NULL THEN 'ERASED' WHEN discharged_at IS NOT NULL THEN 'DISCHARGED' ELSE 'ACTIVE' END`;
+    if (filter.status) where.push(`${status} = ${param(filter.status)}`);
+    const rows: Array<{ id: string; display_name: string; role: Role; status: 'ACTIVE' | 'DISCHARGED' | 'ERASED'; created_at: Date; cursor_at: string }> =
+      await this.dataSource.query(
+        `SELECT id, display_name, role, ${status} AS status, created_at, created_at::text AS cursor_at FROM members
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${param(limit)}`,
+        params,
+      );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, status: r.status, joinedAt: r.created_at, cursorAt: r.cursor_at }));
+  }
+
+  /** The invite list, newest first, keyset-paged on (created_at, sub). */
+  async invites(limit: number, after: [string, string] | null): Promise<Array<{ sub: string; role: Role | null; invitedAt: Date; cursorAt: string }>> {
+    const rows: Array<{ sub: string; role: Role | null; created_at: Date; cursor_at: string }> = await this.dataSource.query(
+      `SELECT sub, role, created_at, created_at::text AS cursor_at FROM member_invites
+        ${after ? 'WHERE (created_at, sub) < ($2::timestamptz, $3)' : ''} ORDER BY created_at DESC, sub DESC LIMIT $1`,
+      after ? [limit, after[0], after[1]] : [limit],
+    );
+    return rows.map((r) => ({ sub: r.sub, role: r.role, invitedAt: r.created_at, cursorAt: r.cursor_at }));
+  }
+
   /** Clinicians and admins in the order they joined: the paging rota (see escalation/paging-recipients.ts). */
   async clinicalStaffInJoinOrder(): Promise<ClinicalStaffMember[]> {
     return this.dataSource.query(`SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') ORDER BY created_at, id`);

@@ -3,10 +3,15 @@ import { VerifiedClaims } from '../common/auth/token-verifier';
 import { Viewer } from '../common/auth/viewer';
 import { ViewerDirectory } from '../common/auth/viewer-directory';
 import { Role } from '../common/domain/role.enum';
-import { AppError } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { isPseudonymTaken, MembersRepository, StoredMember } from './members.repository';
 import { pseudonymFor, staffDisplayName } from './pseudonym';
+
+/** `reason` lets the web app end the session and say so kindly, instead of treating it as any refusal. */
+function discharged(): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, DISCHARGED_MESSAGE, { reason: 'DISCHARGED' });
+}
 
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 10_000;
@@ -39,13 +44,13 @@ export class MembersService implements ViewerDirectory {
     const key = JSON.stringify([claims.sub, claims.role, claims.name ?? null, claims.cohort ?? null]);
     const cached = this.cache.get(key);
     if (cached && cached.expiresAt > Date.now()) {
-      if (await this.members.isDischarged(cached.viewer.memberId)) throw AppError.forbidden(DISCHARGED_MESSAGE);
+      if (await this.members.isDischarged(cached.viewer.memberId)) throw discharged();
       return this.withModeratedSpaces({ ...cached.viewer, tokenExpiresAt: claims.expiresAt });
     }
 
     await this.checkAdmission(claims);
     const row = await this.upsert(claims);
-    if (row.discharged) throw AppError.forbidden(DISCHARGED_MESSAGE);
+    if (row.discharged) throw discharged();
     const viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.displayName, cohort: row.cohort, moderatedSpaceIds: [] };
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(key, { viewer, expiresAt: Date.now() + CACHE_TTL_MS });

@@ -147,7 +147,7 @@ describe('members: spaces and membership (open)', () => {
 
     for (const query of ['{ me { id } }', SPACES, `query($id: ID!) { thread(id: $id) { id } }`]) {
       const res = await app.gql(query, { id: thread.id }, leaving.token);
-      expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DISCHARGED' });
       expect(res.errors?.[0].message).toMatch(/access to this forum has ended/);
     }
     // The open socket is closed at its next event, which it never receives.

@@ -16,6 +16,9 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
         onUnauthenticated: () => {
           if (session) void signOut('expired');
         },
+        onAccessEnded: () => {
+          if (session) void signOut('access-ended');
+        },
       }),
     [session, signOut],
   );

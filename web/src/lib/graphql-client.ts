@@ -7,6 +7,8 @@ export interface ClientCredentials {
   getToken(): Promise<string | null>;
   /** The server refused the token (expired, revoked): the app signs out and says so. */
   onUnauthenticated(): void;
+  /** The program ended this member's access (discharged): the app signs out and says so kindly. */
+  onAccessEnded(): void;
 }
 
 export interface GraphqlConnection {
@@ -58,6 +60,7 @@ export function createGraphqlConnection(credentials: ClientCredentials): Graphql
       mapExchange({
         onError(error) {
           if (error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED')) credentials.onUnauthenticated();
+          else if (error.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN' && e.extensions.reason === 'DISCHARGED')) credentials.onAccessEnded();
         },
       }),
       cacheExchange,

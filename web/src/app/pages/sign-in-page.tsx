@@ -1,4 +1,4 @@
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { InsetText } from '../../components/inset-text';
 import { PageHeading } from '../../components/page-heading';
 import { DevSignIn } from '../../features/auth/components/dev-sign-in';
@@ -23,6 +23,14 @@ export function SignInPage() {
       {ended === 'expired' ? (
         <InsetText label="Your session ended">
           <p>For your privacy we sign you out after a while. Sign in again to carry on: anything you were writing is still saved on this device.</p>
+        </InsetText>
+      ) : null}
+      {ended === 'access-ended' ? (
+        <InsetText label="Your access has ended">
+          <p>
+            Your program has ended your access to Between Sessions. What you wrote stays, under your pseudonym. If you think this is a mistake, please contact
+            your program. If you need to talk to someone now, <Link href="/help">get help now</Link>.
+          </p>
         </InsetText>
       ) : null}
       {ended === 'signed-out' ? (
