@@ -242,6 +242,17 @@ export class MembersRepository {
     return this.dataSource.query(`SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') ORDER BY created_at, id`);
   }
 
+  /** Clinicians who may be put on the roster (not discharged), by name: the roster's clinician picker. */
+  async activeClinicians(): Promise<MemberEntity[]> {
+    return this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.role = :role AND m.dischargedAt IS NULL', { role: Role.CLINICIAN })
+      .orderBy('m.displayName')
+      .addOrderBy('m.id')
+      .getMany();
+  }
+
   /** The spaces a peer specialist is assigned to. */
   async moderatedSpaceIds(memberId: string): Promise<string[]> {
     const rows: Array<{ space_id: string }> = await this.dataSource.query(`SELECT space_id FROM space_moderators WHERE member_id = $1`, [memberId]);

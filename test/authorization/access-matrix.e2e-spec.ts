@@ -57,6 +57,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   'Query.onCallShifts': CLINICAL,
   'Query.onCallGaps': CLINICAL,
   'Query.onCallNow': STAFF,
+  'Query.onCallClinicians': [Role.ADMIN],
   'Query.myPagingEmail': CLINICAL,
   'Query.insightSpaces': STAFF,
   'Query.engagementSummary': STAFF,

@@ -158,6 +158,21 @@ describe('on-call roster', () => {
     await app.gql('mutation ($id: ID!) { acknowledgeEscalation(id: $id) { id } }', { id: escalationId }, onCall.token);
   });
 
+  it('should list for admins only the clinicians who may be put on call, not discharged ones or other roles', async () => {
+    const gone = await member(app, Role.CLINICIAN, 'discharged-clinician');
+    await app.dataSource.query(`UPDATE members SET discharged_at = now() WHERE id = $1`, [gone.id]);
+    const QUERY = '{ onCallClinicians { id displayName role } }';
+    const listed = await app.gql<{ onCallClinicians: Array<{ id: string; role: string }> }>(QUERY, {}, admin.token);
+    expect(listed.errors).toBeUndefined();
+    const ids = listed.data!.onCallClinicians.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining([first.id, onCall.id, backup.id]));
+    expect(ids).not.toContain(gone.id);
+    expect(ids).not.toContain(peer.id);
+    expect(ids).not.toContain(admin.id);
+    expect(new Set(listed.data!.onCallClinicians.map((m) => m.role))).toEqual(new Set(['CLINICIAN']));
+    expect((await app.gql(QUERY, {}, onCall.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('should tell admins once about a gap in the next 72 hours', async () => {
     const now = Date.now();
     await createShift({ clinicianId: onCall.id, tier: 'PRIMARY', startsAt: new Date(now - HOUR), endsAt: new Date(now + 10 * HOUR) });

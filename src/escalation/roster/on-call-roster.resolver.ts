@@ -31,6 +31,12 @@ export class OnCallRosterResolver {
     return this.roster.gaps(from, to);
   }
 
+  @Roles(Role.ADMIN)
+  @Query(() => [MemberModel], { description: 'Clinicians who may be put on call (not discharged), by name: for the roster (admins).' })
+  onCallClinicians(): Promise<MemberModel[]> {
+    return this.roster.clinicians();
+  }
+
   @Roles(...STAFF_ROLES)
   @Query(() => OnCallNowModel, { description: 'Who is on call right now (staff).' })
   async onCallNow(@Ctx() ctx: RequestContext): Promise<OnCallNowModel> {

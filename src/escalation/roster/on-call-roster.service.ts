@@ -8,6 +8,7 @@ import { Role } from '../../common/domain/role.enum';
 import { AppError } from '../../common/errors/app-error';
 import { AppConfig } from '../../config/app-config';
 import { MembersRepository } from '../../members/members.repository';
+import { MemberModel } from '../../members/models/member.model';
 import { NotificationKind } from '../../notifications/entities/notification.entity';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { onCallAt, primaryGaps, sameTierOverlaps } from './on-call-coverage';
@@ -93,6 +94,11 @@ export class OnCallRosterService {
       return deleted;
     });
     return this.toModel(shift);
+  }
+
+  /** Who an admin may put on the roster: clinicians who are still in the program. */
+  async clinicians(): Promise<MemberModel[]> {
+    return (await this.members.activeClinicians()).map((m) => MemberModel.from(m));
   }
 
   /** Who is on call at the database's now, per tier. */

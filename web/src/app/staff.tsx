@@ -21,6 +21,7 @@ const AdminPages = {
   'watched-words': lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminWatchedWordsPage }))),
   audit: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAuditPage }))),
   queues: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminQueuesPage }))),
+  roster: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminRosterPage }))),
 };
 export type AdminSection = keyof typeof AdminPages;
 const InsightsPage = lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage })));

@@ -6,6 +6,7 @@ import { AuditLog } from '../../features/admin/components/audit-log';
 import { QueueHealth } from '../../features/admin/components/queue-health';
 import { ScreeningPreview } from '../../features/admin/components/screening-preview';
 import { WatchedWords } from '../../features/admin/components/watched-words';
+import { Roster } from '../../features/admin/roster/components/roster';
 import '../../features/admin/admin.css';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -59,6 +60,14 @@ export function AdminQueuesPage() {
   return (
     <ConsolePage title="Queue health" lead="Whether screening, paging and the regular checks keep up.">
       <QueueHealth />
+    </ConsolePage>
+  );
+}
+
+export function AdminRosterPage() {
+  return (
+    <ConsolePage title="On-call roster" lead="Who is paged first (primary) and next (backup) when a post signals risk.">
+      <Roster />
     </ConsolePage>
   );
 }

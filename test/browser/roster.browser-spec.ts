@@ -1,0 +1,137 @@
+import { Browser } from 'playwright-core';
+import { Client } from 'pg';
+import { Role } from '../../src/common/domain/role.enum';
+import { utcToProgramLocal } from '../../web/src/features/admin/roster/program-time';
+import { connectAsSchemaOwner } from '../helpers/test-app';
+import { AppProcess } from '../utils/app-process';
+import { api, JourneyPage, launchBrowser, openJourney, SAM_ADMIN, signInAs, SKY, startServer, tokenFor } from './browser-harness';
+
+const ZONE = 'America/New_York';
+const LEE = { sub: 'demo-clinician-lee', name: 'Dr. Lee' };
+const KIM = { sub: 'roster-clinician-kim', name: 'Dr. Kim' };
+const MINUTE = 60_000;
+
+/**
+ * The on-call roster page (issue 17) against the real server, in a program zone that is not the
+ * browser's: shifts entered as New York wall-clock times must be stored as the right UTC instants.
+ */
+describe('staff: the on-call roster', () => {
+  let server: AppProcess;
+  let browser: Browser;
+  let base: string;
+  let db: Client;
+  let leeId: string;
+
+  beforeAll(async () => {
+    server = await startServer({ PROGRAM_TIME_ZONE: ZONE });
+    browser = await launchBrowser();
+    base = server.url.replace(/\/graphql$/, '');
+    db = await connectAsSchemaOwner();
+    // The run's files share one database: start from an empty roster, and leave one behind.
+    await db.query('DELETE FROM on_call_shifts');
+    leeId = (await api<{ me: { id: string } }>(server, await tokenFor(LEE.sub, Role.CLINICIAN, LEE.name), '{ me { id } }')).me.id;
+    await api(server, await tokenFor(KIM.sub, Role.CLINICIAN, KIM.name), '{ me { id } }');
+    await api(server, await tokenFor(SAM_ADMIN.sub, Role.ADMIN, SAM_ADMIN.name), '{ me { id } }');
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.query('DELETE FROM on_call_shifts');
+    await db?.end();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function checked(journey: JourneyPage, step: string): Promise<void> {
+    await journey.shot(step);
+    expect(await journey.axe()).toEqual([]);
+  }
+
+  it('should add a primary and a backup covering now, show them on call, store UTC times, and delete one after confirming', async () => {
+    const journey = await openJourney(browser, base, 'roster', 1280);
+    const { page } = journey;
+    try {
+      await signInAs(page, 'Sam', '/admin/roster');
+      await page.getByRole('heading', { level: 1, name: 'On-call roster' }).waitFor();
+      await page.getByText('No one is on call now: level 1 pages all clinicians.').waitFor();
+      await page.getByText(/Gap: no primary clinician is on call from now until/).waitFor();
+      await page.getByText(`${ZONE} (E`, { exact: false }).first().waitFor();
+      await checked(journey, 'empty');
+
+      // The error summary links to each field.
+      await page.getByRole('button', { name: 'Add shift' }).click();
+      const summary = page.getByRole('alert');
+      await summary.getByRole('link', { name: 'Select the clinician who is on call' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('shift-clinician');
+      await summary.getByRole('link', { name: 'Enter when the shift starts' }).waitFor();
+      await checked(journey, 'errors');
+
+      const startsAt = Math.floor((Date.now() - 60 * MINUTE) / MINUTE) * MINUTE;
+      const endsAt = startsAt + 4 * 60 * MINUTE;
+      // Staff are shown with their role after the name ("Dr. Lee (clinician)").
+      const pick = async (name: string) =>
+        page.getByLabel('Clinician').selectOption(await page.locator('#shift-clinician option', { hasText: name }).getAttribute('value'));
+      await pick(LEE.name);
+      await page.getByLabel('Primary').check();
+      await page.getByLabel('Starts').fill(utcToProgramLocal(startsAt, ZONE));
+      await page.getByLabel('Ends').fill(utcToProgramLocal(endsAt, ZONE));
+      await page.getByRole('button', { name: 'Add shift' }).click();
+      await page
+        .getByRole('status')
+        .getByText(new RegExp(`^Added: ${LEE.name}.* is primary on call`))
+        .waitFor();
+      await page.getByRole('term').getByText('Primary').waitFor();
+      expect(await page.getByText('No one is on call now').count()).toBe(0);
+      // The gap now starts when Lee's shift ends, not now.
+      await page.getByText(/Gap: no primary clinician is on call from \w{3} \d+ \w{3}, \d\d:\d\d until/).waitFor();
+
+      // Stored as the UTC instants meant, though typed as New York times in a browser on UTC.
+      const { rows } = await db.query('SELECT tier, starts_at, ends_at FROM on_call_shifts WHERE clinician_id = $1', [leeId]);
+      expect(rows).toEqual([{ tier: 'PRIMARY', starts_at: new Date(startsAt), ends_at: new Date(endsAt) }]);
+
+      await pick(KIM.name);
+      await page.getByLabel('Backup').check();
+      await page.getByLabel('Starts').fill(utcToProgramLocal(startsAt, ZONE));
+      await page.getByLabel('Ends').fill(utcToProgramLocal(endsAt, ZONE));
+      await page.getByRole('button', { name: 'Add shift' }).click();
+      await page
+        .getByRole('status')
+        .getByText(new RegExp(`^Added: ${KIM.name}.* is backup on call`))
+        .waitFor();
+      await page.getByRole('definition').getByText(KIM.name, { exact: false }).waitFor();
+      await checked(journey, 'both-on-call');
+
+      // Delete the backup, with a confirm step.
+      await page.getByRole('button', { name: new RegExp(`^Delete ${KIM.name}.*’s backup shift`) }).click();
+      await page.getByRole('button', { name: new RegExp(`^Yes, delete ${KIM.name}.*’s backup shift`) }).waitFor();
+      await checked(journey, 'confirm-delete');
+      await page.getByRole('button', { name: new RegExp(`^Yes, delete`) }).click();
+      await page
+        .getByRole('status')
+        .getByText(new RegExp(`^Deleted ${KIM.name}.*’s backup shift`))
+        .waitFor();
+      const left = await db.query('SELECT count(*)::int AS n FROM on_call_shifts');
+      expect(left.rows[0].n).toBe(1);
+      await checked(journey, 'after-delete');
+      expect(journey.problems()).toEqual([]);
+    } finally {
+      await journey.close();
+    }
+  }, 120_000);
+
+  it.each([
+    ['a clinician', 'Dr. Lee'],
+    ['a client', SKY.name],
+  ])(
+    'should show %s no roster page',
+    async (_who, name) => {
+      const journey = await openJourney(browser, base, 'roster-refused', 375);
+      try {
+        await signInAs(journey.page, name, '/admin/roster');
+        await journey.page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      } finally {
+        await journey.close();
+      }
+    },
+    60_000,
+  );
+});
