@@ -136,6 +136,9 @@ describe('staff: following an escalation through', () => {
       await journey.shot('view-outreach-recorded');
       expect(await journey.axe()).toEqual([]);
 
+      // The form says, before the click, what the close job will do with the held posts.
+      expect(await page.locator('#outcome-REACHED_CLIENT-hint').textContent()).toMatch(/held post stays held and its case goes back to peer specialists/);
+      expect(await page.locator('#outcome-NO_CONTACT_POSSIBLE-hint').textContent()).toMatch(/Every linked case goes back to peer specialists/);
       await page.getByLabel('Reached the client').check();
       await page.getByLabel('What was done, and why').fill('Reached Sky by phone; safety plan agreed, follow-up call booked for tomorrow.');
       await page.getByRole('button', { name: 'Resolve the escalation' }).click();
