@@ -26,15 +26,40 @@ export const OUTCOME_LABEL: Record<EscalationOutcome, string> = {
   CONTACTED_CLIENT: 'Reached the client',
   NO_ACTION_NEEDED: 'No action needed',
 };
+/**
+ * What each outcome means and what resolving with it does to the linked moderation cases (the
+ * escalation's own and each attached signal's), in the words of the server's close-escalation-cases
+ * rule (src/moderation/close-escalation-cases.service.ts): the escalation never publishes or removes
+ * a post, so a held post always goes back to peer specialists with an open case; only a post that
+ * is already public or removed has its case closed. `satisfies` makes a new server outcome a type
+ * error here until it is described or marked as not offered.
+ */
+type OutcomeRule = { offered: true; description: string; cases: string } | { offered: false };
+const HELD_GOES_BACK = 'A held post stays held and its case goes back to peer specialists to decide; a case on a public or removed post is closed.';
+export const OUTCOME_RULES = {
+  REACHED_CLIENT: { offered: true, description: 'You spoke with the client and know how they are.', cases: HELD_GOES_BACK },
+  SAFETY_PLAN_REVIEWED: { offered: true, description: 'You went through their safety plan with them.', cases: HELD_GOES_BACK },
+  EMERGENCY_SERVICES: { offered: true, description: 'You passed them to emergency services.', cases: HELD_GOES_BACK },
+  DUTY_TO_WARN_REVIEWED: { offered: true, description: 'You reviewed a threat to others and any duty to warn.', cases: HELD_GOES_BACK },
+  NO_CONTACT_POSSIBLE: {
+    offered: true,
+    description: 'You tried but could not reach them.',
+    cases: 'Every linked case goes back to peer specialists, who keep trying to reach them; a held post stays held.',
+  },
+  FALSE_ALARM: { offered: true, description: 'On a closer look the posts were not a risk.', cases: HELD_GOES_BACK },
+  // Older names, still on escalations resolved before the roster work; not offered any more.
+  CONTACTED_CLIENT: { offered: false },
+  NO_ACTION_NEEDED: { offered: false },
+} as const satisfies Record<EscalationOutcome, OutcomeRule>;
+
 /** The outcomes a clinician chooses from, in the order the form offers them. */
-export const OUTCOME_ORDER: EscalationOutcome[] = [
-  'REACHED_CLIENT',
-  'SAFETY_PLAN_REVIEWED',
-  'EMERGENCY_SERVICES',
-  'DUTY_TO_WARN_REVIEWED',
-  'NO_CONTACT_POSSIBLE',
-  'FALSE_ALARM',
-];
+export const OUTCOME_ORDER = (Object.keys(OUTCOME_RULES) as EscalationOutcome[]).filter((o) => OUTCOME_RULES[o].offered);
+
+/** The description and case rule of an offered outcome. */
+export function outcomeRule(outcome: EscalationOutcome): { description: string; cases: string } | null {
+  const rule: OutcomeRule = OUTCOME_RULES[outcome];
+  return rule.offered ? rule : null;
+}
 
 /** Who a level pages, in words (1 on-call, 2 backup, 3 all clinicians, 4 clinicians and admins). */
 export function levelLabel(level: number): string {

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import type { EscalationOutcome } from '../../../lib/gql/graphql';
 import { ResolveEscalationMutation } from '../api/escalations';
-import { OUTCOME_LABEL, OUTCOME_ORDER } from '../escalation-labels';
+import { OUTCOME_LABEL, OUTCOME_ORDER, outcomeRule } from '../escalation-labels';
 
 /** Record what was done and close the escalation: an outcome and a note, both required. */
 export function ResolveEscalation({ escalationId, refetch }: { escalationId: string; refetch: () => void }) {
@@ -54,10 +54,14 @@ export function ResolveEscalation({ escalationId, refetch }: { escalationId: str
                   value={value}
                   checked={outcome === value}
                   onChange={() => setOutcome(value)}
+                  aria-describedby={`outcome-${value}-hint`}
                 />
                 <label className="radios__label" htmlFor={`outcome-${value}`}>
                   {OUTCOME_LABEL[value]}
                 </label>
+                <p className="radios__hint" id={`outcome-${value}-hint`}>
+                  {outcomeRule(value)?.description} {outcomeRule(value)?.cases}
+                </p>
               </div>
             ))}
           </fieldset>
