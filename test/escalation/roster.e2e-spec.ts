@@ -171,6 +171,11 @@ describe('on-call roster', () => {
     expect(ids).not.toContain(admin.id);
     expect(new Set(listed.data!.onCallClinicians.map((m) => m.role))).toEqual(new Set(['CLINICIAN']));
     expect((await app.gql(QUERY, {}, onCall.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const now = Date.now();
+    const onCallWhileGone = await createShift({ clinicianId: gone.id, tier: 'PRIMARY', startsAt: new Date(now), endsAt: new Date(now + HOUR) });
+    expect(onCallWhileGone.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const stored: unknown[] = await app.dataSource.query(`SELECT 1 FROM on_call_shifts WHERE clinician_id = $1`, [gone.id]);
+    expect(stored).toHaveLength(0);
   });
 
   it('should tell admins once about a gap in the next 72 hours', async () => {

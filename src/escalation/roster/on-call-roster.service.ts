@@ -54,6 +54,8 @@ export class OnCallRosterService {
     if (!isValidDate(input.endsAt)) throw AppError.badInput('endsAt', 'endsAt is not a valid time.');
     if (input.endsAt <= input.startsAt) throw AppError.badInput('endsAt', 'A shift must end after it starts.');
     if (+input.endsAt - +input.startsAt > MAX_SHIFT_DAYS * DAY_MS) throw AppError.badInput('endsAt', `A shift lasts at most ${MAX_SHIFT_DAYS} days.`);
+    // A discharged clinician would be paged into a forum they can no longer open.
+    if (await this.members.isDischarged(input.clinicianId)) throw AppError.badInput('clinicianId', 'This clinician has left the program.');
     const shift = await this.dataSource.transaction(async (manager) => {
       const role = await this.members.roleOf(input.clinicianId, manager);
       if (role !== Role.CLINICIAN) throw AppError.badInput('clinicianId', 'Only a clinician can be on call.');
