@@ -21,6 +21,8 @@ const AdminPages = {
   'watched-words': lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminWatchedWordsPage }))),
   audit: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAuditPage }))),
   queues: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminQueuesPage }))),
+  spaces: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminSpacesPage }))),
+  members: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminMembersPage }))),
 };
 export type AdminSection = keyof typeof AdminPages;
 const InsightsPage = lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage })));

@@ -6,6 +6,8 @@ import { AuditLog } from '../../features/admin/components/audit-log';
 import { QueueHealth } from '../../features/admin/components/queue-health';
 import { ScreeningPreview } from '../../features/admin/components/screening-preview';
 import { WatchedWords } from '../../features/admin/components/watched-words';
+import { Members } from '../../features/admin/members/members';
+import { Spaces } from '../../features/admin/spaces/spaces';
 import '../../features/admin/admin.css';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -59,6 +61,22 @@ export function AdminQueuesPage() {
   return (
     <ConsolePage title="Queue health" lead="Whether screening, paging and the regular checks keep up.">
       <QueueHealth />
+    </ConsolePage>
+  );
+}
+
+export function AdminSpacesPage() {
+  return (
+    <ConsolePage title="Spaces" lead="The topic spaces clients read and post in: create one, or archive one that has run its course.">
+      <Spaces />
+    </ConsolePage>
+  );
+}
+
+export function AdminMembersPage() {
+  return (
+    <ConsolePage title="Members" lead="Everyone who has joined, who may join, and ending someone’s access when their time in the program is over.">
+      <Members />
     </ConsolePage>
   );
 }
