@@ -22,6 +22,8 @@ const AdminPages = {
   audit: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminAuditPage }))),
   queues: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminQueuesPage }))),
   roster: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminRosterPage }))),
+  spaces: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminSpacesPage }))),
+  members: lazy(() => import('./pages/admin-pages').then((m) => ({ default: m.AdminMembersPage }))),
 };
 export type AdminSection = keyof typeof AdminPages;
 const InsightsPage = lazy(() => import('./pages/insights-page').then((m) => ({ default: m.InsightsPage })));

@@ -7,6 +7,8 @@ import { QueueHealth } from '../../features/admin/components/queue-health';
 import { ScreeningPreview } from '../../features/admin/components/screening-preview';
 import { WatchedWords } from '../../features/admin/components/watched-words';
 import { Roster } from '../../features/admin/roster/components/roster';
+import { Members } from '../../features/admin/members/members';
+import { Spaces } from '../../features/admin/spaces/spaces';
 import '../../features/admin/admin.css';
 import { usePageTitle } from '../../lib/use-page-title';
 
@@ -68,6 +70,22 @@ export function AdminRosterPage() {
   return (
     <ConsolePage title="On-call roster" lead="Who is paged first (primary) and next (backup) when a post signals risk.">
       <Roster />
+    </ConsolePage>
+  );
+}
+
+export function AdminSpacesPage() {
+  return (
+    <ConsolePage title="Spaces" lead="The topic spaces clients read and post in: create one, or archive one that has run its course.">
+      <Spaces />
+    </ConsolePage>
+  );
+}
+
+export function AdminMembersPage() {
+  return (
+    <ConsolePage title="Members" lead="Everyone who has joined, who may join, and ending someone’s access when their time in the program is over.">
+      <Members />
     </ConsolePage>
   );
 }

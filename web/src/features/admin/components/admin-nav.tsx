@@ -6,6 +6,8 @@ const SECTIONS = [
   { href: '/admin/audit', label: 'Audit log' },
   { href: '/admin/queues', label: 'Queue health' },
   { href: '/admin/roster', label: 'On-call roster' },
+  { href: '/admin/spaces', label: 'Spaces' },
+  { href: '/admin/members', label: 'Members' },
 ] as const;
 
 /** The console's sections; the current one is marked for screen readers and by a thick underline, not by colour alone. */

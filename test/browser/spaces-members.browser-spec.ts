@@ -1,0 +1,149 @@
+import { Browser, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { Role } from '../../src/common/domain/role.enum';
+import { connectAsSchemaOwner } from '../helpers/test-app';
+import { AppProcess } from '../utils/app-process';
+import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, signInAs, SKY, startServer, tokenFor } from './browser-harness';
+
+/**
+ * The console's Spaces and Members pages in a real browser against the real server: a space the
+ * admin creates shows in a client's list, leaves it once archived (after a confirm step), and a
+ * client discharged from the Members page is refused from then on. Both pages pass axe.
+ */
+describe('staff: spaces and members in the program console', () => {
+  let server: AppProcess;
+  let browser: Browser;
+  let base: string;
+  let db: Client;
+  let admin: string;
+  let river: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    base = server.url.replace(/\/graphql$/, '');
+    db = await connectAsSchemaOwner();
+    admin = await tokenFor(SAM_ADMIN.sub, Role.ADMIN, SAM_ADMIN.name);
+    river = await tokenFor(RIVER.sub, Role.CLIENT, RIVER.name);
+    // Members exist from their first request: River is listed once River has signed in once.
+    await api(server, admin, '{ me { id } }');
+    await api(server, river, '{ me { id } }');
+    await api(server, await tokenFor(SKY.sub, Role.CLIENT, SKY.name), '{ me { id } }');
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function checked(journey: JourneyPage, step: string): Promise<void> {
+    await journey.shot(step);
+    expect(await journey.axe()).toEqual([]);
+  }
+
+  async function section(page: Page, name: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Program console' }).getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  /** The client's spaces list on their home page, after a fresh sign-in (a full load signs out). */
+  async function clientSees(client: Page, spaceName: string): Promise<boolean> {
+    await signInAs(client, SKY.name);
+    await client.getByRole('link', { name: 'General check-in' }).waitFor();
+    return (await client.getByRole('link', { name: spaceName, exact: true }).count()) > 0;
+  }
+
+  it('should create a space a client then sees, archive it out of their list, and discharge a client', async () => {
+    const journey = await openJourney(browser, base, 'spaces-members', 1280);
+    const client = await openJourney(browser, base, 'spaces-members-client', 375);
+    const { page } = journey;
+    const spaceName = 'Evening walkers';
+    try {
+      await signInAs(page, 'Sam');
+      await page.getByRole('heading', { level: 1, name: 'Program console' }).waitFor();
+      expect(await clientSees(client.page, spaceName)).toBe(false);
+
+      // Spaces: an empty name is refused in the error summary, then the space is created.
+      await section(page, 'Spaces');
+      await page.getByRole('button', { name: 'Create space' }).click();
+      await page.getByRole('alert').getByRole('link', { name: 'Enter a name for the space' }).waitFor();
+      await checked(journey, 'space-error');
+      await page.getByLabel('Name', { exact: true }).fill(spaceName);
+      await page.getByLabel('Description (optional)').fill('For anyone who likes a walk after work.');
+      await page.getByRole('button', { name: 'Create space' }).click();
+      await page.getByRole('status').getByText(`Created “${spaceName}”. Every client sees it now.`).waitFor();
+      const table = page.getByTestId('spaces-table');
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: spaceName }) });
+      await row.getByRole('cell', { name: 'Open', exact: true }).waitFor();
+      const { rows: created } = await db.query(`SELECT id, archived_at FROM spaces WHERE name = $1`, [spaceName]);
+      expect(created).toHaveLength(1);
+      expect(created[0].archived_at).toBeNull();
+      expect(await clientSees(client.page, spaceName)).toBe(true);
+      await client.shot('client-sees-space');
+
+      // Archive asks first; keeping it open changes nothing.
+      await row.getByRole('button', { name: `Archive “${spaceName}”` }).click();
+      const confirm = page.getByRole('region', { name: `Archive “${spaceName}”?` });
+      await confirm.getByText('read-only, hidden from lists', { exact: false }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Archive “${spaceName}”?`);
+      await checked(journey, 'space-archive-confirm');
+      await confirm.getByRole('button', { name: 'Keep it open' }).click();
+      expect((await db.query(`SELECT archived_at FROM spaces WHERE id = $1`, [created[0].id])).rows[0].archived_at).toBeNull();
+      await row.getByRole('button', { name: `Archive “${spaceName}”` }).click();
+      await confirm.getByRole('button', { name: `Yes, archive “${spaceName}”` }).click();
+      await page.getByRole('status').getByText(`Archived “${spaceName}”.`, { exact: false }).waitFor();
+      await row.getByRole('cell', { name: 'Archived: read-only, hidden from clients’ lists' }).waitFor();
+      await checked(journey, 'spaces-archived');
+      expect((await db.query(`SELECT archived_at FROM spaces WHERE id = $1`, [created[0].id])).rows[0].archived_at).not.toBeNull();
+      expect(await clientSees(client.page, spaceName)).toBe(false);
+      await client.shot('client-space-gone');
+
+      // Members: the join rule in words, search, and discharge behind a confirm step.
+      await section(page, 'Members');
+      await page.getByTestId('membership-mode').waitFor();
+      await page.getByLabel('Pseudonym contains').fill('Riv');
+      await page.getByRole('button', { name: 'Find members' }).click();
+      const members = page.getByTestId('members-table');
+      await members.getByRole('rowheader', { name: RIVER.name, exact: true }).waitFor();
+      await members.getByRole('rowheader', { name: SKY.name, exact: true }).waitFor({ state: 'detached' });
+      const riverRow = members.getByRole('row').filter({ has: page.getByRole('rowheader', { name: RIVER.name, exact: true }) });
+      await riverRow.getByRole('cell', { name: 'Active', exact: true }).waitFor();
+      await checked(journey, 'members');
+      await riverRow.getByRole('button', { name: `Discharge ${RIVER.name}` }).click();
+      const discharge = page.getByRole('region', { name: `Discharge ${RIVER.name}?` });
+      await discharge.getByText('cannot post or read', { exact: false }).waitFor();
+      await discharge.getByText('under their pseudonym', { exact: false }).waitFor();
+      await checked(journey, 'discharge-confirm');
+      await discharge.getByRole('button', { name: `Yes, discharge ${RIVER.name}` }).click();
+      await page.getByRole('status').getByText(`Discharged ${RIVER.name}.`, { exact: false }).waitFor();
+      await riverRow.getByRole('cell', { name: 'Discharged: access ended, posts stay' }).waitFor();
+
+      // Erase asks for the pseudonym typed out; a wrong one is refused and nothing is erased.
+      await riverRow.getByRole('button', { name: `Erase ${RIVER.name}` }).click();
+      const erase = page.getByRole('region', { name: `Erase ${RIVER.name}?` });
+      await erase.getByText('The audit log keeps that the erasure happened', { exact: false }).waitFor();
+      await erase.getByLabel(`Type their pseudonym, ${RIVER.name}, to confirm`).fill('Rive');
+      await erase.getByRole('button', { name: `Erase ${RIVER.name}` }).click();
+      await page
+        .getByRole('alert')
+        .getByRole('link', { name: `Type ${RIVER.name} exactly as shown to erase them` })
+        .waitFor();
+      await checked(journey, 'erase-confirm-error');
+      await erase.getByRole('button', { name: 'Cancel' }).click();
+
+      const { rows: riverRows } = await db.query(`SELECT discharged_at, erased_at, display_name FROM members WHERE display_name = $1`, [RIVER.name]);
+      expect(riverRows).toHaveLength(1);
+      expect(riverRows[0].discharged_at).not.toBeNull();
+      expect(riverRows[0].erased_at).toBeNull();
+      // The server refuses River from now on.
+      const refused = await server.gql('{ me { id } }', {}, river);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+      expect(journey.problems()).toEqual([]);
+    } finally {
+      await client.close();
+      await journey.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../components/error-summary';
+import { Loading } from '../../../components/loading';
+import { LoadProblem } from '../../../components/problem';
+import { TextField } from '../../../components/text-field';
+import { sendFailureOf } from '../../../lib/send-failure';
+import { ConfirmPanel } from '../components/confirm-panel';
+import { StatusMessage } from '../components/status-message';
+import { failureText } from '../failure-text';
+import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
+
+const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['Space'] };
+const NAME = 'space-name';
+const DESCRIPTION = 'space-description';
+const COHORT = 'space-cohort';
+
+/** Every space with its state in words, a form to add one, and archive behind a confirm step. */
+export function Spaces() {
+  const [result, reexecute] = useQuery({ query: AdminSpacesQuery });
+  const [{ fetching: creating }, createSpace] = useMutation(CreateSpaceMutation);
+  const [{ fetching: archiving }, archiveSpace] = useMutation(ArchiveSpaceMutation);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [cohort, setCohort] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState('');
+  // The space whose archive is awaiting confirmation: archiving cannot be undone from here.
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() === '') return setErrors([{ fieldId: NAME, message: 'Enter a name for the space' }]);
+    setErrors([]);
+    const input = { name: name.trim(), description: description.trim(), cohort: cohort.trim() === '' ? null : cohort.trim() };
+    const res = await createSpace({ input });
+    if (res.error) return setErrors([{ fieldId: NAME, message: failureText(sendFailureOf(res.error)) }]);
+    setStatus(
+      `Created “${res.data?.createSpace.name ?? input.name}”. ${input.cohort ? `Clients in cohort ${input.cohort} see it now.` : 'Every client sees it now.'}`,
+    );
+    setName('');
+    setDescription('');
+    setCohort('');
+    reexecute(REFRESH);
+  };
+
+  const archive = async (id: string, spaceName: string) => {
+    const res = await archiveSpace({ id });
+    setConfirming(null);
+    setStatus(
+      res.error ? `Not archived: ${failureText(sendFailureOf(res.error))}` : `Archived “${spaceName}”. It is read-only and hidden from clients’ lists.`,
+    );
+    reexecute(REFRESH);
+  };
+
+  const fieldError = (id: string) => errors.find((e) => e.fieldId === id)?.message;
+  const spaces = result.data?.spaces ?? [];
+  const pending = spaces.find((s) => s.id === confirming && !s.archived);
+  return (
+    <>
+      <StatusMessage text={status} />
+      <section aria-labelledby="spaces-list-title">
+        <h2 id="spaces-list-title">All spaces</h2>
+        {result.fetching && !result.data ? <Loading what="Loading the spaces" /> : null}
+        {!result.data && !result.fetching ? <LoadProblem retry={() => reexecute(REFRESH)} /> : null}
+        {result.data && spaces.length === 0 ? <p>There are no spaces yet.</p> : null}
+        {spaces.length > 0 ? (
+          <div className="admin-table-wrap" role="region" aria-labelledby="spaces-list-title" tabIndex={0}>
+            <table className="admin-table" data-testid="spaces-table">
+              <thead>
+                <tr>
+                  <th scope="col">Space</th>
+                  <th scope="col">Who sees it</th>
+                  <th scope="col">State</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Archive</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {spaces.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      {s.name}
+                      {s.description ? <span className="hint admin-cell-hint">{s.description}</span> : null}
+                    </th>
+                    <td>{s.cohort ? `Clients in cohort ${s.cohort}` : 'Every client'}</td>
+                    <td>{s.archived ? 'Archived: read-only, hidden from clients’ lists' : 'Open'}</td>
+                    <td>
+                      {s.archived ? null : (
+                        <Button variant="secondary" onClick={() => setConfirming(s.id)}>
+                          Archive<span className="visually-hidden"> “{s.name}”</span>
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {pending ? (
+          <ConfirmPanel id="archive-confirm" title={`Archive “${pending.name}”?`}>
+            <p>
+              An archived space is read-only, hidden from lists: clients no longer see it in their spaces and nobody can post, reply or react in it. What was
+              written stays, and staff can still read it.
+            </p>
+            <div className="admin-confirm__actions">
+              <Button variant="warning" disabled={archiving} onClick={() => void archive(pending.id, pending.name)}>
+                Yes, archive “{pending.name}”
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirming(null)}>
+                Keep it open
+              </Button>
+            </div>
+          </ConfirmPanel>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="spaces-add-title">
+        <h2 id="spaces-add-title">Create a space</h2>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <ErrorSummary errors={errors} />
+          <TextField id={NAME} label="Name" value={name} onChange={setName} error={fieldError(NAME)} maxLength={80} />
+          <TextField
+            id={DESCRIPTION}
+            label="Description (optional)"
+            hint="One sentence clients see under the name."
+            value={description}
+            onChange={setDescription}
+            error={fieldError(DESCRIPTION)}
+            maxLength={500}
+          />
+          <TextField
+            id={COHORT}
+            label="Cohort (optional)"
+            hint="Only clients in this cohort see the space. Leave it empty for every client."
+            value={cohort}
+            onChange={setCohort}
+            error={fieldError(COHORT)}
+            maxLength={64}
+          />
+          <Button type="submit" disabled={creating}>
+            Create space
+          </Button>
+        </form>
+      </section>
+    </>
+  );
+}
