@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
 import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
-import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, signInAs, SKY, startServer, tokenFor } from './browser-harness';
+import { readFile } from 'node:fs/promises';
+import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThread, signInAs, SKY, startServer, tokenFor } from './browser-harness';
 
 /**
  * The console's Spaces and Members pages in a real browser against the real server: a space the
@@ -17,6 +18,7 @@ describe('staff: spaces and members in the program console', () => {
   let db: Client;
   let admin: string;
   let river: string;
+  let sky: string;
 
   beforeAll(async () => {
     server = await startServer();
@@ -28,7 +30,8 @@ describe('staff: spaces and members in the program console', () => {
     // Members exist from their first request: River is listed once River has signed in once.
     await api(server, admin, '{ me { id } }');
     await api(server, river, '{ me { id } }');
-    await api(server, await tokenFor(SKY.sub, Role.CLIENT, SKY.name), '{ me { id } }');
+    sky = await tokenFor(SKY.sub, Role.CLIENT, SKY.name);
+    await api(server, sky, '{ me { id } }');
   }, 180_000);
 
   afterAll(async () => {
@@ -143,6 +146,55 @@ describe('staff: spaces and members in the program console', () => {
       expect(journey.problems()).toEqual([]);
     } finally {
       await client.close();
+      await journey.close();
+    }
+  }, 180_000);
+
+  it('should let a client choose a new name and download their own data from Your account', async () => {
+    const { spaces } = await api<{ spaces: Array<{ id: string; name: string }> }>(server, sky, '{ spaces { id name } }');
+    const spaceId = spaces.find((space) => space.name === 'General check-in')!.id;
+    const title = 'A small win today';
+    const body = 'I went for a short walk and it helped a bit.';
+    await seedThread(server, spaceId, sky, title, body);
+    // The harness named Sky through setMyPseudonym at start; as if that was more than a week ago.
+    await db.query(`UPDATE members SET pseudonym_chosen_at = now() - interval '8 days' WHERE display_name = $1`, [SKY.name]);
+    const journey = await openJourney(browser, base, 'account', 375);
+    const { page } = journey;
+    try {
+      await signInAs(page, SKY.name);
+      await page.getByRole('link', { name: 'Your account' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+      await page.getByText(`Others see you as ${SKY.name}.`).waitFor();
+
+      // An email is not a name: the server's refusal shows in the error summary, linked to the field.
+      await page.getByLabel('Choose a new name').fill('sky@example.org');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('alert').getByRole('link').first().waitFor();
+      await checked(journey, 'name-refused');
+      const { rows: unchanged } = await db.query(`SELECT 1 FROM members WHERE display_name = $1`, [SKY.name]);
+      expect(unchanged).toHaveLength(1);
+
+      await page.getByLabel('Choose a new name').fill('Quiet Harbor');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('status').getByText('Others now see you as Quiet Harbor.').waitFor();
+      await page.getByText('Signed in as').getByText('Quiet Harbor').waitFor();
+      await checked(journey, 'name-saved');
+      // A second change in the same week is refused in words, and the name stays.
+      await page.getByLabel('Choose a new name').fill('Another Name');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('alert').getByRole('link', { name: 'You changed your name recently. You can choose a new one once a week.' }).waitFor();
+      const { rows: kept } = await db.query(`SELECT 1 FROM members WHERE display_name = 'Quiet Harbor'`);
+      expect(kept).toHaveLength(1);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your data' }).click()]);
+      expect(download.suggestedFilename()).toBe('between-sessions-my-data.json');
+      const file = await download.path();
+      const text = await readFile(file, 'utf8');
+      expect(() => JSON.parse(text) as unknown).not.toThrow();
+      expect(text).toContain(body);
+      expect(text).toContain('Quiet Harbor');
+      expect(journey.problems()).toEqual([]);
+    } finally {
       await journey.close();
     }
   }, 180_000);

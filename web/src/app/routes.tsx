@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Loading } from '../components/loading';
 import { useAuth } from '../features/auth/hooks/auth-provider';
+import { AccountPage } from './pages/account-page';
 import { CrisisPage } from './pages/crisis-page';
 import { DeletePostPage, EditPostPage } from './pages/post-pages';
 import { HomePage } from './pages/home-page';
@@ -51,6 +52,7 @@ export function AppRoutes() {
       <Route path="/posts/:postId/delete">{(params) => <SignedIn>{(viewer) => <DeletePostPage postId={params.postId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/posts/:postId/report">{(params) => <SignedIn>{(viewer) => <ReportPostPage postId={params.postId} viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/posts/:postId">{(params) => <SignedIn>{() => <PostLinkPage postId={params.postId} />}</SignedIn>}</Route>
+      <Route path="/account">{() => <SignedIn>{(viewer) => <AccountPage viewer={viewer} />}</SignedIn>}</Route>
       <Route path="/notifications">{() => <SignedIn>{() => <NotificationsPage />}</SignedIn>}</Route>
       <Route component={NotFoundPage} />
     </Switch>

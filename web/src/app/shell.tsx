@@ -73,6 +73,9 @@ export function Shell({ children }: { children: ReactNode }) {
             </span>
             <StaffLinks viewer={viewer} />
             <NotificationsLink href="/notifications" current={location === '/notifications'} />
+            <Link href="/account" className="header__account-link" aria-current={location === '/account' ? 'page' : undefined}>
+              Your account
+            </Link>
             <button type="button" className="header__sign-out" onClick={() => void onSignOut()}>
               Sign out
             </button>
