@@ -197,7 +197,7 @@ describe('client mistakes answer BAD_USER_INPUT, and nothing is logged as an err
       const escalations: string[] = [];
       const signals: string[] = [];
       for (let i = 5; i >= 1; i--) {
-        const at = `2000-01-01 00:00:00.00000${i}+00`;
+        const at = `2100-01-01 00:00:00.00000${i}+00`;
         const [esc]: Array<{ id: string }> = await app.dataSource.query(
           `INSERT INTO escalations (dedupe_key, subject_id, post_id, trigger, severity, ack_due_at, created_at) VALUES ($1, $2, $3, 'MANUAL', 'ELEVATED', now() + interval '1 day', $4::timestamptz) RETURNING id`,
           [uniqueSub('esc'), subject.id, postId, at],
