@@ -3,6 +3,8 @@ import { EscalationSeverity } from '../../src/common/domain/escalation.enums';
 import { Role } from '../../src/common/domain/role.enum';
 import { EscalationTrigger } from '../../src/escalation/entities/escalation.entity';
 import { EscalationsService } from '../../src/escalation/escalations.service';
+import { JobProducer } from '../../src/queue/job-producer.service';
+import { JobName } from '../../src/queue/queue.types';
 import { countStatements } from '../helpers/statement-counter';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { member, Member, uniqueSub } from '../utils/factories';
@@ -51,6 +53,9 @@ describe('escalation follow-through fields on a list: batched per request', () =
         }),
       );
     const { escalationId } = await raise(EscalationSeverity.HIGH);
+    // After commit, page it as the screening worker does; the sweeper would too, but oldest first behind
+    // whatever other files of the run left unpaged in the shared database.
+    await app.running.app.get(JobProducer).enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: 1 } });
     expect(await raise(EscalationSeverity.HIGH)).toMatchObject({ escalationId, attached: true });
     const outreach = await app.gql(
       'mutation ($id: ID!, $input: RecordOutreachInput!) { recordOutreach(escalationId: $id, input: $input) { id } }',

@@ -30,16 +30,18 @@ export async function createReply(app: TestApp, author: Member, threadId: string
 
 /**
  * Stands in for the screening worker (another feature): records a screening for the revision and
- * moves the post through the forum's lifecycle API, exactly as the worker must.
+ * moves the post through the forum's lifecycle API, exactly as the worker must. In an app that runs
+ * the real worker too, the worker may screen the revision first; then its decision stands (the
+ * conflicting insert waits for the worker's transaction, so the post has already moved).
  */
 export async function screen(app: TestApp, postId: string, revision: number, decision: 'PUBLISH' | HeldReason) {
   const lifecycle = app.running.app.get(PostLifecycleService);
   return app.dataSource.transaction(async (manager) => {
-    await manager.query(`INSERT INTO screenings (post_id, revision, decision) VALUES ($1, $2, $3)`, [
-      postId,
-      revision,
-      decision === 'PUBLISH' ? 'PUBLISH' : 'HOLD',
-    ]);
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO screenings (post_id, revision, decision) VALUES ($1, $2, $3) ON CONFLICT (post_id, revision) DO NOTHING RETURNING post_id`,
+      [postId, revision, decision === 'PUBLISH' ? 'PUBLISH' : 'HOLD'],
+    );
+    if (inserted.length === 0) return null;
     return decision === 'PUBLISH'
       ? lifecycle.transition(manager, { postId, revision, from: [PostStatus.PENDING], to: PostStatus.PUBLISHED })
       : lifecycle.transition(manager, { postId, revision, from: [PostStatus.PENDING], to: PostStatus.HELD, heldReason: decision });
