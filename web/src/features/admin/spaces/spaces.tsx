@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
@@ -9,6 +9,7 @@ import { sendFailureOf } from '../../../lib/send-failure';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { StatusMessage } from '../components/status-message';
 import { failureText } from '../failure-text';
+import { EditSpace } from './edit-space';
 import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
 
 const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['Space'] };
@@ -16,7 +17,7 @@ const NAME = 'space-name';
 const DESCRIPTION = 'space-description';
 const COHORT = 'space-cohort';
 
-/** Every space with its state in words, a form to add one, and archive behind a confirm step. */
+/** Every space with its state in words, a form to add one, editing in place, and archive behind a confirm step. */
 export function Spaces() {
   const [result, reexecute] = useQuery({ query: AdminSpacesQuery });
   const [{ fetching: creating }, createSpace] = useMutation(CreateSpaceMutation);
@@ -28,6 +29,24 @@ export function Spaces() {
   const [status, setStatus] = useState('');
   // The space whose archive is awaiting confirmation: archiving cannot be undone from here.
   const [confirming, setConfirming] = useState<string | null>(null);
+  // The space being edited, and the row button to give focus back to when the edit closes.
+  const [editing, setEditing] = useState<string | null>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+
+  const startEdit = (id: string) => {
+    setConfirming(null);
+    setErrors([]);
+    setEditing(id);
+  };
+
+  const finishEdit = (id: string, done: string | null) => {
+    setEditing(null);
+    if (done) {
+      setStatus(done);
+      reexecute(REFRESH);
+    }
+    editButtons.current.get(id)?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +76,7 @@ export function Spaces() {
   const fieldError = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const spaces = result.data?.spaces ?? [];
   const pending = spaces.find((s) => s.id === confirming && !s.archived);
+  const edited = spaces.find((s) => s.id === editing);
   return (
     <>
       <StatusMessage text={status} />
@@ -74,7 +94,7 @@ export function Spaces() {
                   <th scope="col">Who sees it</th>
                   <th scope="col">State</th>
                   <th scope="col">
-                    <span className="visually-hidden">Archive</span>
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
@@ -88,11 +108,29 @@ export function Spaces() {
                     <td>{s.cohort ? `Clients in cohort ${s.cohort}` : 'Every client'}</td>
                     <td>{s.archived ? 'Archived: read-only, hidden from clients’ lists' : 'Open'}</td>
                     <td>
-                      {s.archived ? null : (
-                        <Button variant="secondary" onClick={() => setConfirming(s.id)}>
-                          Archive<span className="visually-hidden"> “{s.name}”</span>
+                      <div className="admin-confirm__actions">
+                        <Button
+                          variant="secondary"
+                          ref={(button: HTMLButtonElement | null) => {
+                            if (button) editButtons.current.set(s.id, button);
+                            else editButtons.current.delete(s.id);
+                          }}
+                          onClick={() => startEdit(s.id)}
+                        >
+                          Edit<span className="visually-hidden"> “{s.name}”</span>
                         </Button>
-                      )}
+                        {s.archived ? null : (
+                          <Button
+                            variant="secondary"
+                            onClick={() => {
+                              setEditing(null);
+                              setConfirming(s.id);
+                            }}
+                          >
+                            Archive<span className="visually-hidden"> “{s.name}”</span>
+                          </Button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}
@@ -100,6 +138,7 @@ export function Spaces() {
             </table>
           </div>
         ) : null}
+        {edited ? <EditSpace key={edited.id} space={edited} onDone={(done) => finishEdit(edited.id, done)} /> : null}
         {pending ? (
           <ConfirmPanel id="archive-confirm" title={`Archive “${pending.name}”?`}>
             <p>
