@@ -3,9 +3,8 @@ import { useMutation, type CombinedError } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { TextField } from '../../../components/text-field';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { ConfirmPanel } from '../components/confirm-panel';
-import { failureText } from '../failure-text';
+import { notDone } from '../../../lib/failure-text';
 import { UpdateSpaceMutation } from './spaces-api';
 
 const NAME = 'edit-space-name';
@@ -23,7 +22,7 @@ export interface EditableSpace {
 
 function refusalOf(error: CombinedError): FieldError {
   const field = error.graphQLErrors[0]?.extensions.field;
-  return { fieldId: (typeof field === 'string' && FIELD_IDS[field]) || NAME, message: `Not saved: ${failureText(sendFailureOf(error))}` };
+  return { fieldId: (typeof field === 'string' && FIELD_IDS[field]) || NAME, message: notDone('Not saved', error) };
 }
 
 /**

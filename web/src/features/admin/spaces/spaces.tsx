@@ -5,10 +5,9 @@ import { ErrorSummary, type FieldError } from '../../../components/error-summary
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
 import { TextField } from '../../../components/text-field';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { StatusMessage } from '../components/status-message';
-import { failureText } from '../failure-text';
+import { failureText, notDone } from '../../../lib/failure-text';
 import { EditSpace } from './edit-space';
 import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
 
@@ -54,7 +53,7 @@ export function Spaces() {
     setErrors([]);
     const input = { name: name.trim(), description: description.trim(), cohort: cohort.trim() === '' ? null : cohort.trim() };
     const res = await createSpace({ input });
-    if (res.error) return setErrors([{ fieldId: NAME, message: failureText(sendFailureOf(res.error)) }]);
+    if (res.error) return setErrors([{ fieldId: NAME, message: failureText(res.error) }]);
     setStatus(
       `Created “${res.data?.createSpace.name ?? input.name}”. ${input.cohort ? `Clients in cohort ${input.cohort} see it now.` : 'Every client sees it now.'}`,
     );
@@ -67,9 +66,7 @@ export function Spaces() {
   const archive = async (id: string, spaceName: string) => {
     const res = await archiveSpace({ id });
     setConfirming(null);
-    setStatus(
-      res.error ? `Not archived: ${failureText(sendFailureOf(res.error))}` : `Archived “${spaceName}”. It is read-only and hidden from clients’ lists.`,
-    );
+    setStatus(res.error ? notDone('Not archived', res.error) : `Archived “${spaceName}”. It is read-only and hidden from clients’ lists.`);
     reexecute(REFRESH);
   };
 
