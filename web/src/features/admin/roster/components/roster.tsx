@@ -191,7 +191,7 @@ export function Roster() {
           <p>No shifts in these two weeks.</p>
         ) : (
           <div className="admin-table-wrap" role="region" aria-labelledby="roster-shifts-title" tabIndex={0}>
-            <table className="admin-table" data-testid="roster-table">
+            <table className="admin-table roster-table" data-testid="roster-table">
               <thead>
                 <tr>
                   <th scope="col">Time ({programZoneName(windowStart, tz)})</th>
