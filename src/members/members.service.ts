@@ -13,6 +13,11 @@ function discharged(): AppError {
   return new AppError(ErrorCode.FORBIDDEN, DISCHARGED_MESSAGE, { reason: 'DISCHARGED' });
 }
 
+/** `reason`, likewise: the sign-in page can say "not invited yet" rather than "something went wrong". */
+function notInvited(): AppError {
+  return new AppError(ErrorCode.FORBIDDEN, NOT_INVITED_MESSAGE, { reason: 'NOT_INVITED' });
+}
+
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX = 10_000;
 /** Generated pseudonyms are unique: a clash picks the next one, a handful of times at most. */
@@ -86,7 +91,7 @@ export class MembersService implements ViewerDirectory {
     if (this.config.membership.mode !== 'invited' || claims.role === Role.ADMIN) return;
     const admission = await this.members.admissionOf(claims.sub);
     if (admission.known) return;
-    if (!admission.invited || (admission.invitedRole !== null && admission.invitedRole !== claims.role)) throw AppError.forbidden(NOT_INVITED_MESSAGE);
+    if (!admission.invited || (admission.invitedRole !== null && admission.invitedRole !== claims.role)) throw notInvited();
   }
 
   private async upsert(claims: VerifiedClaims): Promise<StoredMember> {

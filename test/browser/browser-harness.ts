@@ -85,6 +85,8 @@ async function giveDemoClientsTheirPseudonyms(server: AppProcess): Promise<void>
     const res = await server.gql('mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: member.name }, token);
     // A production server (the OpenID Connect journey) takes no development token, and has no demo sign-in either.
     if (res.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') return;
+    // MEMBERSHIP=invited: the demo clients are not members until an admin invites them (invitations.browser-spec.ts).
+    if (res.errors?.[0]?.extensions?.reason === 'NOT_INVITED') return;
     if (res.errors?.length) throw new Error(`the demo client ${member.name} could not take their pseudonym: ${JSON.stringify(res.errors)}`);
   }
 }
@@ -196,6 +198,34 @@ export async function expectNoStaffPage(page: Page, path: string, linkName: stri
   await page.evaluate((to) => window.history.pushState(null, '', to), path);
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   expect(await page.getByRole('link', { name: linkName }).count()).toBe(0);
+}
+
+/** What the focused element shows: the yellow focus style, an outline or a ring; never nothing. */
+export async function focusIsVisible(page: Page): Promise<{ what: string; visible: boolean }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { what: 'body', visible: false };
+    const style = getComputedStyle(el);
+    const label = document.querySelector(`label[for="${el.id}"]`);
+    const ring = label ? getComputedStyle(label, '::before').boxShadow : 'none';
+    const visible =
+      style.backgroundColor === 'rgb(255, 221, 0)' ||
+      (style.outlineStyle !== 'none' && style.outlineColor !== 'rgba(0, 0, 0, 0)' && style.outlineWidth !== '0px') ||
+      (style.boxShadow !== 'none' && el.tagName !== 'A' && el.tagName !== 'BUTTON') ||
+      ring !== 'none';
+    return { what: `${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40)}"`, visible };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element's text matches, checking at every stop that focus is visible. */
+export async function tabTo(page: Page, name: RegExp, options: { backwards?: boolean } = {}, maxPresses = 60): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+    const focus = await focusIsVisible(page);
+    if (!focus.visible) throw new Error(`focus is not visible on ${focus.what}`);
+    if (name.test(focus.what)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
 }
 
 /** The server refuses `query` to `token`'s member with FORBIDDEN, whatever the web app shows them. */

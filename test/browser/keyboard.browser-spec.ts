@@ -1,34 +1,6 @@
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { AppProcess } from '../utils/app-process';
-import { launchBrowser, openJourney, startServer } from './browser-harness';
-
-/** What the focused element shows: the yellow focus style, an outline or a ring; never nothing. */
-async function focusIsVisible(page: Page): Promise<{ what: string; visible: boolean }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { what: 'body', visible: false };
-    const style = getComputedStyle(el);
-    const label = document.querySelector(`label[for="${el.id}"]`);
-    const ring = label ? getComputedStyle(label, '::before').boxShadow : 'none';
-    const visible =
-      style.backgroundColor === 'rgb(255, 221, 0)' ||
-      (style.outlineStyle !== 'none' && style.outlineColor !== 'rgba(0, 0, 0, 0)' && style.outlineWidth !== '0px') ||
-      (style.boxShadow !== 'none' && el.tagName !== 'A' && el.tagName !== 'BUTTON') ||
-      ring !== 'none';
-    return { what: `${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 40)}"`, visible };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focused element's text matches, checking at every stop that focus is visible. */
-async function tabTo(page: Page, name: RegExp, options: { backwards?: boolean } = {}, maxPresses = 60): Promise<void> {
-  for (let i = 0; i < maxPresses; i += 1) {
-    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
-    const focus = await focusIsVisible(page);
-    if (!focus.visible) throw new Error(`focus is not visible on ${focus.what}`);
-    if (name.test(focus.what)) return;
-  }
-  throw new Error(`Tab never reached ${name}`);
-}
+import { launchBrowser, openJourney, startServer, tabTo } from './browser-harness';
 
 /** A journey by keyboard alone (sign in, find a space, write, read it posted, get help), with focus visible at every stop. */
 describe('keyboard only', () => {

@@ -4,7 +4,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
 import { readFile } from 'node:fs/promises';
-import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThread, signInAs, SKY, startServer, tokenFor } from './browser-harness';
+import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThread, signInAs, SKY, startServer, tabTo, tokenFor } from './browser-harness';
 
 /**
  * The console's Spaces and Members pages in a real browser against the real server: a space the
@@ -143,6 +143,95 @@ describe('staff: spaces and members in the program console', () => {
       const refused = await server.gql('{ me { id } }', {}, river);
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
+      expect(journey.problems()).toEqual([]);
+    } finally {
+      await client.close();
+      await journey.close();
+    }
+  }, 180_000);
+
+  it('should edit a space by keyboard alone: a refused name in the error summary, then the change saved, audited and seen by a client', async () => {
+    // Limited to a cohort Sky is not in, so the edit that opens it to every client shows in Sky's list.
+    const before = { name: 'Morning pages', description: 'Write a page before breakfast.', cohort: 'autumn' };
+    const after = { name: 'Morning notes', description: 'A few lines before breakfast, for anyone.' };
+    const { createSpace } = await api<{ createSpace: { id: string } }>(
+      server,
+      admin,
+      'mutation($input: CreateSpaceInput!) { createSpace(input: $input) { id } }',
+      { input: before },
+    );
+    const journey = await openJourney(browser, base, 'space-edit', 1280);
+    const client = await openJourney(browser, base, 'space-edit-client', 375);
+    const { page } = journey;
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    try {
+      expect(await clientSees(client.page, before.name)).toBe(false);
+      await signInAs(page, 'Sam');
+      await section(page, 'Spaces');
+      const row = page
+        .getByTestId('spaces-table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: before.name }) });
+      await row.getByRole('cell', { name: 'Clients in cohort autumn' }).waitFor();
+
+      // From the page's heading, by Tab alone (tabTo checks focus is visible at every stop), to the row's Edit button.
+      await page.getByRole('heading', { level: 1, name: 'Spaces' }).click();
+      await tabTo(page, new RegExp(`^button "Edit “${before.name}”"`));
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('region', { name: `Edit “${before.name}”` });
+      await panel.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Edit “${before.name}”`);
+      expect(await panel.getByLabel('Name', { exact: true }).inputValue()).toBe(before.name);
+      expect(await panel.getByLabel('Cohort (optional)').inputValue()).toBe(before.cohort);
+
+      // A one-letter name is the server's refusal, shown in the summary and linked to the field.
+      await page.keyboard.press('Tab');
+      expect(await focusedId()).toBe('edit-space-name');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type('M');
+      await page.keyboard.press('Enter');
+      const summary = page.getByRole('alert');
+      await summary.getByRole('link', { name: 'Not saved: name needs at least 2 characters.' }).waitFor();
+      expect(await focusedId()).toBe('');
+      await checked(journey, 'refused');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(await focusedId()).toBe('edit-space-name');
+      expect((await db.query('SELECT name FROM spaces WHERE id = $1', [createSpace.id])).rows[0].name).toBe(before.name);
+
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(after.name);
+      await page.keyboard.press('Tab');
+      expect(await focusedId()).toBe('edit-space-description');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(after.description);
+      await page.keyboard.press('Tab');
+      expect(await focusedId()).toBe('edit-space-cohort');
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      await tabTo(page, /^button "Save changes"/, {}, 3);
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').getByText(`Saved “${after.name}”: every client sees it.`).waitFor();
+      await panel.waitFor({ state: 'detached' });
+      // Focus goes back to the row's Edit button, now under the new name.
+      await page.waitForFunction((name) => document.activeElement?.textContent === `Edit “${name}”`, after.name);
+      const edited = page
+        .getByTestId('spaces-table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: after.name }) });
+      await edited.getByRole('cell', { name: 'Every client' }).waitFor();
+      await edited.getByText(after.description).waitFor();
+      await checked(journey, 'saved');
+
+      const { rows } = await db.query('SELECT name, description, cohort FROM spaces WHERE id = $1', [createSpace.id]);
+      expect(rows).toEqual([{ name: after.name, description: after.description, cohort: null }]);
+      const { rows: audit } = await db.query(`SELECT details FROM audit_events WHERE action = 'space.updated' AND target_id = $1 AND actor_role = 'ADMIN'`, [
+        createSpace.id,
+      ]);
+      expect(audit).toHaveLength(1);
+      expect(audit[0].details).toMatchObject({ fields: 'name,description,cohort', cohort: null });
+      expect(await clientSees(client.page, after.name)).toBe(true);
+      await client.shot('client-sees-edited-space');
       expect(journey.problems()).toEqual([]);
     } finally {
       await client.close();

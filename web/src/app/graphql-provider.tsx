@@ -19,6 +19,9 @@ export function GraphqlProvider({ children }: { children: ReactNode }) {
         onAccessEnded: () => {
           if (session) void signOut('access-ended');
         },
+        onNotInvited: () => {
+          if (session) void signOut('not-invited');
+        },
       }),
     [session, signOut],
   );

@@ -9,6 +9,8 @@ export interface ClientCredentials {
   onUnauthenticated(): void;
   /** The program ended this member's access (discharged): the app signs out and says so kindly. */
   onAccessEnded(): void;
+  /** The forum is by invitation and this sign-in has none (MEMBERSHIP=invited): the app signs out and says how to get one. */
+  onNotInvited(): void;
 }
 
 export interface GraphqlConnection {
@@ -59,8 +61,10 @@ export function createGraphqlConnection(credentials: ClientCredentials): Graphql
     exchanges: [
       mapExchange({
         onError(error) {
+          const refusedFor = (reason: string) => error.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN' && e.extensions.reason === reason);
           if (error.graphQLErrors.some((e) => e.extensions.code === 'UNAUTHENTICATED')) credentials.onUnauthenticated();
-          else if (error.graphQLErrors.some((e) => e.extensions.code === 'FORBIDDEN' && e.extensions.reason === 'DISCHARGED')) credentials.onAccessEnded();
+          else if (refusedFor('DISCHARGED')) credentials.onAccessEnded();
+          else if (refusedFor('NOT_INVITED')) credentials.onNotInvited();
         },
       }),
       cacheExchange,

@@ -76,7 +76,7 @@ export function AdminRosterPage() {
 
 export function AdminSpacesPage() {
   return (
-    <ConsolePage title="Spaces" lead="The topic spaces clients read and post in: create one, or archive one that has run its course.">
+    <ConsolePage title="Spaces" lead="The topic spaces clients read and post in: create one, change who sees one, or archive one that has run its course.">
       <Spaces />
     </ConsolePage>
   );

@@ -33,6 +33,14 @@ export function SignInPage() {
           </p>
         </InsetText>
       ) : null}
+      {ended === 'not-invited' ? (
+        <InsetText label="You have not been invited yet">
+          <p>
+            Between Sessions is open to invited members only, and this sign-in has no invitation. Ask your program team to invite you, then sign in again. If
+            you need to talk to someone now, <Link href="/help">get help now</Link>.
+          </p>
+        </InsetText>
+      ) : null}
       {ended === 'signed-out' ? (
         <InsetText label="You have signed out">
           <p>Nothing you were writing is kept on this device.</p>

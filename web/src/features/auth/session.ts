@@ -18,4 +18,4 @@ export interface AuthSession {
 }
 
 /** Why the last session ended, so the sign-in page can say so kindly. */
-export type SessionEnd = 'signed-out' | 'expired' | 'access-ended';
+export type SessionEnd = 'signed-out' | 'expired' | 'access-ended' | 'not-invited';

@@ -3,28 +3,17 @@ import { useClient, useMutation } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { TextField } from '../../../components/text-field';
-import { sendFailureOf, type SendFailure } from '../../../lib/send-failure';
+import { ACTION_FAILURE_WORDING, failureText, type FailureWording } from '../../../lib/failure-text';
 import { ExportMyDataQuery, SetMyPseudonymMutation } from '../api/account';
 
 const PSEUDONYM = 'pseudonym';
 
-function failureText(failure: SendFailure): string {
-  switch (failure.kind) {
-    case 'offline':
-      return 'You seem to be offline. Check your connection and try again.';
-    case 'rate-limited':
-      return 'You changed your name recently. You can choose a new one once a week.';
-    case 'unavailable':
-      return 'The forum did not answer. Try again in a moment.';
-    case 'signed-out':
-      return 'You were signed out. Sign in again.';
-    case 'invalid':
-      return failure.message;
-    case 'not-found':
-    case 'unknown':
-      return 'Something went wrong. Try again.';
-  }
-}
+/** Choosing a name: RATE_LIMITED means the once-a-week limit, and there is no page to refresh when something is missing. */
+const NAME_WORDING: FailureWording = {
+  ...ACTION_FAILURE_WORDING,
+  'rate-limited': () => 'You changed your name recently. You can choose a new one once a week.',
+  'not-found': () => 'Something went wrong. Try again.',
+};
 
 /** Hands the JSON to the browser as a file; nothing is kept in the page after. */
 function saveFile(name: string, text: string) {
@@ -54,7 +43,7 @@ export function AccountSettings({ displayName, canChooseName }: { displayName: s
     if (name.trim() === '') return setErrors([{ fieldId: PSEUDONYM, message: 'Enter the name you would like others to see' }]);
     setErrors([]);
     const res = await setMyPseudonym({ displayName: name.trim() });
-    if (res.error) return setErrors([{ fieldId: PSEUDONYM, message: failureText(sendFailureOf(res.error)) }]);
+    if (res.error) return setErrors([{ fieldId: PSEUDONYM, message: failureText(res.error, NAME_WORDING) }]);
     setSaved(`Others now see you as ${res.data?.setMyPseudonym.displayName ?? name.trim()}.`);
     setName('');
   };
@@ -64,7 +53,7 @@ export function AccountSettings({ displayName, canChooseName }: { displayName: s
     setExportProblem('');
     const res = await client.query(ExportMyDataQuery, {}, { requestPolicy: 'network-only' }).toPromise();
     setExporting(false);
-    if (res.error || !res.data) return setExportProblem(res.error ? failureText(sendFailureOf(res.error)) : 'Something went wrong. Try again.');
+    if (res.error || !res.data) return setExportProblem(res.error ? failureText(res.error) : 'Something went wrong. Try again.');
     saveFile('between-sessions-my-data.json', res.data.exportMyData);
   };
 

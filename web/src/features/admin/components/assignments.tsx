@@ -3,9 +3,8 @@ import { useMutation, useQuery } from 'urql';
 import { Button } from '../../../components/button';
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { AssignmentsQuery, AssignPeerMutation, UnassignPeerMutation } from '../api/admin';
-import { failureText } from '../failure-text';
+import { notDone } from '../../../lib/failure-text';
 import { StatusMessage } from './status-message';
 
 const REFRESH = { additionalTypenames: ['PeerSpecialistAssignment'] };
@@ -32,14 +31,14 @@ export function Assignments() {
     const spaceId = choice[memberId];
     if (!spaceId) return setStatus(`Choose a space for ${displayName} first.`);
     const res = await assign({ spaceId, memberId });
-    if (res.error) return setStatus(`Not assigned: ${failureText(sendFailureOf(res.error))}`);
+    if (res.error) return setStatus(notDone('Not assigned', res.error));
     setStatus(`${displayName} now looks after ${nameOf(spaceId)}.`);
     setChoice((c) => ({ ...c, [memberId]: '' }));
     refetch();
   };
   const doUnassign = async (memberId: string, displayName: string, spaceId: string) => {
     const res = await unassign({ spaceId, memberId });
-    if (res.error) return setStatus(`Not removed: ${failureText(sendFailureOf(res.error))}`);
+    if (res.error) return setStatus(notDone('Not removed', res.error));
     setStatus(`${displayName} no longer looks after ${nameOf(spaceId)}.`);
     refetch();
   };

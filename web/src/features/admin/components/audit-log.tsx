@@ -7,9 +7,8 @@ import { LoadProblem } from '../../../components/problem';
 import { TextField } from '../../../components/text-field';
 import { fullTime } from '../../../lib/format-time';
 import type { AuditEventFilter } from '../../../lib/gql/graphql';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { AssignmentsQuery, AuditEventsQuery, ExportAuditCsvMutation } from '../api/admin';
-import { failureText } from '../failure-text';
+import { notDone } from '../../../lib/failure-text';
 import { StatusMessage } from './status-message';
 
 const PAGE = 25;
@@ -90,7 +89,7 @@ export function AuditLog() {
 
   const doExport = async () => {
     const res = await exportCsv({ filter: applied });
-    if (res.error || !res.data) return setStatus(`Not downloaded: ${res.error ? failureText(sendFailureOf(res.error)) : 'try again.'}`);
+    if (res.error || !res.data) return setStatus(res.error ? notDone('Not downloaded', res.error) : 'Not downloaded: try again.');
     const { csv, rowCount, truncated } = res.data.exportAuditEventsCsv;
     download(csv, `audit-log-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.csv`);
     setStatus(

@@ -5,9 +5,8 @@ import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
 import { fullTime } from '../../../lib/format-time';
 import type { JobQueue } from '../../../lib/gql/graphql';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { QueueHealthQuery, RetryFailedJobsMutation } from '../api/admin';
-import { failureText } from '../failure-text';
+import { notDone } from '../../../lib/failure-text';
 import { StatusMessage } from './status-message';
 
 /** Read again this often while the page is open: the counts move with every post. */
@@ -44,7 +43,7 @@ export function QueueHealth() {
 
   const doRetry = async (queue: JobQueue) => {
     const res = await retry({ queue });
-    if (res.error) setStatus(`Not retried: ${failureText(sendFailureOf(res.error))}`);
+    if (res.error) setStatus(notDone('Not retried', res.error));
     else setStatus(`${res.data?.retryFailedJobs ?? 0} failed jobs of ${QUEUE_ABOUT[queue].toLowerCase()} are running again.`);
     refresh();
   };

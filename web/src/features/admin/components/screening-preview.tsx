@@ -3,9 +3,8 @@ import { useClient } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import type { AdminPreviewScreeningQuery } from '../../../lib/gql/graphql';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { PreviewScreeningQuery } from '../api/admin';
-import { failureText } from '../failure-text';
+import { failureText } from '../../../lib/failure-text';
 
 type Preview = AdminPreviewScreeningQuery['previewScreening'];
 
@@ -51,7 +50,7 @@ export function ScreeningPreview() {
     setChecking(false);
     if (res.error || !res.data) {
       setPreview(null);
-      return setErrors([{ fieldId: SAMPLE, message: res.error ? failureText(sendFailureOf(res.error)) : 'The check did not answer. Try again.' }]);
+      return setErrors([{ fieldId: SAMPLE, message: res.error ? failureText(res.error) : 'The check did not answer. Try again.' }]);
     }
     setPreview(res.data.previewScreening);
   };

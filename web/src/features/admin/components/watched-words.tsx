@@ -6,9 +6,8 @@ import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
 import { TextField } from '../../../components/text-field';
 import type { WatchedWordAction } from '../../../lib/gql/graphql';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { RemoveWatchedWordMutation, SetWatchedWordMutation, WatchedWordsQuery } from '../api/admin';
-import { failureText } from '../failure-text';
+import { failureText, notDone } from '../../../lib/failure-text';
 import { StatusMessage } from './status-message';
 
 const ACTIONS: Array<{ action: WatchedWordAction; label: string; hint: string }> = [
@@ -34,7 +33,7 @@ export function WatchedWords() {
     if (term.trim() === '') return setErrors([{ fieldId: TERM, message: 'Enter the word or phrase to watch for' }]);
     setErrors([]);
     const res = await setWord({ input: { term, action } });
-    if (res.error) return setErrors([{ fieldId: TERM, message: failureText(sendFailureOf(res.error)) }]);
+    if (res.error) return setErrors([{ fieldId: TERM, message: failureText(res.error) }]);
     const saved = res.data?.setWatchedWord;
     setStatus(saved ? `Saved: “${saved.term}” ${ACTION_LABEL[saved.action].toLowerCase()}. Screening uses it within 10 seconds.` : 'Saved.');
     setTerm('');
@@ -43,7 +42,7 @@ export function WatchedWords() {
 
   const remove = async (id: string, word: string) => {
     const res = await removeWord({ id });
-    setStatus(res.error ? `Not removed: ${failureText(sendFailureOf(res.error))}` : `Removed “${word}”. Screening stops using it within 10 seconds.`);
+    setStatus(res.error ? notDone('Not removed', res.error) : `Removed “${word}”. Screening stops using it within 10 seconds.`);
     reexecute(REFRESH);
   };
 

@@ -6,10 +6,9 @@ import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
 import { TextField } from '../../../components/text-field';
 import type { MemberStatus, Role } from '../../../lib/gql/graphql';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { StatusMessage } from '../components/status-message';
-import { failureText } from '../failure-text';
+import { failureText, notDone } from '../../../lib/failure-text';
 import {
   AdminMemberInvitesQuery,
   AdminMembersQuery,
@@ -65,11 +64,7 @@ export function Members() {
   const confirmDischarge = async (p: Pending) => {
     const res = await discharge({ memberId: p.id });
     setPending(null);
-    setStatus(
-      res.error
-        ? `Not discharged: ${failureText(sendFailureOf(res.error))}`
-        : `Discharged ${p.name}. Their access has ended; their posts stay under their pseudonym.`,
-    );
+    setStatus(res.error ? notDone('Not discharged', res.error) : `Discharged ${p.name}. Their access has ended; their posts stay under their pseudonym.`);
     reexecute(REFRESH);
   };
 
@@ -78,7 +73,7 @@ export function Members() {
     // Typing the pseudonym is the guard against erasing the wrong person: it is not undone.
     if (typed.trim() !== p.name) return setEraseErrors([{ fieldId: ERASE_NAME, message: `Type ${p.name} exactly as shown to erase them` }]);
     const res = await erase({ memberId: p.id });
-    if (res.error) return setEraseErrors([{ fieldId: ERASE_NAME, message: failureText(sendFailureOf(res.error)) }]);
+    if (res.error) return setEraseErrors([{ fieldId: ERASE_NAME, message: failureText(res.error) }]);
     setPending(null);
     setStatus(`Erased ${p.name}. Their writing is removed and they show as “Former member”; the audit log keeps that it happened.`);
     reexecute(REFRESH);
@@ -245,7 +240,7 @@ function Invites({ onStatus }: { onStatus: (text: string) => void }) {
     if (sub.trim() === '') return setErrors([{ fieldId: INVITE_SUB, message: 'Enter the sign-in id (subject) to invite' }]);
     setErrors([]);
     const res = await invite({ sub: sub.trim(), role: role || null });
-    if (res.error) return setErrors([{ fieldId: INVITE_SUB, message: failureText(sendFailureOf(res.error)) }]);
+    if (res.error) return setErrors([{ fieldId: INVITE_SUB, message: failureText(res.error) }]);
     onStatus(`Invited ${sub.trim()}${role ? ` as ${ROLE_LABEL[role].toLowerCase()}` : ''}. They can join the next time they sign in.`);
     setSub('');
     reexecute(REFRESH);
@@ -253,7 +248,7 @@ function Invites({ onStatus }: { onStatus: (text: string) => void }) {
 
   const remove = async (who: string) => {
     const res = await revoke({ sub: who });
-    onStatus(res.error ? `Not revoked: ${failureText(sendFailureOf(res.error))}` : `Revoked the invite for ${who}. If they already joined, they keep access.`);
+    onStatus(res.error ? notDone('Not revoked', res.error) : `Revoked the invite for ${who}. If they already joined, they keep access.`);
     reexecute(REFRESH);
   };
 

@@ -32,3 +32,14 @@ export const ArchiveSpaceMutation = graphql(`
     }
   }
 `);
+
+export const UpdateSpaceMutation = graphql(`
+  mutation AdminUpdateSpace($input: UpdateSpaceInput!) {
+    updateSpace(input: $input) {
+      id
+      name
+      description
+      cohort
+    }
+  }
+`);

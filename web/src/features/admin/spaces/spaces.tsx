@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
 import { TextField } from '../../../components/text-field';
-import { sendFailureOf } from '../../../lib/send-failure';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { StatusMessage } from '../components/status-message';
-import { failureText } from '../failure-text';
+import { failureText, notDone } from '../../../lib/failure-text';
+import { EditSpace } from './edit-space';
 import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
 
 const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['Space'] };
@@ -16,7 +16,7 @@ const NAME = 'space-name';
 const DESCRIPTION = 'space-description';
 const COHORT = 'space-cohort';
 
-/** Every space with its state in words, a form to add one, and archive behind a confirm step. */
+/** Every space with its state in words, a form to add one, editing in place, and archive behind a confirm step. */
 export function Spaces() {
   const [result, reexecute] = useQuery({ query: AdminSpacesQuery });
   const [{ fetching: creating }, createSpace] = useMutation(CreateSpaceMutation);
@@ -28,6 +28,24 @@ export function Spaces() {
   const [status, setStatus] = useState('');
   // The space whose archive is awaiting confirmation: archiving cannot be undone from here.
   const [confirming, setConfirming] = useState<string | null>(null);
+  // The space being edited, and the row button to give focus back to when the edit closes.
+  const [editing, setEditing] = useState<string | null>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+
+  const startEdit = (id: string) => {
+    setConfirming(null);
+    setErrors([]);
+    setEditing(id);
+  };
+
+  const finishEdit = (id: string, done: string | null) => {
+    setEditing(null);
+    if (done) {
+      setStatus(done);
+      reexecute(REFRESH);
+    }
+    editButtons.current.get(id)?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +53,7 @@ export function Spaces() {
     setErrors([]);
     const input = { name: name.trim(), description: description.trim(), cohort: cohort.trim() === '' ? null : cohort.trim() };
     const res = await createSpace({ input });
-    if (res.error) return setErrors([{ fieldId: NAME, message: failureText(sendFailureOf(res.error)) }]);
+    if (res.error) return setErrors([{ fieldId: NAME, message: failureText(res.error) }]);
     setStatus(
       `Created “${res.data?.createSpace.name ?? input.name}”. ${input.cohort ? `Clients in cohort ${input.cohort} see it now.` : 'Every client sees it now.'}`,
     );
@@ -48,15 +66,14 @@ export function Spaces() {
   const archive = async (id: string, spaceName: string) => {
     const res = await archiveSpace({ id });
     setConfirming(null);
-    setStatus(
-      res.error ? `Not archived: ${failureText(sendFailureOf(res.error))}` : `Archived “${spaceName}”. It is read-only and hidden from clients’ lists.`,
-    );
+    setStatus(res.error ? notDone('Not archived', res.error) : `Archived “${spaceName}”. It is read-only and hidden from clients’ lists.`);
     reexecute(REFRESH);
   };
 
   const fieldError = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const spaces = result.data?.spaces ?? [];
   const pending = spaces.find((s) => s.id === confirming && !s.archived);
+  const edited = spaces.find((s) => s.id === editing);
   return (
     <>
       <StatusMessage text={status} />
@@ -74,7 +91,7 @@ export function Spaces() {
                   <th scope="col">Who sees it</th>
                   <th scope="col">State</th>
                   <th scope="col">
-                    <span className="visually-hidden">Archive</span>
+                    <span className="visually-hidden">Actions</span>
                   </th>
                 </tr>
               </thead>
@@ -88,11 +105,29 @@ export function Spaces() {
                     <td>{s.cohort ? `Clients in cohort ${s.cohort}` : 'Every client'}</td>
                     <td>{s.archived ? 'Archived: read-only, hidden from clients’ lists' : 'Open'}</td>
                     <td>
-                      {s.archived ? null : (
-                        <Button variant="secondary" onClick={() => setConfirming(s.id)}>
-                          Archive<span className="visually-hidden"> “{s.name}”</span>
+                      <div className="admin-confirm__actions">
+                        <Button
+                          variant="secondary"
+                          ref={(button: HTMLButtonElement | null) => {
+                            if (button) editButtons.current.set(s.id, button);
+                            else editButtons.current.delete(s.id);
+                          }}
+                          onClick={() => startEdit(s.id)}
+                        >
+                          Edit<span className="visually-hidden"> “{s.name}”</span>
                         </Button>
-                      )}
+                        {s.archived ? null : (
+                          <Button
+                            variant="secondary"
+                            onClick={() => {
+                              setEditing(null);
+                              setConfirming(s.id);
+                            }}
+                          >
+                            Archive<span className="visually-hidden"> “{s.name}”</span>
+                          </Button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 ))}
@@ -100,6 +135,7 @@ export function Spaces() {
             </table>
           </div>
         ) : null}
+        {edited ? <EditSpace key={edited.id} space={edited} onDone={(done) => finishEdit(edited.id, done)} /> : null}
         {pending ? (
           <ConfirmPanel id="archive-confirm" title={`Archive “${pending.name}”?`}>
             <p>

@@ -6,8 +6,7 @@ import { InsetText } from '../../../../components/inset-text';
 import { Loading } from '../../../../components/loading';
 import { LoadProblem } from '../../../../components/problem';
 import type { OnCallTier } from '../../../../lib/gql/graphql';
-import { sendFailureOf } from '../../../../lib/send-failure';
-import { failureText } from '../../failure-text';
+import { notDone } from '../../../../lib/failure-text';
 import { StatusMessage } from '../../components/status-message';
 import '../roster.css';
 import { CreateShiftMutation, DeleteShiftMutation, RosterQuery } from '../api/roster';
@@ -34,7 +33,7 @@ function serverErrors(error: CombinedError): FieldError[] {
   if (first?.extensions.code === 'CONFLICT') return [{ fieldId: FIELD.start, message: `Not added: ${first.message}` }];
   const field = typeof first?.extensions.field === 'string' ? first.extensions.field : '';
   const fieldId = field === 'clinicianId' ? FIELD.clinician : field === 'endsAt' ? FIELD.end : FIELD.start;
-  return [{ fieldId, message: `Not added: ${failureText(sendFailureOf(error))}` }];
+  return [{ fieldId, message: notDone('Not added', error) }];
 }
 
 /** The admins' on-call roster: who is on call now, gaps soon, a fortnight of shifts, add and delete. */
@@ -105,7 +104,7 @@ export function Roster() {
   const remove = async (id: string, what: string) => {
     const res = await deleteShift({ id });
     setConfirming(null);
-    setStatus(res.error ? `Not deleted: ${failureText(sendFailureOf(res.error))}` : `Deleted ${what}.`);
+    setStatus(res.error ? notDone('Not deleted', res.error) : `Deleted ${what}.`);
     refresh();
   };
 
@@ -192,7 +191,7 @@ export function Roster() {
           <p>No shifts in these two weeks.</p>
         ) : (
           <div className="admin-table-wrap" role="region" aria-labelledby="roster-shifts-title" tabIndex={0}>
-            <table className="admin-table" data-testid="roster-table">
+            <table className="admin-table roster-table" data-testid="roster-table">
               <thead>
                 <tr>
                   <th scope="col">Time ({programZoneName(windowStart, tz)})</th>
