@@ -188,7 +188,8 @@ describe('members: MEMBERSHIP=invited', () => {
   it('should let in only invited subjects (for the invited role), keep those who joined, and refuse the rest with a clear message', async () => {
     const stranger = await signToken(uniqueSub('stranger'), Role.CLIENT);
     const refused = await app.gql('{ me { id } }', {}, stranger);
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The reason lets the web app sign them out with its own page rather than a failed load.
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_INVITED' });
     expect(refused.errors?.[0].message).toMatch(/invited members only/);
     expect(refused.status).toBeLessThan(500);
 
