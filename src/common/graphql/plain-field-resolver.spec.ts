@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Type } from '@nestjs/common';
+import { Parent } from '@nestjs/graphql';
 import { GraphQLFieldConfig, GraphQLInt, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, GraphQLString } from 'graphql';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -23,6 +24,10 @@ class NoteResolver {
   @Public()
   open(): string {
     return 'anyone';
+  }
+
+  decorated(@Parent() parent: { text: string }): string {
+    return parent.text;
   }
 }
 
@@ -79,6 +84,12 @@ describe('installPlainFieldResolvers', () => {
   it('should refuse at boot a field whose method or class names roles, so a staff-only field keeps its guard', () => {
     expect(() => installPlainFieldResolvers(schemaWith({ secret: { owner: NoteResolver, method: 'secret' } }), () => new NoteResolver())).toThrow(/@Roles/);
     expect(() => installPlainFieldResolvers(schemaWith({ note: { owner: ClinicalResolver, method: 'note' } }), () => new ClinicalResolver())).toThrow(/@Roles/);
+  });
+
+  it('should refuse at boot a method that takes Nest param decorators, whose parameters would not line up', () => {
+    expect(() => installPlainFieldResolvers(schemaWith({ decorated: { owner: NoteResolver, method: 'decorated' } }), () => new NoteResolver())).toThrow(
+      /param decorators/,
+    );
   });
 
   it('should refuse at boot a public field and a field with arguments', () => {

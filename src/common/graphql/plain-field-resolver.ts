@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Extensions } from '@nestjs/graphql';
-import { PARAM_ARGS_METADATA } from '@nestjs/graphql/dist/graphql.constants';
+// Where Nest keeps a method's param decorators (@nestjs/graphql's PARAM_ARGS_METADATA is this key too).
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { GraphQLFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { requireViewer } from '../auth/gql-auth.guard';
 import { PUBLIC_KEY } from '../auth/public.decorator';
@@ -49,7 +50,7 @@ function refusal(ref: PlainFieldResolverRef, argCount: number): string | null {
     if (Reflect.getMetadata(PUBLIC_KEY, target) !== undefined) return 'is @Public';
   }
   if (argCount > 0) return 'takes arguments (a plain resolver reads them from the raw args object, not @Args)';
-  const params = Reflect.getMetadata(PARAM_ARGS_METADATA, ref.owner, ref.method) as object | undefined;
+  const params = Reflect.getMetadata(ROUTE_ARGS_METADATA, ref.owner, ref.method) as object | undefined;
   if (params && Object.keys(params).length > 0) return 'uses Nest param decorators (it is called as (parent, args, context, info))';
   return null;
 }
