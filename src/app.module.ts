@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -71,9 +71,10 @@ export class AppModule {
           ? [
               GraphQLModule.forRootAsync<ApolloDriverConfig>({
                 driver: ApolloDriver,
-                inject: [TokenVerifier, VIEWER_DIRECTORY],
+                inject: [TokenVerifier, VIEWER_DIRECTORY, ModuleRef],
                 imports: [MembersModule],
-                useFactory: (verifier: TokenVerifier, viewers: ViewerDirectory) => graphqlConfig(config, verifier, viewers, logger),
+                useFactory: (verifier: TokenVerifier, viewers: ViewerDirectory, modules: ModuleRef) =>
+                  graphqlConfig(config, verifier, viewers, logger, (owner) => modules.get(owner, { strict: false })),
               }),
             ]
           : []),

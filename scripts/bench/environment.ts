@@ -32,6 +32,8 @@ export interface BenchEnvironment {
   apiCpuMs(): number;
   /** SQL statements the API process has sent so far (only with `countSql`; otherwise null). */
   sqlStatements(): Promise<number | null>;
+  /** The same count by statement head (its first 90 characters, no values; only with `countSql`). */
+  sqlStatementsByHead(): Promise<Record<string, number> | null>;
   /** Starts (another) worker process; `extraEnv` and `preload` apply to it only. */
   startWorker(options?: { extraEnv?: Record<string, string>; preload?: string[]; quiet?: boolean }): ServerProcess;
   /** Restarts the API process on the same port (a drill changing its environment). */
@@ -173,6 +175,10 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     async sqlStatements() {
       if (!sqlCounterPort) return null;
       return ((await (await fetch(`http://127.0.0.1:${sqlCounterPort}/`)).json()) as { statements: number }).statements;
+    },
+    async sqlStatementsByHead() {
+      if (!sqlCounterPort) return null;
+      return ((await (await fetch(`http://127.0.0.1:${sqlCounterPort}/`)).json()) as { byHead: Record<string, number> }).byHead;
     },
     startWorker,
     async restartApi(extraEnv = {}) {

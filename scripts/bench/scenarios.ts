@@ -313,12 +313,20 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
     const body = JSON.stringify({ query });
     // Statements per request, one request at a time (nothing else talks to the API meanwhile).
     const perRequest: number[] = [];
+    const headsBefore = (await env.sqlStatementsByHead()) ?? {};
     for (let i = 0; i < 20; i++) {
       const before = await statements();
       const answer = await gql<{ thread: { posts: { edges: unknown[] } } }>(env.graphqlUrl, env.clientTokens[i % env.clientTokens.length], query);
       if (answer.thread.posts.edges.length !== 51) throw new Error(`expected 51 posts, got ${answer.thread.posts.edges.length}`);
       perRequest.push((await statements()) - before);
     }
+    // Which statements a read sends (per read, over those 20): the page itself, and whatever else.
+    const headsAfter = (await env.sqlStatementsByHead()) ?? {};
+    const statementsPerRead = Object.fromEntries(
+      Object.entries(headsAfter)
+        .map(([head, n]) => [head, (n - (headsBefore[head] ?? 0)) / 20] as const)
+        .filter(([, n]) => n > 0),
+    );
     const scansBefore = await tableScans(env.databaseUrl);
     const run = await drive(env, { connections: options.connections, seconds: options.seconds, maxRequests: 100_000, body: () => body });
     const scansAfter = await tableScans(env.databaseUrl);
@@ -328,7 +336,12 @@ async function readScenario(options: BenchOptions, apiNodeArgs: string[]): Promi
       sequentialScansUnderLoad: Object.fromEntries(Object.entries(scansAfter).map(([table, n]) => [table, n - (scansBefore[table] ?? 0)])),
       ...(seeded ? { seeded } : {}),
       ...run,
-      sqlStatementsPerRequest: { min: Math.min(...perRequest), max: Math.max(...perRequest), averageUnderLoad: run.sqlStatementsPerRequest },
+      sqlStatementsPerRequest: {
+        min: Math.min(...perRequest),
+        max: Math.max(...perRequest),
+        averageUnderLoad: run.sqlStatementsPerRequest,
+        byHead: statementsPerRead,
+      },
       target: { requestsPerSecond: 600, p99Ms: 30 },
     };
   } finally {

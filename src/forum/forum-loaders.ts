@@ -10,7 +10,7 @@ import { MemberModel } from '../members/models/member.model';
 import { PostEntity } from './entities/post.entity';
 import { SpaceEntity } from './entities/space.entity';
 import { ThreadEntity } from './entities/thread.entity';
-import { PostModel } from './models/post.model';
+import { PostModel, PostPageRead } from './models/post.model';
 import { ReactionCountModel } from './models/reaction-count.model';
 import { PagePost, PostsRepository } from './posts.repository';
 import { ReactionsRepository } from './reactions.repository';
@@ -29,8 +29,11 @@ export interface ForumLoaderSet {
   /** Published replies (the first post is not a reply), by thread. */
   replyCount: DataLoader<string, number>;
   /** Pages of posts by thread, one loader per page asked for (`limit + 1` rows: the extra one says there is more). */
-  threadPostPages: Map<string, DataLoader<string, PagePost[]>>;
+  threadPostPages: Map<string, DataLoader<string, PageOfPosts>>;
 }
+
+/** A page's posts; those read by prefetchThreadPage carry what their fields show. */
+type PageOfPosts = Array<PagePost & { pageRead?: PostPageRead }>;
 
 export interface PostReactions {
   counts: ReactionCountModel[];
@@ -94,7 +97,7 @@ export class ForumLoaders {
       await this.pageLoader(this.for(ctx), viewer, limit, afterSeq).load(threadId),
       limit,
       (post) => POST_CURSOR.encode([post.seq]),
-      (post) => PostModel.from(post),
+      (post) => PostModel.from(post, post.pageRead ?? null),
     );
   }
 
@@ -128,17 +131,20 @@ export class ForumLoaders {
       return;
     }
     set.thread.prime(threadId, this.primeOpening(set, read.thread));
-    this.pageLoader(set, viewer, limit, afterSeq).prime(threadId, read.page);
-    const byPost = new Map<string, PostReactions>(read.page.map((post) => [post.id, { counts: [], viewerKinds: [] }]));
-    for (const post of read.page) if (post.author) set.member.prime(post.author.id, MemberModel.from(post.author));
-    for (const { postId, kind, count } of read.reactionCounts.sort(byReactionOrder)) byPost.get(postId)?.counts.push({ kind, count });
-    for (const { postId, kind } of read.viewerReactions.sort(byReactionOrder)) byPost.get(postId)?.viewerKinds.push(kind);
-    for (const [postId, reactions] of byPost) set.reactions.prime(postId, reactions);
+    // The page's posts carry what their fields show (PostModel.pageRead); the loaders are primed
+    // too, for whatever else in the document asks for the same post.
+    const page = read.page.map((post) => {
+      const pageRead: PostPageRead = { author: MemberModel.from(post.author), reactions: post.reactionCounts, viewerReactions: post.viewerKinds };
+      set.member.prime(post.author.id, pageRead.author);
+      set.reactions.prime(post.id, { counts: pageRead.reactions, viewerKinds: pageRead.viewerReactions });
+      return Object.assign(post, { pageRead });
+    });
+    this.pageLoader(set, viewer, limit, afterSeq).prime(threadId, page);
     set.replyCount.prime(threadId, read.replyCount);
   }
 
   /** The request's loader of one page (`limit` posts after `afterSeq`) by thread. */
-  private pageLoader(set: ForumLoaderSet, viewer: Viewer, limit: number, afterSeq: string | null): DataLoader<string, PagePost[]> {
+  private pageLoader(set: ForumLoaderSet, viewer: Viewer, limit: number, afterSeq: string | null): DataLoader<string, PageOfPosts> {
     const key = `${limit}:${afterSeq ?? ''}`;
     let loader = set.threadPostPages.get(key);
     if (!loader) {

@@ -1,10 +1,12 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
+import { requireViewer } from '../common/auth/gql-auth.guard';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { HeldReason } from '../common/domain/post-status.enum';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
+import { PlainFieldResolver } from '../common/graphql/plain-field-resolver';
 import { MemberModel } from '../members/models/member.model';
 import { ForumLoaders } from './forum-loaders';
 import { CreateReplyInput } from './inputs/create-reply.input';
@@ -85,11 +87,14 @@ export class PostsResolver {
     return this.posts.threadOf(viewer, post, this.loaders.for(ctx));
   }
 
+  // The fields below show a post the viewer was already allowed to see (it is only ever handed out
+  // after that check, where it was loaded) and need no role: plain resolvers, without Nest's
+  // per-field context, as they run once per post of a page (plain-field-resolver.ts).
+
   @ResolveField(() => MemberModel)
-  async author(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<MemberModel> {
-    const member = await this.loaders.for(ctx).member.load(post.authorId);
-    if (!member) throw AppError.notFound('Member');
-    return member;
+  @PlainFieldResolver()
+  author(post: PostModel, _args: unknown, ctx: RequestContext): MemberModel | Promise<MemberModel> {
+    return post.pageRead?.author ?? this.loadAuthor(post, ctx);
   }
 
   @ResolveField(() => PostModel, { nullable: true, description: 'The post this one quotes, while you may see it.' })
@@ -102,29 +107,53 @@ export class PostsResolver {
    * however the post was reached (post, a thread, a quote, a moderation case, an escalation).
    */
   @ResolveField(() => String, { nullable: true, complexity: BODY_COST, description: 'Sanitized HTML, safe to render; null once the post is deleted.' })
-  async body(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<string | null> {
-    if (post.body !== null) await this.posts.recordStaffRead(ctx, post);
-    return post.body;
+  @PlainFieldResolver()
+  body(post: PostModel, _args: unknown, ctx: RequestContext): string | null | Promise<string | null> {
+    // Only staff reading a post that is not public are audited; everyone else gets the text at once.
+    if (post.body === null || !this.posts.isAuditedRead(ctx, post)) return post.body;
+    return this.posts.recordStaffRead(ctx, post).then(() => post.body);
   }
 
   @ResolveField(() => [ReactionCountModel], { description: 'Counts by kind, kinds with none left out.' })
-  async reactions(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ReactionCountModel[]> {
-    return (await this.loaders.for(ctx).reactions.load(post.id)).counts;
+  @PlainFieldResolver()
+  reactions(post: PostModel, _args: unknown, ctx: RequestContext): ReactionCountModel[] | Promise<ReactionCountModel[]> {
+    return (
+      post.pageRead?.reactions ??
+      this.loaders
+        .for(ctx)
+        .reactions.load(post.id)
+        .then((loaded) => loaded.counts)
+    );
   }
 
   @ResolveField(() => [ReactionKind], { description: 'The kinds you gave this post.' })
-  async viewerReactions(@Parent() post: PostModel, @Ctx() ctx: RequestContext): Promise<ReactionKind[]> {
-    return (await this.loaders.for(ctx).reactions.load(post.id)).viewerKinds;
+  @PlainFieldResolver()
+  viewerReactions(post: PostModel, _args: unknown, ctx: RequestContext): ReactionKind[] | Promise<ReactionKind[]> {
+    return (
+      post.pageRead?.viewerReactions ??
+      this.loaders
+        .for(ctx)
+        .reactions.load(post.id)
+        .then((loaded) => loaded.viewerKinds)
+    );
   }
 
   @ResolveField(() => HeldReason, { nullable: true, description: "Why the post is held: staff who work the post's space only (null for clients)." })
-  heldReason(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer): HeldReason | null {
-    return seesEveryPostIn(viewer, post.spaceId) ? post.heldReason : null;
+  @PlainFieldResolver()
+  heldReason(post: PostModel, _args: unknown, ctx: RequestContext): HeldReason | null {
+    return seesEveryPostIn(requireViewer(ctx), post.spaceId) ? post.heldReason : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'A kind note beside a post that is not public, for its author and staff.' })
-  statusNote(@Parent() post: PostModel, @CurrentViewer() viewer: Viewer): string | null {
-    return canSeeStatusDetails(viewer, post) ? statusNoteFor(post.status, post.heldReason) : null;
+  @PlainFieldResolver()
+  statusNote(post: PostModel, _args: unknown, ctx: RequestContext): string | null {
+    return canSeeStatusDetails(requireViewer(ctx), post) ? statusNoteFor(post.status, post.heldReason) : null;
+  }
+
+  private async loadAuthor(post: PostModel, ctx: RequestContext): Promise<MemberModel> {
+    const member = await this.loaders.for(ctx).member.load(post.authorId);
+    if (!member) throw AppError.notFound('Member');
+    return member;
   }
 
   private async reloaded(ctx: RequestContext, postId: string): Promise<PostModel> {

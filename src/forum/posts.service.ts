@@ -61,9 +61,14 @@ export class PostsService {
    */
   async recordStaffRead(ctx: RequestContext, post: StaffRead): Promise<void> {
     const viewer = ctx.viewer;
-    if (!viewer || !isStaff(viewer.role) || post.status === PostStatus.PUBLISHED) return;
+    if (!viewer || !this.isAuditedRead(ctx, post)) return;
     // A failed audit write rejects this load, and so fails the read.
     await this.staffReadLog(ctx, viewer).load(post);
+  }
+
+  /** Whether reading this post's text is recorded (recordStaffRead): staff reading a post that is not public. */
+  isAuditedRead(ctx: RequestContext, post: Pick<StaffRead, 'status'>): boolean {
+    return ctx.viewer !== null && isStaff(ctx.viewer.role) && post.status !== PostStatus.PUBLISHED;
   }
 
   private staffReadLog(ctx: RequestContext, viewer: Viewer): DataLoader<StaffRead, true, string> {

@@ -23,15 +23,18 @@ export interface ListedThread {
   activityKey: string;
 }
 
+/** A post of a page read by readWithPage: with its author, its reaction counts (kinds with none left out) and the viewer's own kinds. */
+export type PagePostWithReactions = PagePost & {
+  author: MemberEntity;
+  reactionCounts: Array<{ kind: ReactionKind; count: number }>;
+  viewerKinds: ReactionKind[];
+};
+
 /** A thread page read in one statement (readWithPage): what the thread, posts, replyCount and reaction fields show. */
 export interface ThreadPageRead {
   thread: ThreadWithOpening;
-  /** Up to `rows` posts the viewer may see, oldest first, each with its author. */
-  page: PagePost[];
-  /** Counts by post and kind (kinds with none left out). */
-  reactionCounts: Array<{ postId: string; kind: ReactionKind; count: number }>;
-  /** The kinds the viewer gave, by post. */
-  viewerReactions: Array<{ postId: string; kind: ReactionKind }>;
+  /** Up to `rows` posts the viewer may see, oldest first. */
+  page: PagePostWithReactions[];
   replyCount: number;
 }
 
@@ -159,8 +162,6 @@ export class ThreadsRepository {
     return {
       thread: threadFromRow(row),
       page: pageTuples.map((tuple) => pagePostFrom(threadId, tuple)),
-      reactionCounts: pageTuples.flatMap((tuple) => (tuple[13] ?? []).map(([kind, count]) => ({ postId: tuple[0], kind, count }))),
-      viewerReactions: pageTuples.flatMap((tuple) => (tuple[14] ?? []).map((kind) => ({ postId: tuple[0], kind }))),
       replyCount: Number(row.reply_count ?? 0),
     };
   }
@@ -227,9 +228,13 @@ function threadFromRow(row: Record<string, unknown>): ThreadWithOpening {
   return thread;
 }
 
-function pagePostFrom(threadId: string, tuple: PageTuple): PagePost {
-  const [id, seq, spaceId, authorId, quotePostId, status, heldReason, revision, bodyHtml, createdAtMs, editedAtMs, authorName, authorRole] = tuple;
-  const post: PagePost = Object.assign(new PostEntity(), {
+const REACTION_ORDER: readonly ReactionKind[] = Object.values(ReactionKind);
+const byReactionOrder = (a: ReactionKind, b: ReactionKind) => REACTION_ORDER.indexOf(a) - REACTION_ORDER.indexOf(b);
+
+function pagePostFrom(threadId: string, tuple: PageTuple): PagePostWithReactions {
+  const [id, seq, spaceId, authorId, quotePostId, status, heldReason, revision, bodyHtml, createdAtMs, editedAtMs, authorName, authorRole, counts, mine] =
+    tuple;
+  return Object.assign(new PostEntity(), {
     id,
     seq,
     threadId,
@@ -242,7 +247,9 @@ function pagePostFrom(threadId: string, tuple: PageTuple): PagePost {
     bodyHtml,
     createdAt: new Date(createdAtMs),
     editedAt: editedAtMs === null ? null : new Date(editedAtMs),
+    author: Object.assign(new MemberEntity(), { id: authorId, displayName: authorName, role: authorRole }),
+    // In the order the reactions loader gives them (ReactionKind's), so both paths show the same list.
+    reactionCounts: (counts ?? []).sort((a, b) => byReactionOrder(a[0], b[0])).map(([kind, count]) => ({ kind, count })),
+    viewerKinds: (mine ?? []).sort(byReactionOrder),
   });
-  post.author = Object.assign(new MemberEntity(), { id: authorId, displayName: authorName, role: authorRole });
-  return post;
 }

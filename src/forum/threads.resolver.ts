@@ -4,6 +4,7 @@ import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { parseId } from '../common/graphql/ids';
+import { PlainFieldResolver } from '../common/graphql/plain-field-resolver';
 import { selectedChildArgs } from '../common/graphql/lookahead';
 import { Connection } from '../common/pagination/connection';
 import { MemberModel } from '../members/models/member.model';
@@ -63,22 +64,29 @@ export class ThreadsResolver {
     return ThreadModel.from(thread, firstPost.status);
   }
 
+  // space, author, firstPost and replyCount show a thread the viewer was already allowed to see
+  // (handed out only after that check) and need no role: plain resolvers, without Nest's per-field
+  // context, as a list of threads runs them once per thread (plain-field-resolver.ts).
+
   @ResolveField(() => SpaceModel)
-  async space(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<SpaceModel> {
+  @PlainFieldResolver()
+  async space(thread: ThreadModel, _args: unknown, ctx: RequestContext): Promise<SpaceModel> {
     const space = await this.loaders.for(ctx).space.load(thread.spaceId);
     if (!space) throw AppError.notFound('Space');
     return SpaceModel.from(space);
   }
 
   @ResolveField(() => MemberModel)
-  async author(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<MemberModel> {
+  @PlainFieldResolver()
+  async author(thread: ThreadModel, _args: unknown, ctx: RequestContext): Promise<MemberModel> {
     const member = await this.loaders.for(ctx).member.load(thread.authorId);
     if (!member) throw AppError.notFound('Member');
     return member;
   }
 
   @ResolveField(() => PostModel)
-  async firstPost(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<PostModel> {
+  @PlainFieldResolver()
+  async firstPost(thread: ThreadModel, _args: unknown, ctx: RequestContext): Promise<PostModel> {
     // Whoever sees a thread sees its first post: the thread's visibility is the first post's.
     const post = await this.loaders.for(ctx).post.load(thread.firstPostId);
     if (!post) throw AppError.notFound('Post');
@@ -97,7 +105,8 @@ export class ThreadsResolver {
   }
 
   @ResolveField(() => Int, { description: 'Published replies (the first post is not counted).' })
-  async replyCount(@Parent() thread: ThreadModel, @Ctx() ctx: RequestContext): Promise<number> {
+  @PlainFieldResolver()
+  async replyCount(thread: ThreadModel, _args: unknown, ctx: RequestContext): Promise<number> {
     return this.loaders.for(ctx).replyCount.load(thread.id);
   }
 }

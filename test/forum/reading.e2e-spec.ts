@@ -1,4 +1,7 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLObjectType } from 'graphql';
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
+import { isPlainFieldResolver } from '../../src/common/graphql/plain-field-resolver';
 import { Role } from '../../src/common/domain/role.enum';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { createReply, createThread, publishedReply, publishedThread, screen } from './forum-fixtures';
@@ -231,5 +234,17 @@ describe('forum: spaces, thread lists and reading order', () => {
     await screen(app, thread.firstPost.id, 1, 'PUBLISH');
     const after = await app.gql<ThreadPage>(THREADS, { spaceId }, client.token);
     expect(after.data!.threads.edges[0].node.status).toBe(PostStatus.PUBLISHED);
+  });
+
+  it("should resolve a page's per-post fields without Nest's per-field context, and keep the screening field behind it", () => {
+    const types = app.running.app.get(GraphQLSchemaHost).schema.getTypeMap();
+    const fields = (type: string) => (types[type] as GraphQLObjectType).getFields();
+    for (const name of ['author', 'body', 'reactions', 'viewerReactions', 'heldReason', 'statusNote'])
+      expect([name, isPlainFieldResolver(fields('Post')[name].resolve)]).toEqual([name, true]);
+    for (const name of ['space', 'author', 'firstPost', 'replyCount'])
+      expect([name, isPlainFieldResolver(fields('Thread')[name].resolve)]).toEqual([name, true]);
+    // Staff-only or with arguments: Nest's guard wrapping stays.
+    expect(isPlainFieldResolver(fields('Post').screening.resolve)).toBe(false);
+    expect(isPlainFieldResolver(fields('Thread').posts.resolve)).toBe(false);
   });
 });

@@ -5,12 +5,22 @@ import { AppError } from '../errors/app-error';
 import { requestContextOf } from './current-viewer.decorator';
 import { PUBLIC_KEY } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
+import { RequestContext, Viewer } from './viewer';
 
 /**
  * Global guard for GraphQL: resolvers and, through `fieldResolverEnhancers: ['guards']`, field
  * resolvers too. Authentication already happened once while building the request context, so
  * this is a cheap check per field.
  */
+/**
+ * The check every resolver without @Public gets: a signed-in viewer (authenticated once, while the
+ * request context was built). Plain field resolvers (plain-field-resolver.ts) call it directly.
+ */
+export function requireViewer(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
+  return ctx.viewer;
+}
+
 /** What a resolver's decorators say about access, read once per resolver method. */
 interface AccessRule {
   isPublic: boolean;
@@ -30,9 +40,8 @@ export class GqlAuthGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true;
     const rule = this.ruleFor(context);
     if (rule.isPublic) return true;
-    const ctx = requestContextOf(context);
-    if (!ctx.viewer) throw ctx.authError ?? AppError.unauthenticated();
-    if (rule.roles && !rule.roles.includes(ctx.viewer.role)) throw AppError.forbidden();
+    const viewer = requireViewer(requestContextOf(context));
+    if (rule.roles && !rule.roles.includes(viewer.role)) throw AppError.forbidden();
     return true;
   }
 

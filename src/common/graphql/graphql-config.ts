@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Type } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import { RequestContext } from '../auth/viewer';
 import { ViewerDirectory } from '../auth/viewer-directory';
 import { classifyError, toClientError } from '../errors/to-graphql-error';
 import { JitExecution } from './jit-execution';
+import { installPlainFieldResolvers } from './plain-field-resolver';
 import { apolloQueryLimits, DEFAULT_QUERY_LIMITS, limitSubscriptions } from './query-limits';
 import { subscriptionSocketOptions } from './subscription-socket';
 
@@ -70,7 +72,14 @@ const neverCached: ApolloServerPlugin = {
   },
 };
 
-export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, viewers: ViewerDirectory, logger: Logger): ApolloDriverConfig {
+/** `instanceOf` finds a resolver class's instance, for the plain field resolvers (plain-field-resolver.ts). */
+export function graphqlConfig(
+  config: AppConfig,
+  verifier: TokenVerifier,
+  viewers: ViewerDirectory,
+  logger: Logger,
+  instanceOf: (owner: Type<unknown>) => object,
+): ApolloDriverConfig {
   const jit = new JitExecution();
   const limits = apolloQueryLimits(DEFAULT_QUERY_LIMITS, config.isProduction);
   const options: ApolloDriverConfig = {
@@ -78,7 +87,8 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, viewer
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    // Authorization is checked on every field resolver, not only on the top-level query.
+    // Authorization is checked on every field resolver, not only on the top-level query (plain
+    // field resolvers, marked per field, keep the viewer check without Nest's per-field context).
     fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
     introspection: !config.isProduction,
     // Development only: GraphiQL on GET /graphql (its scripts come from a CDN, so it needs a
@@ -90,7 +100,7 @@ export function graphqlConfig(config: AppConfig, verifier: TokenVerifier, viewer
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    transformSchema: (schema) => jit.useSchema(limitSubscriptions(schema, DEFAULT_QUERY_LIMITS, config.isProduction)),
+    transformSchema: (schema) => jit.useSchema(limitSubscriptions(installPlainFieldResolvers(schema, instanceOf), DEFAULT_QUERY_LIMITS, config.isProduction)),
     plugins: [ApolloServerPluginCacheControlDisabled(), neverCached, ...limits.plugins],
     context: async ({ req, extra }: { req?: Request & { id?: string }; extra?: { context?: RequestContext } }) => {
       if (extra?.context) return { ...extra.context, loaders: new Map() };

@@ -1,7 +1,17 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { HeldReason, PostStatus } from '../../common/domain/post-status.enum';
+import { ReactionKind } from '../../common/domain/reaction-kind.enum';
+import { MemberModel } from '../../members/models/member.model';
 import { ConnectionType } from '../../common/pagination/connection';
 import { PostEntity } from '../entities/post.entity';
+import { ReactionCountModel } from './reaction-count.model';
+
+/** What a thread page read with its posts (ThreadsRepository.readWithPage), shown by the post's fields without a lookup. */
+export interface PostPageRead {
+  author: MemberModel;
+  reactions: ReactionCountModel[];
+  viewerReactions: ReactionKind[];
+}
 
 /**
  * What the API shows of a post. The plain (non-@Field) properties are what field resolvers need
@@ -32,8 +42,10 @@ export class PostModel {
   authorId!: string;
   quotePostId!: string | null;
   heldReason!: HeldReason | null;
+  /** Set on the posts of a thread page read in one statement; null wherever else a post comes from. */
+  pageRead!: PostPageRead | null;
 
-  static from(entity: PostEntity): PostModel {
+  static from(entity: PostEntity, pageRead: PostPageRead | null = null): PostModel {
     return Object.assign(new PostModel(), {
       id: entity.id,
       // Deleted text stays in the database for audit, and is shown to nobody.
@@ -47,6 +59,7 @@ export class PostModel {
       authorId: entity.authorId,
       quotePostId: entity.quotePostId,
       heldReason: entity.heldReason,
+      pageRead,
     });
   }
 }
