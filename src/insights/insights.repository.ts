@@ -8,7 +8,9 @@ import { DataSource, EntityManager } from 'typeorm';
  * tables (days before `insights_rollup_state.complete_until`) or computed live from the base tables
  * by the very statements that fill the rollup. The GraphQL figures combine those rows by bucket.
  *
- * Definitions (the period is half-open, [from, to); a post counts from when it was first published):
+ * Definitions (the period is half-open, [from, to); a post counts from when it was first published;
+ * every time is rounded to the nearest whole minute, and its p50 / p90 are percentile_cont's over
+ * those whole minutes, read off per-day histograms of minutes rather than by sorting every time):
  * - activeClients: distinct CLIENT authors of posts PUBLISHED now and first published in the period.
  * - newThreads: threads whose first post is PUBLISHED and was first published in the period;
  *   replies: the other PUBLISHED posts first published in the period; peerSpecialistReplies: those by
@@ -118,6 +120,22 @@ const slotsFor = (column: string, cte: string) => `
     SELECT greatest((SELECT COALESCE(max(slot), -1) FROM insights_member_slots), (SELECT COALESCE(max(slot), -1) FROM slot_of)) + 1 AS bits
   )`;
 
+/**
+ * A histogram of whole minutes per (day, ...groups) of `source`: the distinct minutes `interval`
+ * rounds to (to the nearest, half away from zero), ascending, and how many intervals round to each,
+ * as two parallel arrays. Null intervals (no reply, no look, no acknowledgement yet) are left out.
+ */
+const minuteHistogram = (name: string, source: string, day: string, groups: string[], interval: string) => {
+  const keys = ['day', ...groups].join(', ');
+  return `
+  ${name}_minutes AS (
+    SELECT ${day} AS day, ${groups.join(', ')}, round(extract(epoch FROM ${interval}) / 60)::int AS minute, count(*)::int AS n
+      FROM ${source} WHERE ${interval} IS NOT NULL GROUP BY ${keys}, minute
+  ), ${name} AS (
+    SELECT ${keys}, array_agg(minute ORDER BY minute) AS minutes, array_agg(n ORDER BY minute) AS counts FROM ${name}_minutes GROUP BY ${keys}
+  )`;
+};
+
 /** Posts, threads and reactions per (day, space), for the live ranges and scope ($1..$5). */
 const POST_FACTS = `
   pub AS (
@@ -145,10 +163,9 @@ const POST_FACTS = `
            array_agg(DISTINCT so.slot) FILTER (WHERE role = 'CLIENT') AS client_slots
       FROM pub LEFT JOIN slot_of so ON so.member_id = pub.author_id AND pub.role = 'CLIENT'
      GROUP BY 1, 2
-  ), thread_days AS (
+  ), ${minuteHistogram('reply_histogram', 'started', `${utcDay('started_at')}`, ['space_id'], 'first_reply_at - started_at')},
+  thread_days AS (
     SELECT ${utcDay('started_at')} AS day, space_id,
-           COALESCE(array_agg(extract(epoch FROM first_reply_at - started_at)::float8 / 60 ORDER BY first_reply_at - started_at)
-                      FILTER (WHERE first_reply_at IS NOT NULL), '{}') AS first_reply_minutes,
            count(*) FILTER (WHERE first_reply_role = 'PEER_SPECIALIST')::int AS first_replies_by_peer,
            count(*) FILTER (WHERE started_at <= now() - interval '24 hours')::int AS threads_due,
            count(*) FILTER (WHERE started_at <= now() - interval '24 hours'
@@ -164,12 +181,13 @@ const POST_FACTS = `
            insights_bits(COALESCE(pd.client_slots, '{}'), (SELECT bits FROM width)) AS client_bits,
            COALESCE(pd.new_threads, 0) AS new_threads, COALESCE(pd.replies, 0) AS replies,
            COALESCE(pd.peer_specialist_replies, 0) AS peer_specialist_replies, COALESCE(rd.reactions, 0) AS reactions,
-           COALESCE(td.first_reply_minutes, '{}') AS first_reply_minutes, COALESCE(td.first_replies_by_peer, 0) AS first_replies_by_peer,
-           COALESCE(td.threads_due, 0) AS threads_due, COALESCE(td.unanswered, 0) AS unanswered
-      FROM post_days pd LEFT JOIN thread_days td USING (day, space_id) FULL JOIN reaction_days rd USING (day, space_id)
+           COALESCE(rh.minutes, '{}') AS first_reply_minutes, COALESCE(rh.counts, '{}') AS first_reply_counts,
+           COALESCE(td.first_replies_by_peer, 0) AS first_replies_by_peer, COALESCE(td.threads_due, 0) AS threads_due, COALESCE(td.unanswered, 0) AS unanswered
+      FROM post_days pd LEFT JOIN thread_days td USING (day, space_id) LEFT JOIN reply_histogram rh USING (day, space_id)
+      FULL JOIN reaction_days rd USING (day, space_id)
   )`;
 const POST_COLUMNS =
-  'day, space_id, client_bits, new_threads, replies, peer_specialist_replies, reactions, first_reply_minutes, first_replies_by_peer, threads_due, unanswered';
+  'day, space_id, client_bits, new_threads, replies, peer_specialist_replies, reactions, first_reply_minutes, first_reply_counts, first_replies_by_peer, threads_due, unanswered';
 
 /** Moderation cases per (day, space, priority). */
 const CASE_FACTS = `
@@ -180,16 +198,16 @@ const CASE_FACTS = `
     SELECT day, space_id, priority, jsonb_object_agg(reason, n) AS reason_counts
       FROM (SELECT day, space_id, priority, r AS reason, count(*)::int AS n FROM opened, unnest(opened.reasons) r GROUP BY 1, 2, 3, 4) x
      GROUP BY 1, 2, 3
-  ), case_facts AS (
+  ), ${minuteHistogram('look_histogram', 'opened', 'day', ['space_id', 'priority'], 'first_looked_at - opened_at')},
+  case_facts AS (
     SELECT o.day, o.space_id, o.priority, count(*)::int AS opened, COALESCE(rd.reason_counts, '{}') AS reason_counts,
-           COALESCE(array_agg(extract(epoch FROM o.first_looked_at - o.opened_at)::float8 / 60 ORDER BY o.first_looked_at - o.opened_at)
-                      FILTER (WHERE o.first_looked_at IS NOT NULL), '{}') AS first_look_minutes,
+           COALESCE(lh.minutes, '{}') AS first_look_minutes, COALESCE(lh.counts, '{}') AS first_look_counts,
            count(*) FILTER (WHERE o.resolved_at IS NOT NULL OR o.due_at <= now())::int AS due_or_decided,
            count(*) FILTER (WHERE o.resolved_at <= o.due_at)::int AS decided_within_due
-      FROM opened o LEFT JOIN reason_days rd USING (day, space_id, priority)
-     GROUP BY o.day, o.space_id, o.priority, rd.reason_counts
+      FROM opened o LEFT JOIN reason_days rd USING (day, space_id, priority) LEFT JOIN look_histogram lh USING (day, space_id, priority)
+     GROUP BY o.day, o.space_id, o.priority, rd.reason_counts, lh.minutes, lh.counts
   )`;
-const CASE_COLUMNS = 'day, space_id, priority, opened, reason_counts, first_look_minutes, due_or_decided, decided_within_due';
+const CASE_COLUMNS = 'day, space_id, priority, opened, reason_counts, first_look_minutes, first_look_counts, due_or_decided, decided_within_due';
 
 /** Escalations per (day, space or none, severity). */
 const ESCALATION_FACTS = `
@@ -200,19 +218,23 @@ const ESCALATION_FACTS = `
      WHERE ${inLive('e.created_at')}
   ), scoped AS (SELECT * FROM raised WHERE ${inScope('space_id')}),
   ${slotsFor('subject_id', 'scoped')},
-  escalation_facts AS (
+  ${minuteHistogram('ack_histogram', 'scoped', 'day', ['space_id', 'severity'], 'acknowledged_at - created_at')},
+  escalation_days AS (
     SELECT e.day, e.space_id, e.severity,
            insights_bits(array_agg(DISTINCT so.slot), (SELECT bits FROM width)) AS subject_bits,
            count(*)::int AS raised,
-           COALESCE(array_agg(extract(epoch FROM e.acknowledged_at - e.created_at)::float8 / 60 ORDER BY e.acknowledged_at - e.created_at)
-                      FILTER (WHERE e.acknowledged_at IS NOT NULL), '{}') AS ack_minutes,
            count(*) FILTER (WHERE e.acknowledged_at IS NOT NULL OR e.level > 1 OR e.ack_due_at <= now())::int AS due_or_acknowledged,
            count(*) FILTER (WHERE e.acknowledged_at IS NOT NULL AND e.level = 1 AND e.acknowledged_at <= e.ack_due_at)::int AS acknowledged_within_deadline,
            count(*) FILTER (WHERE e.level > 1)::int AS climbed
       FROM scoped e JOIN slot_of so ON so.member_id = e.subject_id
      GROUP BY e.day, e.space_id, e.severity
+  ), escalation_facts AS (
+    -- space_id is null for an escalation with neither post nor case: matched with IS NOT DISTINCT FROM
+    SELECT ed.*, COALESCE(ah.minutes, '{}') AS ack_minutes, COALESCE(ah.counts, '{}') AS ack_counts
+      FROM escalation_days ed
+      LEFT JOIN ack_histogram ah ON ah.day = ed.day AND ah.space_id IS NOT DISTINCT FROM ed.space_id AND ah.severity = ed.severity
   )`;
-const ESCALATION_COLUMNS = 'day, space_id, severity, subject_bits, raised, ack_minutes, due_or_acknowledged, acknowledged_within_deadline, climbed';
+const ESCALATION_COLUMNS = 'day, space_id, severity, subject_bits, raised, ack_minutes, ack_counts, due_or_acknowledged, acknowledged_within_deadline, climbed';
 
 /** The bucket of a facts row ($8): a day, an ISO week (Monday), or the whole period. */
 const BUCKET = `CASE $8::text WHEN 'period' THEN 'period' ELSE to_char(date_trunc($8::text, f.day::timestamp), 'YYYY-MM-DD') END`;
@@ -227,10 +249,15 @@ const fromRollup = (table: string, columns: string) => `
   SELECT ${columns.replace('space_id', 'NULL::uuid AS space_id')} FROM ${programTable(table)} WHERE $5::uuid[] IS NULL AND day >= $6::date AND day < $7::date`;
 const programTable = (table: string) => table.replace('insights_daily_', 'insights_program_daily_');
 
+/** The minute histograms of the rows in `src` added up per `groups`, minute by minute (the same two parallel arrays). */
+const sumHistograms = (minutes: string, counts: string, groups: string) => `
+  SELECT ${groups}, array_agg(minute ORDER BY minute) AS minutes, array_agg(n ORDER BY minute) AS counts
+    FROM (SELECT ${groups}, h.minute, sum(h.n)::int AS n FROM src, unnest(src.${minutes}, src.${counts}) h(minute, n) GROUP BY ${groups}, h.minute) x
+   GROUP BY ${groups}`;
 /**
  * The program-wide rows of the days [$1, $2], from the per-space rows just written: counts summed,
- * bitmaps OR-ed (distinct clients over all spaces), reasons added up, and the times of every space
- * in one array sorted like the per-space ones, so percentiles over them are the same exact ones.
+ * bitmaps OR-ed (distinct clients over all spaces), reasons added up, and the minute histograms of
+ * every space added up, so percentiles over them are the same as over the spaces' rows together.
  */
 const PROGRAM_POSTS = `
   WITH src AS (SELECT * FROM insights_daily_posts WHERE day >= $1::date AND day <= $2::date),
@@ -240,10 +267,10 @@ const PROGRAM_POSTS = `
            sum(peer_specialist_replies)::int AS peer_specialist_replies, sum(reactions)::int AS reactions,
            sum(first_replies_by_peer)::int AS first_replies_by_peer, sum(threads_due)::int AS threads_due, sum(unanswered)::int AS unanswered
       FROM src, w GROUP BY day
-  ), times AS (SELECT day, array_agg(m ORDER BY m) AS a FROM src, unnest(src.first_reply_minutes) m GROUP BY day)
+  ), times AS (${sumHistograms('first_reply_minutes', 'first_reply_counts', 'day')})
   INSERT INTO insights_program_daily_posts (day, client_bits, new_threads, replies, peer_specialist_replies, reactions, first_reply_minutes,
-                                            first_replies_by_peer, threads_due, unanswered)
-  SELECT s.day, s.client_bits, s.new_threads, s.replies, s.peer_specialist_replies, s.reactions, COALESCE(t.a, '{}'),
+                                            first_reply_counts, first_replies_by_peer, threads_due, unanswered)
+  SELECT s.day, s.client_bits, s.new_threads, s.replies, s.peer_specialist_replies, s.reactions, COALESCE(t.minutes, '{}'), COALESCE(t.counts, '{}'),
          s.first_replies_by_peer, s.threads_due, s.unanswered
     FROM sums s LEFT JOIN times t USING (day)`;
 const PROGRAM_CASES = `
@@ -255,9 +282,10 @@ const PROGRAM_CASES = `
     SELECT day, priority, jsonb_object_agg(reason, n) AS reason_counts
       FROM (SELECT day, priority, r.key AS reason, sum(r.value::int)::int AS n FROM src, jsonb_each_text(src.reason_counts) r GROUP BY 1, 2, 3) x
      GROUP BY day, priority
-  ), times AS (SELECT day, priority, array_agg(m ORDER BY m) AS a FROM src, unnest(src.first_look_minutes) m GROUP BY day, priority)
-  INSERT INTO insights_program_daily_cases (day, priority, opened, reason_counts, first_look_minutes, due_or_decided, decided_within_due)
-  SELECT s.day, s.priority, s.opened, COALESCE(r.reason_counts, '{}'), COALESCE(t.a, '{}'), s.due_or_decided, s.decided_within_due
+  ), times AS (${sumHistograms('first_look_minutes', 'first_look_counts', 'day, priority')})
+  INSERT INTO insights_program_daily_cases (day, priority, opened, reason_counts, first_look_minutes, first_look_counts, due_or_decided, decided_within_due)
+  SELECT s.day, s.priority, s.opened, COALESCE(r.reason_counts, '{}'), COALESCE(t.minutes, '{}'), COALESCE(t.counts, '{}'),
+         s.due_or_decided, s.decided_within_due
     FROM sums s LEFT JOIN reasons r USING (day, priority) LEFT JOIN times t USING (day, priority)`;
 const PROGRAM_ESCALATIONS = `
   WITH src AS (SELECT * FROM insights_daily_escalations WHERE day >= $1::date AND day <= $2::date),
@@ -267,10 +295,28 @@ const PROGRAM_ESCALATIONS = `
            sum(due_or_acknowledged)::int AS due_or_acknowledged, sum(acknowledged_within_deadline)::int AS acknowledged_within_deadline,
            sum(climbed)::int AS climbed
       FROM src, w GROUP BY day, severity
-  ), times AS (SELECT day, severity, array_agg(m ORDER BY m) AS a FROM src, unnest(src.ack_minutes) m GROUP BY day, severity)
-  INSERT INTO insights_program_daily_escalations (day, severity, subject_bits, raised, ack_minutes, due_or_acknowledged, acknowledged_within_deadline, climbed)
-  SELECT s.day, s.severity, s.subject_bits, s.raised, COALESCE(t.a, '{}'), s.due_or_acknowledged, s.acknowledged_within_deadline, s.climbed
+  ), times AS (${sumHistograms('ack_minutes', 'ack_counts', 'day, severity')})
+  INSERT INTO insights_program_daily_escalations (day, severity, subject_bits, raised, ack_minutes, ack_counts, due_or_acknowledged,
+                                                  acknowledged_within_deadline, climbed)
+  SELECT s.day, s.severity, s.subject_bits, s.raised, COALESCE(t.minutes, '{}'), COALESCE(t.counts, '{}'), s.due_or_acknowledged,
+         s.acknowledged_within_deadline, s.climbed
     FROM sums s LEFT JOIN times t USING (day, severity)`;
+
+/**
+ * p50 and p90 (and how many times) per `groups` of a period's minute histograms: the counts added
+ * up per minute over the rows in `rows` (with `minutes` / `counts` columns), then each percentile
+ * read off the cumulative counts by percentile_cont's definition (the value at rank p * (n - 1),
+ * 0-based, interpolated linearly between the two nearest ranks) over the times as whole minutes.
+ * The work is one row per (group, minute) with a time, not one per time.
+ */
+const percentilesOf = (rows: string, minutes: string, counts: string, groups: string, groupBy = groups) => {
+  const at = (p: number, pick: 'floor' | 'ceil') => `min(minute) FILTER (WHERE upto > ${pick}(${p} * (total - 1)))`;
+  const pct = (p: number) => `(${at(p, 'floor')} + (${p} * (total - 1) - floor(${p} * (total - 1))) * (${at(p, 'ceil')} - ${at(p, 'floor')}))::float8`;
+  return `
+  hist AS (SELECT ${groups}, h.minute, sum(h.n)::int AS n FROM ${rows}, unnest(${rows}.${minutes}, ${rows}.${counts}) h(minute, n) GROUP BY ${groupBy}),
+  ranked AS (SELECT hist.*, sum(n) OVER (PARTITION BY ${groups} ORDER BY minute) AS upto, sum(n) OVER (PARTITION BY ${groups}) AS total FROM hist),
+  pct AS (SELECT ${groups}, total::int AS count, ${pct(0.5)} AS p50, ${pct(0.9)} AS p90 FROM ranked GROUP BY ${groups}, total)`;
+};
 
 const POST_FIGURES = `
   WITH ${POST_FACTS},
@@ -280,14 +326,12 @@ const POST_FIGURES = `
   sums AS (
     SELECT bucket, bit_count(bit_or(insights_pad(client_bits, w.bits)))::int AS active_clients,
            sum(new_threads)::int AS new_threads, sum(replies)::int AS replies, sum(peer_specialist_replies)::int AS peer_specialist_replies,
-           sum(reactions)::int AS reactions, sum(cardinality(first_reply_minutes))::int AS first_replies,
-           sum(first_replies_by_peer)::int AS first_replies_by_peer, sum(threads_due)::int AS threads_due, sum(unanswered)::int AS unanswered
+           sum(reactions)::int AS reactions, sum(first_replies_by_peer)::int AS first_replies_by_peer, sum(threads_due)::int AS threads_due,
+           sum(unanswered)::int AS unanswered
       FROM b, w GROUP BY bucket
-  ), pct AS (
-    SELECT bucket, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m) AS p
-      FROM b, unnest(b.first_reply_minutes) m GROUP BY bucket
-  )
-  SELECT sums.*, pct.p[1] AS first_reply_p50, pct.p[2] AS first_reply_p90 FROM sums LEFT JOIN pct USING (bucket) ORDER BY bucket`;
+  ), ${percentilesOf('b', 'first_reply_minutes', 'first_reply_counts', 'bucket', 'bucket, h.minute')}
+  SELECT sums.*, COALESCE(pct.count, 0) AS first_replies, pct.p50 AS first_reply_p50, pct.p90 AS first_reply_p90
+    FROM sums LEFT JOIN pct USING (bucket) ORDER BY bucket`;
 
 const CASE_FIGURES = `
   WITH ${CASE_FACTS},
@@ -296,18 +340,16 @@ const CASE_FIGURES = `
   sums AS (
     SELECT bucket, priority, sum(opened)::int AS opened, sum(due_or_decided)::int AS due_or_decided, sum(decided_within_due)::int AS decided_within_due
       FROM b GROUP BY GROUPING SETS ((bucket, priority), (bucket))
-  ), looks AS (
-    SELECT bucket, priority, count(*)::int AS look_count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m) AS p
-      FROM b, unnest(b.first_look_minutes) m GROUP BY GROUPING SETS ((bucket, priority), (bucket))
-  ), reasons AS (
+  ), ${percentilesOf('b', 'first_look_minutes', 'first_look_counts', 'bucket, priority', 'GROUPING SETS ((bucket, priority, h.minute), (bucket, h.minute))')},
+  reasons AS (
     SELECT bucket, jsonb_object_agg(reason, n) AS reason_counts
       FROM (SELECT bucket, r.key AS reason, sum(r.value::int)::int AS n FROM b, jsonb_each_text(b.reason_counts) r GROUP BY 1, 2) x
      GROUP BY bucket
   )
-  SELECT s.bucket, s.priority, s.opened, s.due_or_decided, s.decided_within_due, COALESCE(l.look_count, 0) AS look_count, l.p[1] AS look_p50, l.p[2] AS look_p90,
+  SELECT s.bucket, s.priority, s.opened, s.due_or_decided, s.decided_within_due, COALESCE(l.count, 0) AS look_count, l.p50 AS look_p50, l.p90 AS look_p90,
          CASE WHEN s.priority IS NULL THEN r.reason_counts END AS reason_counts
     FROM sums s
-    LEFT JOIN looks l ON l.bucket = s.bucket AND l.priority IS NOT DISTINCT FROM s.priority
+    LEFT JOIN pct l ON l.bucket = s.bucket AND l.priority IS NOT DISTINCT FROM s.priority
     LEFT JOIN reasons r ON r.bucket = s.bucket
    ORDER BY s.bucket, s.priority NULLS FIRST`;
 
@@ -321,12 +363,9 @@ const ESCALATION_FIGURES = `
            sum(due_or_acknowledged)::int AS due_or_acknowledged, sum(acknowledged_within_deadline)::int AS acknowledged_within_deadline,
            sum(climbed)::int AS climbed
       FROM b, w GROUP BY GROUPING SETS ((bucket, severity), (bucket))
-  ), acks AS (
-    SELECT bucket, severity, count(*)::int AS ack_count, percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m) AS p
-      FROM b, unnest(b.ack_minutes) m GROUP BY GROUPING SETS ((bucket, severity), (bucket))
-  )
-  SELECT s.*, COALESCE(a.ack_count, 0) AS ack_count, a.p[1] AS ack_p50, a.p[2] AS ack_p90 FROM sums s
-    LEFT JOIN acks a ON a.bucket = s.bucket AND a.severity IS NOT DISTINCT FROM s.severity
+  ), ${percentilesOf('b', 'ack_minutes', 'ack_counts', 'bucket, severity', 'GROUPING SETS ((bucket, severity, h.minute), (bucket, h.minute))')}
+  SELECT s.*, COALESCE(a.count, 0) AS ack_count, a.p50 AS ack_p50, a.p90 AS ack_p90 FROM sums s
+    LEFT JOIN pct a ON a.bucket = s.bucket AND a.severity IS NOT DISTINCT FROM s.severity
    ORDER BY s.bucket, s.severity NULLS FIRST`;
 
 @Injectable()
