@@ -167,7 +167,8 @@ export async function engagementScenario(options: BenchOptions): Promise<BenchRe
     // A reused database keeps its rollup from the last run: start it again from scratch, so the build is timed.
     await db.query(
       `TRUNCATE insights_rollup_state, insights_daily_posts, insights_daily_cases, insights_daily_escalations, insights_program_daily_posts,
-                insights_program_daily_cases, insights_program_daily_escalations, insights_dirty_days`,
+                insights_program_daily_cases, insights_program_daily_escalations, insights_program_weekly_posts, insights_program_weekly_cases,
+                insights_program_weekly_escalations, insights_dirty_days`,
     );
     const { rows: spaceRows } = await db.query<{ id: string }>(`SELECT id FROM spaces WHERE slug LIKE 'bench-space-%' ORDER BY slug`);
 

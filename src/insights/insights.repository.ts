@@ -238,16 +238,33 @@ const ESCALATION_COLUMNS = 'day, space_id, severity, subject_bits, raised, ack_m
 
 /** The bucket of a facts row ($8): a day, an ISO week (Monday), or the whole period. */
 const BUCKET = `CASE $8::text WHEN 'period' THEN 'period' ELSE to_char(date_trunc($8::text, f.day::timestamp), 'YYYY-MM-DD') END`;
+/** The first Monday on or after $6, and the last on or before $7: the whole ISO weeks of the rollup days [$6, $7) are [first, last). */
+const FIRST_WEEK = `date_trunc('week', $6::date::timestamp + interval '6 days')::date`;
+const LAST_WEEK = `date_trunc('week', $7::date::timestamp)::date`;
 /**
  * Rollup rows of days [$6, $7) in the scope: a list of spaces reads the per-space rows, every space
- * ($5 null) the program-wide ones (one row per day, the same facts summed over the spaces), which
- * keeps a program-wide figure's work at one row per day however many spaces there are.
+ * ($5 null) the program-wide ones (the same facts summed over the spaces), which keeps a
+ * program-wide figure's work at one row per day however many spaces there are; and, unless the
+ * figures are per day ($8), one row per whole ISO week inside the days (its days summed), the
+ * days before and after those weeks one row each: a 90-day period reads 12 weeks and 6 days.
  */
 const fromRollup = (table: string, columns: string) => `
   SELECT ${columns} FROM ${table} WHERE $5::uuid[] IS NOT NULL AND day >= $6::date AND day < $7::date AND space_id = ANY($5::uuid[])
   UNION ALL
-  SELECT ${columns.replace('space_id', 'NULL::uuid AS space_id')} FROM ${programTable(table)} WHERE $5::uuid[] IS NULL AND day >= $6::date AND day < $7::date`;
+  SELECT ${columns.replace('space_id', 'NULL::uuid AS space_id')} FROM ${weeklyTable(table)}
+   WHERE $5::uuid[] IS NULL AND $8::text <> 'day' AND day >= ${FIRST_WEEK} AND day < ${LAST_WEEK}
+  UNION ALL
+  SELECT ${columns.replace('space_id', 'NULL::uuid AS space_id')} FROM ${programTable(table)}
+   WHERE $5::uuid[] IS NULL AND day >= $6::date AND day < $7::date AND ($8::text = 'day' OR day < ${FIRST_WEEK} OR day >= ${LAST_WEEK})`;
 const programTable = (table: string) => table.replace('insights_daily_', 'insights_program_daily_');
+const weeklyTable = (table: string) => table.replace('insights_daily_', 'insights_program_weekly_');
+
+/** What a program-wide day row sums: the per-space rows of the days [$1, $2]. */
+const spaceRowsOfDays = (table: string) => `SELECT * FROM ${table} WHERE day >= $1::date AND day <= $2::date`;
+/** What a program-wide week row sums: the program-wide day rows of the ISO weeks that meet [$1, $2], each dated by its week's Monday. */
+const dayRowsOfWeeks = (table: string, columns: string) => `
+  SELECT date_trunc('week', day::timestamp)::date AS day, ${columns.replace('day, space_id, ', '')} FROM ${programTable(table)}
+   WHERE day >= date_trunc('week', $1::date::timestamp)::date AND day < date_trunc('week', $2::date::timestamp)::date + 7`;
 
 /** The minute histograms of the rows in `src` added up per `groups`, minute by minute (the same two parallel arrays). */
 const sumHistograms = (minutes: string, counts: string, groups: string) => `
@@ -255,12 +272,13 @@ const sumHistograms = (minutes: string, counts: string, groups: string) => `
     FROM (SELECT ${groups}, h.minute, sum(h.n)::int AS n FROM src, unnest(src.${minutes}, src.${counts}) h(minute, n) GROUP BY ${groups}, h.minute) x
    GROUP BY ${groups}`;
 /**
- * The program-wide rows of the days [$1, $2], from the per-space rows just written: counts summed,
- * bitmaps OR-ed (distinct clients over all spaces), reasons added up, and the minute histograms of
- * every space added up, so percentiles over them are the same as over the spaces' rows together.
+ * Program-wide rows into `target`, one per `day` of the rows `src` selects (the spaces' rows of a
+ * day, or a week's day rows): counts summed, bitmaps OR-ed (distinct clients over all of them),
+ * reasons added up, and the minute histograms added up, so percentiles over them are the same as
+ * over the rows they sum.
  */
-const PROGRAM_POSTS = `
-  WITH src AS (SELECT * FROM insights_daily_posts WHERE day >= $1::date AND day <= $2::date),
+const programPosts = (src: string, target: string) => `
+  WITH src AS (${src}),
   w AS (SELECT COALESCE(max(length(client_bits)), 0) AS bits FROM src),
   sums AS (
     SELECT day, bit_or(insights_pad(client_bits, w.bits)) AS client_bits, sum(new_threads)::int AS new_threads, sum(replies)::int AS replies,
@@ -268,13 +286,13 @@ const PROGRAM_POSTS = `
            sum(first_replies_by_peer)::int AS first_replies_by_peer, sum(threads_due)::int AS threads_due, sum(unanswered)::int AS unanswered
       FROM src, w GROUP BY day
   ), times AS (${sumHistograms('first_reply_minutes', 'first_reply_counts', 'day')})
-  INSERT INTO insights_program_daily_posts (day, client_bits, new_threads, replies, peer_specialist_replies, reactions, first_reply_minutes,
+  INSERT INTO ${target} (day, client_bits, new_threads, replies, peer_specialist_replies, reactions, first_reply_minutes,
                                             first_reply_counts, first_replies_by_peer, threads_due, unanswered)
   SELECT s.day, s.client_bits, s.new_threads, s.replies, s.peer_specialist_replies, s.reactions, COALESCE(t.minutes, '{}'), COALESCE(t.counts, '{}'),
          s.first_replies_by_peer, s.threads_due, s.unanswered
     FROM sums s LEFT JOIN times t USING (day)`;
-const PROGRAM_CASES = `
-  WITH src AS (SELECT * FROM insights_daily_cases WHERE day >= $1::date AND day <= $2::date),
+const programCases = (src: string, target: string) => `
+  WITH src AS (${src}),
   sums AS (
     SELECT day, priority, sum(opened)::int AS opened, sum(due_or_decided)::int AS due_or_decided, sum(decided_within_due)::int AS decided_within_due
       FROM src GROUP BY day, priority
@@ -283,12 +301,12 @@ const PROGRAM_CASES = `
       FROM (SELECT day, priority, r.key AS reason, sum(r.value::int)::int AS n FROM src, jsonb_each_text(src.reason_counts) r GROUP BY 1, 2, 3) x
      GROUP BY day, priority
   ), times AS (${sumHistograms('first_look_minutes', 'first_look_counts', 'day, priority')})
-  INSERT INTO insights_program_daily_cases (day, priority, opened, reason_counts, first_look_minutes, first_look_counts, due_or_decided, decided_within_due)
+  INSERT INTO ${target} (day, priority, opened, reason_counts, first_look_minutes, first_look_counts, due_or_decided, decided_within_due)
   SELECT s.day, s.priority, s.opened, COALESCE(r.reason_counts, '{}'), COALESCE(t.minutes, '{}'), COALESCE(t.counts, '{}'),
          s.due_or_decided, s.decided_within_due
     FROM sums s LEFT JOIN reasons r USING (day, priority) LEFT JOIN times t USING (day, priority)`;
-const PROGRAM_ESCALATIONS = `
-  WITH src AS (SELECT * FROM insights_daily_escalations WHERE day >= $1::date AND day <= $2::date),
+const programEscalations = (src: string, target: string) => `
+  WITH src AS (${src}),
   w AS (SELECT COALESCE(max(length(subject_bits)), 0) AS bits FROM src),
   sums AS (
     SELECT day, severity, bit_or(insights_pad(subject_bits, w.bits)) AS subject_bits, sum(raised)::int AS raised,
@@ -296,7 +314,7 @@ const PROGRAM_ESCALATIONS = `
            sum(climbed)::int AS climbed
       FROM src, w GROUP BY day, severity
   ), times AS (${sumHistograms('ack_minutes', 'ack_counts', 'day, severity')})
-  INSERT INTO insights_program_daily_escalations (day, severity, subject_bits, raised, ack_minutes, ack_counts, due_or_acknowledged,
+  INSERT INTO ${target} (day, severity, subject_bits, raised, ack_minutes, ack_counts, due_or_acknowledged,
                                                   acknowledged_within_deadline, climbed)
   SELECT s.day, s.severity, s.subject_bits, s.raised, COALESCE(t.minutes, '{}'), COALESCE(t.counts, '{}'), s.due_or_acknowledged,
          s.acknowledged_within_deadline, s.climbed
@@ -496,6 +514,11 @@ export class InsightsRepository {
     for (const table of ['insights_daily_posts', 'insights_daily_cases', 'insights_daily_escalations']) {
       await manager.query(`DELETE FROM ${table} WHERE day >= $1::date AND day <= $2::date`, [fromDay, lastDay]);
       await manager.query(`DELETE FROM ${programTable(table)} WHERE day >= $1::date AND day <= $2::date`, [fromDay, lastDay]);
+      // Every week that meets the days: rewritten below from all its day rows, the ones kept and the ones rewritten.
+      await manager.query(`DELETE FROM ${weeklyTable(table)} WHERE day >= date_trunc('week', $1::date::timestamp)::date AND day <= $2::date`, [
+        fromDay,
+        lastDay,
+      ]);
     }
     await manager.query(`WITH ${POST_FACTS} INSERT INTO insights_daily_posts (${POST_COLUMNS}) SELECT ${POST_COLUMNS} FROM post_facts`, [...live, null]);
     await manager.query(`WITH ${CASE_FACTS} INSERT INTO insights_daily_cases (${CASE_COLUMNS}) SELECT ${CASE_COLUMNS} FROM case_facts`, [...live, null]);
@@ -503,6 +526,12 @@ export class InsightsRepository {
       `WITH ${ESCALATION_FACTS} INSERT INTO insights_daily_escalations (${ESCALATION_COLUMNS}) SELECT ${ESCALATION_COLUMNS} FROM escalation_facts`,
       [...live, null],
     );
-    for (const sql of [PROGRAM_POSTS, PROGRAM_CASES, PROGRAM_ESCALATIONS]) await manager.query(sql, [fromDay, lastDay]);
+    const programWide = [
+      [programPosts, 'insights_daily_posts', POST_COLUMNS],
+      [programCases, 'insights_daily_cases', CASE_COLUMNS],
+      [programEscalations, 'insights_daily_escalations', ESCALATION_COLUMNS],
+    ] as const;
+    for (const [sql, table] of programWide) await manager.query(sql(spaceRowsOfDays(table), programTable(table)), [fromDay, lastDay]);
+    for (const [sql, table, columns] of programWide) await manager.query(sql(dayRowsOfWeeks(table, columns), weeklyTable(table)), [fromDay, lastDay]);
   }
 }

@@ -227,6 +227,17 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
 
   /** Program-wide (every space, other files' rows too) read live in the first test, to compare with the program-wide rollup rows. */
   let programWideLive: Record<string, unknown>;
+  /** Program-wide over 21 days (two whole ISO weeks at least, which the rollup reads from its weekly rows), read live. */
+  let threeWeeksLive: Record<string, unknown>;
+  const programWideOver = async (periodFrom: Date, periodTo: Date) => {
+    const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
+      SUMMARY,
+      { spaceId: null, from: periodFrom.toISOString(), to: periodTo.toISOString() },
+      clinician.token,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.engagementSummary;
+  };
 
   it('should compute the figures live, before any rollup, exactly as worked out by hand', async () => {
     // Every day read live: forget the rollup (other test files may have refreshed it before these rows existed).
@@ -236,6 +247,8 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     programWideLive = await summary(clinician.token, null);
     expect(programWideLive).toMatchObject({ newThreads: expect.any(Number) as number });
     expect(programWideLive.newThreads).toBeGreaterThanOrEqual(6);
+    threeWeeksLive = await programWideOver(new Date(from.getTime() - 14 * DAY), to);
+    expect(threeWeeksLive.newThreads).toBeGreaterThanOrEqual(6);
   });
 
   it('should give the same figures from the refreshed rollup, and for a period starting mid-day (live edges)', async () => {
@@ -257,6 +270,14 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     ]);
     expect(programRows[0].n).toBeGreaterThan(0);
     expect(await summary(clinician.token, null)).toEqual(programWideLive);
+    // 21 days: its whole ISO weeks come from the weekly rows (each week's days summed), the days around them per day.
+    // The whole week that holds `from` (fixture day 0) is one of them; the others have rows if other files wrote in them.
+    const weekRows: Array<{ n: number }> = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM insights_program_weekly_posts WHERE day >= $1::date AND day + 7 <= $2::date`,
+      [new Date(from.getTime() - 14 * DAY).toISOString().slice(0, 10), to.toISOString().slice(0, 10)],
+    );
+    expect(weekRows[0].n).toBeGreaterThanOrEqual(1);
+    expect(await programWideOver(new Date(from.getTime() - 14 * DAY), to)).toEqual(threeWeeksLive);
 
     // [from + 30 min, to): G's first post (at `from`) drops out, its reply (at +60 min) stays; day 0 is read live, days 1-6 from the rollup.
     const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
