@@ -52,6 +52,9 @@ const TABLE_OWNERS: Record<string, string> = {
   insights_program_daily_posts: 'insights',
   insights_program_daily_cases: 'insights',
   insights_program_daily_escalations: 'insights',
+  insights_program_weekly_posts: 'insights',
+  insights_program_weekly_cases: 'insights',
+  insights_program_weekly_escalations: 'insights',
   insights_dirty_days: 'insights',
 };
 

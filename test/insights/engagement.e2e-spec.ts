@@ -10,6 +10,8 @@ import { assignToSpace, member, Member, postWithCase, space } from '../utils/fac
  * The engagement figures against a hand-computed fixture: every row is written straight to the
  * tables with known times, in a week ten days back, then the figures are read live (no rollup) and
  * again after the rollup is refreshed; both must equal the numbers worked out by hand below.
+ * Times are whole minutes here (percentiles are over times rounded to whole minutes: a test of
+ * its own below pins that down with times in seconds).
  */
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -225,6 +227,17 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
 
   /** Program-wide (every space, other files' rows too) read live in the first test, to compare with the program-wide rollup rows. */
   let programWideLive: Record<string, unknown>;
+  /** Program-wide over 21 days (two whole ISO weeks at least, which the rollup reads from its weekly rows), read live. */
+  let threeWeeksLive: Record<string, unknown>;
+  const programWideOver = async (periodFrom: Date, periodTo: Date) => {
+    const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
+      SUMMARY,
+      { spaceId: null, from: periodFrom.toISOString(), to: periodTo.toISOString() },
+      clinician.token,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.engagementSummary;
+  };
 
   it('should compute the figures live, before any rollup, exactly as worked out by hand', async () => {
     // Every day read live: forget the rollup (other test files may have refreshed it before these rows existed).
@@ -234,6 +247,8 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     programWideLive = await summary(clinician.token, null);
     expect(programWideLive).toMatchObject({ newThreads: expect.any(Number) as number });
     expect(programWideLive.newThreads).toBeGreaterThanOrEqual(6);
+    threeWeeksLive = await programWideOver(new Date(from.getTime() - 14 * DAY), to);
+    expect(threeWeeksLive.newThreads).toBeGreaterThanOrEqual(6);
   });
 
   it('should give the same figures from the refreshed rollup, and for a period starting mid-day (live edges)', async () => {
@@ -248,13 +263,21 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     const rows: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM insights_daily_posts WHERE space_id = $1`, [spaceId]);
     expect(rows[0].n).toBeGreaterThan(0);
     expect(await summary(clinician.token)).toMatchObject({ ...EXPECTED_FORUM, moderation: EXPECTED_MODERATION, escalations: EXPECTED_ESCALATIONS });
-    // Program-wide, the days come from the program-wide rows (one per day, every space's times in one sorted array):
-    // the very figures read live above, exact percentiles included.
+    // Program-wide, the days come from the program-wide rows (one per day, every space's minute histograms added up):
+    // the very figures read live above, percentiles included.
     const programRows: Array<{ n: number }> = await app.dataSource.query(`SELECT count(*)::int AS n FROM insights_program_daily_posts WHERE day >= $1::date`, [
       from.toISOString().slice(0, 10),
     ]);
     expect(programRows[0].n).toBeGreaterThan(0);
     expect(await summary(clinician.token, null)).toEqual(programWideLive);
+    // 21 days: its whole ISO weeks come from the weekly rows (each week's days summed), the days around them per day.
+    // The whole week that holds `from` (fixture day 0) is one of them; the others have rows if other files wrote in them.
+    const weekRows: Array<{ n: number }> = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM insights_program_weekly_posts WHERE day >= $1::date AND day + 7 <= $2::date`,
+      [new Date(from.getTime() - 14 * DAY).toISOString().slice(0, 10), to.toISOString().slice(0, 10)],
+    );
+    expect(weekRows[0].n).toBeGreaterThanOrEqual(1);
+    expect(await programWideOver(new Date(from.getTime() - 14 * DAY), to)).toEqual(threeWeeksLive);
 
     // [from + 30 min, to): G's first post (at `from`) drops out, its reply (at +60 min) stays; day 0 is read live, days 1-6 from the rollup.
     const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
@@ -318,6 +341,50 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
       dayFrom.toISOString().slice(0, 10),
     ]);
     expect(left[0].n).toBe(0);
+  });
+
+  it('should take percentiles over the times rounded to whole minutes, live and from the rollup alike', async () => {
+    // The definition: each time rounded to the nearest minute (half away from zero), then percentile_cont over those.
+    const secondsSpaceId = await space(app.dataSource, { name: 'Insights seconds' });
+    const SEC = 1000;
+    const start = at(5 * DAY + 2 * 60 * MIN);
+    // First replies after 29 s, 10 min 31 s, 20 min 30 s and 40 min 10 s: as minutes 0, 11, 21, 40.
+    for (const [i, afterMs] of [29 * SEC, 10 * MIN + 31 * SEC, 20 * MIN + 30 * SEC, 40 * MIN + 10 * SEC].entries()) {
+      const startedAt = new Date(start.getTime() + i * MIN);
+      const t = await thread(`R${i}`, clients[0], startedAt, 'PUBLISHED', secondsSpaceId);
+      await post(t, clients[1], new Date(startedAt.getTime() + afterMs), 'PUBLISHED', secondsSpaceId);
+    }
+    // One case looked at after 90 s: minute 2 (1.5 rounds up).
+    await app.dataSource.query(
+      `INSERT INTO moderation_cases (post_id, space_id, subject_id, status, reasons, priority, priority_rank, opened_at, first_looked_at, due_at)
+       VALUES ($1, $2, $3, 'OPEN', '{USER_REPORT}', 'NORMAL', 2, $4, $4::timestamptz + interval '90 seconds', $4::timestamptz + interval '4 hours')`,
+      [firstPosts.R0, secondsSpaceId, clients[0].id, start],
+    );
+    const SECONDS = `query ($spaceId: ID, $from: DateTime!, $to: DateTime!) { engagementSummary(spaceId: $spaceId, from: $from, to: $to) {
+      timeToFirstReply { p50Minutes p90Minutes count } moderation { timeToFirstLook { p50Minutes p90Minutes count } } } }`;
+    const read = async () => {
+      const res = await app.gql<{ engagementSummary: Record<string, unknown> }>(
+        SECONDS,
+        { spaceId: secondsSpaceId, from: from.toISOString(), to: to.toISOString() },
+        clinician.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.engagementSummary;
+    };
+    // p50 at rank 1.5 of [0, 11, 21, 40]: 11 + 0.5 * 10 = 16 (the unrounded times would give 15.5); p90 at rank 2.7: 21 + 0.7 * 19 = 34.3.
+    const expected = {
+      timeToFirstReply: { p50Minutes: 16, p90Minutes: 34.3, count: 4 },
+      moderation: { timeToFirstLook: { p50Minutes: 2, p90Minutes: 2, count: 1 } },
+    };
+    await app.dataSource.query(`DELETE FROM insights_rollup_state`);
+    expect(await read()).toEqual(expected);
+    await app.running.app.get(EngagementRollupService).refresh();
+    const [row]: Array<{ minutes: number[]; counts: number[] }> = await app.dataSource.query(
+      `SELECT first_reply_minutes AS minutes, first_reply_counts AS counts FROM insights_daily_posts WHERE space_id = $1`,
+      [secondsSpaceId],
+    );
+    expect(row).toEqual({ minutes: [0, 11, 21, 40], counts: [1, 1, 1, 1] });
+    expect(await read()).toEqual(expected);
   });
 
   it('should bucket the series by UTC day and ISO week, every bucket present, adding up to the summary', async () => {

@@ -8,7 +8,10 @@ export enum EngagementBucket {
 }
 registerEnumType(EngagementBucket, { name: 'EngagementBucket', description: 'A series bucket: a UTC day, or an ISO week (Monday, UTC).' });
 
-@ObjectType({ description: 'Minutes, as percentiles over the events that have a time (null when there are none).' })
+@ObjectType({
+  description:
+    'Minutes, as percentiles over the events that have a time (null when there are none): each time rounded to the nearest whole minute, then percentile_cont (linear interpolation) over those.',
+})
 export class MinutesPercentiles {
   @Field(() => Float, { nullable: true })
   p50Minutes!: number | null;
