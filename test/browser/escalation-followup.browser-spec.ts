@@ -120,7 +120,7 @@ describe('staff: following an escalation through', () => {
       expect(await journey.axe()).toEqual([]);
 
       // Each signal links to its own post, by a name that says what opens; both posts' cases are listed with their state.
-      const signalLinks = signals.getByRole('link', { name: /^Open the post of signal \d with its evidence \(held: only staff see it\)$/ });
+      const signalLinks = signals.getByRole('link', { name: /^Open the post of signal \d with its evidence \(held\)$/ });
       expect(await signalLinks.count()).toBe(2);
       const cases = page.getByRole('region', { name: 'The moderation cases' });
       const caseItems = cases.getByRole('listitem');
@@ -138,9 +138,9 @@ describe('staff: following an escalation through', () => {
       await page.keyboard.press('Tab');
       expect(await focusedName()).toBe('Open case 2 in the moderation workspace');
       await page.keyboard.press('Tab');
-      expect(await focusedName()).toBe('Open the post of signal 1 with its evidence (held: only staff see it)');
+      expect(await focusedName()).toBe('Open the post of signal 1 with its evidence (held)');
       await page.keyboard.press('Tab');
-      expect(await focusedName()).toBe('Open the post of signal 2 with its evidence (held: only staff see it)');
+      expect(await focusedName()).toBe('Open the post of signal 2 with its evidence (held)');
       await journey.shot('view-signal-link-focused');
       await page.keyboard.press('Enter');
       // The second post, held, in the staff case view with its evidence.

@@ -91,7 +91,7 @@ function SignalPostLink({ signal, n }: { signal: Signal; n: number }) {
   if (signal.case) {
     return (
       <Link href={`/moderation/cases/${signal.case.id}`}>
-        Open the post{which} with its evidence{signal.post?.status === 'HELD' ? ' (held: only staff see it)' : ''}
+        Open the post{which} with its evidence{signal.post?.status === 'HELD' ? ' (held)' : ''}
       </Link>
     );
   }
