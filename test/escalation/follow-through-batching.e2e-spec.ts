@@ -115,7 +115,11 @@ describe('escalation follow-through fields on a list: batched per request', () =
     const fewest = async (n: number) => Math.min(await run(n), await run(n), await run(n));
     const two = await fewest(2);
     const twelve = await fewest(12);
-    expect(twelve).toBe(two);
+    // Members load in one wave when the pages' recipients come back before the outreach's authors and in two when
+    // after (recipients the first wave did not have: with nobody on call every clinician of the run is paged),
+    // whatever the page size; with the signals' posts and cases competing for connections either order happens. One
+    // statement a row would add ten or more.
+    expect(twelve).toBeLessThanOrEqual(two + 1);
     // Auth, the page, signals, their count, pages, emails, webhooks, outreach, members, the signals' posts, spaces,
     // threads and cases: a handful, not per row.
     expect(twelve).toBeLessThanOrEqual(15);
