@@ -7,6 +7,8 @@ import { parseId } from '../common/graphql/ids';
 import { requestLoader } from '../common/graphql/request-loaders';
 import { listCost } from '../common/graphql/query-cost';
 import { ForumLoaders } from '../forum/forum-loaders';
+import { PostModel } from '../forum/models/post.model';
+import { PostsService } from '../forum/posts.service';
 import { MemberModel } from '../members/models/member.model';
 import { EscalationFollowThroughService } from './escalation-follow-through.service';
 import { EscalationReviewService } from './escalation-review.service';
@@ -137,5 +139,25 @@ export class PageDeliveryResolver {
   @ResolveField(() => MemberModel, { nullable: true, description: 'The recipient (null for the webhook).' })
   recipient(@Parent() delivery: PageDeliveryModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
     return delivery.recipientId ? this.forum.for(ctx).member.load(delivery.recipientId) : Promise.resolve(null);
+  }
+}
+
+/**
+ * A signal is only reached through `Escalation.signals` (clinicians and admins). Its post loads
+ * through the forum's per-request loaders and the same visibility rule as `Escalation.post`
+ * (clinicians see held posts), so a page of escalations costs a few statements, not one a signal.
+ */
+@Resolver(() => EscalationSignalModel)
+export class EscalationSignalResolver {
+  constructor(
+    private readonly forum: ForumLoaders,
+    private readonly posts: PostsService,
+  ) {}
+
+  @ResolveField(() => PostModel, { nullable: true, description: 'The post the signal came from, in any state (null when not from a post or not visible).' })
+  async post(@Parent() signal: EscalationSignalModel, @CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<PostModel | null> {
+    if (!signal.postId) return null;
+    const visible = await this.posts.findVisible(viewer, signal.postId, this.forum.for(ctx));
+    return visible ? PostModel.from(visible.post) : null;
   }
 }

@@ -6,7 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { EscalationCrossingReads } from './escalation-crossing-reads.repository';
 import { EscalationDeliveryRepository } from './escalation-delivery.repository';
 import { EscalationFollowUps } from './escalation-follow-up';
-import { EscalationFollowThroughResolver, EscalationPageResolver, PageDeliveryResolver } from './escalation-follow-through.resolver';
+import { EscalationFollowThroughResolver, EscalationPageResolver, EscalationSignalResolver, PageDeliveryResolver } from './escalation-follow-through.resolver';
 import { EscalationFollowThroughService } from './escalation-follow-through.service';
 import { EscalationReviewService } from './escalation-review.service';
 import { EscalationRepository } from './escalation.repository';
@@ -31,6 +31,7 @@ import { OnCallRosterService } from './roster/on-call-roster.service';
     EscalationFollowThroughService,
     EscalationFollowThroughResolver,
     EscalationPageResolver,
+    EscalationSignalResolver,
     PageDeliveryResolver,
     OnCallRosterRepository,
     OnCallRosterService,

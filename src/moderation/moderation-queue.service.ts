@@ -64,6 +64,15 @@ export class ModerationQueueService {
     );
   }
 
+  /** Each post's latest case in the viewer's scope, batched per request: `EscalationSignal.case`. */
+  caseOfPostLoader(ctx: RequestContext): DataLoader<string, ModerationCaseModel | null> {
+    return requestLoader<ModerationCaseModel>(
+      ctx,
+      'moderation.caseOfPost',
+      async (postIds) => new Map((await this.cases.latestCasesOfPostsInScope(staffScopeOf(ctx.viewer), postIds)).map((r) => [r.post_id, toCaseModel(r)])),
+    );
+  }
+
   /** For each case, its author's other recent cases in the scope, newest first: one statement for a page. */
   async recentForAuthorsOf(scope: StaffScope, caseIds: readonly string[], limit: number): Promise<Map<string, ModerationCaseModel[]>> {
     const byCase = await this.cases.recentCasesOfAuthorsOf(scope, caseIds, limit);

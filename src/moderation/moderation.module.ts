@@ -6,7 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseContextService } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
 import { CaseNoteResolver } from './case-note.resolver';
-import { EscalationCaseResolver } from './escalation-case.resolver';
+import { EscalationCaseResolver, EscalationSignalCaseResolver } from './escalation-case.resolver';
 import { ModerationCasesService } from './moderation-cases.service';
 import { ModerationCrossingReads } from './moderation-crossing-reads.repository';
 import { ModerationQueueCountsResolver } from './moderation-queue-counts.resolver';
@@ -30,6 +30,7 @@ import { RiskTimelineService } from './risk-timeline.service';
     ModerationResolver,
     ModerationQueueCountsResolver,
     EscalationCaseResolver,
+    EscalationSignalCaseResolver,
     CaseNoteResolver,
     RiskTimelineResolver,
   ],

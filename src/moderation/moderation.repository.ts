@@ -242,6 +242,20 @@ export class ModerationRepository {
     ]);
   }
 
+  /**
+   * Each post's latest case in the scope (its open one if it has one, else the last decided): one
+   * statement for every signal of a page of escalations. A post without a case in the scope is absent.
+   */
+  async latestCasesOfPostsInScope(scope: StaffScope, postIds: readonly string[]): Promise<CaseRow[]> {
+    if (postIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (c.post_id) ${CASE_COLUMNS} FROM moderation_cases c
+        WHERE c.post_id = ANY($1::uuid[]) AND ${inScopeSql('c.space_id', 2)}
+        ORDER BY c.post_id, (c.status <> 'RESOLVED') DESC, c.opened_at DESC, c.id`,
+      [postIds, scopeSqlValue(scope)],
+    );
+  }
+
   /** For each case, its author's `limit` latest other cases in the scope, newest first: one statement for a page. */
   async recentCasesOfAuthorsOf(scope: StaffScope, caseIds: readonly string[], limit: number): Promise<Map<string, CaseRow[]>> {
     const rows: Array<CaseRow & { anchor: string }> = await this.dataSource.query(

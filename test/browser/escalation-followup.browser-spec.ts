@@ -18,7 +18,8 @@ interface Gql {
 
 /**
  * One client, two crisis posts, one escalation (issue 14, what followed): the inbox folds both
- * signals into one row, the view lists them, outreach recorded in the form shows without a reload,
+ * signals into one row, the view lists them, each linked to its own post (its case view) by
+ * mouse or keyboard, with both posts' cases and their state listed, outreach recorded in the form shows without a reload,
  * and resolving as "Reached the client" closes the loop on both posts' cases the way the
  * close-escalation-cases job says: a held post goes back to the peers, never without an open case.
  */
@@ -117,6 +118,39 @@ describe('staff: following an escalation through', () => {
       await page.getByText(/Acknowledged by you at/).waitFor();
       await journey.shot('view-two-signals');
       expect(await journey.axe()).toEqual([]);
+
+      // Each signal links to its own post, by a name that says what opens; both posts' cases are listed with their state.
+      const signalLinks = signals.getByRole('link', { name: /^Open the post of signal \d with its evidence \(held\)$/ });
+      expect(await signalLinks.count()).toBe(2);
+      const cases = page.getByRole('region', { name: 'The moderation cases' });
+      const caseItems = cases.getByRole('listitem');
+      expect(await caseItems.count()).toBe(2);
+      const caseLinks = cases.getByRole('link', { name: /^Open case [12] in the moderation workspace$/ });
+      expect(await caseLinks.count()).toBe(2);
+      for (const item of await caseItems.all()) expect(await item.textContent()).toMatch(/: Urgent priority, (open|claimed)[^—]* — the post of signal [12]\.$/);
+      const caseIds = await Promise.all((await caseLinks.all()).map((l) => l.getAttribute('href')));
+      expect(new Set(caseIds).size).toBe(2);
+      // The signals' links go to the same two cases, the second signal to the second post's.
+      expect(new Set(await Promise.all((await signalLinks.all()).map((l) => l.getAttribute('href'))))).toEqual(new Set(caseIds));
+      // By keyboard: Tab runs case 1, case 2, signal 1, signal 2 (the cases section comes first).
+      await caseLinks.nth(0).focus();
+      const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+      await page.keyboard.press('Tab');
+      expect(await focusedName()).toBe('Open case 2 in the moderation workspace');
+      await page.keyboard.press('Tab');
+      expect(await focusedName()).toBe('Open the post of signal 1 with its evidence (held)');
+      await page.keyboard.press('Tab');
+      expect(await focusedName()).toBe('Open the post of signal 2 with its evidence (held)');
+      await journey.shot('view-signal-link-focused');
+      await page.keyboard.press('Enter');
+      // The second post, held, in the staff case view with its evidence.
+      await page.getByRole('heading', { level: 1, name: SECOND_TITLE }).waitFor();
+      await page.getByText('pills counted out', { exact: false }).first().waitFor();
+      await journey.shot('signal-2-post-in-case-view');
+      expect(await journey.axe()).toEqual([]);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: /Escalation for Sky/ }).waitFor();
+      await page.getByRole('region', { name: 'Outreach' }).waitFor();
 
       // Outreach: recorded in the form, listed from the mutation's answer, no reload.
       await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));

@@ -7,19 +7,22 @@ import { JobProducer } from '../../src/queue/job-producer.service';
 import { JobName } from '../../src/queue/queue.types';
 import { countStatements } from '../helpers/statement-counter';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { member, Member, uniqueSub } from '../utils/factories';
+import { member, Member, postWithCase, space, uniqueSub } from '../utils/factories';
 import { waitFor } from '../utils/wait-for';
 
-/** The inbox and the escalation view ask for pages, signals and outreach on every escalation of a page. */
+/**
+ * The inbox and the escalation view ask for pages, signals and outreach on every escalation of a page;
+ * the view also for each signal's post (and its thread) and moderation case.
+ */
 const LIST = `query ($n: Int) { escalations(first: $n, status: ACKNOWLEDGED) { edges { node { id signalCount
-  signals { id level raisedSeverity createdAt postId }
+  signals { id level raisedSeverity createdAt postId post { id status thread { id } } case { id status } }
   pages { level severity pagedAt recipients { id displayName } deliveries { channel state recipient { id } } }
   outreach { id channel note by { id displayName } } } } } }`;
 
 interface ListedEscalation {
   id: string;
   signalCount: number;
-  signals: unknown[];
+  signals: Array<{ postId: string; post: { id: string; thread: { id: string } } | null; case: { id: string; status: string } | null }>;
   pages: unknown[];
   outreach: Array<{ by: { id: string } | null }>;
 }
@@ -27,31 +30,35 @@ interface ListedEscalation {
 describe('escalation follow-through fields on a list: batched per request', () => {
   let app: TestApp;
   let clinician: Member;
+  let spaceId: string;
 
   beforeAll(async () => {
     // Long deadlines: nothing climbs (and pages again) between the two counted reads.
     app = await startTestApp({ role: 'all', env: { ESCALATION_ACK_SECONDS: 'IMMINENT=3600,HIGH=3600,ELEVATED=3600' } });
     clinician = await member(app, Role.CLINICIAN, 'batch-clinician');
+    spaceId = await space(app.dataSource);
   });
 
   afterAll(async () => app.close());
 
-  /** An open escalation with two signals (a second one attached), its page and one outreach. */
+  /** An open escalation with two signals from two held posts with cases (a second one attached), its page and one outreach. */
   async function followedEscalation(label: string): Promise<string> {
     const subjectId = (await member(app, Role.CLIENT, label)).id;
     const service = app.running.app.get(EscalationsService);
-    const raise = (severity: EscalationSeverity) =>
-      app.dataSource.transaction((manager) =>
+    const raise = async (severity: EscalationSeverity) => {
+      const { postId, caseId } = await postWithCase(app.dataSource, spaceId, subjectId);
+      return app.dataSource.transaction((manager) =>
         service.raise(manager, {
           dedupeKey: `batch:${uniqueSub(label)}`,
           subjectId,
-          postId: null,
-          caseId: null,
+          postId,
+          caseId,
           trigger: EscalationTrigger.CRISIS,
           severity,
           evidence: [{ level: CrisisLevel.HIGH }],
         }),
       );
+    };
     const { escalationId } = await raise(EscalationSeverity.HIGH);
     // After commit, page it as the screening worker does; the sweeper would too, but oldest first behind
     // whatever other files of the run left unpaged in the shared database.
@@ -94,6 +101,11 @@ describe('escalation follow-through fields on a list: batched per request', () =
         for (const node of nodes) {
           expect(node.signalCount).toBe(2);
           expect(node.signals).toHaveLength(2);
+          // Two posts, each with its thread and its own case.
+          expect(new Set(node.signals.map((s) => s.post?.id))).toEqual(new Set(node.signals.map((s) => s.postId)));
+          for (const s of node.signals)
+            expect(s).toMatchObject({ post: { thread: { id: expect.any(String) } }, case: { id: expect.any(String), status: 'OPEN' } });
+          expect(new Set(node.signals.map((s) => s.case?.id)).size).toBe(2);
           expect(node.pages.length).toBeGreaterThan(0);
           expect(node.outreach).toEqual([expect.objectContaining({ by: expect.objectContaining({ id: clinician.id }) })]);
         }
@@ -103,8 +115,13 @@ describe('escalation follow-through fields on a list: batched per request', () =
     const fewest = async (n: number) => Math.min(await run(n), await run(n), await run(n));
     const two = await fewest(2);
     const twelve = await fewest(12);
-    expect(twelve).toBe(two);
-    // Auth, the page, signals, their count, pages, emails, webhooks, outreach, members: a handful, not per row.
+    // Members load in one wave when the pages' recipients come back before the outreach's authors and in two when
+    // after (recipients the first wave did not have: with nobody on call every clinician of the run is paged),
+    // whatever the page size; with the signals' posts and cases competing for connections either order happens. One
+    // statement a row would add ten or more.
+    expect(twelve).toBeLessThanOrEqual(two + 1);
+    // Auth, the page, signals, their count, pages, emails, webhooks, outreach, members, the signals' posts, spaces,
+    // threads and cases: a handful, not per row.
     expect(twelve).toBeLessThanOrEqual(15);
   });
 

@@ -1,4 +1,4 @@
-import type { EscalationOutcome, EscalationSeverity, EscalationStatus, EscalationTrigger } from '../../lib/gql/graphql';
+import type { CaseDecision, CaseStatus, EscalationOutcome, EscalationSeverity, EscalationStatus, EscalationTrigger } from '../../lib/gql/graphql';
 
 /** Plain words for the server's codes: what the clinician reads, never the raw enum. */
 export const SEVERITY_LABEL: Record<EscalationSeverity, string> = { IMMINENT: 'Imminent risk', HIGH: 'High risk', ELEVATED: 'Elevated risk' };
@@ -85,4 +85,10 @@ const SEVERITY_RANK: Record<EscalationSeverity, number> = { IMMINENT: 0, HIGH: 1
 /** Most severe first, then the nearest acknowledgement deadline (overdue ones lead). */
 export function byUrgency<T extends { severity: EscalationSeverity; ackDueAt: string }>(a: T, b: T): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || new Date(a.ackDueAt).getTime() - new Date(b.ackDueAt).getTime();
+}
+
+/** Where a moderation case stands, read-only, in the words the escalation view uses: "open", "decided (kept held)". */
+export function caseStateWords(c: { status: CaseStatus; decision?: CaseDecision | null }): string {
+  if (c.status === 'RESOLVED') return c.decision ? `decided (${c.decision.toLowerCase().replace(/_/g, ' ')})` : 'decided';
+  return c.status === 'CLAIMED' ? 'claimed by a peer specialist' : 'open, waiting for a peer specialist';
 }

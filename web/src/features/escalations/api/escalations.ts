@@ -163,7 +163,7 @@ export const ResolveEscalationMutation = graphql(`
   }
 `);
 
-/** What followed: every signal attached, each page and how it was delivered, the outreach made. */
+/** What followed: every signal attached (with its post and that post's case), each page and how it was delivered, the outreach made. */
 export const EscalationFollowThroughFieldsFragment = graphql(`
   fragment EscalationFollowThroughFields on Escalation {
     id
@@ -174,6 +174,19 @@ export const EscalationFollowThroughFieldsFragment = graphql(`
       trigger
       raisedSeverity
       createdAt
+      post {
+        id
+        status
+        thread {
+          id
+        }
+      }
+      case {
+        id
+        status
+        priority
+        decision
+      }
     }
     pages {
       level

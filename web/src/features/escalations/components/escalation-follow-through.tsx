@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
 import { useMutation } from 'urql';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { fullTime, timeAgo } from '../../../lib/format-time';
@@ -34,12 +35,19 @@ export function EscalationFollowThrough({ e }: { e: EscalationFollowThroughField
           <p>No signals are recorded.</p>
         )}
         <ol className="follow-through-list">
-          {e.signals.map((s) => (
+          {e.signals.map((s, i) => (
             <li key={s.id}>
               <strong>{s.level.toLowerCase()}</strong>, <time dateTime={s.createdAt}>{timeAgo(s.createdAt)}</time>
               {s.trigger === 'THREAT_TO_OTHERS' ? ' — threat to others: duty-to-warn review' : null}
               {s.raisedSeverity ? ' — raised the severity, so the clinicians were paged again' : null}
-              {s.postId ? null : ' (not from a post)'}
+              {s.postId ? (
+                <>
+                  {'. '}
+                  <SignalPostLink signal={s} n={i + 1} />
+                </>
+              ) : (
+                ' (not from a post)'
+              )}
             </li>
           ))}
         </ol>
@@ -69,6 +77,28 @@ export function EscalationFollowThrough({ e }: { e: EscalationFollowThroughField
       <Outreach e={e} />
     </>
   );
+}
+
+type Signal = EscalationFollowThroughFieldsFragment['signals'][number];
+
+/**
+ * Where a signal's post opens. Its moderation case is the staff view of one post, held ones
+ * included, with the screening evidence marked (clinicians may open cases); a post without a case
+ * opens in its thread. The name says what opens and which signal, so a list of them reads apart.
+ */
+function SignalPostLink({ signal, n }: { signal: Signal; n: number }) {
+  const which = <span className="visually-hidden"> of signal {n}</span>;
+  if (signal.case) {
+    return (
+      <Link href={`/moderation/cases/${signal.case.id}`}>
+        Open the post{which} with its evidence{signal.post?.status === 'HELD' ? ' (held)' : ''}
+      </Link>
+    );
+  }
+  if (signal.post?.thread) {
+    return <Link href={`/threads/${signal.post.thread.id}#post-${signal.post.id}`}>Open the post{which} in its thread</Link>;
+  }
+  return <>The post is not available (it may have been deleted).</>;
 }
 
 function Outreach({ e }: { e: EscalationFollowThroughFieldsFragment }) {

@@ -4,15 +4,15 @@ import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
 import { PostUnderReview } from '../../../components/post-under-review';
-import { StaffNotes } from '../../../components/staff-notes';
 import { LoadProblem } from '../../../components/problem';
 import { fullTime, timeAgo } from '../../../lib/format-time';
-import { CRISIS_LABEL, PRIORITY_LABEL } from '../../../lib/risk-labels';
+import { CRISIS_LABEL } from '../../../lib/risk-labels';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { EscalationQuery } from '../api/escalations';
 import { OUTCOME_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../escalation-labels';
 import { useAcknowledge } from '../hooks/use-acknowledge';
 import { useLiveEscalations } from '../hooks/use-live-escalations';
+import { EscalationCases } from './escalation-cases';
 import { EscalationFacts } from './escalation-facts';
 import { EscalationFollowThrough } from './escalation-follow-through';
 import { ResolveEscalation } from './resolve-escalation';
@@ -48,8 +48,8 @@ function evidenceLines(raw: readonly string[], postScreened: boolean): string[] 
 
 /**
  * One escalation: what it is and where it stands (acknowledge here too), the post with the crisis
- * evidence marked in it (held posts included: clinicians see them), the moderation case and its
- * notes, the client's risk over weeks, and the outcome form.
+ * evidence marked in it (held posts included: clinicians see them), the moderation cases of its
+ * posts (the escalation's own with its notes), the client's risk over weeks, and the outcome form.
  */
 export function EscalationView({ escalationId, viewerId }: { escalationId: string; viewerId: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: EscalationQuery, variables: { id: escalationId } });
@@ -156,21 +156,7 @@ export function EscalationView({ escalationId, viewerId }: { escalationId: strin
         )}
       </section>
 
-      <section aria-labelledby="escalation-case-heading">
-        <h2 id="escalation-case-heading">The moderation case</h2>
-        {e.case ? (
-          <>
-            <p>
-              {PRIORITY_LABEL[e.case.priority]} priority,{' '}
-              {e.case.status === 'RESOLVED' ? `decided (${e.case.decision?.toLowerCase().replace(/_/g, ' ')})` : e.case.status.toLowerCase()}.
-            </p>
-            <h3>Notes by peer specialists and clinicians</h3>
-            <StaffNotes notes={e.case.notes} viewerId={viewerId} />
-          </>
-        ) : (
-          <p>No moderation case goes with this escalation.</p>
-        )}
-      </section>
+      <EscalationCases e={e} viewerId={viewerId} />
 
       <EscalationFollowThrough e={e} />
       <RiskTimeline memberId={e.subject.id} name={e.subject.displayName} refreshKey={`${e.status}:${e.level}:${e.reminders}`} />
