@@ -502,6 +502,14 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I know where my dad keeps the spare keys.')).toBe('NONE');
     });
 
+    it('should rate a gun within reach as MODERATE and naming means, not a gun in a game', () => {
+      const sut = assess('I have my gun in my lap right now.');
+      expect(sut.level).toBe('MODERATE');
+      expect(sut.namesMethodOrMeans).toBe(true);
+      expect(levelOf('The gun in the game sits next to the map.')).toBe('NONE');
+      expect(levelOf('My brother has his gun in his hand at the range.')).not.toBe('MODERATE');
+    });
+
     it('should rate sitting in the car with the engine running in the garage as IMMINENT, not a safety tip', () => {
       expect(levelOf("I'm sitting in my car with the engine running in the garage.")).toBe('IMMINENT');
       expect(levelOf('Never leave the engine running in the garage, the fumes are dangerous.')).not.toBe('IMMINENT');

@@ -651,6 +651,18 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // A firearm or a noose within reach, now: "I have my gun in my lap". Pills and blades are
+    // everyday objects and count only with risk around them (means.mentioned).
+    id: 'means.at-hand',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:gun|pistol|revolver|handgun|rifle|shotgun|firearm|noose|\\.?(?:357|38|45)(?: magnum)?) (?:is |sits |sitting |lying |resting )?(?:right )?(?:in my (?:lap|hand|hands|mouth)|on my lap|next to me|beside me|in front of me)`,
+    ),
+  },
+  {
     // Carbon monoxide, in progress: in the car with the engine running in a garage.
     id: 'means.car-in-garage',
     construct: 'METHOD_OR_MEANS',

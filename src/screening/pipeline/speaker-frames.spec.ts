@@ -188,6 +188,15 @@ describe('speaker awareness', () => {
       expect(modelReadableText('for me self harm is a way of coping.')).toBe('for me self harm is a way of coping.');
     });
 
+    it('should drop behaviour told as over, with the time since', () => {
+      expect(modelReadableText('i used to cut but i have been clean for six years now. group was good.')).toBe('group was good.');
+    });
+
+    it('should keep behaviour that is back or still going on beside the time clean', () => {
+      expect(modelReadableText('i was clean for two years but i relapsed last night.')).toBe('i was clean for two years but i relapsed last night.');
+      expect(modelReadableText('three months clean and the urges are still there.')).toBe('three months clean and the urges are still there.');
+    });
+
     it("should keep the author's own statements, even beside general ones", () => {
       expect(modelReadableText('is it selfish to commit suicide? i want to die.')).toBe('i want to die.');
       expect(modelReadableText('i think i have the right to die, i am done.')).toBe('i think i have the right to die, i am done.');

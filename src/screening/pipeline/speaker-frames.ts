@@ -114,6 +114,7 @@ export function modelReadableText(ownText: string): string {
   const kept = sentences.filter((sentence) => {
     const firstPerson = FIRST_PERSON_WORD.test(sentence);
     if ((PHILOSOPHICAL.test(sentence) || GENERAL_QUESTION.test(sentence)) && !SELF_STATEMENT.test(sentence)) return false;
+    if (RECOVERED.test(sentence) && !STILL_GOING_ON.test(sentence)) return false;
     if (
       !firstPerson &&
       (CLINICAL_SENTENCE.test(sentence) ||
@@ -131,6 +132,13 @@ export function modelReadableText(ownText: string): string {
 // coping": what a construct is, said of no one in particular.
 const DEFINITIONAL_SENTENCE =
   /\b(?:is|are) not (?:the same as|the same thing as|necessarily)\b|\b(?:suicid\w*(?: \w+)?|self[ -]?harm\w*|cutting|thoughts of \w+|wanting to die) (?:is|are|can be) (?:often |usually |sometimes |commonly |generally |typically )*(?:a (?:way|form|sign|response|symptom|coping|common)|one way|worth)\b/;
+
+// Behaviour told as over, with the time since: "I used to cut but I've been clean for six years".
+// The patterns keep it as history (it still counts there); the model, which cannot tell tense,
+// read it as the behaviour itself. Not when something says it is back or still going on.
+const RECOVERED =
+  /\b(?:(?:clean|sober|free) (?:for|since)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|a couple of) (?:weeks?|months?|years?) (?:clean|sober|free))\b/;
+const STILL_GOING_ON = /\b(?:relapsed|relapse|again|lately|recently|still|until|till|anymore|any more|urges?|want to|tonight|today|but now|broke)\b/;
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
