@@ -65,6 +65,8 @@ describe(screenText.name, () => {
       ["a client's good day with a safety plan", 'My therapist and I worked on my safety plan today and I feel more hopeful.'],
       ['recovery told with the time since', "I used to cut in high school but I've been clean for six years now and I'm proud of that."],
       ['an idiom with a laugh', 'This job is killing me, lol. I need a vacation.'],
+      ['a therapist on how the feelings behave', 'Suicidal feelings can come in waves. Noticing the wave is the first skill we practise.'],
+      ['a therapist naming a death wish', 'Wishing you would get hit by a car is a passive death wish, and it is worth telling your care team.'],
     ])('should publish %s with no case', async (_kind, text) => {
       const sut = await screen(text);
       expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);

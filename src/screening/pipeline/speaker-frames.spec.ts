@@ -138,6 +138,14 @@ describe('speaker awareness', () => {
       expect(levelOf('Thoughts of death, every single night, are how I fall asleep.')).toBe('MODERATE');
     });
 
+    it('should discount a construct named as what something is, of no one in particular', () => {
+      expect(levelOf('Wishing you would get hit by a car is a passive death wish, and it is worth telling your care team.')).toBe('NONE');
+    });
+
+    it('should count the author naming their own wish', () => {
+      expect(levelOf('Honestly what I have is a death wish.')).toBe('MODERATE');
+    });
+
     it('should discount a wish named as the thing compared with', () => {
       expect(levelOf('Wanting the pain to stop is not the same as wanting to die, and both deserve care.')).toBe('NONE');
     });
@@ -182,6 +190,12 @@ describe('speaker awareness', () => {
 
     it('should drop sentences that say what a construct is, of no one in particular', () => {
       expect(modelReadableText('wanting the pain to stop is not the same as wanting to die. self harm is often a way of coping.')).toBe('');
+    });
+
+    it('should drop a sentence about how a construct generally behaves', () => {
+      expect(modelReadableText('suicidal feelings can come in waves. noticing the wave is the first skill we practise.')).toBe(
+        'noticing the wave is the first skill we practise.',
+      );
     });
 
     it('should keep a definition the author applies to themselves', () => {

@@ -130,8 +130,11 @@ export function modelReadableText(ownText: string): string {
 
 // "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
 // coping": what a construct is, said of no one in particular.
-const DEFINITIONAL_SENTENCE =
-  /\b(?:is|are) not (?:the same as|the same thing as|necessarily)\b|\b(?:suicid\w*(?: \w+)?|self[ -]?harm\w*|cutting|thoughts of \w+|wanting to die) (?:is|are|can be) (?:often |usually |sometimes |commonly |generally |typically )*(?:a (?:way|form|sign|response|symptom|coping|common)|one way|worth)\b/;
+// What a construct generally is or does, after its noun: "... is often a way of coping", "... can come in waves".
+const GENERALISING = `(?:,[^.!?]{0,120}?,)? (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\\b`;
+const DEFINITIONAL_SENTENCE = new RegExp(
+  `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
+);
 
 // Behaviour told as over, with the time since: "I used to cut but I've been clean for six years".
 // The patterns keep it as history (it still counts there); the model, which cannot tell tense,
@@ -196,14 +199,17 @@ const CLINICAL_BEFORE =
 // about". Only generalising predicates: "suicidal thoughts are back tonight" is the author's.
 const SUBJECT_ONLY_BEFORE =
   /^(?:(?:passive|active|chronic|frequent|recurrent|recurring|intrusive|occasional|fleeting|such|these|those|the|some|many|most|all|any|and|or|but|so|also|even) )*$/;
-const GENERALISING_PREDICATE =
-  /^(?:,[^.!?]{0,120}?,)? (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\b/;
+const GENERALISING_PREDICATE = new RegExp(`^${GENERALISING}`);
+// The construct named as what something is: "wishing you would get hit by a car is a passive death wish".
+// Not "when you are having suicidal thoughts": an article, or the copula right before the phrase.
+const NAMED_AS_BEFORE = /\b(?:is|are|called|as|means|mean) (?:a|an) (?:\w+ )?$|\b(?:is|are|called|known as|described as|counts as) $/;
 
 // "wanting the pain to stop is not the same as wanting to die": the phrase is the thing compared with.
 const COMPARED_WITH_BEFORE =
   /\b(?:the same as|the same thing as|different (?:from|than)|distinct from|confused with|mistaken for|not (?:necessarily )?mean|as opposed to) $/;
 
 const NOUN_PHRASE_PATTERNS = new Set([
+  'passive.better-off-dead',
   'passive.suicidal-thoughts',
   'self-harm.mention',
   'attempt.mention',
@@ -242,6 +248,7 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
     const subjectWords = before.trim();
     if (SUBJECT_ONLY_BEFORE.test(subjectWords && `${subjectWords} `) && GENERALISING_PREDICATE.test(sentenceAfter) && !FIRST_PERSON_WORD.test(sentence))
       return 'CLINICAL';
+    if (NAMED_AS_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
   }
   // A wish named as the thing compared with, by someone who says nothing of themselves there.
   if (/^(?:wanting|wishing|needing|longing|feeling|thinking)\b/.test(matched) && COMPARED_WITH_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence))
