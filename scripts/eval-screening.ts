@@ -391,22 +391,41 @@ async function main(): Promise<void> {
     metrics.groups = groupMetrics(predictions, args.by, args.byColumn);
   }
 
+  // Cross-validation answers "how does it do on authors it never saw"; --fold is the older, coarser check.
+  const crisisRows = predictions.filter((p) => p.row.crisis !== null);
+  const runCv = args.cv > 1 && args.fold === null && crisisRows.length > 0;
+  const report = runCv
+    ? await crossValidateCrisis(
+        args.csv,
+        crisisRows.map((p) => ({ id: p.row.id, text: p.row.text, label: p.row.crisis as CrisisLabel, patternLevel: p.outcome.crisis.level })),
+        { folds: args.cv, seed: args.seed },
+      )
+    : null;
+
+  // With cross-validation, each post's honest (nested) result sits beside the patterns' own, so
+  // misses can be read by kind: a missed `high` post, an author none of whose posts was flagged.
   if (args.predictions) {
-    const lines = ['id,crisis_level,abuse,decision'];
+    const lines = ['id,label,crisis_level,abuse,decision,author,cv_fold,cv_probability,cv_combined_level'];
     for (const p of predictions) {
-      lines.push([csvField(p.row.id), p.outcome.crisis.level, p.abuse ? '1' : '0', p.outcome.decision.decision].join(','));
+      const cv = report?.byId.get(p.row.id);
+      lines.push(
+        [
+          csvField(p.row.id),
+          p.row.crisis ?? '',
+          p.outcome.crisis.level,
+          p.abuse ? '1' : '0',
+          p.outcome.decision.decision,
+          csvField(cv?.author ?? ''),
+          cv ? String(cv.fold) : '',
+          cv ? cv.probability.toFixed(4) : '',
+          cv?.combinedLevel ?? '',
+        ].join(','),
+      );
     }
     writeFileSync(args.predictions, `${lines.join('\n')}\n`);
   }
 
-  // Cross-validation answers "how does it do on authors it never saw"; --fold is the older, coarser check.
-  const crisisRows = predictions.filter((p) => p.row.crisis !== null);
-  if (args.cv > 1 && args.fold === null && crisisRows.length > 0) {
-    const report = await crossValidateCrisis(
-      args.csv,
-      crisisRows.map((p) => ({ id: p.row.id, text: p.row.text, label: p.row.crisis as CrisisLabel, patternLevel: p.outcome.crisis.level })),
-      { folds: args.cv, seed: args.seed },
-    );
+  if (report) {
     metrics.crossValidation = report.json;
     if (!args.json) {
       printReport(metrics);

@@ -42,7 +42,7 @@ function main(): void {
   const started = Date.now();
   const posts = readCssrsDev();
   const lexiconFile = join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv');
-  const lexicon = new LexiconMatcher(readSuicideRiskLexicon(lexiconFile, CRISIS_MODEL_CONFIG.keepConstruct));
+  const lexicon = new LexiconMatcher(readSuicideRiskLexicon(lexiconFile, CRISIS_MODEL_CONFIG.keepConstruct, CRISIS_MODEL_CONFIG.keepTerm));
   const spec = CRISIS_MODEL_CONFIG.features;
   const dimensions = featureCount(spec, lexicon);
 
@@ -170,7 +170,11 @@ same constructs)`
       : ''
   }. L2 ${CRISIS_MODEL_CONFIG.training.l2}, full-batch Adam for
 ${CRISIS_MODEL_CONFIG.training.epochs} epochs from zero weights (deterministic), Platt-scaled on
-out-of-fold scores. It reads the normalised text (src/screening/pipeline/normalise.ts).
+out-of-fold scores. It reads the normalised text (src/screening/pipeline/normalise.ts), the
+author's own words only, without sentences the speaker rules say are not about the author now
+(general, clinical, definitional or advice sentences with no first person; behaviour told as over
+with the time since, "clean for six years", unless something says it is back): modelReadableText
+in src/screening/pipeline/speaker-frames.ts.
 
 **How it is used.** At or above probability ${file.moderateThreshold} a post is raised to
 MODERATE (published, a peer specialist reaches out) unless the patterns already rate it higher;
@@ -190,7 +194,10 @@ will not occur in forum posts. The data is read in place and is not in this repo
 **Lexicon.** Construct terms from the Suicide Risk Lexicon v1.0 (Low, Rankin, Bentley, Nock,
 Ghosh 2024, github.com/danielmlow/construct-tracker), licensed under the Apache License 2.0 (copy
 in \`LICENSE-suicide-risk-lexicon\`). Modified: only the rated constructs are kept, terms are
-normalised like post text (lower case, contractions expanded), one-letter terms dropped.
+normalised like post text (lower case, contractions expanded), one-letter terms dropped, and a
+few terms that name help or an idiom rather than risk are not counted (safety plan, safety check,
+crisis center, crisis hotline, crisis text line, being saved, killing me): a client's "worked on my
+safety plan today" scored 0.51 with them, "this job is killing me, lol" 0.36.
 
 **Metrics.** Author-grouped 5-fold cross-validation (every post scored by a model that never saw
 its author; seed ${CRISIS_CV_SEED}), flagged = MODERATE or above. In the plain model and combined

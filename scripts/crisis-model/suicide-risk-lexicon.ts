@@ -10,7 +10,12 @@ import type { LexiconConstruct } from '../../src/screening/crisis-model/crisis-f
 import { normaliseText } from '../../src/screening/pipeline/normalise';
 import { parseCsv } from '../eval/csv';
 
-export function readSuicideRiskLexicon(file: string, keep: (construct: string, proposedLevel: string) => boolean): LexiconConstruct[] {
+export function readSuicideRiskLexicon(
+  file: string,
+  keep: (construct: string, proposedLevel: string) => boolean,
+  /** Normalised terms to keep (default all); see CRISIS_MODEL_CONFIG.keepTerm. */
+  keepTerm: (normalisedTerm: string) => boolean = () => true,
+): LexiconConstruct[] {
   const [header, ...records] = parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   const construct = header.indexOf('construct');
   const term = header.indexOf('term');
@@ -22,7 +27,7 @@ export function readSuicideRiskLexicon(file: string, keep: (construct: string, p
     if (!name || !raw || !keep(name, record[level]?.trim() ?? '')) continue;
     const normalised = normaliseText(raw).text;
     // One-letter and digit-only terms ("0") match noise, not constructs.
-    if (normalised.replace(/[^\p{L}]/gu, '').length < 2) continue;
+    if (normalised.replace(/[^\p{L}]/gu, '').length < 2 || !keepTerm(normalised)) continue;
     const set = terms.get(name) ?? new Set<string>();
     set.add(normalised);
     terms.set(name, set);

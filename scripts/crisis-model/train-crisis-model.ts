@@ -124,6 +124,8 @@ export function sigmoid(value: number): number {
   return 1 / (1 + Math.exp(-value));
 }
 
+const NOT_RISK_TERMS = new Set(['safety plan', 'safety check', 'crisis center', 'crisis hotline', 'crisis text line', 'being saved', 'be save', 'killing me']);
+
 /** What `model:train -- crisis` trains; the cross-validation in eval:screening uses the same. */
 export const CRISIS_MODEL_CONFIG = {
   // signals: the C-SSRS behaviour and care-for-you features (crisis-features.ts), measured on CV before being kept.
@@ -133,6 +135,13 @@ export const CRISIS_MODEL_CONFIG = {
   training: { l2: 1e-3, epochs: 300, learningRate: 0.05 } satisfies TrainingOptions,
   /** Lexicon constructs the lexicon itself rates (low / moderate / high); context-only ones add nothing here. */
   keepConstruct: (_construct: string, proposedLevel: string): boolean => proposedLevel !== '',
+  /**
+   * Lexicon terms the model does not count. Names of help and treatment (a safety plan, a crisis
+   * line, being saved) mark the topic, not the author's risk: they are what a therapist's answer
+   * and a client's good day ("worked on my safety plan") are made of. "Killing me" is mostly the
+   * idiom ("this job is killing me"); "kill me" and the rest stay.
+   */
+  keepTerm: (term: string): boolean => !NOT_RISK_TERMS.has(term),
   /** The highest rate of `none` posts the combined layers may flag on cross-validation (target: 6%). */
   maxNoneFlagged: 0.055,
   /** The lowest moderate+ precision the combined layers may have there (target: 0.60). */

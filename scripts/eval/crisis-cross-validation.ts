@@ -64,7 +64,19 @@ function authorsOf(csv: string): Map<string, string> {
   );
 }
 
-export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRow[], options: CrisisCvOptions): Promise<{ text: string; json: unknown }> {
+/** One post's honest (nested) result, for `--predictions`: who wrote it, the model's probability, the combined level. */
+export interface CrisisCvRowResult {
+  readonly author: string;
+  readonly fold: number;
+  readonly probability: number;
+  readonly combinedLevel: CrisisLevel;
+}
+
+export async function crossValidateCrisis(
+  csv: string,
+  rows: readonly CrisisCvRow[],
+  options: CrisisCvOptions,
+): Promise<{ text: string; json: unknown; byId: ReadonlyMap<string, CrisisCvRowResult> }> {
   const authors = authorsOf(csv);
   const authorOf = (id: string): string => authors.get(id) ?? authorFromId(id);
   const folds = authorFolds(
@@ -79,7 +91,7 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
 
   // The learned model, retrained on each fold's other authors exactly as model:train trains it.
   const lexicon = new LexiconMatcher(
-    readSuicideRiskLexicon(join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv'), CRISIS_MODEL_CONFIG.keepConstruct),
+    readSuicideRiskLexicon(join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv'), CRISIS_MODEL_CONFIG.keepConstruct, CRISIS_MODEL_CONFIG.keepTerm),
   );
   const spec = CRISIS_MODEL_CONFIG.features;
   const features = rows.map((row) => extractCrisisFeatures(modelReadableText(authorsOwnWords(normaliseText(row.text))), spec, lexicon));
@@ -122,6 +134,11 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     CRISIS_MODEL_CONFIG.training,
     selection,
   );
+  const nestedCombined = base.map((row, index) => ({
+    ...row,
+    level: crisisLevelWithModel(rows[index].patternLevel, { aboveThreshold: nested.aboveThreshold[index] }),
+    probability: nested.probabilities[index],
+  }));
   systems.push(
     {
       name: 'model alone, nested threshold',
@@ -129,16 +146,7 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
         base.map((row, index) => ({ ...row, level: nested.aboveThreshold[index] ? 'MODERATE' : 'NONE', probability: nested.probabilities[index] })),
       ),
     },
-    {
-      name: 'combined, nested threshold',
-      metrics: crisisCvMetrics(
-        base.map((row, index) => ({
-          ...row,
-          level: crisisLevelWithModel(rows[index].patternLevel, { aboveThreshold: nested.aboveThreshold[index] }),
-          probability: nested.probabilities[index],
-        })),
-      ),
-    },
+    { name: 'combined, nested threshold', metrics: crisisCvMetrics(nestedCombined) },
   );
   const committed = committedThreshold();
 
@@ -159,7 +167,10 @@ export async function crossValidateCrisis(csv: string, rows: readonly CrisisCvRo
     '',
     probabilityCalibrationTable(modelOnly),
   ].join('\n');
-  return { text, json: { folds: options.folds, seed: options.seed, threshold, nestedThresholds: nested.thresholds, systems } };
+  const byId = new Map(
+    nestedCombined.map((row) => [row.id, { author: row.author, fold: row.fold, probability: row.probability, combinedLevel: row.level }] as const),
+  );
+  return { text, json: { folds: options.folds, seed: options.seed, threshold, nestedThresholds: nested.thresholds, systems }, byId };
 }
 
 function committedThreshold(): string {

@@ -444,4 +444,95 @@ describe(detectCrisis.name, () => {
       expect(levelOf('They had to pump his stomach at the party.')).not.toBe('HIGH');
     });
   });
+
+  describe('first-person behaviour, means and passive ideation (third run, issue #15)', () => {
+    it('should rate "do myself in" with intent or purpose as HIGH, not exhaustion at the gym', () => {
+      expect(levelOf("I'm going to do myself in.")).toBe('HIGH');
+      expect(levelOf('I was pricing a tank of gas to do myself in with.')).toBe('HIGH');
+      expect(levelOf('I really did myself in at the gym today.')).toBe('NONE');
+    });
+
+    it('should rate looking up the dose that would kill as HIGH, not a dosing question', () => {
+      expect(levelOf("I've been looking up how many pills it would take.")).toBe('HIGH');
+      expect(levelOf('I googled the lethal dose of my meds.')).toBe('HIGH');
+      expect(levelOf('I looked up how many pills I should take for my cold.')).toBe('NONE');
+    });
+
+    it('should rate scratching until it bleeds as self-harm, not a scraped knee', () => {
+      expect(levelOf("I've been scratching my arms until they bleed.")).toBe('HIGH');
+      expect(levelOf('I fell off my bike and my knee bled a lot.')).toBe('NONE');
+    });
+
+    it('should rate going to sleep forever and praying not to wake up as MODERATE', () => {
+      expect(levelOf('I wish I could just go to sleep forever.')).toBe('MODERATE');
+      expect(levelOf("I pray every night that I don't wake up.")).toBe('MODERATE');
+      expect(levelOf('I could sleep forever after that shift, lol.')).toBe('NONE');
+    });
+
+    it('should rate a wish to die by accident as MODERATE, not a hope about the weather', () => {
+      expect(levelOf('Sometimes I hope I get hit by a car on the way to work.')).toBe('MODERATE');
+      expect(levelOf('I pray something kills me in my sleep.')).toBe('MODERATE');
+      expect(levelOf('I hope I get a car for my birthday.')).toBe('NONE');
+      expect(levelOf('I hope she does not get hit by a car, she never looks.')).not.toBe('MODERATE');
+    });
+
+    it('should rate doubt of being alive at a date as MODERATE, not doubt about a party', () => {
+      expect(levelOf("I don't think I'll make it to my birthday.")).toBe('MODERATE');
+      expect(levelOf("Honestly I doubt I'll be here much longer.")).toBe('MODERATE');
+      expect(levelOf("I don't think I'll make it to the party on time.")).toBe('NONE');
+    });
+
+    it('should rate not wanting to keep on going and no point in living as MODERATE', () => {
+      expect(levelOf("I don't want to keep on going.")).toBe('MODERATE');
+      expect(levelOf("I don't see the point in living anymore.")).toBe('MODERATE');
+      expect(levelOf("There's no reason for me to keep going.")).toBe('MODERATE');
+      expect(levelOf("I don't see the point in this meeting.")).toBe('NONE');
+    });
+
+    it("should count everyone being better off if the author were gone as the author's own", () => {
+      expect(levelOf('I keep thinking everyone would be better off if I was gone.')).toBe('MODERATE');
+      expect(levelOf('Everyone would be happier if I were dead.')).toBe('MODERATE');
+      expect(levelOf('No one would be better off if I was gone, my therapist says.')).not.toBe('MODERATE');
+    });
+
+    it('should rate knowing where a gun is kept as MODERATE and naming means, not knowing where the keys are', () => {
+      const sut = assess('I know where my dad keeps his gun.');
+      expect(sut.level).toBe('MODERATE');
+      expect(sut.namesMethodOrMeans).toBe(true);
+      expect(levelOf('I know where my dad keeps the spare keys.')).toBe('NONE');
+    });
+
+    it('should rate a gun within reach as MODERATE and naming means, not a gun in a game', () => {
+      const sut = assess('I have my gun in my lap right now.');
+      expect(sut.level).toBe('MODERATE');
+      expect(sut.namesMethodOrMeans).toBe(true);
+      expect(levelOf('The gun in the game sits next to the map.')).toBe('NONE');
+      expect(levelOf('My brother has his gun in his hand at the range.')).not.toBe('MODERATE');
+    });
+
+    it('should rate sitting in the car with the engine running in the garage as IMMINENT, not a safety tip', () => {
+      expect(levelOf("I'm sitting in my car with the engine running in the garage.")).toBe('IMMINENT');
+      expect(levelOf('Never leave the engine running in the garage, the fumes are dangerous.')).not.toBe('IMMINENT');
+    });
+
+    it('should count a past attempt told with its time, and the thoughts coming back beside it', () => {
+      expect(levelOf('I attempted two years ago and lately the thoughts are back.')).toBe('HIGH');
+      expect(levelOf('I attempted a few years ago.')).toBe('MODERATE');
+      expect(levelOf('I attempted to call my mom two years ago.')).toBe('NONE');
+    });
+
+    it('should not count the thoughts coming back with no other risk in the post', () => {
+      expect(levelOf('The thoughts are back about my ex, ugh.')).toBe('NONE');
+    });
+
+    it('should count a deadline given oneself beside distress, not beside nothing', () => {
+      expect(levelOf("Everything feels hopeless. I've given myself until Christmas.")).toBe('HIGH');
+      expect(levelOf("I've given myself until Friday to finish the essay.")).toBe('NONE');
+    });
+
+    it('should add up being a lost cause and not made for this world to MODERATE', () => {
+      expect(levelOf("I'm a lost cause and I'm not made for this world.")).toBe('MODERATE');
+      expect(levelOf('That printer is a lost cause.')).toBe('NONE');
+    });
+  });
 });

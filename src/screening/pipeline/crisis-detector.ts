@@ -94,7 +94,7 @@ const NEGATORS = new Set(['not', 'never', 'nor', 'no']);
 // "can not stop thinking", "not sure", "do not know if": the negation is about something else.
 const NEGATION_DOES_NOT_APPLY = new Set(['stop', 'help', 'even', 'only', 'sure', 'know', 'just', 'care', 'mind', 'think', 'matter']);
 const NEGATING_PHRASE =
-  /(?:^| )(?:no longer|instead of|rather than|refuse to|refused to|against|without|not think i would ever|not think i will ever|not ever)$/;
+  /(?:^| )(?:no longer|instead of|rather than|refuse to|refused to|against|without|not think i would ever|not think i will ever|not ever|(?:no one|nobody|no body) (?:would|will|is going to) (?:really |ever |actually )?be)$/;
 
 const SELF_WORDS = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
 const SECOND_WORDS = new Set(['you', 'your', 'yourself', 'yourselves', 'yall', "y'all", 'ya']);
@@ -236,12 +236,13 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
       CONSTRUCTS_THAT_ARE_IDEATION.has(pattern.construct) &&
       isAtLeast(evidence.effectiveTier, 'MODERATE'),
   );
-  const hasRiskContext =
-    explicitIdeation ||
-    scoreOf(raw.filter(({ pattern }) => !pattern.needsRiskContext).map(({ evidence: item }) => item)).score >= CRISIS_SCORE.moderateThreshold;
+  const contextScore = scoreOf(raw.filter(({ pattern }) => !pattern.needsRiskContext).map(({ evidence: item }) => item)).score;
+  const hasRiskContext = explicitIdeation || contextScore >= CRISIS_SCORE.moderateThreshold;
+  // For the few patterns that say so (a deadline given oneself), any current distress is context.
+  const hasDistress = hasRiskContext || contextScore >= CRISIS_SCORE.distress;
   const evidence = dedupe(
     raw.map(({ pattern, evidence: item }) =>
-      pattern.needsRiskContext && item.discount === null && !hasRiskContext
+      pattern.needsRiskContext && item.discount === null && !(pattern.distressIsContext ? hasDistress : hasRiskContext)
         ? { ...item, discount: 'NO_RISK_CONTEXT' as const, effectiveTier: 'NONE' as const }
         : item,
     ),
@@ -339,6 +340,7 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
     matched: match[0],
     after,
     sentence: sentenceAround(text, clause.start + index),
+    sentenceAfter: sentenceAfter(text, clause.start + index + match[0].length),
   });
   if (frame) return { ...base, effectiveTier: 'NONE', discount: frame };
   // "I haven't tried since 2013", "haven't cut in two years": it happened, then stopped. History, not a denial.
@@ -512,6 +514,12 @@ function sentenceAround(text: string, position: number): string {
   const start = Math.max(text.lastIndexOf('.', position), text.lastIndexOf('!', position), text.lastIndexOf('?', position)) + 1;
   const rest = text.slice(position).search(/[.!?]/);
   return text.slice(start, rest < 0 ? text.length : position + rest).trim();
+}
+
+function sentenceAfter(text: string, position: number): string {
+  const rest = text.slice(position);
+  const end = rest.search(/[.!?\n]/);
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 function wordsBefore(clause: string, index: number): string[] {

@@ -63,6 +63,12 @@ export interface CrisisPattern {
    * "tonight's the night" or "I bought a rope" alone are ordinary sentences.
    */
   readonly needsRiskContext?: boolean;
+  /**
+   * With needsRiskContext: any current distress construct (hopelessness, defeat, burden...) is
+   * context enough. A deadline given oneself ("I've given myself until Christmas") beside "it's
+   * not worth fighting anymore" is a deadline to live; beside nothing it may be an essay's.
+   */
+  readonly distressIsContext?: boolean;
 }
 
 /** Whole-word, global regex from a source string (the detector iterates every match). */
@@ -244,6 +250,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     needsRiskContext: true,
+    distressIsContext: true,
     pattern: phrase(
       `(?:given|giving|give|gave) myself (?:until|till|one (?:more )?(?:day|week|month|year)|a (?:day|week|month|year)|\\d+ (?:more )?(?:days|weeks|months)|a deadline)`,
     ),
@@ -275,6 +282,15 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it)`,
     ),
+  },
+  {
+    // "do myself in" (suicide, colloquially): only with intent or purpose before it ("going to",
+    // "a tank of gas to do myself in with"), since "I did myself in at the gym" is exhaustion.
+    id: 'active.do-myself-in',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:to|will|gonna|might|should|could|i am going to) (?:just )?do ${SELF} in(?! (?:the|a|an|my|at|public|front|every))`),
   },
   {
     id: 'active.kill-myself',
@@ -314,7 +330,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))`,
+      `(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for|researched|search(?:ed)?) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))|` +
+        // Looking up the dose that would kill: "looking up how many pills it would take".
+        `(?:researching|looking up|looked up|googling|googled|searching|searched|checking|checked|calculating|calculated|counting|working out|figuring out) (?:how many|how much) (?:of (?:my|the|these) )?(?:\\w+ )?${PILLS}? ?(?:it would take|it will take|it takes|would kill|would be fatal|would be lethal|to die|to overdose|to od|is lethal|is fatal|is a lethal dose)|(?:researching|looking up|looked up|googling|googled|searching for|searched for|checking|checked) (?:the |a )?(?:lethal|fatal) dose`,
     ),
   },
   {
@@ -357,7 +375,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:dig|digging|dug|scratch|scratching|scratched|pick|picking|picked|rip|ripping|tear|tearing|bite|biting|bit) (?:my )?(?:\\w+ )?(?:into|at|open) my (?:skin|arms?|wrists?|legs?|flesh|thighs?)(?: until (?:i|it) (?:start )?bleed(?:s|ing)?)?|(?:until|till) i (?:start )?bleed(?:ing)?|made ${SELF} bleed|(?:hit|punch|punched|hitting|punching|bang|banging|banged) (?:${SELF}|my head (?:against|into|on))`,
+      `(?:dig|digging|dug|scratch|scratching|scratched|pick|picking|picked|rip|ripping|tear|tearing|bite|biting|bit) (?:my )?(?:\\w+ )?(?:into|at|open) my (?:skin|arms?|wrists?|legs?|flesh|thighs?)(?: until (?:i|it) (?:start )?bleed(?:s|ing)?)?|(?:until|till) i (?:start )?bleed(?:ing)?|made ${SELF} bleed|(?:scratch|scratching|scratched|pick|picking|picked) (?:at )?my (?:skin|arms?|wrists?|legs?|thighs?) (?:raw|open|until|till)|(?:until|till) (?:they|it|my (?:skin|arms?|wrists?|legs?|thighs?)) (?:start(?:s|ed)? (?:to )?)?bleeds?(?:ing)?(?= *$| again| and)|(?:hit|punch|punched|hitting|punching|bang|banging|banged) (?:${SELF}|my head (?:against|into|on))`,
     ),
   },
   {
@@ -393,7 +411,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:want|wanted|wanting|wish|wished|need|long|longing|ready|deserve) to (?:just )?(?:die|be dead|not exist|stop existing|stop living|cease to exist|${DISAPPEAR}|vanish|fade away|not be here|not be alive|sleep forever|never wake up|fall asleep and (?:never|not) wake up|not wake up)`,
+      `(?:want|wanted|wanting|wish|wished|need|long|longing|ready|deserve) to (?:just )?(?:die|be dead|not exist|stop existing|stop living|cease to exist|${DISAPPEAR}|vanish|fade away|not be here|not be alive|(?:go to )?sleep forever|never wake up|fall asleep and (?:never|not) wake up|not wake up)`,
     ),
   },
   {
@@ -402,7 +420,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `wish (?:that )?i (?:was|were|could be|would be|had been|am) (?:dead|gone|never born|not born|not alive|not here)|wish i (?:had )?never (?:been )?born|wish i (?:could|would|will) (?:just )?(?:die|disappear|not wake up|never wake up|fall asleep and (?:never|not) wake up|sleep forever|stop existing|cease to exist)`,
+      `wish (?:that )?i (?:was|were|could be|would be|had been|am) (?:dead|gone|never born|not born|not alive|not here)|wish i (?:had )?never (?:been )?born|wish i (?:could|would|will) (?:just )?(?:die|disappear|not wake up|never wake up|(?:go to |fall )?(?:sleep|asleep) and (?:never|not) wake up|(?:go to )?sleep forever|stop existing|cease to exist)`,
     ),
   },
   {
@@ -412,7 +430,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     // C-SSRS question 1 in the words people use: "go to sleep and never wake up".
     pattern: phrase(
-      `(?:hope|hoping|pray|praying) (?:that )?i (?:do not|will not|never|would not) wake up|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
+      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:do not|will not|never|would not|will never) wake up|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
     ),
   },
   {
@@ -421,7 +439,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:do not|not|no longer) (?:really )?want to (?:be alive|live|exist|be here|go on|keep going|keep living|continue living|be around|be on this earth)`,
+      `(?:do not|not|no longer) (?:really )?want to (?:be alive|live|exist|be here|go on|keep going|keep on (?:going|living)|carry on (?:living)?|keep living|continue living|continue (?:on|existing)|be around|be on this earth)`,
     ),
   },
   {
@@ -439,7 +457,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:no|not any|not a single|lost my|lost the|lost all) (?:real )?(?:reason|point|purpose|will|desire) (?:to|in|for) (?:live|living|go on|going on|keep going|stay alive|staying alive|be alive|being alive|exist|existing|keep living|keep (?:myself|me) alive)|no point (?:in )?(?:living|being alive|going on|staying alive)|nothing (?:left )?to live for|(?:not|no longer) worth living|life (?:is not|is no longer) worth (?:living|it)`,
+      `(?:no|not any|not a single|lost my|lost the|lost all) (?:real )?(?:reason|point|purpose|will|desire) (?:for me )?(?:to|in|for) (?:live|living|go on|going on|keep going|stay alive|staying alive|be alive|being alive|exist|existing|keep living|keep (?:myself|me) alive)|no point (?:in )?(?:living|being alive|going on|staying alive)|nothing (?:left )?to live for|(?:not|no longer) worth living|(?:do not|can not|no longer|fail to) see (?:the|any|a) (?:point|reason|purpose) (?:in |of |to |for )?(?:living|life|being alive|going on|staying alive|existing|keep(?:ing)? going|carrying on|waking up)|life (?:is not|is no longer) worth (?:living|it)`,
     ),
   },
   {
@@ -495,12 +513,13 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // The "if i" inside the match says whose absence it is, whoever "everyone" before it is.
     id: 'passive.better-if-gone',
     construct: 'PASSIVE_IDEATION',
     tier: 'MODERATE',
-    subject: 'CLAUSE_SUBJECT',
+    subject: 'REFLEXIVE',
     pattern: phrase(
-      `(?:better|easier) (?:off )?(?:for (?:everyone|everybody|them|my family|my \\w+|all)(?: else)? )?if i (?:were|was|am|died|was dead|were dead|was gone|were gone|disappeared|was not here|were not here|was not around|killed ${SELF})`,
+      `(?:better|easier|happier) (?:off )?(?:for (?:everyone|everybody|them|my family|my \\w+|all)(?: else)? )?if i (?:were|was|am|died|was dead|were dead|was gone|were gone|disappeared|was not here|were not here|was not around|killed ${SELF})`,
     ),
   },
   {
@@ -577,7 +596,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:looking for|need|needing|give me|find|searching for|trying to find) (?:a|one|any|some) (?:good |legitimate |real |single |valid )?reason (?:not to (?:just )?(?:die|do it|end it|end my life|kill ${SELF}|give up on (?:life|living|everything))|to (?:keep living|stay alive|go on living|keep going(?! to| back| out)|live(?! in| with| at| near| there| here| on| like| off)|be alive))`,
+      `(?:looking for|need|needing|give me|find|searching for|trying to find) (?:a|one|any|some) (?:good |legitimate |real |single |valid )?reason (?:(?:not to|to not) (?:just )?(?:die|do it|end it|end my life|kill ${SELF}|give up on (?:life|living|everything))|to (?:keep living|stay alive|go on living|keep going(?! to| back| out)|live(?! in| with| at| near| there| here| on| like| off)|be alive))`,
     ),
   },
   {
@@ -597,6 +616,73 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:want|wanted|wanting|wish|need|ready|long) to (?:just )?(?:opt out(?! of (?!life|living|existence|existing|everything|this world))|leave this (?:world|earth|life)|not be around anymore|give up on (?:life|living))`,
+    ),
+  },
+  {
+    // A wish to die by something that is not one's own act (C-SSRS question 1, wish to be dead):
+    // "I hope I get hit by a car", "I pray something kills me".
+    id: 'passive.wish-for-accident',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:hope|hoping|wish|wishing|pray|praying)(?: (?:every|each) (?:night|day|morning)| sometimes| that)? (?:i|something|someone) (?:would |will |could |might )?(?:get|gets|got|be|is) (?:hit by (?:a|the) (?:car|bus|truck|train)|run over|killed|struck by lightning|in (?:a|an) (?:fatal )?(?:accident|crash)|a terminal (?:illness|disease)|cancer)|(?:hope|hoping|wish|wishing|pray|praying) (?:for death|(?:that )?(?:something|someone) (?:would |will )?(?:kills?|kill) me|(?:that )?(?:the|my) (?:plane|car|bus) (?:crashes|would crash))`,
+    ),
+  },
+  {
+    // Doubt that one will be alive at a point in time: "I don't think I'll make it to my birthday".
+    id: 'passive.will-not-make-it',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:do not think|doubt|not sure|not convinced) (?:that )?i (?:will|would|am going to|can) (?:make it|be (?:here|alive|around)|still be (?:here|alive|around)) (?:much longer|another (?:day|week|month|year)|to (?:see )?(?:my (?:next )?birthday|next (?:week|month|year)|christmas|the new year|the end of (?:the|this) (?:week|month|year)|(?:my )?(?:\\d+|twenty|thirty|forty)(?:th)?(?: birthday)?)|(?:past|through) (?:tonight|this (?:week|month|year|weekend)|the (?:night|week|weekend)))`,
+    ),
+  },
+  {
+    // Access to lethal means, in the author's words: "I know where my dad keeps his gun".
+    id: 'means.knows-where',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    namesMeans: true,
+    pattern: phrase(
+      `i know (?:exactly )?where (?:(?:my|our) (?:\\w+ )?\\w+|he|she|they|we) (?:keeps?|kept|hides?|hid|stores?|stashes?|locks? up) (?:\\w+ ){0,2}(?:guns?|pistol|rifle|shotgun|revolver|firearms?|pills|meds|medications?|sleeping pills|painkillers|razors?|key to the gun safe|gun safe)`,
+    ),
+  },
+  {
+    // A firearm or a noose within reach, now: "I have my gun in my lap". Pills and blades are
+    // everyday objects and count only with risk around them (means.mentioned).
+    id: 'means.at-hand',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:gun|pistol|revolver|handgun|rifle|shotgun|firearm|noose|\\.?(?:357|38|45)(?: magnum)?) (?:is |sits |sitting |lying |resting )?(?:right )?(?:in my (?:lap|hand|hands|mouth)|on my lap|next to me|beside me|in front of me)`,
+    ),
+  },
+  {
+    // Carbon monoxide, in progress: in the car with the engine running in a garage.
+    id: 'means.car-in-garage',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:i am|sitting|sat|lying|i sit) in (?:my|the) car (?:\\w+ ){0,4}(?:engine|motor|car) (?:is |still )?running (?:\\w+ ){0,2}in (?:the|my|a) (?:closed |shut |locked )?garage|(?:a|the) hose (?:from|to|on|in) the (?:exhaust|tailpipe)`,
+    ),
+  },
+  {
+    // "The thoughts are back": ideation coming back, when the post already carries risk (a past
+    // attempt, hopelessness); alone it may be intrusive thoughts of any kind.
+    id: 'passive.thoughts-returning',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    pattern: phrase(
+      `(?:the|those|these|my|dark) (?:thoughts|urges|feelings) (?:are|have been|have started|started|keep|came|come|are coming|have come) (?:back|coming back|creeping back|returning)|(?:the|those|my) (?:thoughts|urges) (?:have )?returned`,
     ),
   },
   {
@@ -633,7 +719,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `suicide attempts?|attempts? (?:on|at) my (?:own )?life|i (?:tried|attempted) (?:once|twice|before|several times|multiple times|a few times|when i was)`,
+      `suicide attempts?|attempts? (?:on|at) my (?:own )?life|i (?:tried|attempted) (?:once|twice|before|several times|multiple times|a few times|when i was)|i attempted(?: suicide)?(?= (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+|a few|a couple of|several|many) (?:years?|months?|weeks?|days?) ago|last (?:year|month|week|spring|summer|fall|autumn|winter)|in (?:19|20)\\d\\d|as a (?:kid|teen|teenager))\\b| *$)`,
     ),
   },
   {
@@ -655,7 +741,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `hopeless(?:ness)?|(?:no|lost (?:all )?|without|lost my) hope|no future|(?:never|not ever) (?:going to )?gets? better|(?:will|is) never (?:going to )?(?:get|be) better|(?:nothing|things|it|life) (?:will not|is not going to|does not|do not|never) (?:ever )?(?:get|gets|getting|going to get) better|what is the point(?: of (?:anything|living|life|it all|trying|going on))?|there is no point|(?:giving|given|give|gave) up on (?:life|everything|myself|living|hope|the future)|i am giving up|i give up`,
+      `hopeless(?:ness)?|(?:no|lost (?:all )?|without|lost my) hope|no future|(?:never|not ever) (?:going to )?gets? better|(?:will|is) never (?:going to )?(?:get|be) better|(?:nothing|things|it|life) (?:will not|is not going to|does not|do not|never) (?:ever )?(?:get|gets|getting|going to get) better|what is the point(?: of (?:anything|living|life|it all|trying|going on))?|there is no point|(?:giving|given|give|gave) up on (?:life|everything|myself|living|hope|the future)|i am giving up|i give up|i am (?:just |such |a |such a |completely )*(?:a )?lost cause|i am (?:beyond|past) (?:help|saving|repair)`,
     ),
   },
   {
@@ -727,7 +813,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `doomed to be alone|i (?:do not|have not got|do not even) have (?:a single|anyone|anybody|any) (?:person|friend|friends|one)|i have (?:no|zero) (?:one|friends|people)|i (?:am|feel|felt) (?:so |completely |totally |very |really )?(?:isolated|lonely)|makes? me feel (?:so |completely |totally )?(?:isolated|alone|lonely)|loneliness`,
+      `doomed to be alone|i (?:do not|have not got|do not even) have (?:a single|anyone|anybody|any) (?:person|friend|friends|one)|i have (?:no|zero) (?:one|friends|people)|i (?:am|feel|felt) (?:so |completely |totally |very |really )?(?:isolated|lonely)|makes? me feel (?:so |completely |totally )?(?:isolated|alone|lonely)|loneliness|(?:i am|i was|someone|i feel|i was just) (?:just |simply |clearly |obviously )?not (?:made|meant|built|cut out) for this (?:world|life|planet|earth)`,
     ),
   },
   {

@@ -57,6 +57,16 @@ describe(screenText.name, () => {
         'Thoughts of suicide are a symptom of depression and they are treatable. If you are having thoughts of ending your life, talk to your doctor or call 988 today.',
       ],
       ['general discussion', 'Is it selfish to commit suicide? I read an article about the ethics of assisted dying and the right to die.'],
+      ['a therapist reflecting and asking', 'It sounds like you are carrying a lot. Have you talked to your therapist about these feelings of hopelessness?'],
+      ["a therapist's definition", 'Self-harm is often a way of coping with overwhelming emotions. A therapist can help you find safer strategies.'],
+      ['a therapist naming passive ideation', 'Passive thoughts of death, like wishing you would not wake up, are worth telling your clinician about.'],
+      ['a therapist drawing a distinction', "It's okay to not be okay. Wanting the pain to stop is not the same as wanting to die, and both deserve care."],
+      ['advice about means', 'If you have access to firearms or stockpiled medication, consider asking someone you trust to hold them for now.'],
+      ["a client's good day with a safety plan", 'My therapist and I worked on my safety plan today and I feel more hopeful.'],
+      ['recovery told with the time since', "I used to cut in high school but I've been clean for six years now and I'm proud of that."],
+      ['an idiom with a laugh', 'This job is killing me, lol. I need a vacation.'],
+      ['a therapist on how the feelings behave', 'Suicidal feelings can come in waves. Noticing the wave is the first skill we practise.'],
+      ['a therapist naming a death wish', 'Wishing you would get hit by a car is a passive death wish, and it is worth telling your care team.'],
     ])('should publish %s with no case', async (_kind, text) => {
       const sut = await screen(text);
       expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);
@@ -67,6 +77,17 @@ describe(screenText.name, () => {
     it('should still queue the author saying the same in the first person', async () => {
       const sut = await screen('I have suicidal thoughts every day and I have a plan.');
       expect(sut.crisis.level).toMatch(/MODERATE|HIGH|IMMINENT/);
+    });
+
+    it.each([
+      ['passive ideation', "I don't want to be here anymore."],
+      ['behaviour back after recovery', 'I was clean for two years but I relapsed and cut again last night.'],
+      ['looking up the means', "I've been looking up how many pills it would take."],
+      ['a wish to die by accident', 'Sometimes I hope I get hit by a car on the way to work.'],
+    ])('should still queue %s in the first person', async (_kind, text) => {
+      const sut = await screen(text);
+      expect(sut.crisis.level).toMatch(/MODERATE|HIGH|IMMINENT/);
+      expect(sut.decision.casePriority).not.toBeNull();
     });
   });
 

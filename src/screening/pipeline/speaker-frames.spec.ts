@@ -126,6 +126,35 @@ describe('speaker awareness', () => {
       expect(levelOf('I had panic attacks and one of them featured a lot of thoughts of suicide.')).toBe('MODERATE');
     });
 
+    it('should discount a construct as the subject of a sentence saying what it generally is', () => {
+      expect(levelOf('Self-harm is often a way of coping with overwhelming emotions. A therapist can help you find safer strategies.')).toBe('NONE');
+      expect(levelOf('Passive thoughts of death, like wishing you would not wake up, are worth telling your clinician about.')).toBe('NONE');
+      expect(discountsOf('Suicidal thoughts can be a sign that the treatment needs changing.')).toContain('CLINICAL');
+    });
+
+    it('should count the same subject when the sentence is about the author or says how it is now', () => {
+      expect(levelOf('Self-harm is my only way of coping right now.')).toBe('MODERATE');
+      expect(levelOf('Suicidal thoughts are back tonight.')).toBe('MODERATE');
+      expect(levelOf('Thoughts of death, every single night, are how I fall asleep.')).toBe('MODERATE');
+    });
+
+    it('should discount a construct named as what something is, of no one in particular', () => {
+      expect(levelOf('Wishing you would get hit by a car is a passive death wish, and it is worth telling your care team.')).toBe('NONE');
+    });
+
+    it('should count the author naming their own wish', () => {
+      expect(levelOf('Honestly what I have is a death wish.')).toBe('MODERATE');
+    });
+
+    it('should discount a wish named as the thing compared with', () => {
+      expect(levelOf('Wanting the pain to stop is not the same as wanting to die, and both deserve care.')).toBe('NONE');
+    });
+
+    it('should count the author comparing their own wish', () => {
+      expect(levelOf('For me wanting the pain to stop turned into wanting to die.')).toBe('MODERATE');
+      expect(levelOf('I am wanting to die more than ever.')).toBe('MODERATE');
+    });
+
     it("should treat a friend's suicidal thoughts as someone else's", () => {
       expect(levelOf('My friend has suicidal thoughts and I do not know how to help.')).not.toBe('MODERATE');
     });
@@ -157,6 +186,29 @@ describe('speaker awareness', () => {
       expect(modelReadableText('is it selfish to commit suicide? i read about the right to die.')).toBe('');
       expect(modelReadableText('suicidal thoughts are common in depression. if you have a plan, call 988.')).toBe('');
       expect(modelReadableText('people who attempt suicide often feel like a burden.')).toBe('');
+    });
+
+    it('should drop sentences that say what a construct is, of no one in particular', () => {
+      expect(modelReadableText('wanting the pain to stop is not the same as wanting to die. self harm is often a way of coping.')).toBe('');
+    });
+
+    it('should drop a sentence about how a construct generally behaves', () => {
+      expect(modelReadableText('suicidal feelings can come in waves. noticing the wave is the first skill we practise.')).toBe(
+        'noticing the wave is the first skill we practise.',
+      );
+    });
+
+    it('should keep a definition the author applies to themselves', () => {
+      expect(modelReadableText('for me self harm is a way of coping.')).toBe('for me self harm is a way of coping.');
+    });
+
+    it('should drop behaviour told as over, with the time since', () => {
+      expect(modelReadableText('i used to cut but i have been clean for six years now. group was good.')).toBe('group was good.');
+    });
+
+    it('should keep behaviour that is back or still going on beside the time clean', () => {
+      expect(modelReadableText('i was clean for two years but i relapsed last night.')).toBe('i was clean for two years but i relapsed last night.');
+      expect(modelReadableText('three months clean and the urges are still there.')).toBe('three months clean and the urges are still there.');
     });
 
     it("should keep the author's own statements, even beside general ones", () => {

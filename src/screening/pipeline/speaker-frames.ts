@@ -114,12 +114,34 @@ export function modelReadableText(ownText: string): string {
   const kept = sentences.filter((sentence) => {
     const firstPerson = FIRST_PERSON_WORD.test(sentence);
     if ((PHILOSOPHICAL.test(sentence) || GENERAL_QUESTION.test(sentence)) && !SELF_STATEMENT.test(sentence)) return false;
-    if (!firstPerson && (CLINICAL_SENTENCE.test(sentence) || /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) || GENERIC_PEOPLE.test(sentence)))
+    if (RECOVERED.test(sentence) && !STILL_GOING_ON.test(sentence)) return false;
+    if (
+      !firstPerson &&
+      (CLINICAL_SENTENCE.test(sentence) ||
+        /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) ||
+        GENERIC_PEOPLE.test(sentence) ||
+        DEFINITIONAL_SENTENCE.test(sentence))
+    )
       return false;
     return true;
   });
   return kept.join('').replace(/\s+/g, ' ').trim();
 }
+
+// "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
+// coping": what a construct is, said of no one in particular.
+// What a construct generally is or does, after its noun: "... is often a way of coping", "... can come in waves".
+const GENERALISING = `(?:,[^.!?]{0,120}?,)? (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\\b`;
+const DEFINITIONAL_SENTENCE = new RegExp(
+  `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
+);
+
+// Behaviour told as over, with the time since: "I used to cut but I've been clean for six years".
+// The patterns keep it as history (it still counts there); the model, which cannot tell tense,
+// read it as the behaviour itself. Not when something says it is back or still going on.
+const RECOVERED =
+  /\b(?:(?:clean|sober|free) (?:for|since)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|a couple of) (?:weeks?|months?|years?) (?:clean|sober|free))\b/;
+const STILL_GOING_ON = /\b(?:relapsed|relapse|again|lately|recently|still|until|till|anymore|any more|urges?|want to|tonight|today|but now|broke)\b/;
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
@@ -139,6 +161,8 @@ export interface FrameContext {
   readonly after: string;
   /** The whole sentence around the match (clauses split at commas; sentences do not). */
   readonly sentence: string;
+  /** The sentence after the match, commas and all (clauses stop at a comma; this does not). */
+  readonly sentenceAfter?: string;
 }
 
 // "that would make me want to die", "it'd make anyone want to kill themselves": a conditional about what would follow.
@@ -170,7 +194,22 @@ const CLINICAL_AFTER =
 const CLINICAL_BEFORE =
   /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
 
+// A construct as the subject of a sentence that says what it generally is or does: "self-harm is
+// often a way of coping", "passive thoughts of death, like ..., are worth telling your clinician
+// about". Only generalising predicates: "suicidal thoughts are back tonight" is the author's.
+const SUBJECT_ONLY_BEFORE =
+  /^(?:(?:passive|active|chronic|frequent|recurrent|recurring|intrusive|occasional|fleeting|such|these|those|the|some|many|most|all|any|and|or|but|so|also|even) )*$/;
+const GENERALISING_PREDICATE = new RegExp(`^${GENERALISING}`);
+// The construct named as what something is: "wishing you would get hit by a car is a passive death wish".
+// Not "when you are having suicidal thoughts": an article, or the copula right before the phrase.
+const NAMED_AS_BEFORE = /\b(?:is|are|called|as|means|mean) (?:a|an) (?:\w+ )?$|\b(?:is|are|called|known as|described as|counts as) $/;
+
+// "wanting the pain to stop is not the same as wanting to die": the phrase is the thing compared with.
+const COMPARED_WITH_BEFORE =
+  /\b(?:the same as|the same thing as|different (?:from|than)|distinct from|confused with|mistaken for|not (?:necessarily )?mean|as opposed to) $/;
+
 const NOUN_PHRASE_PATTERNS = new Set([
+  'passive.better-off-dead',
   'passive.suicidal-thoughts',
   'self-harm.mention',
   'attempt.mention',
@@ -184,7 +223,7 @@ const NOUN_PHRASE_PATTERNS = new Set([
  * those idioms use.
  */
 export function speakerFrame(patternId: string, context: FrameContext): SpeakerFrame | null {
-  const { before, matched, after, sentence } = context;
+  const { before, matched, after, sentence, sentenceAfter = after } = context;
 
   if (matched.startsWith('make') ? WOULD_BEFORE_MAKE.test(before) : WOULD_MAKE_BEFORE.test(before)) return 'HYPOTHETICAL';
   if (/^kill my ?self$/.test(matched) && IDIOM_BEFORE.test(before) && MISHAP.test(sentence)) return 'HYPOTHETICAL';
@@ -206,6 +245,13 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
     !/\b(?:my|i|i am|i have|i get|i had|i have had|me)(?: \w+)?$/.test(before.trimEnd())
   ) {
     if (CLINICAL_AFTER.test(after) || CLINICAL_BEFORE.test(before)) return 'CLINICAL';
+    const subjectWords = before.trim();
+    if (SUBJECT_ONLY_BEFORE.test(subjectWords && `${subjectWords} `) && GENERALISING_PREDICATE.test(sentenceAfter) && !FIRST_PERSON_WORD.test(sentence))
+      return 'CLINICAL';
+    if (NAMED_AS_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
   }
+  // A wish named as the thing compared with, by someone who says nothing of themselves there.
+  if (/^(?:wanting|wishing|needing|longing|feeling|thinking)\b/.test(matched) && COMPARED_WITH_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence))
+    return 'GENERAL';
   return null;
 }
