@@ -148,7 +148,9 @@ describe('staff: following an escalation through', () => {
       await page.getByText('pills counted out', { exact: false }).first().waitFor();
       await journey.shot('signal-2-post-in-case-view');
       expect(await journey.axe()).toEqual([]);
-      await page.goBack();
+      // The way back leads to the escalation, not to a peer queue the clinician does not work.
+      expect(await page.getByRole('link', { name: 'Back to the queue' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'Back to the escalation' }).click();
       await page.getByRole('heading', { level: 1, name: /Escalation for Sky/ }).waitFor();
       await page.getByRole('region', { name: 'Outreach' }).waitFor();
 

@@ -3,6 +3,7 @@ import { StaffNotes } from '../../../components/staff-notes';
 import type { EscalationQuery } from '../../../lib/gql/graphql';
 import { PRIORITY_LABEL } from '../../../lib/risk-labels';
 import { caseStateWords } from '../escalation-labels';
+import { caseFromEscalation } from '../../../lib/case-links';
 
 type Escalation = NonNullable<EscalationQuery['escalation']>;
 type CaseState = Pick<NonNullable<Escalation['case']>, 'id' | 'status' | 'priority' | 'decision'>;
@@ -43,7 +44,7 @@ export function EscalationCases({ e, viewerId }: { e: Escalation; viewerId: stri
         <ol className="follow-through-list">
           {cases.map(({ c, signals }, i) => (
             <li key={c.id}>
-              <Link href={`/moderation/cases/${c.id}`}>
+              <Link href={caseFromEscalation(c.id, e.id)}>
                 {several ? `Open case ${i + 1} in the moderation workspace` : 'Open the case in the moderation workspace'}
               </Link>
               : {PRIORITY_LABEL[c.priority]} priority, {caseStateWords(c)}

@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldError } from '../../../components/error-summary
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import type { EscalationFollowThroughFieldsFragment, OutreachChannel } from '../../../lib/gql/graphql';
 import { RecordOutreachMutation } from '../api/escalations';
+import { caseFromEscalation } from '../../../lib/case-links';
 
 const DELIVERY_WORDS: Record<string, string> = { DELIVERED: 'delivered', FAILED: 'failed', PENDING: 'pending', NOT_SENT: 'not sent' };
 const CHANNEL_WORDS: Record<string, string> = { IN_APP: 'In the app', EMAIL: 'Email', WEBHOOK: 'Program webhook' };
@@ -43,7 +44,7 @@ export function EscalationFollowThrough({ e }: { e: EscalationFollowThroughField
               {s.postId ? (
                 <>
                   {'. '}
-                  <SignalPostLink signal={s} n={i + 1} />
+                  <SignalPostLink signal={s} n={i + 1} escalationId={e.id} />
                 </>
               ) : (
                 ' (not from a post)'
@@ -86,11 +87,11 @@ type Signal = EscalationFollowThroughFieldsFragment['signals'][number];
  * included, with the screening evidence marked (clinicians may open cases); a post without a case
  * opens in its thread. The name says what opens and which signal, so a list of them reads apart.
  */
-function SignalPostLink({ signal, n }: { signal: Signal; n: number }) {
+function SignalPostLink({ signal, n, escalationId }: { signal: Signal; n: number; escalationId: string }) {
   const which = <span className="visually-hidden"> of signal {n}</span>;
   if (signal.case) {
     return (
-      <Link href={`/moderation/cases/${signal.case.id}`}>
+      <Link href={caseFromEscalation(signal.case.id, escalationId)}>
         Open the post{which} with its evidence{signal.post?.status === 'HELD' ? ' (held)' : ''}
       </Link>
     );

@@ -6,6 +6,7 @@ import { PageHeading } from '../../../components/page-heading';
 import { PostUnderReview } from '../../../components/post-under-review';
 import { StaffNotes } from '../../../components/staff-notes';
 import { LoadProblem } from '../../../components/problem';
+import { escalationCaseCameFrom } from '../../../lib/case-links';
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { ModerationCaseQuery } from '../api/moderation';
@@ -47,6 +48,10 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
   const order = applyFilters(queue.cases, filtersFrom(search)).map((x) => x.id);
   const at = order.indexOf(caseId);
   const suffix = search ? `?${search}` : '';
+  const escalationId = escalationCaseCameFrom(search);
+  const back = escalationId
+    ? { href: `/escalations/${escalationId}`, words: 'Back to the escalation' }
+    : { href: `/moderation${suffix}`, words: 'Back to the queue' };
   // A decided case has left the queue: "next" is then the case that now stands first.
   const nextId = at === -1 ? (order[0] ?? null) : (order[at + 1] ?? null);
   const previousId = at > 0 ? order[at - 1] : null;
@@ -69,7 +74,7 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
         <PageHeading>This case is not available</PageHeading>
         <p>It may be in a space you do not moderate, or the address may be wrong.</p>
         <p>
-          <Link href={`/moderation${suffix}`}>Back to the queue</Link>
+          <Link href={back.href}>{back.words}</Link>
         </p>
       </>
     );
@@ -79,8 +84,8 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
   return (
     <div className="case-view">
       <p className="back-link-wrap">
-        <Link href={`/moderation${suffix}`} className="back-link">
-          Back to the queue
+        <Link href={back.href} className="back-link">
+          {back.words}
         </Link>
       </p>
       <PageHeading caption={thread ? `Case in ${thread.space.name}` : 'Case'}>{thread?.title ?? 'A post'}</PageHeading>
