@@ -28,6 +28,7 @@ export interface AccessChangeListener {
 export class MemberAccessChanges implements OnApplicationShutdown {
   private readonly channel: string;
   private subscriber?: Redis;
+  private listener?: AccessChangeListener;
   /** Grows with every connection, so a SUBSCRIBE answered after its connection dropped starts nothing. */
   private connection = 0;
   private subscribed = false;
@@ -52,6 +53,7 @@ export class MemberAccessChanges implements OnApplicationShutdown {
       connectionName: `${this.config.redis.prefix}:member-access`,
     });
     this.subscriber = subscriber;
+    this.listener = listener;
     // Errors show as 'close'; an unhandled 'error' event would crash the process.
     subscriber.on('error', () => undefined);
     subscriber.on('ready', () => {
@@ -100,6 +102,10 @@ export class MemberAccessChanges implements OnApplicationShutdown {
   async stopListening(): Promise<void> {
     const subscriber = this.subscriber;
     if (!subscriber) return;
+    // At once, not at 'close': no request may be served as if listening while QUIT is on its way.
+    this.connection += 1;
+    this.subscribed = false;
+    this.listener?.listeningStopped();
     if (subscriber.status === 'ready') await subscriber.quit().catch(() => subscriber.disconnect());
     else subscriber.disconnect();
   }
