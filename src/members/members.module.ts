@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { VIEWER_DIRECTORY } from '../common/auth/viewer-directory';
 import { MemberDirectoryResolver } from './member-directory.resolver';
+import { MemberAccessChanges } from './member-access-changes';
 import { MemberLoaders } from './member-loaders';
 import { MembersRepository } from './members.repository';
 import { MembersResolver } from './members.resolver';
@@ -15,6 +16,7 @@ import { MembershipService } from './membership.service';
 @Module({
   providers: [
     MembersRepository,
+    MemberAccessChanges,
     MembersService,
     MembersResolver,
     MemberLoaders,

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { VerifiedClaims } from '../common/auth/token-verifier';
 import { Viewer } from '../common/auth/viewer';
 import { ViewerDirectory } from '../common/auth/viewer-directory';
 import { Role } from '../common/domain/role.enum';
 import { AppError, ErrorCode } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
+import { CachedViewers } from './cached-viewers';
+import { MemberAccessChanges } from './member-access-changes';
 import { isPseudonymTaken, MembersRepository, StoredMember } from './members.repository';
 import { pseudonymFor, staffDisplayName } from './pseudonym';
 
@@ -29,47 +31,80 @@ export const NOT_INVITED_MESSAGE = 'This forum is open to invited members only. 
 /**
  * Members are created on first sight of a token's subject (with `MEMBERSHIP=invited`, only
  * invited subjects). A short in-process cache spares the upsert per request; the token stays the
- * authority for role and cohort, so the row is updated whenever they change. Discharge is read
- * on every request (one primary-key lookup), so it takes effect at once in every process.
+ * authority for role and cohort, so the row is updated whenever they change.
+ *
+ * Discharge takes effect at once in every process without a statement per request: discharge and
+ * erasure announce the member after commit (MemberAccessChanges), every process drops them from
+ * its cache, and their next request reads the row and is refused. A cached member is served with
+ * no discharge check only while this process is subscribed to those announcements; while it is
+ * not (Redis down, reconnecting, starting), and for entries cached before the last reconnect, the
+ * discharge check runs per request as it always did. A lost announcement costs at most
+ * CACHE_TTL_MS (see CachedViewers for the rules).
  *
  * Display names: a client is known by a pseudonym (generated, or chosen), never by the token's
  * `name`, which is often their legal name; staff by the token's name with their role beside it.
  */
 @Injectable()
-export class MembersService implements ViewerDirectory {
+export class MembersService implements ViewerDirectory, OnModuleInit {
   /** The member as of its last upsert; the token's own expiry is added per request. */
-  private readonly cache = new Map<string, { viewer: Omit<Viewer, 'tokenExpiresAt'>; expiresAt: number }>();
+  private readonly cache = new CachedViewers<Omit<Viewer, 'tokenExpiresAt'>>({ ttlMs: CACHE_TTL_MS, maxEntries: CACHE_MAX });
 
   constructor(
     private readonly members: MembersRepository,
     private readonly config: AppConfig,
+    private readonly accessChanges: MemberAccessChanges,
   ) {}
+
+  onModuleInit(): void {
+    this.accessChanges.listen(this.cache);
+  }
 
   async viewerFor(claims: VerifiedClaims): Promise<Viewer> {
     const key = JSON.stringify([claims.sub, claims.role, claims.name ?? null, claims.cohort ?? null]);
-    const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > Date.now()) {
-      if (await this.members.isDischarged(cached.viewer.memberId)) throw discharged();
+    const cached = this.cache.lookup(key, Date.now());
+    if (cached) {
+      if (!cached.trusted) {
+        const ticket = this.cache.readStarted();
+        if (await this.members.isDischarged(cached.viewer.memberId)) throw discharged();
+        this.cache.confirm(key, ticket);
+      }
       return this.withModeratedSpaces({ ...cached.viewer, tokenExpiresAt: claims.expiresAt });
     }
 
+    const ticket = this.cache.readStarted();
     await this.checkAdmission(claims);
     const row = await this.upsert(claims);
     if (row.discharged) throw discharged();
     const viewer = { memberId: row.id, sub: claims.sub, role: claims.role, displayName: row.displayName, cohort: row.cohort, moderatedSpaceIds: [] };
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(key, { viewer, expiresAt: Date.now() + CACHE_TTL_MS });
+    this.cache.store(key, viewer, ticket, Date.now());
     return this.withModeratedSpaces({ ...viewer, tokenExpiresAt: claims.expiresAt });
   }
 
-  /** Whether a socket opened earlier may still receive events: false once its member was discharged. */
+  /**
+   * Whether a socket opened earlier may still receive events: false once its member was
+   * discharged. Still one statement each time: sockets are few and their events rare, and the
+   * socket holds a viewer rather than the token the cache is keyed by.
+   */
   async stillAdmitted(viewer: Viewer): Promise<boolean> {
     return !(await this.members.isDischarged(viewer.memberId));
   }
 
-  /** Drops this process's cached viewers (a pseudonym changed); other processes catch up within CACHE_TTL_MS. */
+  /**
+   * After a commit that ends a member's access (discharge): this process forgets them at once,
+   * without waiting for its own announcement to come back, then every other process is told.
+   */
+  async accessRevoked(memberId: string): Promise<void> {
+    this.cache.memberChanged(memberId);
+    await this.accessChanges.announce(memberId);
+  }
+
+  /**
+   * Drops every process's cached viewers (a pseudonym changed; a member was erased, which also
+   * discharges them): this one at once, the others when the announcement reaches them.
+   */
   forgetCachedViewers(): void {
-    this.cache.clear();
+    this.cache.everyoneChanged();
+    void this.accessChanges.announce(null);
   }
 
   /**

@@ -60,7 +60,7 @@ export class MembershipService {
         );
       }
     });
-    this.directory.forgetCachedViewers();
+    await this.directory.accessRevoked(memberId);
     const [member] = await this.members.findByIds([memberId]);
     return MemberModel.from(member);
   }
