@@ -715,6 +715,33 @@ describe('authorization: attacks on the new surfaces', () => {
     });
   });
 
+  describe('insights severity breakdown', () => {
+    it('should not break escalations down by severity when a severity is about fewer than five clients', async () => {
+      const group = await space(app.dataSource, { name: 'Attack severity cells' });
+      const clients = [];
+      for (let i = 0; i < 5; i++) clients.push(await member(app, Role.CLIENT, `atk-cell-${i}`));
+      // Five clients in all (so the totals show), four ELEVATED and one IMMINENT: both cells are small.
+      for (const [i, m] of clients.entries()) {
+        const post = await postInThread(app.dataSource, group, m.id, { text: 'cell post' });
+        await app.dataSource.query(
+          `INSERT INTO escalations (dedupe_key, subject_id, post_id, trigger, severity, status, ack_due_at, acknowledged_at, created_at)
+           VALUES ($1, $2, $3, 'MANUAL', $4, 'RESOLVED', now() + interval '1 hour', now(), now() - make_interval(secs => $5))`,
+          [`atk-cell-${post.postId}`, m.id, post.postId, i === 0 ? 'IMMINENT' : 'ELEVATED', 1 + i],
+        );
+      }
+      const from = new Date(Date.now() - 86_400_000).toISOString();
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const res = await gql<{ engagementSummary: { escalations: { fewerThanFive: boolean; raised: number; bySeverity: unknown[] } } }>(
+        'query ($s: ID, $from: DateTime!, $to: DateTime!) { engagementSummary(spaceId: $s, from: $from, to: $to) { escalations { fewerThanFive raised bySeverity { severity raised timeToAcknowledge { p50Minutes } } } } }',
+        { s: group, from, to },
+        clinician.token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.engagementSummary.escalations).toMatchObject({ fewerThanFive: false, raised: 5 });
+      expect(res.data!.engagementSummary.escalations.bySeverity).toEqual([]);
+    });
+  });
+
   describe('notifications', () => {
     it("should deliver a peer's notificationAdded for their own notifications only", async () => {
       const notifications = app.running.app.get(NotificationsService);
