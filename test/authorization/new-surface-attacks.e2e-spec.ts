@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { Role } from '../../src/common/domain/role.enum';
 import { NotificationKind } from '../../src/notifications/entities/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
+import { JobProducer } from '../../src/queue/job-producer.service';
+import { JobName } from '../../src/queue/queue.types';
 import { RealtimeEvent } from '../../src/notifications/realtime/realtime-events';
 import { RedisPubSub } from '../../src/notifications/realtime/redis-pubsub';
 import { allHostileInputs } from '../fixtures/hostile-inputs';
 import { createThread } from '../forum/forum-fixtures';
 import { probeDelivery, subscribe, wsClient } from '../helpers/realtime';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { assignToSpace, Member, member, postInThread, postWithCase, space } from '../utils/factories';
+import { assignToSpace, insertEscalation, Member, member, postInThread, postWithCase, space } from '../utils/factories';
 import { GraphqlResponse } from '../utils/graphql';
 import { waitFor } from '../utils/wait-for';
 
@@ -436,6 +438,32 @@ describe('authorization: attacks on the new surfaces', () => {
       const [readerRow]: Array<{ discharged_at: Date | null }> = await app.dataSource.query(`SELECT discharged_at FROM members WHERE id = $1`, [reader.id]);
       expect(readerRow.discharged_at).toBeNull();
       expect(await app.dataSource.query(`SELECT 1 FROM spaces WHERE name = 'Ghost space'`)).toEqual([]);
+    });
+
+    it('should not page a discharged clinician, even on a shift that still covers now', async () => {
+      const leaver = await member(app, Role.CLINICIAN, 'atk-paged-leaver');
+      const [shift]: Array<{ id: string }> = await app.dataSource.query(
+        `INSERT INTO on_call_shifts (clinician_id, tier, starts_at, ends_at, created_by) VALUES ($1, 'PRIMARY', now() - interval '1 hour', now() + interval '1 hour', $2) RETURNING id`,
+        [leaver.id, admin.id],
+      );
+      try {
+        expect((await gql('mutation ($id: ID!) { dischargeMember(memberId: $id) { id } }', { id: leaver.id }, admin.token)).errors).toBeUndefined();
+        const subject = await member(app, Role.CLIENT, 'atk-paged-subject');
+        const escalationId = await insertEscalation(app.dataSource, subject.id);
+        await app.running.app.get(JobProducer).enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: 1 } });
+        const page = await waitFor('the first page', async () => {
+          const [row]: Array<{ recipient_ids: string[] }> = await app.dataSource.query(
+            `SELECT recipient_ids FROM escalation_pages WHERE escalation_id = $1 AND level = 1`,
+            [escalationId],
+          );
+          return row;
+        });
+        expect(page.recipient_ids).not.toContain(leaver.id);
+        expect(await app.dataSource.query(`SELECT 1 FROM notifications WHERE member_id = $1`, [leaver.id])).toEqual([]);
+        await app.dataSource.query(`UPDATE escalations SET status = 'RESOLVED', resolved_at = now() WHERE id = $1`, [escalationId]);
+      } finally {
+        await app.dataSource.query(`DELETE FROM on_call_shifts WHERE id = $1`, [shift.id]);
+      }
     });
 
     it("should close a discharged member's open subscription instead of delivering to it", async () => {
