@@ -446,6 +446,10 @@ describe('authorization: attacks on the new surfaces', () => {
         `INSERT INTO on_call_shifts (clinician_id, tier, starts_at, ends_at, created_by) VALUES ($1, 'PRIMARY', now() - interval '1 hour', now() + interval '1 hour', $2) RETURNING id`,
         [leaver.id, admin.id],
       );
+      const [future]: Array<{ id: string }> = await app.dataSource.query(
+        `INSERT INTO on_call_shifts (clinician_id, tier, starts_at, ends_at, created_by) VALUES ($1, 'PRIMARY', '2100-06-01T00:00:00Z', '2100-06-01T08:00:00Z', $2) RETURNING id`,
+        [leaver.id, admin.id],
+      );
       try {
         expect((await gql('mutation ($id: ID!) { dischargeMember(memberId: $id) { id } }', { id: leaver.id }, admin.token)).errors).toBeUndefined();
         const subject = await member(app, Role.CLIENT, 'atk-paged-subject');
@@ -460,9 +464,18 @@ describe('authorization: attacks on the new surfaces', () => {
         });
         expect(page.recipient_ids).not.toContain(leaver.id);
         expect(await app.dataSource.query(`SELECT 1 FROM notifications WHERE member_id = $1`, [leaver.id])).toEqual([]);
+        // Their shift is no cover: not on call now, and a gap in the roster where it was the only PRIMARY.
+        const now = await gql<{ onCallNow: { primaries: Array<{ id: string }> } }>('{ onCallNow { primaries { id } } }', {}, admin.token);
+        expect(now.data?.onCallNow.primaries.map((m) => m.id)).not.toContain(leaver.id);
+        const gaps = await gql<{ onCallGaps: Array<{ kind: string }> }>(
+          'query ($from: DateTime!, $to: DateTime!) { onCallGaps(from: $from, to: $to) { kind } }',
+          { from: '2100-06-01T00:00:00Z', to: '2100-06-01T08:00:00Z' },
+          admin.token,
+        );
+        expect(gaps.data?.onCallGaps.map((g) => g.kind)).toEqual(['NO_PRIMARY']);
         await app.dataSource.query(`UPDATE escalations SET status = 'RESOLVED', resolved_at = now() WHERE id = $1`, [escalationId]);
       } finally {
-        await app.dataSource.query(`DELETE FROM on_call_shifts WHERE id = $1`, [shift.id]);
+        await app.dataSource.query(`DELETE FROM on_call_shifts WHERE id = ANY($1::uuid[])`, [[shift.id, future.id]]);
       }
     });
 
