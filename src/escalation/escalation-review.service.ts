@@ -7,6 +7,7 @@ import { JobProducer } from '../queue/job-producer.service';
 import { JobName } from '../queue/queue.types';
 import { Viewer } from '../common/auth/viewer';
 import { EscalationOutcome, EscalationStatus } from '../common/domain/escalation.enums';
+import { Role } from '../common/domain/role.enum';
 import { AppError } from '../common/errors/app-error';
 import { Connection, toConnection } from '../common/pagination/connection';
 import { cursorFormat, CursorParts } from '../common/pagination/cursor';
@@ -58,6 +59,29 @@ export class EscalationReviewService {
     const [row] = await this.escalations.findByIds([id]);
     if (!row) throw AppError.notFound('Escalation');
     return toEscalationModel(row);
+  }
+
+  /**
+   * The escalation as the staff member who escalated a case reads it back (escalateCase).
+   * Clinicians and admins see all of it; a peer specialist its state and deadline only. Its
+   * evidence quotes the client's posts from every space and carries other staff's notes, and the
+   * acknowledgement and resolution notes are the clinicians': none of it is theirs to read. One open
+   * escalation per client means it may have been raised elsewhere (another space's crisis post):
+   * then its post, case and note are not named either.
+   */
+  async getForRaiser(viewer: Viewer, id: string, fromCaseId: string): Promise<EscalationModel> {
+    const escalation = await this.get(id);
+    if (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN) return escalation;
+    const fromThisCase = escalation.caseId === fromCaseId;
+    return {
+      ...escalation,
+      evidence: [],
+      ackNote: null,
+      resolutionNote: null,
+      note: fromThisCase ? escalation.note : null,
+      postId: fromThisCase ? escalation.postId : null,
+      caseId: fromThisCase ? escalation.caseId : null,
+    };
   }
 
   /** Newest first; the keyset is (created_at, id), compared at full timestamp precision. */

@@ -110,18 +110,20 @@ function escalationFigures(rows: EscalationFiguresRow[]): EscalationFigures {
   if (clients > 0 && clients < SMALL_GROUP) {
     return { fewerThanFive: true, raised: null, bySeverity: [], timeToAcknowledge: null, acknowledgedWithinDeadlineShare: null, climbedPastLevelOne: null };
   }
+  // A severity about 1 to 4 clients would single them out (one IMMINENT escalation and its time to
+  // acknowledge); leaving out only that one, it could be worked out from the total: the breakdown goes.
+  const severities = rows.filter((r) => r.severity !== null);
+  const smallCell = severities.some((r) => r.distinct_subjects > 0 && r.distinct_subjects < SMALL_GROUP);
   return {
     fewerThanFive: false,
     raised: total?.raised ?? 0,
-    bySeverity: rows
-      .filter((r) => r.severity !== null)
-      .map((r) => ({
-        severity: r.severity as EscalationSeverity,
-        raised: r.raised,
-        timeToAcknowledge: percentiles(r.ack_p50, r.ack_p90, r.ack_count),
-        acknowledgedWithinDeadlineShare: share(r.acknowledged_within_deadline, r.due_or_acknowledged),
-        climbedPastLevelOne: r.climbed,
-      })),
+    bySeverity: (smallCell ? [] : severities).map((r) => ({
+      severity: r.severity as EscalationSeverity,
+      raised: r.raised,
+      timeToAcknowledge: percentiles(r.ack_p50, r.ack_p90, r.ack_count),
+      acknowledgedWithinDeadlineShare: share(r.acknowledged_within_deadline, r.due_or_acknowledged),
+      climbedPastLevelOne: r.climbed,
+    })),
     timeToAcknowledge: percentiles(total?.ack_p50, total?.ack_p90, total?.ack_count ?? 0),
     acknowledgedWithinDeadlineShare: total ? share(total.acknowledged_within_deadline, total.due_or_acknowledged) : null,
     climbedPastLevelOne: total?.climbed ?? 0,

@@ -237,9 +237,13 @@ export class MembersRepository {
     return rows.map((r) => ({ sub: r.sub, role: r.role, invitedAt: r.created_at, cursorAt: r.cursor_at }));
   }
 
-  /** Clinicians and admins in the order they joined: the paging rota (see escalation/paging-recipients.ts). */
+  /**
+   * Clinicians and admins who may still open the forum, in the order they joined: the paging rota
+   * (see escalation/paging-recipients.ts). A discharged one is left out, so a shift they still hold
+   * pages nobody and the page goes to every clinician, rather than to someone who cannot acknowledge.
+   */
   async clinicalStaffInJoinOrder(): Promise<ClinicalStaffMember[]> {
-    return this.dataSource.query(`SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') ORDER BY created_at, id`);
+    return this.dataSource.query(`SELECT id, role FROM members WHERE role IN ('CLINICIAN', 'ADMIN') AND discharged_at IS NULL ORDER BY created_at, id`);
   }
 
   /** Clinicians who may be put on the roster (not discharged), by name: the roster's clinician picker. */

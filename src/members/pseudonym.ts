@@ -76,6 +76,45 @@ const ALLOWED = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .'_-]*$/u;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const URL_LIKE = /(https?:|www\.|[a-z0-9-]+\.(com|org|net|io|me|app|co|us|uk|de|info|biz|xyz)\b)/i;
 const DIGITS_RUN = /\d[\d .-]{5,}\d/;
+/** Invisible code points (combining grapheme joiner, variation selectors): a taken name plus one would look the same. */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+/** Scripts whose letters pass for Latin ones: "Quiеt Heron" with a Cyrillic е is someone else's name on screen. */
+const LATIN = /\p{Script=Latin}/u;
+const LATIN_LOOKALIKES = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/** Digits and signs that stand in for letters, so "C1inician" is read as the title it shows. */
+const STAND_INS: Record<string, string> = { i: 'i1l|!', l: 'l1i|', o: 'o0', e: 'e3', a: 'a4@', s: 's5$', t: 't7', g: 'g9' };
+function standInPattern(word: string): string {
+  return [...word].map((c) => (c === ' ' ? '[\\s._-]*' : STAND_INS[c] ? `[${STAND_INS[c].replace(/[|$]/g, '\\$&')}]` : c)).join('');
+}
+/**
+ * Words that name a role of the program's staff: a client called "Clinician" or "Pat peer
+ * specialist" would be read as one (staff names always carry their role, added by the server).
+ */
+const STAFF_TITLES = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:${[
+    'clinician',
+    'clinical',
+    'peer specialist',
+    'specialist',
+    'moderator',
+    'admin',
+    'administrator',
+    'program staff',
+    'staff',
+    'therapist',
+    'counselor',
+    'counsellor',
+    'doctor',
+    'dr',
+    'nurse',
+    'psychiatrist',
+    'psychologist',
+  ]
+    .map(standInPattern)
+    .join('|')})(?=$|[^\\p{L}\\p{N}])`,
+  'iu',
+);
 
 /**
  * A pseudonym a client chose, cleaned and checked for shape (length, characters, no contact
@@ -94,6 +133,11 @@ export function cleanChosenPseudonym(raw: string): string {
   if (!ALLOWED.test(name)) {
     throw AppError.badInput('displayName', "Use letters, numbers, spaces and . ' _ - only.");
   }
+  if (INVISIBLE.test(name) || (LATIN.test(name) && LATIN_LOOKALIKES.test(name))) {
+    throw AppError.badInput('displayName', 'Write the name in one alphabet, without invisible characters.');
+  }
+  const plain = name.normalize('NFKD').replace(/\p{M}/gu, '');
+  if (STAFF_TITLES.test(plain)) throw AppError.badInput('displayName', 'A name cannot hold a staff title such as clinician or peer specialist.');
   if (name.toLowerCase() === FORMER_MEMBER_NAME.toLowerCase()) throw AppError.badInput('displayName', 'Choose another name.');
   return name;
 }

@@ -90,8 +90,9 @@ export class ModerationResolver {
   @Roles(...STAFF)
   @Mutation(() => EscalationModel, { description: 'Raises an escalation to clinicians from the case.' })
   async escalateCase(@CurrentViewer() viewer: Viewer, @Ctx() ctx: RequestContext, @Args('input') input: EscalateCaseInput): Promise<EscalationModel> {
-    const escalationId = await this.decisions.escalate(viewer, { caseId: parseId(input.caseId, 'caseId'), note: input.note }, ctx.requestId);
-    return this.escalations.get(escalationId);
+    const caseId = parseId(input.caseId, 'caseId');
+    const escalationId = await this.decisions.escalate(viewer, { caseId, note: input.note }, ctx.requestId);
+    return this.escalations.getForRaiser(viewer, escalationId, caseId);
   }
 
   @Roles(...STAFF)

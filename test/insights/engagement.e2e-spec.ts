@@ -128,29 +128,8 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     timeToAcknowledge: { p50Minutes: 15, p90Minutes: 41, count: 4 },
     acknowledgedWithinDeadlineShare: 0.6,
     climbedPastLevelOne: 2,
-    bySeverity: [
-      {
-        severity: 'ELEVATED',
-        raised: 1,
-        timeToAcknowledge: { p50Minutes: 20, p90Minutes: 20, count: 1 },
-        acknowledgedWithinDeadlineShare: 1,
-        climbedPastLevelOne: 0,
-      },
-      {
-        severity: 'HIGH',
-        raised: 2,
-        timeToAcknowledge: { p50Minutes: 30, p90Minutes: 46, count: 2 },
-        acknowledgedWithinDeadlineShare: 0.5,
-        climbedPastLevelOne: 1,
-      },
-      {
-        severity: 'IMMINENT',
-        raised: 2,
-        timeToAcknowledge: { p50Minutes: 3, p90Minutes: 3, count: 1 },
-        acknowledgedWithinDeadlineShare: 0.5,
-        climbedPastLevelOne: 1,
-      },
-    ],
+    // Every severity is about one or two clients: a breakdown would single them out (and one left out could be worked out).
+    bySeverity: [],
   };
 
   beforeAll(async () => {

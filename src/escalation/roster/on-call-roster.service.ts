@@ -106,13 +106,24 @@ export class OnCallRosterService {
   /** Who is on call at the database's now, per tier. */
   async onCallNow(): Promise<OnCallIds> {
     const { shifts, now } = await this.roster.coveringNow();
-    return onCallAt(shifts, now);
+    return onCallAt(await this.stillPageable(shifts), now);
+  }
+
+  /**
+   * The shifts that cover anything: a clinician discharged after their shift was added is paged no
+   * more (members' paging rota leaves them out), so their shift reads as a gap, told to admins,
+   * rather than as cover. The shift list still shows it, for an admin to delete.
+   */
+  private async stillPageable<T extends { clinicianId: string }>(shifts: readonly T[]): Promise<T[]> {
+    if (shifts.length === 0) return [];
+    const pageable = new Set((await this.members.clinicalStaffInJoinOrder()).map((m) => m.id));
+    return shifts.filter((s) => pageable.has(s.clinicianId));
   }
 
   /** Periods of [from, to) with no PRIMARY, and same-tier overlaps, in time order. */
   async gaps(from: Date, to: Date): Promise<OnCallGapModel[]> {
     this.checkWindow(from, to);
-    const shifts = await this.roster.overlapping(from, to);
+    const shifts = await this.stillPageable(await this.roster.overlapping(from, to));
     const gaps = primaryGaps(shifts, from, to).map((g) => this.period(OnCallGapKind.NO_PRIMARY, OnCallTier.PRIMARY, g.startsAt, g.endsAt, []));
     const overlaps = sameTierOverlaps(shifts, from, to).map((o) => this.period(OnCallGapKind.OVERLAP, o.tier, o.startsAt, o.endsAt, [...o.shiftIds]));
     return [...gaps, ...overlaps].sort((a, b) => +a.startsAt - +b.startsAt);
@@ -127,7 +138,7 @@ export class OnCallRosterService {
     const { now } = await this.roster.coveringNow();
     const until = new Date(+now + GAP_NOTICE_HOURS * 3_600_000);
     const lookback = new Date(+now - GAP_LOOKBACK_DAYS * DAY_MS);
-    const gaps = primaryGaps(await this.roster.overlapping(lookback, until), lookback, until).filter((g) => g.endsAt > now);
+    const gaps = primaryGaps(await this.stillPageable(await this.roster.overlapping(lookback, until)), lookback, until).filter((g) => g.endsAt > now);
     if (gaps.length === 0) return { gaps: 0, notified: 0 };
     const admins = (await this.members.clinicalStaffInJoinOrder()).filter((m) => m.role === Role.ADMIN);
     const notified = await this.dataSource.transaction((manager) =>
