@@ -269,6 +269,8 @@ describe('authorization: attacks on the new surfaces', () => {
       expect(esc.status).toBe('OPEN');
       expect(await app.dataSource.query(`SELECT 1 FROM escalation_outreach WHERE escalation_id = $1`, [escalationId]).catch(() => [])).toEqual([]);
       expect(await app.dataSource.query(`SELECT id FROM on_call_shifts WHERE id = $1`, [shiftId])).toHaveLength(1);
+      // The roster is program-wide and the run's other files share it.
+      await app.dataSource.query(`DELETE FROM on_call_shifts WHERE id = $1`, [shiftId]);
       const [victimRow]: Array<{ discharged_at: Date | null; erased_at: Date | null }> = await app.dataSource.query(
         `SELECT discharged_at, erased_at FROM members WHERE id = $1`,
         [victim.id],
