@@ -558,6 +558,17 @@ describe(detectCrisis.name, () => {
       expect(levelOf('"I almost jumped off the bridge" is a line from the book.')).toBe('NONE');
     });
 
+    it('should rate being interrupted at the place, or a throw in front of a bus, as HIGH; not a sport, a pet or a diving board', () => {
+      expect(levelOf('I was on the roof last night ready to jump but I called my sister.')).toBe('HIGH');
+      expect(levelOf('I almost jumped in front of the bus this morning.')).toBe('HIGH');
+      expect(levelOf('I came so close to jumping last night.')).toBe('HIGH');
+      expect(levelOf('We nearly jumped off the cliff into the lake, it was so fun!')).toBe('NONE');
+      expect(levelOf('We were at the cliff ready to jump into the water.')).toBe('NONE');
+      expect(levelOf('My dog almost jumped off the balcony.')).toBe('NONE');
+      expect(levelOf('I was on the diving board ready to jump.')).toBe('NONE');
+      expect(levelOf('I almost jumped for joy when I got the job.')).toBe('NONE');
+    });
+
     it('should rate "I almost did it" with the rope ready as IMMINENT, not a marathon', () => {
       expect(levelOf('I almost did it last night. I had the rope ready.')).toBe('IMMINENT');
       expect(levelOf('I almost did it! I almost finished the marathon.')).toBe('NONE');
@@ -585,6 +596,12 @@ describe(detectCrisis.name, () => {
       expect(alone.level).toBe('MODERATE');
       expect(alone.namesMethodOrMeans).toBe(true);
       expect(levelOf('I feel hopeless. My plan is to drive to the bridge on Friday.')).toBe('IMMINENT');
+    });
+
+    it('should rate the time said first ("tonight I\'m going to the tracks") as a plan too, and a trip for the sunset as none', () => {
+      expect(levelOf("Tonight I'm going to the tracks.")).toBe('MODERATE');
+      expect(levelOf('Going to the bridge tonight for the sunset.')).toBe('NONE');
+      expect(levelOf("I'm driving to the bridge tonight to pick up my brother.")).toBe('NONE');
     });
 
     it('should not rate a trip with company, a purpose or a club as a plan, nor a denied one', () => {

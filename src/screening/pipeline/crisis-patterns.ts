@@ -104,11 +104,15 @@ const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
 const TIME = `(?:tonight|today|tomorrow|this weekend|right now|now|soon|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?|days?))`;
 // A place to jump from, for plans and aborted attempts (PLACE also has "the edge of...", which is often a metaphor).
 const LETHAL_PLACE = `(?:bridge|cliffs?|ledge|roof|rooftop|overpass|tracks|train tracks|railway(?: tracks)?|parking garage|top of (?:the|a) (?:building|parking garage|car park|cliff))`;
+const RECENTLY = `last night|tonight|yesterday|this morning|earlier today|earlier tonight|the other night|last week|today`;
+// Cliff jumping into a lake is a sport; a dog on the balcony is not the author.
+const NOT_INTO_WATER = `(?! (?:in)?to (?:the|a) (?:lake|water|pool|sea|ocean|quarry))`;
+const NOT_AN_ANIMAL = `(?<!(?:dog|dogs|cat|cats|puppy|kitten|pet|bird|horse|hamster|rabbit) )`;
 // When, in a plan: "tonight", "after work on Friday", "at midnight".
 const WEEKDAY = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
 const PLAN_TIME = `(?:tonight|today|tomorrow(?: night)?|this (?:weekend|evening|afternoon|morning)|right now|after (?:work|school|class|group|dinner|everyone (?:is )?(?:asleep|in bed))|(?:on )?${WEEKDAY}(?: night)?|at (?:midnight|dawn|\\d+(?: ?[ap]m)?)|when everyone is asleep|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?))`;
 // A trip with company or an ordinary purpose is not a plan to die ("with my sister", "to watch the fireworks").
-const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?:a|the|our|my|some) (?:walk|picnic|photos?|view|run|party|fireworks|game|date|drink)|to (?:meet|see|watch|take|pick|play|film|photograph|fish|paint|look at)))`;
+const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?:a|the|our|my|some) (?!last |final )\\w+|to (?:meet|see|watch|take|pick|play|film|photograph|fish|paint|look at)))`;
 
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   // IMMINENT: means in hand, place, time, goodbye.
@@ -303,7 +307,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     corroborates: true,
     tierWithoutContext: 'MODERATE',
     pattern: phrase(
-      `(?:plan is|planning|plan|going|heading|head|driving|walking|drive|walk|will (?:go|drive|walk|head))(?: to (?:go|drive|walk|head|get|take the (?:bus|train)))? (?:back )?(?:to|up to|out to|down to|onto) (?:the|that|a) (?:\\w+ ){0,2}?${LETHAL_PLACE}${ORDINARY_TRIP}(?: \\w+){0,3}? ${PLAN_TIME}${ORDINARY_TRIP}`,
+      `(?:tonight|today|tomorrow) i am (?:going|heading|driving|walking) (?:back )?(?:to|up to|out to|down to|onto) (?:the|that|a) (?:\\w+ ){0,2}?${LETHAL_PLACE}(?= *$)|` +
+        `(?:plan is|planning|plan|going|heading|head|driving|walking|drive|walk|will (?:go|drive|walk|head))(?: to (?:go|drive|walk|head|get|take the (?:bus|train)))? (?:back )?(?:to|up to|out to|down to|onto) (?:the|that|a) (?:\\w+ ){0,2}?${LETHAL_PLACE}${ORDINARY_TRIP}(?: \\w+){0,3}? ${PLAN_TIME}${ORDINARY_TRIP}`,
     ),
   },
   {
@@ -488,7 +493,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     pattern: phrase(
-      `(?:almost|nearly|very nearly|so close to|close to) (?:jumped|jumping|stepped|stepping|threw myself|throwing myself) (?:off|from|in front of|onto|into|of) (?:a|the|my|this|that|an)? ?(?:${LETHAL_PLACE}|building|balcony|train|window|traffic|river|oncoming \\w+)|` +
+      `${NOT_AN_ANIMAL}(?:almost|nearly|very nearly|so close to|close to) (?:(?:jumped|jumping|threw myself|throwing myself) (?:off|from|in front of|onto|into|out of|of) |(?:stepped|stepping) (?:off|from) )(?:a|the|my|this|that|an)? ?(?:${LETHAL_PLACE}|building|balcony|train|bus|truck|subway|window|traffic|river|oncoming \\w+)${NOT_INTO_WATER}|` +
+        // Interrupted at the place: "I was on the roof last night, ready to jump".
+        `(?:on|at) (?:the|a|that) (?:edge of the )?${LETHAL_PLACE} (?:\\w+ ){0,4}?(?:ready|about|going|trying|wanting) to (?:jump|let go|step off)${NOT_INTO_WATER}|` +
         `(?:almost|nearly) (?:went|gone|going) through with it|(?:talked|pulled) myself (?:back )?(?:from jumping|(?:down )?(?:off|from) the (?:ledge|bridge|roof|railing|tracks))|` +
         `(?:someone|somebody|they|he|she|a stranger|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks|edge of the (?:bridge|roof|platform|cliff))`,
     ),
@@ -501,7 +508,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:last night|tonight|yesterday|this morning|earlier today|earlier tonight|the other night|last week) i (?:almost|nearly) jumped(?: again)?(?= *$)|i (?:almost|nearly) jumped (?:again )?(?:last night|tonight|yesterday|this morning|earlier today|earlier tonight|the other night|last week)(?= *$)`,
+      `(?:${RECENTLY}) i (?:almost|nearly) jumped(?: again)?(?= *$)|i (?:almost|nearly) jumped (?:again )?(?:${RECENTLY})(?= *$)|(?:came|come|got|was) (?:so |really |very |this )?close to jumping (?:again )?(?:${RECENTLY})(?= *$)`,
     ),
   },
   {
