@@ -127,6 +127,22 @@ describe('screening worker (real worker, Redis, PostgreSQL, fixture toxicity mod
     expect(signal.level).toBe('IMMINENT');
   });
 
+  it('should page for a short explicit post with a lethal place, a time and a goodbye, and publish its look-alike', async () => {
+    // Its own client: one open escalation per client, and the file's author already has one.
+    const client = await createMember(app.dataSource);
+    const explicit = await post("I'm going to the bridge tonight. Goodbye everyone.", client);
+    const lookAlike = await post('Graduating the program today. Goodbye everyone, thank you!', client);
+
+    expect(await screened(app.dataSource, explicit.postId)).toEqual({ status: 'HELD', held_reason: 'CRISIS' });
+    const [escalation]: Array<{ severity: string; trigger: string }> = await app.dataSource.query(
+      `SELECT severity, trigger FROM escalations WHERE post_id = $1`,
+      [explicit.postId],
+    );
+    expect(escalation).toMatchObject({ severity: 'IMMINENT', trigger: 'CRISIS' });
+    expect(await screened(app.dataSource, lookAlike.postId)).toEqual({ status: 'PUBLISHED', held_reason: null });
+    expect(await countsFor(lookAlike.postId)).toMatchObject({ cases: 0, escalations: 0 });
+  });
+
   it('should hold a post with a slur and open a case for it', async () => {
     const written = await post(SLUR);
 

@@ -535,4 +535,109 @@ describe(detectCrisis.name, () => {
       expect(levelOf('That printer is a lost cause.')).toBe('NONE');
     });
   });
+
+  describe('explicit near-acts, means at hand, plans and goodbyes (fourth run)', () => {
+    it('should rate an aborted jump from a lethal place as HIGH, not a startle', () => {
+      expect(levelOf('I nearly jumped off the bridge last week.')).toBe('HIGH');
+      expect(levelOf('Someone pulled me back from the ledge last night.')).toBe('HIGH');
+      expect(levelOf('I almost went through with it.')).toBe('HIGH');
+      expect(levelOf('I almost jumped out of my skin when the door slammed.')).toBe('NONE');
+      expect(levelOf('I nearly jumped when the phone rang.')).toBe('NONE');
+    });
+
+    it('should rate the bare near-jump told with a recent time as HIGH, not one told with its cause', () => {
+      expect(levelOf('Last night I almost jumped. I was standing there for an hour.')).toBe('HIGH');
+      expect(levelOf('Last night I almost jumped when the dog barked.')).toBe('NONE');
+    });
+
+    it("should count an aborted jump as someone else's exposure, as history when long ago, and not in quotation marks", () => {
+      expect(levelOf('My friend almost jumped off the bridge last week.')).toBe('LOW');
+      const past = assess('Two years ago I almost jumped off a bridge.');
+      expect(past.level).toBe('MODERATE');
+      expect(past.evidence.find((item) => item.patternId === 'attempt.aborted')?.discount).toBe('PAST');
+      expect(levelOf('"I almost jumped off the bridge" is a line from the book.')).toBe('NONE');
+    });
+
+    it('should rate being interrupted at the place, or a throw in front of a bus, as HIGH; not a sport, a pet or a diving board', () => {
+      expect(levelOf('I was on the roof last night ready to jump but I called my sister.')).toBe('HIGH');
+      expect(levelOf('I almost jumped in front of the bus this morning.')).toBe('HIGH');
+      expect(levelOf('I came so close to jumping last night.')).toBe('HIGH');
+      expect(levelOf('We nearly jumped off the cliff into the lake, it was so fun!')).toBe('NONE');
+      expect(levelOf('We were at the cliff ready to jump into the water.')).toBe('NONE');
+      expect(levelOf('My dog almost jumped off the balcony.')).toBe('NONE');
+      expect(levelOf('I was on the diving board ready to jump.')).toBe('NONE');
+      expect(levelOf('I almost jumped for joy when I got the job.')).toBe('NONE');
+    });
+
+    it('should rate "I almost did it" with the rope ready as IMMINENT, not a marathon', () => {
+      expect(levelOf('I almost did it last night. I had the rope ready.')).toBe('IMMINENT');
+      expect(levelOf('I almost did it! I almost finished the marathon.')).toBe('NONE');
+    });
+
+    it('should rate pills in front of the author, stared at, as IMMINENT; alone as MODERATE naming means; not a headache remedy', () => {
+      expect(levelOf('There is a bottle of pills in front of me right now and I keep staring at it.')).toBe('IMMINENT');
+      const alone = assess('There is a bottle of pills in front of me.');
+      expect(alone.level).toBe('MODERATE');
+      expect(alone.namesMethodOrMeans).toBe(true);
+      expect(levelOf('I have a bottle of tylenol next to me for this headache.')).toBe('NONE');
+      expect(levelOf('There is no bottle of pills next to me anymore, my sister took them.')).toBe('NONE');
+      expect(levelOf('I keep staring at it, the new phone is so shiny.')).toBe('NONE');
+    });
+
+    it('should rate all the pills lined up tonight as IMMINENT, not the weekly organiser', () => {
+      expect(levelOf('I have all my pills lined up on the table tonight.')).toBe('IMMINENT');
+      expect(levelOf('I have my pills lined up in my weekly organizer.')).toBe('NONE');
+      expect(levelOf('My pills are laid out for the week.')).toBe('NONE');
+      expect(levelOf('I have the gun ready for the hunting trip.')).toBe('NONE');
+    });
+
+    it('should rate a plan with a lethal place and a time as MODERATE naming means alone, IMMINENT beside distress', () => {
+      const alone = assess('My plan is to drive to the bridge after work on Friday.');
+      expect(alone.level).toBe('MODERATE');
+      expect(alone.namesMethodOrMeans).toBe(true);
+      expect(levelOf('I feel hopeless. My plan is to drive to the bridge on Friday.')).toBe('IMMINENT');
+    });
+
+    it('should rate the time said first ("tonight I\'m going to the tracks") as a plan too, and a trip for the sunset as none', () => {
+      expect(levelOf("Tonight I'm going to the tracks.")).toBe('MODERATE');
+      expect(levelOf('Going to the bridge tonight for the sunset.')).toBe('NONE');
+      expect(levelOf("I'm driving to the bridge tonight to pick up my brother.")).toBe('NONE');
+    });
+
+    it('should not rate a trip with company, a purpose or a club as a plan, nor a denied one', () => {
+      expect(levelOf('My plan is to drive to the beach this weekend with my sister.')).toBe('NONE');
+      expect(levelOf('My plan is to drive to the bridge on Friday with my sister.')).toBe('NONE');
+      expect(levelOf('My plan is to drive to the bridge where we got engaged on Friday.')).toBe('NONE');
+      expect(levelOf('I am going to the bridge club tonight.')).toBe('NONE');
+      expect(levelOf('We are going to the roof tonight to watch the fireworks.')).toBe('NONE');
+      expect(levelOf("I'm not going to the bridge tonight.")).toBe('NONE');
+    });
+
+    it('should rate going to the bridge tonight with a goodbye as IMMINENT, not a farewell to the program', () => {
+      expect(levelOf("I'm going to the bridge tonight. Goodbye everyone.")).toBe('IMMINENT');
+      expect(levelOf("I just wanted to say goodbye to everyone. I can't do this anymore.")).toBe('IMMINENT');
+      expect(levelOf('Graduating the program today. Goodbye everyone, thank you!')).toBe('NONE');
+      expect(levelOf('Goodbye party for my coworker on Friday!')).toBe('NONE');
+    });
+
+    it("should rate letters left in case the author doesn't make it as IMMINENT, not before surgery or to Santa", () => {
+      expect(levelOf("I wrote letters to my family in case I don't make it through the weekend.")).toBe('IMMINENT');
+      expect(levelOf("I wrote letters to my kids in case I don't make it through surgery.")).toBe('NONE');
+      expect(levelOf('We wrote letters to Santa.')).toBe('NONE');
+      expect(levelOf('I wrote goodbye letters to everyone.')).toBe('MODERATE');
+    });
+
+    it('should rate the last time anyone will hear from the author as IMMINENT', () => {
+      expect(levelOf("This is the last time you'll hear from me.")).toBe('IMMINENT');
+      expect(levelOf('This is the last time you will hear from me about the bake sale, I promise.')).toBe('NONE');
+    });
+
+    it('should rate disappearing forever, said of oneself, as MODERATE; not the pain, not social media, not a conditional', () => {
+      expect(levelOf('Thinking about disappearing for good.')).toBe('MODERATE');
+      expect(levelOf('Sometimes I think I could just vanish forever.')).toBe('MODERATE');
+      expect(levelOf('I want the pain to disappear forever.')).toBe('NONE');
+      expect(levelOf('I will disappear forever from social media.')).toBe('NONE');
+      expect(levelOf('That would make me want to disappear forever, so embarrassing.')).toBe('NONE');
+    });
+  });
 });

@@ -240,12 +240,24 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   const hasRiskContext = explicitIdeation || contextScore >= CRISIS_SCORE.moderateThreshold;
   // For the few patterns that say so (a deadline given oneself), any current distress is context.
   const hasDistress = hasRiskContext || contextScore >= CRISIS_SCORE.distress;
+  // Two ambiguous phrases that say they corroborate ("going to the bridge tonight", "goodbye
+  // everyone") are context for each other when they come from different patterns.
+  const corroborating = raw.filter(({ pattern, evidence: item }) => pattern.corroborates && item.discount === null && item.effectiveTier !== 'NONE');
+  // Counted at their lower tier for want of context: a person looks, but they do not escalate with other rules.
+  const withoutContext = new Set<CrisisEvidence>();
   const evidence = dedupe(
-    raw.map(({ pattern, evidence: item }) =>
-      pattern.needsRiskContext && item.discount === null && !(pattern.distressIsContext ? hasDistress : hasRiskContext)
-        ? { ...item, discount: 'NO_RISK_CONTEXT' as const, effectiveTier: 'NONE' as const }
-        : item,
-    ),
+    raw.map(({ pattern, evidence: item }) => {
+      if (!pattern.needsRiskContext || item.discount !== null) return item;
+      if (pattern.distressIsContext ? hasDistress : hasRiskContext) return item;
+      if (pattern.corroborates && corroborating.some((other) => other.pattern.id !== pattern.id)) return item;
+      // Explicit enough that a person looks even alone, at a lower tier (see tierWithoutContext).
+      if (pattern.tierWithoutContext) {
+        const lowered = { ...item, effectiveTier: pattern.tierWithoutContext };
+        withoutContext.add(lowered);
+        return lowered;
+      }
+      return { ...item, discount: 'NO_RISK_CONTEXT' as const, effectiveTier: 'NONE' as const };
+    }),
   );
   const { score, contributions } = scoreOf(evidence);
 
@@ -275,7 +287,11 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   );
   const currentIdeation = evidence.some(
     (item) =>
-      item.discount === null && CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct) && item.construct !== 'ATTEMPT' && isAtLeast(item.effectiveTier, 'MODERATE'),
+      item.discount === null &&
+      !withoutContext.has(item) &&
+      CONSTRUCTS_THAT_ARE_IDEATION.has(item.construct) &&
+      item.construct !== 'ATTEMPT' &&
+      isAtLeast(item.effectiveTier, 'MODERATE'),
   );
   if (attempt && currentIdeation && !isAtLeast(level, 'HIGH')) {
     level = 'HIGH';

@@ -69,6 +69,18 @@ export interface CrisisPattern {
    * not worth fighting anymore" is a deadline to live; beside nothing it may be an essay's.
    */
   readonly distressIsContext?: boolean;
+  /**
+   * With needsRiskContext: two such phrases in one post, from different patterns, are context for
+   * each other. "I'm going to the bridge tonight" and "goodbye everyone" are each an ordinary
+   * sentence; together they are a plan and a farewell.
+   */
+  readonly corroborates?: boolean;
+  /**
+   * With needsRiskContext: the tier it counts at when the post carries no context (instead of not
+   * counting at all). For explicit forms where a person should look even alone ("my plan is to
+   * drive to the bridge on Friday"), but a page would be too much without more.
+   */
+  readonly tierWithoutContext?: CrisisTier;
 }
 
 /** Whole-word, global regex from a source string (the detector iterates every match). */
@@ -90,6 +102,17 @@ const QUANTITY = `(?:\\d+|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
 const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
 const TIME = `(?:tonight|today|tomorrow|this weekend|right now|now|soon|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?|days?))`;
+// A place to jump from, for plans and aborted attempts (PLACE also has "the edge of...", which is often a metaphor).
+const LETHAL_PLACE = `(?:bridge|cliffs?|ledge|roof|rooftop|overpass|tracks|train tracks|railway(?: tracks)?|parking garage|top of (?:the|a) (?:building|parking garage|car park|cliff))`;
+const RECENTLY = `last night|tonight|yesterday|this morning|earlier today|earlier tonight|the other night|last week|today`;
+// Cliff jumping into a lake is a sport; a dog on the balcony is not the author.
+const NOT_INTO_WATER = `(?! (?:in)?to (?:the|a) (?:lake|water|pool|sea|ocean|quarry))`;
+const NOT_AN_ANIMAL = `(?<!(?:dog|dogs|cat|cats|puppy|kitten|pet|bird|horse|hamster|rabbit) )`;
+// When, in a plan: "tonight", "after work on Friday", "at midnight".
+const WEEKDAY = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
+const PLAN_TIME = `(?:tonight|today|tomorrow(?: night)?|this (?:weekend|evening|afternoon|morning)|right now|after (?:work|school|class|group|dinner|everyone (?:is )?(?:asleep|in bed))|(?:on )?${WEEKDAY}(?: night)?|at (?:midnight|dawn|\\d+(?: ?[ap]m)?)|when everyone is asleep|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?))`;
+// A trip with company or an ordinary purpose is not a plan to die ("with my sister", "to watch the fireworks").
+const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?:a|the|our|my|some) (?!last |final )\\w+|to (?:meet|see|watch|take|pick|play|film|photograph|fish|paint|look at)))`;
 
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   // IMMINENT: means in hand, place, time, goodbye.
@@ -228,6 +251,117 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // C-SSRS preparatory behaviour, means in reach now: the pills lined up, the rope ready. Pills
+    // are everyday objects (a weekly organiser, morning meds), so they count at full tier only with
+    // risk or another such phrase in the post, and alone a person still looks (MODERATE, held).
+    id: 'means.within-reach',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:\\w+ )?${PILLS} (?:\\w+ ){0,3}?(?:in front of me|next to me|beside me|in my hands?|on my lap|within reach)(?! for (?:my|this|the|a) (?:headache|migraine|pain|cold|flu|period|cramps|back|tooth|fever))|` +
+        `${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out)(?! (?:in|into) (?:my|the|a) (?:\\w+ )?(?:organi[sz]er|pill ?box|dispenser|case|container)| for (?:the|this|next|tomorrow|my) (?:week|month|morning|day|trip|holiday|vacation))|` +
+        `(?:had|have|got|has) (?:the|a|my) (?:rope|noose|gun|pistol|handgun|belt) (?:ready|loaded|tied|set up|out)(?! for (?:the|a|my) (?:range|hunt|hunting|trip|climb|show))`,
+    ),
+  },
+  {
+    // The unambiguous form: means laid out with a time, now ("all my pills lined up tonight").
+    id: 'means.at-hand-now',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `${QUANTITY} (?:\\w+ )?${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out|ready)(?: \\w+){0,4} (?:tonight|right now|ready to go)|(?:the|my) (?:rope|noose) is (?:ready|tied|up)(?: \\w+){0,3} (?:tonight|right now)`,
+    ),
+  },
+  {
+    // Looking fixedly at something named before ("a bottle of pills in front of me. I keep
+    // staring at it"): nothing alone, but beside means within reach it is the author attending to them.
+    id: 'means.fixed-on',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:keep|kept|keeps|can not stop|been|sitting here|sit here|just) (?:staring|looking|stare|look) at (?:it|them)(?= *$| and| for| all| again| right)`,
+    ),
+  },
+  {
+    // A plan with a lethal place and a time (C-SSRS: intent with a plan). Going to a bridge on
+    // Friday is also a date, so alone a person looks (MODERATE, held for the place); with distress
+    // or a farewell in the post it is IMMINENT. Company or an ordinary purpose rules it out.
+    id: 'plan.place-and-time',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `(?:tonight|today|tomorrow) i am (?:going|heading|driving|walking) (?:back )?(?:to|up to|out to|down to|onto) (?:the|that|a) (?:\\w+ ){0,2}?${LETHAL_PLACE}(?= *$)|` +
+        `(?:plan is|planning|plan|going|heading|head|driving|walking|drive|walk|will (?:go|drive|walk|head))(?: to (?:go|drive|walk|head|get|take the (?:bus|train)))? (?:back )?(?:to|up to|out to|down to|onto) (?:the|that|a) (?:\\w+ ){0,2}?${LETHAL_PLACE}${ORDINARY_TRIP}(?: \\w+){0,3}? ${PLAN_TIME}${ORDINARY_TRIP}`,
+    ),
+  },
+  {
+    // Goodbye letters written for after one's death: "in case I don't make it", "for when I'm gone".
+    // Not before surgery or a deployment, which people also write for.
+    id: 'goodbye.letters',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:wrote|written|writing|write|left|leaving|leave|finished|finishing|recorded|recording) (?:\\w+ ){0,2}(?:letters?|notes?|messages?|cards?|videos?) (?:\\w+ ){0,4}?(?:in case i (?:do not|will not|never|am not|can not) (?:make it|wake up|come back|survive|get through|be here|be around)(?! (?:through|out of|after) (?:the |my )?(?:surgery|operation|procedure|deployment|treatment|chemo|transplant|delivery|birth))|for (?:when|after) i am (?:gone|dead|not here|no longer here)|to (?:be )?(?:read|found|opened) (?:when|after) i am (?:gone|dead))`,
+    ),
+  },
+  {
+    // Plural goodbye letters or videos written by the author: farewell alone is also a retirement,
+    // so it needs distress around it, and alone a person still looks.
+    id: 'goodbye.letters-written',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `(?:wrote|written|writing|write|left|leave|leaving|finished|recorded|recording) (?:my |the |some |all )?(?:goodbye|farewell|suicide) (?:letters|notes|messages|videos?)`,
+    ),
+  },
+  {
+    // The last message: "this is the last time you'll hear from me".
+    id: 'goodbye.last-you-hear',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:this is|this will be|it is) the last (?:time )?(?:you|anyone|anybody|you all|you guys|any of you) (?:will )?(?:ever )?(?:hear|hears) from me(?! about| on| regarding| until| for (?:a while|now|the (?:week|month|summer))| today| this (?:week|month))`,
+    ),
+  },
+  {
+    // "Goodbye everyone" ends ordinary farewells too (leaving the program, moving), so it counts
+    // with distress or another such phrase in the post ("going to the bridge tonight").
+    id: 'goodbye.to-everyone',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|y'?all|you all|guys|to (?:all of you|everyone|everybody))(?= *$)|(?:wanted|want|need|came here|have) to say (?:goodbye|my goodbyes|bye)(?: to (?:everyone|everybody|you all|all of you|you guys))?(?= *$)|say(?:ing)? (?:goodbye|my goodbyes) to (?:everyone|everybody|my (?:family|kids|children|friends|parents))(?= *$| before| while| one last| for the last)|you will never (?:hear from|see) me again`,
+    ),
+  },
+  {
     id: 'goodbye.not-here-tomorrow',
     construct: 'GOODBYE',
     tier: 'IMMINENT',
@@ -352,6 +486,46 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // Aborted or interrupted attempt (C-SSRS): about to act at a lethal place, and did not.
+    id: 'attempt.aborted',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `${NOT_AN_ANIMAL}(?:almost|nearly|very nearly|so close to|close to) (?:(?:jumped|jumping|threw myself|throwing myself) (?:off|from|in front of|onto|into|out of|of) |(?:stepped|stepping) (?:off|from) )(?:a|the|my|this|that|an)? ?(?:${LETHAL_PLACE}|building|balcony|train|bus|truck|subway|window|traffic|river|oncoming \\w+)${NOT_INTO_WATER}|` +
+        // Interrupted at the place: "I was on the roof last night, ready to jump".
+        `(?:on|at) (?:the|a|that) (?:edge of the )?${LETHAL_PLACE} (?:\\w+ ){0,4}?(?:ready|about|going|trying|wanting) to (?:jump|let go|step off)${NOT_INTO_WATER}|` +
+        `(?:almost|nearly) (?:went|gone|going) through with it|(?:talked|pulled) myself (?:back )?(?:from jumping|(?:down )?(?:off|from) the (?:ledge|bridge|roof|railing|tracks))|` +
+        `(?:someone|somebody|they|he|she|a stranger|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks|edge of the (?:bridge|roof|platform|cliff))`,
+    ),
+  },
+  {
+    // "Last night I almost jumped.": the bare near-act with a recent time, told as the whole clause.
+    // A startle has its cause in the clause ("almost jumped when the phone rang", "out of my skin").
+    id: 'attempt.aborted-recent',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:${RECENTLY}) i (?:almost|nearly) jumped(?: again)?(?= *$)|i (?:almost|nearly) jumped (?:again )?(?:${RECENTLY})(?= *$)|(?:came|come|got|was) (?:so |really |very |this )?close to jumping (?:again )?(?:${RECENTLY})(?= *$)`,
+    ),
+  },
+  {
+    // "I almost did it": the act unnamed. Said of a marathon too, so only with distress or another
+    // such phrase in the post ("I had the rope ready").
+    id: 'attempt.almost-did-it',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:almost|nearly) (?:did it|jumped|let go|pulled the trigger|took them(?: all)?)(?= *$| again| last| tonight| yesterday| this| the other| on)`,
+    ),
+  },
+  {
     id: 'attempt.my-attempt',
     construct: 'ATTEMPT',
     tier: 'HIGH',
@@ -440,6 +614,17 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:do not|not|no longer) (?:really )?want to (?:be alive|live|exist|be here|go on|keep going|keep on (?:going|living)|carry on (?:living)?|keep living|continue living|continue (?:on|existing)|be around|be on this earth)`,
+    ),
+  },
+  {
+    // To disappear for good, said of oneself ("I could just disappear forever", "thinking about
+    // vanishing for good"); not the pain disappearing, not leaving social media.
+    id: 'passive.disappear-forever',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:i (?:could|would|should|might|will|wish i could|want to|just want to)(?: just)?|let me|make me|about|of) (?:${DISAPPEAR}(?:ing)?|vanish(?:ing)?|fade away|fading away) (?:forever|for good|permanently|for ever|and never (?:come back|be seen again|be found)|off the face of the earth)(?! from (?:social media|facebook|instagram|twitter|the internet|online|this (?:forum|group|app|site)|here))`,
     ),
   },
   {

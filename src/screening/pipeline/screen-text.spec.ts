@@ -91,6 +91,57 @@ describe(screenText.name, () => {
     });
   });
 
+  describe('short explicit crisis posts (patterns and the committed model, fourth run)', () => {
+    const crisisModel = CrisisModel.loadCommitted();
+    const screen = (text: string) => screenText(text, { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)), crisisModel });
+
+    it.each([
+      ['an aborted jump told with its time', 'Last night I almost jumped. I was standing there for an hour.', 'HIGH'],
+      ['an aborted jump from a bridge', 'I nearly jumped off the bridge last week.', 'HIGH'],
+      ['a near-act with the rope ready', 'I almost did it last night. I had the rope ready.', 'IMMINENT'],
+      ['pills in front of the author, stared at', 'There is a bottle of pills in front of me right now and I keep staring at it.', 'IMMINENT'],
+      ['all the pills lined up tonight', 'I have all my pills lined up on the table tonight.', 'IMMINENT'],
+      ['a lethal place tonight and a goodbye', "I'm going to the bridge tonight. Goodbye everyone.", 'IMMINENT'],
+      ['letters in case the author does not make it', "I wrote letters to my family in case I don't make it through the weekend.", 'IMMINENT'],
+    ])('should hold %s and page a clinician', async (_kind, text, level) => {
+      const sut = await screen(text);
+      expect(sut.crisis.level).toBe(level);
+      expect(sut.decision).toEqual(
+        expect.objectContaining({ status: 'HELD', casePriority: 'URGENT', escalation: expect.objectContaining({ severity: level }) }),
+      );
+    });
+
+    it('should hold a plan with a lethal place and a time for a person to look at, without a page', async () => {
+      const sut = await screen('My plan is to drive to the bridge after work on Friday.');
+      expect(sut.crisis.level).toBe('MODERATE');
+      expect(sut.decision.status).toBe('HELD');
+      expect(sut.decision.casePriority).not.toBeNull();
+      expect(sut.decision.escalation).toBeNull();
+    });
+
+    it('should queue a wish to disappear forever', async () => {
+      const sut = await screen('I wish I could just disappear forever.');
+      expect(sut.crisis.level).toBe('MODERATE');
+      expect(sut.decision.casePriority).not.toBeNull();
+    });
+
+    it.each([
+      ['a startle', 'I almost jumped out of my skin when the door slammed.'],
+      ['a trip with a sister', 'My plan is to drive to the beach this weekend with my sister.'],
+      ['a club night', 'I am going to the bridge club tonight.'],
+      ['a farewell to the program', 'Graduating the program today. Goodbye everyone, thank you!'],
+      ['letters before surgery', "I wrote letters to my kids in case I don't make it through surgery."],
+      ['a pill organiser', 'I have my pills lined up in my weekly organizer.'],
+      ["a friend's near-jump", 'My friend almost jumped off the bridge last week.'],
+      ['a quoted line', '"I almost jumped off the bridge" is a line from the book.'],
+    ])('should publish %s with no case', async (_kind, text) => {
+      const sut = await screen(text);
+      expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+      expect(sut.decision.status).toBe('PUBLISHED');
+      expect(sut.decision.casePriority).toBeNull();
+    });
+  });
+
   it('should publish an ordinary post when the model is available', async () => {
     const sut = await screenText('Group went well today', { watchedWords: [], toxicity: classifier(() => Promise.resolve(scores)) });
     expect(sut.decision.status).toBe('PUBLISHED');
