@@ -632,6 +632,33 @@ describe(detectCrisis.name, () => {
       expect(levelOf('This is the last time you will hear from me about the bake sale, I promise.')).toBe('NONE');
     });
 
+    it('should rate holding the pills right now as IMMINENT, not the morning dose', () => {
+      expect(levelOf('I have the pills in my hand right now.')).toBe('IMMINENT');
+      expect(levelOf('I have my pills in my hand every morning, it is part of my routine now.')).toBe('NONE');
+    });
+
+    it('should rate cutting or burning oneself as HIGH, not an accident told as one', () => {
+      expect(levelOf('I cut myself again last night.')).toBe('HIGH');
+      expect(levelOf('I burned my arm with a lighter so I could feel something.')).toBe('HIGH');
+      expect(levelOf('I cut myself shaving this morning lol')).toBe('NONE');
+      expect(levelOf('I burned my hand on the stove making dinner.')).toBe('NONE');
+      expect(levelOf('I accidentally cut my finger.')).toBe('NONE');
+    });
+
+    it('should rate a plan together with the means as IMMINENT, not a plan for something else', () => {
+      expect(levelOf('I have a plan and the means, I just need the courage.')).toBe('IMMINENT');
+      expect(levelOf('I have a plan and the pills.')).toBe('IMMINENT');
+      expect(levelOf('I have a plan and the budget for the trip.')).toBe('NONE');
+      expect(levelOf('My friend has a plan and the means, I am scared for her.')).toBe('NONE');
+    });
+
+    it('should rate being afraid of what one might do to oneself now as MODERATE, not worry about a reaction', () => {
+      expect(levelOf("I'm scared of what I might do tonight.")).toBe('MODERATE');
+      expect(levelOf('I am afraid of what I will do to myself.')).toBe('MODERATE');
+      expect(levelOf("I'm worried about what I might do if my boss yells again.")).toBe('NONE');
+      expect(levelOf('Not scared of what I might do anymore, the plan with my therapist helps.')).toBe('NONE');
+    });
+
     it('should rate disappearing forever, said of oneself, as MODERATE; not the pain, not social media, not a conditional', () => {
       expect(levelOf('Thinking about disappearing for good.')).toBe('MODERATE');
       expect(levelOf('Sometimes I think I could just vanish forever.')).toBe('MODERATE');

@@ -204,6 +204,14 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // A plan and the means together is the plan the C-SSRS asks about, whatever words are around it.
+    id: 'plan.plan-and-means',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:have|got|have got) (?:a|the|my) plan and (?:the |my )?(?:means|pills|rope|gun)`),
+  },
+  {
     id: 'plan.suicide-plan',
     construct: 'PLAN',
     tier: 'IMMINENT',
@@ -277,7 +285,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     pattern: phrase(
-      `${QUANTITY} (?:\\w+ )?${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out|ready)(?: \\w+){0,4} (?:tonight|right now|ready to go)|(?:the|my) (?:rope|noose) is (?:ready|tied|up)(?: \\w+){0,3} (?:tonight|right now)`,
+      `${QUANTITY} (?:\\w+ )?${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out|ready)(?: \\w+){0,4} (?:tonight|right now|ready to go)|(?:the|my) (?:rope|noose) is (?:ready|tied|up)(?: \\w+){0,3} (?:tonight|right now)` +
+        `|(?:have|holding) (?:the|my|all my|all the|a handful of|a fistful of|a bottle of) ${PILLS} in my hands?(?: \\w+){0,2} (?:tonight|right now)`,
     ),
   },
   {
@@ -540,7 +549,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'REFLEXIVE',
     pattern: phrase(
-      `(?:cut|cutting|cuts|carve|carving|carved|slit|slitting|slice|slicing|sliced|slash|slashing|slashed|burn|burning|burned|burnt|mutilate|mutilating|mutilated) (?:${SELF}|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|ankles?|face|hands?|fingers?|chest|feet))`,
+      // Not an accident told as one ("cut myself shaving", "burned my hand on the stove"): a page for that
+      // teaches nobody anything.
+      `(?<!accidentally |accidently )(?:cut|cutting|cuts|carve|carving|carved|slit|slitting|slice|slicing|sliced|slash|slashing|slashed|burn|burning|burned|burnt|mutilate|mutilating|mutilated) (?:${SELF}|my (?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|ankles?|face|hands?|fingers?|chest|feet))` +
+        `(?! (?:(?:while|when) )?(?:shaving|cooking|chopping|opening|gardening|baking|by accident|accidentally|on (?:a |the |some )?(?:knife|glass|paper|can|tin|nail|fence|stove|oven|pan|iron|kettle|grill)))`,
     ),
   },
   {
@@ -723,6 +735,16 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:no one|nobody|no body) (?:would|will|is going to) (?:even )?(?:miss me|notice if i (?:died|was gone|were gone|disappeared|was dead)|care if i (?:died|was gone|were gone|disappeared|was dead))`,
+    ),
+  },
+  {
+    // Afraid of one's own next act, now ("scared of what I might do tonight"): the C-SSRS asks next about intent.
+    id: 'passive.afraid-of-acting',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:scared|afraid|terrified|frightened|worried) (?:of|about) what i (?:might|will|could|would|am going to) do(?: to myself| tonight| right now| if i am alone| when i am alone|(?= *$))`,
     ),
   },
   {
