@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { TextField } from '../../../components/text-field';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { notDone } from '../../../lib/failure-text';
+import { SpaceFields, type SpaceFieldIds } from './space-fields';
 import { UpdateSpaceMutation } from './spaces-api';
 
 const NAME = 'edit-space-name';
 const DESCRIPTION = 'edit-space-description';
 const COHORT = 'edit-space-cohort';
 /** The server names the input field it refused (`extensions.field`): the summary links to that one. */
-const FIELD_IDS: Record<string, string> = { name: NAME, description: DESCRIPTION, cohort: COHORT };
+const FIELD_IDS: SpaceFieldIds & Record<string, string> = { name: NAME, description: DESCRIPTION, cohort: COHORT };
 
 export interface EditableSpace {
   id: string;
@@ -54,24 +54,15 @@ export function EditSpace({ space, onDone }: { space: EditableSpace; onDone: (st
     <ConfirmPanel id="edit-space" title={`Edit “${space.name}”`}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary errors={errors} />
-        <TextField id={NAME} label="Name" value={name} onChange={setName} error={fieldError(NAME)} maxLength={60} />
-        <TextField
-          id={DESCRIPTION}
-          label="Description (optional)"
-          hint="One sentence clients see under the name."
-          value={description}
-          onChange={setDescription}
-          error={fieldError(DESCRIPTION)}
-          maxLength={500}
-        />
-        <TextField
-          id={COHORT}
-          label="Cohort (optional)"
-          hint="Only clients in this cohort see the space. Leave it empty for every client."
-          value={cohort}
-          onChange={setCohort}
-          error={fieldError(COHORT)}
-          maxLength={64}
+        <SpaceFields
+          ids={FIELD_IDS}
+          name={name}
+          onNameChange={setName}
+          description={description}
+          onDescriptionChange={setDescription}
+          cohort={cohort}
+          onCohortChange={setCohort}
+          errorFor={fieldError}
         />
         <div className="admin-confirm__actions">
           <Button type="submit" disabled={saving}>

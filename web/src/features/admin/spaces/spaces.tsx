@@ -4,17 +4,16 @@ import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
-import { TextField } from '../../../components/text-field';
 import { ConfirmPanel } from '../components/confirm-panel';
 import { StatusMessage } from '../components/status-message';
 import { failureText, notDone } from '../../../lib/failure-text';
 import { EditSpace } from './edit-space';
+import { SpaceFields, type SpaceFieldIds } from './space-fields';
 import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
 
 const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['Space'] };
 const NAME = 'space-name';
-const DESCRIPTION = 'space-description';
-const COHORT = 'space-cohort';
+const FIELD_IDS: SpaceFieldIds = { name: NAME, description: 'space-description', cohort: 'space-cohort' };
 
 /** Every space with its state in words, a form to add one, editing in place, and archive behind a confirm step. */
 export function Spaces() {
@@ -158,24 +157,15 @@ export function Spaces() {
         <h2 id="spaces-add-title">Create a space</h2>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <ErrorSummary errors={errors} />
-          <TextField id={NAME} label="Name" value={name} onChange={setName} error={fieldError(NAME)} maxLength={80} />
-          <TextField
-            id={DESCRIPTION}
-            label="Description (optional)"
-            hint="One sentence clients see under the name."
-            value={description}
-            onChange={setDescription}
-            error={fieldError(DESCRIPTION)}
-            maxLength={500}
-          />
-          <TextField
-            id={COHORT}
-            label="Cohort (optional)"
-            hint="Only clients in this cohort see the space. Leave it empty for every client."
-            value={cohort}
-            onChange={setCohort}
-            error={fieldError(COHORT)}
-            maxLength={64}
+          <SpaceFields
+            ids={FIELD_IDS}
+            name={name}
+            onNameChange={setName}
+            description={description}
+            onDescriptionChange={setDescription}
+            cohort={cohort}
+            onCohortChange={setCohort}
+            errorFor={fieldError}
           />
           <Button type="submit" disabled={creating}>
             Create space
