@@ -9,22 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-const IDLE = new Set(['(idle)', '(program)']);
+import { CpuProfile, IDLE_FUNCTIONS, ProfileNode } from './cpu-profile';
 
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
@@ -55,7 +40,7 @@ function main(): void {
       const entry = perSecond.get(second) ?? { busy: 0, all: 0 };
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
       entry.all += ms;
-      if (!IDLE.has(byId.get(id)?.callFrame.functionName ?? '')) entry.busy += ms;
+      if (!IDLE_FUNCTIONS.has(byId.get(id)?.callFrame.functionName ?? '')) entry.busy += ms;
       perSecond.set(second, entry);
     });
     console.log('second: busy ms');
@@ -70,7 +55,7 @@ function main(): void {
   profile.samples.forEach((id, i) => {
     if (times[i] < from || times[i] > to) return;
     const node = byId.get(id);
-    if (!node || IDLE.has(node.callFrame.functionName)) return;
+    if (!node || IDLE_FUNCTIONS.has(node.callFrame.functionName)) return;
     // A sample's weight is the time until the next one (V8 writes the delta before each sample).
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     busy += ms;
