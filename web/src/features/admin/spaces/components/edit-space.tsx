@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, type CombinedError } from 'urql';
-import { Button } from '../../../components/button';
-import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { ConfirmPanel } from '../components/confirm-panel';
-import { notDone } from '../../../lib/failure-text';
+import { Button } from '../../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
+import { ConfirmPanel } from '../../components/confirm-panel';
+import { notDone } from '../../../../lib/failure-text';
 import { SpaceFields, type SpaceFieldIds } from './space-fields';
-import { UpdateSpaceMutation } from './spaces-api';
+import { UpdateSpaceMutation } from '../api/spaces';
 
 const NAME = 'edit-space-name';
 const DESCRIPTION = 'edit-space-description';

@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button } from '../../../components/button';
-import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { Loading } from '../../../components/loading';
-import { LoadProblem } from '../../../components/problem';
-import { ConfirmPanel } from '../components/confirm-panel';
-import { StatusMessage } from '../components/status-message';
-import { failureText, notDone } from '../../../lib/failure-text';
+import { Button } from '../../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
+import { Loading } from '../../../../components/loading';
+import { LoadProblem } from '../../../../components/problem';
+import { ConfirmPanel } from '../../components/confirm-panel';
+import { StatusMessage } from '../../components/status-message';
+import { failureText, notDone } from '../../../../lib/failure-text';
 import { EditSpace } from './edit-space';
 import { SpaceFields, type SpaceFieldIds } from './space-fields';
-import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
+import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from '../api/spaces';
 
 const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['Space'] };
 const NAME = 'space-name';

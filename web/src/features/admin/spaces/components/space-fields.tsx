@@ -1,4 +1,4 @@
-import { TextField } from '../../../components/text-field';
+import { TextField } from '../../../../components/text-field';
 
 /** The input ids of one form's space fields; each form has its own, so both can be on the page at once. */
 export interface SpaceFieldIds {
