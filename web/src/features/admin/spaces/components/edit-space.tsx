@@ -4,7 +4,7 @@ import { Button } from '../../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
 import { ConfirmPanel } from '../../components/confirm-panel';
 import { notDone } from '../../../../lib/failure-text';
-import { SpaceFields, type SpaceFieldIds } from './space-fields';
+import { SpaceFields, type SpaceFieldIds, type SpaceFieldValues } from './space-fields';
 import { UpdateSpaceMutation } from '../api/spaces';
 
 const NAME = 'edit-space-name';
@@ -31,13 +31,12 @@ function refusalOf(error: CombinedError): FieldError {
  */
 export function EditSpace({ space, onDone }: { space: EditableSpace; onDone: (status: string | null) => void }) {
   const [{ fetching: saving }, updateSpace] = useMutation(UpdateSpaceMutation);
-  const [name, setName] = useState(space.name);
-  const [description, setDescription] = useState(space.description);
-  const [cohort, setCohort] = useState(space.cohort ?? '');
+  const [fields, setFields] = useState<SpaceFieldValues>({ name: space.name, description: space.description, cohort: space.cohort ?? '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { name, description, cohort } = fields;
     if (name.trim() === '') return setErrors([{ fieldId: NAME, message: 'Enter a name for the space' }]);
     setErrors([]);
     // An empty cohort is sent as "" (not left out): that is how a space is opened to every client again.
@@ -54,16 +53,7 @@ export function EditSpace({ space, onDone }: { space: EditableSpace; onDone: (st
     <ConfirmPanel id="edit-space" title={`Edit “${space.name}”`}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary errors={errors} />
-        <SpaceFields
-          ids={FIELD_IDS}
-          name={name}
-          onNameChange={setName}
-          description={description}
-          onDescriptionChange={setDescription}
-          cohort={cohort}
-          onCohortChange={setCohort}
-          errorFor={fieldError}
-        />
+        <SpaceFields ids={FIELD_IDS} values={fields} onChange={setFields} errorFor={fieldError} />
         <div className="admin-confirm__actions">
           <Button type="submit" disabled={saving}>
             Save changes
