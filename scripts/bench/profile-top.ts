@@ -72,18 +72,16 @@ function main(): void {
   const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1).padStart(5)}%`;
   const keep = (name: string) => !values.match || name.includes(values.match);
   console.log(`\nbusy ${Math.round(busy)} ms in [${from}, ${to}] s`);
-  console.log('\nself:');
-  for (const [name, ms] of [...self]
-    .filter(([n]) => keep(n))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top))
-    console.log(`${pct(ms)}  ${name}`);
-  console.log('\ntotal (self + callees):');
-  for (const [name, ms] of [...total]
-    .filter(([n]) => keep(n))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top))
-    console.log(`${pct(ms)}  ${name}`);
+  const printTop = (title: string, times: Map<string, number>) => {
+    console.log(`\n${title}:`);
+    for (const [name, ms] of [...times]
+      .filter(([n]) => keep(n))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top))
+      console.log(`${pct(ms)}  ${name}`);
+  };
+  printTop('self', self);
+  printTop('total (self + callees)', total);
 }
 
 main();
