@@ -24,6 +24,7 @@ import { HttpDrain } from './health/http-drain';
 import { InsightsModule } from './insights/insights.module';
 import { JobWorkersModule } from './job-workers.module';
 import { LoggingModule } from './logging/logging.module';
+import { MembersApiModule } from './members/members-api.module';
 import { MembersModule } from './members/members.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -79,8 +80,8 @@ export class AppModule {
             ]
           : []),
         ...(serveHttp && DevSignInModule.isAvailable(config) ? [DevSignInModule] : []),
-        // The admins' console is GraphQL only: nothing of it runs in a worker.
-        ...(serveHttp ? [AdminModule] : []),
+        // The admins' console is GraphQL only, and only a process serving requests caches viewers: neither runs in a worker.
+        ...(serveHttp ? [AdminModule, MembersApiModule] : []),
         ...(runWorkers ? WORKER_MODULES : []),
       ],
       providers: [

@@ -6,19 +6,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface ProfileNode {
+/** One call-tree node of a V8 `.cpuprofile` (the fields these scripts read). */
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
-interface CpuProfile {
+/** A V8 `.cpuprofile` as `node --cpu-prof` writes it: sampled node ids and the microseconds between samples. */
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
   samples: number[];
   timeDeltas: number[];
 }
+
+/** V8's pseudo-functions for time the process spent waiting, not working: left out of busy shares. */
+export const IDLE_FUNCTIONS: ReadonlySet<string> = new Set(['(idle)', '(program)']);
 
 function bucketOf(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
@@ -49,7 +55,7 @@ export function summariseCpuProfile(
   const functions = new Map<string, number>();
   for (const [id, ms] of selfMs) {
     const node = byId.get(id);
-    if (!node || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+    if (!node || IDLE_FUNCTIONS.has(node.callFrame.functionName)) continue;
     busy += ms;
     const bucket = bucketOf(node.callFrame.url, node.callFrame.functionName);
     packages.set(bucket, (packages.get(bucket) ?? 0) + ms);

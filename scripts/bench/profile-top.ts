@@ -9,22 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-const IDLE = new Set(['(idle)', '(program)']);
+import { CpuProfile, IDLE_FUNCTIONS, ProfileNode } from './cpu-profile';
 
 function label(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
@@ -55,7 +40,7 @@ function main(): void {
       const entry = perSecond.get(second) ?? { busy: 0, all: 0 };
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
       entry.all += ms;
-      if (!IDLE.has(byId.get(id)?.callFrame.functionName ?? '')) entry.busy += ms;
+      if (!IDLE_FUNCTIONS.has(byId.get(id)?.callFrame.functionName ?? '')) entry.busy += ms;
       perSecond.set(second, entry);
     });
     console.log('second: busy ms');
@@ -70,7 +55,7 @@ function main(): void {
   profile.samples.forEach((id, i) => {
     if (times[i] < from || times[i] > to) return;
     const node = byId.get(id);
-    if (!node || IDLE.has(node.callFrame.functionName)) return;
+    if (!node || IDLE_FUNCTIONS.has(node.callFrame.functionName)) return;
     // A sample's weight is the time until the next one (V8 writes the delta before each sample).
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     busy += ms;
@@ -87,18 +72,16 @@ function main(): void {
   const pct = (ms: number) => `${((ms / busy) * 100).toFixed(1).padStart(5)}%`;
   const keep = (name: string) => !values.match || name.includes(values.match);
   console.log(`\nbusy ${Math.round(busy)} ms in [${from}, ${to}] s`);
-  console.log('\nself:');
-  for (const [name, ms] of [...self]
-    .filter(([n]) => keep(n))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top))
-    console.log(`${pct(ms)}  ${name}`);
-  console.log('\ntotal (self + callees):');
-  for (const [name, ms] of [...total]
-    .filter(([n]) => keep(n))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top))
-    console.log(`${pct(ms)}  ${name}`);
+  const printTop = (title: string, times: Map<string, number>) => {
+    console.log(`\n${title}:`);
+    for (const [name, ms] of [...times]
+      .filter(([n]) => keep(n))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top))
+      console.log(`${pct(ms)}  ${name}`);
+  };
+  printTop('self', self);
+  printTop('total (self + callees)', total);
 }
 
 main();

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { VerifiedClaims } from '../common/auth/token-verifier';
 import { Viewer } from '../common/auth/viewer';
 import { ViewerDirectory } from '../common/auth/viewer-directory';
@@ -45,7 +45,7 @@ export const NOT_INVITED_MESSAGE = 'This forum is open to invited members only. 
  * `name`, which is often their legal name; staff by the token's name with their role beside it.
  */
 @Injectable()
-export class MembersService implements ViewerDirectory, OnModuleInit {
+export class MembersService implements ViewerDirectory {
   /** The member as of its last upsert; the token's own expiry is added per request. */
   private readonly cache = new CachedViewers<Omit<Viewer, 'tokenExpiresAt'>>({ ttlMs: CACHE_TTL_MS, maxEntries: CACHE_MAX });
 
@@ -55,7 +55,11 @@ export class MembersService implements ViewerDirectory, OnModuleInit {
     private readonly accessChanges: MemberAccessChanges,
   ) {}
 
-  onModuleInit(): void {
+  /**
+   * Lets this process trust its cache while it hears the announcements (MembersApiModule calls it
+   * where requests are served). Without it, every cached member is checked against the database.
+   */
+  listenForAccessChanges(): void {
     this.accessChanges.listen(this.cache);
   }
 

@@ -1,21 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
 import { WATCHED_WORDS_CACHE_MS } from '../../src/screening/watched-words.cache';
-import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
 import {
   api,
+  expectAccessible,
   expectForbidden,
   expectNoStaffPage,
   JourneyPage,
-  launchBrowser,
+  JourneyServer,
+  openConsoleSection,
   openJourney,
   SAM_ADMIN,
   signInAs,
   SKY,
-  startServer,
+  startJourneyServer,
   tokenFor,
   Width,
   WIDTHS,
@@ -31,6 +32,7 @@ const PAT = { sub: 'demo-peer-pat', name: 'Pat (peer specialist)' };
  * passes axe at both widths.
  */
 describe('staff: the program console', () => {
+  let journeys: JourneyServer;
   let server: AppProcess;
   let browser: Browser;
   let base: string;
@@ -41,10 +43,8 @@ describe('staff: the program console', () => {
   let patId: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    base = server.url.replace(/\/graphql$/, '');
-    db = await connectAsSchemaOwner();
+    journeys = await startJourneyServer();
+    ({ server, browser, base, db } = journeys);
     admin = await tokenFor(SAM_ADMIN.sub, Role.ADMIN, SAM_ADMIN.name);
     pat = await tokenFor(PAT.sub, Role.PEER_SPECIALIST, PAT.name);
     sky = await tokenFor(SKY.sub, Role.CLIENT, SKY.name);
@@ -55,22 +55,14 @@ describe('staff: the program console', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await db?.end();
-    await browser?.close();
-    await server?.stop();
+    await journeys?.stop();
   });
 
   /** A screenshot, axe, and nothing wider than the screen (tables scroll inside their own region). */
   async function checked(journey: JourneyPage, step: string): Promise<void> {
-    await journey.shot(step);
-    expect(await journey.axe()).toEqual([]);
+    await expectAccessible(journey, step);
     const scrollWidth = await journey.page.evaluate(() => document.documentElement.scrollWidth);
     expect({ step, scrollWidth }).toEqual({ step, scrollWidth: journey.page.viewportSize()!.width });
-  }
-
-  async function section(page: Page, name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Program console' }).getByRole('link', { name }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
   }
 
   async function rowCounts(): Promise<Record<string, number>> {
@@ -101,7 +93,7 @@ describe('staff: the program console', () => {
         await checked(journey, 'console');
 
         // Assignments: assign Pat to a space and take them off again.
-        await section(page, 'Assignments');
+        await openConsoleSection(page, 'Assignments');
         const select = page.getByLabel(`Assign ${PAT.name} to a space`);
         await select.selectOption({ label: 'General check-in' });
         await page.getByRole('button', { name: `Assign ${PAT.name}`, exact: true }).click();
@@ -115,7 +107,7 @@ describe('staff: the program console', () => {
         await page.getByRole('button', { name: `Remove ${PAT.name} from General check-in` }).waitFor();
 
         // Watched words: the admin adds one that holds.
-        await section(page, 'Watched words');
+        await openConsoleSection(page, 'Watched words');
         await page.getByRole('button', { name: 'Save watched word' }).click();
         await page.getByRole('alert').getByRole('link', { name: 'Enter the word or phrase to watch for' }).waitFor();
         await checked(journey, 'watched-word-error');
@@ -178,7 +170,7 @@ describe('staff: the program console', () => {
         expect(read.moderationCase.post.body).toContain(word);
 
         // The audit log, filtered by that peer, shows the read.
-        await section(page, 'Audit log');
+        await openConsoleSection(page, 'Audit log');
         await page.getByLabel('Who acted').selectOption({ label: PAT.name });
         await page.getByLabel('Action').fill('post.viewed');
         await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -197,7 +189,7 @@ describe('staff: the program console', () => {
         expect(rows[0].n).toBeGreaterThanOrEqual(1);
 
         // Queue health shows every queue.
-        await section(page, 'Queue health');
+        await openConsoleSection(page, 'Queue health');
         const queues = page.getByTestId('queue-table');
         for (const name of ['screening', 'escalation', 'moderation', 'webhook', 'sweeps'])
           await queues.getByRole('rowheader', { name: new RegExp(`^${name}`) }).waitFor();

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { Role } from '../../src/common/domain/role.enum';
-import { testEnv } from '../helpers/test-app';
+import { connectAsSchemaOwner, testEnv } from '../helpers/test-app';
 import { BROWSER_RUN_VAR, browserEnvironmentLabel, useRunEnvironment } from '../setup/test-env';
 import { AppProcess, ROOT, startAppProcess } from '../utils/app-process';
 import { createEnvironment, destroyEnvironment } from '../utils/environment';
@@ -97,6 +98,47 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
 }
 
+/** What a staff journey's test file works against: the real server, a browser, and SQL beside them. */
+export interface JourneyServer {
+  server: AppProcess;
+  browser: Browser;
+  /** The web app's origin (the server's URL without /graphql), for openJourney. */
+  base: string;
+  /** The schema owner's connection to this file's database, to check what the journey stored. */
+  db: Client;
+  /** Closes the SQL connection and the browser, then stops the server (which drops its environment). */
+  stop(): Promise<void>;
+}
+
+/**
+ * startServer(env), a browser and a schema-owner SQL connection, for journeys that check the
+ * database behind the pages. What was started is stopped again when a later step fails.
+ */
+export async function startJourneyServer(env: Record<string, string> = {}): Promise<JourneyServer> {
+  const server = await startServer(env);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchBrowser();
+    const db = await connectAsSchemaOwner();
+    const opened = browser;
+    return {
+      server,
+      browser: opened,
+      base: server.url.replace(/\/graphql$/, ''),
+      db,
+      async stop() {
+        await db.end();
+        await opened.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
 export interface JourneyPage {
   page: Page;
   context: BrowserContext;
@@ -169,6 +211,18 @@ export async function openJourney(
     problems: () => [...problems],
     close: () => context.close(),
   };
+}
+
+/** A full-page screenshot of the step, and no serious or critical axe violations on it. */
+export async function expectAccessible(journey: JourneyPage, step: string): Promise<void> {
+  await journey.shot(step);
+  expect(await journey.axe()).toEqual([]);
+}
+
+/** Follows the program console's navigation to the named section and waits for its heading. */
+export async function openConsoleSection(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Program console' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 /** A token for API calls the test makes beside the browser (a moderator's decision, say). */

@@ -1,9 +1,8 @@
 import { Browser, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
-import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
-import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, signInAs, SKY, startServer, tokenFor } from './browser-harness';
+import { api, expectAccessible, JourneyServer, openJourney, RIVER, SAM_ADMIN, signInAs, SKY, startJourneyServer, tokenFor } from './browser-harness';
 
 /**
  * MEMBERSHIP=invited in a real browser against the real server: the admin invites an identity
@@ -12,30 +11,22 @@ import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, signInA
  * words saying why and what to do, and is never made a member.
  */
 describe('staff: invitations while membership is by invitation', () => {
+  let journeys: JourneyServer;
   let server: AppProcess;
   let browser: Browser;
   let base: string;
   let db: Client;
 
   beforeAll(async () => {
-    server = await startServer({ MEMBERSHIP: 'invited' });
-    browser = await launchBrowser();
-    base = server.url.replace(/\/graphql$/, '');
-    db = await connectAsSchemaOwner();
+    journeys = await startJourneyServer({ MEMBERSHIP: 'invited' });
+    ({ server, browser, base, db } = journeys);
     // Admins always get in, so a program can start with an empty invite list.
     await api(server, await tokenFor(SAM_ADMIN.sub, Role.ADMIN, SAM_ADMIN.name), '{ me { id } }');
   }, 180_000);
 
   afterAll(async () => {
-    await db?.end();
-    await browser?.close();
-    await server?.stop();
+    await journeys?.stop();
   });
-
-  async function checked(journey: JourneyPage, step: string): Promise<void> {
-    await journey.shot(step);
-    expect(await journey.axe()).toEqual([]);
-  }
 
   const isMember = async (sub: string) => (await db.query('SELECT 1 FROM members WHERE sub = $1', [sub])).rows.length === 1;
   const invited = async () => (await db.query<{ sub: string; role: string | null }>('SELECT sub, role FROM member_invites ORDER BY sub')).rows;
@@ -59,7 +50,7 @@ describe('staff: invitations while membership is by invitation', () => {
       await river.page.getByText('Ask your program team to invite you', { exact: false }).waitFor();
       await river.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       expect(await river.page.getByText('Signed in as').count()).toBe(0);
-      await checked(river, 'not-invited');
+      await expectAccessible(river, 'not-invited');
       expect(await isMember(RIVER.sub)).toBe(false);
 
       await signInAs(page, 'Sam', '/admin/members');
@@ -71,7 +62,7 @@ describe('staff: invitations while membership is by invitation', () => {
       await page.getByRole('button', { name: 'Invite', exact: true }).click();
       await page.getByRole('alert').getByRole('link', { name: 'Enter the sign-in id (subject) to invite' }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('invite-sub');
-      await checked(journey, 'invite-error');
+      await expectAccessible(journey, 'invite-error');
 
       await page.getByLabel('Sign-in id (subject)').fill(SKY.sub);
       await page.getByLabel('May join as').selectOption('CLIENT');
@@ -83,7 +74,7 @@ describe('staff: invitations while membership is by invitation', () => {
       await page.getByRole('button', { name: 'Invite', exact: true }).click();
       await page.getByRole('status').getByText(`Invited ${RIVER.sub}.`, { exact: false }).waitFor();
       await page.getByRole('rowheader', { name: RIVER.sub }).waitFor();
-      await checked(journey, 'two-invited');
+      await expectAccessible(journey, 'two-invited');
       expect(await invited()).toEqual([
         { sub: RIVER.sub, role: null },
         { sub: SKY.sub, role: 'CLIENT' },
@@ -94,7 +85,7 @@ describe('staff: invitations while membership is by invitation', () => {
       await page.getByRole('status').getByText(`Revoked the invite for ${RIVER.sub}.`, { exact: false }).waitFor();
       await page.getByRole('rowheader', { name: RIVER.sub }).waitFor({ state: 'detached' });
       await page.getByRole('rowheader', { name: SKY.sub }).waitFor();
-      await checked(journey, 'revoked');
+      await expectAccessible(journey, 'revoked');
       expect(await invited()).toEqual([{ sub: SKY.sub, role: 'CLIENT' }]);
       const { rows: audit } = await db.query<{ action: string; target_id: string }>(
         `SELECT action, target_id FROM audit_events WHERE action IN ('member.invited', 'member.invite_revoked') ORDER BY id`,
@@ -110,7 +101,7 @@ describe('staff: invitations while membership is by invitation', () => {
       await sky.page.getByText('Signed in as').waitFor();
       await sky.page.getByRole('link', { name: 'General check-in' }).click();
       await sky.page.getByRole('heading', { level: 1, name: 'General check-in' }).waitFor();
-      await checked(sky, 'invited-joined');
+      await expectAccessible(sky, 'invited-joined');
       expect(await isMember(SKY.sub)).toBe(true);
 
       // River, revoked before joining, is turned away as before.

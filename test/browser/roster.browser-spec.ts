@@ -2,9 +2,20 @@ import { Browser, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
 import { utcToProgramLocal } from '../../web/src/features/admin/roster/program-time';
-import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
-import { api, focusIsVisible, JourneyPage, launchBrowser, openJourney, SAM_ADMIN, signInAs, SKY, startServer, tabTo, tokenFor } from './browser-harness';
+import {
+  api,
+  expectAccessible,
+  focusIsVisible,
+  JourneyServer,
+  openJourney,
+  SAM_ADMIN,
+  signInAs,
+  SKY,
+  startJourneyServer,
+  tabTo,
+  tokenFor,
+} from './browser-harness';
 
 const ZONE = 'America/New_York';
 const LEE = { sub: 'demo-clinician-lee', name: 'Dr. Lee' };
@@ -34,6 +45,7 @@ async function tabOutOf(page: Page, id: string): Promise<void> {
  * browser's: shifts entered as New York wall-clock times must be stored as the right UTC instants.
  */
 describe('staff: the on-call roster', () => {
+  let journeys: JourneyServer;
   let server: AppProcess;
   let browser: Browser;
   let base: string;
@@ -41,10 +53,8 @@ describe('staff: the on-call roster', () => {
   let leeId: string;
 
   beforeAll(async () => {
-    server = await startServer({ PROGRAM_TIME_ZONE: ZONE });
-    browser = await launchBrowser();
-    base = server.url.replace(/\/graphql$/, '');
-    db = await connectAsSchemaOwner();
+    journeys = await startJourneyServer({ PROGRAM_TIME_ZONE: ZONE });
+    ({ server, browser, base, db } = journeys);
     // The run's files share one database: start from an empty roster, and leave one behind.
     await db.query('DELETE FROM on_call_shifts');
     leeId = (await api<{ me: { id: string } }>(server, await tokenFor(LEE.sub, Role.CLINICIAN, LEE.name), '{ me { id } }')).me.id;
@@ -54,15 +64,8 @@ describe('staff: the on-call roster', () => {
 
   afterAll(async () => {
     await db?.query('DELETE FROM on_call_shifts');
-    await db?.end();
-    await browser?.close();
-    await server?.stop();
+    await journeys?.stop();
   });
-
-  async function checked(journey: JourneyPage, step: string): Promise<void> {
-    await journey.shot(step);
-    expect(await journey.axe()).toEqual([]);
-  }
 
   it('should add a primary and a backup covering now, show them on call, store UTC times, and delete one after confirming', async () => {
     const journey = await openJourney(browser, base, 'roster', 1280);
@@ -73,7 +76,7 @@ describe('staff: the on-call roster', () => {
       await page.getByText('No one is on call now: level 1 pages all clinicians.').waitFor();
       await page.getByText(/Gap: no primary clinician is on call from now until/).waitFor();
       await page.getByText(`${ZONE} (E`, { exact: false }).first().waitFor();
-      await checked(journey, 'empty');
+      await expectAccessible(journey, 'empty');
 
       // The error summary links to each field.
       await page.getByRole('button', { name: 'Add shift' }).click();
@@ -81,7 +84,7 @@ describe('staff: the on-call roster', () => {
       await summary.getByRole('link', { name: 'Select the clinician who is on call' }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('shift-clinician');
       await summary.getByRole('link', { name: 'Enter when the shift starts' }).waitFor();
-      await checked(journey, 'errors');
+      await expectAccessible(journey, 'errors');
 
       const startsAt = Math.floor((Date.now() - 60 * MINUTE) / MINUTE) * MINUTE;
       const endsAt = startsAt + 4 * 60 * MINUTE;
@@ -116,12 +119,12 @@ describe('staff: the on-call roster', () => {
         .getByText(new RegExp(`^Added: ${KIM.name}.* is backup on call`))
         .waitFor();
       await page.getByRole('definition').getByText(KIM.name, { exact: false }).waitFor();
-      await checked(journey, 'both-on-call');
+      await expectAccessible(journey, 'both-on-call');
 
       // Delete the backup, with a confirm step.
       await page.getByRole('button', { name: new RegExp(`^Delete ${KIM.name}.*’s backup shift`) }).click();
       await page.getByRole('button', { name: new RegExp(`^Yes, delete ${KIM.name}.*’s backup shift`) }).waitFor();
-      await checked(journey, 'confirm-delete');
+      await expectAccessible(journey, 'confirm-delete');
       await page.getByRole('button', { name: new RegExp(`^Yes, delete`) }).click();
       await page
         .getByRole('status')
@@ -129,7 +132,7 @@ describe('staff: the on-call roster', () => {
         .waitFor();
       const left = await db.query('SELECT count(*)::int AS n FROM on_call_shifts');
       expect(left.rows[0].n).toBe(1);
-      await checked(journey, 'after-delete');
+      await expectAccessible(journey, 'after-delete');
       expect(journey.problems()).toEqual([]);
     } finally {
       await journey.close();
@@ -202,7 +205,7 @@ describe('staff: the on-call roster', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       const table = await page.getByTestId('roster-table').evaluate((el) => ({ shown: el.parentElement!.clientWidth, needed: el.parentElement!.scrollWidth }));
       expect(table.needed).toBeLessThanOrEqual(table.shown);
-      await checked(journey, 'added-by-keyboard');
+      await expectAccessible(journey, 'added-by-keyboard');
       expect(journey.problems()).toEqual([]);
     } finally {
       await journey.close();

@@ -1,10 +1,23 @@
 import { Browser, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { Role } from '../../src/common/domain/role.enum';
-import { connectAsSchemaOwner } from '../helpers/test-app';
 import { AppProcess } from '../utils/app-process';
 import { readFile } from 'node:fs/promises';
-import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThread, signInAs, SKY, startServer, tabTo, tokenFor } from './browser-harness';
+import {
+  api,
+  expectAccessible,
+  JourneyServer,
+  openConsoleSection,
+  openJourney,
+  RIVER,
+  SAM_ADMIN,
+  seedThread,
+  signInAs,
+  SKY,
+  startJourneyServer,
+  tabTo,
+  tokenFor,
+} from './browser-harness';
 
 /**
  * The console's Spaces and Members pages in a real browser against the real server: a space the
@@ -12,6 +25,7 @@ import { api, JourneyPage, launchBrowser, openJourney, RIVER, SAM_ADMIN, seedThr
  * client discharged from the Members page is refused from then on. Both pages pass axe.
  */
 describe('staff: spaces and members in the program console', () => {
+  let journeys: JourneyServer;
   let server: AppProcess;
   let browser: Browser;
   let base: string;
@@ -21,10 +35,8 @@ describe('staff: spaces and members in the program console', () => {
   let sky: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    base = server.url.replace(/\/graphql$/, '');
-    db = await connectAsSchemaOwner();
+    journeys = await startJourneyServer();
+    ({ server, browser, base, db } = journeys);
     admin = await tokenFor(SAM_ADMIN.sub, Role.ADMIN, SAM_ADMIN.name);
     river = await tokenFor(RIVER.sub, Role.CLIENT, RIVER.name);
     // Members exist from their first request: River is listed once River has signed in once.
@@ -35,20 +47,8 @@ describe('staff: spaces and members in the program console', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await db?.end();
-    await browser?.close();
-    await server?.stop();
+    await journeys?.stop();
   });
-
-  async function checked(journey: JourneyPage, step: string): Promise<void> {
-    await journey.shot(step);
-    expect(await journey.axe()).toEqual([]);
-  }
-
-  async function section(page: Page, name: string): Promise<void> {
-    await page.getByRole('navigation', { name: 'Program console' }).getByRole('link', { name }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
 
   /** The client's spaces list on their home page, after a fresh sign-in (a full load signs out). */
   async function clientSees(client: Page, spaceName: string): Promise<boolean> {
@@ -68,10 +68,10 @@ describe('staff: spaces and members in the program console', () => {
       expect(await clientSees(client.page, spaceName)).toBe(false);
 
       // Spaces: an empty name is refused in the error summary, then the space is created.
-      await section(page, 'Spaces');
+      await openConsoleSection(page, 'Spaces');
       await page.getByRole('button', { name: 'Create space' }).click();
       await page.getByRole('alert').getByRole('link', { name: 'Enter a name for the space' }).waitFor();
-      await checked(journey, 'space-error');
+      await expectAccessible(journey, 'space-error');
       await page.getByLabel('Name', { exact: true }).fill(spaceName);
       await page.getByLabel('Description (optional)').fill('For anyone who likes a walk after work.');
       await page.getByRole('button', { name: 'Create space' }).click();
@@ -90,20 +90,20 @@ describe('staff: spaces and members in the program console', () => {
       const confirm = page.getByRole('region', { name: `Archive “${spaceName}”?` });
       await confirm.getByText('read-only, hidden from lists', { exact: false }).waitFor();
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Archive “${spaceName}”?`);
-      await checked(journey, 'space-archive-confirm');
+      await expectAccessible(journey, 'space-archive-confirm');
       await confirm.getByRole('button', { name: 'Keep it open' }).click();
       expect((await db.query(`SELECT archived_at FROM spaces WHERE id = $1`, [created[0].id])).rows[0].archived_at).toBeNull();
       await row.getByRole('button', { name: `Archive “${spaceName}”` }).click();
       await confirm.getByRole('button', { name: `Yes, archive “${spaceName}”` }).click();
       await page.getByRole('status').getByText(`Archived “${spaceName}”.`, { exact: false }).waitFor();
       await row.getByRole('cell', { name: 'Archived: read-only, hidden from clients’ lists' }).waitFor();
-      await checked(journey, 'spaces-archived');
+      await expectAccessible(journey, 'spaces-archived');
       expect((await db.query(`SELECT archived_at FROM spaces WHERE id = $1`, [created[0].id])).rows[0].archived_at).not.toBeNull();
       expect(await clientSees(client.page, spaceName)).toBe(false);
       await client.shot('client-space-gone');
 
       // Members: the join rule in words, search, and discharge behind a confirm step.
-      await section(page, 'Members');
+      await openConsoleSection(page, 'Members');
       await page.getByTestId('membership-mode').waitFor();
       await page.getByLabel('Pseudonym contains').fill('Riv');
       await page.getByRole('button', { name: 'Find members' }).click();
@@ -112,12 +112,12 @@ describe('staff: spaces and members in the program console', () => {
       await members.getByRole('rowheader', { name: SKY.name, exact: true }).waitFor({ state: 'detached' });
       const riverRow = members.getByRole('row').filter({ has: page.getByRole('rowheader', { name: RIVER.name, exact: true }) });
       await riverRow.getByRole('cell', { name: 'Active', exact: true }).waitFor();
-      await checked(journey, 'members');
+      await expectAccessible(journey, 'members');
       await riverRow.getByRole('button', { name: `Discharge ${RIVER.name}` }).click();
       const discharge = page.getByRole('region', { name: `Discharge ${RIVER.name}?` });
       await discharge.getByText('cannot post or read', { exact: false }).waitFor();
       await discharge.getByText('under their pseudonym', { exact: false }).waitFor();
-      await checked(journey, 'discharge-confirm');
+      await expectAccessible(journey, 'discharge-confirm');
       await discharge.getByRole('button', { name: `Yes, discharge ${RIVER.name}` }).click();
       await page.getByRole('status').getByText(`Discharged ${RIVER.name}.`, { exact: false }).waitFor();
       await riverRow.getByRole('cell', { name: 'Discharged: access ended, posts stay' }).waitFor();
@@ -132,7 +132,7 @@ describe('staff: spaces and members in the program console', () => {
         .getByRole('alert')
         .getByRole('link', { name: `Type ${RIVER.name} exactly as shown to erase them` })
         .waitFor();
-      await checked(journey, 'erase-confirm-error');
+      await expectAccessible(journey, 'erase-confirm-error');
       await erase.getByRole('button', { name: 'Cancel' }).click();
 
       const { rows: riverRows } = await db.query(`SELECT discharged_at, erased_at, display_name FROM members WHERE display_name = $1`, [RIVER.name]);
@@ -167,7 +167,7 @@ describe('staff: spaces and members in the program console', () => {
     try {
       expect(await clientSees(client.page, before.name)).toBe(false);
       await signInAs(page, 'Sam');
-      await section(page, 'Spaces');
+      await openConsoleSection(page, 'Spaces');
       const row = page
         .getByTestId('spaces-table')
         .getByRole('row')
@@ -193,7 +193,7 @@ describe('staff: spaces and members in the program console', () => {
       const summary = page.getByRole('alert');
       await summary.getByRole('link', { name: 'Not saved: name needs at least 2 characters.' }).waitFor();
       expect(await focusedId()).toBe('');
-      await checked(journey, 'refused');
+      await expectAccessible(journey, 'refused');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       expect(await focusedId()).toBe('edit-space-name');
@@ -221,7 +221,7 @@ describe('staff: spaces and members in the program console', () => {
         .filter({ has: page.getByRole('rowheader', { name: after.name }) });
       await edited.getByRole('cell', { name: 'Every client' }).waitFor();
       await edited.getByText(after.description).waitFor();
-      await checked(journey, 'saved');
+      await expectAccessible(journey, 'saved');
 
       const { rows } = await db.query('SELECT name, description, cohort FROM spaces WHERE id = $1', [createSpace.id]);
       expect(rows).toEqual([{ name: after.name, description: after.description, cohort: null }]);
@@ -259,7 +259,7 @@ describe('staff: spaces and members in the program console', () => {
       await page.getByLabel('Choose a new name').fill('sky@example.org');
       await page.getByRole('button', { name: 'Save name' }).click();
       await page.getByRole('alert').getByRole('link').first().waitFor();
-      await checked(journey, 'name-refused');
+      await expectAccessible(journey, 'name-refused');
       const { rows: unchanged } = await db.query(`SELECT 1 FROM members WHERE display_name = $1`, [SKY.name]);
       expect(unchanged).toHaveLength(1);
 
@@ -267,7 +267,7 @@ describe('staff: spaces and members in the program console', () => {
       await page.getByRole('button', { name: 'Save name' }).click();
       await page.getByRole('status').getByText('Others now see you as Quiet Harbor.').waitFor();
       await page.getByText('Signed in as').getByText('Quiet Harbor').waitFor();
-      await checked(journey, 'name-saved');
+      await expectAccessible(journey, 'name-saved');
       // A second change in the same week is refused in words, and the name stays.
       await page.getByLabel('Choose a new name').fill('Another Name');
       await page.getByRole('button', { name: 'Save name' }).click();

@@ -1,8 +1,11 @@
 import Redis from 'ioredis';
+import { RunningApp, startApp } from '../../src/bootstrap';
 import { Role } from '../../src/common/domain/role.enum';
+import { AppConfig } from '../../src/config/app-config';
+import { createRootLogger } from '../../src/logging/logger';
 import { MemberAccessChanges } from '../../src/members/member-access-changes';
 import { countStatements } from '../helpers/statement-counter';
-import { startTestApp, TestApp } from '../helpers/test-app';
+import { startTestApp, TestApp, testEnv } from '../helpers/test-app';
 import { TEST_REDIS_URL } from '../utils/environment';
 import { member, Member } from '../utils/factories';
 import { waitFor } from '../utils/wait-for';
@@ -102,5 +105,43 @@ describe('members: discharge announcements across a reconnect', () => {
     // Discharged while nobody could be told: the entry cached before the reconnect is not trusted.
     await app.dataSource.query(`UPDATE members SET discharged_at = now() WHERE id = $1`, [client.id]);
     expect((await app.gql(ME, {}, client.token)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DISCHARGED' });
+  });
+});
+
+describe('members: a worker process, which serves no requests, does not subscribe', () => {
+  let worker: RunningApp;
+
+  beforeAll(async () => {
+    worker = await startApp('worker', AppConfig.fromEnv(testEnv()), createRootLogger('silent'));
+  });
+
+  afterAll(async () => worker?.close());
+
+  it('should leave the announcements unsubscribed in a worker (the channel opens once per process, so a first listener here is heard)', async () => {
+    const changes = worker.app.get(MemberAccessChanges);
+    let started = false;
+    // Had the worker subscribed at start-up, listen() would ignore this listener and it would never hear it started.
+    changes.listen({
+      listeningStarted: () => (started = true),
+      listeningStopped: () => undefined,
+      memberChanged: () => undefined,
+      everyoneChanged: () => undefined,
+    });
+    await waitFor('the test listener to be subscribed', () => started);
+  });
+});
+
+describe('members: one process that is both API and worker (npm start)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'all' });
+  });
+
+  afterAll(async () => app?.close());
+
+  it('should subscribe to the announcements, since it serves requests', async () => {
+    const changes = app.running.app.get(MemberAccessChanges);
+    await waitFor('the process to hear announcements', () => changes.listening);
   });
 });

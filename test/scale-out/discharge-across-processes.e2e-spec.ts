@@ -1,20 +1,15 @@
 import Redis from 'ioredis';
 import { Role } from '../../src/common/domain/role.enum';
 import { runEnvironment } from '../setup/test-env';
-import { ensureBuilt, freePort, ServerProcess, spawnApp, waitReady } from '../utils/app-process';
-import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../utils/environment';
+import { ensureBuilt } from '../utils/app-process';
+import { TEST_REDIS_URL } from '../utils/environment';
 import { member, Member } from '../utils/factories';
-import { GraphqlResponse, postGraphql } from '../utils/graphql';
 import { waitFor } from '../utils/wait-for';
+import { ApiProcess, scaleOutEnv, startApiProcess } from './scale-out-processes';
 
 const ME = '{ me { id } }';
 const DISCHARGE = `mutation($id: ID!) { dischargeMember(memberId: $id) { id } }`;
 const ERASE = `mutation($id: ID!) { eraseMember(memberId: $id) { id } }`;
-
-interface Api {
-  process: ServerProcess;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
-}
 
 /**
  * API processes cache the members they serve and skip the discharge check while they hear the
@@ -23,32 +18,15 @@ interface Api {
  */
 describe('scale-out: discharge through one API process, refused at once by another', () => {
   const prefix = `${runEnvironment().redisPrefix}-discharge`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: runEnvironment().databaseUrl,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: prefix,
-    JWT_SECRET: TEST_JWT_SECRET,
-    TOXICITY_REQUIRED: 'false',
-  };
-  const apis: Api[] = [];
+  const env = scaleOutEnv(prefix);
+  const apis: ApiProcess[] = [];
   let redis: Redis;
   let admin: Member;
-
-  async function startApi(): Promise<Api> {
-    const port = await freePort();
-    const server = spawnApp('api', { ...env, PORT: String(port) });
-    await waitReady(port, server, 90_000);
-    const url = `http://127.0.0.1:${port}/graphql`;
-    return { process: server, gql: (query, variables = {}, token) => postGraphql(url, query, { variables, token, timeoutMs: 20_000 }) };
-  }
 
   beforeAll(async () => {
     ensureBuilt();
     redis = new Redis(TEST_REDIS_URL);
-    apis.push(...(await Promise.all([startApi(), startApi()])));
+    apis.push(...(await Promise.all([startApiProcess(env), startApiProcess(env)])));
     // Both processes subscribed, so API 1 serves its cached members without asking the database.
     await waitFor('both processes to hear announcements', async () => {
       const [, subscribers] = (await redis.pubsub('NUMSUB', `${prefix}:member-access-changed`)) as [string, number];

@@ -4,12 +4,12 @@ import { Role } from '../../src/common/domain/role.enum';
 import { RealtimeEvent, RealtimePayloads } from '../../src/notifications/realtime/realtime-events';
 import { probeDelivery, subscribe, Subscribed, wsClient } from '../helpers/realtime';
 import { runEnvironment } from '../setup/test-env';
-import { ensureBuilt, freePort, ServerProcess, spawnApp, waitReady } from '../utils/app-process';
-import { TEST_JWT_SECRET, TEST_REDIS_URL } from '../utils/environment';
+import { ensureBuilt, ServerProcess, spawnApp } from '../utils/app-process';
+import { TEST_REDIS_URL } from '../utils/environment';
 import { assignToSpace, insertEscalation, Member, member, postWithCase, space } from '../utils/factories';
-import { GraphqlResponse, postGraphql } from '../utils/graphql';
 import { openQueue } from '../utils/queue-jobs';
 import { waitFor } from '../utils/wait-for';
+import { ApiProcess, scaleOutEnv, startApiProcess } from './scale-out-processes';
 import { QueueName } from '../../src/queue/queue.types';
 
 const CRISIS_TEXT = 'I want to kill myself tonight. I have the pills counted out and I wrote my goodbye letters.';
@@ -21,12 +21,6 @@ const ESCALATION_RAISED = 'subscription { escalationRaised { id severity postId 
 type QueueChanged = { moderationQueueChanged: { id: string; status: string; priority: string; reasons: string[]; post: { id: string } } };
 type EscalationRaised = { escalationRaised: { id: string; severity: string; postId: string } };
 
-interface Api {
-  process: ServerProcess;
-  url: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>>;
-}
-
 /**
  * The forum as it is deployed to scale: two API processes and two workers, each its own OS
  * process from dist/, sharing only PostgreSQL and Redis. What one API process causes reaches
@@ -35,34 +29,13 @@ interface Api {
  */
 describe('scale-out: 2 API processes and 2 workers', () => {
   const prefix = `${runEnvironment().redisPrefix}-multi`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: runEnvironment().databaseUrl,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: prefix,
-    JWT_SECRET: TEST_JWT_SECRET,
-    TOXICITY_REQUIRED: 'false',
-  };
-  const apis: Api[] = [];
+  const env = scaleOutEnv(prefix);
+  const apis: ApiProcess[] = [];
   const workers: ServerProcess[] = [];
   let db: DataSource;
   let redis: Redis;
   let spaceId: string;
   let threadId: string;
-
-  async function startApi(): Promise<Api> {
-    const port = await freePort();
-    const server = spawnApp('api', { ...env, PORT: String(port) });
-    await waitReady(port, server, 90_000);
-    const url = `http://127.0.0.1:${port}/graphql`;
-    return {
-      process: server,
-      url,
-      gql: (query, variables = {}, token) => postGraphql(url, query, { variables, token, timeoutMs: 20_000 }),
-    };
-  }
 
   /** Publishes straight to the processes' shared channel, as any other process would. */
   function publish<E extends RealtimeEvent>(event: E, payload: RealtimePayloads[E]): () => Promise<void> {
@@ -73,7 +46,7 @@ describe('scale-out: 2 API processes and 2 workers', () => {
     ensureBuilt();
     db = await new DataSource({ type: 'postgres', url: runEnvironment().migrationDatabaseUrl }).initialize();
     redis = new Redis(TEST_REDIS_URL);
-    apis.push(...(await Promise.all([startApi(), startApi()])));
+    apis.push(...(await Promise.all([startApiProcess(env), startApiProcess(env)])));
     workers.push(spawnApp('worker', { ...env }), spawnApp('worker', { ...env }));
     spaceId = await space(db, { name: 'Scale-out space' });
     const starter = await member(apis[0], Role.CLIENT, 'scale-starter');
@@ -155,7 +128,7 @@ describe('scale-out: 2 API processes and 2 workers', () => {
 
   describe('posts spread over both APIs', () => {
     /** Posts `count` replies as `poster`, the i-th through `via(i)`; returns each answer's id or error code. */
-    async function postReplies(poster: Member, count: number, via: (i: number) => Api, label: string): Promise<Array<{ id?: string; code?: string }>> {
+    async function postReplies(poster: Member, count: number, via: (i: number) => ApiProcess, label: string): Promise<Array<{ id?: string; code?: string }>> {
       const outcomes: Array<{ id?: string; code?: string }> = [];
       for (let i = 0; i < count; i++) {
         const res = await via(i).gql<{ createReply: { id: string } }>(

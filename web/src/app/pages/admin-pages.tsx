@@ -7,8 +7,8 @@ import { QueueHealth } from '../../features/admin/components/queue-health';
 import { ScreeningPreview } from '../../features/admin/components/screening-preview';
 import { WatchedWords } from '../../features/admin/components/watched-words';
 import { Roster } from '../../features/admin/roster/components/roster';
-import { Members } from '../../features/admin/members/members';
-import { Spaces } from '../../features/admin/spaces/spaces';
+import { Members } from '../../features/admin/members/components/members';
+import { Spaces } from '../../features/admin/spaces/components/spaces';
 import '../../features/admin/admin.css';
 import { usePageTitle } from '../../lib/use-page-title';
 

@@ -1,4 +1,4 @@
-import { graphql } from '../../../lib/gql';
+import { graphql } from '../../../../lib/gql';
 
 /** Admins get every space, archived ones too (the server marks them). */
 export const AdminSpacesQuery = graphql(`

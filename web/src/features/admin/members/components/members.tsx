@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button } from '../../../components/button';
-import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { Loading } from '../../../components/loading';
-import { LoadProblem } from '../../../components/problem';
-import { TextField } from '../../../components/text-field';
-import type { MemberStatus, Role } from '../../../lib/gql/graphql';
-import { ConfirmPanel } from '../components/confirm-panel';
-import { StatusMessage } from '../components/status-message';
-import { failureText, notDone } from '../../../lib/failure-text';
+import { Button } from '../../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
+import { Loading } from '../../../../components/loading';
+import { LoadProblem } from '../../../../components/problem';
+import { TextField } from '../../../../components/text-field';
+import type { MemberStatus, Role } from '../../../../lib/gql/graphql';
+import { ConfirmPanel } from '../../components/confirm-panel';
+import { StatusMessage } from '../../components/status-message';
+import { failureText, notDone } from '../../../../lib/failure-text';
 import {
   AdminMemberInvitesQuery,
   AdminMembersQuery,
@@ -16,7 +16,7 @@ import {
   EraseMemberMutation,
   InviteMemberMutation,
   RevokeInviteMutation,
-} from './members-api';
+} from '../api/members';
 
 const PAGE = 50;
 const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['MemberListing', 'MemberInvite'] };

@@ -1,29 +1,27 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Button } from '../../../components/button';
-import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { Loading } from '../../../components/loading';
-import { LoadProblem } from '../../../components/problem';
-import { TextField } from '../../../components/text-field';
-import { ConfirmPanel } from '../components/confirm-panel';
-import { StatusMessage } from '../components/status-message';
-import { failureText, notDone } from '../../../lib/failure-text';
+import { Button } from '../../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
+import { Loading } from '../../../../components/loading';
+import { LoadProblem } from '../../../../components/problem';
+import { ConfirmPanel } from '../../components/confirm-panel';
+import { StatusMessage } from '../../components/status-message';
+import { failureText, notDone } from '../../../../lib/failure-text';
 import { EditSpace } from './edit-space';
-import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from './spaces-api';
+import { SpaceFields, type SpaceFieldIds, type SpaceFieldValues } from './space-fields';
+import { AdminSpacesQuery, ArchiveSpaceMutation, CreateSpaceMutation } from '../api/spaces';
 
 const REFRESH = { requestPolicy: 'network-only' as const, additionalTypenames: ['Space'] };
 const NAME = 'space-name';
-const DESCRIPTION = 'space-description';
-const COHORT = 'space-cohort';
+const FIELD_IDS: SpaceFieldIds = { name: NAME, description: 'space-description', cohort: 'space-cohort' };
+const NO_FIELDS: SpaceFieldValues = { name: '', description: '', cohort: '' };
 
 /** Every space with its state in words, a form to add one, editing in place, and archive behind a confirm step. */
 export function Spaces() {
   const [result, reexecute] = useQuery({ query: AdminSpacesQuery });
   const [{ fetching: creating }, createSpace] = useMutation(CreateSpaceMutation);
   const [{ fetching: archiving }, archiveSpace] = useMutation(ArchiveSpaceMutation);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [cohort, setCohort] = useState('');
+  const [fields, setFields] = useState(NO_FIELDS);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
   // The space whose archive is awaiting confirmation: archiving cannot be undone from here.
@@ -49,6 +47,7 @@ export function Spaces() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { name, description, cohort } = fields;
     if (name.trim() === '') return setErrors([{ fieldId: NAME, message: 'Enter a name for the space' }]);
     setErrors([]);
     const input = { name: name.trim(), description: description.trim(), cohort: cohort.trim() === '' ? null : cohort.trim() };
@@ -57,9 +56,7 @@ export function Spaces() {
     setStatus(
       `Created “${res.data?.createSpace.name ?? input.name}”. ${input.cohort ? `Clients in cohort ${input.cohort} see it now.` : 'Every client sees it now.'}`,
     );
-    setName('');
-    setDescription('');
-    setCohort('');
+    setFields(NO_FIELDS);
     reexecute(REFRESH);
   };
 
@@ -158,25 +155,7 @@ export function Spaces() {
         <h2 id="spaces-add-title">Create a space</h2>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <ErrorSummary errors={errors} />
-          <TextField id={NAME} label="Name" value={name} onChange={setName} error={fieldError(NAME)} maxLength={80} />
-          <TextField
-            id={DESCRIPTION}
-            label="Description (optional)"
-            hint="One sentence clients see under the name."
-            value={description}
-            onChange={setDescription}
-            error={fieldError(DESCRIPTION)}
-            maxLength={500}
-          />
-          <TextField
-            id={COHORT}
-            label="Cohort (optional)"
-            hint="Only clients in this cohort see the space. Leave it empty for every client."
-            value={cohort}
-            onChange={setCohort}
-            error={fieldError(COHORT)}
-            maxLength={64}
-          />
+          <SpaceFields ids={FIELD_IDS} values={fields} onChange={setFields} errorFor={fieldError} />
           <Button type="submit" disabled={creating}>
             Create space
           </Button>

@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, type CombinedError } from 'urql';
-import { Button } from '../../../components/button';
-import { ErrorSummary, type FieldError } from '../../../components/error-summary';
-import { TextField } from '../../../components/text-field';
-import { ConfirmPanel } from '../components/confirm-panel';
-import { notDone } from '../../../lib/failure-text';
-import { UpdateSpaceMutation } from './spaces-api';
+import { Button } from '../../../../components/button';
+import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
+import { ConfirmPanel } from '../../components/confirm-panel';
+import { notDone } from '../../../../lib/failure-text';
+import { SpaceFields, type SpaceFieldIds, type SpaceFieldValues } from './space-fields';
+import { UpdateSpaceMutation } from '../api/spaces';
 
 const NAME = 'edit-space-name';
 const DESCRIPTION = 'edit-space-description';
 const COHORT = 'edit-space-cohort';
 /** The server names the input field it refused (`extensions.field`): the summary links to that one. */
-const FIELD_IDS: Record<string, string> = { name: NAME, description: DESCRIPTION, cohort: COHORT };
+const FIELD_IDS: SpaceFieldIds & Record<string, string> = { name: NAME, description: DESCRIPTION, cohort: COHORT };
 
 export interface EditableSpace {
   id: string;
@@ -31,13 +31,12 @@ function refusalOf(error: CombinedError): FieldError {
  */
 export function EditSpace({ space, onDone }: { space: EditableSpace; onDone: (status: string | null) => void }) {
   const [{ fetching: saving }, updateSpace] = useMutation(UpdateSpaceMutation);
-  const [name, setName] = useState(space.name);
-  const [description, setDescription] = useState(space.description);
-  const [cohort, setCohort] = useState(space.cohort ?? '');
+  const [fields, setFields] = useState<SpaceFieldValues>({ name: space.name, description: space.description, cohort: space.cohort ?? '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { name, description, cohort } = fields;
     if (name.trim() === '') return setErrors([{ fieldId: NAME, message: 'Enter a name for the space' }]);
     setErrors([]);
     // An empty cohort is sent as "" (not left out): that is how a space is opened to every client again.
@@ -54,25 +53,7 @@ export function EditSpace({ space, onDone }: { space: EditableSpace; onDone: (st
     <ConfirmPanel id="edit-space" title={`Edit “${space.name}”`}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorSummary errors={errors} />
-        <TextField id={NAME} label="Name" value={name} onChange={setName} error={fieldError(NAME)} maxLength={60} />
-        <TextField
-          id={DESCRIPTION}
-          label="Description (optional)"
-          hint="One sentence clients see under the name."
-          value={description}
-          onChange={setDescription}
-          error={fieldError(DESCRIPTION)}
-          maxLength={500}
-        />
-        <TextField
-          id={COHORT}
-          label="Cohort (optional)"
-          hint="Only clients in this cohort see the space. Leave it empty for every client."
-          value={cohort}
-          onChange={setCohort}
-          error={fieldError(COHORT)}
-          maxLength={64}
-        />
+        <SpaceFields ids={FIELD_IDS} values={fields} onChange={setFields} errorFor={fieldError} />
         <div className="admin-confirm__actions">
           <Button type="submit" disabled={saving}>
             Save changes

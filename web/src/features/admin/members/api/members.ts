@@ -1,4 +1,4 @@
-import { graphql } from '../../../lib/gql';
+import { graphql } from '../../../../lib/gql';
 
 /** Members newest first (never their subject), and the join rule in force. */
 export const AdminMembersQuery = graphql(`
