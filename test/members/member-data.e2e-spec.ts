@@ -13,6 +13,7 @@ import { allHostileInputs } from '../fixtures/hostile-inputs';
 import { publishedReply, publishedThread } from '../forum/forum-fixtures';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { Member, member, postInThread, space } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
 
 const EXPORT = `{ exportMyData }`;
 const ERASE = `mutation($id: ID!) { eraseMember(memberId: $id) { id displayName } }`;
@@ -251,10 +252,11 @@ describe('members: their own data, erasure and retention', () => {
 
   it("should purge a held post's words from the escalation it joined, in every table, and keep the other posts' words there", async () => {
     const tag = randomUUID().slice(0, 8);
-    const raise = (client: Member, first: { postId: string; phrase: string }, joining: { postId: string; phrase: string }) =>
-      app.dataSource.transaction(async (manager) => {
-        // What screening does: the first post raises the client's escalation, the next one's signal joins it.
-        const escalations = app.running.app.get(EscalationsService);
+    const escalations = app.running.app.get(EscalationsService);
+    // What screening does: the first post raises the client's escalation and it is paged (staff are
+    // notified in-app, emailed, webhooks sent); the next post's signal joins it and tells them.
+    const raise = async (client: Member, first: { postId: string; phrase: string }, joining: { postId: string; phrase: string }) => {
+      const escalationId = await app.dataSource.transaction(async (manager) => {
         const raised = await escalations.raise(manager, {
           dedupeKey: `screening:${first.postId}:1`,
           subjectId: client.id,
@@ -271,15 +273,24 @@ describe('members: their own data, erasure and retention', () => {
           level: CrisisLevel.HIGH,
           evidence: quoting(first.phrase),
         });
-        await escalations.recordRiskSignal(manager, {
+        return raised.escalationId;
+      });
+      await app.running.app.get(JobProducer).enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: 1 } });
+      await waitFor('the escalation to be paged', async () => {
+        const [row]: Array<{ paged_level: number }> = await app.dataSource.query(`SELECT paged_level FROM escalations WHERE id = $1`, [escalationId]);
+        return row.paged_level >= 1;
+      });
+      await app.dataSource.transaction((manager) =>
+        escalations.recordRiskSignal(manager, {
           subjectId: client.id,
           postId: joining.postId,
           revision: 1,
           level: CrisisLevel.HIGH,
           evidence: quoting(joining.phrase),
-        });
-        return raised.escalationId;
-      });
+        }),
+      );
+      return escalationId;
+    };
     const heldPost = async (client: Member, phrase: string) => {
       const post = await postInThread(app.dataSource, spaceId, client.id, { status: 'HELD', text: `I wrote ${phrase} here` });
       await screeningQuoting(app, post.postId, 1, phrase);
@@ -300,6 +311,12 @@ describe('members: their own data, erasure and retention', () => {
       [[joinedEscalation, raisedEscalation]],
     );
     expect(signals.map((s) => s.n)).toEqual([2, 2]);
+    // Staff were paged and told of the joining signals: their notifications are among the rows searched below.
+    const told: Array<{ n: number }> = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE data->>'escalationId' = ANY($1::text[]) AND data ? 'signalId'`,
+      [[joinedEscalation, raisedEscalation]],
+    );
+    expect(told[0].n).toBeGreaterThan(0);
     // Before: each phrase is in the post and in every evidence that quotes it (the check can fail).
     expect(await tablesQuoting(app, purgedJoining.phrase)).toEqual(
       expect.arrayContaining(['escalation_signals.evidence', 'escalations.evidence', 'posts.body_text', 'risk_signals.evidence', 'screenings.crisis_evidence']),
