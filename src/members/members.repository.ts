@@ -263,11 +263,19 @@ export class MembersRepository {
     return rows.map((r) => r.space_id);
   }
 
-  /** Who looks after a space's cases: its peer specialists, or every peer specialist while it has none. */
+  /**
+   * Who looks after a space's cases (and hears of them in-app): its peer specialists, or every peer
+   * specialist while it has none. Discharged ones are left out, as if unassigned (discharge keeps the
+   * assignment rows): they cannot open a case, and a space whose assigned peers are all discharged
+   * falls back to every peer rather than telling nobody.
+   */
   async peerSpecialistsFor(spaceId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows: Array<{ member_id: string }> = await manager.query(
-      `SELECT member_id FROM space_moderators WHERE space_id = $1
-       UNION SELECT id FROM members WHERE role = 'PEER_SPECIALIST' AND NOT EXISTS (SELECT 1 FROM space_moderators WHERE space_id = $1)`,
+      `WITH assigned AS (
+         SELECT sm.member_id FROM space_moderators sm JOIN members m ON m.id = sm.member_id WHERE sm.space_id = $1 AND m.discharged_at IS NULL
+       )
+       SELECT member_id FROM assigned
+       UNION SELECT id FROM members WHERE role = 'PEER_SPECIALIST' AND discharged_at IS NULL AND NOT EXISTS (SELECT 1 FROM assigned)`,
       [spaceId],
     );
     return rows.map((r) => r.member_id);
