@@ -257,6 +257,13 @@ export class MembersRepository {
       .getMany();
   }
 
+  /** Those of these members who are not discharged (nor erased): who may still be told of something in-app. */
+  async activeAmong(manager: EntityManager, memberIds: readonly string[]): Promise<string[]> {
+    if (memberIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM members WHERE id = ANY($1::uuid[]) AND discharged_at IS NULL`, [memberIds]);
+    return rows.map((r) => r.id);
+  }
+
   /** The spaces a peer specialist is assigned to. */
   async moderatedSpaceIds(memberId: string): Promise<string[]> {
     const rows: Array<{ space_id: string }> = await this.dataSource.query(`SELECT space_id FROM space_moderators WHERE member_id = $1`, [memberId]);
