@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { EscalationSeverity, EscalationStatus } from '../common/domain/escalation.enums';
 import { AppConfig } from '../config/app-config';
+import { MembersRepository } from '../members/members.repository';
 import { NotificationKind } from '../notifications/entities/notification.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EscalationTrigger } from './entities/escalation.entity';
@@ -46,6 +47,7 @@ export class EscalationsService {
     private readonly followUps: EscalationFollowUps,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly members: MembersRepository,
   ) {}
 
   /**
@@ -180,9 +182,11 @@ export class EscalationsService {
     } else {
       const told = new Set(await this.deliveries.lastRecipientsOf(manager, open.id));
       if (open.acknowledgedBy) told.add(open.acknowledgedBy);
+      // Someone paged (or who acknowledged) and discharged since can no longer open it: not told.
+      const stillHere = await this.members.activeAmong(manager, [...told]);
       await this.notifications.notify(
         manager,
-        [...told].map((memberId) => ({
+        stillHere.map((memberId) => ({
           memberId,
           kind: NotificationKind.ESCALATION,
           title:

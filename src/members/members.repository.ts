@@ -257,17 +257,32 @@ export class MembersRepository {
       .getMany();
   }
 
+  /** Those of these members who are not discharged (nor erased): who may still be told of something in-app. */
+  async activeAmong(manager: EntityManager, memberIds: readonly string[]): Promise<string[]> {
+    if (memberIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM members WHERE id = ANY($1::uuid[]) AND discharged_at IS NULL`, [memberIds]);
+    return rows.map((r) => r.id);
+  }
+
   /** The spaces a peer specialist is assigned to. */
   async moderatedSpaceIds(memberId: string): Promise<string[]> {
     const rows: Array<{ space_id: string }> = await this.dataSource.query(`SELECT space_id FROM space_moderators WHERE member_id = $1`, [memberId]);
     return rows.map((r) => r.space_id);
   }
 
-  /** Who looks after a space's cases: its peer specialists, or every peer specialist while it has none. */
+  /**
+   * Who looks after a space's cases (and hears of them in-app): its peer specialists, or every peer
+   * specialist while it has none. Discharged ones are left out, as if unassigned (discharge keeps the
+   * assignment rows): they cannot open a case, and a space whose assigned peers are all discharged
+   * falls back to every peer rather than telling nobody.
+   */
   async peerSpecialistsFor(spaceId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows: Array<{ member_id: string }> = await manager.query(
-      `SELECT member_id FROM space_moderators WHERE space_id = $1
-       UNION SELECT id FROM members WHERE role = 'PEER_SPECIALIST' AND NOT EXISTS (SELECT 1 FROM space_moderators WHERE space_id = $1)`,
+      `WITH assigned AS (
+         SELECT sm.member_id FROM space_moderators sm JOIN members m ON m.id = sm.member_id WHERE sm.space_id = $1 AND m.discharged_at IS NULL
+       )
+       SELECT member_id FROM assigned
+       UNION SELECT id FROM members WHERE role = 'PEER_SPECIALIST' AND discharged_at IS NULL AND NOT EXISTS (SELECT 1 FROM assigned)`,
       [spaceId],
     );
     return rows.map((r) => r.member_id);

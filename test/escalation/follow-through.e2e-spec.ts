@@ -6,7 +6,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { EscalationTrigger } from '../../src/escalation/entities/escalation.entity';
 import { EscalationsService } from '../../src/escalation/escalations.service';
 import { startTestApp, TestApp } from '../helpers/test-app';
-import { member, Member, uniqueSub } from '../utils/factories';
+import { member, Member, postInThread, uniqueSub } from '../utils/factories';
 import { waitFor } from '../utils/wait-for';
 
 const HIGH_TEXT = 'I want to kill myself.';
@@ -151,6 +151,43 @@ describe('escalation follow-through: one per client, closing the loop, email pag
       );
       return rows.length > 0;
     });
+  });
+
+  it('should not tell a clinician paged and discharged since of a signal that joins the escalation', async () => {
+    const client = await newClient('discharged-recipient');
+    const staying = await member(app, Role.CLINICIAN, 'ft-staying');
+    const leaving = await member(app, Role.CLINICIAN, 'ft-leaving');
+    const sut = app.running.app.get(EscalationsService);
+    const escalationId = await app.dataSource.transaction(async (manager) => {
+      const raised = await sut.raise(manager, {
+        dedupeKey: `discharged-recipient:${uniqueSub('k')}`,
+        subjectId: client.id,
+        postId: null,
+        caseId: null,
+        trigger: EscalationTrigger.CRISIS,
+        severity: EscalationSeverity.HIGH,
+        evidence: [{ level: CrisisLevel.HIGH }],
+      });
+      // Paged to both, as the page job records it; written in the same transaction, so the sweeper finds nothing left to page.
+      await manager.query(
+        `INSERT INTO escalation_pages (escalation_id, page_key, level, severity, recipient_ids, roster_covered) VALUES ($1, 'level-1', 1, 'HIGH', $2::uuid[], false)`,
+        [raised.escalationId, [staying.id, leaving.id]],
+      );
+      await manager.query(`UPDATE escalations SET paged_level = 1, paged_at = now() WHERE id = $1`, [raised.escalationId]);
+      return raised.escalationId;
+    });
+    const discharged = await app.gql(`mutation($id: ID!) { dischargeMember(memberId: $id) { id } }`, { id: leaving.id }, admin.token);
+    expect(discharged.errors).toBeUndefined();
+
+    const { postId } = await postInThread(app.dataSource, spaceId, client.id, { text: 'another hard day' });
+    await app.dataSource.transaction((manager) =>
+      sut.recordRiskSignal(manager, { subjectId: client.id, postId, revision: 1, level: CrisisLevel.HIGH, evidence: [{ level: CrisisLevel.HIGH }] }),
+    );
+    const told: Array<{ member_id: string }> = await app.dataSource.query(
+      `SELECT member_id FROM notifications WHERE data->>'escalationId' = $1 AND data ? 'signalId'`,
+      [escalationId],
+    );
+    expect(told.map((r) => r.member_id)).toEqual([staying.id]);
   });
 
   it('should open one escalation when two signals of one client are raised at once (the second waits for the first)', async () => {

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { CrisisLevel } from '../../src/common/domain/crisis-level.enum';
+import { EscalationSeverity } from '../../src/common/domain/escalation.enums';
 import { Role } from '../../src/common/domain/role.enum';
+import { EscalationTrigger } from '../../src/escalation/entities/escalation.entity';
+import { EscalationsService } from '../../src/escalation/escalations.service';
 import { NotificationKind } from '../../src/notifications/entities/notification.entity';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { JobProducer } from '../../src/queue/job-producer.service';
@@ -9,6 +13,7 @@ import { allHostileInputs } from '../fixtures/hostile-inputs';
 import { publishedReply, publishedThread } from '../forum/forum-fixtures';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { Member, member, postInThread, space } from '../utils/factories';
+import { waitFor } from '../utils/wait-for';
 
 const EXPORT = `{ exportMyData }`;
 const ERASE = `mutation($id: ID!) { eraseMember(memberId: $id) { id displayName } }`;
@@ -33,6 +38,27 @@ async function screeningQuoting(app: TestApp, postId: string, revision: number, 
       JSON.stringify([{ source: 'ADMIN_LIST', ruleId: 'r1', phrase, action: 'HOLD', why: 'listed' }]),
     ],
   );
+}
+
+/** Crisis evidence quoting a phrase, as screening hands it to escalation. */
+const quoting = (phrase: string) => [{ patternId: 'active-ideation', tier: 'HIGH', effectiveTier: 'HIGH', phrase, discount: null }];
+
+/** Where a phrase is stored: every text, varchar, json and jsonb column of every table, searched. */
+async function tablesQuoting(app: TestApp, phrase: string): Promise<string[]> {
+  const columns: Array<{ table_schema: string; table_name: string; column_name: string }> = await app.dataSource.query(
+    `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.udt_name IN ('text', 'varchar', 'bpchar', 'json', 'jsonb', '_text', '_varchar')`,
+  );
+  const found: string[] = [];
+  for (const c of columns) {
+    const [{ n }]: Array<{ n: number }> = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE strpos("${c.column_name}"::text, $1) > 0`,
+      [phrase],
+    );
+    if (n > 0) found.push(`${c.table_name}.${c.column_name}`);
+  }
+  return found.sort();
 }
 
 describe('members: their own data, erasure and retention', () => {
@@ -222,5 +248,100 @@ describe('members: their own data, erasure and retention', () => {
       [[oldHeld.postId, oldRemoved.postId]],
     );
     expect(again[0].n).toBe(2);
+  });
+
+  it("should purge a held post's words from the escalation it joined, in every table, and keep the other posts' words there", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const escalations = app.running.app.get(EscalationsService);
+    // What screening does: the first post raises the client's escalation and it is paged (staff are
+    // notified in-app, emailed, webhooks sent); the next post's signal joins it and tells them.
+    const raise = async (client: Member, first: { postId: string; phrase: string }, joining: { postId: string; phrase: string }) => {
+      const escalationId = await app.dataSource.transaction(async (manager) => {
+        const raised = await escalations.raise(manager, {
+          dedupeKey: `screening:${first.postId}:1`,
+          subjectId: client.id,
+          postId: first.postId,
+          caseId: null,
+          trigger: EscalationTrigger.CRISIS,
+          severity: EscalationSeverity.HIGH,
+          evidence: quoting(first.phrase),
+        });
+        await escalations.recordRiskSignal(manager, {
+          subjectId: client.id,
+          postId: first.postId,
+          revision: 1,
+          level: CrisisLevel.HIGH,
+          evidence: quoting(first.phrase),
+        });
+        return raised.escalationId;
+      });
+      await app.running.app.get(JobProducer).enqueue({ name: JobName.PAGE_ESCALATION, data: { escalationId, level: 1 } });
+      await waitFor('the escalation to be paged', async () => {
+        const [row]: Array<{ paged_level: number }> = await app.dataSource.query(`SELECT paged_level FROM escalations WHERE id = $1`, [escalationId]);
+        return row.paged_level >= 1;
+      });
+      await app.dataSource.transaction((manager) =>
+        escalations.recordRiskSignal(manager, {
+          subjectId: client.id,
+          postId: joining.postId,
+          revision: 1,
+          level: CrisisLevel.HIGH,
+          evidence: quoting(joining.phrase),
+        }),
+      );
+      return escalationId;
+    };
+    const heldPost = async (client: Member, phrase: string) => {
+      const post = await postInThread(app.dataSource, spaceId, client.id, { status: 'HELD', text: `I wrote ${phrase} here` });
+      await screeningQuoting(app, post.postId, 1, phrase);
+      return { postId: post.postId, phrase };
+    };
+
+    // One client: the purged post joined the escalation a kept post raised. Another: the purged post raised it, a kept one joined.
+    const joined = await member(app, Role.CLIENT, 'retention-joined');
+    const keptFirst = await heldPost(joined, `kept first ${tag}`);
+    const purgedJoining = await heldPost(joined, `purged joining ${tag}`);
+    const joinedEscalation = await raise(joined, keptFirst, purgedJoining);
+    const raisedBy = await member(app, Role.CLIENT, 'retention-raised');
+    const purgedFirst = await heldPost(raisedBy, `purged first ${tag}`);
+    const keptJoining = await heldPost(raisedBy, `kept joining ${tag}`);
+    const raisedEscalation = await raise(raisedBy, purgedFirst, keptJoining);
+    const signals: Array<{ escalation_id: string; n: number }> = await app.dataSource.query(
+      `SELECT escalation_id, count(*)::int AS n FROM escalation_signals WHERE escalation_id = ANY($1::uuid[]) GROUP BY escalation_id ORDER BY escalation_id`,
+      [[joinedEscalation, raisedEscalation]],
+    );
+    expect(signals.map((s) => s.n)).toEqual([2, 2]);
+    // Staff were paged and told of the joining signals: their notifications are among the rows searched below.
+    const told: Array<{ n: number }> = await app.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE data->>'escalationId' = ANY($1::text[]) AND data ? 'signalId'`,
+      [[joinedEscalation, raisedEscalation]],
+    );
+    expect(told[0].n).toBeGreaterThan(0);
+    // Before: each phrase is in the post and in every evidence that quotes it (the check can fail).
+    expect(await tablesQuoting(app, purgedJoining.phrase)).toEqual(
+      expect.arrayContaining(['escalation_signals.evidence', 'escalations.evidence', 'posts.body_text', 'risk_signals.evidence', 'screenings.crisis_evidence']),
+    );
+
+    await app.dataSource.query(`UPDATE posts SET status_changed_at = now() - interval '31 days' WHERE id = ANY($1::uuid[])`, [
+      [purgedJoining.postId, purgedFirst.postId],
+    ]);
+    await app.running.app.get(RetentionSweeper).sweep();
+
+    for (const purged of [purgedJoining, purgedFirst])
+      expect({ phrase: purged.phrase, in: await tablesQuoting(app, purged.phrase) }).toEqual({ phrase: purged.phrase, in: [] });
+    for (const kept of [keptFirst, keptJoining]) {
+      expect(await tablesQuoting(app, kept.phrase)).toEqual(
+        expect.arrayContaining(['escalations.evidence', 'posts.body_text', 'risk_signals.evidence', 'screenings.crisis_evidence']),
+      );
+    }
+    expect(await tablesQuoting(app, keptJoining.phrase)).toContain('escalation_signals.evidence');
+    // What the escalation says stays: its pattern and tier, for every item, the purged ones without their words.
+    const [{ evidence }]: Array<{ evidence: Array<Record<string, unknown>> }> = await app.dataSource.query(`SELECT evidence FROM escalations WHERE id = $1`, [
+      joinedEscalation,
+    ]);
+    expect(evidence).toEqual([
+      { patternId: 'active-ideation', tier: 'HIGH', effectiveTier: 'HIGH', phrase: keptFirst.phrase, discount: null },
+      { patternId: 'active-ideation', tier: 'HIGH', effectiveTier: 'HIGH', phrase: '[removed]', discount: null },
+    ]);
   });
 });

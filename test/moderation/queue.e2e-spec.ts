@@ -348,6 +348,43 @@ describe('moderation queue, claims and decisions', () => {
     expect(reminded).toBe(true);
   });
 
+  it('should remind only peers still in the program: a discharged peer of the space is left out, and a space left with none reminds every active peer', async () => {
+    const admin = await member(app, Role.ADMIN, 'discharging-admin');
+    const staying = await member(app, Role.PEER_SPECIALIST, 'peer-staying');
+    const leaving = await member(app, Role.PEER_SPECIALIST, 'peer-leaving');
+    const leftAlone = await member(app, Role.PEER_SPECIALIST, 'peer-left-alone');
+    const shared = await space(app.dataSource, { name: 'Discharge reminders' });
+    const orphaned = await space(app.dataSource, { name: 'Discharge reminders, no peer left' });
+    await app.dataSource.query(`INSERT INTO space_moderators (space_id, member_id) VALUES ($1, $2), ($1, $3), ($4, $5)`, [
+      shared,
+      staying.id,
+      leaving.id,
+      orphaned,
+      leftAlone.id,
+    ]);
+    for (const peer of [leaving, leftAlone]) {
+      const res = await app.gql(`mutation($id: ID!) { dischargeMember(memberId: $id) { id } }`, { id: peer.id }, admin.token);
+      expect(res.errors).toBeUndefined();
+    }
+    const author = await member(app, Role.CLIENT, 'discharge-reminders-author');
+    const inShared = await postWithCase(app.dataSource, shared, author.id, { priority: 'URGENT', status: 'HELD' });
+    const inOrphaned = await postWithCase(app.dataSource, orphaned, author.id, { priority: 'URGENT', status: 'HELD' });
+    await app.dataSource.query(`UPDATE moderation_cases SET due_at = now() - interval '1 second' WHERE id = ANY($1::uuid[])`, [
+      [inShared.caseId, inOrphaned.caseId],
+    ]);
+    const remindedOf = (caseId: string): Promise<string[]> =>
+      app.dataSource
+        .query(`SELECT member_id FROM notifications WHERE kind = 'CASE_OVERDUE' AND data->>'caseId' = $1`, [caseId])
+        .then((rows: Array<{ member_id: string }>) => rows.map((r) => r.member_id));
+    // One transaction writes a case's reminders: once any is there, all of them are.
+    await waitFor('both reminders', async () => (await remindedOf(inShared.caseId)).length > 0 && (await remindedOf(inOrphaned.caseId)).length > 0);
+    expect(await remindedOf(inShared.caseId)).toEqual([staying.id]);
+    const everyPeer = await remindedOf(inOrphaned.caseId);
+    expect(everyPeer).toEqual(expect.arrayContaining([peerA.id, staying.id]));
+    expect(everyPeer).not.toContain(leftAlone.id);
+    expect(everyPeer).not.toContain(leaving.id);
+  });
+
   it("should read a page of cases with their context and the authors' history in the same number of statements, however many cases", async () => {
     for (let i = 0; i < 12; i += 1) await heldPostWithCase(await member(app, Role.CLIENT, `paged-author-${i}`));
     const query = `query ($n: Int) { moderationQueue(first: $n) { edges { node { id
