@@ -100,6 +100,21 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Do you want to die or do you want the pain to stop?')).toBe('NONE');
     });
 
+    it("should not count a professional's clients' attempts as the author's exposure to suicide", () => {
+      const sut = assess('I work as a crisis counselor, and my clients have often tried to kill themselves more than once.');
+      expect(sut.level).toBe('NONE');
+      expect(sut.contributions).toEqual([]);
+    });
+
+    it("should still count a friend's attempt as exposure when no helper frame is there", () => {
+      expect(levelOf('My friends have often tried to kill themselves more than once.')).toBe('LOW');
+    });
+
+    it('should count a helper who names their own plan or wish in the same post', () => {
+      expect(levelOf('My therapist says suicidal thoughts are common, but I have a plan now.')).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf('As a nurse I see patients who overdose, and I want to die too.')).toBe('MODERATE');
+    });
+
     it("should not treat kys as the author's own crisis", () => {
       expect(levelOf('kys loser')).toBe('NONE');
     });
