@@ -272,6 +272,7 @@ describe('speaker awareness', () => {
       expect(modelReadableText('many of my patients say they wish they were dead.')).toBe('');
       expect(modelReadableText('as a nurse i know the doses, and i have been saving mine.')).toBe('as a nurse i know the doses, and i have been saving mine.');
       expect(modelReadableText('my clients often tell me they want to die. lately i want to die too.')).toBe('lately i want to die too.');
+      expect(modelReadableText('as a nurse, ending it all is all i think about.')).toBe('as a nurse, ending it all is all i think about.');
     });
 
     it("should drop concept talk and advice about someone else's disclosure", () => {

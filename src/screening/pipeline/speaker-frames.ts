@@ -150,7 +150,7 @@ export function modelReadableText(ownText: string): string {
     if (RECOVERED.test(sentence) && !STILL_GOING_ON.test(sentence)) return false;
     // A professional or helper speaking of the people in their care: about others, unless the
     // sentence also says something of the author's own state ("as a nurse, I have been saving mine").
-    if (HELPER_SENTENCE.test(sentence) && !SELF_STATEMENT.test(sentence)) return false;
+    if (HELPER_SENTENCE.test(sentence) && OTHERS_IN_SENTENCE.test(sentence) && !SELF_STATEMENT.test(sentence)) return false;
     if (
       !firstPerson &&
       (CLINICAL_SENTENCE.test(sentence) ||
@@ -185,6 +185,9 @@ const STILL_GOING_ON = /\b(?:relapsed|relapse|again|lately|recently|still|until|
 // "my clients", "patients I see", "people I work with", "someone you love who ...").
 const HELPER_ROLE = `as an? (?:\\w+ )?(?:counsel+or|therapist|psychotherapist|psychologist|psychiatrist|nurse|doctor|physician|clinician|social worker|case manager|chaplain|crisis (?:counsel+or|worker|line volunteer)|peer (?:support )?(?:specialist|worker|supporter|mentor|counsel+or)|support worker)`;
 const PEOPLE_IN_CARE = `(?:(?:my|our) (?:\\w+ )?(?:clients?|patients?|service users?|caseload)|(?:clients?|patients?) (?:who|that|i (?:see|work with|treat|support|counsel)\\b)|(?:people|those|folks) (?:i|we) (?:work with|see|support|treat|counsel)|someone you (?:love|care about|know) (?:who|that))`;
+// The role alone is not enough: "as a nurse, ending it all is all I think about" is the author.
+const OTHERS_IN_SENTENCE =
+  /\b(?:people|persons?|clients?|patients?|students?|residents?|members?|callers?|others|someone|families|survivors|they|them|their|he|she|his|her)\b/;
 const HELPER_SENTENCE = new RegExp(`\\b(?:${HELPER_ROLE}|${PEOPLE_IN_CARE})\\b`);
 // The phrase said of the people in care, with no first person between them and it:
 // "clients who have attempted suicide", "my patients describe wanting to die".
