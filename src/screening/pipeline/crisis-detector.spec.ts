@@ -281,6 +281,17 @@ describe(detectCrisis.name, () => {
       const result = assess('I take my 2 pills every morning and we crossed the bridge on our walk');
       expect(result).toEqual(expect.objectContaining({ level: 'NONE', namesMethodOrMeans: false }));
     });
+
+    it("should count saving one's own supply when the sentence names doses or pills, a professional or not", () => {
+      expect(levelOf('As a nurse I know the doses, and I have been saving mine.')).toBe('HIGH');
+      expect(levelOf('I have been hoarding my own, the pills they gave me at discharge.')).toBe('HIGH');
+    });
+
+    it('should not count saving with no pills in the sentence, or someone else saving', () => {
+      expect(levelOf('I have been saving mine for a new bike.')).toBe('NONE');
+      expect(levelOf('The doses changed in spring. I have been saving mine for a new bike.')).toBe('NONE');
+      expect(levelOf('My sister knows the doses and has been saving hers.')).toBe('NONE');
+    });
   });
 
   describe('evidence', () => {

@@ -223,6 +223,7 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
     for (const pattern of CRISIS_PATTERNS) {
       for (const match of clause.text.matchAll(pattern.pattern)) {
         const sentence = sentenceAround(text, clause.start + (match.index ?? 0));
+        if (pattern.sentenceNames && !pattern.sentenceNames.test(sentence)) continue;
         raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
       }
     }

@@ -82,6 +82,7 @@ describe(screenText.name, () => {
     it.each([
       ['a plan beside what a therapist said', 'My therapist says suicidal thoughts are common, but I have a plan now.', /HIGH|IMMINENT/],
       ['a wish beside how many people feel', 'Many people feel this way; I want to die too.', /MODERATE|HIGH|IMMINENT/],
+      ['a nurse saving her own supply', 'As a nurse I know the doses, and I have been saving mine.', /HIGH|IMMINENT/],
       ['a counselor with their own wish', 'As a counselor I hear this from clients all the time, and lately I want to die myself.', /MODERATE|HIGH|IMMINENT/],
     ])('should still queue %s', async (_kind, text, level) => {
       const sut = await screen(text);
