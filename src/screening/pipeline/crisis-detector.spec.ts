@@ -100,6 +100,21 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Do you want to die or do you want the pain to stop?')).toBe('NONE');
     });
 
+    it("should not count a professional's clients' attempts as the author's exposure to suicide", () => {
+      const sut = assess('I work as a crisis counselor, and my clients have often tried to kill themselves more than once.');
+      expect(sut.level).toBe('NONE');
+      expect(sut.contributions).toEqual([]);
+    });
+
+    it("should still count a friend's attempt as exposure when no helper frame is there", () => {
+      expect(levelOf('My friends have often tried to kill themselves more than once.')).toBe('LOW');
+    });
+
+    it('should count a helper who names their own plan or wish in the same post', () => {
+      expect(levelOf('My therapist says suicidal thoughts are common, but I have a plan now.')).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf('As a nurse I see patients who overdose, and I want to die too.')).toBe('MODERATE');
+    });
+
     it("should not treat kys as the author's own crisis", () => {
       expect(levelOf('kys loser')).toBe('NONE');
     });
@@ -265,6 +280,17 @@ describe(detectCrisis.name, () => {
     it('should not count means talk without ideation', () => {
       const result = assess('I take my 2 pills every morning and we crossed the bridge on our walk');
       expect(result).toEqual(expect.objectContaining({ level: 'NONE', namesMethodOrMeans: false }));
+    });
+
+    it("should count saving one's own supply when the sentence names doses or pills, a professional or not", () => {
+      expect(levelOf('As a nurse I know the doses, and I have been saving mine.')).toBe('HIGH');
+      expect(levelOf('I have been hoarding my own, the pills they gave me at discharge.')).toBe('HIGH');
+    });
+
+    it('should not count saving with no pills in the sentence, or someone else saving', () => {
+      expect(levelOf('I have been saving mine for a new bike.')).toBe('NONE');
+      expect(levelOf('The doses changed in spring. I have been saving mine for a new bike.')).toBe('NONE');
+      expect(levelOf('My sister knows the doses and has been saving hers.')).toBe('NONE');
     });
   });
 

@@ -218,11 +218,13 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   const clauses = splitClauses(text);
   const quoted = speakerQuotedRanges(normalised, speaker);
 
-  const raw: Array<{ pattern: CrisisPattern; evidence: CrisisEvidence }> = [];
+  const raw: Array<{ pattern: CrisisPattern; evidence: CrisisEvidence; sentence: string }> = [];
   for (const clause of clauses) {
     for (const pattern of CRISIS_PATTERNS) {
       for (const match of clause.text.matchAll(pattern.pattern)) {
-        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted) });
+        const sentence = sentenceAround(text, clause.start + (match.index ?? 0));
+        if (pattern.sentenceNames && !pattern.sentenceNames.test(sentence)) continue;
+        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
       }
     }
   }
@@ -244,11 +246,21 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   // everyone") are context for each other when they come from different patterns.
   const corroborating = raw.filter(({ pattern, evidence: item }) => pattern.corroborates && item.discount === null && item.effectiveTier !== 'NONE');
   // Counted at their lower tier for want of context: a person looks, but they do not escalate with other rules.
+  // Suicide named in the same sentence, even as clinical or general talk, says what the author's
+  // own plan is for: "my therapist says suicidal thoughts are common, but I have a plan now".
+  const topicSentences = new Set(
+    raw
+      .filter(
+        ({ pattern, evidence: item }) => CONSTRUCTS_THAT_ARE_IDEATION.has(pattern.construct) && (item.discount === 'CLINICAL' || item.discount === 'GENERAL'),
+      )
+      .map(({ sentence }) => sentence),
+  );
   const withoutContext = new Set<CrisisEvidence>();
   const evidence = dedupe(
-    raw.map(({ pattern, evidence: item }) => {
+    raw.map(({ pattern, evidence: item, sentence }) => {
       if (!pattern.needsRiskContext || item.discount !== null) return item;
       if (pattern.distressIsContext ? hasDistress : hasRiskContext) return item;
+      if (pattern.construct === 'PLAN' && topicSentences.has(sentence)) return item;
       if (pattern.corroborates && corroborating.some((other) => other.pattern.id !== pattern.id)) return item;
       // Explicit enough that a person looks even alone, at a lower tier (see tierWithoutContext).
       if (pattern.tierWithoutContext) {

@@ -76,6 +76,11 @@ export interface CrisisPattern {
    */
   readonly corroborates?: boolean;
   /**
+   * Counts only when its sentence names this too: "I have been saving mine" is stockpiling when
+   * the sentence is about doses or pills, and nothing when it is about money.
+   */
+  readonly sentenceNames?: RegExp;
+  /**
    * With needsRiskContext: the tier it counts at when the post carries no context (instead of not
    * counting at all). For explicit forms where a person should look even alone ("my plan is to
    * drive to the bridge on Friday"), but a page would be too much without more.
@@ -125,6 +130,16 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing) (?:up )?(?:${QUANTITY} )?(?:\\w+ )?${PILLS}`,
     ),
+  },
+  // "As a nurse I know the doses, and I have been saving mine": the pills named earlier in the sentence.
+  {
+    id: 'means.saving-own-supply',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(`(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing) (?:up )?(?:mine|my own|them up)`),
+    sentenceNames: /\b(?:lethal |fatal |toxic )?(?:doses?|dosages?|pills|tablets|meds|medications?|prescriptions?)\b/,
   },
   {
     id: 'means.pills-enough-to-die',

@@ -67,11 +67,27 @@ describe(screenText.name, () => {
       ['an idiom with a laugh', 'This job is killing me, lol. I need a vacation.'],
       ['a therapist on how the feelings behave', 'Suicidal feelings can come in waves. Noticing the wave is the first skill we practise.'],
       ['a therapist naming a death wish', 'Wishing you would get hit by a car is a passive death wish, and it is worth telling your care team.'],
+      ['a counselor on their caseload', 'As a school counselor, I have worked with students who tried to end their lives. Most of them are doing well now.'],
+      ["a nurse describing patients' words", 'Many of the patients I see tell me they wish they were dead when they first arrive.'],
+      ['a peer worker on how common the thoughts are', 'It is really common to have thoughts of suicide after a breakup. Reaching out was the right call.'],
+      ['a quoted example of a passive thought', "Thoughts such as 'it would be easier if I were gone' are worth bringing to group."],
+      ["advice about a friend's disclosure", 'If your friend tells you she wants to kill herself, believe her, stay close and call 988 together.'],
     ])('should publish %s with no case', async (_kind, text) => {
       const sut = await screen(text);
       expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);
       expect(sut.decision.status).toBe('PUBLISHED');
       expect(sut.decision.casePriority).toBeNull();
+    });
+
+    it.each([
+      ['a plan beside what a therapist said', 'My therapist says suicidal thoughts are common, but I have a plan now.', /HIGH|IMMINENT/],
+      ['a wish beside how many people feel', 'Many people feel this way; I want to die too.', /MODERATE|HIGH|IMMINENT/],
+      ['a nurse saving her own supply', 'As a nurse I know the doses, and I have been saving mine.', /HIGH|IMMINENT/],
+      ['a counselor with their own wish', 'As a counselor I hear this from clients all the time, and lately I want to die myself.', /MODERATE|HIGH|IMMINENT/],
+    ])('should still queue %s', async (_kind, text, level) => {
+      const sut = await screen(text);
+      expect(sut.crisis.level).toMatch(level);
+      expect(sut.decision.casePriority).not.toBeNull();
     });
 
     it('should still queue the author saying the same in the first person', async () => {

@@ -164,10 +164,66 @@ describe('speaker awareness', () => {
     });
   });
 
+  describe('helpers speaking of others, concepts, and advice about someone else', () => {
+    it('should not count a helper speaking of the people in their care as the author', () => {
+      expect(levelOf('As a peer specialist, I support people who have tried to kill themselves.')).toBe('NONE');
+      expect(levelOf('Some of my clients self-harm when they feel abandoned.')).toBe('NONE');
+      expect(levelOf('The patients I see often say they want to die at intake.')).toBe('NONE');
+      expect(discountsOf('Someone you love who has attempted suicide may feel ashamed.')).toEqual(['CLINICAL']);
+    });
+
+    it('should count a helper who also speaks of their own risk', () => {
+      expect(levelOf('My clients often tell me they want to die. Lately I want to die too.')).toBe('MODERATE');
+      expect(levelOf('As a therapist I want to die some days.')).toBe('MODERATE');
+    });
+
+    it('should not count a sentence on how common or what a construct is', () => {
+      expect(levelOf('It is normal for people to have thoughts of suicide after a loss.')).toBe('NONE');
+      expect(levelOf("It's pretty common to have suicidal thoughts during a depressive episode.")).toBe('NONE');
+      expect(levelOf('Suicidal thoughts do not necessarily mean someone is in danger.')).toBe('NONE');
+    });
+
+    it('should count the author saying the construct is common for them, or having it', () => {
+      expect(levelOf('It is common for me to have thoughts of suicide.')).toBe('MODERATE');
+      expect(levelOf('It is common to have thoughts of suicide, and I have them every night.')).toBe('MODERATE');
+      expect(levelOf('Many people feel this way; I want to die too.')).toBe('MODERATE');
+    });
+
+    it('should treat a quoted example after "like" or "such as" as a quote in a general sentence', () => {
+      expect(levelOf("Thoughts such as 'everyone would be better off without me' are a sign to reach out.")).toBe('NONE');
+      expect(discountsOf("Intrusive thoughts like 'I want to die' can be a symptom of OCD.")).toEqual(['QUOTED']);
+    });
+
+    it('should count the same example when it is the author having the thought', () => {
+      expect(levelOf("I get thoughts like 'I want to die' all the time.")).toBe('MODERATE');
+      expect(levelOf("Thoughts like 'I should just end it' keep coming back tonight.")).toBe('HIGH');
+    });
+
+    it("should not count advice about someone else's disclosure", () => {
+      expect(levelOf('When your teen tells you he wants to die, listen without judging.')).toBe('NONE');
+      expect(discountsOf('If a friend says she wants to kill herself, stay with her and call 988.')).toEqual(['GENERAL']);
+    });
+
+    it('should count the author who answers the advice with their own wish', () => {
+      expect(levelOf('When someone tells you they want to die, it hits me hard because I want to die too.')).toBe('MODERATE');
+    });
+
+    it('should keep a plan the author states beside a clinical mention of suicide', () => {
+      expect(levelOf('My therapist says suicidal thoughts are common, but I have a plan now.')).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf('I have a plan now.')).toBe('NONE');
+    });
+  });
+
   describe(quotedRanges.name, () => {
     it('should find a quote block passage in the text', () => {
       const text = 'i want to die. same here';
       expect(quotedRanges(text, ['i want to die.'])).toEqual([[0, 14]]);
+    });
+
+    it('should take a quoted example from the noun it exemplifies, in a general sentence only', () => {
+      const text = "thoughts like 'i want to die' are common.";
+      expect(quotedRanges(text)).toEqual([[0, 29]]);
+      expect(quotedRanges("i have thoughts like 'i want to die' daily.")).toEqual([]);
     });
 
     it('should not count a passage that is not in the text', () => {
@@ -209,6 +265,23 @@ describe('speaker awareness', () => {
     it('should keep behaviour that is back or still going on beside the time clean', () => {
       expect(modelReadableText('i was clean for two years but i relapsed last night.')).toBe('i was clean for two years but i relapsed last night.');
       expect(modelReadableText('three months clean and the urges are still there.')).toBe('three months clean and the urges are still there.');
+    });
+
+    it('should drop a helper speaking of the people in their care, and keep their own state', () => {
+      expect(modelReadableText('as a counselor i often see clients who have tried to end their lives. healing takes time.')).toBe('healing takes time.');
+      expect(modelReadableText('many of my patients say they wish they were dead.')).toBe('');
+      expect(modelReadableText('as a nurse i know the doses, and i have been saving mine.')).toBe('as a nurse i know the doses, and i have been saving mine.');
+      expect(modelReadableText('my clients often tell me they want to die. lately i want to die too.')).toBe('lately i want to die too.');
+      expect(modelReadableText('as a nurse, ending it all is all i think about.')).toBe('as a nurse, ending it all is all i think about.');
+    });
+
+    it("should drop concept talk and advice about someone else's disclosure", () => {
+      expect(modelReadableText('it is normal to have thoughts of suicide after a loss. we are here.')).toBe('we are here.');
+      expect(modelReadableText('suicidal ideation does not always mean a plan.')).toBe('');
+      expect(modelReadableText('when a friend tells you they want to die, stay with them.')).toBe('');
+      expect(modelReadableText('it is common to have thoughts of suicide and i have them daily.')).toBe(
+        'it is common to have thoughts of suicide and i have them daily.',
+      );
     });
 
     it("should keep the author's own statements, even beside general ones", () => {

@@ -13,6 +13,10 @@ import { normaliseText, type NormalisedText } from './normalise';
 
 export type TextRange = readonly [start: number, end: number];
 
+// What a construct generally is or does, right after it (see GENERALISING). "does not mean" only
+// with "mean": "suicidal ideation does not mean you will act on it"; "suicidal thoughts do come" is not general.
+const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b`;
+
 /** What the post's markup says about who is speaking: the plain text of its quote blocks. */
 export interface SpeakerContext {
   readonly quotedPassages?: readonly string[];
@@ -38,7 +42,7 @@ const REPORTED_SPEECH =
  * reported speech of another poster.
  */
 export function quotedRanges(text: string, quotedPassages: readonly string[] = []): TextRange[] {
-  const ranges: TextRange[] = [];
+  const ranges: TextRange[] = [...exampleQuoteRanges(text)];
   for (const passage of quotedPassages) {
     if (passage.length === 0) continue;
     // A passage that cannot be found (normalisation joined it to its neighbour) is not discounted.
@@ -48,6 +52,7 @@ export function quotedRanges(text: string, quotedPassages: readonly string[] = [
   }
   for (const match of text.matchAll(/"[^"]{1,600}"/g)) {
     const start = match.index ?? 0;
+    if (isInside(ranges, start)) continue;
     if (OWN_VOICE_BEFORE_QUOTE.test(text.slice(Math.max(0, start - 60), start))) continue;
     ranges.push([start, start + match[0].length]);
   }
@@ -59,6 +64,34 @@ export function quotedRanges(text: string, quotedPassages: readonly string[] = [
   }
   return ranges;
 }
+
+/**
+ * A quoted example of what a thought sounds like, in a sentence that says what such thoughts
+ * generally are: "passive thoughts like 'I wish I could disappear' are worth mentioning to your
+ * therapist". Single or double quotation marks after "like", "such as", "for example". The range
+ * starts at the noun it exemplifies ("thoughts like"), where the patterns start their match.
+ * Not when the author speaks of themselves outside the quote ("I keep having thoughts like 'I
+ * wish I was dead' every night") or the sentence goes on to no general statement.
+ */
+function exampleQuoteRanges(text: string): TextRange[] {
+  const ranges: TextRange[] = [];
+  for (const match of text.matchAll(EXAMPLE_QUOTE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const sentenceStart = Math.max(text.lastIndexOf('.', start), text.lastIndexOf('!', start), text.lastIndexOf('?', start)) + 1;
+    const rest = text.slice(end);
+    const sentenceEnd = rest.search(/[.!?]/);
+    const after = sentenceEnd < 0 ? rest : rest.slice(0, sentenceEnd);
+    const outside = `${text.slice(sentenceStart, start)} ${after}`;
+    if (FIRST_PERSON_WORD.test(outside) || !EXAMPLE_PREDICATE.test(after)) continue;
+    ranges.push([start, end]);
+  }
+  return ranges;
+}
+const EXAMPLE_QUOTE =
+  /\b(?:(?:passive |active |intrusive |suicidal |dark |negative )?(?:thoughts?|feelings?|things|statements?|phrases?|comments?|words|remarks?) )?(?:like|such as|for example|for instance)[,:]? (?:'[^'.!?]{1,300}'(?=[ ,;:]|$)|"[^"]{1,300}")/g;
+// What the example is worth, generally: "... are worth mentioning", "... can be a sign", "... do not mean".
+const EXAMPLE_PREDICATE = new RegExp(`^,?(?:${GENERALISING_ALTERNATIVES})`);
 
 /** Ranges of the normalised text in someone else's words (quote blocks, quotation marks, "OP said"). */
 export function speakerQuotedRanges(normalised: NormalisedText, speaker: SpeakerContext = {}): TextRange[] {
@@ -115,10 +148,15 @@ export function modelReadableText(ownText: string): string {
     const firstPerson = FIRST_PERSON_WORD.test(sentence);
     if ((PHILOSOPHICAL.test(sentence) || GENERAL_QUESTION.test(sentence)) && !SELF_STATEMENT.test(sentence)) return false;
     if (RECOVERED.test(sentence) && !STILL_GOING_ON.test(sentence)) return false;
+    // A professional or helper speaking of the people in their care: about others, unless the
+    // sentence also says something of the author's own state ("as a nurse, I have been saving mine").
+    if (HELPER_SENTENCE.test(sentence) && OTHERS_IN_SENTENCE.test(sentence) && !SELF_STATEMENT.test(sentence)) return false;
     if (
       !firstPerson &&
       (CLINICAL_SENTENCE.test(sentence) ||
+        CONCEPT_IS_COMMON.test(sentence) ||
         /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) ||
+        OTHERS_DISCLOSURE_CONDITION.test(sentence) ||
         GENERIC_PEOPLE.test(sentence) ||
         DEFINITIONAL_SENTENCE.test(sentence))
     )
@@ -131,7 +169,7 @@ export function modelReadableText(ownText: string): string {
 // "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
 // coping": what a construct is, said of no one in particular.
 // What a construct generally is or does, after its noun: "... is often a way of coping", "... can come in waves".
-const GENERALISING = `(?:,[^.!?]{0,120}?,)? (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\\b`;
+const GENERALISING = `(?:,[^.!?]{0,120}?,)?(?:${GENERALISING_ALTERNATIVES})`;
 const DEFINITIONAL_SENTENCE = new RegExp(
   `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
 );
@@ -142,6 +180,29 @@ const DEFINITIONAL_SENTENCE = new RegExp(
 const RECOVERED =
   /\b(?:(?:clean|sober|free) (?:for|since)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|many|a couple of) (?:weeks?|months?|years?) (?:clean|sober|free))\b/;
 const STILL_GOING_ON = /\b(?:relapsed|relapse|again|lately|recently|still|until|till|anymore|any more|urges?|want to|tonight|today|but now|broke)\b/;
+
+// A helper's or professional's frame: their role, or the people in their care ("as a counselor",
+// "my clients", "patients I see", "people I work with", "someone you love who ...").
+const HELPER_ROLE = `as an? (?:\\w+ )?(?:counsel+or|therapist|psychotherapist|psychologist|psychiatrist|nurse|doctor|physician|clinician|social worker|case manager|chaplain|crisis (?:counsel+or|worker|line volunteer)|peer (?:support )?(?:specialist|worker|supporter|mentor|counsel+or)|support worker)`;
+const PEOPLE_IN_CARE = `(?:(?:my|our) (?:\\w+ )?(?:clients?|patients?|service users?|caseload)|(?:clients?|patients?) (?:who|that|i (?:see|work with|treat|support|counsel)\\b)|(?:people|those|folks) (?:i|we) (?:work with|see|support|treat|counsel)|someone you (?:love|care about|know) (?:who|that))`;
+// The role alone is not enough: "as a nurse, ending it all is all I think about" is the author.
+const OTHERS_IN_SENTENCE =
+  /\b(?:people|persons?|clients?|patients?|students?|residents?|members?|callers?|others|someone|families|survivors|they|them|their|he|she|his|her)\b/;
+const HELPER_SENTENCE = new RegExp(`\\b(?:${HELPER_ROLE}|${PEOPLE_IN_CARE})\\b`);
+// The phrase said of the people in care, with no first person between them and it:
+// "clients who have attempted suicide", "my patients describe wanting to die".
+const COUNTS_SELF_AMONG = /\b(?:one of|like me|including me|me too|myself|so am i|so do i)\b/;
+const PEOPLE_IN_CARE_BEFORE = new RegExp(`\\b${PEOPLE_IN_CARE}(?: (?!(?:i|me|my|myself)\\b)\\w+){0,6} ?$`);
+
+// "it is very common to have thoughts of suicide": how common a construct is, said of no one.
+const CONCEPT_COMMON_LEAD = `\\bit is (?:very |really |quite |so |pretty |extremely |not )?(?:un)?(?:common|normal|not uncommon|natural|understandable|okay|ok) (?:for (?:people|many people|someone|anyone|a person|survivors|teens|adults) )?to (?:have|experience|get|feel|notice|struggle with)`;
+const CONCEPT_IS_COMMON = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,3}(?:suicid\\w*|self[ -]?harm\\w*|thoughts of|urges to|death|dying)`);
+
+// Advice about someone else's disclosure: "when someone tells you they want to die, ...",
+// "if a friend says she wants to kill herself". Not "when you": that is often the author.
+const OTHERS_DISCLOSURE_CONDITION =
+  /\b(?:if|when|whenever) (?:someone|somebody|anyone|a person|a friend|a loved one|someone you (?:love|care about|know)|your (?:friend|child|son|daughter|teen|teenager|partner|client|patient|loved one)) (?:\w+ ){0,2}(?:tells you|tell you|says|say|tells|mentions|admits|shares|talks about|is talking about|confides|discloses)\b/;
+const OTHERS_DISCLOSURE_BEFORE = new RegExp(`${OTHERS_DISCLOSURE_CONDITION.source}(?: to you)?(?: that)?(?: (?:they|he|she|it))? (?:\\w+ ){0,3}$`);
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
@@ -194,6 +255,8 @@ const CLINICAL_AFTER =
 const CLINICAL_BEFORE =
   /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
 
+const CONCEPT_COMMON_BEFORE = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,2}$`);
+
 // A construct as the subject of a sentence that says what it generally is or does: "self-harm is
 // often a way of coping", "passive thoughts of death, like ..., are worth telling your clinician
 // about". Only generalising predicates: "suicidal thoughts are back tonight" is the author's.
@@ -234,6 +297,13 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
   // someone who says nothing of themselves in the sentence. "If you knew I was suicidal" has an "I".
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && ADVICE_CONDITIONAL_BEFORE.test(before) && !/\b(?:i|me|my|myself|mine)\b/.test(sentence)) return 'GENERAL';
 
+  // "when someone tells you they want to die, take it seriously": advice about another's disclosure.
+  if (!/\b(?:i|me|my|myself)\b/.test(matched) && OTHERS_DISCLOSURE_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'GENERAL';
+  // "I often work with clients who have attempted suicide": a helper speaking of the people in
+  // their care. Clinical talk, not the author's risk and not their exposure to a suicide.
+  // Not when the author counts themselves among them ("I am one of those patients who ...").
+  if (!/\b(?:i|me|my|myself)\b/.test(matched) && PEOPLE_IN_CARE_BEFORE.test(before) && !COUNTS_SELF_AMONG.test(before)) return 'CLINICAL';
+
   const nearBefore = before.split(' ').slice(-6).join(' ');
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && !/\b(?:i|my|me)\b/.test(nearBefore)) {
     if (GENERIC_SUBJECT_BEFORE.test(before) || PHILOSOPHICAL.test(`${nearBefore} ${matched}`)) return 'GENERAL';
@@ -245,6 +315,7 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
     !/\b(?:my|i|i am|i have|i get|i had|i have had|me)(?: \w+)?$/.test(before.trimEnd())
   ) {
     if (CLINICAL_AFTER.test(after) || CLINICAL_BEFORE.test(before)) return 'CLINICAL';
+    if (CONCEPT_COMMON_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
     const subjectWords = before.trim();
     if (SUBJECT_ONLY_BEFORE.test(subjectWords && `${subjectWords} `) && GENERALISING_PREDICATE.test(sentenceAfter) && !FIRST_PERSON_WORD.test(sentence))
       return 'CLINICAL';
