@@ -658,6 +658,23 @@ describe(detectCrisis.name, () => {
       expect(levelOf('This is the last time you will hear from me about the bake sale, I promise.')).toBe('NONE');
     });
 
+    it('should rate a goodbye with a blanket apology as IMMINENT, not an apology for one thing or a see-you-next-week', () => {
+      expect(levelOf("Bye everyone. I'm sorry for everything.")).toBe('IMMINENT');
+      expect(levelOf("I'm sorry for everything.")).toBe('LOW');
+      // Sympathy at the end of a reply, not an apology for oneself.
+      expect(levelOf("That sounds so hard. I'm sorry about everything you are going through.")).toBe('NONE');
+      expect(levelOf("Bye everyone, I'm sorry for everything I said at group, see you next week.")).toBe('NONE');
+      expect(levelOf('Bye everyone, see you all next week at group!')).toBe('NONE');
+    });
+
+    it('should rate stopping oneself at the act as an interrupted attempt (HIGH), not stopping a habit or a figure of speech', () => {
+      expect(levelOf('I stopped myself from jumping at the last second.')).toBe('HIGH');
+      expect(levelOf('I stopped myself from taking them all last night.')).toBe('HIGH');
+      expect(levelOf('I stopped myself from jumping to conclusions.')).toBe('NONE');
+      expect(levelOf('I stopped myself from taking all the cookies lol')).toBe('NONE');
+      expect(levelOf('I stopped cutting two years ago and I am proud of it.')).toBe('NONE');
+    });
+
     it('should rate holding the pills right now as IMMINENT, not the morning dose', () => {
       expect(levelOf('I have the pills in my hand right now.')).toBe('IMMINENT');
       expect(levelOf('I have my pills in my hand every morning, it is part of my routine now.')).toBe('NONE');

@@ -170,8 +170,9 @@ const HELD_BACK =
   /\b(?:only|main|one|biggest) (?:reasons?|things?) (?:why |that )?(?:i|keeps? me from|stops? me from|is keeping me from|is stopping me from)\b(?: \w+){0,2} (?:have|has|had|did|do|am|was) (?:not|never)$|\b(?:only|main) (?:reasons?|things?) (?:why |that )?i (?:have|had|did|do) (?:not|never)$/;
 
 // A time marker in the clause puts the act in the distant past ("I used to cut, two years clean").
+// "stopped" tells a habit left behind; "stopped myself from jumping" is the interrupted act itself.
 const DISTANT_PAST =
-  /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
+  /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped(?! myself)|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
 const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
 const STOPPED_SINCE =
   /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;

@@ -520,7 +520,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
       `${NOT_AN_ANIMAL}(?:almost|nearly|very nearly|so close to|close to) (?:(?:jumped|jumping|threw myself|throwing myself) (?:off|from|in front of|onto|into|out of|of) |(?:stepped|stepping) (?:off|from) )(?:a|the|my|this|that|an)? ?(?:${LETHAL_PLACE}|building|balcony|train|bus|truck|subway|window|traffic|river|oncoming \\w+)${NOT_INTO_WATER}|` +
         // Interrupted at the place: "I was on the roof last night, ready to jump".
         `(?:on|at) (?:the|a|that) (?:edge of the )?${LETHAL_PLACE} (?:\\w+ ){0,4}?(?:ready|about|going|trying|wanting) to (?:jump|let go|step off)${NOT_INTO_WATER}|` +
-        `(?:almost|nearly) (?:went|gone|going) through with it|(?:talked|pulled) myself (?:back )?(?:from jumping|(?:down )?(?:off|from) the (?:ledge|bridge|roof|railing|tracks))|` +
+        `(?:almost|nearly) (?:went|gone|going) through with it|(?:stopped|caught) myself (?:from|before|just before) (?:jumping(?! to)|stepping off|taking (?:them all|all (?:of )?(?:them|my pills|the pills)|the (?:whole )?bottle)|going through with it|pulling the trigger|hanging myself|kicking the chair)|(?:talked|pulled) myself (?:back )?(?:from jumping|(?:down )?(?:off|from) the (?:ledge|bridge|roof|railing|tracks))|` +
         `(?:someone|somebody|they|he|she|a stranger|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks|edge of the (?:bridge|roof|platform|cliff))`,
     ),
   },
@@ -1044,7 +1044,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `i (?:have )?let (?:myself|everyone|everybody) down|i am (?:a |such a |just a )?(?:fucking |complete |total )?(?:idiot|screw ?up|fuck ?up|mess)(?= *$| and| who)|nothing i do (?:is|ever) (?:good enough|right|matters)|i do not deserve (?:to be happy|love|anything|help|happiness|good things|to be loved)`,
+      `i (?:have )?let (?:myself|everyone|everybody) down|i am (?:a |such a |just a )?(?:fucking |complete |total )?(?:idiot|screw ?up|fuck ?up|mess)(?= *$| and| who)|nothing i do (?:is|ever) (?:good enough|right|matters)|i do not deserve (?:to be happy|love|anything|help|happiness|good things|to be loved)` +
+        // A blanket apology, the whole clause ("I'm sorry for everything."): beside a goodbye it is the note.
+        `|i am (?:so )?sorry for (?:everything|being (?:like this|such a burden|this way))(?= *$)`,
     ),
   },
   {
