@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
+import { queryPrepared } from '../common/sql/prepared-statement';
 import { NamedParameters, PositionalParameters } from '../common/sql/sql-parameters';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PostEntity } from './entities/post.entity';
@@ -123,11 +124,14 @@ export class ThreadsRepository {
     const params = new PositionalParameters([threadId, rows, afterSeq, viewer.memberId]);
     const visible = visiblePostStatusSql(viewer, 'q', params);
     const replyCount = visibleReplyCountSql(viewer, { thread: 't', firstPost: 'fp', counts: 'c' }, params);
-    const result: Array<Record<string, unknown>> = await this.dataSource.query(
+    const result = await queryPrepared<Record<string, unknown>>(
+      this.dataSource,
+      'thread-page',
       `WITH page AS (
          SELECT q.id, q.seq, q.space_id, q.author_id, q.quote_post_id, q.status, q.held_reason, q.revision, q.body_html, q.created_at, q.edited_at
            FROM posts q
-          WHERE q.thread_id = $1${visible ? ` AND ${visible}` : ''} AND ($3::bigint IS NULL OR q.seq > $3::bigint)
+          -- seq is a BIGSERIAL (from 1), so 0 means "from the start" and the bound stays an index condition in a generic plan.
+          WHERE q.thread_id = $1${visible ? ` AND ${visible}` : ''} AND q.seq > coalesce($3::bigint, 0)
           ORDER BY q.seq
           LIMIT $2
        )

@@ -1,0 +1,89 @@
+import type { Pool, QueryConfig } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Viewer } from '../../src/common/auth/viewer';
+import { Role } from '../../src/common/domain/role.enum';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { ThreadsRepository } from '../../src/forum/threads.repository';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { runEnvironment } from '../setup/test-env';
+import { member, space } from '../utils/factories';
+import { publishedReply, publishedThread } from './forum-fixtures';
+
+/**
+ * The thread page is the hottest read: it is a named prepared statement (parsed once per
+ * connection, then run from a generic plan instead of planned per request), and its generic plan
+ * must still find a later page through the (thread_id, seq) index rather than by filtering the
+ * whole thread. One pooled connection, so the statements it prepared can be looked at.
+ */
+describe('forum: the thread page statement', () => {
+  let app: TestApp;
+  let db: DataSource;
+  let pool: Pool;
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'api' });
+    db = await new DataSource({ ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-statement-test'), entities: [] }).initialize();
+    pool = (db.driver as PostgresDriver).master as Pool;
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await app.close();
+  });
+
+  it('should be prepared once and page through the index in its generic plan', async () => {
+    const author = await member(app, Role.CLIENT, 'page-author');
+    const reader = await member(app, Role.CLIENT, 'page-reader');
+    const spaceId = await space(app.dataSource);
+    const thread = await publishedThread(app, author, spaceId);
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push(await publishedReply(app, author, thread.id));
+    const viewer: Viewer = {
+      memberId: reader.id,
+      sub: 'page-reader',
+      role: Role.CLIENT,
+      displayName: 'Reader',
+      cohort: null,
+      moderatedSpaceIds: [],
+      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
+    };
+    const sent: QueryConfig[] = [];
+    const query = pool.query.bind(pool) as (config: QueryConfig) => Promise<unknown>;
+    jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig) => {
+      sent.push(config);
+      return query(config);
+    }) as never);
+    const threads = new ThreadsRepository(db);
+
+    const first = await threads.readWithPage(viewer, thread.id, 2, null);
+    const second = await threads.readWithPage(viewer, thread.id, 2, first!.page[1].seq);
+    jest.restoreAllMocks();
+
+    expect(first!.page.map((p) => p.id)).toEqual([thread.firstPost.id, replies[0].id]);
+    expect(second!.page.map((p) => p.id)).toEqual([replies[1].id, replies[2].id]);
+    expect(sent).toHaveLength(2);
+    expect(sent[0].name).toMatch(/^thread-page-[0-9a-f]{16}$/);
+    expect(sent[1].name).toBe(sent[0].name);
+    const prepared = await db.query(`SELECT name FROM pg_prepared_statements WHERE name LIKE 'thread-page-%'`);
+    expect(prepared).toEqual([{ name: sent[0].name }]);
+
+    // The plan a long-lived connection settles on: the page bound as an index condition, not a filter.
+    const args = sent[1].values!.map(literal).join(', ');
+    await db.query(`SET plan_cache_mode = force_generic_plan`);
+    const plan: Array<{ 'QUERY PLAN': string }> = await db.query(`EXPLAIN EXECUTE "${sent[1].name}"(${args})`);
+    await db.query(`RESET plan_cache_mode`);
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/Index Cond: \(\(thread_id = \$1\) AND \(seq > COALESCE\(\$3, '0'::bigint\)\)\)/);
+  });
+});
+
+/** A value as a SQL literal (EXECUTE takes them inline): the statement's are strings, numbers, string arrays and nulls. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  let text: string;
+  if (Array.isArray(value)) text = `{${value.map((item) => `"${item as string}"`).join(',')}}`;
+  else if (typeof value === 'number') text = String(value);
+  else text = value as string;
+  return `'${text.replace(/'/g, "''")}'`;
+}
