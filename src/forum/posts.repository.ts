@@ -5,6 +5,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { inScopeSqlBound, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
+import { queryPrepared } from '../common/sql/prepared-statement';
 import { NamedParameters, PositionalParameters, SqlParameters } from '../common/sql/sql-parameters';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PostEntity } from './entities/post.entity';
@@ -174,7 +175,9 @@ export class PostsRepository {
       requestId: '$10',
       details: `jsonb_build_object('threadId', thread_id, 'spaceId', space_id)`,
     });
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryPrepared(
+      this.dataSource,
+      'create-reply',
       `WITH target AS (
          SELECT t.id AS thread_id, t.space_id
            FROM threads t
