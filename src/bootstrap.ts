@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplication, INestApplicationContext, ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
@@ -108,6 +108,10 @@ async function startNest(role: ProcessRole, config: AppConfig, logger: Logger, m
 }
 
 async function serveHttp(app: INestApplication, config: AppConfig, logger: Logger): Promise<RunningApp> {
+  // No ETag on answers built per request (GraphQL POSTs, the never-cached index.html): nothing
+  // revalidates them, and hashing every body was ~1% of a thread read's CPU. Static files keep
+  // the one express.static sets.
+  (app.getHttpAdapter().getInstance() as Express).set('etag', false);
   app.use(securityHeaders(config));
   app.use(
     pinoHttp({
