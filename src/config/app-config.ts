@@ -37,7 +37,7 @@ export class AppConfig {
    * `url` is the app's own role (DML, append-only audit log, no DDL); `migrationUrl` the schema
    * owner's, used only to migrate at boot. Both unset: embedded PGlite.
    */
-  readonly database: { url: string | undefined; migrationUrl: string | undefined; poolSize: number; pgliteDataDir: string };
+  readonly database: { url: string | undefined; migrationUrl: string | undefined; poolSize: number; preparedStatements: boolean; pgliteDataDir: string };
   readonly redis: { url: string; prefix: string };
   /**
    * How bearer tokens are verified: `secret` (HS256, development and tests) unless the identity
@@ -91,7 +91,13 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.publicBaseUrl = env.PUBLIC_BASE_URL;
     this.webAppDir = env.WEB_APP_DIR;
-    this.database = { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL, poolSize: env.DATABASE_POOL_SIZE, pgliteDataDir: env.PGLITE_DATA_DIR };
+    this.database = {
+      url: env.DATABASE_URL,
+      migrationUrl: env.DATABASE_MIGRATION_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
+      pgliteDataDir: env.PGLITE_DATA_DIR,
+    };
     // One prefix per environment, so a test run or a demo never touches another's keys.
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };
     this.auth = {

@@ -71,6 +71,7 @@ export const envSchema = z
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_MIGRATION_URL: url(['postgres:', 'postgresql:']).optional(),
     DATABASE_POOL_SIZE: positiveInt.default(10),
+    DATABASE_PREPARED_STATEMENTS: booleanFromString.default(true),
     PGLITE_DATA_DIR: z.string().min(1).default('./.data/pglite'),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),

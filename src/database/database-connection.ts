@@ -1,5 +1,6 @@
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { sendStatementsUnnamed } from '../common/sql/prepared-statement';
 import { AppConfig } from '../config/app-config';
 import { APP_DATABASE_ROLE, dataSourceOptions } from './data-source-options';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
@@ -40,6 +41,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<{
   if (!url) return openEmbedded(config);
   if (migrationUrl) await migrate(migrationUrl);
   const dataSource = await connect(url, poolSize);
+  if (!config.database.preparedStatements) sendStatementsUnnamed(dataSource);
   try {
     if (!migrationUrl) await migrateWithAppRole(dataSource);
     await checkAuditLogIsAppendOnly(dataSource, config, logger);
@@ -55,7 +57,10 @@ async function openEmbedded(config: AppConfig): Promise<{ dataSource: DataSource
   try {
     await migrate(embedded.url);
     await embedded.setRole(APP_DATABASE_ROLE);
-    return { dataSource: await connect(embedded.url, EMBEDDED_POOL_SIZE), embedded };
+    const dataSource = await connect(embedded.url, EMBEDDED_POOL_SIZE);
+    // One session behind every connection: a new pooled connection would prepare again what the session has.
+    sendStatementsUnnamed(dataSource);
+    return { dataSource, embedded };
   } catch (error) {
     await embedded.stop().catch(() => undefined);
     throw error;

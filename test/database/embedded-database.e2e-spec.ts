@@ -214,6 +214,34 @@ describe('the main flows on the embedded database (PGlite)', () => {
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
+  it('should take replies and show the thread page (statements unnamed: every connection shares the one PGlite session)', async () => {
+    const threadQuery = 'query ($id: ID!) { thread(id: $id) { replyCount posts(first: 50) { edges { node { id status } } } } }';
+    const thread = ok(
+      await app.gql<{ post: { thread: { id: string } } }>('query ($id: ID!) { post(id: $id) { thread { id } } }', { id: calmPostId }, client.token),
+    );
+    const threadId = thread.post.thread.id;
+    const reply = async (body: string) => {
+      const created = ok(
+        await app.gql<{ createReply: { id: string } }>(
+          'mutation ($input: CreateReplyInput!) { createReply(input: $input) { id } }',
+          { input: { threadId, body } },
+          secondClient.token,
+        ),
+      );
+      expect(await screenedStatus(created.createReply.id)).toBe('PUBLISHED');
+      return created.createReply.id;
+    };
+    const pageIds = async () =>
+      ok(await app.gql<{ thread: { posts: { edges: Array<{ node: { id: string } }> } } }>(threadQuery, { id: threadId }, client.token)).thread.posts.edges.map(
+        (e) => e.node.id,
+      );
+
+    const first = await reply('Thank you, that helps me too.');
+    expect(await pageIds()).toEqual([calmPostId, first]);
+    const second = await reply('Trying it again tonight.');
+    expect(await pageIds()).toEqual([calmPostId, first, second]);
+  }, 60_000);
+
   it('should keep its timers running: an escalation nobody acknowledges climbs', async () => {
     const climbed = await waitFor(
       'the unacknowledged escalation to climb',

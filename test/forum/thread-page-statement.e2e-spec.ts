@@ -76,6 +76,53 @@ describe('forum: the thread page statement', () => {
     const text = plan.map((row) => row['QUERY PLAN']).join('\n');
     expect(text).toMatch(/Index Cond: \(\(thread_id = \$1\) AND \(seq > COALESCE\(\$3, '0'::bigint\)\)\)/);
   });
+
+  it("should send the page unnamed from then on when the connection's session already holds a statement of that name", async () => {
+    const author = await member(app, Role.CLIENT, 'page-author');
+    const spaceId = await space(app.dataSource);
+    const thread = await publishedThread(app, author, spaceId);
+    const viewer: Viewer = {
+      memberId: author.id,
+      sub: 'page-author',
+      role: Role.CLIENT,
+      displayName: 'Author',
+      cohort: null,
+      moderatedSpaceIds: [],
+      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
+    };
+    // Learn the statement from a first read elsewhere, then give a fresh connection's session that name behind node-postgres' back,
+    // as a shared PGlite session or a transaction-mode pooler does.
+    const sent: QueryConfig[] = [];
+    const spy = (target: Pool) => {
+      const query = target.query.bind(target) as (config: QueryConfig) => Promise<unknown>;
+      return jest.spyOn(target, 'query').mockImplementation(((config: QueryConfig) => {
+        sent.push(config);
+        return query(config);
+      }) as never);
+    };
+    spy(pool);
+    await new ThreadsRepository(db).readWithPage(viewer, thread.id, 2, null);
+    const { name, text } = sent[0];
+    const shared = await new DataSource({
+      ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-shared-session-test'),
+      entities: [],
+    }).initialize();
+    try {
+      await shared.query(`PREPARE "${name}" AS ${text}`);
+      spy((shared.driver as PostgresDriver).master as Pool);
+      const threads = new ThreadsRepository(shared);
+      const first = await threads.readWithPage(viewer, thread.id, 2, null);
+      const again = await threads.readWithPage(viewer, thread.id, 2, null);
+      jest.restoreAllMocks();
+
+      expect(first!.page.map((p) => p.id)).toEqual([thread.firstPost.id]);
+      expect(again!.page.map((p) => p.id)).toEqual([thread.firstPost.id]);
+      // The named try (refused: it exists), the same statement unnamed, then unnamed at once.
+      expect(sent.slice(1).map((config) => config.name ?? null)).toEqual([name, null, null]);
+    } finally {
+      await shared.destroy();
+    }
+  });
 });
 
 /** A value as a SQL literal (EXECUTE takes them inline): the statement's are strings, numbers, string arrays and nulls. */

@@ -7,6 +7,15 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 const namesByText = new Map<string, string>();
 const MAX_NAMES = 256;
 
+/** Databases whose sessions a client does not own (embedded PGlite, a transaction-mode pooler): statements go unnamed. */
+const unnamedOnly = new WeakSet<DataSource>();
+
+/**
+ * PostgreSQL's answers when the session behind a connection is not the one node-postgres prepared
+ * on (a shared PGlite session, a pooler's other server connection): both come before anything ran.
+ */
+const NOT_THIS_SESSIONS_STATEMENT = new Set(['42P05' /* duplicate_prepared_statement */, '26000' /* invalid_sql_statement_name */]);
+
 /**
  * A name for the statement, derived from its text: node-postgres prepares a named statement once
  * per pooled connection and refuses one name for two texts, so the name must follow the text.
@@ -21,13 +30,26 @@ export function preparedStatementName(prefix: string, text: string): string {
   return name;
 }
 
+/** From now on, queryPrepared sends this database's statements unnamed (DATABASE_PREPARED_STATEMENTS=false, PGlite). */
+export function sendStatementsUnnamed(dataSource: DataSource): void {
+  unnamedOnly.add(dataSource);
+}
+
 /**
- * Runs a read as a named prepared statement on the pool: PostgreSQL parses it once per connection
- * and, after its first executions, reuses a generic plan instead of planning it per request. For
- * hot reads of a fixed shape only; TypeORM's `query` sends every statement unnamed.
+ * Runs one statement as a named prepared statement on the pool: PostgreSQL parses it once per
+ * connection and, after its first executions, reuses a generic plan instead of planning it per
+ * request. For hot statements of a fixed shape only; TypeORM's `query` sends every statement
+ * unnamed. If the session turns out not to be the connection's own (the statement exists already
+ * or is missing), it is sent again unnamed and the database is switched to unnamed statements.
  */
 export async function queryPrepared<T extends QueryResultRow>(dataSource: DataSource, prefix: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const result = await pool.query<T>({ name: preparedStatementName(prefix, text), text, values });
-  return result.rows;
+  if (unnamedOnly.has(dataSource)) return (await pool.query<T>({ text, values })).rows;
+  try {
+    return (await pool.query<T>({ name: preparedStatementName(prefix, text), text, values })).rows;
+  } catch (error) {
+    if (!NOT_THIS_SESSIONS_STATEMENT.has((error as { code?: string }).code ?? '')) throw error;
+    unnamedOnly.add(dataSource);
+    return (await pool.query<T>({ text, values })).rows;
+  }
 }
