@@ -112,6 +112,7 @@ const CROSSING_READS: Record<string, Record<string, string>> = {
 /** Files outside repositories that may call something named `query`, and why it is not SQL. */
 const NOT_DATA_ACCESS: Record<string, string> = {
   'src/common/graphql/jit-execution.ts': "graphql-jit's compiled query: executes a GraphQL document, no SQL",
+  'src/common/sql/prepared-statement.ts': 'runs the text a repository hands it (as a prepared statement); names no table',
 };
 
 // ---------------------------------------------------------------------------------------------
