@@ -60,6 +60,17 @@ export function factsPlan(from: Date, to: Date, state: RollupState | null): Fact
   return { rollupFrom: firstWholeDay, rollupTo, live: [from, dayStart(firstWholeDay), dayStart(rollupTo), to] };
 }
 
+/**
+ * Which figures a request may ask for, so the statements leave out what it surely does not: the
+ * moderation figures, and within them the times to first look (most of the cases statement's work
+ * for a series). Figures left out read as nothing happened; they are never shown.
+ */
+export interface FiguresWanted {
+  moderation: boolean;
+  lookTimes: boolean;
+}
+export const ALL_FIGURES: FiguresWanted = { moderation: true, lookTimes: true };
+
 function percentiles(p50: number | null | undefined, p90: number | null | undefined, count: number): MinutesPercentiles {
   const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
   return { p50Minutes: round(p50), p90Minutes: round(p90), count };
@@ -154,18 +165,18 @@ export function figuresOf(posts: PostFiguresRow | undefined, cases: CaseFiguresR
 export class EngagementService {
   constructor(private readonly insights: InsightsRepository) {}
 
-  async summary(viewer: Viewer, spaceId: string | null, from: Date, to: Date): Promise<EngagementSummary> {
+  async summary(viewer: Viewer, spaceId: string | null, from: Date, to: Date, wanted = ALL_FIGURES): Promise<EngagementSummary> {
     checkPeriod(from, to);
     const scope = await this.scopeFor(viewer, spaceId);
-    const byBucket = await this.figures(viewer, scope, from, to, 'period');
+    const byBucket = await this.figures(viewer, scope, from, to, 'period', wanted);
     return { ...(byBucket.get('period') ?? figuresOf(undefined, [], seesEscalations(viewer) ? [] : null)), spaceId, from, to };
   }
 
-  async series(viewer: Viewer, spaceId: string | null, from: Date, to: Date, bucket: EngagementBucket): Promise<EngagementSeries> {
+  async series(viewer: Viewer, spaceId: string | null, from: Date, to: Date, bucket: EngagementBucket, wanted = ALL_FIGURES): Promise<EngagementSeries> {
     checkPeriod(from, to);
     const scope = await this.scopeFor(viewer, spaceId);
     const unit: BucketUnit = bucket === EngagementBucket.WEEK ? 'week' : 'day';
-    const byBucket = await this.figures(viewer, scope, from, to, unit);
+    const byBucket = await this.figures(viewer, scope, from, to, unit, wanted);
     const points: EngagementPoint[] = bucketStarts(from, to, unit).map((start, i, starts) => {
       const key = dayOf(start);
       const pointFrom = start < from ? from : start;
@@ -210,11 +221,18 @@ export class EngagementService {
     return [spaceId];
   }
 
-  private async figures(viewer: Viewer, scope: string[] | null, from: Date, to: Date, unit: BucketUnit): Promise<Map<string, EngagementFigures>> {
+  private async figures(
+    viewer: Viewer,
+    scope: string[] | null,
+    from: Date,
+    to: Date,
+    unit: BucketUnit,
+    wanted: FiguresWanted,
+  ): Promise<Map<string, EngagementFigures>> {
     const plan = factsPlan(from, to, await this.insights.rollupState());
     const [posts, cases, escalations] = await Promise.all([
       this.insights.postFigures(plan, scope, unit),
-      this.insights.caseFigures(plan, scope, unit),
+      wanted.moderation ? this.insights.caseFigures(plan, scope, unit, wanted.lookTimes) : Promise.resolve([]),
       seesEscalations(viewer) ? this.insights.escalationFigures(plan, scope, unit) : Promise.resolve(null),
     ]);
     const buckets = new Set([...posts.map((r) => r.bucket), ...cases.map((r) => r.bucket), ...(escalations ?? []).map((r) => r.bucket)]);

@@ -1,12 +1,23 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { Viewer } from '../common/auth/viewer';
 import { STAFF_ROLES } from '../common/domain/role.enum';
 import { parseId } from '../common/graphql/ids';
+import { mayBeSelected } from '../common/graphql/lookahead';
 import { Connection, ConnectionType, pageSize } from '../common/pagination/connection';
-import { EngagementService } from './engagement.service';
+import { EngagementService, FiguresWanted } from './engagement.service';
 import { EngagementBucket, EngagementSeries, EngagementSummary, InsightSpace, UnansweredThread } from './models/engagement.model';
+
+/** What the selection may ask for of the figures under `under` (the summary itself, or a series' points). */
+function figuresWanted(info: GraphQLResolveInfo, under: string[]): FiguresWanted {
+  const moderation = [...under, 'moderation'];
+  return {
+    moderation: mayBeSelected(info, moderation),
+    lookTimes: mayBeSelected(info, [...moderation, 'timeToFirstLook']) || mayBeSelected(info, [...moderation, 'byPriority', 'timeToFirstLook']),
+  };
+}
 
 const UnansweredThreadConnection = ConnectionType(UnansweredThread, 'UnansweredThread');
 
@@ -25,23 +36,25 @@ export class InsightsResolver {
   @Query(() => EngagementSummary, { description: 'Figures over [from, to) for one space, or (no spaceId) every space you may see.' })
   engagementSummary(
     @CurrentViewer() viewer: Viewer,
+    @Info() info: GraphQLResolveInfo,
     @Args('from') from: Date,
     @Args('to') to: Date,
     @Args('spaceId', { type: () => ID, nullable: true }) spaceId?: string | null,
   ): Promise<EngagementSummary> {
-    return this.engagement.summary(viewer, spaceId ? parseId(spaceId, 'spaceId') : null, from, to);
+    return this.engagement.summary(viewer, spaceId ? parseId(spaceId, 'spaceId') : null, from, to, figuresWanted(info, []));
   }
 
   @Roles(...STAFF_ROLES)
   @Query(() => EngagementSeries, { description: 'The same figures per UTC day or ISO week of [from, to), every bucket present.' })
   engagementSeries(
     @CurrentViewer() viewer: Viewer,
+    @Info() info: GraphQLResolveInfo,
     @Args('from') from: Date,
     @Args('to') to: Date,
     @Args('bucket', { type: () => EngagementBucket, defaultValue: EngagementBucket.DAY }) bucket: EngagementBucket,
     @Args('spaceId', { type: () => ID, nullable: true }) spaceId?: string | null,
   ): Promise<EngagementSeries> {
-    return this.engagement.series(viewer, spaceId ? parseId(spaceId, 'spaceId') : null, from, to, bucket);
+    return this.engagement.series(viewer, spaceId ? parseId(spaceId, 'spaceId') : null, from, to, bucket, figuresWanted(info, ['points']));
   }
 
   @Roles(...STAFF_ROLES)

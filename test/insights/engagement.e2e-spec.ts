@@ -392,6 +392,57 @@ describe('insights: engagement figures match the hand-computed fixture', () => {
     expect(weekPoints.reduce((sum, p) => sum + p.replies, 0)).toBe(6);
   });
 
+  it('should give a series the same case counts whether or not it asks for the times to first look, and the times whenever it does', async () => {
+    // Cases by day: A (day 0, HIGH) looked at after 10 min, decided in time; B (day 1, HIGH) after 30, decided late; C (day 2, URGENT) after 5, past due.
+    type Moderation = {
+      casesOpened?: number;
+      decidedWithinDueShare?: number | null;
+      timeToFirstLook?: Record<string, unknown>;
+      byPriority?: Array<Record<string, unknown>>;
+    };
+    const seriesOf = async (moderation: string, fragments = '') => {
+      const res = await app.gql<{ engagementSeries: { points: Array<{ moderation: Moderation }> } }>(
+        `query ($spaceId: ID, $from: DateTime!, $to: DateTime!) {
+          engagementSeries(spaceId: $spaceId, from: $from, to: $to, bucket: DAY) { points { moderation { ${moderation} } } } } ${fragments}`,
+        { spaceId, from: from.toISOString(), to: to.toISOString() },
+        clinician.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.engagementSeries.points.map((p) => p.moderation);
+    };
+    const none = { p50Minutes: null, count: 0 };
+    const looks = [{ p50Minutes: 10, count: 1 }, { p50Minutes: 30, count: 1 }, { p50Minutes: 5, count: 1 }, none, none, none, none];
+    const counts = [
+      { casesOpened: 1, decidedWithinDueShare: 1 },
+      { casesOpened: 1, decidedWithinDueShare: 0 },
+      { casesOpened: 1, decidedWithinDueShare: 0 },
+      ...Array.from({ length: 4 }, () => ({ casesOpened: 0, decidedWithinDueShare: null })),
+    ];
+    // The Insights page's series asks for counts only: the statement then leaves the times out.
+    expect(await seriesOf('casesOpened decidedWithinDueShare')).toEqual(counts);
+    expect(await seriesOf('casesOpened decidedWithinDueShare timeToFirstLook { p50Minutes count }')).toEqual(
+      counts.map((c, i) => ({ ...c, timeToFirstLook: looks[i] })),
+    );
+    // Asked for through a fragment, or only per priority, the times are there too.
+    expect(
+      await seriesOf('casesOpened ...Looks', 'fragment Looks on ModerationFigures { ... on ModerationFigures { timeToFirstLook { p50Minutes count } } }'),
+    ).toEqual(counts.map((c, i) => ({ casesOpened: c.casesOpened, timeToFirstLook: looks[i] })));
+    const byPriority = await seriesOf('byPriority { priority opened timeToFirstLook { p50Minutes count } }');
+    expect(byPriority.slice(0, 3)).toEqual([
+      { byPriority: [{ priority: 'HIGH', opened: 1, timeToFirstLook: looks[0] }] },
+      { byPriority: [{ priority: 'HIGH', opened: 1, timeToFirstLook: looks[1] }] },
+      { byPriority: [{ priority: 'URGENT', opened: 1, timeToFirstLook: looks[2] }] },
+    ]);
+    // The summary the page asks for through its fragment keeps its times.
+    const summaryByFragment = await app.gql<{ engagementSummary: { moderation: Moderation } }>(
+      `query ($spaceId: ID, $from: DateTime!, $to: DateTime!) { engagementSummary(spaceId: $spaceId, from: $from, to: $to) { ...Figures } }
+       fragment Figures on EngagementSummary { moderation { casesOpened timeToFirstLook { p50Minutes p90Minutes count } } }`,
+      { spaceId, from: from.toISOString(), to: to.toISOString() },
+      clinician.token,
+    );
+    expect(summaryByFragment.data?.engagementSummary.moderation).toEqual({ casesOpened: 3, timeToFirstLook: EXPECTED_MODERATION.timeToFirstLook });
+  });
+
   it('should withhold client figures of a group smaller than five, and escalations about fewer than five clients', async () => {
     const figures = await summary(clinician.token, smallSpaceId);
     expect(figures).toMatchObject({

@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo, Kind, ValueNode } from 'graphql';
+import { GraphQLResolveInfo, Kind, SelectionNode, ValueNode } from 'graphql';
 
 /**
  * The arguments of the first field called `name` directly under the field being resolved (an
@@ -35,4 +35,32 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
     case Kind.OBJECT:
       return undefined; // not a page argument: the field refuses it itself
   }
+}
+
+/**
+ * Whether the selection under the field being resolved may reach the field chain `path` (by field
+ * name, aliases allowed), through named and inline fragments alike. The opposite bias to the one
+ * above: it may answer yes for a field that is not asked for (a type condition or an @include it
+ * does not evaluate), never no for one that is, so a resolver can leave out work for figures that
+ * are surely not wanted and nothing asked for is ever missing.
+ */
+export function mayBeSelected(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const reaches = (selections: readonly SelectionNode[], depth: number, seen: ReadonlySet<string>): boolean =>
+    selections.some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          if (selection.name.value !== path[depth]) return false;
+          return depth === path.length - 1 || reaches(selection.selectionSet?.selections ?? [], depth + 1, seen);
+        case Kind.INLINE_FRAGMENT:
+          return reaches(selection.selectionSet.selections, depth, seen);
+        case Kind.FRAGMENT_SPREAD: {
+          const name = selection.name.value;
+          const fragment = info.fragments[name];
+          // An unknown fragment cannot be read: say yes rather than guess.
+          if (!fragment) return true;
+          return !seen.has(name) && reaches(fragment.selectionSet.selections, depth, new Set([...seen, name]));
+        }
+      }
+    });
+  return info.fieldNodes.some((node) => reaches(node.selectionSet?.selections ?? [], 0, new Set()));
 }
