@@ -710,4 +710,52 @@ describe(detectCrisis.name, () => {
       expect(levelOf('That would make me want to disappear forever, so embarrassing.')).toBe('NONE');
     });
   });
+
+  describe('behaviour and passive ideation in the words of missed high posts, generalised (fifth run)', () => {
+    it('should rate an attempt told with "me" for "myself" as HIGH; not an object after "me", not someone else trying', () => {
+      expect(levelOf('I was 16 and I tried to hang me, it did not work.')).toBe('HIGH');
+      expect(levelOf('Last year i attempted to drown me in the lake.')).not.toBe('NONE');
+      expect(levelOf('I tried to kill me a deer last season.')).toBe('NONE');
+      expect(levelOf('I tried to shoot me some photos at the lake.')).toBe('NONE');
+      expect(levelOf('They tried to kill me in that alley.')).toBe('NONE');
+    });
+
+    it('should rate lethal means given up for safety as MODERATE without holding; not a sale for money, a move, a forgotten dose or a parent', () => {
+      const sold = assess('I had a gun for years but in a moment of clarity I sold it.');
+      expect(sold.level).toBe('MODERATE');
+      expect(sold.evidence.some((item) => item.patternId === 'means.given-up-for-safety')).toBe(true);
+      expect(sold.namesMethodOrMeans).toBe(false);
+      expect(assess('I had a gun for years. It is in my drawer and I want to die.').namesMethodOrMeans).toBe(true);
+      expect(levelOf('I gave my pills to my sister so I would not take them all.')).toBe('MODERATE');
+      expect(levelOf('I asked my roommate to hide my razors because I do not trust myself.')).toBe('MODERATE');
+      expect(levelOf('I sold my gun collection to pay the rent.')).toBe('NONE');
+      expect(levelOf('I sold my rifle because I moved to the city.')).toBe('NONE');
+      expect(levelOf('I gave my meds to the nurse so I would not forget them.')).toBe('NONE');
+      expect(levelOf('In a moment of clarity I sold my car and moved.')).toBe('NONE');
+      expect(levelOf('My dad got rid of his guns so he would not be tempted.')).not.toBe('MODERATE');
+    });
+
+    it('should rate having believed it was one\'s time as MODERATE; not a time to shine, not someone else\'s time', () => {
+      expect(levelOf('A few nights ago I posted here believing it was my time.')).toBe('MODERATE');
+      expect(levelOf('Last week I really thought it was my time to go.')).toBe('MODERATE');
+      expect(levelOf('I thought it was my time to shine at the audition.')).toBe('NONE');
+      expect(levelOf('I thought it was my time slot, sorry.')).toBe('NONE');
+      expect(levelOf('Grandma said she felt it was her time.')).toBe('NONE');
+    });
+
+    it('should rate wishing for a way out with death named as one as MODERATE; not a way out of a lease, not death ruled out', () => {
+      expect(levelOf('Lately I keep wishing there was some way out, death or whatever.')).toBe('MODERATE');
+      expect(levelOf('I just want an escape, even if it means dying.')).toBe('MODERATE');
+      expect(levelOf('I wish there was some way out of this lease.')).toBe('NONE');
+      expect(levelOf('I want a way out of this, but not death.')).toBe('NONE');
+      expect(levelOf('I keep looking for a way out, something other than death.')).toBe('NONE');
+      expect(levelOf('She wishes there was a way out, she says death would be easier.')).not.toBe('MODERATE');
+    });
+
+    it('should leave helpers, quotes and general talk about the same constructs unflagged', () => {
+      expect(levelOf('If you have a gun at home, give it to a friend so you would not be tempted, and call 988.')).toBe('NONE');
+      expect(levelOf('As a counselor I ask my clients to lock up the pills for their own safety.')).toBe('NONE');
+      expect(levelOf('"I thought it was my time" is what the character says before the end.')).toBe('NONE');
+    });
+  });
 });

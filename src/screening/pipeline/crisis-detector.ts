@@ -208,6 +208,8 @@ export const CRISIS_SCORE = {
   moderateThreshold: 2,
 } as const;
 
+const GIVEN_UP_MEANS = 'means.given-up-for-safety';
+
 const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE']);
 
 /**
@@ -275,7 +277,18 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   const { score, contributions } = scoreOf(evidence);
 
   const meansPatternIds = new Set(CRISIS_PATTERNS.filter((p) => p.namesMeans).map((p) => p.id));
-  const namesMethodOrMeans = evidence.some((item) => meansPatternIds.has(item.patternId) && item.effectiveTier !== 'NONE' && item.discount === null);
+  // Means the author says they gave up for safety ("I had a gun, in a moment of clarity I sold it")
+  // are no longer at hand: a person checks in, the post is not held for them.
+  const givenUpSentences = new Set(
+    raw.filter(({ pattern, evidence: item }) => pattern.id === GIVEN_UP_MEANS && item.discount === null).map(({ sentence }) => sentence),
+  );
+  const givenUpPhrases = new Set(
+    raw.filter(({ sentence }) => givenUpSentences.has(sentence)).map(({ evidence: item }) => `${item.patternId}|${item.phrase}`),
+  );
+  const namesMethodOrMeans = evidence.some(
+    (item) =>
+      meansPatternIds.has(item.patternId) && item.effectiveTier !== 'NONE' && item.discount === null && !givenUpPhrases.has(`${item.patternId}|${item.phrase}`),
+  );
 
   let level = evidence.reduce<CrisisLevel>((current, item) => maxLevel(current, item.effectiveTier), 'NONE');
   const escalations: CrisisEvidence[] = [];

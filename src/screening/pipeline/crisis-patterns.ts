@@ -510,6 +510,16 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // The same attempt told with "me" for "myself", as writers whose first language is not English
+    // often do ("I tried to hang me"). Not "tried to kill me a deer": an article after "me" is an
+    // ordinary object; "they tried to kill me" has another subject, so the "i" is part of the phrase.
+    id: 'attempt.tried-me',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    pattern: phrase(`i (?:tried|attempted) to (?:hang|kill|drown|poison|suffocate|strangle|shoot|overdose) me(?! (?:a|an|some|the|one|this|that|dinner|lunch|breakfast)(?![\\p{L}\\p{N}]))`),
+  },
+  {
     // Aborted or interrupted attempt (C-SSRS): about to act at a lethal place, and did not.
     id: 'attempt.aborted',
     construct: 'ATTEMPT',
@@ -831,6 +841,30 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // Wishing for a way out with death named as one (C-SSRS question 1, wish to be dead): "I keep
+    // wishing there was some way out, even death". A way out of a lease is entrapment at most, so
+    // the sentence must name death, and not as what the way out is not ("other than death").
+    id: 'passive.way-out-by-death',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:wish|wishing|wished|hope|hoping|pray|praying|want|wanting|wanted|looking for|longing for|need) (?:that )?(?:there (?:was|were|is|would be) |for |i (?:had|could find) )?(?:a|some|any|an|one) (?:way out|escape|exit|way to escape)`,
+    ),
+    sentenceNames: /(?<!\b(?:not|than|besides|without|except|but|no|over) )\b(?:death|dying|die|dead)\b/,
+  },
+  {
+    // Having believed one's death had come, told of a recent night: "I posted here a few nights ago
+    // believing it was my time". Not "my time to shine", "my time slot", nor someone else's time.
+    id: 'passive.believed-my-time',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:believing|believed|thought|thinking|was sure|was convinced|was certain|felt like|feeling like|knew) (?:that )?(?:it was|this was|tonight was|it would be|tonight would be) (?:finally )?my time(?: to (?:go|die|leave))?(?= *$| and (?!they|he|she|someone)| so )`,
+    ),
+  },
+  {
     // Euphemisms for wanting out of life ("I just want to opt out"); "opt out of the emails" is not one.
     id: 'passive.opt-out',
     construct: 'PASSIVE_IDEATION',
@@ -917,6 +951,23 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))`,
     ),
+  },
+  {
+    // Lethal means given up for one's own safety (means restriction, told by the author): "in a
+    // moment of clarity I sold it", "I gave my pills to my sister so I would not take them". It
+    // tells of thoughts of using them, so a person checks in (MODERATE), but it is not a hold: the
+    // means are gone. Counts only when the sentence names a lethal means; selling a gun collection
+    // to pay the rent has no reason of safety in it, and "my dad got rid of his guns" is not ours.
+    id: 'means.given-up-for-safety',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `i (?:finally |eventually |already |just )?(?:sold|got rid of|gave away|gave|handed over|handed in|turned in|threw (?:away|out)|flushed|locked up) (?:it|them|my|the|all|away)|i (?:had|asked|let) (?:my \\w+|someone|a friend|him|her|them) (?:to )?(?:take|hide|lock up|keep|hold on to) (?:it|them|my|the|all)`,
+    ),
+    // Both a lethal means and a reason of safety in the sentence (clauses break at "so I", "because I").
+    sentenceNames:
+      /^(?=.*\b(?:guns?|firearms?|pistol|handgun|rifle|shotgun|revolver|pills|tablets|meds|medications?|painkillers|razors?|blades?|rope|noose)\b)(?=.*(?:\bso (?:that )?i (?:would|could|will|can|would not be able to|could not) (?:not |never )?(?:use|take|do|hurt|harm|kill|shoot|overdose|act|be tempted|go through)|\bto keep (?:me|myself) safe|\bfor my (?:own )?safety|\bmoment of clarity|\b(?:did not|do not|could not|can not) trust myself|\bbefore i (?:used|use|did|do|could use) (?:it|them|something|anything)))/,
   },
   {
     // The medical aftermath of an attempt: one's stomach pumped.
