@@ -735,7 +735,7 @@ describe(detectCrisis.name, () => {
       expect(levelOf('My dad got rid of his guns so he would not be tempted.')).not.toBe('MODERATE');
     });
 
-    it('should rate having believed it was one\'s time as MODERATE; not a time to shine, not someone else\'s time', () => {
+    it("should rate having believed it was one's time as MODERATE; not a time to shine, not someone else's time", () => {
       expect(levelOf('A few nights ago I posted here believing it was my time.')).toBe('MODERATE');
       expect(levelOf('Last week I really thought it was my time to go.')).toBe('MODERATE');
       expect(levelOf('I thought it was my time to shine at the audition.')).toBe('NONE');
@@ -750,6 +750,13 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I want a way out of this, but not death.')).toBe('NONE');
       expect(levelOf('I keep looking for a way out, something other than death.')).toBe('NONE');
       expect(levelOf('She wishes there was a way out, she says death would be easier.')).not.toBe('MODERATE');
+    });
+
+    it("should not take a film's or a class's topic as the author's risk, but keep the author's own history", () => {
+      expect(levelOf('I watched a documentary about self-harm with my mom and we talked after.')).toBe('NONE');
+      expect(levelOf('Our group had a workshop on suicidal thoughts today.')).toBe('NONE');
+      expect(levelOf('I read a book about my self-harm history.')).toBe('MODERATE');
+      expect(levelOf('I started self-harming again after that movie about suicide.')).toBe('HIGH');
     });
 
     it('should leave helpers, quotes and general talk about the same constructs unflagged', () => {

@@ -72,6 +72,9 @@ describe(screenText.name, () => {
       ['a peer worker on how common the thoughts are', 'It is really common to have thoughts of suicide after a breakup. Reaching out was the right call.'],
       ['a quoted example of a passive thought', "Thoughts such as 'it would be easier if I were gone' are worth bringing to group."],
       ["advice about a friend's disclosure", 'If your friend tells you she wants to kill herself, believe her, stay close and call 988 together.'],
+      ['a film that moved the author', 'A movie about suicide made me cry last night.'],
+      ['a book the author read', 'I read a book about suicide for my psychology class.'],
+      ["a brother's attempt", 'My brother attempted last year.'],
     ])('should publish %s with no case', async (_kind, text) => {
       const sut = await screen(text);
       expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);

@@ -163,7 +163,10 @@ export function modelReadableText(ownText: string): string {
       return false;
     return true;
   });
-  return kept.join('').replace(/\s+/g, ' ').trim();
+  // A construct as the topic of a work ("a movie about suicide made me cry", "I read a book on
+  // self-harm") is what the author watched or read: the topic goes, the rest of the sentence stays
+  // ("... after that movie about suicide I started cutting again" keeps the cutting).
+  return kept.join('').replace(WORK_ABOUT_TOPIC, '$1').replace(/\s+/g, ' ').trim();
 }
 
 // "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
@@ -173,6 +176,10 @@ const GENERALISING = `(?:,[^.!?]{0,120}?,)?(?:${GENERALISING_ALTERNATIVES})`;
 const DEFINITIONAL_SENTENCE = new RegExp(
   `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
 );
+
+// A film, book, song, class... whose subject is the construct: "a documentary about suicide".
+const WORK_ABOUT_TOPIC =
+  /\b((?:movies?|films?|books?|shows?|series|documentar(?:y|ies)|articles?|songs?|videos?|podcasts?|episodes?|plays?|novels?|poems?|lectures?|talks?|class(?:es)?|essays?|papers?|stor(?:y|ies)|news|reports?|scenes?|memoirs?|presentations?|workshops?|seminars?|training)) (?:about|on|called|titled|that deals with|dealing with|depicting|where (?:\w+ ){0,3}(?:commits?|committed|attempts?|attempted)) (?:(?!my |i |me )\w+ ){0,2}(?:suicid\w*|self[ -]?harm\w*|depression|death|dying|overdoses?|cutting)\b/g;
 
 // Behaviour told as over, with the time since: "I used to cut but I've been clean for six years".
 // The patterns keep it as history (it still counts there); the model, which cannot tell tense,
@@ -253,7 +260,7 @@ const PHILOSOPHICAL =
 const CLINICAL_AFTER =
   /^ (?:is|are|can be|is very|are very|are really|are so|is so|are pretty|is pretty|are quite|is quite)? ?(?:common|normal|not uncommon|more common|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|part of (?:the|many|most|depression|bpd|ptsd)|a risk factor|risk factors|serious|widespread|frequent|higher|rising|increasing|linked to|associated with|a side effect|side effects)\b/;
 const CLINICAL_BEFORE =
-  /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
+  /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:movies?|films?|books?|shows?|documentar(?:y|ies)|articles?|songs?|videos?|podcasts?|episodes?|novels?|memoirs?|lectures?|class(?:es)?|courses?|units?|workshops?|seminars?|presentations?|stor(?:y|ies)|news) (?:about|on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
 
 const CONCEPT_COMMON_BEFORE = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,2}$`);
 
