@@ -752,6 +752,25 @@ describe(detectCrisis.name, () => {
       expect(levelOf('She wishes there was a way out, she says death would be easier.')).not.toBe('MODERATE');
     });
 
+    it('should rate admitted thoughts of the act the sentence before named as MODERATE, whatever denial came first', () => {
+      const admitted = assess('I know I could never take my own life. God knows I thought about it.');
+      expect(admitted.level).toBe('MODERATE');
+      expect(admitted.evidence.some((item) => item.patternId === 'passive.admitted-thinking-of-it')).toBe(true);
+      expect(levelOf('I told my therapist I would never kill myself. I have thought about it before though.')).toBe('MODERATE');
+      expect(levelOf('Suicide? Yeah, I have thought about it.')).toBe('MODERATE');
+    });
+
+    it('should not read "I thought about it" after a question, a film, a friend, statistics, general talk or a denial', () => {
+      expect(levelOf('Should I take the job? I thought about it.')).toBe('NONE');
+      expect(levelOf('Should I end things with my boyfriend? I have thought about it.')).toBe('NONE');
+      expect(levelOf('The movie was about suicide. I thought about it for days.')).toBe('NONE');
+      expect(levelOf('My friend killed herself last year. I thought about it a lot.')).toBe('LOW');
+      expect(levelOf('Suicide rates are rising in my town. I thought about it.')).toBe('NONE');
+      expect(levelOf('Is it selfish to commit suicide? I have thought about it a lot.')).toBe('NONE');
+      expect(levelOf('I could never take my own life. I have never thought about it.')).toBe('NONE');
+      expect(levelOf('I thought about it. I could never take my own life.')).toBe('NONE');
+    });
+
     it("should not take a film's or a class's topic as the author's risk, but keep the author's own history", () => {
       expect(levelOf('I watched a documentary about self-harm with my mom and we talked after.')).toBe('NONE');
       expect(levelOf('Our group had a workshop on suicidal thoughts today.')).toBe('NONE');

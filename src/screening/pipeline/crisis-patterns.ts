@@ -81,6 +81,11 @@ export interface CrisisPattern {
    */
   readonly sentenceNames?: RegExp;
   /**
+   * Counts only when the sentence before names this: "I have thought about it" is ideation after
+   * "I could never take my own life", and nothing after "should I take the job".
+   */
+  readonly previousSentenceNames?: RegExp;
+  /**
    * With needsRiskContext: the tier it counts at when the post carries no context (instead of not
    * counting at all). For explicit forms where a person should look even alone ("my plan is to
    * drive to the bridge on Friday"), but a page would be too much without more.
@@ -517,7 +522,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'ATTEMPT',
     tier: 'HIGH',
     subject: 'REFLEXIVE',
-    pattern: phrase(`i (?:tried|attempted) to (?:hang|kill|drown|poison|suffocate|strangle|shoot|overdose) me(?! (?:a|an|some|the|one|this|that|dinner|lunch|breakfast)(?![\\p{L}\\p{N}]))`),
+    pattern: phrase(
+      `i (?:tried|attempted) to (?:hang|kill|drown|poison|suffocate|strangle|shoot|overdose) me(?! (?:a|an|some|the|one|this|that|dinner|lunch|breakfast)(?![\\p{L}\\p{N}]))`,
+    ),
   },
   {
     // Aborted or interrupted attempt (C-SSRS): about to act at a lethal place, and did not.
@@ -838,6 +845,23 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `check(?:ing)? out (?:a (?:bit|little) )?(?:early|for good|permanently)|get (?:this|it) (?:all )?over with and die|(?:live|living) or (?:just )?(?:die|get this over with)`,
+    ),
+  },
+  {
+    // Admitted ideation whose act the sentence before named (C-SSRS lifetime ideation): "I know I
+    // could never take my own life. God knows I thought about it." The denial before it does not
+    // undo the admission. Only after the author's own act is named ("take my own life", "kill
+    // myself", "suicide" beside I or my), not after a friend's death or a film; "I have never
+    // thought about it" has its negation inside and does not match.
+    id: 'passive.admitted-thinking-of-it',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:god knows |honestly |to be honest |yes |yeah |of course |sure |i admit |i will admit |believe me )?i (?:have |had )?(?:also |even |definitely |certainly |seriously |often )?(?:thought about|thought of|considered|contemplated|pictured|imagined) (?:it|doing it|that)(?: (?:before|though|many times|a lot|often|so many times|more than once|plenty of times|sometimes|every day|too|myself|honestly)){0,2}(?= *$)`,
+    ),
+    previousSentenceNames: new RegExp(
+      `\\b(?:(?:kill|killing|killed|end|ending|ended|off|offing|unalive|unaliving) (?:${SELF}|my (?:own )?life|it all)|tak(?:e|ing|en) my (?:own )?life|(?:i|my|me) (?:\\w+ ){0,3}suicide(?! (?:rates?|prevention|statistics|awareness|hotline|lifeline))|suicide (?:\\w+ ){0,3}(?:i|me|myself))\\b|^(?:suicide|killing myself|ending it)$`,
     ),
   },
   {
