@@ -778,6 +778,18 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I started self-harming again after that movie about suicide.')).toBe('HIGH');
     });
 
+    it("should read lethal-means counselling said of no one as general talk, not the author's means", () => {
+      expect(levelOf('Removing access to firearms and stockpiled medication is one of the most effective ways to keep someone safe.')).toBe('NONE');
+      expect(levelOf('Ask family to lock up stockpiled medication and firearms.')).toBe('NONE');
+      expect(levelOf('I have stockpiled medication.')).toBe('IMMINENT');
+      expect(levelOf('I keep the stockpiled pills locked up in my drawer.')).toBe('IMMINENT');
+    });
+
+    it('should read a myth corrected of no one as general talk, and keep the author who says it of themselves', () => {
+      expect(levelOf('Self-harm is not attention seeking. It deserves compassion.')).toBe('NONE');
+      expect(levelOf('Self-harm is not attention seeking for me, I do it to feel something.')).toBe('MODERATE');
+    });
+
     it('should leave helpers, quotes and general talk about the same constructs unflagged', () => {
       expect(levelOf('If you have a gun at home, give it to a friend so you would not be tempted, and call 988.')).toBe('NONE');
       expect(levelOf('As a counselor I ask my clients to lock up the pills for their own safety.')).toBe('NONE');

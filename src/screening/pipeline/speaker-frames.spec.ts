@@ -271,6 +271,12 @@ describe('speaker awareness', () => {
       expect(modelReadableText('i think about suicide a lot.')).toBe('i think about suicide a lot.');
     });
 
+    it("should drop a loss to suicide told of no one, and keep the author's own loss", () => {
+      expect(modelReadableText('grief after losing someone to suicide can bring guilt. groups help.')).toBe('groups help.');
+      expect(modelReadableText('support groups for survivors of suicide loss meet weekly.')).toBe('');
+      expect(modelReadableText('i lost my brother to suicide.')).toBe('i lost my brother to suicide.');
+    });
+
     it('should drop behaviour told as over, with the time since', () => {
       expect(modelReadableText('i used to cut but i have been clean for six years now. group was good.')).toBe('group was good.');
     });

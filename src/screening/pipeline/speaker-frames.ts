@@ -15,7 +15,7 @@ export type TextRange = readonly [start: number, end: number];
 
 // What a construct generally is or does, right after it (see GENERALISING). "does not mean" only
 // with "mean": "suicidal ideation does not mean you will act on it"; "suicidal thoughts do come" is not general.
-const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b`;
+const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b`;
 
 /** What the post's markup says about who is speaking: the plain text of its quote blocks. */
 export interface SpeakerContext {
@@ -158,6 +158,7 @@ export function modelReadableText(ownText: string): string {
         /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) ||
         OTHERS_DISCLOSURE_CONDITION.test(sentence) ||
         GENERIC_PEOPLE.test(sentence) ||
+        SUICIDE_LOSS.test(sentence) ||
         DEFINITIONAL_SENTENCE.test(sentence))
     )
       return false;
@@ -210,6 +211,14 @@ const CONCEPT_IS_COMMON = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,3}(?:su
 const OTHERS_DISCLOSURE_CONDITION =
   /\b(?:if|when|whenever) (?:someone|somebody|anyone|a person|a friend|a loved one|someone you (?:love|care about|know)|your (?:friend|child|son|daughter|teen|teenager|partner|client|patient|loved one)) (?:\w+ ){0,2}(?:tells you|tell you|says|say|tells|mentions|admits|shares|talks about|is talking about|confides|discloses)\b/;
 const OTHERS_DISCLOSURE_BEFORE = new RegExp(`${OTHERS_DISCLOSURE_CONDITION.source}(?: to you)?(?: that)?(?: (?:they|he|she|it))? (?:\\w+ ){0,3}$`);
+
+// How means are kept from someone at risk: the vocabulary of lethal-means counselling.
+const MEANS_SAFETY_ADVICE =
+  /\b(?:(?:access|accessing) to|remov(?:e|es|ed|ing|al of)|lock(?:s|ed|ing)? (?:up|away)|lock ?box(?:es)?|gun safes?|secur(?:e|ed|ing)|safe(?:ly)? stor(?:e|ed|ing|age)|stor(?:e|ed|ing|age)|dispos(?:e|ed|ing|al)|means (?:safety|restriction|counsel+ing)|keep (?:someone|somebody|them|people|him|her|a person|everyone|your \w+) safe|ask (?:a |your )?(?:family|friends?|someone|somebody|relatives?|a loved one))\b/;
+
+// Loss to suicide told of no one ("grief after losing someone to suicide", "survivors of suicide
+// loss"): a bereavement topic; the author's own loss ("I lost my brother to suicide") keeps its "I".
+const SUICIDE_LOSS = /\b(?:los(?:s|ing|t|e) (?:\w+ ){0,3}to suicide|suicide (?:loss|bereavement|survivors?)|survivors? of suicide|bereaved by suicide)\b/;
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
@@ -303,6 +312,10 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
   // "If you are having thoughts of suicide, call 988": guidance to whoever reads it, written by
   // someone who says nothing of themselves in the sentence. "If you knew I was suicidal" has an "I".
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && ADVICE_CONDITIONAL_BEFORE.test(before) && !/\b(?:i|me|my|myself|mine)\b/.test(sentence)) return 'GENERAL';
+
+  // "Removing access to firearms and stockpiled medication keeps someone safe": means-safety
+  // counselling, said of no one. "I have stockpiled medication" has its "I".
+  if (patternId.startsWith('means.') && !FIRST_PERSON_WORD.test(sentence) && MEANS_SAFETY_ADVICE.test(sentence)) return 'GENERAL';
 
   // "when someone tells you they want to die, take it seriously": advice about another's disclosure.
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && OTHERS_DISCLOSURE_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'GENERAL';
