@@ -778,6 +778,21 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I started self-harming again after that movie about suicide.')).toBe('HIGH');
     });
 
+    it('should rate wishing to join someone who has died as MODERATE, with the death in the sentence or the one before', () => {
+      expect(levelOf('I lost my brother to suicide and I want to join him.')).toBe('MODERATE');
+      expect(levelOf('My grandpa passed away in March. I just want to be with him again.')).toBe('MODERATE');
+      expect(levelOf('Since mom died I keep thinking I want to go be with her.')).toBe('MODERATE');
+    });
+
+    it('should not read joining the living, a company, the army, or being beside someone who nearly died as a wish to die', () => {
+      expect(levelOf('I want to join my dad at his company after college.')).toBe('NONE');
+      expect(levelOf('My dad died last year. I want to join the army like him.')).toBe('NONE');
+      expect(levelOf('My sister moved to Ohio. I want to be with her.')).toBe('NONE');
+      // LOW: her near-death is exposure; being with her is not the author's wish to die.
+      expect(levelOf('My mom is in the hospital, she almost died. I want to be with her.')).toBe('LOW');
+      expect(levelOf('My friend died. His family wants to be with him.')).not.toBe('MODERATE');
+    });
+
     it("should read lethal-means counselling said of no one as general talk, not the author's means", () => {
       expect(levelOf('Removing access to firearms and stockpiled medication is one of the most effective ways to keep someone safe.')).toBe('NONE');
       expect(levelOf('Ask family to lock up stockpiled medication and firearms.')).toBe('NONE');

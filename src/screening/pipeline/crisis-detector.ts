@@ -228,6 +228,7 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
         const sentence = sentenceAround(text, clause.start + (match.index ?? 0));
         if (pattern.sentenceNames && !pattern.sentenceNames.test(sentence)) continue;
         if (pattern.previousSentenceNames && !pattern.previousSentenceNames.test(sentenceBefore(text, clause.start + (match.index ?? 0)))) continue;
+        if (pattern.nearbyNames && !pattern.nearbyNames.test(`${sentenceBefore(text, clause.start + (match.index ?? 0))} ${sentence}`)) continue;
         raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
       }
     }

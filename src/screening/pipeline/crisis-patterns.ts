@@ -85,6 +85,8 @@ export interface CrisisPattern {
    * "I could never take my own life", and nothing after "should I take the job".
    */
   readonly previousSentenceNames?: RegExp;
+  /** Counts only when its sentence or the one before names this ("my grandpa passed away. I want to join him"). */
+  readonly nearbyNames?: RegExp;
   /**
    * With needsRiskContext: the tier it counts at when the post carries no context (instead of not
    * counting at all). For explicit forms where a person should look even alone ("my plan is to
@@ -863,6 +865,20 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     previousSentenceNames: new RegExp(
       `\\b(?:(?:kill|killing|killed|end|ending|ended|off|offing|unalive|unaliving) (?:${SELF}|my (?:own )?life|it all)|tak(?:e|ing|en) my (?:own )?life|(?:i|my|me) (?:\\w+ ){0,3}suicide(?! (?:rates?|prevention|statistics|awareness|hotline|lifeline))|suicide (?:\\w+ ){0,3}(?:i|me|myself))\\b|^(?:suicide|killing myself|ending it)$`,
     ),
+  },
+  {
+    // Wishing to join someone who has died (C-SSRS question 1, wish to be dead): "I lost my brother
+    // to suicide and I want to join him". Only with a death named in the sentence or the one before;
+    // "I want to join my dad at his company" and "I want to see her again" are not it.
+    id: 'passive.join-the-dead',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:want|wanted|wanting|wish|wished|long|longing|ready|just want) to (?:join|be with|go be with|go to) (?:him|her|them|my (?:\\w+ )?(?:mom|mum|mother|dad|father|brother|sister|son|daughter|wife|husband|partner|friend|best friend|grandma|grandmother|grandpa|grandfather|baby|boyfriend|girlfriend|fiance|fiancee))(?: (?:again|soon|now|already|in heaven|up there|on the other side|wherever (?:he|she|they) (?:is|are)))?(?= *$| (?:so|because|and i)\\b)`,
+    ),
+    nearbyNames:
+      /\b(?:(?<!(?:almost|nearly) )died|dead|death|passed away|passed on|lost (?:\w+ ){0,3}to|killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|suicide|funeral|grave|heaven|buried|miss (?:him|her|them) so)\b/,
   },
   {
     // Wishing for a way out with death named as one (C-SSRS question 1, wish to be dead): "I keep
