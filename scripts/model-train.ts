@@ -172,8 +172,10 @@ same constructs)`
 ${CRISIS_MODEL_CONFIG.training.epochs} epochs from zero weights (deterministic), Platt-scaled on
 out-of-fold scores. It reads the normalised text (src/screening/pipeline/normalise.ts), the
 author's own words only, without sentences the speaker rules say are not about the author now
-(general, clinical, definitional or advice sentences with no first person; behaviour told as over
-with the time since, "clean for six years", unless something says it is back): modelReadableText
+(general, clinical, definitional, bereavement or advice sentences with no first person; behaviour told as over
+with the time since, "clean for six years", unless something says it is back; a construct as the
+topic of a film, book or class, "a movie about suicide made me cry", unless the sentence speaks of
+the author's own state): modelReadableText
 in src/screening/pipeline/speaker-frames.ts.
 
 **How it is used.** At or above probability ${file.moderateThreshold} a post is raised to

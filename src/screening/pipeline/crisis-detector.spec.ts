@@ -710,4 +710,105 @@ describe(detectCrisis.name, () => {
       expect(levelOf('That would make me want to disappear forever, so embarrassing.')).toBe('NONE');
     });
   });
+
+  describe('behaviour and passive ideation in the words of missed high posts, generalised (fifth run)', () => {
+    it('should rate an attempt told with "me" for "myself" as HIGH; not an object after "me", not someone else trying', () => {
+      expect(levelOf('I was 16 and I tried to hang me, it did not work.')).toBe('HIGH');
+      expect(levelOf('Last year i attempted to drown me in the lake.')).not.toBe('NONE');
+      expect(levelOf('I tried to kill me a deer last season.')).toBe('NONE');
+      expect(levelOf('I tried to shoot me some photos at the lake.')).toBe('NONE');
+      expect(levelOf('They tried to kill me in that alley.')).toBe('NONE');
+    });
+
+    it('should rate lethal means given up for safety as MODERATE without holding; not a sale for money, a move, a forgotten dose or a parent', () => {
+      const sold = assess('I had a gun for years but in a moment of clarity I sold it.');
+      expect(sold.level).toBe('MODERATE');
+      expect(sold.evidence.some((item) => item.patternId === 'means.given-up-for-safety')).toBe(true);
+      expect(sold.namesMethodOrMeans).toBe(false);
+      expect(assess('I had a gun for years. It is in my drawer and I want to die.').namesMethodOrMeans).toBe(true);
+      expect(levelOf('I gave my pills to my sister so I would not take them all.')).toBe('MODERATE');
+      expect(levelOf('I asked my roommate to hide my razors because I do not trust myself.')).toBe('MODERATE');
+      expect(levelOf('I sold my gun collection to pay the rent.')).toBe('NONE');
+      expect(levelOf('I sold my rifle because I moved to the city.')).toBe('NONE');
+      expect(levelOf('I gave my meds to the nurse so I would not forget them.')).toBe('NONE');
+      expect(levelOf('In a moment of clarity I sold my car and moved.')).toBe('NONE');
+      expect(levelOf('My dad got rid of his guns so he would not be tempted.')).not.toBe('MODERATE');
+    });
+
+    it("should rate having believed it was one's time as MODERATE; not a time to shine, not someone else's time", () => {
+      expect(levelOf('A few nights ago I posted here believing it was my time.')).toBe('MODERATE');
+      expect(levelOf('Last week I really thought it was my time to go.')).toBe('MODERATE');
+      expect(levelOf('I thought it was my time to shine at the audition.')).toBe('NONE');
+      expect(levelOf('I thought it was my time slot, sorry.')).toBe('NONE');
+      expect(levelOf('Grandma said she felt it was her time.')).toBe('NONE');
+    });
+
+    it('should rate wishing for a way out with death named as one as MODERATE; not a way out of a lease, not death ruled out', () => {
+      expect(levelOf('Lately I keep wishing there was some way out, death or whatever.')).toBe('MODERATE');
+      expect(levelOf('I just want an escape, even if it means dying.')).toBe('MODERATE');
+      expect(levelOf('I wish there was some way out of this lease.')).toBe('NONE');
+      expect(levelOf('I want a way out of this, but not death.')).toBe('NONE');
+      expect(levelOf('I keep looking for a way out, something other than death.')).toBe('NONE');
+      expect(levelOf('She wishes there was a way out, she says death would be easier.')).not.toBe('MODERATE');
+    });
+
+    it('should rate admitted thoughts of the act the sentence before named as MODERATE, whatever denial came first', () => {
+      const admitted = assess('I know I could never take my own life. God knows I thought about it.');
+      expect(admitted.level).toBe('MODERATE');
+      expect(admitted.evidence.some((item) => item.patternId === 'passive.admitted-thinking-of-it')).toBe(true);
+      expect(levelOf('I told my therapist I would never kill myself. I have thought about it before though.')).toBe('MODERATE');
+      expect(levelOf('Suicide? Yeah, I have thought about it.')).toBe('MODERATE');
+    });
+
+    it('should not read "I thought about it" after a question, a film, a friend, statistics, general talk or a denial', () => {
+      expect(levelOf('Should I take the job? I thought about it.')).toBe('NONE');
+      expect(levelOf('Should I end things with my boyfriend? I have thought about it.')).toBe('NONE');
+      expect(levelOf('The movie was about suicide. I thought about it for days.')).toBe('NONE');
+      expect(levelOf('My friend killed herself last year. I thought about it a lot.')).toBe('LOW');
+      expect(levelOf('Suicide rates are rising in my town. I thought about it.')).toBe('NONE');
+      expect(levelOf('Is it selfish to commit suicide? I have thought about it a lot.')).toBe('NONE');
+      expect(levelOf('I could never take my own life. I have never thought about it.')).toBe('NONE');
+      expect(levelOf('I thought about it. I could never take my own life.')).toBe('NONE');
+    });
+
+    it("should not take a film's or a class's topic as the author's risk, but keep the author's own history", () => {
+      expect(levelOf('I watched a documentary about self-harm with my mom and we talked after.')).toBe('NONE');
+      expect(levelOf('Our group had a workshop on suicidal thoughts today.')).toBe('NONE');
+      expect(levelOf('I read a book about my self-harm history.')).toBe('MODERATE');
+      expect(levelOf('I started self-harming again after that movie about suicide.')).toBe('HIGH');
+    });
+
+    it('should rate wishing to join someone who has died as MODERATE, with the death in the sentence or the one before', () => {
+      expect(levelOf('I lost my brother to suicide and I want to join him.')).toBe('MODERATE');
+      expect(levelOf('My grandpa passed away in March. I just want to be with him again.')).toBe('MODERATE');
+      expect(levelOf('Since mom died I keep thinking I want to go be with her.')).toBe('MODERATE');
+    });
+
+    it('should not read joining the living, a company, the army, or being beside someone who nearly died as a wish to die', () => {
+      expect(levelOf('I want to join my dad at his company after college.')).toBe('NONE');
+      expect(levelOf('My dad died last year. I want to join the army like him.')).toBe('NONE');
+      expect(levelOf('My sister moved to Ohio. I want to be with her.')).toBe('NONE');
+      // LOW: her near-death is exposure; being with her is not the author's wish to die.
+      expect(levelOf('My mom is in the hospital, she almost died. I want to be with her.')).toBe('LOW');
+      expect(levelOf('My friend died. His family wants to be with him.')).not.toBe('MODERATE');
+    });
+
+    it("should read lethal-means counselling said of no one as general talk, not the author's means", () => {
+      expect(levelOf('Removing access to firearms and stockpiled medication is one of the most effective ways to keep someone safe.')).toBe('NONE');
+      expect(levelOf('Ask family to lock up stockpiled medication and firearms.')).toBe('NONE');
+      expect(levelOf('I have stockpiled medication.')).toBe('IMMINENT');
+      expect(levelOf('I keep the stockpiled pills locked up in my drawer.')).toBe('IMMINENT');
+    });
+
+    it('should read a myth corrected of no one as general talk, and keep the author who says it of themselves', () => {
+      expect(levelOf('Self-harm is not attention seeking. It deserves compassion.')).toBe('NONE');
+      expect(levelOf('Self-harm is not attention seeking for me, I do it to feel something.')).toBe('MODERATE');
+    });
+
+    it('should leave helpers, quotes and general talk about the same constructs unflagged', () => {
+      expect(levelOf('If you have a gun at home, give it to a friend so you would not be tempted, and call 988.')).toBe('NONE');
+      expect(levelOf('As a counselor I ask my clients to lock up the pills for their own safety.')).toBe('NONE');
+      expect(levelOf('"I thought it was my time" is what the character says before the end.')).toBe('NONE');
+    });
+  });
 });

@@ -208,6 +208,8 @@ export const CRISIS_SCORE = {
   moderateThreshold: 2,
 } as const;
 
+const GIVEN_UP_MEANS = 'means.given-up-for-safety';
+
 const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE']);
 
 /**
@@ -225,6 +227,8 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
       for (const match of clause.text.matchAll(pattern.pattern)) {
         const sentence = sentenceAround(text, clause.start + (match.index ?? 0));
         if (pattern.sentenceNames && !pattern.sentenceNames.test(sentence)) continue;
+        if (pattern.previousSentenceNames && !pattern.previousSentenceNames.test(sentenceBefore(text, clause.start + (match.index ?? 0)))) continue;
+        if (pattern.nearbyNames && !pattern.nearbyNames.test(`${sentenceBefore(text, clause.start + (match.index ?? 0))} ${sentence}`)) continue;
         raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
       }
     }
@@ -275,7 +279,16 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   const { score, contributions } = scoreOf(evidence);
 
   const meansPatternIds = new Set(CRISIS_PATTERNS.filter((p) => p.namesMeans).map((p) => p.id));
-  const namesMethodOrMeans = evidence.some((item) => meansPatternIds.has(item.patternId) && item.effectiveTier !== 'NONE' && item.discount === null);
+  // Means the author says they gave up for safety ("I had a gun, in a moment of clarity I sold it")
+  // are no longer at hand: a person checks in, the post is not held for them.
+  const givenUpSentences = new Set(
+    raw.filter(({ pattern, evidence: item }) => pattern.id === GIVEN_UP_MEANS && item.discount === null).map(({ sentence }) => sentence),
+  );
+  const givenUpPhrases = new Set(raw.filter(({ sentence }) => givenUpSentences.has(sentence)).map(({ evidence: item }) => `${item.patternId}|${item.phrase}`));
+  const namesMethodOrMeans = evidence.some(
+    (item) =>
+      meansPatternIds.has(item.patternId) && item.effectiveTier !== 'NONE' && item.discount === null && !givenUpPhrases.has(`${item.patternId}|${item.phrase}`),
+  );
 
   let level = evidence.reduce<CrisisLevel>((current, item) => maxLevel(current, item.effectiveTier), 'NONE');
   const escalations: CrisisEvidence[] = [];
@@ -543,6 +556,15 @@ function sentenceAround(text: string, position: number): string {
   const start = Math.max(text.lastIndexOf('.', position), text.lastIndexOf('!', position), text.lastIndexOf('?', position)) + 1;
   const rest = text.slice(position).search(/[.!?]/);
   return text.slice(start, rest < 0 ? text.length : position + rest).trim();
+}
+
+/** The sentence before the one around `position` ('' for the first). */
+function sentenceBefore(text: string, position: number): string {
+  const start = Math.max(text.lastIndexOf('.', position), text.lastIndexOf('!', position), text.lastIndexOf('?', position), text.lastIndexOf('\n', position));
+  if (start <= 0) return '';
+  const head = text.slice(0, start).replace(/[.!?\n\s]+$/, '');
+  const previous = Math.max(head.lastIndexOf('.'), head.lastIndexOf('!'), head.lastIndexOf('?'), head.lastIndexOf('\n'));
+  return head.slice(previous + 1).trim();
 }
 
 function sentenceAfter(text: string, position: number): string {

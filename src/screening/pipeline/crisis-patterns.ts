@@ -81,6 +81,13 @@ export interface CrisisPattern {
    */
   readonly sentenceNames?: RegExp;
   /**
+   * Counts only when the sentence before names this: "I have thought about it" is ideation after
+   * "I could never take my own life", and nothing after "should I take the job".
+   */
+  readonly previousSentenceNames?: RegExp;
+  /** Counts only when its sentence or the one before names this ("my grandpa passed away. I want to join him"). */
+  readonly nearbyNames?: RegExp;
+  /**
    * With needsRiskContext: the tier it counts at when the post carries no context (instead of not
    * counting at all). For explicit forms where a person should look even alone ("my plan is to
    * drive to the bridge on Friday"), but a page would be too much without more.
@@ -510,6 +517,18 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // The same attempt told with "me" for "myself", as writers whose first language is not English
+    // often do ("I tried to hang me"). Not "tried to kill me a deer": an article after "me" is an
+    // ordinary object; "they tried to kill me" has another subject, so the "i" is part of the phrase.
+    id: 'attempt.tried-me',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `i (?:tried|attempted) to (?:hang|kill|drown|poison|suffocate|strangle|shoot|overdose) me(?! (?:a|an|some|the|one|this|that|dinner|lunch|breakfast)(?![\\p{L}\\p{N}]))`,
+    ),
+  },
+  {
     // Aborted or interrupted attempt (C-SSRS): about to act at a lethal place, and did not.
     id: 'attempt.aborted',
     construct: 'ATTEMPT',
@@ -831,6 +850,61 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // Admitted ideation whose act the sentence before named (C-SSRS lifetime ideation): "I know I
+    // could never take my own life. God knows I thought about it." The denial before it does not
+    // undo the admission. Only after the author's own act is named ("take my own life", "kill
+    // myself", "suicide" beside I or my), not after a friend's death or a film; "I have never
+    // thought about it" has its negation inside and does not match.
+    id: 'passive.admitted-thinking-of-it',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:god knows |honestly |to be honest |yes |yeah |of course |sure |i admit |i will admit |believe me )?i (?:have |had )?(?:also |even |definitely |certainly |seriously |often )?(?:thought about|thought of|considered|contemplated|pictured|imagined) (?:it|doing it|that)(?: (?:before|though|many times|a lot|often|so many times|more than once|plenty of times|sometimes|every day|too|myself|honestly)){0,2}(?= *$)`,
+    ),
+    previousSentenceNames: new RegExp(
+      `\\b(?:(?:kill|killing|killed|end|ending|ended|off|offing|unalive|unaliving) (?:${SELF}|my (?:own )?life|it all)|tak(?:e|ing|en) my (?:own )?life|(?:i|my|me) (?:\\w+ ){0,3}suicide(?! (?:rates?|prevention|statistics|awareness|hotline|lifeline))|suicide (?:\\w+ ){0,3}(?:i|me|myself))\\b|^(?:suicide|killing myself|ending it)$`,
+    ),
+  },
+  {
+    // Wishing to join someone who has died (C-SSRS question 1, wish to be dead): "I lost my brother
+    // to suicide and I want to join him". Only with a death named in the sentence or the one before;
+    // "I want to join my dad at his company" and "I want to see her again" are not it.
+    id: 'passive.join-the-dead',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:want|wanted|wanting|wish|wished|long|longing|ready|just want) to (?:join|be with|go be with|go to) (?:him|her|them|my (?:\\w+ )?(?:mom|mum|mother|dad|father|brother|sister|son|daughter|wife|husband|partner|friend|best friend|grandma|grandmother|grandpa|grandfather|baby|boyfriend|girlfriend|fiance|fiancee))(?: (?:again|soon|now|already|in heaven|up there|on the other side|wherever (?:he|she|they) (?:is|are)))?(?= *$| (?:so|because|and i)\\b)`,
+    ),
+    nearbyNames:
+      /\b(?:(?<!(?:almost|nearly) )died|dead|death|passed away|passed on|lost (?:\w+ ){0,3}to|killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|suicide|funeral|grave|heaven|buried|miss (?:him|her|them) so)\b/,
+  },
+  {
+    // Wishing for a way out with death named as one (C-SSRS question 1, wish to be dead): "I keep
+    // wishing there was some way out, even death". A way out of a lease is entrapment at most, so
+    // the sentence must name death, and not as what the way out is not ("other than death").
+    id: 'passive.way-out-by-death',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:wish|wishing|wished|hope|hoping|pray|praying|want|wanting|wanted|looking for|longing for|need) (?:that )?(?:there (?:was|were|is|would be) |for |i (?:had|could find) )?(?:a|some|any|an|one) (?:way out|escape|exit|way to escape)`,
+    ),
+    sentenceNames: /(?<!\b(?:not|than|besides|without|except|but|no|over) )\b(?:death|dying|die|dead)\b/,
+  },
+  {
+    // Having believed one's death had come, told of a recent night: "I posted here a few nights ago
+    // believing it was my time". Not "my time to shine", "my time slot", nor someone else's time.
+    id: 'passive.believed-my-time',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:believing|believed|thought|thinking|was sure|was convinced|was certain|felt like|feeling like|knew) (?:that )?(?:it was|this was|tonight was|it would be|tonight would be) (?:finally )?my time(?: to (?:go|die|leave))?(?= *$| and (?!they|he|she|someone)| so )`,
+    ),
+  },
+  {
     // Euphemisms for wanting out of life ("I just want to opt out"); "opt out of the emails" is not one.
     id: 'passive.opt-out',
     construct: 'PASSIVE_IDEATION',
@@ -917,6 +991,23 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))`,
     ),
+  },
+  {
+    // Lethal means given up for one's own safety (means restriction, told by the author): "in a
+    // moment of clarity I sold it", "I gave my pills to my sister so I would not take them". It
+    // tells of thoughts of using them, so a person checks in (MODERATE), but it is not a hold: the
+    // means are gone. Counts only when the sentence names a lethal means; selling a gun collection
+    // to pay the rent has no reason of safety in it, and "my dad got rid of his guns" is not ours.
+    id: 'means.given-up-for-safety',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `i (?:finally |eventually |already |just )?(?:sold|got rid of|gave away|gave|handed over|handed in|turned in|threw (?:away|out)|flushed|locked up) (?:it|them|my|the|all|away)|i (?:had|asked|let) (?:my \\w+|someone|a friend|him|her|them) (?:to )?(?:take|hide|lock up|keep|hold on to) (?:it|them|my|the|all)`,
+    ),
+    // Both a lethal means and a reason of safety in the sentence (clauses break at "so I", "because I").
+    sentenceNames:
+      /^(?=.*\b(?:guns?|firearms?|pistol|handgun|rifle|shotgun|revolver|pills|tablets|meds|medications?|painkillers|razors?|blades?|rope|noose)\b)(?=.*(?:\bso (?:that )?i (?:would|could|will|can|would not be able to|could not) (?:not |never )?(?:use|take|do|hurt|harm|kill|shoot|overdose|act|be tempted|go through)|\bto keep (?:me|myself) safe|\bfor my (?:own )?safety|\bmoment of clarity|\b(?:did not|do not|could not|can not) trust myself|\bbefore i (?:used|use|did|do|could use) (?:it|them|something|anything)))/,
   },
   {
     // The medical aftermath of an attempt: one's stomach pumped.

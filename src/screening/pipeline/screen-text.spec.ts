@@ -72,6 +72,15 @@ describe(screenText.name, () => {
       ['a peer worker on how common the thoughts are', 'It is really common to have thoughts of suicide after a breakup. Reaching out was the right call.'],
       ['a quoted example of a passive thought', "Thoughts such as 'it would be easier if I were gone' are worth bringing to group."],
       ["advice about a friend's disclosure", 'If your friend tells you she wants to kill herself, believe her, stay close and call 988 together.'],
+      ['a film that moved the author', 'A movie about suicide made me cry last night.'],
+      ['a book the author read', 'I read a book about suicide for my psychology class.'],
+      ["a brother's attempt", 'My brother attempted last year.'],
+      [
+        'lethal-means counselling',
+        'Removing access to firearms and stockpiled medication is one of the most effective ways to keep someone safe during a crisis.',
+      ],
+      ['a bereavement answer', 'Grief after losing someone to suicide can bring guilt and anger. Support groups for survivors of suicide loss can help.'],
+      ['a myth corrected', 'Self-harm is not attention seeking. It is usually a way to cope with overwhelming feelings, and it deserves compassion.'],
     ])('should publish %s with no case', async (_kind, text) => {
       const sut = await screen(text);
       expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);

@@ -258,6 +258,25 @@ describe('speaker awareness', () => {
       expect(modelReadableText('for me self harm is a way of coping.')).toBe('for me self harm is a way of coping.');
     });
 
+    it('should drop a construct named as the topic of a film, book or class the author saw', () => {
+      expect(modelReadableText('a movie about suicide made me cry.')).toBe('a movie made me cry.');
+      expect(modelReadableText('i read a book about self harm. group was good.')).toBe('i read a book. group was good.');
+      expect(modelReadableText('we had a class on suicide prevention today.')).toBe('we had a class prevention today.');
+    });
+
+    it("should keep the rest of the sentence, the author's own history and a construct that names no work", () => {
+      expect(modelReadableText('i watched a documentary about suicide and now i want to die.')).toBe('i watched a documentary and now i want to die.');
+      expect(modelReadableText('i started cutting again after that movie about suicide.')).toBe('i started cutting again after that movie.');
+      expect(modelReadableText('i read a book about my self harm history.')).toBe('i read a book about my self harm history.');
+      expect(modelReadableText('i think about suicide a lot.')).toBe('i think about suicide a lot.');
+    });
+
+    it("should drop a loss to suicide told of no one, and keep the author's own loss", () => {
+      expect(modelReadableText('grief after losing someone to suicide can bring guilt. groups help.')).toBe('groups help.');
+      expect(modelReadableText('support groups for survivors of suicide loss meet weekly.')).toBe('');
+      expect(modelReadableText('i lost my brother to suicide.')).toBe('i lost my brother to suicide.');
+    });
+
     it('should drop behaviour told as over, with the time since', () => {
       expect(modelReadableText('i used to cut but i have been clean for six years now. group was good.')).toBe('group was good.');
     });

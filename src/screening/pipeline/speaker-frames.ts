@@ -15,7 +15,7 @@ export type TextRange = readonly [start: number, end: number];
 
 // What a construct generally is or does, right after it (see GENERALISING). "does not mean" only
 // with "mean": "suicidal ideation does not mean you will act on it"; "suicidal thoughts do come" is not general.
-const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b`;
+const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b`;
 
 /** What the post's markup says about who is speaking: the plain text of its quote blocks. */
 export interface SpeakerContext {
@@ -158,12 +158,16 @@ export function modelReadableText(ownText: string): string {
         /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) ||
         OTHERS_DISCLOSURE_CONDITION.test(sentence) ||
         GENERIC_PEOPLE.test(sentence) ||
+        SUICIDE_LOSS.test(sentence) ||
         DEFINITIONAL_SENTENCE.test(sentence))
     )
       return false;
     return true;
   });
-  return kept.join('').replace(/\s+/g, ' ').trim();
+  // A construct as the topic of a work ("a movie about suicide made me cry", "I read a book on
+  // self-harm") is what the author watched or read: the topic goes, the rest of the sentence stays
+  // ("... after that movie about suicide I started cutting again" keeps the cutting).
+  return kept.join('').replace(WORK_ABOUT_TOPIC, '$1').replace(/\s+/g, ' ').trim();
 }
 
 // "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
@@ -173,6 +177,10 @@ const GENERALISING = `(?:,[^.!?]{0,120}?,)?(?:${GENERALISING_ALTERNATIVES})`;
 const DEFINITIONAL_SENTENCE = new RegExp(
   `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
 );
+
+// A film, book, song, class... whose subject is the construct: "a documentary about suicide".
+const WORK_ABOUT_TOPIC =
+  /\b((?:movies?|films?|books?|shows?|series|documentar(?:y|ies)|articles?|songs?|videos?|podcasts?|episodes?|plays?|novels?|poems?|lectures?|talks?|class(?:es)?|essays?|papers?|stor(?:y|ies)|news|reports?|scenes?|memoirs?|presentations?|workshops?|seminars?|training)) (?:about|on|called|titled|that deals with|dealing with|depicting|where (?:\w+ ){0,3}(?:commits?|committed|attempts?|attempted)) (?:(?!my |i |me )\w+ ){0,2}(?:suicid\w*|self[ -]?harm\w*|depression|death|dying|overdoses?|cutting)\b/g;
 
 // Behaviour told as over, with the time since: "I used to cut but I've been clean for six years".
 // The patterns keep it as history (it still counts there); the model, which cannot tell tense,
@@ -203,6 +211,14 @@ const CONCEPT_IS_COMMON = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,3}(?:su
 const OTHERS_DISCLOSURE_CONDITION =
   /\b(?:if|when|whenever) (?:someone|somebody|anyone|a person|a friend|a loved one|someone you (?:love|care about|know)|your (?:friend|child|son|daughter|teen|teenager|partner|client|patient|loved one)) (?:\w+ ){0,2}(?:tells you|tell you|says|say|tells|mentions|admits|shares|talks about|is talking about|confides|discloses)\b/;
 const OTHERS_DISCLOSURE_BEFORE = new RegExp(`${OTHERS_DISCLOSURE_CONDITION.source}(?: to you)?(?: that)?(?: (?:they|he|she|it))? (?:\\w+ ){0,3}$`);
+
+// How means are kept from someone at risk: the vocabulary of lethal-means counselling.
+const MEANS_SAFETY_ADVICE =
+  /\b(?:(?:access|accessing) to|remov(?:e|es|ed|ing|al of)|lock(?:s|ed|ing)? (?:up|away)|lock ?box(?:es)?|gun safes?|secur(?:e|ed|ing)|safe(?:ly)? stor(?:e|ed|ing|age)|stor(?:e|ed|ing|age)|dispos(?:e|ed|ing|al)|means (?:safety|restriction|counsel+ing)|keep (?:someone|somebody|them|people|him|her|a person|everyone|your \w+) safe|ask (?:a |your )?(?:family|friends?|someone|somebody|relatives?|a loved one))\b/;
+
+// Loss to suicide told of no one ("grief after losing someone to suicide", "survivors of suicide
+// loss"): a bereavement topic; the author's own loss ("I lost my brother to suicide") keeps its "I".
+const SUICIDE_LOSS = /\b(?:los(?:s|ing|t|e) (?:\w+ ){0,3}to suicide|suicide (?:loss|bereavement|survivors?)|survivors? of suicide|bereaved by suicide)\b/;
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
@@ -253,7 +269,7 @@ const PHILOSOPHICAL =
 const CLINICAL_AFTER =
   /^ (?:is|are|can be|is very|are very|are really|are so|is so|are pretty|is pretty|are quite|is quite)? ?(?:common|normal|not uncommon|more common|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|part of (?:the|many|most|depression|bpd|ptsd)|a risk factor|risk factors|serious|widespread|frequent|higher|rising|increasing|linked to|associated with|a side effect|side effects)\b/;
 const CLINICAL_BEFORE =
-  /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
+  /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:movies?|films?|books?|shows?|documentar(?:y|ies)|articles?|songs?|videos?|podcasts?|episodes?|novels?|memoirs?|lectures?|class(?:es)?|courses?|units?|workshops?|seminars?|presentations?|stor(?:y|ies)|news) (?:about|on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
 
 const CONCEPT_COMMON_BEFORE = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,2}$`);
 
@@ -296,6 +312,10 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
   // "If you are having thoughts of suicide, call 988": guidance to whoever reads it, written by
   // someone who says nothing of themselves in the sentence. "If you knew I was suicidal" has an "I".
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && ADVICE_CONDITIONAL_BEFORE.test(before) && !/\b(?:i|me|my|myself|mine)\b/.test(sentence)) return 'GENERAL';
+
+  // "Removing access to firearms and stockpiled medication keeps someone safe": means-safety
+  // counselling, said of no one. "I have stockpiled medication" has its "I".
+  if (patternId.startsWith('means.') && !FIRST_PERSON_WORD.test(sentence) && MEANS_SAFETY_ADVICE.test(sentence)) return 'GENERAL';
 
   // "when someone tells you they want to die, take it seriously": advice about another's disclosure.
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && OTHERS_DISCLOSURE_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'GENERAL';
