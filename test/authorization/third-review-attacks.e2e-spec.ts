@@ -1,0 +1,103 @@
+import { Role } from '../../src/common/domain/role.enum';
+import { createThread } from '../forum/forum-fixtures';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { assignToSpace, Member, member, postWithCase, space } from '../utils/factories';
+import { GraphqlResponse } from '../utils/graphql';
+import { waitFor } from '../utils/wait-for';
+
+/**
+ * A third outside review, after access-matrix and new-surface-attacks: the less-travelled ways a
+ * peer specialist could learn another space's crisis, against the real app and worker. Each attack
+ * failed before its fix.
+ */
+
+/** Screened by the real worker as IMMINENT: held, an urgent case, an escalation. */
+const CRISIS = 'I am going to kill myself tonight. I have the pills ready.';
+
+describe('authorization: third review attacks', () => {
+  let app: TestApp;
+  let spaceA: string;
+  let spaceB: string;
+  let peerA: Member;
+  let clinician: Member;
+
+  async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>> {
+    return app.gql<T>(query, variables, token);
+  }
+
+  async function heldCrisisThread(author: Member, spaceId: string): Promise<{ postId: string; caseId: string; escalationId: string }> {
+    const thread = await createThread(app, author, spaceId, 'Tonight', CRISIS);
+    const postId = thread.firstPost.id;
+    return waitFor('the worker to hold the crisis post, open its case and raise the escalation', async () => {
+      const [row]: Array<{ case_id: string; escalation_id: string }> = await app.dataSource.query(
+        `SELECT c.id AS case_id, e.id AS escalation_id FROM moderation_cases c JOIN posts p ON p.id = c.post_id
+           JOIN escalations e ON e.subject_id = p.author_id AND e.status <> 'RESOLVED'
+          WHERE c.post_id = $1 AND p.status = 'HELD'`,
+        [postId],
+      );
+      return row ? { postId, caseId: row.case_id, escalationId: row.escalation_id } : undefined;
+    });
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp({ role: 'all', env: { ESCALATION_ACK_SECONDS: 'IMMINENT=3600,HIGH=3600,ELEVATED=3600' } });
+    spaceA = await space(app.dataSource, { name: 'Third review A' });
+    spaceB = await space(app.dataSource, { name: 'Third review B' });
+    peerA = await member(app, Role.PEER_SPECIALIST, 'third-peer-a');
+    clinician = await member(app, Role.CLINICIAN, 'third-clinician');
+    await assignToSpace(app.dataSource, spaceA, peerA.id);
+  });
+
+  afterAll(async () => app.close());
+
+  describe('an escalation a peer joins from their own case', () => {
+    it("should not tell the peer how severe another space's open escalation of the client is, nor what raised it", async () => {
+      const subject = await member(app, Role.CLIENT, 'third-subject');
+      const other = await heldCrisisThread(subject, spaceB);
+      // What the clinicians see: space B's post raised an IMMINENT crisis escalation.
+      const full = await gql<{ escalation: { severity: string; trigger: string } }>(
+        'query ($id: ID!) { escalation(id: $id) { severity trigger } }',
+        { id: other.escalationId },
+        clinician.token,
+      );
+      expect(full.data?.escalation).toEqual({ severity: 'IMMINENT', trigger: 'CRISIS' });
+
+      // Peer A escalates the same client's case in space A: one open escalation per client, so theirs joins space B's.
+      const own = await postWithCase(app.dataSource, spaceA, subject.id, { status: 'PUBLISHED', text: 'a quiet week' });
+      const res = await gql<{ escalateCase: { id: string; severity: string; trigger: string; evidence: string[] } }>(
+        'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id severity trigger evidence } }',
+        { input: { caseId: own.caseId, note: 'checking in' } },
+        peerA.token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.escalateCase.id).toBe(other.escalationId);
+      // What the peer raised (a staff escalation, ELEVATED), not what space B's crisis made it.
+      expect(res.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', trigger: 'MANUAL', evidence: [] });
+    });
+
+    it("should not tell the peer either when another space's crisis post later joined and raised their own escalation", async () => {
+      const subject = await member(app, Role.CLIENT, 'third-subject-later');
+      const own = await postWithCase(app.dataSource, spaceA, subject.id, { status: 'PUBLISHED', text: 'a quiet week' });
+      const ESCALATE = 'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id severity trigger } }';
+      const first = await gql<{ escalateCase: { id: string; severity: string; trigger: string } }>(
+        ESCALATE,
+        { input: { caseId: own.caseId, note: 'first look' } },
+        peerA.token,
+      );
+      expect(first.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', trigger: 'MANUAL' });
+      // The client's crisis post in space B joins the open escalation and makes it IMMINENT.
+      await heldCrisisThread(subject, spaceB);
+      await waitFor('the crisis signal to raise the escalation', async () => {
+        const [row]: Array<{ severity: string }> = await app.dataSource.query(`SELECT severity FROM escalations WHERE id = $1`, [first.data!.escalateCase.id]);
+        return row.severity === 'IMMINENT' || undefined;
+      });
+      const again = await gql<{ escalateCase: { id: string; severity: string; trigger: string } }>(
+        ESCALATE,
+        { input: { caseId: own.caseId, note: 'still worried' } },
+        peerA.token,
+      );
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.escalateCase).toEqual({ id: first.data!.escalateCase.id, severity: 'ELEVATED', trigger: 'MANUAL' });
+    });
+  });
+});
