@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /**
- * Removes members' words from notifications once the words themselves are gone (retention). A
- * notification quotes a member's words only between “ and ” (forum-notification-texts.ts), so
- * what is between them goes, whatever the words were then: a thread renamed since keeps its old
+ * Removes what notifications copied of a member once it is gone: quoted words (retention) and the
+ * sender's pseudonym (erasure). A notification quotes a member's words only between “ and ”, and
+ * names the member whose post it is about only at its start (forum-notification-texts.ts), so
+ * that is what is replaced, whatever the words were then: a thread renamed since keeps its old
  * title in the notifications sent before.
  */
 @Injectable()
@@ -17,6 +18,20 @@ export class NotificationRedactionRepository {
       `UPDATE notifications SET title = regexp_replace(title, '“.*”', $2), body = regexp_replace(body, '“.*”', $2)
         WHERE data->>'threadId' = ANY($1::text[]) AND (strpos(title, '“') > 0 OR strpos(body, '“') > 0)`,
       [threadIds, `“${marker}”`],
+    );
+  }
+
+  /**
+   * Notifications to anyone about one of the posts that open with `name` (the post's author, told
+   * of their reply) open with `replacement` instead: an erased member's pseudonym goes from other
+   * members' inboxes too.
+   */
+  async renameAuthorOf(manager: EntityManager, postIds: readonly string[], name: string, replacement: string): Promise<void> {
+    if (postIds.length === 0) return;
+    await manager.query(
+      `UPDATE notifications SET body = $3 || substr(body, length($2) + 1)
+        WHERE data->>'postId' = ANY($1::text[]) AND left(body, length($2) + 1) = $2 || ' '`,
+      [postIds, name, replacement],
     );
   }
 }

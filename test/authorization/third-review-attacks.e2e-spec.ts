@@ -1,5 +1,5 @@
 import { Role } from '../../src/common/domain/role.enum';
-import { createThread } from '../forum/forum-fixtures';
+import { createReply, createThread, publishedThread, screen } from '../forum/forum-fixtures';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { assignToSpace, Member, member, postWithCase, space } from '../utils/factories';
 import { GraphqlResponse } from '../utils/graphql';
@@ -20,6 +20,7 @@ describe('authorization: third review attacks', () => {
   let spaceB: string;
   let peerA: Member;
   let clinician: Member;
+  let admin: Member;
 
   async function gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphqlResponse<T>> {
     return app.gql<T>(query, variables, token);
@@ -45,6 +46,7 @@ describe('authorization: third review attacks', () => {
     spaceB = await space(app.dataSource, { name: 'Third review B' });
     peerA = await member(app, Role.PEER_SPECIALIST, 'third-peer-a');
     clinician = await member(app, Role.CLINICIAN, 'third-clinician');
+    admin = await member(app, Role.ADMIN, 'third-admin');
     await assignToSpace(app.dataSource, spaceA, peerA.id);
   });
 
@@ -98,6 +100,36 @@ describe('authorization: third review attacks', () => {
       );
       expect(again.errors).toBeUndefined();
       expect(again.data?.escalateCase).toEqual({ id: first.data!.escalateCase.id, severity: 'ELEVATED', trigger: 'MANUAL' });
+    });
+  });
+
+  describe('erased members', () => {
+    it("should not keep an erased member's pseudonym in the notifications their replies sent others, nor in those members' exports", async () => {
+      const leaving = await member(app, Role.CLIENT, 'third-leaving');
+      const starter = await member(app, Role.CLIENT, 'third-starter');
+      const [{ display_name: pseudonym }]: Array<{ display_name: string }> = await app.dataSource.query(`SELECT display_name FROM members WHERE id = $1`, [
+        leaving.id,
+      ]);
+      const thread = await publishedThread(app, starter, spaceA, 'Evenings', 'How do you all wind down?');
+      // One reply in the starter's thread, one quoting their post: each tells the starter, by the replier's pseudonym.
+      for (const quote of [undefined, thread.firstPost.id]) {
+        const reply = await createReply(app, leaving, thread.id, 'A walk helps me.', quote);
+        await screen(app, reply.id, 1, 'PUBLISH');
+      }
+      const INBOX = '{ notifications(first: 100) { edges { node { kind title body } } } }';
+      const before = await gql(INBOX, {}, starter.token);
+      expect(JSON.stringify(before.data)).toContain(pseudonym);
+
+      const erased = await gql('mutation ($id: ID!) { eraseMember(memberId: $id) { displayName } }', { id: leaving.id }, admin.token);
+      expect(erased.errors).toBeUndefined();
+
+      const after = await gql<{ notifications: { edges: Array<{ node: { kind: string; body: string } }> } }>(INBOX, {}, starter.token);
+      const replies = after.data!.notifications.edges.map((e) => e.node).filter((n) => n.kind.startsWith('REPLY_'));
+      expect(replies).toHaveLength(2);
+      expect(JSON.stringify(after.data)).not.toContain(pseudonym);
+      for (const n of replies) expect(n.body.startsWith('Former member ')).toBe(true);
+      const exported = await gql<{ exportMyData: string }>('{ exportMyData }', {}, starter.token);
+      expect(exported.data!.exportMyData).not.toContain(pseudonym);
     });
   });
 });
