@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/domain/role.enum';
 import { createReply, createThread, publishedThread, screen } from '../forum/forum-fixtures';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -7,8 +8,9 @@ import { waitFor } from '../utils/wait-for';
 
 /**
  * A third outside review, after access-matrix and new-surface-attacks: the less-travelled ways a
- * peer specialist could learn another space's crisis, against the real app and worker. Each attack
- * failed before its fix.
+ * peer specialist could learn another space's crisis, or a member what erasure removed, against the
+ * real app and worker. The escalation and erasure attacks failed before their fixes; the last one
+ * guards what was found sound (a hidden object answers exactly as a missing one).
  */
 
 /** Screened by the real worker as IMMINENT: held, an urgent case, an escalation. */
@@ -130,6 +132,53 @@ describe('authorization: third review attacks', () => {
       for (const n of replies) expect(n.body.startsWith('Former member ')).toBe(true);
       const exported = await gql<{ exportMyData: string }>('{ exportMyData }', {}, starter.token);
       expect(exported.data!.exportMyData).not.toContain(pseudonym);
+    });
+  });
+
+  describe('hidden and missing objects', () => {
+    it("should answer a client and another space's peer the same for a hidden held post, thread or case as for an id that does not exist", async () => {
+      const author = await member(app, Role.CLIENT, 'third-hidden-author');
+      const stranger = await member(app, Role.CLIENT, 'third-stranger');
+      const hidden = await heldCrisisThread(author, spaceB);
+      const [{ thread_id: threadId }]: Array<{ thread_id: string }> = await app.dataSource.query(`SELECT thread_id FROM posts WHERE id = $1`, [hidden.postId]);
+      const open = await publishedThread(app, author, spaceB, 'Open', 'A calm day.');
+      const attacks: Array<[string, string, string]> = [
+        ['post', 'query ($id: ID!) { post(id: $id) { id } }', hidden.postId],
+        ['thread', 'query ($id: ID!) { thread(id: $id) { id } }', threadId],
+        ['editPost', 'mutation ($id: ID!) { editPost(input: { postId: $id, body: "mine now" }) { id } }', hidden.postId],
+        ['deletePost', 'mutation ($id: ID!) { deletePost(id: $id) { id } }', hidden.postId],
+        ['react', 'mutation ($id: ID!) { react(input: { postId: $id, kind: HUG }) { id } }', hidden.postId],
+        ['unreact', 'mutation ($id: ID!) { unreact(input: { postId: $id, kind: HUG }) { id } }', hidden.postId],
+        ['reportPost', 'mutation ($id: ID!) { reportPost(input: { postId: $id, reason: "probe" }) }', hidden.postId],
+        ['createReply', 'mutation ($id: ID!) { createReply(input: { threadId: $id, body: "probe" }) { id } }', threadId],
+        ['quote', `mutation ($id: ID!) { createReply(input: { threadId: "${open.id}", body: "probe", quotePostId: $id }) { id } }`, hidden.postId],
+      ];
+      const staffAttacks: Array<[string, string, string]> = [
+        ['moderationCase', 'query ($id: ID!) { moderationCase(id: $id) { id } }', hidden.caseId],
+        ['claimCase', 'mutation ($id: ID!) { claimCase(id: $id) { id } }', hidden.caseId],
+        ['addCaseNote', 'mutation ($id: ID!) { addCaseNote(input: { caseId: $id, note: "probe" }) { id } }', hidden.caseId],
+        ['resolveCase', 'mutation ($id: ID!) { resolveCase(input: { caseId: $id, decision: APPROVE }) { id } }', hidden.caseId],
+        ['escalateCase', 'mutation ($id: ID!) { escalateCase(input: { caseId: $id, note: "probe" }) { id } }', hidden.caseId],
+      ];
+      const answer = async (query: string, id: string, token: string) => {
+        const res = await gql(query, { id }, token);
+        return res.errors ? { code: res.errors[0].extensions?.code, message: res.errors[0].message } : { data: res.data };
+      };
+      for (const [who, token, list] of [
+        ['client', stranger.token, attacks],
+        ['peer A', peerA.token, [...attacks, ...staffAttacks]],
+      ] as const) {
+        for (const [name, query, id] of list) {
+          const missing = await answer(query, randomUUID(), token);
+          expect({ who, name, answer: await answer(query, id, token) }).toEqual({ who, name, answer: missing });
+        }
+      }
+      // Nothing was changed by the attempts: the post is still held, its case open and unclaimed.
+      const [row] = await app.dataSource.query(
+        `SELECT p.status, c.status AS case_status, c.assignee_id FROM posts p JOIN moderation_cases c ON c.post_id = p.id WHERE p.id = $1`,
+        [hidden.postId],
+      );
+      expect(row).toEqual({ status: 'HELD', case_status: 'OPEN', assignee_id: null });
     });
   });
 });
