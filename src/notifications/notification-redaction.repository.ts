@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { NotificationKind } from './entities/notification.entity';
+
+/** The kinds whose body opens with the pseudonym of the post's author (forum-notification-texts.ts). */
+const OPENED_BY_AUTHOR_NAME: readonly NotificationKind[] = [NotificationKind.REPLY_IN_YOUR_THREAD, NotificationKind.REPLY_TO_YOUR_POST];
 
 /**
  * Removes what notifications copied of a member once it is gone: quoted words (retention) and the
@@ -22,16 +26,17 @@ export class NotificationRedactionRepository {
   }
 
   /**
-   * Notifications to anyone about one of the posts that open with `name` (the post's author, told
-   * of their reply) open with `replacement` instead: an erased member's pseudonym goes from other
+   * Notifications to anyone about one of the posts (replies) that open with `name`, the post's
+   * author, open with `replacement` instead: an erased member's pseudonym goes from other
    * members' inboxes too.
    */
   async renameAuthorOf(manager: EntityManager, postIds: readonly string[], name: string, replacement: string): Promise<void> {
     if (postIds.length === 0) return;
+    // A scan of the table, as above: an erasure is rare and an admin's, never on a member's request path.
     await manager.query(
       `UPDATE notifications SET body = $3 || substr(body, length($2) + 1)
-        WHERE data->>'postId' = ANY($1::text[]) AND left(body, length($2) + 1) = $2 || ' '`,
-      [postIds, name, replacement],
+        WHERE data->>'postId' = ANY($1::text[]) AND kind = ANY($4::text[]) AND left(body, length($2) + 1) = $2 || ' '`,
+      [postIds, name, replacement, OPENED_BY_AUTHOR_NAME],
     );
   }
 }
