@@ -15,6 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import { EscalationEntity } from './entities/escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { EscalationModel } from './models/escalation.model';
+import { CASE_ESCALATION } from './escalations.service';
 import { staffNote } from '../common/text/staff-note';
 
 function toEscalationModel(row: EscalationEntity): EscalationModel {
@@ -67,14 +68,19 @@ export class EscalationReviewService {
    * evidence quotes the client's posts from every space and carries other staff's notes, and the
    * acknowledgement and resolution notes are the clinicians': none of it is theirs to read. One open
    * escalation per client means it may have been raised elsewhere (another space's crisis post):
-   * then its post, case and note are not named either.
+   * then its post, case and note are not named either, nor its severity and trigger.
    */
   async getForRaiser(viewer: Viewer, id: string, fromCaseId: string): Promise<EscalationModel> {
     const escalation = await this.get(id);
     if (viewer.role === Role.CLINICIAN || viewer.role === Role.ADMIN) return escalation;
     const fromThisCase = escalation.caseId === fromCaseId;
+    // Severity and trigger come from every post that raised or joined the escalation, maybe another
+    // space's crisis the peer may not read: unless they all are this case's post, the peer is told
+    // what their own escalation is (ELEVATED, MANUAL), and clinicians the rest.
+    const othersJoined = !fromThisCase || (await this.escalations.signalsOf([id])).some((signal) => signal.postId !== escalation.postId);
     return {
       ...escalation,
+      ...(othersJoined ? CASE_ESCALATION : {}),
       evidence: [],
       ackNote: null,
       resolutionNote: null,

@@ -38,6 +38,9 @@ const MODERATE_OR_HIGHER: readonly CrisisLevel[] = [CrisisLevel.MODERATE, Crisis
  * event) instead of opening another; a higher severity re-pages it at the new severity with a
  * deadline that is never later. A transaction-scoped lock on the client makes this race-safe.
  */
+/** What a staff member's escalation of a moderation case is, whatever else the client's open escalation gathered. */
+export const CASE_ESCALATION = { trigger: EscalationTrigger.MANUAL, severity: EscalationSeverity.ELEVATED } as const;
+
 @Injectable()
 export class EscalationsService {
   constructor(
@@ -102,8 +105,7 @@ export class EscalationsService {
       subjectId: request.subjectId,
       postId: request.postId,
       caseId: request.caseId,
-      trigger: EscalationTrigger.MANUAL,
-      severity: EscalationSeverity.ELEVATED,
+      ...CASE_ESCALATION,
       evidence: [{ escalatedFromCase: request.caseId, note: request.note }],
       raisedBy: request.raisedBy,
       note: request.note,

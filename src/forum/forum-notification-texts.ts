@@ -6,6 +6,9 @@ import type { NewNotification } from '../notifications/notifications.service';
 /**
  * What members are told about each other's support: pseudonyms and the member's own thread title,
  * never the text of anyone's post (a reply that is pending or held is never announced at all).
+ * A member's words (a title) go between “ and ” and nowhere else, with the thread's id in `data`,
+ * and the replier's pseudonym opens the body, with the reply's id as `data.postId`: that is how
+ * retention and erasure find and remove them (NotificationRedactionRepository).
  */
 
 /** A reply that has just been published, with the people it concerns. */

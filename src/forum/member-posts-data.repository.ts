@@ -75,10 +75,16 @@ export class MemberPostsDataRepository {
 
   /**
    * Retention: held and removed posts whose state is older than `days` lose their text (body,
-   * revisions, and the thread's title when the post opens it), at most `limit` per call, oldest
-   * first. Returns the ids of the posts it purged.
+   * revisions, the thread's title when the post opens it, and the reasons members gave when they
+   * reported it: free text that may quote it), at most `limit` per call, oldest first. Returns the
+   * ids of the posts it purged and of the threads whose title went with them.
    */
-  async purgeHeldAndRemovedText(manager: EntityManager, days: number, marker: string, limit: number): Promise<string[]> {
+  async purgeHeldAndRemovedText(
+    manager: EntityManager,
+    days: number,
+    marker: string,
+    limit: number,
+  ): Promise<{ postIds: string[]; retitledThreadIds: string[] }> {
     const markerHtml = `<p>${marker}</p>`;
     const posts: Array<{ id: string }> = await manager.query(
       `WITH due AS (
@@ -90,10 +96,14 @@ export class MemberPostsDataRepository {
        ) SELECT id FROM purged`,
       [PostStatus.HELD, PostStatus.REMOVED, days, limit, markerHtml, marker],
     );
-    const ids = posts.map((p) => p.id);
-    if (ids.length === 0) return ids;
-    await manager.query(`UPDATE post_revisions SET body_html = $2, body_text = $3 WHERE post_id = ANY($1::uuid[])`, [ids, markerHtml, marker]);
-    await manager.query(`UPDATE threads SET title = $2 WHERE first_post_id = ANY($1::uuid[])`, [ids, marker]);
-    return ids;
+    const postIds = posts.map((p) => p.id);
+    if (postIds.length === 0) return { postIds, retitledThreadIds: [] };
+    await manager.query(`UPDATE post_revisions SET body_html = $2, body_text = $3 WHERE post_id = ANY($1::uuid[])`, [postIds, markerHtml, marker]);
+    const threads: Array<{ id: string }> = await manager.query(
+      `WITH retitled AS (UPDATE threads SET title = $2 WHERE first_post_id = ANY($1::uuid[]) RETURNING id) SELECT id FROM retitled`,
+      [postIds, marker],
+    );
+    await manager.query(`UPDATE reports SET reason = $2 WHERE post_id = ANY($1::uuid[])`, [postIds, marker]);
+    return { postIds, retitledThreadIds: threads.map((t) => t.id) };
   }
 }

@@ -2,6 +2,7 @@ import { MemberNotificationsRepository } from './member-notifications.repository
 import { Module } from '@nestjs/common';
 import { NotificationInboxRepository } from './notification-inbox.repository';
 import { NotificationInboxResolver } from './notification-inbox.resolver';
+import { NotificationRedactionRepository } from './notification-redaction.repository';
 import { NotificationInbox } from './notification-inbox.service';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsResolver } from './notifications.resolver';
@@ -21,7 +22,8 @@ import { RedisPubSub } from './realtime/redis-pubsub';
     NotificationInbox,
     NotificationInboxResolver,
     MemberNotificationsRepository,
+    NotificationRedactionRepository,
   ],
-  exports: [NotificationsService, NotificationInbox, RedisPubSub, MemberNotificationsRepository],
+  exports: [NotificationsService, NotificationInbox, RedisPubSub, MemberNotificationsRepository, NotificationRedactionRepository],
 })
 export class NotificationsModule {}

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { EscalationRedactionRepository } from '../escalation/escalation-redaction.repository';
 import { MemberPostsDataRepository } from '../forum/member-posts-data.repository';
+import { NotificationRedactionRepository } from '../notifications/notification-redaction.repository';
 import { JobHandler } from '../queue/job-handlers';
 import { JobName } from '../queue/queue.types';
 import { ScreeningRedactionRepository } from './screening-redaction.repository';
@@ -31,6 +32,7 @@ export class RetentionSweeper {
     private readonly posts: MemberPostsDataRepository,
     private readonly screenings: ScreeningRedactionRepository,
     private readonly escalations: EscalationRedactionRepository,
+    private readonly notifications: NotificationRedactionRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -39,9 +41,12 @@ export class RetentionSweeper {
     let purged = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
-        const ids = await this.posts.purgeHeldAndRemovedText(manager, this.config.membership.retentionDaysRemoved, RETAINED_TEXT_MARKER, BATCH);
+        const removed = await this.posts.purgeHeldAndRemovedText(manager, this.config.membership.retentionDaysRemoved, RETAINED_TEXT_MARKER, BATCH);
+        const ids = removed.postIds;
         await this.screenings.redactEvidenceOf(manager, ids);
         await this.escalations.redactEvidenceOf(manager, ids);
+        // A reply's notification to the thread's author quotes the title: it goes with the title.
+        await this.notifications.redactQuotesAboutThreads(manager, removed.retitledThreadIds, RETAINED_TEXT_MARKER);
         if (ids.length > 0) {
           await this.audit.recordMany(
             ids.map((postId) => ({

@@ -250,6 +250,60 @@ describe('members: their own data, erasure and retention', () => {
     expect(again[0].n).toBe(2);
   });
 
+  it("should purge a removed thread's titles (the old one too) from the notifications that quote them, and the reasons typed when reporting it", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const author = await member(app, Role.CLIENT, 'retention-titled');
+    const replier = await member(app, Role.CLIENT, 'retention-replier');
+    const reporter = await member(app, Role.CLIENT, 'retention-reporter');
+    const firstTitle = `Quiet evening ${tag}`;
+    const laterTitle = `Quieter evening ${tag}`;
+    const reason = `it says private words ${tag}`;
+    const keptTitle = `Kept evening ${tag}`;
+    const thread = await publishedThread(app, author, spaceId, firstTitle, 'A calm day today.');
+    const kept = await publishedThread(app, author, spaceId, keptTitle, 'Another calm day.');
+    // Each published reply tells the thread's author, quoting the title as it was then.
+    await publishedReply(app, replier, thread.id, 'Glad to hear it.');
+    await publishedReply(app, replier, kept.id, 'Glad to hear it too.');
+    const reported = await app.gql(
+      `mutation($input: ReportPostInput!) { reportPost(input: $input) }`,
+      { input: { postId: thread.firstPost.id, reason } },
+      reporter.token,
+    );
+    expect(reported.errors).toBeUndefined();
+    const renamed = await app.gql(
+      `mutation($input: EditPostInput!) { editPost(input: $input) { id } }`,
+      { input: { postId: thread.firstPost.id, body: 'A calm day today.', title: laterTitle } },
+      author.token,
+    );
+    expect(renamed.errors).toBeUndefined();
+    await waitFor('the renamed thread to be screened', async () => {
+      const [row]: Array<{ status: string }> = await app.dataSource.query(`SELECT status FROM posts WHERE id = $1`, [thread.firstPost.id]);
+      return row.status !== 'PENDING';
+    });
+    await publishedReply(app, replier, thread.id, 'Still glad.');
+    // Before: the titles are in the notifications, the reason in the report (the check can fail).
+    expect(await tablesQuoting(app, firstTitle)).toContain('notifications.body');
+    expect(await tablesQuoting(app, laterTitle)).toEqual(expect.arrayContaining(['notifications.body', 'threads.title']));
+    expect(await tablesQuoting(app, reason)).toContain('reports.reason');
+
+    await app.dataSource.query(`UPDATE posts SET status = 'REMOVED', status_changed_at = now() - interval '31 days' WHERE id = $1`, [thread.firstPost.id]);
+    await app.running.app.get(RetentionSweeper).sweep();
+
+    for (const words of [firstTitle, laterTitle, reason]) expect({ words, in: await tablesQuoting(app, words) }).toEqual({ words, in: [] });
+    const told: Array<{ body: string }> = await app.dataSource.query(
+      `SELECT body FROM notifications WHERE member_id = $1 AND kind = 'REPLY_IN_YOUR_THREAD' AND data->>'threadId' = $2`,
+      [author.id, thread.id],
+    );
+    expect(told.map((n) => n.body)).toEqual([
+      expect.stringContaining('“[removed after the retention period]”'),
+      expect.stringContaining('“[removed after the retention period]”'),
+    ]);
+    // The report itself stays (who reported, when); another thread's notification keeps its title.
+    const [report] = await app.dataSource.query(`SELECT reason FROM reports WHERE post_id = $1 AND reporter_id = $2`, [thread.firstPost.id, reporter.id]);
+    expect(report).toEqual({ reason: '[removed after the retention period]' });
+    expect(await tablesQuoting(app, keptTitle)).toEqual(expect.arrayContaining(['notifications.body', 'threads.title']));
+  });
+
   it("should purge a held post's words from the escalation it joined, in every table, and keep the other posts' words there", async () => {
     const tag = randomUUID().slice(0, 8);
     const escalations = app.running.app.get(EscalationsService);
