@@ -254,6 +254,20 @@ export async function expectNoStaffPage(page: Page, path: string, linkName: stri
   expect(await page.getByRole('link', { name: linkName }).count()).toBe(0);
 }
 
+/**
+ * Expects focus to land on the element whose `property` is `expected`. Focus moved by an effect or
+ * in the next frame lands a moment after the render that shows it, so this waits briefly first.
+ */
+export async function expectFocus(page: Page, property: 'id' | 'tagName' | 'textContent', expected: string): Promise<void> {
+  const focused = (p: string) => (document.activeElement as unknown as Record<string, string | undefined> | null)?.[p] ?? '';
+  await page
+    .waitForFunction(([p, e]) => ((document.activeElement as unknown as Record<string, string | undefined> | null)?.[p] ?? '') === e, [property, expected], {
+      timeout: 5_000,
+    })
+    .catch(() => undefined);
+  expect(await page.evaluate(focused, property)).toBe(expected);
+}
+
 /** What the focused element shows: the yellow focus style, an outline or a ring; never nothing. */
 export async function focusIsVisible(page: Page): Promise<{ what: string; visible: boolean }> {
   return page.evaluate(() => {

@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import { AppProcess } from '../utils/app-process';
-import { launchBrowser, openJourney, startServer, tabTo } from './browser-harness';
+import { expectFocus, launchBrowser, openJourney, startServer, tabTo } from './browser-harness';
 
 /** A journey by keyboard alone (sign in, find a space, write, read it posted, get help), with focus visible at every stop. */
 describe('keyboard only', () => {
@@ -32,7 +32,7 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Spaces' }).waitFor();
       // Focus moved to the new page's heading, so the next Tab starts from there.
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await expectFocus(page, 'tagName', 'H1');
 
       // As a person would, once the spaces are there: Tab from the heading while they load runs off the page's end.
       await page.getByRole('link', { name: 'Anxiety' }).waitFor();

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import {
   api,
   expectAccessible,
+  expectFocus,
   JourneyServer,
   openConsoleSection,
   openJourney,
@@ -89,7 +90,7 @@ describe('staff: spaces and members in the program console', () => {
       await row.getByRole('button', { name: `Archive “${spaceName}”` }).click();
       const confirm = page.getByRole('region', { name: `Archive “${spaceName}”?` });
       await confirm.getByText('read-only, hidden from lists', { exact: false }).waitFor();
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Archive “${spaceName}”?`);
+      await expectFocus(page, 'textContent', `Archive “${spaceName}”?`);
       await expectAccessible(journey, 'space-archive-confirm');
       await confirm.getByRole('button', { name: 'Keep it open' }).click();
       expect((await db.query(`SELECT archived_at FROM spaces WHERE id = $1`, [created[0].id])).rows[0].archived_at).toBeNull();
@@ -180,7 +181,7 @@ describe('staff: spaces and members in the program console', () => {
       await page.keyboard.press('Enter');
       const panel = page.getByRole('region', { name: `Edit “${before.name}”` });
       await panel.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Edit “${before.name}”`);
+      await expectFocus(page, 'textContent', `Edit “${before.name}”`);
       expect(await panel.getByLabel('Name', { exact: true }).inputValue()).toBe(before.name);
       expect(await panel.getByLabel('Cohort (optional)').inputValue()).toBe(before.cohort);
 

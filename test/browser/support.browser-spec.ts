@@ -4,6 +4,7 @@ import { AppProcess } from '../utils/app-process';
 import { uniqueSub } from '../utils/factories';
 import {
   api,
+  expectFocus,
   JourneyPage,
   launchBrowser,
   openJourney,
@@ -120,7 +121,7 @@ describe('journey 5: supporting others', () => {
         const robinReply = page.getByRole('article').filter({ hasText: 'Ten minutes counts' });
         await robinReply.getByRole('button', { name: /^Quote Robin’s post/ }).click();
         await page.getByText('Your reply will quote Robin').waitFor();
-        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('reply-body');
+        await expectFocus(page, 'id', 'reply-body');
         await page.keyboard.type('Walks after lunch help me too. Well done, Sky.');
         await river.shot('quoting');
         await expectNoAxeProblems(river);
