@@ -165,4 +165,28 @@ describe(matchWatchedWords.name, () => {
       expect(group('I hate being a woman some days.')).toEqual([]);
     });
   });
+
+  describe('spelling tricks', () => {
+    it('should flag abuse hidden by a dropped, swapped or glued letter, for a person to read', () => {
+      expect(hitsFor('Womn are scum.', [])).toEqual([expect.objectContaining({ source: 'GROUP_DEROGATION', action: 'FLAG' })]);
+      expect(hitsFor('I haet immigrants.', [])).toEqual([expect.objectContaining({ source: 'GROUP_DEROGATION', action: 'FLAG' })]);
+      expect(hitsFor('Ihate Muslims', [])).toEqual([expect.objectContaining({ source: 'GROUP_DEROGATION', action: 'FLAG' })]);
+      expect(hitsFor('you are a wortless idoit', [])).toEqual([expect.objectContaining({ source: 'TARGETED_INSULT', action: 'FLAG' })]);
+    });
+
+    it('should say which spelling it read, so the moderator can judge the guess', () => {
+      expect(hitsFor('I haet immigrants.', [])[0].why).toContain('"haet" as "hate"');
+    });
+
+    it('should not flag the real words the repair sits next to', () => {
+      expect(hitsFor('You lose some, you win some.', [])).toEqual([]);
+      expect(hitsFor('I was back at group today and the black dog was quieter.', [])).toEqual([]);
+      expect(hitsFor('They treat women with respect there.', [])).toEqual([]);
+      expect(hitsFor('Muslims and Christians sat together at the vigil.', [])).toEqual([]);
+    });
+
+    it('should keep a hold that the written spelling earns', () => {
+      expect(hitsFor('Women are scum.', [])).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+  });
 });

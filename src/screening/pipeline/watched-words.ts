@@ -1,5 +1,6 @@
 import { DataSet, type EnglishProfaneWord, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 
+import { repairAbuseSpelling } from './abuse-spelling-repair';
 import { normaliseText, type NormalisedText } from './normalise';
 
 /** An admin-managed watched word, as stored by the admin screens. */
@@ -169,9 +170,28 @@ const INSULT_FOLLOWED_BY_CARE = /^\s*(?:enough|worth|loved|not alone|not|either)
  * only when aimed at a person ("fuck you", "you stupid bitch"); the toxicity model covers the rest.
  */
 export function matchWatchedWords(normalised: NormalisedText, entries: readonly WatchedWordEntry[]): WatchedWordsResult {
-  return {
-    hits: withTargetedInsults(normalised, [...matchAdminList(normalised, entries), ...matchLibrary(normalised.text), ...matchIncitement(normalised.text)]),
-  };
+  const hits = withTargetedInsults(normalised, [...matchAdminList(normalised, entries), ...matchBuiltIn(normalised)]);
+  return { hits: hits.some((hit) => hit.action === 'HOLD') ? hits : [...hits, ...matchRepairedSpelling(normalised, hits)] };
+}
+
+function matchBuiltIn(normalised: NormalisedText): WatchedWordHit[] {
+  return [...matchLibrary(normalised.text), ...matchIncitement(normalised.text)];
+}
+
+/**
+ * The built-in rules again on the text with spelling tricks undone ("womn are scum", "I haet",
+ * "Ihate"). A repair is a guess, so what only the repaired text shows is read by a person (FLAG)
+ * and never hides a post on its own.
+ */
+function matchRepairedSpelling(normalised: NormalisedText, found: readonly WatchedWordHit[]): WatchedWordHit[] {
+  const repaired = repairAbuseSpelling(normalised.text);
+  if (repaired.repairs.length === 0) return [];
+  const seen = new Set(found.map((hit) => `${hit.source}:${hit.ruleId}`));
+  const asRead = repaired.repairs.map((repair) => `"${repair.from}" as "${repair.to}"`).join(', ');
+  const text: NormalisedText = { ...normalised, text: repaired.text };
+  return withTargetedInsults(text, matchBuiltIn(text))
+    .filter((hit) => !seen.has(`${hit.source}:${hit.ruleId}`))
+    .map((hit) => ({ ...hit, action: 'FLAG' as const, why: `${hit.why}, with the spelling read as meant (${asRead}): review, not hold` }));
 }
 
 function matchAdminList(normalised: NormalisedText, entries: readonly WatchedWordEntry[]): WatchedWordHit[] {
