@@ -153,6 +153,37 @@ describe(matchWatchedWords.name, () => {
       expect(group("I really can't stand gay people like you.")).toEqual([expect.objectContaining({ action: 'FLAG' })]);
     });
 
+    it('should flag hatred felt for a group, a group denied equal worth, and profanity thrown at a group', () => {
+      for (const text of [
+        'I have so much disdain for these immigrants.',
+        'These Muslims disgust me so much.',
+        'You gay people make me sick.',
+        'Clearly women are not our equals.',
+        'Of course human rights should not apply to trans people.',
+        'Fuck all immigrants.',
+        'Disabled people should just fuck off forever.',
+        'You are nothing but common female trash.',
+        'Muslim lives are worth absolutely nothing.',
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Women are human garbage.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should not hit love, equal rights, self-hatred or a name the author was called', () => {
+      for (const text of [
+        'Black lives matter.',
+        'I have so much love for the women in my group.',
+        'Human rights should apply to immigrants too.',
+        'Women are not our enemies.',
+        'Gay people are not worthless and never were.',
+        'I feel so much hatred for myself tonight.',
+        'Kids at school called my family white trash.',
+        'Trans people make me feel safe here.',
+        'Fuck all of this, what a week.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+
     it('should not hit counter-speech, negation or praise', () => {
       expect(group('You can not seriously believe that "Muslims are lesser beings".')).toEqual([]);
       expect(group('Threatening to kill all women will get you thrown in jail.')).toEqual([]);

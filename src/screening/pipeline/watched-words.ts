@@ -118,7 +118,7 @@ const HOMONYM_SLURS = new Set<EnglishProfaneWord>(['dyke', 'fag']);
 
 // Quoting or naming a slur to object to it is counter-speech: a human looks, nothing is hidden.
 const REFERENCE_CONTEXT =
-  /\b(?:call(?:s|ed|ing)? (?:someone|somebody|people|him|her|them|me|us|you|anyone|others|a person)|the (?:word|term|slur|n word|f word)|(?:say|says|said|saying|use|uses|used|using|write|wrote|writing|shout|shouted|shouting|yell|yelled) |is a slur|are slurs|slurs? (?:like|such as)|not (?:ok|okay|acceptable|cool|alright|fine)|(?:do not|never|stop) (?:say|call|use))/;
+  /\b(?:call(?:s|ed|ing)? (?:someone|somebody|people|him|her|them|me|us|you|anyone|others|a person|my \w+|our \w+)|the (?:word|term|slur|n word|f word)|(?:say|says|said|saying|use|uses|used|using|write|wrote|writing|shout|shouted|shouting|yell|yelled) |is a slur|are slurs|slurs? (?:like|such as)|not (?:ok|okay|acceptable|cool|alright|fine)|(?:do not|never|stop) (?:say|call|use))/;
 // "we are X and proud", "my n*gga": reclaimed use by the group itself; forum policy decides.
 const SELF_REFERENCE = /\b(?:i am|i'm|we are|we're|us|my|our)\s+(?:\w+\s+)?$/;
 const SECOND_PERSON = /\b(?:you|your|yourself|yourselves|ya|yall|y'all)\b/;
@@ -299,19 +299,40 @@ const AIMED_AFTER = /^\s+(?:you|yourself|yourselves|u|off you)\b/;
  * called vermin or told it should die is held.
  */
 const GROUP = `(?:(?:all|the|most|these|those|you|other|any|every|each) )?(?:women|woman|girls|men|gays|lesbians?|bisexuals?|homosexuals|queers|blacks|whites|asians|latinos|latinas|hispanics|arabs|mexicans|jews|muslims?|christians|hindus|immigrants?|refugees|migrants|foreigners|minorities|(?:gay|trans|transgender|black|white|asian|latino|hispanic|arab|indian|chinese|mexican|jewish|muslim|christian|disabled|autistic|mentally ill|deaf|blind|female|immigrant) (?:people|persons?|person|folk|folks|men|women|man|woman|guys|kids|lives)|disabled|trans|autistics)(?: like (?:you|them|him|her|that|these|those|yourself))?`;
+/** What a person is, said as an adjective ("female trash", "gay lives"). */
+const IDENTITY = `(?:female|gay|lesbian|bisexual|queer|trans|transgender|black|white|asian|latino|hispanic|arab|indian|chinese|mexican|jewish|muslim|christian|hindu|disabled|autistic|immigrant|refugee|migrant)`;
 const DEHUMANISING = `(?:plagues?|virus(?:es)?|diseases?|cancers?|parasites?|vermin|scum|filth|dirt|animals|savages|subhumans?|lesser beings|abominations?|rats|cockroaches|pests|trash|garbage|rubbish|a (?:plague|virus|disease|cancer|burden|curse|blight|stain) (?:on|to|for|upon) (?:society|the world|humanity|this country|our country|us all))`;
 const GROUP_VIOLENCE = new RegExp(
   `(?<![\\p{L}])(?:(?:kill|murder|exterminate|get rid of|wipe out|gas|hang|shoot|execute|eradicate|slaughter|lynch|beat up|burn) (?:all|every|each|more)? ?(?:of )?(?:(?:that|this) )?${GROUP}|(?:end|take) (?:every|all|each) ${GROUP}(?:'s|s') li(?:fe|ves)|death to (?:all )?${GROUP}|${GROUP} (?:should|must|ought to|deserve to|need to|have to|would be better off if they)(?: all| just| be made to)? (?:die|suffer|burn|rot|(?:be|get) (?:killed|executed|exterminated|shot|hanged|hung|gassed|wiped out|eradicated|locked up|caged|put down|removed from (?:society|this country)))|${GROUP} (?:are not|is not|are never|do not deserve to|does not deserve to) (?:worth (?:shit|anything|saving|a damn|living)|live|exist|be alive)|${GROUP} have no (?:value|place|right to (?:live|exist)))(?![\\p{L}])`,
   'gu',
 );
 const GROUP_DEHUMANISED = new RegExp(
-  `(?<![\\p{L}])${GROUP} (?:are|is)(?: (?:just|all|only|nothing but|such|so|simply|truly|really|literally|basically|a|an|the|worthless|absolute|complete|total|disgusting|filthy|utter))* (?:${DEHUMANISING}|${INSULT_NOUN})(?![\\p{L}])`,
+  `(?<![\\p{L}])${GROUP} (?:are|is)(?: (?:just|all|only|nothing but|no better than|such|so|simply|truly|really|literally|basically|a|an|the|worthless|absolute|complete|total|disgusting|filthy|utter|human|common))* (?:${DEHUMANISING}|${INSULT_NOUN})(?![\\p{L}])`,
   'gu',
 );
 const GROUP_PUT_DOWN = new RegExp(
-  `(?<![\\p{L}])(?:${GROUP} (?:are|is)(?: (?:just|all|always|so|such|really|truly|without a doubt|by far|simply|totally|completely|absolutely|utterly|incredibly|extremely|very|fucking))* (?:${INSULT_ADJECTIVE}|the (?:stupidest|dumbest|ugliest|worst|most (?:disgusting|pathetic|useless|worthless)))|(?:i|we) (?:\\w+ ){0,2}?(?:hate|despise|loathe|detest|can not stand|am disgusted by|are disgusted by|feel (?:nothing but )?(?:contempt|disgust|hatred|scorn) for|have no (?:respect|compassion) for)(?! (?:that|it|when|how|the way|what|being)\\b) (?:\\w+ ){0,2}?${GROUP}|(?:disgusted|sickened|repulsed|revolted) by (?:all )?${GROUP})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${GROUP} (?:are|is)(?: (?:just|all|always|so|such|really|truly|without a doubt|by far|simply|totally|completely|absolutely|utterly|incredibly|extremely|very|fucking))* (?:${INSULT_ADJECTIVE}|the (?:stupidest|dumbest|ugliest|worst|most (?:disgusting|pathetic|useless|worthless)))|(?:i|we) (?:\\w+ ){0,2}?(?:hate|despise|loathe|detest|can not stand|am disgusted by|are disgusted by|feel (?:nothing but )?(?:contempt|disgust|hatred|scorn) for|have no (?:respect|compassion|sympathy|empathy)(?: at all| whatsoever)? for)(?! (?:that|it|when|how|the way|what|being)\\b) (?:\\w+ ){0,2}?${GROUP}|(?:disgusted|sickened|repulsed|revolted) by (?:all )?(?:the )?${GROUP}|(?:have|feel) (?:so much |such |nothing but |only |pure |a lot of )?(?:contempt|disgust|hatred|hate|scorn|disdain|loathing) (?:for|towards?) (?:\\w+ ){0,2}?${GROUP}|${GROUP} (?:\\w+ ){0,2}?(?:disgust|sicken|repulse|revolt) (?:me|us)|${GROUP} (?:\\w+ ){0,2}?make (?:me|us) (?:so |really |fucking )?sick|fuck (?:all |every |each )?${GROUP}|${GROUP} (?:should|can|must|need to)(?: all| just)? (?:go )?(?:fuck (?:off|themselves)|get the fuck out|shut the fuck up))(?![\\p{L}])`,
   'gu',
 );
+/**
+ * A person or group called trash by what they are ("female trash", "gay lives are worth nothing").
+ * Said of oneself or quoted from a bully ("people treated us like white trash") it is a story, so a
+ * person reads it (FLAG) rather than the post being hidden.
+ */
+const IDENTITY_DEHUMANISED = new RegExp(
+  `(?<![\\p{L}])(?:${IDENTITY} (?:${DEHUMANISING}|pigs|subhumans?)|${IDENTITY} lives (?:are|is) (?:worth (?:absolutely |literally )?nothing|worthless))(?![\\p{L}])`,
+  'gu',
+);
+
+/**
+ * A group denied what every person has ("women are not our equals", "human rights should not apply
+ * to Muslims"): the negation is the hostility here, so it is read by a person (FLAG).
+ */
+const GROUP_DENIED = new RegExp(
+  `(?<![\\p{L}])(?:${GROUP} (?:are|is) (?:not|never)(?: \\w+)? (?:our |my |your )?(?:equals?|human|humans|real people|people|worthy of (?:living|life|respect|rights)|deserving of (?:life|respect|rights))|(?:human |equal )?rights (?:should|must) not apply to ${GROUP}|${IDENTITY} lives (?:are|is) not worth (?:\\w+ing|anything))(?![\\p{L}])`,
+  'gu',
+);
+
 /** Before the match in its clause: negation or counter-speech ("we must not let", "stop saying"). */
 const GROUP_NEGATED = /\b(?:not|never|no one|nobody|no|stop|against|condemn|condemns|oppose|opposes)\b(?:\s+\w+){0,4}\s*$/;
 
@@ -324,7 +345,9 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
   const rules: ReadonlyArray<{ pattern: RegExp; action: 'HOLD' | 'FLAG'; why: string }> = [
     { pattern: GROUP_VIOLENCE, action: 'HOLD', why: 'calls for harm to a group of people' },
     { pattern: GROUP_DEHUMANISED, action: 'HOLD', why: 'calls a group of people vermin, a disease or worse' },
+    { pattern: IDENTITY_DEHUMANISED, action: 'FLAG', why: 'calls people trash for what they are: review, not hold' },
     { pattern: GROUP_PUT_DOWN, action: 'FLAG', why: 'hostility towards a group of people: review, not hold' },
+    { pattern: GROUP_DENIED, action: 'FLAG', why: 'denies a group of people equal worth or rights: review, not hold' },
   ];
   for (const rule of rules) {
     for (const match of text.matchAll(rule.pattern)) {
@@ -333,7 +356,11 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
       // Counter-speech: a quoted hateful line, "calling immigrants trash", "we must not let ...".
       if (isInsideQuotes(text, index) || REFERENCE_CONTEXT.test(clause.whole) || GROUP_NEGATED.test(clause.before) || GROUP_REPORTED.test(clause.before))
         continue;
-      if (/\b(?:not|never)\b/.test(match[0].replace(/can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve/g, ''))) continue;
+      if (
+        rule.pattern !== GROUP_DENIED &&
+        /\b(?:not|never)\b/.test(match[0].replace(/can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve/g, ''))
+      )
+        continue;
       hits.push({ source: 'GROUP_DEROGATION', ruleId: 'group-derogation', phrase: match[0], action: rule.action, why: rule.why });
       break;
     }
