@@ -3,8 +3,10 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Viewer } from '../../src/common/auth/viewer';
 import { Role } from '../../src/common/domain/role.enum';
+import { reportUnnamedStatementsTo, sendStatementsUnnamed, unnamedStatementsTotal } from '../../src/common/sql/prepared-statement';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ThreadsRepository } from '../../src/forum/threads.repository';
+import { captureLogs } from '../helpers/captured-logs';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { runEnvironment } from '../setup/test-env';
 import { member, space } from '../utils/factories';
@@ -107,6 +109,9 @@ describe('forum: the thread page statement', () => {
       ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-shared-session-test'),
       entities: [],
     }).initialize();
+    const logs = captureLogs();
+    reportUnnamedStatementsTo(shared, logs.logger);
+    const fallbacksBefore = await unnamedCount('foreign_session');
     try {
       await shared.query(`PREPARE "${name}" AS ${text}`);
       spy((shared.driver as PostgresDriver).master as Pool);
@@ -119,11 +124,49 @@ describe('forum: the thread page statement', () => {
       expect(again!.page.map((p) => p.id)).toEqual([thread.firstPost.id]);
       // The named try (refused: it exists), the same statement unnamed, then unnamed at once.
       expect(sent.slice(1).map((config) => config.name ?? null)).toEqual([name, null, null]);
+      // Each unnamed execution is counted; the operator is told once, by the statement's name, never its text or values.
+      expect(await unnamedCount('foreign_session')).toBe(fallbacksBefore + 2);
+      expect(logs.records.filter((r) => r.level === 40)).toEqual([expect.objectContaining({ statement: name, reason: 'foreign_session', code: '42P05' })]);
+      expect(logs.text()).not.toContain('SELECT');
+      expect(logs.text()).not.toContain(thread.id);
     } finally {
       await shared.destroy();
     }
   });
+
+  it('should read the page unnamed, and count it, where the database is set to send statements unnamed', async () => {
+    const author = await member(app, Role.CLIENT, 'page-author');
+    const spaceId = await space(app.dataSource);
+    const thread = await publishedThread(app, author, spaceId);
+    const viewer: Viewer = {
+      memberId: author.id,
+      sub: 'page-author',
+      role: Role.CLIENT,
+      displayName: 'Author',
+      cohort: null,
+      moderatedSpaceIds: [],
+      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
+    };
+    const unnamed = await new DataSource({ ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-unnamed-test'), entities: [] }).initialize();
+    try {
+      sendStatementsUnnamed(unnamed);
+      const before = await unnamedCount('configured');
+      const read = await new ThreadsRepository(unnamed).readWithPage(viewer, thread.id, 2, null);
+
+      expect(read!.page.map((p) => p.id)).toEqual([thread.firstPost.id]);
+      expect(await unnamedCount('configured')).toBe(before + 1);
+      expect(await unnamed.query(`SELECT name FROM pg_prepared_statements`)).toEqual([]);
+    } finally {
+      await unnamed.destroy();
+    }
+  });
 });
+
+/** How many thread page executions went unnamed, for the reason given, in this process. */
+async function unnamedCount(reason: string): Promise<number> {
+  const { values } = await unnamedStatementsTotal.get();
+  return values.find((v) => v.labels.statement === 'thread-page' && v.labels.reason === reason)?.value ?? 0;
+}
 
 /** A value as a SQL literal (EXECUTE takes them inline): the statement's are strings, numbers, string arrays and nulls. */
 function literal(value: unknown): string {
