@@ -1,7 +1,6 @@
 import type { Pool, QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { Viewer } from '../../src/common/auth/viewer';
 import { Role } from '../../src/common/domain/role.enum';
 import { reportUnnamedStatementsTo, sendStatementsUnnamed, unnamedStatementsTotal } from '../../src/common/sql/prepared-statement';
 import { dataSourceOptions } from '../../src/database/data-source-options';
@@ -10,6 +9,7 @@ import { captureLogs } from '../helpers/captured-logs';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { runEnvironment } from '../setup/test-env';
 import { member, space } from '../utils/factories';
+import { testViewer } from '../utils/viewers';
 import { publishedReply, publishedThread } from './forum-fixtures';
 
 /**
@@ -41,21 +41,9 @@ describe('forum: the thread page statement', () => {
     const thread = await publishedThread(app, author, spaceId);
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(await publishedReply(app, author, thread.id));
-    const viewer: Viewer = {
-      memberId: reader.id,
-      sub: 'page-reader',
-      role: Role.CLIENT,
-      displayName: 'Reader',
-      cohort: null,
-      moderatedSpaceIds: [],
-      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
-    };
+    const viewer = testViewer(reader.id, Role.CLIENT);
     const sent: QueryConfig[] = [];
-    const query = pool.query.bind(pool) as (config: QueryConfig) => Promise<unknown>;
-    jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig) => {
-      sent.push(config);
-      return query(config);
-    }) as never);
+    recordQueries(pool, sent);
     const threads = new ThreadsRepository(db);
 
     const first = await threads.readWithPage(viewer, thread.id, 2, null);
@@ -83,26 +71,11 @@ describe('forum: the thread page statement', () => {
     const author = await member(app, Role.CLIENT, 'page-author');
     const spaceId = await space(app.dataSource);
     const thread = await publishedThread(app, author, spaceId);
-    const viewer: Viewer = {
-      memberId: author.id,
-      sub: 'page-author',
-      role: Role.CLIENT,
-      displayName: 'Author',
-      cohort: null,
-      moderatedSpaceIds: [],
-      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
-    };
+    const viewer = testViewer(author.id, Role.CLIENT);
     // Learn the statement from a first read elsewhere, then give a fresh connection's session that name behind node-postgres' back,
     // as a shared PGlite session or a transaction-mode pooler does.
     const sent: QueryConfig[] = [];
-    const spy = (target: Pool) => {
-      const query = target.query.bind(target) as (config: QueryConfig) => Promise<unknown>;
-      return jest.spyOn(target, 'query').mockImplementation(((config: QueryConfig) => {
-        sent.push(config);
-        return query(config);
-      }) as never);
-    };
-    spy(pool);
+    recordQueries(pool, sent);
     await new ThreadsRepository(db).readWithPage(viewer, thread.id, 2, null);
     const { name, text } = sent[0];
     const shared = await new DataSource({
@@ -114,7 +87,7 @@ describe('forum: the thread page statement', () => {
     const fallbacksBefore = await unnamedCount('foreign_session');
     try {
       await shared.query(`PREPARE "${name}" AS ${text}`);
-      spy((shared.driver as PostgresDriver).master as Pool);
+      recordQueries((shared.driver as PostgresDriver).master as Pool, sent);
       const threads = new ThreadsRepository(shared);
       const first = await threads.readWithPage(viewer, thread.id, 2, null);
       const again = await threads.readWithPage(viewer, thread.id, 2, null);
@@ -138,15 +111,7 @@ describe('forum: the thread page statement', () => {
     const author = await member(app, Role.CLIENT, 'page-author');
     const spaceId = await space(app.dataSource);
     const thread = await publishedThread(app, author, spaceId);
-    const viewer: Viewer = {
-      memberId: author.id,
-      sub: 'page-author',
-      role: Role.CLIENT,
-      displayName: 'Author',
-      cohort: null,
-      moderatedSpaceIds: [],
-      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
-    };
+    const viewer = testViewer(author.id, Role.CLIENT);
     const unnamed = await new DataSource({ ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-unnamed-test'), entities: [] }).initialize();
     try {
       sendStatementsUnnamed(unnamed);
@@ -161,6 +126,15 @@ describe('forum: the thread page statement', () => {
     }
   });
 });
+
+/** Lets the pool's statements through, keeping what was sent (name, text, values) in `sent`, until jest.restoreAllMocks. */
+function recordQueries(pool: Pool, sent: QueryConfig[]): void {
+  const query = pool.query.bind(pool) as (config: QueryConfig) => Promise<unknown>;
+  jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig) => {
+    sent.push(config);
+    return query(config);
+  }) as never);
+}
 
 /** How many thread page executions went unnamed, for the reason given, in this process. */
 async function unnamedCount(reason: string): Promise<number> {
