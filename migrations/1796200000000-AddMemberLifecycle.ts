@@ -1,6 +1,5 @@
+import { createHash } from 'node:crypto';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { pseudonymFor, staffDisplayName } from '../src/members/pseudonym';
-import { Role } from '../src/common/domain/role.enum';
 
 /**
  * The member lifecycle (issue #17): pseudonyms that never come from the token's `name` for
@@ -26,13 +25,13 @@ export class AddMemberLifecycle1796200000000 implements MigrationInterface {
     const members = (await queryRunner.query(`SELECT id, sub, role, display_name FROM "members" ORDER BY created_at, id`)) as Array<{
       id: string;
       sub: string;
-      role: Role;
+      role: string;
       display_name: string;
     }>;
     const taken = new Set<string>();
     for (const member of members) {
       let displayName: string;
-      if (member.role === Role.CLIENT) {
+      if (member.role === 'CLIENT') {
         let attempt = 0;
         do displayName = pseudonymFor(member.sub, attempt++);
         while (taken.has(displayName.toLowerCase()));
@@ -75,4 +74,62 @@ export class AddMemberLifecycle1796200000000 implements MigrationInterface {
       ALTER TABLE "members" DROP COLUMN "erased_at", DROP COLUMN "discharged_by", DROP COLUMN "discharged_at", DROP COLUMN "pseudonym_chosen_at"
     `);
   }
+}
+
+// The backfill's names, copied from src/members/pseudonym.ts as it stood at 74c3d43 (this migration's
+// commit): a migration keeps doing what it did, whatever the application's naming becomes later.
+const ADJECTIVES = [
+  'Quiet',
+  'Gentle',
+  'Brave',
+  'Steady',
+  'Bright',
+  'Calm',
+  'Kind',
+  'Hopeful',
+  'Warm',
+  'Patient',
+  'Curious',
+  'Soft',
+  'Clear',
+  'Golden',
+  'Still',
+  'Open',
+];
+const NOUNS = [
+  'Harbor',
+  'Willow',
+  'River',
+  'Meadow',
+  'Lantern',
+  'Sparrow',
+  'Cedar',
+  'Tide',
+  'Ember',
+  'Fern',
+  'Pebble',
+  'Aurora',
+  'Maple',
+  'Heron',
+  'Orchard',
+  'Breeze',
+];
+const ROLE_LABEL: Record<string, string> = { PEER_SPECIALIST: 'peer specialist', CLINICIAN: 'clinician', ADMIN: 'program staff' };
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A stable pseudonym derived from the subject; `attempt` picks another one when the first is taken. */
+function pseudonymFor(sub: string, attempt = 0): string {
+  const digest = createHash('sha256')
+    .update(attempt === 0 ? `pseudonym:${sub}` : `pseudonym:${sub}:${attempt}`)
+    .digest();
+  return `${ADJECTIVES[digest[0] % ADJECTIVES.length]} ${NOUNS[digest[1] % NOUNS.length]} ${digest.readUInt16BE(2) % 100}`;
+}
+
+/** A staff member's name with their role beside it: "Pat (peer specialist)". */
+function staffDisplayName(name: string, role: string): string {
+  const label = ROLE_LABEL[role];
+  const base = name.replace(UNSAFE_CHARS, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim().slice(0, 60) || 'Staff member';
+  return base.toLowerCase().endsWith(`(${label})`) ? base : `${base} (${label})`;
 }

@@ -1,6 +1,6 @@
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { sendStatementsUnnamed } from '../common/sql/prepared-statement';
+import { reportUnnamedStatementsTo, sendStatementsUnnamed } from '../common/sql/prepared-statement';
 import { AppConfig } from '../config/app-config';
 import { APP_DATABASE_ROLE, dataSourceOptions } from './data-source-options';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
@@ -38,9 +38,10 @@ export function describeDatabase(url: string): string {
  */
 export async function openDatabase(config: AppConfig, logger: Logger): Promise<{ dataSource: DataSource; embedded?: EmbeddedPostgres }> {
   const { url, migrationUrl, poolSize } = config.database;
-  if (!url) return openEmbedded(config);
+  if (!url) return openEmbedded(config, logger);
   if (migrationUrl) await migrate(migrationUrl);
   const dataSource = await connect(url, poolSize);
+  reportUnnamedStatementsTo(dataSource, logger);
   if (!config.database.preparedStatements) sendStatementsUnnamed(dataSource);
   try {
     if (!migrationUrl) await migrateWithAppRole(dataSource);
@@ -52,12 +53,13 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<{
   return { dataSource };
 }
 
-async function openEmbedded(config: AppConfig): Promise<{ dataSource: DataSource; embedded: EmbeddedPostgres }> {
+async function openEmbedded(config: AppConfig, logger: Logger): Promise<{ dataSource: DataSource; embedded: EmbeddedPostgres }> {
   const embedded = await startEmbeddedPostgres({ dataDir: config.database.pgliteDataDir });
   try {
     await migrate(embedded.url);
     await embedded.setRole(APP_DATABASE_ROLE);
     const dataSource = await connect(embedded.url, EMBEDDED_POOL_SIZE);
+    reportUnnamedStatementsTo(dataSource, logger);
     // One session behind every connection: a new pooled connection would prepare again what the session has.
     sendStatementsUnnamed(dataSource);
     return { dataSource, embedded };

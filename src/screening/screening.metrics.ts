@@ -1,12 +1,7 @@
-import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { registeredMetric as metric } from '../common/metrics/registered-metric';
 
-/**
- * Prometheus metrics of the screening worker. Looked up before being created, because tests boot
- * several apps in one process and the default registry refuses a second metric of the same name.
- */
-function metric<T>(name: string, create: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? create();
-}
+// Prometheus metrics of the screening worker.
 
 export const toxicityModelReady = metric(
   'screening_toxicity_model_ready',

@@ -7,6 +7,7 @@ import { Role } from '../../src/common/domain/role.enum';
 import { NamedParameters, PositionalParameters, SqlParameters } from '../../src/common/sql/sql-parameters';
 import { canSeePostStatus, canSeeSpace, visiblePostStatusSql, visibleSpaceSql } from '../../src/forum/post-visibility';
 import { RUN_DATABASE_URL_VAR } from '../setup/test-env';
+import { testViewer } from '../utils/viewers';
 
 /**
  * The visibility rules exist once as TypeScript predicates (single posts) and once as SQL
@@ -24,17 +25,7 @@ describe('forum: the SQL visibility rules say what the TypeScript predicates say
   const theirs = randomUUID();
   const me = randomUUID();
   const someone = randomUUID();
-  const tokenExpiresAt = new Date('2100-01-01T00:00:00Z');
-  const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => ({
-    memberId: me,
-    sub: 'sub',
-    role,
-    displayName: 'Quiet Heron',
-    cohort: null,
-    moderatedSpaceIds: [],
-    tokenExpiresAt,
-    ...extra,
-  });
+  const viewer = (role: Role, extra: Partial<Viewer> = {}): Viewer => testViewer(me, role, extra);
   const viewers: Record<string, Viewer> = {
     client: viewer(Role.CLIENT, { cohort: 'spring' }),
     clientWithoutCohort: viewer(Role.CLIENT),

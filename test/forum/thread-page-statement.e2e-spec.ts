@@ -1,13 +1,15 @@
 import type { Pool, QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { Viewer } from '../../src/common/auth/viewer';
 import { Role } from '../../src/common/domain/role.enum';
+import { reportUnnamedStatementsTo, sendStatementsUnnamed, unnamedStatementsTotal } from '../../src/common/sql/prepared-statement';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { ThreadsRepository } from '../../src/forum/threads.repository';
+import { captureLogs } from '../helpers/captured-logs';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { runEnvironment } from '../setup/test-env';
 import { member, space } from '../utils/factories';
+import { testViewer } from '../utils/viewers';
 import { publishedReply, publishedThread } from './forum-fixtures';
 
 /**
@@ -39,21 +41,9 @@ describe('forum: the thread page statement', () => {
     const thread = await publishedThread(app, author, spaceId);
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(await publishedReply(app, author, thread.id));
-    const viewer: Viewer = {
-      memberId: reader.id,
-      sub: 'page-reader',
-      role: Role.CLIENT,
-      displayName: 'Reader',
-      cohort: null,
-      moderatedSpaceIds: [],
-      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
-    };
+    const viewer = testViewer(reader.id, Role.CLIENT);
     const sent: QueryConfig[] = [];
-    const query = pool.query.bind(pool) as (config: QueryConfig) => Promise<unknown>;
-    jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig) => {
-      sent.push(config);
-      return query(config);
-    }) as never);
+    recordQueries(pool, sent);
     const threads = new ThreadsRepository(db);
 
     const first = await threads.readWithPage(viewer, thread.id, 2, null);
@@ -81,35 +71,23 @@ describe('forum: the thread page statement', () => {
     const author = await member(app, Role.CLIENT, 'page-author');
     const spaceId = await space(app.dataSource);
     const thread = await publishedThread(app, author, spaceId);
-    const viewer: Viewer = {
-      memberId: author.id,
-      sub: 'page-author',
-      role: Role.CLIENT,
-      displayName: 'Author',
-      cohort: null,
-      moderatedSpaceIds: [],
-      tokenExpiresAt: new Date('2100-01-01T00:00:00Z'),
-    };
+    const viewer = testViewer(author.id, Role.CLIENT);
     // Learn the statement from a first read elsewhere, then give a fresh connection's session that name behind node-postgres' back,
     // as a shared PGlite session or a transaction-mode pooler does.
     const sent: QueryConfig[] = [];
-    const spy = (target: Pool) => {
-      const query = target.query.bind(target) as (config: QueryConfig) => Promise<unknown>;
-      return jest.spyOn(target, 'query').mockImplementation(((config: QueryConfig) => {
-        sent.push(config);
-        return query(config);
-      }) as never);
-    };
-    spy(pool);
+    recordQueries(pool, sent);
     await new ThreadsRepository(db).readWithPage(viewer, thread.id, 2, null);
     const { name, text } = sent[0];
     const shared = await new DataSource({
       ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-shared-session-test'),
       entities: [],
     }).initialize();
+    const logs = captureLogs();
+    reportUnnamedStatementsTo(shared, logs.logger);
+    const fallbacksBefore = await unnamedCount('foreign_session');
     try {
       await shared.query(`PREPARE "${name}" AS ${text}`);
-      spy((shared.driver as PostgresDriver).master as Pool);
+      recordQueries((shared.driver as PostgresDriver).master as Pool, sent);
       const threads = new ThreadsRepository(shared);
       const first = await threads.readWithPage(viewer, thread.id, 2, null);
       const again = await threads.readWithPage(viewer, thread.id, 2, null);
@@ -119,11 +97,50 @@ describe('forum: the thread page statement', () => {
       expect(again!.page.map((p) => p.id)).toEqual([thread.firstPost.id]);
       // The named try (refused: it exists), the same statement unnamed, then unnamed at once.
       expect(sent.slice(1).map((config) => config.name ?? null)).toEqual([name, null, null]);
+      // Each unnamed execution is counted; the operator is told once, by the statement's name, never its text or values.
+      expect(await unnamedCount('foreign_session')).toBe(fallbacksBefore + 2);
+      expect(logs.records.filter((r) => r.level === 40)).toEqual([expect.objectContaining({ statement: name, reason: 'foreign_session', code: '42P05' })]);
+      expect(logs.text()).not.toContain('SELECT');
+      expect(logs.text()).not.toContain(thread.id);
     } finally {
       await shared.destroy();
     }
   });
+
+  it('should read the page unnamed, and count it, where the database is set to send statements unnamed', async () => {
+    const author = await member(app, Role.CLIENT, 'page-author');
+    const spaceId = await space(app.dataSource);
+    const thread = await publishedThread(app, author, spaceId);
+    const viewer = testViewer(author.id, Role.CLIENT);
+    const unnamed = await new DataSource({ ...dataSourceOptions(runEnvironment().databaseUrl, 1, 'thread-page-unnamed-test'), entities: [] }).initialize();
+    try {
+      sendStatementsUnnamed(unnamed);
+      const before = await unnamedCount('configured');
+      const read = await new ThreadsRepository(unnamed).readWithPage(viewer, thread.id, 2, null);
+
+      expect(read!.page.map((p) => p.id)).toEqual([thread.firstPost.id]);
+      expect(await unnamedCount('configured')).toBe(before + 1);
+      expect(await unnamed.query(`SELECT name FROM pg_prepared_statements`)).toEqual([]);
+    } finally {
+      await unnamed.destroy();
+    }
+  });
 });
+
+/** Lets the pool's statements through, keeping what was sent (name, text, values) in `sent`, until jest.restoreAllMocks. */
+function recordQueries(pool: Pool, sent: QueryConfig[]): void {
+  const query = pool.query.bind(pool) as (config: QueryConfig) => Promise<unknown>;
+  jest.spyOn(pool, 'query').mockImplementation(((config: QueryConfig) => {
+    sent.push(config);
+    return query(config);
+  }) as never);
+}
+
+/** How many thread page executions went unnamed, for the reason given, in this process. */
+async function unnamedCount(reason: string): Promise<number> {
+  const { values } = await unnamedStatementsTotal.get();
+  return values.find((v) => v.labels.statement === 'thread-page' && v.labels.reason === reason)?.value ?? 0;
+}
 
 /** A value as a SQL literal (EXECUTE takes them inline): the statement's are strings, numbers, string arrays and nulls. */
 function literal(value: unknown): string {

@@ -1,20 +1,46 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
+import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { registeredMetric } from '../metrics/registered-metric';
 
 /** Names already derived, by statement text: a hot path's texts are a handful of shapes (one per kind of viewer). */
 const namesByText = new Map<string, string>();
 const MAX_NAMES = 256;
-
-/** Databases whose sessions a client does not own (embedded PGlite, a transaction-mode pooler): statements go unnamed. */
-const unnamedOnly = new WeakSet<DataSource>();
 
 /**
  * PostgreSQL's answers when the session behind a connection is not the one node-postgres prepared
  * on (a shared PGlite session, a pooler's other server connection): both come before anything ran.
  */
 const NOT_THIS_SESSIONS_STATEMENT = new Set(['42P05' /* duplicate_prepared_statement */, '26000' /* invalid_sql_statement_name */]);
+
+/** Why a statement meant to be prepared went unnamed: the database was set so, or a session was not the connection's own. */
+type UnnamedReason = 'configured' | 'foreign_session';
+
+/** Databases whose sessions a client does not own (embedded PGlite, a transaction-mode pooler): statements go unnamed. */
+const unnamedOnly = new WeakMap<DataSource, UnnamedReason>();
+
+/**
+ * Statements sent unnamed that were meant to be prepared: each is planned per request, which is
+ * what preparing them saves, so a rise says the hot reads lost their generic plans.
+ */
+export const unnamedStatementsTotal = registeredMetric(
+  'database_unnamed_statements_total',
+  () =>
+    new Counter({
+      name: 'database_unnamed_statements_total',
+      help: 'Executions of statements meant to run prepared that were sent unnamed, by statement prefix and reason',
+      labelNames: ['statement', 'reason'],
+    }),
+);
+
+/** Where queryPrepared says a database's statements went unnamed: set when the app opens it. */
+const loggers = new WeakMap<DataSource, Logger>();
+
+/** Statement names already warned about: once per statement and process, since every request of it would say the same. */
+const warnedNames = new Set<string>();
 
 /**
  * A name for the statement, derived from its text: node-postgres prepares a named statement once
@@ -32,7 +58,12 @@ export function preparedStatementName(prefix: string, text: string): string {
 
 /** From now on, queryPrepared sends this database's statements unnamed (DATABASE_PREPARED_STATEMENTS=false, PGlite). */
 export function sendStatementsUnnamed(dataSource: DataSource): void {
-  unnamedOnly.add(dataSource);
+  unnamedOnly.set(dataSource, 'configured');
+}
+
+/** queryPrepared warns on this logger when one of the database's statements first goes unnamed. */
+export function reportUnnamedStatementsTo(dataSource: DataSource, logger: Logger): void {
+  loggers.set(dataSource, logger);
 }
 
 /**
@@ -44,12 +75,34 @@ export function sendStatementsUnnamed(dataSource: DataSource): void {
  */
 export async function queryPrepared<T extends QueryResultRow>(dataSource: DataSource, prefix: string, text: string, values: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  if (unnamedOnly.has(dataSource)) return (await pool.query<T>({ text, values })).rows;
-  try {
-    return (await pool.query<T>({ name: preparedStatementName(prefix, text), text, values })).rows;
-  } catch (error) {
-    if (!NOT_THIS_SESSIONS_STATEMENT.has((error as { code?: string }).code ?? '')) throw error;
-    unnamedOnly.add(dataSource);
+  const name = preparedStatementName(prefix, text);
+  const unnamedBecause = unnamedOnly.get(dataSource);
+  if (unnamedBecause) {
+    noteUnnamed(dataSource, prefix, name, unnamedBecause);
     return (await pool.query<T>({ text, values })).rows;
   }
+  try {
+    return (await pool.query<T>({ name, text, values })).rows;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!NOT_THIS_SESSIONS_STATEMENT.has(code)) throw error;
+    unnamedOnly.set(dataSource, 'foreign_session');
+    noteUnnamed(dataSource, prefix, name, 'foreign_session', code);
+    return (await pool.query<T>({ text, values })).rows;
+  }
+}
+
+/** Counts an unnamed execution and warns the first time a statement goes unnamed; by name only, never its text or values (post text). */
+function noteUnnamed(dataSource: DataSource, prefix: string, name: string, reason: UnnamedReason, code?: string): void {
+  unnamedStatementsTotal.inc({ statement: prefix, reason });
+  const logger = loggers.get(dataSource);
+  if (!logger || warnedNames.has(name)) return;
+  if (warnedNames.size >= MAX_NAMES) warnedNames.clear();
+  warnedNames.add(name);
+  logger.warn(
+    { statement: name, reason, code },
+    reason === 'configured'
+      ? 'A statement meant to run prepared is sent unnamed, as the database is set to (DATABASE_PREPARED_STATEMENTS=false or embedded): it is planned on every request'
+      : "A statement meant to run prepared is sent unnamed from now on: the connection's session is not its own (a shared session or a transaction-mode pooler), so it is planned on every request",
+  );
 }

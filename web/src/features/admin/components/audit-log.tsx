@@ -9,6 +9,7 @@ import { fullTime } from '../../../lib/format-time';
 import type { AuditEventFilter } from '../../../lib/gql/graphql';
 import { AssignmentsQuery, AuditEventsQuery, ExportAuditCsvMutation } from '../api/admin';
 import { notDone } from '../../../lib/failure-text';
+import { AdminTable } from './admin-table';
 import { StatusMessage } from './status-message';
 
 const PAGE = 25;
@@ -187,47 +188,38 @@ export function AuditLog() {
         <h2 id="audit-events-title">Events, newest first</h2>
         {result.fetching && !result.data ? <Loading what="Loading the audit log" /> : null}
         {!result.data && !result.fetching ? <LoadProblem retry={() => reexecute({ requestPolicy: 'network-only' })} /> : null}
-        {result.data && edges.length === 0 ? <p>No events match these filters.</p> : null}
-        {edges.length > 0 ? (
-          <div className="admin-table-wrap" role="region" aria-labelledby="audit-events-title" tabIndex={0}>
-            <table className="admin-table" data-testid="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {edges.map(({ node: e }) => (
-                  <tr key={e.id}>
-                    <td>
-                      <time dateTime={e.createdAt}>{fullTime(e.createdAt)}</time>
-                    </td>
-                    <td>
-                      {e.actorId ? (names.get(e.actorId) ?? e.actorId) : 'The system'}
-                      <br />
-                      <span className="hint">{e.actorRole.toLowerCase().replace(/_/g, ' ')}</span>
-                    </td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
-                      {e.targetType}
-                      <br />
-                      <code className="admin-id">{e.targetId}</code>
-                    </td>
-                    <td>
-                      <code className="admin-id">{e.details === '{}' ? '' : e.details}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <AdminTable
+          labelledBy="audit-events-title"
+          caption="Audit events, newest first: when, who, what and on what"
+          testId="audit-table"
+          columns={[{ header: 'When' }, { header: 'Who' }, { header: 'Action' }, { header: 'Target' }, { header: 'Details' }]}
+          rows={result.data ? edges : undefined}
+          rowKey={({ node }) => node.id}
+          empty={<p>No events match these filters.</p>}
+          cells={({ node: e }) => (
+            <>
+              <td>
+                <time dateTime={e.createdAt}>{fullTime(e.createdAt)}</time>
+              </td>
+              <td>
+                {e.actorId ? (names.get(e.actorId) ?? e.actorId) : 'The system'}
+                <br />
+                <span className="hint">{e.actorRole.toLowerCase().replace(/_/g, ' ')}</span>
+              </td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                {e.targetType}
+                <br />
+                <code className="admin-id">{e.targetId}</code>
+              </td>
+              <td>
+                <code className="admin-id">{e.details === '{}' ? '' : e.details}</code>
+              </td>
+            </>
+          )}
+        />
         <nav aria-label="Audit log pages" className="button-group">
           <Button variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             Newer events

@@ -7,6 +7,7 @@ import { fullTime } from '../../../lib/format-time';
 import type { JobQueue } from '../../../lib/gql/graphql';
 import { QueueHealthQuery, RetryFailedJobsMutation } from '../api/admin';
 import { notDone } from '../../../lib/failure-text';
+import { AdminTable } from './admin-table';
 import { StatusMessage } from './status-message';
 
 /** Read again this often while the page is open: the counts move with every post. */
@@ -67,51 +68,49 @@ export function QueueHealth() {
       </section>
       <section aria-labelledby="queues-title">
         <h2 id="queues-title">Job queues</h2>
-        <div className="admin-table-wrap" role="region" aria-labelledby="queues-title" tabIndex={0}>
-          <table className="admin-table admin-table--numbers" data-testid="queue-table">
-            <thead>
-              <tr>
-                <th scope="col">Queue</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Running</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Scheduled</th>
-                <th scope="col">Done (last hour)</th>
-                <th scope="col">
-                  <span className="visually-hidden">Retry</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {health.queues.map((q) => (
-                <tr key={q.queue}>
-                  <th scope="row">
-                    {q.queue.toLowerCase()}
-                    {q.paused ? ' (paused)' : ''}
-                    <br />
-                    <span className="hint">{QUEUE_ABOUT[q.queue]}</span>
-                  </th>
-                  <td>{q.waiting}</td>
-                  <td>{q.active}</td>
-                  <td>{q.failed > 0 ? <strong>{q.failed} failed</strong> : 0}</td>
-                  <td>{q.delayed}</td>
-                  <td>{q.completed}</td>
-                  <td>
-                    {q.failed > 0 ? (
-                      <Button variant="secondary" disabled={retrying} onClick={() => void doRetry(q.queue)}>
-                        Retry
-                        <span className="visually-hidden">
-                          {' '}
-                          {q.failed} failed jobs of the {q.queue.toLowerCase()} queue
-                        </span>
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          labelledBy="queues-title"
+          caption="Job queues: jobs waiting, running, failed, scheduled and done in the last hour"
+          className="admin-table--numbers"
+          testId="queue-table"
+          columns={[
+            { header: 'Queue' },
+            { header: 'Waiting' },
+            { header: 'Running' },
+            { header: 'Failed' },
+            { header: 'Scheduled' },
+            { header: 'Done (last hour)' },
+            { header: 'Retry', hidden: true },
+          ]}
+          rows={health.queues}
+          rowKey={(q) => q.queue}
+          cells={(q) => (
+            <>
+              <th scope="row">
+                {q.queue.toLowerCase()}
+                {q.paused ? ' (paused)' : ''}
+                <br />
+                <span className="hint">{QUEUE_ABOUT[q.queue]}</span>
+              </th>
+              <td>{q.waiting}</td>
+              <td>{q.active}</td>
+              <td>{q.failed > 0 ? <strong>{q.failed} failed</strong> : 0}</td>
+              <td>{q.delayed}</td>
+              <td>{q.completed}</td>
+              <td>
+                {q.failed > 0 ? (
+                  <Button variant="secondary" disabled={retrying} onClick={() => void doRetry(q.queue)}>
+                    Retry
+                    <span className="visually-hidden">
+                      {' '}
+                      {q.failed} failed jobs of the {q.queue.toLowerCase()} queue
+                    </span>
+                  </Button>
+                ) : null}
+              </td>
+            </>
+          )}
+        />
         <p className="hint">
           Read at <time dateTime={health.checkedAt}>{fullTime(health.checkedAt)}</time>; refreshed every 10 seconds.{' '}
         </p>

@@ -8,6 +8,7 @@ import { TextField } from '../../../components/text-field';
 import type { WatchedWordAction } from '../../../lib/gql/graphql';
 import { RemoveWatchedWordMutation, SetWatchedWordMutation, WatchedWordsQuery } from '../api/admin';
 import { failureText, notDone } from '../../../lib/failure-text';
+import { AdminTable } from './admin-table';
 import { StatusMessage } from './status-message';
 
 const ACTIONS: Array<{ action: WatchedWordAction; label: string; hint: string }> = [
@@ -54,35 +55,25 @@ export function WatchedWords() {
         <h2 id="watched-list-title">Words being watched</h2>
         {result.fetching && !result.data ? <Loading what="Loading the watched words" /> : null}
         {!result.data && !result.fetching ? <LoadProblem retry={() => reexecute(REFRESH)} /> : null}
-        {result.data && result.data.watchedWords.length === 0 ? <p>No words are watched yet. The built-in lists (slurs, aimed insults) always apply.</p> : null}
-        {result.data && result.data.watchedWords.length > 0 ? (
-          <div className="admin-table-wrap" role="region" aria-labelledby="watched-list-title" tabIndex={0}>
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">Word or phrase</th>
-                  <th scope="col">What it does</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.watchedWords.map((w) => (
-                  <tr key={w.id}>
-                    <td>{w.term}</td>
-                    <td>{ACTION_LABEL[w.action]}</td>
-                    <td>
-                      <Button variant="secondary" disabled={removing} onClick={() => void remove(w.id, w.term)}>
-                        Remove<span className="visually-hidden"> “{w.term}”</span>
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <AdminTable
+          labelledBy="watched-list-title"
+          caption="Words being watched, and what each does"
+          columns={[{ header: 'Word or phrase' }, { header: 'What it does' }, { header: 'Remove', hidden: true }]}
+          rows={result.data?.watchedWords}
+          rowKey={(w) => w.id}
+          empty={<p>No words are watched yet. The built-in lists (slurs, aimed insults) always apply.</p>}
+          cells={(w) => (
+            <>
+              <td>{w.term}</td>
+              <td>{ACTION_LABEL[w.action]}</td>
+              <td>
+                <Button variant="secondary" disabled={removing} onClick={() => void remove(w.id, w.term)}>
+                  Remove<span className="visually-hidden"> “{w.term}”</span>
+                </Button>
+              </td>
+            </>
+          )}
+        />
       </section>
 
       <section aria-labelledby="watched-add-title">

@@ -7,6 +7,7 @@ import { LoadProblem } from '../../../../components/problem';
 import { TextField } from '../../../../components/text-field';
 import type { MemberStatus, Role } from '../../../../lib/gql/graphql';
 import { ConfirmPanel } from '../../components/confirm-panel';
+import { AdminTable } from '../../components/admin-table';
 import { StatusMessage } from '../../components/status-message';
 import { failureText, notDone } from '../../../../lib/failure-text';
 import {
@@ -163,48 +164,37 @@ export function Members() {
 
         {result.fetching && !data ? <Loading what="Loading the members" /> : null}
         {!data && !result.fetching ? <LoadProblem retry={() => reexecute(REFRESH)} /> : null}
-        {data && members.length === 0 ? <p>No members match.</p> : null}
-        {members.length > 0 ? (
-          <div className="admin-table-wrap" role="region" aria-labelledby="members-list-title" tabIndex={0}>
-            <table className="admin-table" data-testid="members-table">
-              <thead>
-                <tr>
-                  <th scope="col">Pseudonym</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">{m.displayName}</th>
-                    <td>{ROLE_LABEL[m.role]}</td>
-                    <td>{STATUS_LABEL[m.status]}</td>
-                    <td>{dateOf(m.joinedAt)}</td>
-                    <td>
-                      <div className="admin-confirm__actions">
-                        {m.status === 'ACTIVE' ? (
-                          <Button variant="secondary" onClick={() => open({ kind: 'discharge', id: m.id, name: m.displayName })}>
-                            Discharge<span className="visually-hidden"> {m.displayName}</span>
-                          </Button>
-                        ) : null}
-                        {m.status !== 'ERASED' ? (
-                          <Button variant="secondary" onClick={() => open({ kind: 'erase', id: m.id, name: m.displayName })}>
-                            Erase<span className="visually-hidden"> {m.displayName}</span>
-                          </Button>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <AdminTable
+          labelledBy="members-list-title"
+          caption="Members: role, status and when each joined"
+          testId="members-table"
+          columns={[{ header: 'Pseudonym' }, { header: 'Role' }, { header: 'Status' }, { header: 'Joined' }, { header: 'Actions', hidden: true }]}
+          rows={data ? members : undefined}
+          rowKey={(m) => m.id}
+          empty={<p>No members match.</p>}
+          cells={(m) => (
+            <>
+              <th scope="row">{m.displayName}</th>
+              <td>{ROLE_LABEL[m.role]}</td>
+              <td>{STATUS_LABEL[m.status]}</td>
+              <td>{dateOf(m.joinedAt)}</td>
+              <td>
+                <div className="admin-confirm__actions">
+                  {m.status === 'ACTIVE' ? (
+                    <Button variant="secondary" onClick={() => open({ kind: 'discharge', id: m.id, name: m.displayName })}>
+                      Discharge<span className="visually-hidden"> {m.displayName}</span>
+                    </Button>
+                  ) : null}
+                  {m.status !== 'ERASED' ? (
+                    <Button variant="secondary" onClick={() => open({ kind: 'erase', id: m.id, name: m.displayName })}>
+                      Erase<span className="visually-hidden"> {m.displayName}</span>
+                    </Button>
+                  ) : null}
+                </div>
+              </td>
+            </>
+          )}
+        />
         {data?.members.pageInfo.hasNextPage || after ? (
           <div className="admin-confirm__actions">
             {after ? (
@@ -258,39 +248,28 @@ function Invites({ onStatus }: { onStatus: (text: string) => void }) {
       <h2 id="invites-title">Invites</h2>
       {result.fetching && !result.data ? <Loading what="Loading the invites" /> : null}
       {!result.data && !result.fetching ? <LoadProblem retry={() => reexecute(REFRESH)} /> : null}
-      {result.data && invites.length === 0 ? <p>Nobody is invited yet.</p> : null}
-      {invites.length > 0 ? (
-        <div className="admin-table-wrap" role="region" aria-labelledby="invites-title" tabIndex={0}>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">Sign-in id</th>
-                <th scope="col">May join as</th>
-                <th scope="col">Invited</th>
-                <th scope="col">
-                  <span className="visually-hidden">Revoke</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invites.map((i) => (
-                <tr key={i.sub}>
-                  <th scope="row" className="admin-id">
-                    {i.sub}
-                  </th>
-                  <td>{i.role ? ROLE_LABEL[i.role] : 'Any role'}</td>
-                  <td>{dateOf(i.invitedAt)}</td>
-                  <td>
-                    <Button variant="secondary" disabled={revoking} onClick={() => void remove(i.sub)}>
-                      Revoke<span className="visually-hidden"> the invite for {i.sub}</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <AdminTable
+        labelledBy="invites-title"
+        caption="Invites: who may join, and as what"
+        columns={[{ header: 'Sign-in id' }, { header: 'May join as' }, { header: 'Invited' }, { header: 'Revoke', hidden: true }]}
+        rows={result.data ? invites : undefined}
+        rowKey={(i) => i.sub}
+        empty={<p>Nobody is invited yet.</p>}
+        cells={(i) => (
+          <>
+            <th scope="row" className="admin-id">
+              {i.sub}
+            </th>
+            <td>{i.role ? ROLE_LABEL[i.role] : 'Any role'}</td>
+            <td>{dateOf(i.invitedAt)}</td>
+            <td>
+              <Button variant="secondary" disabled={revoking} onClick={() => void remove(i.sub)}>
+                Revoke<span className="visually-hidden"> the invite for {i.sub}</span>
+              </Button>
+            </td>
+          </>
+        )}
+      />
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h3>Invite someone</h3>
         <ErrorSummary errors={errors} />

@@ -7,6 +7,7 @@ import { Loading } from '../../../../components/loading';
 import { LoadProblem } from '../../../../components/problem';
 import type { OnCallTier } from '../../../../lib/gql/graphql';
 import { notDone } from '../../../../lib/failure-text';
+import { AdminTable } from '../../components/admin-table';
 import { StatusMessage } from '../../components/status-message';
 import '../roster.css';
 import { CreateShiftMutation, DeleteShiftMutation, RosterQuery } from '../api/roster';
@@ -187,67 +188,54 @@ export function Roster() {
             </Button>
           ) : null}
         </div>
-        {data.onCallShifts.length === 0 ? (
-          <p>No shifts in these two weeks.</p>
-        ) : (
-          <div className="admin-table-wrap" role="region" aria-labelledby="roster-shifts-title" tabIndex={0}>
-            <table className="admin-table roster-table" data-testid="roster-table">
-              <thead>
-                <tr>
-                  <th scope="col">Time ({programZoneName(windowStart, tz)})</th>
-                  <th scope="col">Tier</th>
-                  <th scope="col">Clinician</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Delete</span>
-                  </th>
-                </tr>
-              </thead>
-              {[...days.entries()].map(([key, shifts]) => (
-                <tbody key={key}>
-                  <tr>
-                    <th scope="rowgroup" colSpan={4} className="roster-day">
-                      {programDay(Math.max(Date.parse(shifts[0].startsAt), windowStart), tz)}
-                    </th>
-                  </tr>
-                  {shifts.map((s) => {
-                    const starts = Date.parse(s.startsAt);
-                    const ends = Date.parse(s.endsAt);
-                    const sameDay = programDateKey(starts, tz) === programDateKey(ends, tz);
-                    const when = `${starts < windowStart ? programDayTime(starts, tz) : programClock(starts, tz)} to ${sameDay ? programClock(ends, tz) : programDayTime(ends, tz)}`;
-                    const who = s.clinician?.displayName ?? 'a clinician';
-                    const what = `${who}’s ${TIER_LABEL[s.tier].toLowerCase()} shift, ${programDayTime(starts, tz)} to ${programDayTime(ends, tz)}`;
-                    return (
-                      <tr key={s.id}>
-                        <td>
-                          {when}
-                          {overlapping.has(s.id) ? <span className="tag tag--held">Overlaps another shift</span> : null}
-                        </td>
-                        <td>{TIER_LABEL[s.tier]}</td>
-                        <td>{who}</td>
-                        <td>
-                          {confirming === s.id ? (
-                            <div className="admin-inline-form" role="group" aria-label={`Delete ${what}?`}>
-                              <Button variant="warning" disabled={deleting} autoFocus onClick={() => void remove(s.id, what)}>
-                                Yes, delete<span className="visually-hidden"> {what}</span>
-                              </Button>
-                              <Button variant="secondary" onClick={() => setConfirming(null)}>
-                                Keep it
-                              </Button>
-                            </div>
-                          ) : (
-                            <Button variant="secondary" onClick={() => setConfirming(s.id)}>
-                              Delete<span className="visually-hidden"> {what}</span>
-                            </Button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              ))}
-            </table>
-          </div>
-        )}
+        <AdminTable
+          labelledBy="roster-shifts-title"
+          caption="On-call shifts by day: time, tier and clinician"
+          className="roster-table"
+          testId="roster-table"
+          columns={[{ header: `Time (${programZoneName(windowStart, tz)})` }, { header: 'Tier' }, { header: 'Clinician' }, { header: 'Delete', hidden: true }]}
+          groups={[...days.entries()].map(([key, shifts]) => ({
+            key,
+            heading: programDay(Math.max(Date.parse(shifts[0].startsAt), windowStart), tz),
+            rows: shifts,
+          }))}
+          rowKey={(s) => s.id}
+          empty={<p>No shifts in these two weeks.</p>}
+          cells={(s) => {
+            const starts = Date.parse(s.startsAt);
+            const ends = Date.parse(s.endsAt);
+            const sameDay = programDateKey(starts, tz) === programDateKey(ends, tz);
+            const when = `${starts < windowStart ? programDayTime(starts, tz) : programClock(starts, tz)} to ${sameDay ? programClock(ends, tz) : programDayTime(ends, tz)}`;
+            const who = s.clinician?.displayName ?? 'a clinician';
+            const what = `${who}’s ${TIER_LABEL[s.tier].toLowerCase()} shift, ${programDayTime(starts, tz)} to ${programDayTime(ends, tz)}`;
+            return (
+              <>
+                <td>
+                  {when}
+                  {overlapping.has(s.id) ? <span className="tag tag--held">Overlaps another shift</span> : null}
+                </td>
+                <td>{TIER_LABEL[s.tier]}</td>
+                <td>{who}</td>
+                <td>
+                  {confirming === s.id ? (
+                    <div className="admin-inline-form" role="group" aria-label={`Delete ${what}?`}>
+                      <Button variant="warning" disabled={deleting} autoFocus onClick={() => void remove(s.id, what)}>
+                        Yes, delete<span className="visually-hidden"> {what}</span>
+                      </Button>
+                      <Button variant="secondary" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </Button>
+                    </div>
+                  ) : (
+                    <Button variant="secondary" onClick={() => setConfirming(s.id)}>
+                      Delete<span className="visually-hidden"> {what}</span>
+                    </Button>
+                  )}
+                </td>
+              </>
+            );
+          }}
+        />
       </section>
 
       <section aria-labelledby="roster-add-title">

@@ -4,6 +4,7 @@ import { Button } from '../../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../../components/error-summary';
 import { Loading } from '../../../../components/loading';
 import { LoadProblem } from '../../../../components/problem';
+import { AdminTable } from '../../components/admin-table';
 import { ConfirmPanel } from '../../components/confirm-panel';
 import { StatusMessage } from '../../components/status-message';
 import { failureText, notDone } from '../../../../lib/failure-text';
@@ -78,60 +79,50 @@ export function Spaces() {
         <h2 id="spaces-list-title">All spaces</h2>
         {result.fetching && !result.data ? <Loading what="Loading the spaces" /> : null}
         {!result.data && !result.fetching ? <LoadProblem retry={() => reexecute(REFRESH)} /> : null}
-        {result.data && spaces.length === 0 ? <p>There are no spaces yet.</p> : null}
-        {spaces.length > 0 ? (
-          <div className="admin-table-wrap" role="region" aria-labelledby="spaces-list-title" tabIndex={0}>
-            <table className="admin-table" data-testid="spaces-table">
-              <thead>
-                <tr>
-                  <th scope="col">Space</th>
-                  <th scope="col">Who sees it</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {spaces.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      {s.name}
-                      {s.description ? <span className="hint admin-cell-hint">{s.description}</span> : null}
-                    </th>
-                    <td>{s.cohort ? `Clients in cohort ${s.cohort}` : 'Every client'}</td>
-                    <td>{s.archived ? 'Archived: read-only, hidden from clients’ lists' : 'Open'}</td>
-                    <td>
-                      <div className="admin-confirm__actions">
-                        <Button
-                          variant="secondary"
-                          ref={(button: HTMLButtonElement | null) => {
-                            if (button) editButtons.current.set(s.id, button);
-                            else editButtons.current.delete(s.id);
-                          }}
-                          onClick={() => startEdit(s.id)}
-                        >
-                          Edit<span className="visually-hidden"> “{s.name}”</span>
-                        </Button>
-                        {s.archived ? null : (
-                          <Button
-                            variant="secondary"
-                            onClick={() => {
-                              setEditing(null);
-                              setConfirming(s.id);
-                            }}
-                          >
-                            Archive<span className="visually-hidden"> “{s.name}”</span>
-                          </Button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <AdminTable
+          labelledBy="spaces-list-title"
+          caption="All spaces: who sees each, and whether it is open"
+          testId="spaces-table"
+          columns={[{ header: 'Space' }, { header: 'Who sees it' }, { header: 'State' }, { header: 'Actions', hidden: true }]}
+          rows={result.data ? spaces : undefined}
+          rowKey={(s) => s.id}
+          empty={<p>There are no spaces yet.</p>}
+          cells={(s) => (
+            <>
+              <th scope="row">
+                {s.name}
+                {s.description ? <span className="hint admin-cell-hint">{s.description}</span> : null}
+              </th>
+              <td>{s.cohort ? `Clients in cohort ${s.cohort}` : 'Every client'}</td>
+              <td>{s.archived ? 'Archived: read-only, hidden from clients’ lists' : 'Open'}</td>
+              <td>
+                <div className="admin-confirm__actions">
+                  <Button
+                    variant="secondary"
+                    ref={(button: HTMLButtonElement | null) => {
+                      if (button) editButtons.current.set(s.id, button);
+                      else editButtons.current.delete(s.id);
+                    }}
+                    onClick={() => startEdit(s.id)}
+                  >
+                    Edit<span className="visually-hidden"> “{s.name}”</span>
+                  </Button>
+                  {s.archived ? null : (
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        setEditing(null);
+                        setConfirming(s.id);
+                      }}
+                    >
+                      Archive<span className="visually-hidden"> “{s.name}”</span>
+                    </Button>
+                  )}
+                </div>
+              </td>
+            </>
+          )}
+        />
         {edited ? <EditSpace key={edited.id} space={edited} onDone={(done) => finishEdit(edited.id, done)} /> : null}
         {pending ? (
           <ConfirmPanel id="archive-confirm" title={`Archive “${pending.name}”?`}>
