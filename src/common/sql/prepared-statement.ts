@@ -92,17 +92,23 @@ export async function queryPrepared<T extends QueryResultRow>(dataSource: DataSo
   }
 }
 
-/** Counts an unnamed execution and warns the first time a statement goes unnamed; by name only, never its text or values (post text). */
+/** Counts an unnamed execution and says so the first time a statement goes unnamed; by name only, never its text or values (post text). */
 function noteUnnamed(dataSource: DataSource, prefix: string, name: string, reason: UnnamedReason, code?: string): void {
   unnamedStatementsTotal.inc({ statement: prefix, reason });
   const logger = loggers.get(dataSource);
   if (!logger || warnedNames.has(name)) return;
   if (warnedNames.size >= MAX_NAMES) warnedNames.clear();
   warnedNames.add(name);
+  // Chosen by configuration (or the embedded demo database) it is news, not a fault: info, so a demo starts quietly.
+  if (reason === 'configured') {
+    logger.info(
+      { statement: name, reason },
+      'A statement meant to run prepared is sent unnamed, as the database is set to (DATABASE_PREPARED_STATEMENTS=false or embedded): it is planned on every request',
+    );
+    return;
+  }
   logger.warn(
     { statement: name, reason, code },
-    reason === 'configured'
-      ? 'A statement meant to run prepared is sent unnamed, as the database is set to (DATABASE_PREPARED_STATEMENTS=false or embedded): it is planned on every request'
-      : "A statement meant to run prepared is sent unnamed from now on: the connection's session is not its own (a shared session or a transaction-mode pooler), so it is planned on every request",
+    "A statement meant to run prepared is sent unnamed from now on: the connection's session is not its own (a shared session or a transaction-mode pooler), so it is planned on every request",
   );
 }
