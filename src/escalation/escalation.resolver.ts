@@ -123,7 +123,8 @@ export class EscalationResolver {
    * acknowledgedAt, resolvedAt), what they concluded (outcome, ackNote, resolutionNote), the risk
    * evidence and the follow-through (pages, signals, outreach) are the clinicians': asked by anyone
    * else, each answers FORBIDDEN here, by whatever path the escalation was reached, whatever the
-   * object handed to GraphQL carries.
+   * object handed to GraphQL carries. What peers are told of a resolution is the hand-back note on
+   * their case, in words chosen for them (moderation's close-escalation-cases), not these fields.
    */
 
   @Roles(...CLINICAL)
