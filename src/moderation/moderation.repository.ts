@@ -145,6 +145,12 @@ export class ModerationRepository {
     await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [caseId, authorId, body]);
   }
 
+  /** The decided cases of these posts, with what the author was told about (retention restores the standard note). */
+  async decidedCasesOfPosts(manager: EntityManager, postIds: readonly string[]): Promise<Array<{ id: string; decision: CaseDecision; reasons: CaseReason[] }>> {
+    if (postIds.length === 0) return [];
+    return manager.query(`SELECT id, decision, reasons FROM moderation_cases WHERE post_id = ANY($1::uuid[]) AND decision IS NOT NULL ORDER BY id`, [postIds]);
+  }
+
   /**
    * The staff notes on every case of these posts read `marker` (retention, erasure): a moderator's
    * note often quotes the post it is about, and free text cannot be redacted word by word. The

@@ -6,7 +6,7 @@ import { Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { EscalationRedactionRepository } from '../escalation/escalation-redaction.repository';
 import { MemberPostsDataRepository } from '../forum/member-posts-data.repository';
-import { ModerationRepository } from '../moderation/moderation.repository';
+import { CaseTextRedaction } from '../moderation/case-text-redaction.service';
 import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
@@ -34,7 +34,7 @@ export class MemberErasureService {
     private readonly posts: MemberPostsDataRepository,
     private readonly screenings: ScreeningRedactionRepository,
     private readonly escalations: EscalationRedactionRepository,
-    private readonly cases: ModerationRepository,
+    private readonly caseText: CaseTextRedaction,
     private readonly notifications: MemberNotificationsRepository,
     private readonly notificationCopies: NotificationRedactionRepository,
     private readonly audit: AuditService,
@@ -50,7 +50,7 @@ export class MemberErasureService {
       if (pseudonym) await this.notificationCopies.renameAuthorOf(manager, postIds, pseudonym, FORMER_MEMBER_NAME);
       const screenings = await this.screenings.redactEvidenceOf(manager, postIds);
       await this.escalations.redactEvidenceOf(manager, postIds);
-      await this.cases.redactNotesOfPosts(manager, postIds, ERASED_TEXT_MARKER);
+      await this.caseText.redactOfPosts(manager, postIds, ERASED_TEXT_MARKER);
       const notifications = await this.notifications.deleteAllFor(manager, memberId);
       await this.audit.record(
         {

@@ -145,7 +145,7 @@ describe('authorization: fourth review attacks', () => {
   });
 
   describe('retention and erasure of staff notes', () => {
-    it("should purge the staff notes on a purged post's case, the escalating note and its copies in the evidence, and keep the clinicians' record of care", async () => {
+    it("should purge the staff notes on a purged post's case, the escalating note and its copies in the evidence, the moderator's words to the author, and keep the clinicians' record of care", async () => {
       const tag = randomUUID().slice(0, 8);
       const subject = await member(app, Role.CLIENT, 'fourth-retained');
       const purged = await postWithCase(app.dataSource, spaceA, subject.id, { status: 'HELD', text: `purged words ${tag}` });
@@ -157,6 +157,7 @@ describe('authorization: fourth review attacks', () => {
       const joiningNote = `again 'joining words ${tag}'`;
       const decisionNote = `removed: 'joining words ${tag}'`;
       const keptNote = `they wrote 'kept words ${tag}'`;
+      const authorNote = `We took down 'joining words ${tag}' for now; a peer specialist will reach out.`;
       const ackNote = `ACK ${tag}: safety plan reviewed`;
       const outreachNote = `OUTREACH ${tag}: phoned, they are safe`;
       const note = async (caseId: string, text: string) => {
@@ -172,7 +173,7 @@ describe('authorization: fourth review attacks', () => {
       expect(joined.data?.escalateCase.id).toBe(escalationId);
       const decided = await gql(
         'mutation ($input: ResolveCaseInput!) { resolveCase(input: $input) { id } }',
-        { input: { caseId: joining.caseId, decision: 'REMOVE', note: decisionNote } },
+        { input: { caseId: joining.caseId, decision: 'REMOVE', note: decisionNote, authorNote } },
         peerA.token,
       );
       expect(decided.errors).toBeUndefined();
@@ -197,13 +198,14 @@ describe('authorization: fourth review attacks', () => {
       expect(await tablesQuoting(app, escalatingNote)).toEqual(expect.arrayContaining(['case_notes.body', 'escalations.evidence', 'escalations.note']));
       expect(await tablesQuoting(app, joiningNote)).toEqual(expect.arrayContaining(['escalation_signals.evidence', 'escalations.evidence']));
       expect(await tablesQuoting(app, decisionNote)).toEqual(['case_notes.body']);
+      expect(await tablesQuoting(app, authorNote)).toEqual(['notifications.body']);
 
       await app.dataSource.query(`UPDATE posts SET status_changed_at = now() - interval '31 days' WHERE id = ANY($1::uuid[])`, [
         [purged.postId, joining.postId],
       ]);
       await app.running.app.get(RetentionSweeper).sweep();
 
-      for (const words of [caseNote, escalatingNote, joiningNote, decisionNote, `purged words ${tag}`, `joining words ${tag}`])
+      for (const words of [caseNote, escalatingNote, joiningNote, decisionNote, authorNote, `purged words ${tag}`, `joining words ${tag}`])
         expect({ words, in: await tablesQuoting(app, words) }).toEqual({ words, in: [] });
       // The kept post's case keeps its note; the clinicians' acknowledgement and outreach are the
       // record of care, kept by clinical-record rules, not the forum's retention.
@@ -216,6 +218,12 @@ describe('authorization: fourth review attacks', () => {
       ]);
       expect(notes.length).toBe(3);
       expect(new Set(notes.map((n) => n.body))).toEqual(new Set(['[removed after the retention period]']));
+      // The author's notice of the removal says what the standard note says, and is still there.
+      const told: Array<{ title: string; body: string }> = await app.dataSource.query(
+        `SELECT title, body FROM notifications WHERE member_id = $1 AND kind = 'POST_REMOVED' AND data->>'caseId' = $2`,
+        [subject.id, joining.caseId],
+      );
+      expect(told).toEqual([{ title: 'Your post was removed from the group', body: expect.stringContaining('A peer specialist removed your post because') }]);
       // What the escalation says stays: which case escalated it, without the words.
       const [{ evidence }]: Array<{ evidence: unknown[] }> = await app.dataSource.query(`SELECT evidence FROM escalations WHERE id = $1`, [escalationId]);
       expect(evidence).toEqual([
