@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { redactQuotedText } from '../common/text/redact-quoted-text';
+import { REDACTED, redactQuotedText } from '../common/text/redact-quoted-text';
 import { redactEscalationEvidence } from './redact-escalation-evidence';
 
-/** Removes quoted text from the escalations, their attached signals and risk signals of posts whose text was removed (erasure, retention). */
+/** Removes quoted text from the escalations (evidence, the escalating moderator's note), their attached signals and risk signals of posts whose text was removed (erasure, retention). */
 @Injectable()
 export class EscalationRedactionRepository {
   async redactEvidenceOf(manager: EntityManager, postIds: readonly string[]): Promise<void> {
@@ -29,6 +29,12 @@ export class EscalationRedactionRepository {
         await manager.query(`UPDATE escalations SET evidence = $2::jsonb WHERE id = $1`, [escalation.id, JSON.stringify(redacted)]);
       }
     }
+    // The note of a case's escalation is the escalating moderator's, copied from the case (where
+    // it goes too): it goes with the post it is about. A note that joined another escalation is an
+    // evidence item of this post's signal, redacted above. The clinicians' acknowledgement and
+    // resolution notes and their outreach stay: the record of care, kept by clinical-record rules,
+    // not the forum's (outreach is insert-only for the app's database role).
+    await manager.query(`UPDATE escalations SET note = $2 WHERE post_id = ANY($1::uuid[]) AND note IS NOT NULL AND note <> $2`, [postIds, REDACTED]);
     for (const table of ['escalation_signals', 'risk_signals'] as const) {
       const rows: Array<{ id: string; evidence: unknown }> = await manager.query(
         `SELECT id, evidence FROM ${table} WHERE post_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,

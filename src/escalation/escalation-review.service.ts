@@ -64,7 +64,8 @@ export class EscalationReviewService {
 
   /**
    * The escalation as the staff member who escalated a case reads it back (escalateCase).
-   * Clinicians and admins see all of it; a peer specialist its state and deadline only. Its
+   * Clinicians and admins see all of it; a peer specialist that it was raised and its status (the
+   * clinical fields answer them FORBIDDEN in EscalationResolver; they are blanked here too). Its
    * evidence quotes the client's posts from every space and carries other staff's notes, and the
    * acknowledgement and resolution notes are the clinicians': none of it is theirs to read. One open
    * escalation per client means it may have been raised elsewhere (another space's crisis post):
@@ -84,6 +85,8 @@ export class EscalationReviewService {
       evidence: [],
       ackNote: null,
       resolutionNote: null,
+      outcome: null,
+      acknowledgedById: null,
       note: fromThisCase ? escalation.note : null,
       postId: fromThisCase ? escalation.postId : null,
       caseId: fromThisCase ? escalation.caseId : null,

@@ -4,7 +4,7 @@ import { Logger } from 'pino';
 import { Ctx, CurrentViewer } from '../common/auth/current-viewer.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { RequestContext, Viewer } from '../common/auth/viewer';
-import { EscalationStatus } from '../common/domain/escalation.enums';
+import { EscalationOutcome, EscalationStatus } from '../common/domain/escalation.enums';
 import { Role } from '../common/domain/role.enum';
 import { parseId } from '../common/graphql/ids';
 import { Connection, pageSize } from '../common/pagination/connection';
@@ -108,9 +108,77 @@ export class EscalationResolver {
     return visible ? PostModel.from(visible.post) : null;
   }
 
+  @Roles(...CLINICAL)
   @ResolveField(() => MemberModel, { nullable: true })
   acknowledgedBy(@Parent() escalation: EscalationModel, @Ctx() ctx: RequestContext): Promise<MemberModel | null> {
     return escalation.acknowledgedById ? this.forum.for(ctx).member.load(escalation.acknowledgedById) : Promise.resolve(null);
+  }
+
+  /*
+   * Clinical fields. A peer specialist reaches an escalation only by escalating a case
+   * (escalateCase's answer, and what hangs below it); what they need is that it was raised and
+   * where it stands: id, status, createdAt, subject, and for their own case its note, post and
+   * case (severity and trigger as EscalationReviewService.getForRaiser decides). How fast the
+   * clinicians must answer (ackDueAt, level, reminders), who answered and when (acknowledgedBy,
+   * acknowledgedAt, resolvedAt), what they concluded (outcome, ackNote, resolutionNote), the risk
+   * evidence and the follow-through (pages, signals, outreach) are the clinicians': asked by anyone
+   * else, each answers FORBIDDEN here, by whatever path the escalation was reached, whatever the
+   * object handed to GraphQL carries. What peers are told of a resolution is the hand-back note on
+   * their case, in words chosen for them (moderation's close-escalation-cases), not these fields.
+   */
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => Int, { description: '1 on-call clinician, 2 backup, 3 all clinicians, 4 every clinician and admin.' })
+  level(@Parent() escalation: EscalationModel): number {
+    return escalation.level;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => Int, { description: 'Times everyone at the last level was paged again because nobody acknowledged.' })
+  reminders(@Parent() escalation: EscalationModel): number {
+    return escalation.reminders;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => Date)
+  ackDueAt(@Parent() escalation: EscalationModel): Date {
+    return escalation.ackDueAt;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => Date, { nullable: true })
+  acknowledgedAt(@Parent() escalation: EscalationModel): Date | null {
+    return escalation.acknowledgedAt;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => String, { nullable: true })
+  ackNote(@Parent() escalation: EscalationModel): string | null {
+    return escalation.ackNote;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => Date, { nullable: true })
+  resolvedAt(@Parent() escalation: EscalationModel): Date | null {
+    return escalation.resolvedAt;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => EscalationOutcome, { nullable: true })
+  outcome(@Parent() escalation: EscalationModel): EscalationOutcome | null {
+    return escalation.outcome;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => String, { nullable: true })
+  resolutionNote(@Parent() escalation: EscalationModel): string | null {
+    return escalation.resolutionNote;
+  }
+
+  @Roles(...CLINICAL)
+  @ResolveField(() => [String], { description: 'The matched risk evidence, one JSON object per item.' })
+  evidence(@Parent() escalation: EscalationModel): string[] {
+    return escalation.evidence;
   }
 
   @ResolveField(() => MemberModel, { description: 'The client this is about, by pseudonym.' })

@@ -1,5 +1,8 @@
 import { CaseDecision, CaseReason } from '../common/domain/moderation.enums';
 
+/** The one notice a case's decision sends its author (its dedupe key): found again by retention. */
+export const caseDecisionNoticeKey = (caseId: string): string => `case-decision:${caseId}`;
+
 /**
  * What the author reads after a decision: kind, specific to why, never a label ("flagged as ...").
  * Crisis resources are added whenever the case was about the author's safety.

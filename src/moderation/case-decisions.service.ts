@@ -20,7 +20,7 @@ import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
 import { JobProducer } from '../queue/job-producer.service';
 import { JobName } from '../queue/queue.types';
-import { authorNoteFor } from './author-notes';
+import { authorNoteFor, caseDecisionNoticeKey } from './author-notes';
 import { toCaseModel } from './moderation-queue.service';
 import { CaseRow, ModerationRepository } from './moderation.repository';
 import { ModerationCaseModel } from './models/moderation-case.model';
@@ -103,7 +103,7 @@ export class CaseDecisionsService {
             kind: NOTIFICATION_KIND[decision],
             ...text,
             data: { postId: row.post_id, caseId: row.id },
-            dedupeKey: `case-decision:${row.id}`,
+            dedupeKey: caseDecisionNoticeKey(row.id),
           },
         ]);
       }

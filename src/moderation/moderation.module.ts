@@ -5,6 +5,7 @@ import { MembersModule } from '../members/members.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseContextService } from './case-context.service';
 import { CaseDecisionsService } from './case-decisions.service';
+import { CaseTextRedaction } from './case-text-redaction.service';
 import { CaseNoteResolver } from './case-note.resolver';
 import { EscalationCaseResolver, EscalationSignalCaseResolver } from './escalation-case.resolver';
 import { ModerationCasesService } from './moderation-cases.service';
@@ -21,6 +22,7 @@ import { RiskTimelineService } from './risk-timeline.service';
   imports: [NotificationsModule, EscalationModule, ForumModule, MembersModule],
   providers: [
     ModerationRepository,
+    CaseTextRedaction,
     ModerationCrossingReads,
     ModerationCasesService,
     ModerationQueueService,
@@ -35,6 +37,6 @@ import { RiskTimelineService } from './risk-timeline.service';
     RiskTimelineResolver,
   ],
   // The repositories are exported for the worker's case timers (moderation-worker.module.ts).
-  exports: [ModerationRepository, ModerationCrossingReads, ModerationCasesService, ModerationQueueService],
+  exports: [ModerationRepository, ModerationCrossingReads, ModerationCasesService, ModerationQueueService, CaseTextRedaction],
 })
 export class ModerationModule {}

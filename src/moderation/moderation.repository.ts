@@ -145,6 +145,28 @@ export class ModerationRepository {
     await manager.query(`INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3)`, [caseId, authorId, body]);
   }
 
+  /** The decided cases of these posts, with what the author was told about (retention restores the standard note). */
+  async decidedCasesOfPosts(manager: EntityManager, postIds: readonly string[]): Promise<Array<{ id: string; decision: CaseDecision; reasons: CaseReason[] }>> {
+    if (postIds.length === 0) return [];
+    return manager.query(`SELECT id, decision, reasons FROM moderation_cases WHERE post_id = ANY($1::uuid[]) AND decision IS NOT NULL ORDER BY id`, [postIds]);
+  }
+
+  /**
+   * The staff notes on every case of these posts read `marker` (retention, erasure): a moderator's
+   * note often quotes the post it is about, and free text cannot be redacted word by word. The
+   * notes stay (who wrote one, when); how many there were still shows the case was worked.
+   */
+  async redactNotesOfPosts(manager: EntityManager, postIds: readonly string[], marker: string): Promise<number> {
+    if (postIds.length === 0) return 0;
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH redacted AS (
+         UPDATE case_notes n SET body = $2 FROM moderation_cases c WHERE c.id = n.case_id AND c.post_id = ANY($1::uuid[]) AND n.body <> $2 RETURNING n.id
+       ) SELECT id FROM redacted`,
+      [postIds, marker],
+    );
+    return rows.length;
+  }
+
   /** The open cases of these posts and this case, locked for the caller's transaction (closing an escalation's loop). */
   async openCasesForEscalation(
     manager: EntityManager,

@@ -25,6 +25,15 @@ export class NotificationRedactionRepository {
     );
   }
 
+  /** The notification written once under each dedupe key reads `body` now (a moderator's own words replaced by the standard note). */
+  async rewriteBodiesByDedupeKey(manager: EntityManager, bodies: ReadonlyArray<{ dedupeKey: string; body: string }>): Promise<void> {
+    if (bodies.length === 0) return;
+    await manager.query(
+      `UPDATE notifications n SET body = b.body FROM unnest($1::text[], $2::text[]) AS b(dedupe_key, body) WHERE n.dedupe_key = b.dedupe_key AND n.body <> b.body`,
+      [bodies.map((b) => b.dedupeKey), bodies.map((b) => b.body)],
+    );
+  }
+
   /**
    * Notifications to anyone about one of the posts (replies) that open with `name`, the post's
    * author, open with `replacement` instead: an erased member's pseudonym goes from other

@@ -6,6 +6,7 @@ import { Viewer } from '../common/auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { EscalationRedactionRepository } from '../escalation/escalation-redaction.repository';
 import { MemberPostsDataRepository } from '../forum/member-posts-data.repository';
+import { CaseTextRedaction } from '../moderation/case-text-redaction.service';
 import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
 import { MemberModel } from '../members/models/member.model';
@@ -20,7 +21,7 @@ export const ERASED_TEXT_MARKER = "[removed at the member's request]";
 /**
  * `eraseMember`, by an admin at the member's request: in one transaction, each owner removes its
  * part (forum: post text, revisions, titles, report reasons; screening and escalation: quoted
- * evidence; notifications: theirs, and their pseudonym in others'; members: the pseudonym becomes "Former member" and the member
+ * evidence; moderation: the staff notes on their posts' cases; notifications: theirs, and their pseudonym in others'; members: the pseudonym becomes "Former member" and the member
  * is discharged). Here because screening is the highest feature and the only one that may call
  * every owner. The audit log keeps that it happened and by whom; its old events are never touched.
  */
@@ -33,6 +34,7 @@ export class MemberErasureService {
     private readonly posts: MemberPostsDataRepository,
     private readonly screenings: ScreeningRedactionRepository,
     private readonly escalations: EscalationRedactionRepository,
+    private readonly caseText: CaseTextRedaction,
     private readonly notifications: MemberNotificationsRepository,
     private readonly notificationCopies: NotificationRedactionRepository,
     private readonly audit: AuditService,
@@ -48,6 +50,7 @@ export class MemberErasureService {
       if (pseudonym) await this.notificationCopies.renameAuthorOf(manager, postIds, pseudonym, FORMER_MEMBER_NAME);
       const screenings = await this.screenings.redactEvidenceOf(manager, postIds);
       await this.escalations.redactEvidenceOf(manager, postIds);
+      await this.caseText.redactOfPosts(manager, postIds, ERASED_TEXT_MARKER);
       const notifications = await this.notifications.deleteAllFor(manager, memberId);
       await this.audit.record(
         {

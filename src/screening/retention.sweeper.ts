@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { EscalationRedactionRepository } from '../escalation/escalation-redaction.repository';
 import { MemberPostsDataRepository } from '../forum/member-posts-data.repository';
+import { CaseTextRedaction } from '../moderation/case-text-redaction.service';
 import { NotificationRedactionRepository } from '../notifications/notification-redaction.repository';
 import { JobHandler } from '../queue/job-handlers';
 import { JobName } from '../queue/queue.types';
@@ -18,8 +19,9 @@ const BATCH = 200;
 
 /**
  * Retention: held and removed posts keep their text RETENTION_DAYS_REMOVED days after they got
- * there, for review and appeal; then their text, their revisions and the evidence quoting them
- * are removed (the post, its state and the audit trail stay; audit events are never purged).
+ * there, for review and appeal; then their text, their revisions, the evidence quoting them and
+ * the staff notes on their cases (and the note escalating one) are removed, and a moderator's own
+ * words in the decision notice to the author give way to the standard note (the post, its state and the audit trail stay; audit events are never purged).
  * A repeatable sweep on the sweeps queue, so one runs per interval whatever the number of workers.
  */
 @Injectable()
@@ -32,6 +34,7 @@ export class RetentionSweeper {
     private readonly posts: MemberPostsDataRepository,
     private readonly screenings: ScreeningRedactionRepository,
     private readonly escalations: EscalationRedactionRepository,
+    private readonly caseText: CaseTextRedaction,
     private readonly notifications: NotificationRedactionRepository,
     private readonly audit: AuditService,
   ) {}
@@ -45,6 +48,7 @@ export class RetentionSweeper {
         const ids = removed.postIds;
         await this.screenings.redactEvidenceOf(manager, ids);
         await this.escalations.redactEvidenceOf(manager, ids);
+        await this.caseText.redactOfPosts(manager, ids, RETAINED_TEXT_MARKER);
         // A reply's notification to the thread's author quotes the title: it goes with the title.
         await this.notifications.redactQuotesAboutThreads(manager, removed.retitledThreadIds, RETAINED_TEXT_MARKER);
         if (ids.length > 0) {

@@ -1,6 +1,7 @@
 import { EscalationModule } from '../escalation/escalation.module';
 import { ForumModule } from '../forum/forum.module';
 import { MembersModule } from '../members/members.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { MemberErasureResolver } from './member-erasure.resolver';
 import { MemberErasureService } from './member-erasure.service';
@@ -16,7 +17,7 @@ import { WatchedWordsService } from './watched-words.service';
 
 /** What both processes need of screening: the staff-only `Post.screening` field, the admins' watched words, the public crisis resources. */
 @Module({
-  imports: [MembersModule, ForumModule, EscalationModule, NotificationsModule],
+  imports: [MembersModule, ForumModule, EscalationModule, NotificationsModule, ModerationModule],
   providers: [
     ScreeningRedactionRepository,
     MemberPseudonymService,

@@ -33,7 +33,8 @@ const CRISIS_WORDS = /kill myself|pills/i;
 /** What no error may carry: a stack, a driver's words, a statement. */
 const LEAKY_ERROR = /\bat [\w.<>]+ \(|node_modules|QueryFailedError|\bSELECT\b|\bINSERT INTO\b|\bUPDATE \w+ SET\b|violates|syntax error|relation "|column "/i;
 
-const ESCALATION_FIELDS = `id status level ackDueAt evidence note ackNote resolutionNote outcome postId caseId
+/** What a peer may read of an escalation they raised (the clinical fields answer them FORBIDDEN: fourth-review-attacks). */
+const ESCALATION_FIELDS = `id status severity trigger note postId caseId
   post { id body } case { id post { id body } } subject { id }`;
 
 describe('authorization: attacks on the new surfaces', () => {
@@ -127,7 +128,7 @@ describe('authorization: attacks on the new surfaces', () => {
       expect(seen).not.toContain('ACK-NOTE');
       expect(seen).not.toContain(other.postId);
       expect(seen).not.toContain(other.caseId);
-      expect(res.data?.escalateCase).toMatchObject({ evidence: [], ackNote: null, post: null, case: null });
+      expect(res.data?.escalateCase).toMatchObject({ note: null, post: null, case: null });
 
       // The clinician sees all of it: the evidence is there to leak, and peer A's note joined it.
       const full = await gql<{ escalation: { evidence: string[]; ackNote: string; postId: string } }>(
@@ -161,11 +162,7 @@ describe('authorization: attacks on the new surfaces', () => {
         },
         clinician.token,
       );
-      const again = await gql<{ escalateCase: { id: string; ackNote: string | null } }>(
-        ESCALATE,
-        { input: { caseId: own.caseId, note: 'still worried' } },
-        peerA.token,
-      );
+      const again = await gql<{ escalateCase: { id: string } }>(ESCALATE, { input: { caseId: own.caseId, note: 'still worried' } }, peerA.token);
       expect(again.data?.escalateCase.id).toBe(escalationId);
       expect(JSON.stringify(again.data)).not.toContain('ACK-OWN');
       expect(JSON.stringify(again.data)).not.toContain('still worried');

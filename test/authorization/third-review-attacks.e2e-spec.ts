@@ -68,15 +68,15 @@ describe('authorization: third review attacks', () => {
 
       // Peer A escalates the same client's case in space A: one open escalation per client, so theirs joins space B's.
       const own = await postWithCase(app.dataSource, spaceA, subject.id, { status: 'PUBLISHED', text: 'a quiet week' });
-      const res = await gql<{ escalateCase: { id: string; severity: string; trigger: string; evidence: string[] } }>(
-        'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id severity trigger evidence } }',
+      const res = await gql<{ escalateCase: { id: string; severity: string; trigger: string } }>(
+        'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id severity trigger } }',
         { input: { caseId: own.caseId, note: 'checking in' } },
         peerA.token,
       );
       expect(res.errors).toBeUndefined();
       expect(res.data?.escalateCase.id).toBe(other.escalationId);
       // What the peer raised (a staff escalation, ELEVATED), not what space B's crisis made it.
-      expect(res.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', trigger: 'MANUAL', evidence: [] });
+      expect(res.data?.escalateCase).toMatchObject({ severity: 'ELEVATED', trigger: 'MANUAL' });
     });
 
     it("should not tell the peer either when another space's crisis post later joined and raised their own escalation", async () => {

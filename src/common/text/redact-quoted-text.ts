@@ -1,8 +1,11 @@
 /** What replaces a quoted span of a member's words in stored evidence. */
 export const REDACTED = '[removed]';
 
-/** Keys under which screening and escalation evidence quote what a member wrote. */
-const TEXT_KEYS = new Set(['phrase', 'text', 'original', 'squashed', 'excerpt', 'snippet', 'quote', 'match', 'matched', 'sentence', 'line', 'passage']);
+/**
+ * Keys under which screening and escalation evidence quote what a member wrote. `note` is a
+ * moderator's note escalating a case (`{ escalatedFromCase, note }`): it often quotes the post.
+ */
+const TEXT_KEYS = new Set(['phrase', 'text', 'original', 'squashed', 'excerpt', 'snippet', 'quote', 'match', 'matched', 'sentence', 'line', 'passage', 'note']);
 
 /**
  * Evidence with every quoted span of text replaced, everything else (pattern ids, tiers, sources,

@@ -7,7 +7,8 @@ registerEnumType(EscalationTrigger, { name: 'EscalationTrigger' });
 
 /**
  * A risk signal routed to clinicians. `post`, `case`, `acknowledgedBy` and `subject` are field
- * resolvers; the ids below them stay server-side.
+ * resolvers; the ids below them stay server-side. The clinical fields (deadline, level, outcome,
+ * notes, evidence) are guarded field resolvers too: see EscalationResolver for who reads which.
  */
 @ObjectType('Escalation')
 export class EscalationModel {

@@ -193,9 +193,7 @@ export const EscalateCaseMutation = graphql(`
   mutation EscalateCase($input: EscalateCaseInput!) {
     escalateCase(input: $input) {
       id
-      level
       status
-      ackDueAt
     }
   }
 `);

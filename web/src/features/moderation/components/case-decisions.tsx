@@ -319,7 +319,12 @@ function EscalateForm({
       return;
     }
     setNote('');
-    onDone(`Escalated to a clinician. They are asked to acknowledge by ${clockTime(result.data.escalateCase.ackDueAt)}.`);
+    // The acknowledgement deadline is the clinicians' (a peer may not read it): say what happens, not when.
+    onDone(
+      result.data.escalateCase.status === 'OPEN'
+        ? 'Escalated to a clinician. The clinician on call has been paged.'
+        : 'Escalated to a clinician. A clinician is already following this client; your note was added.',
+    );
   };
   return (
     <details className="case-action">
