@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-services.sh
 
+ensure_node || exit 1
 ensure_node_modules
 
 new_secret() { node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))'; }
@@ -44,7 +45,7 @@ fi
 redis_url="$(app_env REDIS_URL)"
 redis_url="${redis_url:-redis://127.0.0.1:6379}"
 case "$redis_url" in
-  redis://127.0.0.1:*|redis://localhost:*) REDIS_PORT="${redis_url##*:}"; REDIS_PORT="${REDIS_PORT%%/*}" ensure_redis || { echo "The demo needs Redis (queues)." >&2; exit 1; } ;;
+  redis://127.0.0.1*|redis://localhost*) ensure_redis "$redis_url" || { echo "The demo needs Redis (queues)." >&2; exit 1; } ;;
   *) echo "Using Redis at $redis_url" ;;
 esac
 
