@@ -8,9 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-services.sh
 
+ensure_node || exit 1
 ensure_node_modules
 
 new_secret() { node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))'; }
+# A Redis key prefix of this clone's own: two clones' demos on one Redis would otherwise share the
+# screening queue, and one's worker would take the other's posts (which it cannot find in its own
+# database), leaving them "being checked" for good.
+new_prefix() { node -e 'process.stdout.write("bs-demo-" + require("node:crypto").randomBytes(4).toString("hex"))'; }
 # A variable as the app will see it: the environment first, then .env (process.loadEnvFile's rule).
 app_env() { node -e 'if (require("node:fs").existsSync(".env")) process.loadEnvFile(".env"); process.stdout.write(process.env[process.argv[1]] ?? "")' "$1"; }
 
@@ -28,7 +33,7 @@ PUBLIC_BASE_URL=http://127.0.0.1:$port
 $database
 PGLITE_DATA_DIR=${PGLITE_DATA_DIR:-./.data/pglite}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
-REDIS_PREFIX=${REDIS_PREFIX:-bs-demo}
+REDIS_PREFIX=${REDIS_PREFIX:-$(new_prefix)}
 # No toxicity model downloaded (npm run model:fetch): screen with crisis patterns and watched words.
 TOXICITY_REQUIRED=${TOXICITY_REQUIRED:-false}
 # Signs and checks development tokens: the demo's and \`npm run token\`'s. Generated for this clone.
@@ -44,7 +49,7 @@ fi
 redis_url="$(app_env REDIS_URL)"
 redis_url="${redis_url:-redis://127.0.0.1:6379}"
 case "$redis_url" in
-  redis://127.0.0.1:*|redis://localhost:*) REDIS_PORT="${redis_url##*:}"; REDIS_PORT="${REDIS_PORT%%/*}" ensure_redis || { echo "The demo needs Redis (queues)." >&2; exit 1; } ;;
+  redis://127.0.0.1*|redis://localhost*) ensure_redis "$redis_url" || { echo "The demo needs Redis (queues)." >&2; exit 1; } ;;
   *) echo "Using Redis at $redis_url" ;;
 esac
 

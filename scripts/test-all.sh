@@ -10,6 +10,7 @@ started=$(date +%s)
 step() { echo; echo "==> $* ($(( $(date +%s) - started ))s)"; }
 
 step "dependencies"
+ensure_node
 ensure_node_modules
 step "services"
 ensure_postgres

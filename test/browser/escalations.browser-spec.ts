@@ -192,12 +192,13 @@ describe('staff: the escalation inbox', () => {
         expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
       }
       await expectVisible(mine.getByText(/^(Imminent|High) risk$/));
-      await expectVisible(mine.getByText('The on-call clinician'));
+      // No roster in this test: level 1 paged every clinician, and the row says so rather than naming an on-call clinician.
+      await expectVisible(mine.getByText('Every clinician, as nobody was on call'));
       await expectVisible(mine.getByText(/Acknowledge within/));
       await checked(first, 'inbox-new');
 
       // Nobody acknowledged within the deadline: it climbs to the backup clinician, and the words say it is overdue.
-      await theirs.getByText('The backup clinician, after the on-call one').waitFor({ timeout: (ACK_SECONDS + 10) * 1000 });
+      await theirs.getByText('Every clinician, as the on-call roster had a gap').waitFor({ timeout: (ACK_SECONDS + 10) * 1000 });
       await expectVisible(theirs.getByText(/Overdue: \d+ deadlines? missed/));
       await expectVisible(second.page.getByText(/missed an acknowledgement deadline/));
       await checked(second, 'inbox-overdue');

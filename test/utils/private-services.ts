@@ -4,7 +4,7 @@
  * 127.0.0.1 and is removed by `destroy()`.
  */
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,7 +67,21 @@ export interface PrivatePostgres {
   destroy(): Promise<void>;
 }
 
-const PG_BIN = process.env.DRILL_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/**
+ * Where initdb and pg_ctl are: DRILL_PG_BIN, else the newest Debian PostgreSQL installed (bookworm
+ * ships 15, trixie 17; a fixed 15 made the pg-restart drill fail with ENOENT on any other).
+ */
+const PG_BIN = process.env.DRILL_PG_BIN ?? debianPgBin('/usr/lib/postgresql');
+
+export function debianPgBin(root: string): string {
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0) return join(root, '15', 'bin');
+  return join(root, versions[0], 'bin');
+}
 
 /** Runs a PostgreSQL binary as the `postgres` user (initdb and the server refuse root). */
 function pgCommand(binary: string, args: string[]): [string, string[]] {

@@ -61,10 +61,15 @@ export function outcomeRule(outcome: EscalationOutcome): { description: string; 
   return rule.offered ? rule : null;
 }
 
-/** Who a level pages, in words (1 on-call, 2 backup, 3 all clinicians, 4 clinicians and admins). */
-export function levelLabel(level: number): string {
-  if (level <= 1) return 'The on-call clinician';
-  if (level === 2) return 'The backup clinician, after the on-call one';
+/**
+ * Who a level pages, in words (1 on-call, 2 backup, 3 all clinicians, 4 clinicians and admins).
+ * `rosterCovered` false: the roster had nobody for level 1 or 2, so every clinician was paged
+ * (EscalationPage.rosterCovered); naming "the on-call clinician" then would send a reader
+ * looking for someone who is not there.
+ */
+export function levelLabel(level: number, rosterCovered = true): string {
+  if (level <= 1) return rosterCovered ? 'The on-call clinician' : 'Every clinician, as nobody was on call';
+  if (level === 2) return rosterCovered ? 'The backup clinician, after the on-call one' : 'Every clinician, as the on-call roster had a gap';
   if (level === 3) return 'All clinicians';
   return 'All clinicians and admins';
 }
@@ -91,4 +96,10 @@ export function byUrgency<T extends { severity: EscalationSeverity; ackDueAt: st
 export function caseStateWords(c: { status: CaseStatus; decision?: CaseDecision | null }): string {
   if (c.status === 'RESOLVED') return c.decision ? `decided (${c.decision.toLowerCase().replace(/_/g, ' ')})` : 'decided';
   return c.status === 'CLAIMED' ? 'claimed by a peer specialist' : 'open, waiting for a peer specialist';
+}
+
+/** Whether the latest page at the escalation's current level followed the roster (true before any page is listed). */
+export function currentLevelCovered(e: { level: number; pages: ReadonlyArray<{ level: number; rosterCovered: boolean }> }): boolean {
+  const atLevel = e.pages.filter((p) => p.level === e.level);
+  return atLevel.length === 0 ? true : atLevel[atLevel.length - 1].rosterCovered;
 }

@@ -19,6 +19,12 @@ export const InboxEscalationFieldsFragment = graphql(`
     resolvedAt
     outcome
     signalCount
+    # Whether the roster had someone to page at this level, so the row does not name an
+    # on-call clinician when nobody was on call and every clinician was paged.
+    pages {
+      level
+      rosterCovered
+    }
     subject {
       id
       displayName

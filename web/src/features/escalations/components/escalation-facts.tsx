@@ -2,7 +2,7 @@ import { DueTime } from '../../../components/due-time';
 import { fullTime } from '../../../lib/format-time';
 import { clockTime } from '../../../lib/due-time';
 import type { InboxEscalationFieldsFragment } from '../../../lib/gql/graphql';
-import { ACK_WORDS, levelLabel, missedDeadlines, OUTCOME_LABEL, TRIGGER_LABEL } from '../escalation-labels';
+import { ACK_WORDS, currentLevelCovered, levelLabel, missedDeadlines, OUTCOME_LABEL, TRIGGER_LABEL } from '../escalation-labels';
 
 /** The countdown while nobody has acknowledged; once someone has, who and when (the clock stops). */
 export function AckState({ e, viewerId }: { e: InboxEscalationFieldsFragment; viewerId: string }) {
@@ -46,7 +46,8 @@ export function EscalationFacts({ e, viewerId, summary = false }: { e: InboxEsca
       <div>
         <dt>Paged</dt>
         <dd>
-          {levelLabel(e.level)} (level {e.level} of 4){e.reminders > 0 ? `, reminded ${e.reminders} time${e.reminders === 1 ? '' : 's'}` : ''}
+          {levelLabel(e.level, currentLevelCovered(e))} (level {e.level} of 4)
+          {e.reminders > 0 ? `, reminded ${e.reminders} time${e.reminders === 1 ? '' : 's'}` : ''}
         </dd>
       </div>
       <div>
