@@ -878,6 +878,12 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I am feeling ill be back tomorrow.')).toBe('NONE');
     });
 
+    it('should not read an errand done alone as the act, and keep doing it properly next time', () => {
+      expect(levelOf("Nobody is helping with the dishes so I'll just do it myself.")).toBe('NONE');
+      expect(levelOf('so ill just do it in my head')).toBe('NONE');
+      expect(levelOf("Sat in the car in the garage with the engine on for a bit last night. I'll do it properly next time.")).toMatch(/HIGH|IMMINENT/);
+    });
+
     it('should read walking into the sea and not coming back as a method, and a swim as a swim', () => {
       expect(levelOf('Thinking about walking into the sea and just not coming back.')).toMatch(/HIGH|IMMINENT/);
       expect(levelOf('We walked into the sea at sunset and did not come back out until dark.')).toBe('NONE');

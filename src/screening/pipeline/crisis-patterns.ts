@@ -587,7 +587,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'REFLEXIVE',
     pattern: phrase(
-      `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it)`,
+      // "I'll just do it myself", "... do it in my head": an errand done alone, not the act.
+      `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it(?! (?:myself|in my head|for (?:you|him|her|them)|with you|my way|online|instead)))`,
     ),
   },
   {
