@@ -811,4 +811,103 @@ describe(detectCrisis.name, () => {
       expect(levelOf('"I thought it was my time" is what the character says before the end.')).toBe('NONE');
     });
   });
+
+  describe('means acquired, finality, preparations and euphemisms, in our own words (sixth run, probe 3)', () => {
+    it('should hold lethal means acquired just now with no purpose for a person, and page beside distress', () => {
+      expect(levelOf('i bought a rope today')).toBe('MODERATE');
+      expect(levelOf("I bought a rope today. Nobody noticed. I'm so tired of all of this.")).toBe('IMMINENT');
+      expect(levelOf('Just got a gun. I feel hopeless.')).toBe('IMMINENT');
+      expect(assess('i bought a rope today').namesMethodOrMeans).toBe(true);
+    });
+
+    it('should not read means bought for a stated purpose, or long ago, as acquired means', () => {
+      expect(levelOf('Bought a rope today for the climbing gym, so excited to start bouldering.')).toBe('NONE');
+      expect(levelOf('I bought a rifle yesterday to go hunting with my uncle.')).toBe('NONE');
+      expect(levelOf('I bought a rope for the tire swing.')).toBe('NONE');
+      expect(levelOf('My brother bought a gun today.')).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+    });
+
+    it('should read a time and a finality, each ordinary alone, as a decision told together', () => {
+      expect(levelOf("Tonight is the night. I'm done.")).toBe('IMMINENT');
+      expect(levelOf('this is my last post. thank you all for trying.')).toBe('IMMINENT');
+      expect(levelOf("Picked up the gun from my uncle's place this afternoon. I won't need it for long.")).toBe('IMMINENT');
+      expect(levelOf('This time I am not going to fail. I have enough to make sure.')).toBe('IMMINENT');
+    });
+
+    it('should leave a finality, a time or a resolve alone, and a done with a diet, unflagged', () => {
+      expect(levelOf("I'm done.")).toBe('LOW');
+      expect(levelOf('Tonight is the night! First date in two years, wish me luck.')).toBe('NONE');
+      expect(levelOf("I'm done with this diet. Tonight is pizza night.")).toBe('NONE');
+      expect(levelOf('Exams are over and I am done for the year. Tonight is the night we celebrate.')).toBe('NONE');
+      expect(levelOf('I failed the driving test twice. This time I will not fail.')).toBe('NONE');
+      expect(levelOf('Thanks for trying to help with my laptop, it still will not boot.')).toBe('NONE');
+    });
+
+    it('should read not being here by a named day as a goodbye a person looks at, and an ordinary absence as nothing', () => {
+      expect(levelOf("Don't bother checking in on me, I won't be here by Friday.")).toBe('MODERATE');
+      expect(levelOf("I won't be here by Friday. Everything is hopeless.")).toBe('IMMINENT');
+      expect(levelOf("I'm not going to be here Friday, I'm visiting my parents up north.")).toBe('NONE');
+    });
+
+    it('should read a burden that ends soon as HIGH, and not a burden that ends with a new job', () => {
+      expect(levelOf("I'm not going to be a burden much longer. I've made up my mind.")).toBe('HIGH');
+      expect(levelOf("I won't be a burden to my parents much longer, I start my new job on Monday.")).not.toMatch(/HIGH|IMMINENT/);
+    });
+
+    it('should read two preparatory acts together, and not one alone', () => {
+      expect(levelOf('I have been giving my stuff away all week. I want everything sorted before Sunday.')).toBe('IMMINENT');
+      expect(levelOf("Cancelled my appointments, paid off what I owed, and wrote my brother a letter. Everything's in order now.")).toBe('MODERATE');
+      expect(levelOf('Paid off all my debts this year!')).toBe('NONE');
+      expect(levelOf('Moving house next week, I want everything sorted before Sunday.')).toBe('NONE');
+      expect(levelOf("Giving away my old clothes to the charity shop because I'm moving.")).toBe('NONE');
+    });
+
+    it('should read passive ideation in plain words as MODERATE', () => {
+      expect(levelOf("life feels pointless. i wish i just didn't exist")).toBe('MODERATE');
+      expect(levelOf("I don't see myself being around much longer and I'm weirdly at peace with it.")).toBe('MODERATE');
+      expect(levelOf("Honestly if I got in a car crash on the way to group tomorrow I wouldn't mind.")).toBe('MODERATE');
+      expect(levelOf("I keep thinking I'd be doing everyone a favour if I just ended it.")).toBe('MODERATE');
+      expect(levelOf('I need to make it stop for good.')).toBe('MODERATE');
+      expect(levelOf('i dont think ill make it through tonight')).toBe('MODERATE');
+    });
+
+    it('should not read the same words about a car, a hiccup or a sentence with a purpose as ideation', () => {
+      expect(levelOf('How do I make the hiccups stop for good? Nothing works.')).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+      expect(levelOf('If I got in a car crash my insurance would go up, I would mind a lot.')).toBe('NONE');
+      expect(levelOf("I don't see myself being around this town much longer, I want to move to the coast.")).toBe('NONE');
+      expect(levelOf('I am feeling ill be back tomorrow.')).toBe('NONE');
+    });
+
+    it('should not read an errand done alone as the act, and keep doing it properly next time', () => {
+      expect(levelOf("Nobody is helping with the dishes so I'll just do it myself.")).toBe('NONE');
+      expect(levelOf('so ill just do it in my head')).toBe('NONE');
+      expect(levelOf("Sat in the car in the garage with the engine on for a bit last night. I'll do it properly next time.")).toMatch(/HIGH|IMMINENT/);
+    });
+
+    it('should read walking into the sea and not coming back as a method, and a swim as a swim', () => {
+      expect(levelOf('Thinking about walking into the sea and just not coming back.')).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf('We walked into the sea at sunset and did not come back out until dark.')).toBe('NONE');
+    });
+
+    it('should read a prescription kept back, a knife drawer stared at and heights researched as means', () => {
+      expect(levelOf("Been stockpiling my sertraline instead of taking it. About three months' worth now.")).toBe('IMMINENT');
+      expect(levelOf("My safety plan isn't working. I keep looking at the knife drawer.")).toBe('MODERATE');
+      expect(levelOf("I've been researching which bridge is the tallest around here. Not for any good reason.")).toBe('MODERATE');
+      expect(levelOf('Saving my allowance instead of spending it.')).toBe('NONE');
+      expect(levelOf('I was looking at knives in the kitchen shop for my new flat.')).toBe('NONE');
+      expect(levelOf('Researching which bridge is the tallest in the world for my son’s homework.')).toBe('NONE');
+    });
+
+    it('should read an apology for not being better beside a goodbye as the note', () => {
+      expect(levelOf("goodbye everyone. i love you all. i'm sorry i couldn't be better")).toBe('IMMINENT');
+      expect(levelOf("Goodbye everyone, thanks for a great year of group! Sorry I couldn't be there more.")).toBe('NONE');
+    });
+
+    it('should date a thought by the next sentence that says it was years ago', () => {
+      expect(levelOf('When I was at my lowest I thought about ending my life every day. That was four years ago.')).toBe('LOW');
+      expect(levelOf('I thought about ending my life every day this week. That was the worst part.')).toBe('MODERATE');
+      // An attempt keeps its tier: the strongest predictor, and the author may say it is not over.
+      expect(levelOf('I tried to kill myself once. That was four years ago.')).toBe('HIGH');
+    });
+  });
 });

@@ -8,7 +8,7 @@ import {
   THREAT_PATTERNS,
 } from './crisis-patterns';
 import type { NormalisedText } from './normalise';
-import { isInside, type SpeakerContext, speakerFrame, speakerQuotedRanges, type TextRange } from './speaker-frames';
+import { isInside, PAST_NEXT_SENTENCE, type SpeakerContext, speakerFrame, speakerQuotedRanges, type TextRange } from './speaker-frames';
 
 export type { CrisisLevel } from './crisis-patterns';
 
@@ -413,7 +413,12 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
     return { ...base, effectiveTier: pattern.tier === 'LOW' ? 'NONE' : 'LOW', discount: 'OTHER_PERSON' };
   }
 
-  if (stoppedSince || (DISTANT_PAST.test(clause.text) && !RECENT.test(clause.text))) {
+  // "I thought about ending my life every day. That was four years ago.": the time since is
+  // told in the next sentence, as people often put it. Thoughts and urges only: an attempt stays
+  // at its tier ("I tried once. That was four years ago. Things haven't gotten better"), the
+  // strongest single predictor, and over-rating it is the lesser error.
+  const toldAsOver = pattern.construct !== 'ATTEMPT' && !RECENT.test(clause.text) && PAST_NEXT_SENTENCE.test(nextSentence(text, clause.start + index));
+  if (stoppedSince || toldAsOver || (DISTANT_PAST.test(clause.text) && !RECENT.test(clause.text))) {
     return { ...base, effectiveTier: pastTier(pattern), discount: 'PAST' };
   }
   return { ...base, effectiveTier: pattern.tier, discount: null };
@@ -565,6 +570,15 @@ function sentenceBefore(text: string, position: number): string {
   const head = text.slice(0, start).replace(/[.!?\n\s]+$/, '');
   const previous = Math.max(head.lastIndexOf('.'), head.lastIndexOf('!'), head.lastIndexOf('?'), head.lastIndexOf('\n'));
   return head.slice(previous + 1).trim();
+}
+
+/** The sentence after the one around `position` ('' for the last). */
+function nextSentence(text: string, position: number): string {
+  const end = text.slice(position).search(/[.!?\n]/);
+  if (end < 0) return '';
+  const rest = text.slice(position + end).replace(/^[.!?\n\s]+/, '');
+  const stop = rest.search(/[.!?\n]/);
+  return (stop < 0 ? rest : rest.slice(0, stop)).trim();
 }
 
 function sentenceAfter(text: string, position: number): string {

@@ -126,6 +126,11 @@ const PLAN_TIME = `(?:tonight|today|tomorrow(?: night)?|this (?:weekend|evening|
 // A trip with company or an ordinary purpose is not a plan to die ("with my sister", "to watch the fireworks").
 const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?:a|the|our|my|some) (?!last |final )\\w+|to (?:meet|see|watch|take|pick|play|film|photograph|fish|paint|look at)))`;
 
+// Acquiring lethal means, for means.acquired-recently: the verb, the object and a recent time.
+const ACQUIRE = `bought|buy|purchased|ordered|got|picked up|went and got|got hold of|borrowed`;
+const LETHAL_OBJECT = `(?:myself )?(?:a |an |some |the |another )?(?:new )?(?:rope|noose|gun|pistol|handgun|revolver|shotgun|rifle|firearm|bullets|ammo|ammunition|razor blades?|charcoal|helium(?: tank)?)`;
+const ACQUIRED_WHEN = `today|yesterday|tonight|last night|this (?:morning|afternoon|evening)|earlier today|just|finally`;
+
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   // IMMINENT: means in hand, place, time, goodbye.
   {
@@ -135,7 +140,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     pattern: phrase(
-      `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing) (?:up )?(?:${QUANTITY} )?(?:\\w+ )?${PILLS}`,
+      `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing) (?:up )?(?:${QUANTITY} )?(?:\\w+ )?${PILLS}|` +
+        // A prescription kept back instead of taken ("stockpiling my sertraline instead of taking it").
+        `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing) (?:up )?my \\w+ (?:instead of|rather than) taking (?:it|them)`,
     ),
   },
   // "As a nurse I know the doses, and I have been saving mine": the pills named earlier in the sentence.
@@ -213,6 +220,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
     needsRiskContext: true,
+    // "Tonight is the night. I'm done.": a time and a finality, each ordinary alone.
+    corroborates: true,
     pattern: phrase(`(?:tonight|today)(?: is|'s) the (?:night|day)|(?:this is|it is) my (?:last|final) (?:night|day|post|message)`),
   },
   {
@@ -258,8 +267,72 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
     needsRiskContext: true,
+    // Two preparatory acts corroborate each other (giving things away, everything in order by a day).
+    corroborates: true,
     pattern: phrase(
-      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will`,
+      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will`,
+    ),
+  },
+  {
+    // Settling affairs with an end in sight ("everything is in order now", "I want everything sorted
+    // before Sunday"): tidy-minded alone; beside giving things away or other preparations, the
+    // C-SSRS's preparatory acts. A person looks (MODERATE); with more risk the act's full tier.
+    id: 'plan.affairs-settled',
+    construct: 'PLAN',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:everything|it all|all of it|my affairs)(?: is| are|'s) (?:now )?(?:in order|sorted|taken care of|settled)(?: now)?(?= *$)|(?:want|need|have) (?:to get )?(?:everything|it all|my affairs) (?:sorted|in order|settled|taken care of) (?:before|by) (?:${WEEKDAY}|the weekend|next week|tomorrow|tonight|the end of (?:the|this) (?:week|month)|my birthday)`,
+    ),
+  },
+  {
+    // Preparations that close a life down: appointments cancelled, debts paid off, a letter each.
+    id: 'plan.preparations',
+    construct: 'PLAN',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `cancel(?:l)?ed (?:all )?(?:of )?my (?:appointments|sessions|therapy|plans for next (?:week|month))|paid off (?:what i owed|everything i owed|all my debts|my debts)|wrote (?:my (?:mum|mom|dad|brother|sister|son|daughter|wife|husband|partner|parents|kids|best friend)|each of my \\w+) (?:a )?(?:letter|letters|note)`,
+    ),
+  },
+  {
+    // Resolve after an attempt that failed ("this time I'm not going to fail"), and having enough
+    // "to make sure": each ordinary alone (an exam, a recipe), the intent beside each other or risk.
+    id: 'plan.not-fail-this-time',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(`this time i (?:am not going to|will not|will) (?:fail|mess (?:it |this )?up|screw (?:it |this )?up|wake up|survive|get it wrong)(?= *$)`),
+  },
+  {
+    id: 'means.enough-to-make-sure',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(`i have (?:got )?enough (?:\\w+ )?to make sure(?= *$| (?:this time|it works))`),
+  },
+  {
+    // Looking up heights to jump from ("researching which bridge is the tallest around here").
+    // A school project or a trip says what it is for; alone a person looks.
+    id: 'means.researching-heights',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:which|what|the) (?:\\w+ )?(?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?) (?:\\w+ ){0,3}?(?:is |are )?(?:the )?(?:tallest|highest)(?!.*\\b(?:for|to see|to visit|to climb|homework|project|trip)\\b)`,
     ),
   },
   {
@@ -297,6 +370,24 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
       `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:\\w+ )?${PILLS} (?:\\w+ ){0,3}?(?:in front of me|next to me|beside me|in my hands?|on my lap|within reach)(?! for (?:my|this|the|a) (?:headache|migraine|pain|cold|flu|period|cramps|back|tooth|fever))|` +
         `${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out)(?! (?:in|into) (?:my|the|a) (?:\\w+ )?(?:organi[sz]er|pill ?box|dispenser|case|container)| for (?:the|this|next|tomorrow|my) (?:week|month|morning|day|trip|holiday|vacation))|` +
         `(?:had|have|got|has) (?:the|a|my) (?:rope|noose|gun|pistol|handgun|belt) (?:ready|loaded|tied|set up|out)(?! for (?:the|a|my) (?:range|hunt|hunting|trip|climb|show))`,
+    ),
+  },
+  {
+    // C-SSRS preparatory behaviour: lethal means acquired just now, no purpose stated ("I bought a
+    // rope today"). A climbing rope or a hunting rifle comes with its purpose in the clause ("for
+    // the climbing gym", "to go hunting"), so a stated purpose ends the match. Alone a person looks
+    // (MODERATE, held); beside any distress, a finality or a goodbye it is the full tier.
+    id: 'means.acquired-recently',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `(?:(?:${ACQUIRED_WHEN}) (?:i )?(?:${ACQUIRE}) ${LETHAL_OBJECT}|(?:${ACQUIRE}) ${LETHAL_OBJECT}(?: from(?: [\\w']+){1,4}?)? (?:${ACQUIRED_WHEN}))(?!.*\\b(?:for|to|so (?:i|we) can|because)\\b)`,
     ),
   },
   {
@@ -401,6 +492,57 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
       `(?:will not|not going to) (?:be (?:here|around|alive)|wake up|make it) (?:tomorrow|much longer|by (?:tomorrow|morning|the morning|the weekend)|after tonight)`,
     ),
   },
+  {
+    // A finality said as a whole sentence ("I'm done."): defeat alone (low.defeat), but beside a
+    // time ("tonight is the night"), a goodbye or means just acquired it is the decision told.
+    id: 'goodbye.finality',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    sentenceNames: /^(?:(?:and|so|honestly|ok|okay|well) )?i am (?:just |so |finally |completely |really )?(?:done|finished)$/,
+    pattern: phrase(`i am (?:just |so |finally |completely |really )?(?:done|finished)(?= *$)`),
+  },
+  {
+    // Parting words that say the author will not be needing anything, or thank people for having
+    // tried: ordinary alone, a farewell beside a time, a goodbye or means.
+    id: 'goodbye.finality-parting',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `i (?:will not|am not going to) need (?:it|them|this|that|anything|any of (?:it|this)) (?:for long|much longer|after (?:tonight|today|this week(?:end)?))|it (?:all )?ends (?:tonight|today|here|now)(?= *$)|thank(?:s| you)(?: (?:all|everyone|everybody|guys|so much))* for (?:trying|putting up with me)(?= *$| to help)`,
+    ),
+  },
+  {
+    // Not being alive by a named day ("I won't be here by Friday"). A trip is said as a trip
+    // ("I'm not here Friday, visiting my parents") without "by"; alone a person looks.
+    id: 'goodbye.not-here-by',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `(?:will not|not going to|will no longer) be (?:here|around|alive) (?:by|after|past|come) (?:${WEEKDAY}|the weekend|next week|the end of (?:the|this) (?:week|month)|christmas|new year'?s?|my birthday)`,
+    ),
+  },
+  {
+    // Burdensomeness with an end in sight ("I won't be a burden much longer"): a warning sign the
+    // C-SSRS training names. A new job or the rent said in the clause is the ordinary reading.
+    id: 'goodbye.burden-not-for-long',
+    construct: 'GOODBYE',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:will not|not going to) be (?:a |such a )?(?:burden|problem|bother) (?:to (?:anyone|anybody|you|you all|them|my family|everyone) )?(?:much longer|for (?:much )?longer|for long)(?!.*\\b(?:job|rent|pay|paid|move|moving|recover|better|surgery|cast)\\b)`,
+    ),
+  },
 
   {
     id: 'goodbye.last-day',
@@ -445,7 +587,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'REFLEXIVE',
     pattern: phrase(
-      `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it)`,
+      // "I'll just do it myself", "... do it in my head": an errand done alone, not the act.
+      `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it(?! (?:myself|in my head|for (?:you|him|her|them)|with you|my way|online|instead)))`,
     ),
   },
   {
@@ -498,6 +641,17 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
       `(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for|researched|search(?:ed)?) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))|` +
         // Looking up the dose that would kill: "looking up how many pills it would take".
         `(?:researching|looking up|looked up|googling|googled|searching|searched|checking|checked|calculating|calculated|counting|working out|figuring out) (?:how many|how much) (?:of (?:my|the|these) )?(?:\\w+ )?${PILLS}? ?(?:it would take|it will take|it takes|would kill|would be fatal|would be lethal|to die|to overdose|to od|is lethal|is fatal|is a lethal dose)|(?:researching|looking up|looked up|googling|googled|searching for|searched for|checking|checked) (?:the |a )?(?:lethal|fatal) dose`,
+    ),
+  },
+  {
+    // Drowning told as walking into the water and not coming back: a method, in the author's words.
+    id: 'active.into-the-water',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:walk|walking|swim|swimming|wade|wading)(?: out)? (?:in)?to the (?:sea|ocean|lake|river|water|waves)(?: [^,]{0,40}?)? (?:and )?(?:just )?(?:not|never) (?:coming|come) back(?= *$)`,
     ),
   },
   {
@@ -640,7 +794,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `wish (?:that )?i (?:was|were|could be|would be|had been|am) (?:dead|gone|never born|not born|not alive|not here)|wish i (?:had )?never (?:been )?born|wish i (?:could|would|will) (?:just )?(?:die|disappear|not wake up|never wake up|(?:go to |fall )?(?:sleep|asleep) and (?:never|not) wake up|(?:go to )?sleep forever|stop existing|cease to exist)`,
+      `wish (?:that )?i (?:was|were|could be|would be|had been|am) (?:dead|gone|never born|not born|not alive|not here)|wish i (?:had )?never (?:been )?born|wish i (?:could|would|will) (?:just )?(?:die|disappear|not wake up|never wake up|(?:go to |fall )?(?:sleep|asleep) and (?:never|not) wake up|(?:go to )?sleep forever|stop existing|cease to exist)|wish i (?:just )?(?:did not|never) exist(?:ed)?`,
     ),
   },
   {
@@ -704,7 +858,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `want (?:it|everything|it all|all of this|all of it|my life|this life) to (?:end|be over|stop)|end it all|wish (?:it|everything|this|it all|all of this|all this|my life) (?:would|could) (?:just |all )*(?:end|stop|be over)|want(?:ing)? (?:death|to be done with (?:it all|everything|life|my life|living|this life|existing))|feel(?:ing)? like dying`,
+      `want (?:it|everything|it all|all of this|all of it|my life|this life) to (?:end|be over|stop)|end it all|wish (?:it|everything|this|it all|all of this|all this|my life) (?:would|could) (?:just |all )*(?:end|stop|be over)|want(?:ing)? (?:death|to be done with (?:it all|everything|life|my life|living|this life|existing))|feel(?:ing)? like dying|(?:make|making|want|need|wish|wanting) (?:it|this|everything|it all|the pain|my pain) (?:all )?(?:to )?(?:stop|end|go away) (?:for good|permanently|forever)`,
     ),
   },
   {
@@ -750,7 +904,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'REFLEXIVE',
     pattern: phrase(
-      `(?:better|easier|happier) (?:off )?(?:for (?:everyone|everybody|them|my family|my \\w+|all)(?: else)? )?if i (?:were|was|am|died|was dead|were dead|was gone|were gone|disappeared|was not here|were not here|was not around|killed ${SELF})`,
+      `(?:better|easier|happier) (?:off )?(?:for (?:everyone|everybody|them|my family|my \\w+|all)(?: else)? )?if i (?:were|was|am|died|was dead|were dead|was gone|were gone|disappeared|was not here|were not here|was not around|killed ${SELF})|(?:doing|do|did) (?:everyone|everybody|them|the world|my family|us all) a (?:favour|favor) if i (?:just )?(?:ended it|end it|died|was gone|were gone|disappeared|was not here|killed ${SELF})`,
     ),
   },
   {
@@ -922,7 +1076,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:hope|hoping|wish|wishing|pray|praying)(?: (?:every|each) (?:night|day|morning)| sometimes| that)? (?:i|something|someone) (?:would |will |could |might )?(?:get|gets|got|be|is) (?:hit by (?:a|the) (?:car|bus|truck|train)|run over|killed|struck by lightning|in (?:a|an) (?:fatal )?(?:accident|crash)|a terminal (?:illness|disease)|cancer)|(?:hope|hoping|wish|wishing|pray|praying) (?:for death|(?:that )?(?:something|someone) (?:would |will )?(?:kills?|kill) me|(?:that )?(?:the|my) (?:plane|car|bus) (?:crashes|would crash))`,
+      `(?:hope|hoping|wish|wishing|pray|praying)(?: (?:every|each) (?:night|day|morning)| sometimes| that)? (?:i|something|someone) (?:would |will |could |might )?(?:get|gets|got|be|is) (?:hit by (?:a|the) (?:car|bus|truck|train)|run over|killed|struck by lightning|in (?:a|an) (?:fatal )?(?:accident|crash)|a terminal (?:illness|disease)|cancer)|if i (?:got|get|was|were) (?:hit by (?:a |the )?(?:car|bus|truck|train)|run over|in (?:a |an )?(?:fatal )?(?:car )?(?:crash|accident)|killed)[^,]{0,60}? i (?:would|will) not (?:mind|care)|(?:hope|hoping|wish|wishing|pray|praying) (?:for death|(?:that )?(?:something|someone) (?:would |will )?(?:kills?|kill) me|(?:that )?(?:the|my) (?:plane|car|bus) (?:crashes|would crash))`,
     ),
   },
   {
@@ -932,7 +1086,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:do not think|doubt|not sure|not convinced) (?:that )?i (?:will|would|am going to|can) (?:make it|be (?:here|alive|around)|still be (?:here|alive|around)) (?:much longer|another (?:day|week|month|year)|to (?:see )?(?:my (?:next )?birthday|next (?:week|month|year)|christmas|the new year|the end of (?:the|this) (?:week|month|year)|(?:my )?(?:\\d+|twenty|thirty|forty)(?:th)?(?: birthday)?)|(?:past|through) (?:tonight|this (?:week|month|year|weekend)|the (?:night|week|weekend)))`,
+      `(?:do not|can not|could not) see myself (?:being |still being )?(?:around|here|alive) (?:much longer|for (?:much )?longer|for long|next year|in a (?:month|year))|(?:do not think|doubt|not sure|not convinced) (?:that )?i (?:will|would|am going to|can) (?:make it|be (?:here|alive|around)|still be (?:here|alive|around)) (?:much longer|another (?:day|week|month|year)|to (?:see )?(?:my (?:next )?birthday|next (?:week|month|year)|christmas|the new year|the end of (?:the|this) (?:week|month|year)|(?:my )?(?:\\d+|twenty|thirty|forty)(?:th)?(?: birthday)?)|(?:past|through) (?:tonight|this (?:week|month|year|weekend)|the (?:night|week|weekend)))`,
     ),
   },
   {
@@ -989,7 +1143,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))`,
+      `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:(?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))|(?:knife drawer|knives)(?! (?:at|in|for|on sale|show|shop|store)))`,
     ),
   },
   {
@@ -1117,7 +1271,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `i am (?:just |so |completely |totally )?done(?= *$)|i am (?:just |so |completely |totally )?done with (?:everything|it all|life|this life|this shit|all of this|trying|fighting)|(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being alive|being me|waking up|everything|it all|pretending)|(?:not|no longer) worth (?:fighting|fighting for|the fight|the struggle)|worth fighting (?:for )?any ?more|(?:can not|do not want to) (?:fight|keep fighting|keep trying)(?: anymore| any more| much longer)|worn out|burnt out|burned out|(?:can not|could not|will never be able to|will never) (?:overcome|get over|get past|beat|escape) (?:this|it|these|my (?:\\w+ )?(?:problems|depression|illness|past|demons))|(?:something|this is something|things?) (?:that )?i (?:can not|will never) overcome|(?:to no avail|nothing (?:ever )?(?:works|helps|has worked|has helped|seems to (?:work|help))(?= *$| for me| anymore| any more))`,
+      `i am (?:just |so |completely |totally )?done(?= *$)|i am (?:just |so |completely |totally )?done with (?:everything|it all|life|this life|this shit|all of this|trying|fighting)|(?:tired|sick|exhausted) of (?:fighting|trying|struggling|being alive|being me|waking up|everything|it all|all of this|all this|pretending)|(?:not|no longer) worth (?:fighting|fighting for|the fight|the struggle)|worth fighting (?:for )?any ?more|(?:can not|do not want to) (?:fight|keep fighting|keep trying)(?: anymore| any more| much longer)|worn out|burnt out|burned out|(?:can not|could not|will never be able to|will never) (?:overcome|get over|get past|beat|escape) (?:this|it|these|my (?:\\w+ )?(?:problems|depression|illness|past|demons))|(?:something|this is something|things?) (?:that )?i (?:can not|will never) overcome|(?:to no avail|nothing (?:ever )?(?:works|helps|has worked|has helped|seems to (?:work|help))(?= *$| for me| anymore| any more))`,
     ),
   },
   {
@@ -1137,7 +1291,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `i (?:have )?let (?:myself|everyone|everybody) down|i am (?:a |such a |just a )?(?:fucking |complete |total )?(?:idiot|screw ?up|fuck ?up|mess)(?= *$| and| who)|nothing i do (?:is|ever) (?:good enough|right|matters)|i do not deserve (?:to be happy|love|anything|help|happiness|good things|to be loved)` +
         // A blanket apology, the whole clause ("I'm sorry for everything."): beside a goodbye it is the note.
-        `|i am (?:so )?sorry for (?:everything|being (?:like this|such a burden|this way))(?= *$)`,
+        `|i am (?:so )?sorry for (?:everything|being (?:like this|such a burden|this way))(?= *$)|i am (?:so )?sorry (?:that )?i (?:could not|was not|could never|was never|am not) (?:be )?(?:better|enough|good enough|stronger)(?= *$)`,
     ),
   },
   {
@@ -1146,7 +1300,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `i (?:am|feel like) (?:just )?(?:a )?(?:nuisance|drain|dead weight)|everyone would be (?:better|happier)|sorry for (?:existing|being alive)|i ruin everything|i make (?:everything|things|everyone) worse`,
+      `i (?:am|feel like) (?:just )?(?:a )?(?:nuisance|drain|dead weight)|(?:everyone|everybody) would be (?:better|happier|fine|okay|ok) without me|everyone would be (?:better|happier)|sorry for (?:existing|being alive)|i ruin everything|i make (?:everything|things|everyone) worse`,
     ),
   },
   {

@@ -52,6 +52,13 @@ describe(normaliseText.name, () => {
     expect(normaliseText("I'm not ok, I dont want to be here and can't sleep").text).toBe('i am not ok, i do not want to be here and can not sleep');
   });
 
+  it('should read "ill" as "i will" after a word that takes a clause and before a verb, and leave being ill alone', () => {
+    expect(normaliseText('i dont think ill make it through tonight').text).toBe('i do not think i will make it through tonight');
+    expect(normaliseText('maybe ill just sleep').text).toBe('maybe i will just sleep');
+    expect(normaliseText('i feel ill be back tomorrow').text).toBe('i feel ill be back tomorrow');
+    expect(normaliseText('im mentally ill not stupid').text).toBe('i am mentally ill not stupid');
+  });
+
   it('should produce a squashed variant without separators', () => {
     expect(normaliseText('Bad - Word!').squashed).toBe('badword');
   });

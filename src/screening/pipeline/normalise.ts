@@ -171,6 +171,12 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bi'?ve\b/g, 'i have'],
   [/\bi'd\b/g, 'i would'],
   [/\b(i|you|we|they|he|she|it)'ll\b/g, '$1 will'],
+  // "i dont think ill make it": "ill" for "i'll" after a word that takes a clause, before a verb
+  // ("mentally ill", "feel ill" are left alone).
+  [
+    /(?<=\b(?:think|guess|hope|know|maybe|then|and|so|but|promise|swear|bet|doubt|if|when|because|that|tonight|tomorrow) )ill (?=(?:be|make|never|just|do|go|kill|end|try|see|need|have|not|probably|finally)\b)/g,
+    'i will ',
+  ],
   [/\b(you|they)'?re\b/g, '$1 are'],
   [/\bwe're\b/g, 'we are'],
   [/\b(it|that|there|what|he|she)'s\b/g, '$1 is'],

@@ -310,4 +310,35 @@ describe('speaker awareness', () => {
       expect(modelReadableText('want to die so badly tonight.')).toBe('want to die so badly tonight.');
     });
   });
+
+  describe('sixth run (probe 3, our own words)', () => {
+    it('should read how urges generally behave, and advice on a construct arising, as no one in particular', () => {
+      expect(levelOf('Self-harm urges often peak in the evening. Having an ice cube ready can help.')).toBe('NONE');
+      expect(levelOf('If thoughts of suicide come up, use the safety plan we made: call your sister, then the crisis line.')).toBe('NONE');
+    });
+
+    it("should keep the author's own urges and their own plan for when the thoughts come back", () => {
+      expect(levelOf('My self-harm urges often peak in the evening.')).toBe('MODERATE');
+      expect(levelOf('If the suicidal thoughts come back, I will call my therapist.')).toBe('MODERATE');
+      expect(levelOf('If thoughts of suicide come up tonight I do not know what I will do.')).toBe('MODERATE');
+    });
+
+    it('should not give the model idioms, an explicit denial, a thought dated by the next sentence or a friend reported', () => {
+      expect(modelReadableText('i am dying to see the new movie!')).toBe('i am eager to see the new movie!');
+      expect(modelReadableText('this exam is going to kill me lol.')).toBe('this exam is going to wearing me out lol.');
+      expect(modelReadableText('i would never kill myself, i have my kids.')).toBe(', i have my kids.');
+      expect(modelReadableText('i thought about ending my life every day. that was four years ago.')).toBe('that was four years ago.');
+      expect(modelReadableText('my friend said she wanted to die last night. i stayed with her.')).toBe('i stayed with her.');
+    });
+
+    it('should still give the model the rest of those sentences and what is going on now', () => {
+      expect(modelReadableText('i would never kill myself but i wish i was dead.')).toBe('but i wish i was dead.');
+      expect(modelReadableText('my boyfriend is going to kill me.')).toBe('my boyfriend is going to kill me.');
+      expect(modelReadableText('i want to kill myself again. that was four years ago and it is back.')).toBe(
+        'i want to kill myself again. that was four years ago and it is back.',
+      );
+      expect(modelReadableText('my friend said she wanted to die and i want to die too.')).toBe('my friend said she wanted to die and i want to die too.');
+      expect(modelReadableText('i tried to kill myself once. that was four years ago.')).toBe('i tried to kill myself once. that was four years ago.');
+    });
+  });
 });

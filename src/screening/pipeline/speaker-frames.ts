@@ -15,7 +15,7 @@ export type TextRange = readonly [start: number, end: number];
 
 // What a construct generally is or does, right after it (see GENERALISING). "does not mean" only
 // with "mean": "suicidal ideation does not mean you will act on it"; "suicidal thoughts do come" is not general.
-const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b`;
+const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b|(?: urges| thoughts| feelings)? (?:often|usually|tend to|typically|commonly|generally) (?:peak|come|pass|rise|fade|build|start|happen|get (?:worse|stronger)|show up)\\b`;
 
 /** What the post's markup says about who is speaking: the plain text of its quote blocks. */
 export interface SpeakerContext {
@@ -143,9 +143,14 @@ const CLINICAL_SENTENCE =
  * these sentences made a therapist's short answer score like a post in crisis.
  */
 export function modelReadableText(ownText: string): string {
-  const sentences = ownText.match(/[^.!?\n]+[.!?\n]*/g) ?? [];
-  const kept = sentences.filter((sentence) => {
+  const sentences = (ownText.match(/[^.!?\n]+[.!?\n]*/g) ?? []).map(withoutFiguresAndDenials);
+  const kept = sentences.filter((sentence, index) => {
     const firstPerson = FIRST_PERSON_WORD.test(sentence);
+    // "I thought about ending my life every day. That was four years ago.": dated by the next
+    // sentence. Not an attempt: a past attempt is a risk factor the model must keep reading.
+    if (PAST_NEXT_SENTENCE.test((sentences[index + 1] ?? '').trim()) && !STILL_GOING_ON.test(sentence) && !ATTEMPT_WORDS.test(sentence)) return false;
+    // "My friend said she wanted to die last night.": someone else's words, told by the author.
+    if (REPORTED_THIRD_PARTY.test(sentence) && !SELF_STATEMENT.test(sentence)) return false;
     if ((PHILOSOPHICAL.test(sentence) || GENERAL_QUESTION.test(sentence)) && !SELF_STATEMENT.test(sentence)) return false;
     if (RECOVERED.test(sentence) && !STILL_GOING_ON.test(sentence)) return false;
     // A professional or helper speaking of the people in their care: about others, unless the
@@ -168,6 +173,31 @@ export function modelReadableText(ownText: string): string {
   // self-harm") is what the author watched or read: the topic goes, the rest of the sentence stays
   // ("... after that movie about suicide I started cutting again" keeps the cutting).
   return kept.join('').replace(WORK_ABOUT_TOPIC, '$1').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A next sentence that dates what came before ("That was four years ago.", "It was a long time
+ * ago"): the detector reads the sentence before it as history, and the model does not read it.
+ */
+export const PAST_NEXT_SENTENCE =
+  /^(?:but |and )?(?:that|this|it|all that|all of that) was (?:over |more than |almost |nearly |about |around )?(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a few|a couple of|several|many) (?:years?|months?) ago|(?:years|a long time|ages) ago)\b/;
+
+const ATTEMPT_WORDS = /\b(?:tried|try|attempt\w*|overdos\w*|od|hospitali[sz]ed|survived)\b/;
+
+// Someone the author knows, reported: "my friend said she wanted to die", "my brother told me he ...".
+const REPORTED_THIRD_PARTY =
+  /^\s*(?:(?:my|our|a) (?:\w+ )?(?:friend|sister|brother|mom|mum|mother|dad|father|son|daughter|cousin|partner|girlfriend|boyfriend|wife|husband|roommate|coworker|classmate|neighbou?r)|she|he|they) (?:said|says|told me|tells me|texted me|messaged me|admitted|confided) (?:to me )?(?:that )?(?:she|he|they)\b/;
+
+// Figures the model cannot tell from the words it learned as risk: "dying to see", "this exam is
+// killing me", and an explicit denial ("I would never kill myself"), which the patterns read as a
+// negation. What else the sentence says stays ("I would never kill myself, but I wish I was dead").
+const EAGER_IDIOM = /\bdying to (?=(?:see|try|know|meet|go|get|hear|watch|read|tell|eat|visit|find out|start|have|buy|show)\b)/g;
+const THING_KILLING_ME =
+  /\b((?:exams?|tests?|job|work|homework|deadlines?|class(?:es)?|commute|traffic|heat|boss|shoes|wait|waiting|suspense|this week|mondays?)(?: is| are| was| were| will| is going to| are going to)?(?: literally| actually| honestly| really)?) (?:kill|killing) me\b/g;
+const DENIAL = /\bi (?:would|will|could) never (?:ever |actually |really )?(?:kill|hurt|harm|end) (?:my ?self|my (?:own )?life)\b/g;
+
+function withoutFiguresAndDenials(sentence: string): string {
+  return sentence.replace(EAGER_IDIOM, 'eager to ').replace(THING_KILLING_ME, '$1 wearing me out').replace(DENIAL, '');
 }
 
 // "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
@@ -242,6 +272,12 @@ export interface FrameContext {
   readonly sentenceAfter?: string;
 }
 
+// A condition on a construct arising, then what to do: "if thoughts of suicide come up, call ...".
+const IF_CONSTRUCT_BEFORE = /\b(?:if|when|whenever) (?:the |these |those |any |such )?$/;
+const CONSTRUCT_ARISES_AFTER =
+  /^ (?:\w+ )?(?:come up|comes up|come back|comes back|show up|shows up|return|returns|get (?:strong|stronger|bad|worse|loud)|gets (?:strong|stronger|bad|worse|loud)|start|starts|appear|appears|hit|hits)\b/;
+const INSTRUCTION_AFTER = /, (?:please )?(?:use|call|text|reach out|tell|go|remember|try|talk|contact|open|grab|get|follow|ring|message)\b/;
+
 // "that would make me want to die", "it'd make anyone want to kill themselves": a conditional about what would follow.
 const WOULD_MAKE_BEFORE = /\b(?:would|could|will) (?:\w+ )?(?:make|makes) (?:me|anyone|you|someone|anybody|people) (?:\w+ )?(?:want to|wanna|wish i could)? ?$/;
 const WOULD_BEFORE_MAKE = /\b(?:would|could|will) (?:honestly |literally |probably |just |definitely |seriously )?$/;
@@ -312,6 +348,17 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
   // "If you are having thoughts of suicide, call 988": guidance to whoever reads it, written by
   // someone who says nothing of themselves in the sentence. "If you knew I was suicidal" has an "I".
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && ADVICE_CONDITIONAL_BEFORE.test(before) && !/\b(?:i|me|my|myself|mine)\b/.test(sentence)) return 'GENERAL';
+
+  // "If thoughts of suicide come up, use the safety plan we made": a condition on the construct
+  // itself with an instruction after it, written by someone who says nothing of themselves there.
+  // "If the thoughts come back, I will call my therapist" has its "I" and stays the author's.
+  if (
+    IF_CONSTRUCT_BEFORE.test(before) &&
+    CONSTRUCT_ARISES_AFTER.test(sentenceAfter) &&
+    INSTRUCTION_AFTER.test(sentenceAfter) &&
+    !FIRST_PERSON_WORD.test(sentence)
+  )
+    return 'GENERAL';
 
   // "Removing access to firearms and stockpiled medication keeps someone safe": means-safety
   // counselling, said of no one. "I have stockpiled medication" has its "I".

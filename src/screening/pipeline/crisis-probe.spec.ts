@@ -1,0 +1,61 @@
+import { CasePriority } from '../../common/domain/moderation.enums';
+import { PostStatus } from '../../common/domain/post-status.enum';
+import { CRISIS_PROBE_POSTS } from '../../../test/fixtures/crisis-probe-posts';
+import { CrisisModel } from '../crisis-model/crisis-model';
+import type { ToxicityScores } from '../toxicity/toxicity.port';
+import { isAtLeast } from './crisis-detector';
+import { screenText } from './screen-text';
+
+const scores: ToxicityScores = { identity_attack: 0.01, insult: 0.01, obscene: 0.01, severe_toxicity: 0, sexual_explicit: 0, threat: 0, toxicity: 0.02 };
+
+/**
+ * The third probe (test/fixtures/crisis-probe-posts.ts) through the whole pipeline with the
+ * committed model: every post a clinician would want to see (MODERATE or above) opens a case, and
+ * no hard negative does. Known misses are expected to stay wrong until the mark is removed.
+ */
+describe('crisis probe 3: posts in our own words through the pipeline with the committed model', () => {
+  const crisisModel = CrisisModel.loadCommitted();
+  const screen = (text: string) =>
+    screenText(text, { watchedWords: [], toxicity: { modelVersion: 'test-1', backend: 'cpu', classify: () => Promise.resolve(scores) }, crisisModel });
+
+  const atRisk = CRISIS_PROBE_POSTS.filter((post) => isAtLeast(post.expected, 'MODERATE'));
+  const negatives = CRISIS_PROBE_POSTS.filter((post) => !isAtLeast(post.expected, 'MODERATE'));
+
+  it('should hold enough posts of each kind to mean something', () => {
+    expect(atRisk.length).toBeGreaterThanOrEqual(45);
+    expect(negatives.length).toBeGreaterThanOrEqual(35);
+  });
+
+  const flagged = async (text: string) => {
+    const sut = await screen(text);
+    return isAtLeast(sut.crisis.level, 'MODERATE') && sut.decision.casePriority !== null;
+  };
+  const unflagged = async (text: string) => {
+    const sut = await screen(text);
+    return !isAtLeast(sut.crisis.level, 'MODERATE') && sut.decision.status === PostStatus.PUBLISHED && sut.decision.casePriority === null;
+  };
+
+  for (const post of atRisk) {
+    const run = post.knownMiss ? it.failing : it;
+    run(`should flag ${post.id} (${post.expected})${post.knownMiss ? ` [known miss: ${post.knownMiss}]` : ''}: ${post.text.slice(0, 60)}`, async () => {
+      expect(await flagged(post.text)).toBe(true);
+    });
+  }
+
+  for (const post of negatives) {
+    const run = post.knownMiss ? it.failing : it;
+    run(`should not flag ${post.id}${post.knownMiss ? ` [known false alarm: ${post.knownMiss}]` : ''}: ${post.text.slice(0, 60)}`, async () => {
+      expect(await unflagged(post.text)).toBe(true);
+    });
+  }
+
+  it('should page a clinician for the explicit imminent posts that are not known misses', async () => {
+    const paged: string[] = [];
+    for (const post of atRisk.filter((item) => item.expected === 'IMMINENT' && !item.knownMiss)) {
+      const sut = await screen(post.text);
+      if (sut.decision.casePriority === CasePriority.URGENT) paged.push(post.id);
+    }
+    // Seven of the fourteen reach IMMINENT; the rest are held for a person at MODERATE or HIGH.
+    expect(paged.length).toBeGreaterThanOrEqual(7);
+  });
+});
