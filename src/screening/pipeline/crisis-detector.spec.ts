@@ -22,6 +22,12 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I feel like such a burden on my sister.')).toBe('LOW');
     });
 
+    it('should rate "can not take any more" as LOW, with or without an "it"', () => {
+      expect(levelOf("I can't take anymore")).toBe('LOW');
+      expect(levelOf('i cant take it anymore')).toBe('LOW');
+      expect(levelOf("I can't take any more cake, thank you")).toBe('NONE');
+    });
+
     it('should rate feeling trapped as LOW', () => {
       expect(levelOf('I am trapped in this job with no way out.')).toBe('LOW');
     });
@@ -52,6 +58,23 @@ describe(detectCrisis.name, () => {
 
     it('should rate going to end it as HIGH', () => {
       expect(levelOf("I'm going to end it.")).toBe('HIGH');
+    });
+
+    it('should rate a date set for the act as IMMINENT, not a relationship or a meeting ended', () => {
+      expect(levelOf("I've decided. I'm going to end it on my birthday next week.")).toBe('IMMINENT');
+      expect(levelOf('I am going to kill myself on Friday.')).toBe('IMMINENT');
+      expect(levelOf('I plan to kill myself next week.')).toBe('IMMINENT');
+      expect(levelOf("I'm going to end it with him next week.")).toBe('NONE');
+      expect(levelOf("We're going to end it on a high note.")).toBe('NONE');
+    });
+
+    it('should read "I am going to do it" as the act only beside risk, not as homework or a hard phone call', () => {
+      expect(levelOf("I can't keep living like this. I'm going to do it.")).toBe('HIGH');
+      expect(levelOf("I can't take anymore. If I want to do it I should do it.")).toBe('HIGH');
+      expect(levelOf('Want to die. Going to do it on Saturday.')).toBe('IMMINENT');
+      expect(levelOf("I've been nervous about the job interview, but I'm going to do it!")).toBe('NONE');
+      expect(levelOf("Exposure homework: call the dentist. I'm going to do it today.")).toBe('NONE');
+      expect(levelOf("I'm scared to tell my mom, but I'm going to do it this weekend.")).toBe('NONE');
     });
 
     it('should rate recent self-harm as HIGH', () => {
@@ -539,6 +562,8 @@ describe(detectCrisis.name, () => {
     it('should rate sitting in the car with the engine running in the garage as IMMINENT, not a safety tip', () => {
       expect(levelOf("I'm sitting in my car with the engine running in the garage.")).toBe('IMMINENT');
       expect(levelOf('Never leave the engine running in the garage, the fumes are dangerous.')).not.toBe('IMMINENT');
+      expect(levelOf('Sat in the car in the garage with the engine on for a bit last night.')).toBe('IMMINENT');
+      expect(levelOf('We sat in the car in the garage with the radio on, waiting out the storm.')).toBe('NONE');
     });
 
     it('should count a past attempt told with its time, and the thoughts coming back beside it', () => {

@@ -105,7 +105,9 @@ const GENERIC_SELF_KILL = `(?:kill|killing|killed|off|offing|unalive|unaliving|e
 const METHOD_SELF_KILL =
   `(?:(?:hang|hanging|hung|shoot|shooting|drown|drowning|poison|poisoning|suffocate|suffocating|stab|stabbing|` +
   `electrocute|electrocuting|gas|gassing|overdose|overdosing|od) ${SELF}|set ${SELF} on fire)`;
-const END_LIFE = `end(?:ing)? (?:my (?:own )?life|it all|my suffering|everything|things|it(?! with| between| for| on))|` + `tak(?:e|ing) my (?:own )?life`;
+const END_LIFE =
+  `end(?:ing)? (?:my (?:own )?life|it all|my suffering|everything|things|it(?! with| between| for| on(?! (?:my birthday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \\d))))|` +
+  `tak(?:e|ing) my (?:own )?life`;
 const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(?:bridge|building|roof|balcony|cliff|train|window|ledge|overpass|parking garage|tower|car)`;
 const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
 const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to(?: go)?`;
@@ -113,7 +115,9 @@ const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain kil
 const QUANTITY = `(?:\\d+|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
 const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
-const TIME = `(?:tonight|today|tomorrow|this weekend|right now|now|soon|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?|days?))`;
+const WEEKDAY = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
+// A date set for the act is a plan as much as "tonight" is: "on my birthday", "next friday", "by the end of the month".
+const TIME = `(?:tonight|today|tomorrow|this weekend|right now|now|soon|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?|days?)|(?:on |this |next )${WEEKDAY}|next (?:week|weekend|month)|on my birthday|on (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?! (?:time|floor|try|attempt|day of|grade))|(?:by|before) (?:the weekend|${WEEKDAY}|the end of (?:the|this|next) (?:week|month)|my birthday|christmas|new year))`;
 // A place to jump from, for plans and aborted attempts (PLACE also has "the edge of...", which is often a metaphor).
 const LETHAL_PLACE = `(?:bridge|cliffs?|ledge|roof|rooftop|overpass|tracks|train tracks|railway(?: tracks)?|parking garage|top of (?:the|a) (?:building|parking garage|car park|cliff))`;
 const RECENTLY = `last night|tonight|yesterday|this morning|earlier today|earlier tonight|the other night|last week|today`;
@@ -121,7 +125,6 @@ const RECENTLY = `last night|tonight|yesterday|this morning|earlier today|earlie
 const NOT_INTO_WATER = `(?! (?:in)?to (?:the|a) (?:lake|water|pool|sea|ocean|quarry))`;
 const NOT_AN_ANIMAL = `(?<!(?:dog|dogs|cat|cats|puppy|kitten|pet|bird|horse|hamster|rabbit) )`;
 // When, in a plan: "tonight", "after work on Friday", "at midnight".
-const WEEKDAY = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
 const PLAN_TIME = `(?:tonight|today|tomorrow(?: night)?|this (?:weekend|evening|afternoon|morning)|right now|after (?:work|school|class|group|dinner|everyone (?:is )?(?:asleep|in bed))|(?:on )?${WEEKDAY}(?: night)?|at (?:midnight|dawn|\\d+(?: ?[ap]m)?)|when everyone is asleep|in (?:an|a few|\\d+|a couple of) (?:hours?|minutes?))`;
 // A trip with company or an ordinary purpose is not a plan to die ("with my sister", "to watch the fireworks").
 const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?:a|the|our|my|some) (?!last |final )\\w+|to (?:meet|see|watch|take|pick|play|film|photograph|fish|paint|look at)))`;
@@ -586,9 +589,21 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'ACTIVE_IDEATION',
     tier: 'HIGH',
     subject: 'REFLEXIVE',
+    pattern: phrase(`(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE})`),
+  },
+  {
+    // "I'm going to do it" is the act only beside distress or risk ("I can't keep living like this.
+    // I'm going to do it."); alone it is a client's exposure homework, an interview, a phone call to mum.
+    id: 'active.will-do-it',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    needsRiskContext: true,
+    // Any current distress says what "it" is ("I can't take any more. I should do it.").
+    distressIsContext: true,
     pattern: phrase(
       // "I'll just do it myself", "... do it in my head": an errand done alone, not the act.
-      `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?(?:${GENERIC_SELF_KILL}|${END_LIFE}|do it(?! (?:myself|in my head|for (?:you|him|her|them)|with you|my way|online|instead)))`,
+      `(?:i will|i am going to|i should|i might|i could just|i may|might as well|should just) (?:just )?do it(?! (?:myself|in my head|for (?:you|him|her|them)|with you|my way|online|instead))`,
     ),
   },
   {
@@ -1120,7 +1135,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     pattern: phrase(
-      `(?:i am|sitting|sat|lying|i sit) in (?:my|the) car (?:\\w+ ){0,4}(?:engine|motor|car) (?:is |still )?running (?:\\w+ ){0,2}in (?:the|my|a) (?:closed |shut |locked )?garage|(?:a|the) hose (?:from|to|on|in) the (?:exhaust|tailpipe)`,
+      `(?:i am|sitting|sat|lying|i sit) in (?:my|the) car (?:\\w+ ){0,4}(?:engine|motor|car) (?:is |still )?running (?:\\w+ ){0,2}in (?:the|my|a) (?:closed |shut |locked )?garage|(?:i am|sitting|sat|lying|i sit) in (?:my|the) car in (?:the|my|a) (?:closed |shut |locked )?garage with the (?:engine|motor) (?:on|running)|(?:a|the) hose (?:from|to|on|in) the (?:exhaust|tailpipe)`,
     ),
   },
   {
@@ -1226,7 +1241,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `trapped|no way out|(?:no|can not) escape|i want out|can not (?:take|handle|do) (?:it|this|this life|any of this|much more)(?: anymore| any more| much longer)|can not (?:go on|keep going)|(?:at|reached|hit) (?:the end of my rope|my breaking point|rock bottom|my limit)`,
+      `trapped|no way out|(?:no|can not) escape|i want out|can not (?:take|handle|do) (?:it|this|this life|any of this|much more)(?: anymore| any more| much longer)|can not (?:take|handle) (?:anymore|any more)(?= *$| *[.,!;?]| (?:i|and|but|so|of (?:this|it|life))\\b)|can not (?:go on|keep going)|(?:at|reached|hit) (?:the end of my rope|my breaking point|rock bottom|my limit)`,
     ),
   },
   {
