@@ -151,10 +151,12 @@ describe('accessibility beyond axe', () => {
           <p>A <a href="#y">link in a sentence</a> is exempt.</p>
           <div id="region" role="status"></div>
           <div style="transition: opacity 1s">fades</div>
+          <div style="overflow-x: auto"><div style="width: 250px">a</div><div style="width: 400px">wide table</div></div>
         </main>`);
       const layout = await page.evaluate(findLayoutProblems);
       expect(layout.some((p) => p.startsWith('the page scrolls sideways'))).toBe(true);
       expect(layout.some((p) => /^p ".*" cuts off its text/.test(p))).toBe(true);
+      expect(layout.some((p) => p.endsWith('scrolls sideways in its own box, and a keyboard cannot reach it to scroll'))).toBe(true);
       expect(await page.evaluate(findSmallTargets)).toEqual(['button "x" 20x20']);
       expect(await checkSkipLink(page)).toEqual(['the first thing Tab reaches is "Home", not the skip link']);
       await page.evaluate(watchAnnouncements);
@@ -330,6 +332,15 @@ function findLayoutProblems(): string[] {
     if (!inScroller && (rect.right > width + 1 || rect.left < -1) && el.children.length === 0)
       problems.push(`${describe(el)} is outside the viewport (${Math.round(rect.left)}–${Math.round(rect.right)} px)`);
     if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' || el.tagName === 'SELECT') continue;
+    // A box of its own that scrolls sideways (a wide table) must be reachable by keyboard to be scrolled.
+    const scrolls = (o: string) => o === 'auto' || o === 'scroll';
+    if (
+      scrolls(style.overflowX) &&
+      el.scrollWidth > el.clientWidth + 1 &&
+      (el as HTMLElement).tabIndex < 0 &&
+      !el.querySelector('a[href], button, input, select, textarea, [tabindex]')
+    )
+      problems.push(`${describe(el)} scrolls sideways in its own box, and a keyboard cannot reach it to scroll`);
     const clips = (o: string) => o === 'hidden' || o === 'clip';
     if (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
       problems.push(`${describe(el)} cuts off its text (${el.scrollHeight} px tall in ${el.clientHeight})`);
