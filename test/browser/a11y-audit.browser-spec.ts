@@ -256,7 +256,7 @@ describe('accessibility beyond axe', () => {
     expect(found).toEqual({ queue: [], case: [], inbox: [], escalation: [] });
   }, 40_000);
 
-  it('should read out a reply’s state when it changes: checking, then posted; checking, then held with its kind note', async () => {
+  it('should read out a reply’s state when it changes: checking, then posted; checking, then held with its kind note; and deleted', async () => {
     await inContext('announce', async (j, page) => {
       await signInAs(page, 'Sky');
       await page.getByRole('link', { name: 'Anxiety' }).click();
@@ -289,6 +289,20 @@ describe('accessibility beyond axe', () => {
       expect(heard.some((text) => /Held for a quick review/.test(text) && /You have not done anything wrong/.test(text))).toBe(true);
       // The thread with the author's own posts' states on it, at 320 px and with text spacing.
       expect(await audit(j, 'thread-own-states', THREAD_TITLE)).toEqual([]);
+
+      // Deleted: the page comes back with its heading focused, and what happened must come after it
+      // in reading order (a status inserted with its text, or text before the heading, goes unheard).
+      await held.getByRole('link', { name: /^Delete/ }).click();
+      await page.getByRole('button', { name: 'Yes, delete it' }).click();
+      await page.getByText('Your post was deleted.').waitFor();
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      const readOn = await page.evaluate(() => {
+        const notice = [...document.querySelectorAll('main p')].find((p) => p.textContent === 'Your post was deleted.');
+        const h1 = document.activeElement;
+        return Boolean(notice && h1 && h1.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      expect(readOn).toBe(true);
+      await j.shot('deleted');
     });
   }, 30_000);
 
