@@ -165,7 +165,8 @@ export async function openJourney(
   browser: Browser,
   baseUrl: string,
   journey: string,
-  width: Width,
+  /** One of WIDTHS for journeys; an audit may use another (320 px: 1280 px at 400% zoom). */
+  width: number,
   options: { reducedMotion?: boolean } = {},
 ): Promise<JourneyPage> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -140,7 +140,9 @@ export function EscalationInbox({ viewerId }: { viewerId: string }) {
         <p className="hint">Only the {INBOX_PAGE} newest of each are shown.</p>
       ) : null}
       <p>
-        <Link href="/escalations?show=resolved">Recently resolved escalations</Link>
+        <Link href="/escalations?show=resolved" className="link-standalone">
+          Recently resolved escalations
+        </Link>
       </p>
     </>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
@@ -42,6 +42,7 @@ export function RiskTimeline({ memberId, name, refreshKey }: { memberId: string;
   const entries = useMemo(() => data?.clientRiskTimeline.edges.map((e) => e.node) ?? [], [data]);
   const weeks = useMemo(() => riskWeeks(entries, Date.now()), [entries]);
   const summary = useMemo(() => riskSummary(weeks), [weeks]);
+  const captionId = useId();
 
   return (
     <section aria-labelledby="risk-timeline-heading" className="risk-timeline">
@@ -58,9 +59,10 @@ export function RiskTimeline({ memberId, name, refreshKey }: { memberId: string;
           <Suspense fallback={<Loading what="Drawing the chart" />}>
             <RiskChart weeks={weeks} summary={summary} />
           </Suspense>
-          <div className="table-scroll">
+          {/* Focusable and named: at 320 px (400% zoom) the table is wider than the page, and a keyboard must be able to scroll it. */}
+          <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
             <table className="risk-table">
-              <caption>Each week: risk signals (with the highest level seen), moderation cases and escalations by severity</caption>
+              <caption id={captionId}>Each week: risk signals (with the highest level seen), moderation cases and escalations by severity</caption>
               <thead>
                 <tr>
                   <th scope="col">Week of</th>

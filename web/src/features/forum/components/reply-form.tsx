@@ -17,13 +17,13 @@ const FIELD = 'reply-body';
 export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: string }) {
   const [draft, setDraft, clearDraft] = useDraft(`${viewerId}:reply:${threadId}`, { body: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [sentNote, setSentNote] = useState('');
+  const [sent, setSent] = useState(false);
   const [{ fetching }, createReply] = useMutation(CreateReplyMutation);
   const { quote, clear: clearQuote } = useQuote();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSentNote('');
+    setSent(false);
     if (draft.body.trim() === '') {
       setErrors([{ fieldId: FIELD, message: 'Write your reply' }]);
       return;
@@ -38,7 +38,7 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
     clearDraft();
     clearQuote();
     setErrors([]);
-    setSentNote('Your reply was sent.');
+    setSent(true);
   };
 
   return (
@@ -60,7 +60,15 @@ export function ReplyForm({ threadId, viewerId }: { threadId: string; viewerId: 
         {fetching ? 'Sending…' : 'Send reply'}
       </Button>
       <p className="reply-form__sent" role="status">
-        {sentNote}
+        {sent ? (
+          <>
+            Your reply was sent.
+            {/* Read out at once (this region was on the page already; the reply's own state region is
+                new, so its "Checking your post…" is not): a screen reader hears the wait, then "Posted"
+                or "Held". Hidden from sight, where the reply's state shows above and this would go stale. */}
+            <span className="visually-hidden"> It is checked before others can see it.</span>
+          </>
+        ) : null}
       </p>
     </form>
   );

@@ -52,12 +52,14 @@ export function ThreadView({ threadId, viewerId, afterOwnPost, notice }: ThreadV
           Back to {thread.space.name}
         </Link>
       </p>
+      <PageHeading caption={thread.space.name}>{thread.title}</PageHeading>
+      {/* After the heading, not above it: focus lands on the heading after the page changes, and a
+          screen reader reads on from there; a status inserted with its text is not reliably read out. */}
       {notice ? (
         <div className="inset inset--success" role="status">
           <p className="inset__label">{notice}</p>
         </div>
       ) : null}
-      <PageHeading caption={thread.space.name}>{thread.title}</PageHeading>
       <p className="thread-summary">{thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}</p>
       <section aria-label="Posts" className="posts">
         <PostsPage threadId={thread.id} viewerId={viewerId} after={null} openingPostId={thread.firstPost.id} afterOwnPost={afterOwnPost} />
