@@ -338,6 +338,28 @@ describe(detectCrisis.name, () => {
       expect(assess('I will kill them all').threatEvidence[0]).toEqual(expect.objectContaining({ construct: 'THREAT_TO_OTHERS', discount: null }));
     });
 
+    it('should detect a threat to a person named by what they are, or by the violent act', () => {
+      for (const text of [
+        "I'm going to stab a woman tomorrow.",
+        'I am going to shoot the next guy who looks at me.',
+        'I will cut their throats.',
+        'I am going to make those men suffer.',
+      ])
+        expect(assess(text).threatToOthers).toBe(true);
+    });
+
+    it('should not read a thing "killed" or "shot" as a person threatened', () => {
+      for (const text of [
+        "I'm going to kill that exam tomorrow!",
+        "We're going to shoot that scene again.",
+        'going to beat that level finally',
+        'I will kill those weeds this weekend',
+        "I'm going to kill that song at karaoke",
+        'This workout will make you suffer lol',
+      ])
+        expect(assess(text).threatToOthers).toBe(false);
+    });
+
     it('should not count a negated threat', () => {
       expect(assess('I would never hurt him').threatToOthers).toBe(false);
     });
