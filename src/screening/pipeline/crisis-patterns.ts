@@ -314,6 +314,39 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(`this time i (?:am not going to|will not|will) (?:fail|mess (?:it |this )?up|screw (?:it |this )?up|wake up|survive|get it wrong)(?= *$)`),
   },
   {
+    // After an attempt, "finish what I started" is the act itself; beside no risk it is a degree or a painting.
+    id: 'active.finish-what-i-started',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    pattern: phrase(
+      `(?:want|need|going|have|plan|planning|ready|determined) to (?:finish what i started|finish the job|get it right this time|do it right this time)`,
+    ),
+  },
+  {
+    // A wish to die or stop, then "I know how" / "I keep thinking about how" with nothing after it:
+    // ideation with a method in mind (the Columbia scale's step up from ideation alone).
+    id: 'active.knows-how',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    pattern: phrase(
+      `(?:i (?:think i |already |now )?know (?:exactly )?how|(?:keep|been|am|i am|cannot stop|can not stop) thinking about how|(?:figured|worked) out how)(?= *$| *[.,!;])`,
+    ),
+  },
+  {
+    // "I have everything I need" ending a sentence, beside risk: the means are at hand, unnamed.
+    id: 'means.have-everything-needed',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    pattern: phrase(`i (?:have|have got|got) (?:everything|all|what) i need(?= *$| *[.,!;])`),
+  },
+  {
     id: 'means.enough-to-make-sure',
     construct: 'METHOD_OR_MEANS',
     tier: 'IMMINENT',
