@@ -77,6 +77,24 @@ describe(detectCrisis.name, () => {
       expect(levelOf("I'm scared to tell my mom, but I'm going to do it this weekend.")).toBe('NONE');
     });
 
+    it('should rate a wish to die with a method in mind ("I know how") as HIGH, and knowing how to cook as nothing', () => {
+      expect(levelOf('I just want to opt out. Permanently. I keep thinking about how.')).toBe('HIGH');
+      expect(levelOf('I need to make it stop for good and I think I know how.')).toBe('HIGH');
+      expect(levelOf('I finally know how to make my grandmother’s soup.')).toBe('NONE');
+      expect(levelOf('I keep thinking about how kind everyone was at group.')).toBe('NONE');
+      expect(levelOf('Group taught me a breathing trick and now I know how.')).toBe('NONE');
+    });
+
+    it('should rate "finish what I started" after an attempt as HIGH, and a degree as nothing', () => {
+      expect(levelOf('I tried to overdose two years ago and survived. This week the same feeling is back and I want to finish what I started.')).toBe('HIGH');
+      expect(levelOf('I dropped out of college but I want to finish what I started.')).toBe('NONE');
+    });
+
+    it('should rate "I have everything I need" beside a wish not to survive as HIGH, and a packed bag as nothing', () => {
+      expect(levelOf('i dont think ill make it through tonight. i have everything i need')).toBe('HIGH');
+      expect(levelOf('Packed for the retreat, I have everything I need.')).toBe('NONE');
+    });
+
     it('should rate recent self-harm as HIGH', () => {
       expect(levelOf('I cut myself again last night.')).toBe('HIGH');
     });
@@ -336,6 +354,28 @@ describe(detectCrisis.name, () => {
 
     it('should record the threat evidence', () => {
       expect(assess('I will kill them all').threatEvidence[0]).toEqual(expect.objectContaining({ construct: 'THREAT_TO_OTHERS', discount: null }));
+    });
+
+    it('should detect a threat to a person named by what they are, or by the violent act', () => {
+      for (const text of [
+        "I'm going to stab a woman tomorrow.",
+        'I am going to shoot the next guy who looks at me.',
+        'I will cut their throats.',
+        'I am going to make those men suffer.',
+      ])
+        expect(assess(text).threatToOthers).toBe(true);
+    });
+
+    it('should not read a thing "killed" or "shot" as a person threatened', () => {
+      for (const text of [
+        "I'm going to kill that exam tomorrow!",
+        "We're going to shoot that scene again.",
+        'going to beat that level finally',
+        'I will kill those weeds this weekend',
+        "I'm going to kill that song at karaoke",
+        'This workout will make you suffer lol',
+      ])
+        expect(assess(text).threatToOthers).toBe(false);
     });
 
     it('should not count a negated threat', () => {
@@ -881,9 +921,11 @@ describe(detectCrisis.name, () => {
 
     it('should read two preparatory acts together, and not one alone', () => {
       expect(levelOf('I have been giving my stuff away all week. I want everything sorted before Sunday.')).toBe('IMMINENT');
-      expect(levelOf("Cancelled my appointments, paid off what I owed, and wrote my brother a letter. Everything's in order now.")).toBe('MODERATE');
+      // Three or more of them are preparatory behaviour: HIGH (rule.preparations-add-up).
+      expect(levelOf("Cancelled my appointments, paid off what I owed, and wrote my brother a letter. Everything's in order now.")).toBe('HIGH');
       expect(levelOf('Paid off all my debts this year!')).toBe('NONE');
       expect(levelOf('Moving house next week, I want everything sorted before Sunday.')).toBe('NONE');
+      expect(levelOf('Cancelled my appointments this week because of the flu.')).toBe('NONE');
       expect(levelOf("Giving away my old clothes to the charity shop because I'm moving.")).toBe('NONE');
     });
 

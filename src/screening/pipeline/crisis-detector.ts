@@ -210,6 +210,7 @@ export const CRISIS_SCORE = {
 
 const GIVEN_UP_MEANS = 'means.given-up-for-safety';
 
+const CORROBORATING_PATTERN_IDS = new Set(CRISIS_PATTERNS.filter((p) => p.corroborates).map((p) => p.id));
 const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE']);
 
 /**
@@ -339,6 +340,19 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
       level = 'IMMINENT';
       escalations.push({ ...means, patternId: 'rule.active-ideation-with-means', effectiveTier: 'IMMINENT' });
     }
+  }
+
+  // Preparations that close a life down, three or more of them (appointments cancelled, debts paid,
+  // a letter each, affairs in order): preparatory behaviour, which the Columbia scale rates with attempts.
+  const preparations = new Map(
+    evidence
+      .filter((item) => CORROBORATING_PATTERN_IDS.has(item.patternId) && item.discount === null && isAtLeast(item.effectiveTier, 'MODERATE'))
+      .map((item) => [item.phrase, item]),
+  );
+  if (preparations.size >= 3 && !isAtLeast(level, 'HIGH')) {
+    level = 'HIGH';
+    const [first] = preparations.values();
+    escalations.push({ ...first, patternId: 'rule.preparations-add-up', effectiveTier: 'HIGH' });
   }
 
   const threatEvidence: CrisisEvidence[] = [];

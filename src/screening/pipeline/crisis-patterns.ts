@@ -314,6 +314,39 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(`this time i (?:am not going to|will not|will) (?:fail|mess (?:it |this )?up|screw (?:it |this )?up|wake up|survive|get it wrong)(?= *$)`),
   },
   {
+    // After an attempt, "finish what I started" is the act itself; beside no risk it is a degree or a painting.
+    id: 'active.finish-what-i-started',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    pattern: phrase(
+      `(?:want|need|going|have|plan|planning|ready|determined) to (?:finish what i started|finish the job|get it right this time|do it right this time)`,
+    ),
+  },
+  {
+    // A wish to die or stop, then "I know how" / "I keep thinking about how" with nothing after it:
+    // ideation with a method in mind (the Columbia scale's step up from ideation alone).
+    id: 'active.knows-how',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    pattern: phrase(
+      `(?:i (?:think i |already |now )?know (?:exactly )?how|(?:keep|been|am|i am|cannot stop|can not stop) thinking about how|(?:figured|worked) out how)(?= *$| *[.,!;])`,
+    ),
+  },
+  {
+    // "I have everything I need" ending a sentence, beside risk: the means are at hand, unnamed.
+    id: 'means.have-everything-needed',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    pattern: phrase(`i (?:have|have got|got) (?:everything|all|what) i need(?= *$| *[.,!;])`),
+  },
+  {
     id: 'means.enough-to-make-sure',
     construct: 'METHOD_OR_MEANS',
     tier: 'IMMINENT',
@@ -1358,7 +1391,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
  * Threats to other people (duty-to-warn review). Incitement such as "kys" is abuse, not a threat
  * of violence by the author, so the watched-words phase handles it.
  */
-const VICTIM = `(?:him|her|them|you|everyone|everybody|all of (?:you|them)|all (?:those |these |the )?\\w+|my (?:\\w+ )?(?:boss|dad|father|mom|mother|brother|sister|ex|wife|husband|boyfriend|girlfriend|teacher|coworker|co-worker|neighbou?r|family|roommate|stepdad|stepmom|parents|classmates?)|that \\w+|those \\w+|the next \\w+(?: \\w+)?|some ?(?:one|body)|people|anyone|them all|you all|\\w+ people)`;
+// Words for people, so "kill that exam", "shoot that scene" and "beat that level" are not threats.
+const PERSON = `(?:person|people|persons|guy|guys|man|men|woman|women|girl|girls|boy|boys|kid|kids|child|children|lady|ladies|dude|dudes|bitch|bitches|bastard|bastards|asshole|assholes|prick|idiot|idiots|cop|cops|teacher|teachers|nurse|nurses|doctor|doctors|therapist|coworker|coworkers|co-worker|neighbou?rs?|bully|bullies|student|students|classmates?|family|roommate|members?|patients?|customers?|gays?|lesbians?|muslims?|jews?|christians?|immigrants?|refugees?|migrants?|foreigners?|blacks|whites|asians|mexicans|arabs)`;
+const VICTIM = `(?:him|her|them|you|everyone|everybody|all of (?:you|them)|all (?:of )?(?:those |these |the )?(?:\\w+ )?${PERSON}|my (?:\\w+ )?(?:boss|dad|father|mom|mother|brother|sister|ex|wife|husband|boyfriend|girlfriend|teacher|coworker|co-worker|neighbou?r|family|roommate|stepdad|stepmom|parents|classmates?)|(?:that|those|these|the next|a|an|some|any|every) (?:\\w+ )?${PERSON}|some ?(?:one|body)|people|anyone|them all|you all|\\w+ people)`;
 
 export const THREAT_PATTERNS: readonly CrisisPattern[] = [
   {
@@ -1368,6 +1403,17 @@ export const THREAT_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:going to|will|want to|plan to|planning to|about to|intend to|would love to|am going to|'ll) (?:\\w+ )?(?:kill|murder|shoot|stab|hurt|beat up|beat|strangle|choke|attack|slaughter|bomb|poison|burn|exterminate|execute|gas|lynch|torture) ${VICTIM}`,
+    ),
+  },
+  {
+    // Violence named by the act rather than a verb of killing: "cut their throats", "make those men suffer".
+    id: 'threat.violent-act',
+    construct: 'THREAT_TO_OTHERS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      // Said by the author ("I", "we"): "this workout will make you suffer" is not a threat.
+      `(?:i|we) (?:am |are |really |just )*(?:going to|will|want to|plan to|planning to|about to|would love to|'ll) (?:\\w+ )?(?:cut (?:his|her|their|your) (?:\\w+ )?throats?|snap (?:his|her|their|your|that) (?:\\w+ )?necks?|make (?:him|her|them|you|(?:those|these|all|every) (?:\\w+ )?${PERSON}) (?:all )?(?:suffer|bleed))`,
     ),
   },
   {
