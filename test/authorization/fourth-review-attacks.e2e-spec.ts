@@ -6,6 +6,7 @@ import { RetentionSweeper } from '../../src/screening/retention.sweeper';
 import { publishedThread } from '../forum/forum-fixtures';
 import { probeDelivery, subscribe, wsClient } from '../helpers/realtime';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { tablesQuoting } from '../helpers/stored-text';
 import { assignToSpace, Member, member, postInThread, postWithCase, space } from '../utils/factories';
 import { GraphqlResponse } from '../utils/graphql';
 import { waitFor } from '../utils/wait-for';
@@ -19,24 +20,6 @@ import { waitFor } from '../utils/wait-for';
  */
 
 const ESCALATE = 'mutation ($input: EscalateCaseInput!) { escalateCase(input: $input) { id } }';
-
-/** Every text, varchar, json and jsonb column of every table that holds `phrase`. */
-async function tablesQuoting(app: TestApp, phrase: string): Promise<string[]> {
-  const columns: Array<{ table_schema: string; table_name: string; column_name: string }> = await app.dataSource.query(
-    `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
-       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.udt_name IN ('text', 'varchar', 'bpchar', 'json', 'jsonb', '_text', '_varchar')`,
-  );
-  const found: string[] = [];
-  for (const c of columns) {
-    const [{ n }]: Array<{ n: number }> = await app.dataSource.query(
-      `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE strpos("${c.column_name}"::text, $1) > 0`,
-      [phrase],
-    );
-    if (n > 0) found.push(`${c.table_name}.${c.column_name}`);
-  }
-  return found.sort();
-}
 
 describe('authorization: fourth review attacks', () => {
   let app: TestApp;

@@ -12,6 +12,7 @@ import { RetentionSweeper } from '../../src/screening/retention.sweeper';
 import { allHostileInputs } from '../fixtures/hostile-inputs';
 import { publishedReply, publishedThread } from '../forum/forum-fixtures';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { tablesQuoting } from '../helpers/stored-text';
 import { Member, member, postInThread, space } from '../utils/factories';
 import { waitFor } from '../utils/wait-for';
 
@@ -42,24 +43,6 @@ async function screeningQuoting(app: TestApp, postId: string, revision: number, 
 
 /** Crisis evidence quoting a phrase, as screening hands it to escalation. */
 const quoting = (phrase: string) => [{ patternId: 'active-ideation', tier: 'HIGH', effectiveTier: 'HIGH', phrase, discount: null }];
-
-/** Where a phrase is stored: every text, varchar, json and jsonb column of every table, searched. */
-async function tablesQuoting(app: TestApp, phrase: string): Promise<string[]> {
-  const columns: Array<{ table_schema: string; table_name: string; column_name: string }> = await app.dataSource.query(
-    `SELECT c.table_schema, c.table_name, c.column_name FROM information_schema.columns c
-       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-      WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.udt_name IN ('text', 'varchar', 'bpchar', 'json', 'jsonb', '_text', '_varchar')`,
-  );
-  const found: string[] = [];
-  for (const c of columns) {
-    const [{ n }]: Array<{ n: number }> = await app.dataSource.query(
-      `SELECT count(*)::int AS n FROM "${c.table_schema}"."${c.table_name}" WHERE strpos("${c.column_name}"::text, $1) > 0`,
-      [phrase],
-    );
-    if (n > 0) found.push(`${c.table_name}.${c.column_name}`);
-  }
-  return found.sort();
-}
 
 describe('members: their own data, erasure and retention', () => {
   let app: TestApp;
