@@ -210,7 +210,7 @@ export const CRISIS_SCORE = {
 
 const GIVEN_UP_MEANS = 'means.given-up-for-safety';
 
-const CORROBORATING_PATTERN_IDS = new Set(CRISIS_PATTERNS.filter((p) => p.corroborates).map((p) => p.id));
+const PREPARATORY_PATTERN_IDS = new Set(CRISIS_PATTERNS.filter((p) => p.preparatory).map((p) => p.id));
 const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE']);
 
 /**
@@ -230,6 +230,13 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
         if (pattern.sentenceNames && !pattern.sentenceNames.test(sentence)) continue;
         if (pattern.previousSentenceNames && !pattern.previousSentenceNames.test(sentenceBefore(text, clause.start + (match.index ?? 0)))) continue;
         if (pattern.nearbyNames && !pattern.nearbyNames.test(`${sentenceBefore(text, clause.start + (match.index ?? 0))} ${sentence}`)) continue;
+        if (
+          pattern.nearbyRulesOut?.test(
+            `${sentenceBefore(text, clause.start + (match.index ?? 0))} ${sentence} ${nextSentence(text, clause.start + (match.index ?? 0))}`,
+          )
+        ) {
+          continue;
+        }
         raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
       }
     }
@@ -264,10 +271,20 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   const withoutContext = new Set<CrisisEvidence>();
   const evidence = dedupe(
     raw.map(({ pattern, evidence: item, sentence }) => {
-      if (!pattern.needsRiskContext || item.discount !== null) return item;
+      if (!pattern.needsRiskContext || (item.discount !== null && item.discount !== 'PAST')) return item;
       if (pattern.distressIsContext ? hasDistress : hasRiskContext) return item;
+      // A phrase that means nothing alone now means nothing alone in the past either: "a year ago
+      // I wrote a note" in a recovery story is not a history of preparation without risk around it.
+      if (item.discount === 'PAST') return { ...item, discount: 'NO_RISK_CONTEXT' as const, effectiveTier: 'NONE' as const };
       if (pattern.construct === 'PLAN' && topicSentences.has(sentence)) return item;
-      if (pattern.corroborates && corroborating.some((other) => other.pattern.id !== pattern.id)) return item;
+      // Two different preparatory acts corroborate each other even when one pattern names both
+      // ("paid off my debts, cancelled my therapy").
+      if (
+        pattern.corroborates &&
+        corroborating.some((other) => other.pattern.id !== pattern.id || (pattern.preparatory === true && other.evidence.phrase !== item.phrase))
+      ) {
+        return item;
+      }
       // Explicit enough that a person looks even alone, at a lower tier (see tierWithoutContext).
       if (pattern.tierWithoutContext) {
         const lowered = { ...item, effectiveTier: pattern.tierWithoutContext };
@@ -343,10 +360,12 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   }
 
   // Preparations that close a life down, three or more of them (appointments cancelled, debts paid,
-  // a letter each, affairs in order): preparatory behaviour, which the Columbia scale rates with attempts.
+  // a letter each, affairs in order, possessions given away, means obtained): preparatory
+  // behaviour, which the Columbia scale rates with attempts. Only the acts count (patterns marked
+  // `preparatory`): a time, a finality or a goodbye corroborates them but is not a preparation.
   const preparations = new Map(
     evidence
-      .filter((item) => CORROBORATING_PATTERN_IDS.has(item.patternId) && item.discount === null && isAtLeast(item.effectiveTier, 'MODERATE'))
+      .filter((item) => PREPARATORY_PATTERN_IDS.has(item.patternId) && item.discount === null && isAtLeast(item.effectiveTier, 'MODERATE'))
       .map((item) => [item.phrase, item]),
   );
   if (preparations.size >= 3 && !isAtLeast(level, 'HIGH')) {
