@@ -993,6 +993,14 @@ describe(detectCrisis.name, () => {
       expect(levelOf('If a client says they will not be around by the weekend, ask them directly about suicide.')).not.toMatch(/MODERATE|HIGH|IMMINENT/);
     });
 
+    it('should not take hospital history, a funeral or a parting "see you" for an ordinary reason', () => {
+      expect(levelOf("I won't be here tomorrow. I got out of hospital last week and nothing has changed.")).toBe('IMMINENT');
+      expect(levelOf("I'll be gone by Sunday. Nobody will come to my funeral anyway.")).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf("I won't be here by Friday. See you on the other side.")).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf("Gave my dog to my sister to look after. I don't want to be alive anymore.")).toBe('IMMINENT');
+      expect(levelOf("I won't be here by Friday. See you all next week at group!")).toBe('NONE');
+    });
+
     it('should read pills readied for later as means at hand with a time, and a dose set out for a reason as nothing', () => {
       expect(levelOf("I've got the pills counted out on the dresser for later.")).toBe('IMMINENT');
       expect(levelOf('The tablets are lined up in the bathroom for when everyone is asleep.')).toBe('IMMINENT');
@@ -1022,6 +1030,18 @@ describe(detectCrisis.name, () => {
       expect(levelOf("Sold everything I own on eBay because we're moving abroad in June.")).toBe('NONE');
       expect(levelOf('Thinking of rehoming my cat because my landlord says no pets.')).toBe('NONE');
       expect(levelOf('Gave my dog to my parents.')).toBe('NONE');
+    });
+
+    it('should read a home found for pets or things tidied "before I go" as a preparation, HIGH beside distress', () => {
+      expect(levelOf("I recently got cats and they help a little, it's a shame I'll have to find a new home for them before I go.")).toBe('MODERATE');
+      expect(levelOf("There's no way out of this. I'll have to find a new home for the cats before I go.")).toBe('HIGH');
+      expect(levelOf('Feels like tidying up before I go.')).toBe('MODERATE');
+    });
+
+    it('should not read "before I go" with a place, a move or a trip beside it as a preparation', () => {
+      expect(levelOf('I need to find a new home for my cat before I go to uni.')).toBe('NONE');
+      expect(levelOf("I have to find a new home for them before I go, we're moving abroad in June.")).toBe('NONE');
+      expect(levelOf('Tidying up the flat before I go on holiday.')).toBe('NONE');
     });
 
     it('should read a note left beside a decision with a time as a goodbye and a plan', () => {

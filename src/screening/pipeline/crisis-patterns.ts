@@ -156,7 +156,7 @@ const ACQUIRED_WHEN = `today|yesterday|tonight|last night|this (?:morning|aftern
 const DOSE_REASON =
   /\b(?:doses?|dosage|dosing|organi[sz]er|pill ?box|dispenser|blister|pharmacy|pharmacist|prescribed|refill|with (?:food|dinner|lunch|breakfast)|(?:before|after) (?:bed|food|dinner|lunch|breakfast|meals?)|bedtime|out all day|all day at|at work|at the clinic|clinic|side effects?)\b/;
 export const ORDINARY_ABSENCE =
-  /\b(?:moving|move (?:to|out|in|house|away|back)|moved|new (?:flat|house|home|place|job|apartment)|relocat\w*|visit(?:ing)?|trip|holiday|vacation|travel\w*|flight|flying|abroad|away (?:for|on|until|till)|back (?:on|next|in|by)|(?:in|into|to|from) (?:the )?hospital|surgery|operation|inpatient|rehab|residential|deploy\w*|conference|camp|festival|wedding|honeymoon|funeral|business|work(?:ing)? (?:away|abroad|nights|late)|shift|exams?|allerg\w*|landlord|afford|rent|foster\w*|look(?:ing)? after (?:him|her|them|it)|while i am (?:away|gone|in|at|on|out)|(?:until|till) i (?:get|come) back|see you)\b/;
+  /\b(?:moving|move (?:to|out|in|house|away|back)|moved (?:to|out|in|house|away|back)|new (?:flat|house|place|job|apartment)|relocat\w*|visiting|visit (?:my|our|the|family|friends)|trip|holiday|vacation|travel\w*|flight|flying|abroad|away (?:for|on|until|till)|back (?:on|next|in|by)|(?:going|go|admitted|checking|check|booked) (?:in)?to (?:the )?(?:hospital|rehab|inpatient|residential)|(?:in|at) (?:the )?hospital for|hospital (?:stay|appointment)|while i am (?:away|in (?:the )?(?:hospital|rehab|treatment)|at|on|out)|surgery|operation|deploy\w*|conference|camp|festival|wedding|honeymoon|business trip|work(?:ing)? (?:away|abroad)|allerg\w*|landlord|foster\w*|(?:until|till) i (?:get|come) back|see you (?:all )?(?:next (?:week|month|time)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d)|when i (?:get|am) back|in (?:a|two|three|\d+) (?:days?|weeks?)))\b/;
 const DOSE_OR_ABSENCE = new RegExp(`${DOSE_REASON.source}|${ORDINARY_ABSENCE.source}`);
 
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
@@ -312,6 +312,26 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|` +
         `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|laptop|camera|tools|paintings|art) (?:away )?to (?:my |a |the |our )?\\w+|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
+    ),
+  },
+  {
+    // A preparatory act done "before I go", with nothing after the "go": a home found for the cats,
+    // things tidied, goodbyes said before an unnamed leaving (C-SSRS preparatory behaviour told in
+    // the usual euphemism). "Before I go to uni" names where; a move or a trip beside it rules it
+    // out. With distress it is HIGH and pages; alone a person looks.
+    id: 'plan.before-i-go',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    preparatory: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: ORDINARY_ABSENCE,
+    pattern: phrase(
+      `(?:(?:find|found|finding) (?:a |some )?(?:new |good )?homes? for (?:them|him|her|(?:my|the) \\w+)|(?:give|giving) (?:them|him|her|(?:my|the) \\w+) away|rehome (?:them|him|her|(?:my|the) \\w+)|(?:tidy|tidying|sort|sorting|clear|clearing) (?:things |everything |my (?:things|stuff|room|flat|affairs) )?(?:up|out)|say(?:ing)? (?:my )?goodbyes?(?: to (?:everyone|my \\w+))?)` +
+        `(?: \\w+){0,3}? before i (?:go|leave|am gone|die|do it|end it)(?= *$)`,
     ),
   },
   {
