@@ -1044,6 +1044,15 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Tidying up the flat before I go on holiday.')).toBe('NONE');
     });
 
+    it('should not read advice to someone saving pills, a stockpile told as last spring, or a farewell to the program as risk now', () => {
+      expect(levelOf("If you've been saving up your pills, please give them to someone you trust.")).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+      expect(levelOf("They've been stockpiling their pills, what do I do?")).not.toMatch(/HIGH|IMMINENT/);
+      expect(levelOf('Last spring I stockpiled my lithium for weeks. My psychiatrist helped me hand it in.')).not.toMatch(/HIGH|IMMINENT/);
+      expect(levelOf("I know what I'm doing this weekend. Goodbye everyone, it was a great program and I'll miss you.")).toBe('NONE');
+      // The same goodbye with no reason beside it still corroborates.
+      expect(levelOf("I know what I'm doing this weekend. Goodbye everyone.")).toBe('IMMINENT');
+    });
+
     it('should read a note left beside a decision with a time as a goodbye and a plan', () => {
       expect(levelOf("I wrote a note and left it in my desk drawer. I know what I'm doing this weekend.")).toBe('IMMINENT');
       expect(levelOf("Left a letter on the kitchen table for my husband. I know what I'm going to do tonight.")).toBe('IMMINENT');

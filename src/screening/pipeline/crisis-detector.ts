@@ -97,8 +97,13 @@ const NEGATING_PHRASE =
   /(?:^| )(?:no longer|instead of|rather than|refuse to|refused to|against|without|not think i would ever|not think i will ever|not ever|(?:no one|nobody|no body) (?:would|will|is going to) (?:really |ever |actually )?be)$/;
 
 const SELF_WORDS = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
-const SECOND_WORDS = new Set(['you', 'your', 'yourself', 'yourselves', 'yall', "y'all", 'ya']);
+// Contractions the normaliser leaves ("if you've been saving up your pills") name the subject too.
+const SECOND_WORDS = new Set(['you', 'your', 'yourself', 'yourselves', 'yall', "y'all", 'ya', "you've", "you'd"]);
 const THIRD_WORDS = new Set([
+  "they've",
+  "they'd",
+  "he'd",
+  "she'd",
   'he',
   'she',
   'they',
@@ -172,7 +177,7 @@ const HELD_BACK =
 // A time marker in the clause puts the act in the distant past ("I used to cut, two years clean").
 // "stopped" tells a habit left behind; "stopped myself from jumping" is the interrupted act itself.
 const DISTANT_PAST =
-  /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped(?! myself)|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
+  /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped(?! myself)|quit|recovered|as a (?:kid|teen|teenager|child)|last (?:year|spring|summer|autumn|fall|winter)|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
 const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
 const STOPPED_SINCE =
   /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;

@@ -158,6 +158,10 @@ const DOSE_REASON =
 export const ORDINARY_ABSENCE =
   /\b(?:moving|move (?:to|out|in|house|away|back)|moved (?:to|out|in|house|away|back)|new (?:flat|house|place|job|apartment)|relocat\w*|visiting|visit (?:my|our|the|family|friends)|trip|holiday|vacation|travel\w*|flight|flying|abroad|away (?:for|on|until|till)|back (?:on|next|in|by)|(?:going|go|admitted|checking|check|booked) (?:in)?to (?:the )?(?:hospital|rehab|inpatient|residential)|(?:in|at) (?:the )?hospital for|hospital (?:stay|appointment)|while i am (?:away|in (?:the )?(?:hospital|rehab|treatment)|at|on|out)|surgery|operation|deploy\w*|conference|camp|festival|wedding|honeymoon|business trip|work(?:ing)? (?:away|abroad)|allerg\w*|landlord|foster\w*|(?:until|till) i (?:get|come) back|see you (?:all )?(?:next (?:week|month|time)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d)|when i (?:get|am) back|in (?:a|two|three|\d+) (?:days?|weeks?)))\b/;
 const DOSE_OR_ABSENCE = new RegExp(`${DOSE_REASON.source}|${ORDINARY_ABSENCE.source}`);
+/** An ordinary farewell said beside "goodbye everyone": the program finished, a new job, a move. */
+const FAREWELL_REASON = new RegExp(
+  `\\b(?:graduat\\w*|discharg\\w*|finish(?:ed|ing) (?:the|my) (?:program|programme|course|treatment)|last (?:day|session|group|week) (?:at|of|in|with)|(?:great|good|amazing|wonderful) (?:program|programme|group|year|time|course|team)|new job|retir\\w*|on to new things)\\b|${ORDINARY_ABSENCE.source}`,
+);
 
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   // IMMINENT: means in hand, place, time, goodbye.
@@ -645,6 +649,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
+    // "Goodbye everyone, it was a great program": a farewell with its ordinary reason beside it.
+    nearbyRulesOut: FAREWELL_REASON,
     pattern: phrase(
       `(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|y'?all|you all|guys|to (?:all of you|everyone|everybody))(?= *$)|(?:wanted|want|need|came here|have) to say (?:goodbye|my goodbyes|bye)(?: to (?:everyone|everybody|you all|all of you|you guys))?(?= *$)|say(?:ing)? (?:goodbye|my goodbyes) to (?:everyone|everybody|my (?:family|kids|children|friends|parents))(?= *$| before| while| one last| for the last)|you will never (?:hear from|see) me again`,
     ),
