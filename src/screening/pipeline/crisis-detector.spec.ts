@@ -993,6 +993,16 @@ describe(detectCrisis.name, () => {
       expect(levelOf('If a client says they will not be around by the weekend, ask them directly about suicide.')).not.toMatch(/MODERATE|HIGH|IMMINENT/);
     });
 
+    it('should not page for a member saying they will miss group, with an errand, a return or a graduation beside it', () => {
+      expect(levelOf("Heads up I won't be here by Friday's group, doctor's appointment.")).toBe('NONE');
+      expect(levelOf("Won't be here by Friday, but I'll catch up on the threads after.")).toBe('NONE');
+      expect(levelOf("I'll be gone by the weekend so post any questions before then")).toBe('NONE');
+      expect(levelOf("Graduating IOP on friday! I won't be here by next week but I'll miss you all")).toBe('NONE');
+      expect(levelOf("I won't be here by Monday, I'm missing group for a work thing.")).toBe('NONE');
+      // The errand has to be there: "tell my group" is no reason to be away.
+      expect(levelOf("I won't be here by Friday. Tell my group I'm sorry.")).toMatch(/HIGH|IMMINENT/);
+    });
+
     it('should not take hospital history, a funeral or a parting "see you" for an ordinary reason', () => {
       expect(levelOf("I won't be here tomorrow. I got out of hospital last week and nothing has changed.")).toBe('IMMINENT');
       expect(levelOf("I'll be gone by Sunday. Nobody will come to my funeral anyway.")).toMatch(/HIGH|IMMINENT/);

@@ -163,6 +163,16 @@ const FAREWELL_REASON = new RegExp(
   `\\b(?:graduat\\w*|discharg\\w*|finish(?:ed|ing) (?:the|my) (?:program|programme|course|treatment)|last (?:day|session|group|week) (?:at|of|in|with)|(?:great|good|amazing|wonderful) (?:program|programme|group|year|time|course|team)|new job|retir\\w*|on to new things)\\b|${ORDINARY_ABSENCE.source}`,
 );
 
+/**
+ * An ordinary absence from the group or the forum: a farewell's reason, an errand, a session to be
+ * missed, a return or catching up afterwards ("won't be here by Friday's group, doctor's
+ * appointment", "I'll be gone by the weekend so post any questions before then"). In an outpatient
+ * program people say when they will miss group; that must not page a clinician.
+ */
+const ORDINARY_ABSENCE_FROM_GROUP = new RegExp(
+  `${FAREWELL_REASON.source}|\\b(?:appointments?|doctor'?s|dentist|(?:for|at|from) work|work (?:thing|trip|event|do)|shifts?|catch(?:ing)? up|questions? (?:before|by|until|till)|before then|back (?:after|afterwards|later|soon)|talk soon|${WEEKDAY}'?s (?:group|session|class|meeting)|(?:miss|missing|skip|skipping) (?:the |our |my |this |next )?(?:\\w+ )?(?:group|session|class|meeting))\\b`,
+);
+
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   // IMMINENT: means in hand, place, time, goodbye.
   {
@@ -695,7 +705,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     // Not being alive by a named day ("I won't be here by Friday", "I'll be gone by the weekend"):
     // a disappearance with a time, which the C-SSRS reads as intent with timing. People away for an
     // ordinary reason say it beside it ("..., I'm moving to Leeds"; "not here Friday, visiting my
-    // parents"), which rules it out; without one it pages (HIGH), and with distress it is IMMINENT.
+    // parents"; "won't be here by Friday's group, doctor's appointment"), which rules it out;
+    // without one it pages (HIGH), and with distress it is IMMINENT.
     id: 'goodbye.not-here-by',
     construct: 'GOODBYE',
     tier: 'IMMINENT',
@@ -704,7 +715,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     distressIsContext: true,
     corroborates: true,
     tierWithoutContext: 'HIGH',
-    nearbyRulesOut: ORDINARY_ABSENCE,
+    nearbyRulesOut: ORDINARY_ABSENCE_FROM_GROUP,
     pattern: phrase(
       `(?:(?:will not|not going to|will no longer) be (?:here|around|alive)|(?:will|am going to) be gone) (?:by|after|past|come|before) (?:${WEEKDAY}|the weekend|next week|the end of (?:the|this) (?:week|month)|christmas|new year'?s?|my birthday)|` +
         `(?:will not|not going to) be (?:here|around|alive) (?:this time next (?:week|month)|for (?:christmas|my birthday|much longer))`,
