@@ -908,8 +908,8 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Thanks for trying to help with my laptop, it still will not boot.')).toBe('NONE');
     });
 
-    it('should read not being here by a named day as a goodbye a person looks at, and an ordinary absence as nothing', () => {
-      expect(levelOf("Don't bother checking in on me, I won't be here by Friday.")).toBe('MODERATE');
+    it('should read not being here by a named day as a goodbye that pages, and an ordinary absence as nothing', () => {
+      expect(levelOf("Don't bother checking in on me, I won't be here by Friday.")).toBe('HIGH');
       expect(levelOf("I won't be here by Friday. Everything is hopeless.")).toBe('IMMINENT');
       expect(levelOf("I'm not going to be here Friday, I'm visiting my parents up north.")).toBe('NONE');
     });
@@ -958,7 +958,7 @@ describe(detectCrisis.name, () => {
 
     it('should read a prescription kept back, a knife drawer stared at and heights researched as means', () => {
       expect(levelOf("Been stockpiling my sertraline instead of taking it. About three months' worth now.")).toBe('IMMINENT');
-      expect(levelOf("My safety plan isn't working. I keep looking at the knife drawer.")).toBe('MODERATE');
+      expect(levelOf("My safety plan isn't working. I keep looking at the knife drawer.")).toBe('HIGH');
       expect(levelOf("I've been researching which bridge is the tallest around here. Not for any good reason.")).toBe('MODERATE');
       expect(levelOf('Saving my allowance instead of spending it.')).toBe('NONE');
       expect(levelOf('I was looking at knives in the kitchen shop for my new flat.')).toBe('NONE');
@@ -975,6 +975,134 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I thought about ending my life every day this week. That was the worst part.')).toBe('MODERATE');
       // An attempt keeps its tier: the strongest predictor, and the author may say it is not over.
       expect(levelOf('I tried to kill myself once. That was four years ago.')).toBe('HIGH');
+    });
+  });
+  describe('high risk that stopped at MODERATE: disappearance with a time, means readied, preparations, a note (probe 4)', () => {
+    it('should page for a disappearance by a named day with no reason given, and read it as IMMINENT beside distress', () => {
+      expect(levelOf("I'll be gone by Sunday.")).toBe('HIGH');
+      expect(levelOf('i wont be around by the end of the month so it doesnt really matter')).toBe('HIGH');
+      expect(levelOf("I won't be around this time next week, and that's okay.")).toBe('HIGH');
+      expect(levelOf("I won't be here by Friday. Everything is hopeless.")).toBe('IMMINENT');
+    });
+
+    it("should not read a disappearance with an ordinary reason beside it, or someone else's, as a goodbye", () => {
+      expect(levelOf("I won't be here by Friday, I'm moving to Leeds!")).toBe('NONE');
+      expect(levelOf("I won't be around by the weekend. Flying out to see my gran.")).toBe('NONE');
+      expect(levelOf("I'll be gone by Sunday, the wedding is up in Scotland.")).toBe('NONE');
+      expect(levelOf('Going into hospital on Thursday for my knee. I will not be here by the weekend.')).toBe('NONE');
+      expect(levelOf('If a client says they will not be around by the weekend, ask them directly about suicide.')).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+    });
+
+    it('should not page for a member saying they will miss group, with an errand, a return or a graduation beside it', () => {
+      expect(levelOf("Heads up I won't be here by Friday's group, doctor's appointment.")).toBe('NONE');
+      expect(levelOf("Won't be here by Friday, but I'll catch up on the threads after.")).toBe('NONE');
+      expect(levelOf("I'll be gone by the weekend so post any questions before then")).toBe('NONE');
+      expect(levelOf("Graduating IOP on friday! I won't be here by next week but I'll miss you all")).toBe('NONE');
+      expect(levelOf("I won't be here by Monday, I'm missing group for a work thing.")).toBe('NONE');
+      // The errand has to be there: "tell my group" is no reason to be away.
+      expect(levelOf("I won't be here by Friday. Tell my group I'm sorry.")).toMatch(/HIGH|IMMINENT/);
+    });
+
+    it('should not take hospital history, a funeral or a parting "see you" for an ordinary reason', () => {
+      expect(levelOf("I won't be here tomorrow. I got out of hospital last week and nothing has changed.")).toBe('IMMINENT');
+      expect(levelOf("I'll be gone by Sunday. Nobody will come to my funeral anyway.")).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf("I won't be here by Friday. See you on the other side.")).toMatch(/HIGH|IMMINENT/);
+      expect(levelOf("Gave my dog to my sister to look after. I don't want to be alive anymore.")).toBe('IMMINENT');
+      expect(levelOf("I won't be here by Friday. See you all next week at group!")).toBe('NONE');
+    });
+
+    it('should read pills readied for later as means at hand with a time, and a dose set out for a reason as nothing', () => {
+      expect(levelOf("I've got the pills counted out on the dresser for later.")).toBe('IMMINENT');
+      expect(levelOf('The tablets are lined up in the bathroom for when everyone is asleep.')).toBe('IMMINENT');
+      expect(levelOf('Counted out my pills for the week in the organiser.')).toBe('NONE');
+      expect(levelOf("Got my meds counted out for later since I'm at the clinic all day.")).toBe('NONE');
+      expect(levelOf('I put my evening meds out for later, with dinner.')).toBe('NONE');
+    });
+
+    it('should read a medication saved up or kept for a day as stockpiling, and not a dose saved for a trip', () => {
+      expect(levelOf("I've been saving up my lithium for weeks.")).toBe('IMMINENT');
+      expect(levelOf("i've got about sixty sleeping pills hidden in a sock drawer. been saving them for saturday")).toBe('IMMINENT');
+      expect(levelOf("Counted out every pill I've been holding back.")).toBe('IMMINENT');
+      expect(levelOf('I got my painkillers refilled. Saving them for the trip next week.')).toBe('NONE');
+      expect(levelOf('Saving them for Saturday, the cupcakes are for the bake sale.')).toBe('NONE');
+      expect(levelOf('Still taking my lithium every morning, levels are good.')).toBe('NONE');
+    });
+
+    it('should read possessions or pets given away beside a lethal place and a time as a plan', () => {
+      expect(levelOf("Sold my car, gave my dog to my parents, and I'm going up to the cliffs on Saturday.")).toBe('IMMINENT');
+      expect(levelOf('Gave my cat to my neighbour and cleaned the whole flat. Driving out to the bridge tomorrow night.')).toBe('IMMINENT');
+      expect(levelOf("Rehomed both my dogs this week and sold everything I own. Nobody's asked why.")).toMatch(/HIGH|IMMINENT/);
+    });
+
+    it('should not read a pet given into care, a sale for a move or a walk to the cliffs as preparations', () => {
+      expect(levelOf("Gave my dog to my sister while I'm in hospital for my knee.")).toBe('NONE');
+      expect(levelOf('Going up to the cliffs on Saturday for a walk with the hiking club.')).toBe('NONE');
+      expect(levelOf("Sold everything I own on eBay because we're moving abroad in June.")).toBe('NONE');
+      expect(levelOf('Thinking of rehoming my cat because my landlord says no pets.')).toBe('NONE');
+      expect(levelOf('Gave my dog to my parents.')).toBe('NONE');
+    });
+
+    it('should read a home found for pets or things tidied "before I go" as a preparation, HIGH beside distress', () => {
+      expect(levelOf("I recently got cats and they help a little, it's a shame I'll have to find a new home for them before I go.")).toBe('MODERATE');
+      expect(levelOf("There's no way out of this. I'll have to find a new home for the cats before I go.")).toBe('HIGH');
+      expect(levelOf('Feels like tidying up before I go.')).toBe('MODERATE');
+    });
+
+    it('should not read "before I go" with a place, a move or a trip beside it as a preparation', () => {
+      expect(levelOf('I need to find a new home for my cat before I go to uni.')).toBe('NONE');
+      expect(levelOf("I have to find a new home for them before I go, we're moving abroad in June.")).toBe('NONE');
+      expect(levelOf('Tidying up the flat before I go on holiday.')).toBe('NONE');
+    });
+
+    it('should not read advice to someone saving pills, a stockpile told as last spring, or a farewell to the program as risk now', () => {
+      expect(levelOf("If you've been saving up your pills, please give them to someone you trust.")).not.toMatch(/MODERATE|HIGH|IMMINENT/);
+      expect(levelOf("They've been stockpiling their pills, what do I do?")).not.toMatch(/HIGH|IMMINENT/);
+      expect(levelOf('Last spring I stockpiled my lithium for weeks. My psychiatrist helped me hand it in.')).not.toMatch(/HIGH|IMMINENT/);
+      expect(levelOf("I know what I'm doing this weekend. Goodbye everyone, it was a great program and I'll miss you.")).toBe('NONE');
+      // The same goodbye with no reason beside it still corroborates.
+      expect(levelOf("I know what I'm doing this weekend. Goodbye everyone.")).toBe('IMMINENT');
+    });
+
+    it('should read a note left beside a decision with a time as a goodbye and a plan', () => {
+      expect(levelOf("I wrote a note and left it in my desk drawer. I know what I'm doing this weekend.")).toBe('IMMINENT');
+      expect(levelOf("Left a letter on the kitchen table for my husband. I know what I'm going to do tonight.")).toBe('IMMINENT');
+      expect(levelOf("I've written letters for my kids and put them with my will. Sunday is the day.")).toBe('IMMINENT');
+    });
+
+    it('should not read a note to the landlord, weekend plans or a recovery story as a goodbye', () => {
+      expect(levelOf("I know what I'm doing this weekend: sleeping in and taking my nephew to the zoo.")).toBe('NONE');
+      expect(levelOf("I know what I'm doing this weekend.")).toBe('NONE');
+      expect(levelOf('Wrote a note to my landlord about the boiler and left it in the hallway.')).toBe('NONE');
+      expect(levelOf('I wrote a note and left it in my desk drawer.')).toBe('NONE');
+      expect(levelOf('A year ago I wrote a note and left it in my desk drawer. Today I tore it up with my therapist.')).toBe('NONE');
+      expect(levelOf('Sunday is the day we meet for coffee.')).toBe('NONE');
+    });
+
+    it('should read a safety plan that is not holding as current ideation, HIGH beside means attended to', () => {
+      expect(levelOf("My safety plan isn't working anymore.")).toBe('MODERATE');
+      expect(levelOf("My safety plan isn't working anymore. I keep staring at the pill bottles in the bathroom.")).toBe('HIGH');
+      expect(levelOf("My safety plan is working better now that I've added my brother's number.")).toBe('NONE');
+      expect(levelOf("If your safety plan isn't working, tell your therapist so you can change it together.")).toBe('NONE');
+    });
+
+    it('should read readiness to check out for good as intent, and not leaving social media', () => {
+      expect(levelOf("I can't keep doing this. I'm ready to check out for good.")).toBe('HIGH');
+      expect(levelOf("I'm ready to check out for good from social media, it's been making me miserable.")).toBe('NONE');
+    });
+
+    it('should raise only preparatory acts, not a time, a finality or a goodbye, in rule.preparations-add-up', () => {
+      const three = assess('Paid off my debts, cancelled my therapy, and wrote my sister a letter.');
+      expect(three.evidence.some((item) => item.patternId === 'rule.preparations-add-up')).toBe(true);
+      expect(three.level).toBe('HIGH');
+      // A time, a finality and a goodbye corroborate each other (IMMINENT by their own tiers) but
+      // are not three preparations.
+      const notPreparations = assess("Tonight is the night. I'm done. Goodbye everyone.");
+      expect(notPreparations.evidence.some((item) => item.patternId === 'rule.preparations-add-up')).toBe(false);
+      expect(notPreparations.level).toBe('IMMINENT');
+      // Two preparations are corroborated (a person looks) but do not add up to three.
+      const two = assess('Paid off my debts and cancelled my therapy.');
+      expect(two.level).toBe('MODERATE');
+      expect(two.evidence.some((item) => item.patternId === 'rule.preparations-add-up')).toBe(false);
     });
   });
 });

@@ -97,8 +97,13 @@ const NEGATING_PHRASE =
   /(?:^| )(?:no longer|instead of|rather than|refuse to|refused to|against|without|not think i would ever|not think i will ever|not ever|(?:no one|nobody|no body) (?:would|will|is going to) (?:really |ever |actually )?be)$/;
 
 const SELF_WORDS = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our']);
-const SECOND_WORDS = new Set(['you', 'your', 'yourself', 'yourselves', 'yall', "y'all", 'ya']);
+// Contractions the normaliser leaves ("if you've been saving up your pills") name the subject too.
+const SECOND_WORDS = new Set(['you', 'your', 'yourself', 'yourselves', 'yall', "y'all", 'ya', "you've", "you'd"]);
 const THIRD_WORDS = new Set([
+  "they've",
+  "they'd",
+  "he'd",
+  "she'd",
   'he',
   'she',
   'they',
@@ -172,7 +177,7 @@ const HELD_BACK =
 // A time marker in the clause puts the act in the distant past ("I used to cut, two years clean").
 // "stopped" tells a habit left behind; "stopped myself from jumping" is the interrupted act itself.
 const DISTANT_PAST =
-  /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped(?! myself)|quit|recovered|as a (?:kid|teen|teenager|child)|last year|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
+  /\b(?:used to|(?:years?|months?) ago|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|couple(?: of)?|many|several) (?:years?|months?) (?:ago|clean|sober|free|since|back|later)|when i was (?:young|younger|a kid|a child|a teen|a teenager|little|in |\d+)|in (?:high school|middle school|my teens|the past|19\d\d|20[0-2]\d)|back (?:then|in)|(?:years|months) (?:clean|free|sober)|clean (?:for|since)|no longer|stopped(?! myself)|quit|recovered|as a (?:kid|teen|teenager|child)|last (?:year|spring|summer|autumn|fall|winter)|years back|in my (?:childhood|adolescence|teens|twenties)|(?:have|had) not (?:cut|self harmed|harmed myself) (?:in|for|since))\b/;
 const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
 const STOPPED_SINCE =
   /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;
@@ -210,7 +215,7 @@ export const CRISIS_SCORE = {
 
 const GIVEN_UP_MEANS = 'means.given-up-for-safety';
 
-const CORROBORATING_PATTERN_IDS = new Set(CRISIS_PATTERNS.filter((p) => p.corroborates).map((p) => p.id));
+const PREPARATORY_PATTERN_IDS = new Set(CRISIS_PATTERNS.filter((p) => p.preparatory).map((p) => p.id));
 const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION', 'ACTIVE_IDEATION', 'SELF_HARM', 'ATTEMPT', 'PLAN', 'TIMING', 'GOODBYE']);
 
 /**
@@ -230,6 +235,13 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
         if (pattern.sentenceNames && !pattern.sentenceNames.test(sentence)) continue;
         if (pattern.previousSentenceNames && !pattern.previousSentenceNames.test(sentenceBefore(text, clause.start + (match.index ?? 0)))) continue;
         if (pattern.nearbyNames && !pattern.nearbyNames.test(`${sentenceBefore(text, clause.start + (match.index ?? 0))} ${sentence}`)) continue;
+        if (
+          pattern.nearbyRulesOut?.test(
+            `${sentenceBefore(text, clause.start + (match.index ?? 0))} ${sentence} ${nextSentence(text, clause.start + (match.index ?? 0))}`,
+          )
+        ) {
+          continue;
+        }
         raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
       }
     }
@@ -264,10 +276,20 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   const withoutContext = new Set<CrisisEvidence>();
   const evidence = dedupe(
     raw.map(({ pattern, evidence: item, sentence }) => {
-      if (!pattern.needsRiskContext || item.discount !== null) return item;
+      if (!pattern.needsRiskContext || (item.discount !== null && item.discount !== 'PAST')) return item;
       if (pattern.distressIsContext ? hasDistress : hasRiskContext) return item;
+      // A phrase that means nothing alone now means nothing alone in the past either: "a year ago
+      // I wrote a note" in a recovery story is not a history of preparation without risk around it.
+      if (item.discount === 'PAST') return { ...item, discount: 'NO_RISK_CONTEXT' as const, effectiveTier: 'NONE' as const };
       if (pattern.construct === 'PLAN' && topicSentences.has(sentence)) return item;
-      if (pattern.corroborates && corroborating.some((other) => other.pattern.id !== pattern.id)) return item;
+      // Two different preparatory acts corroborate each other even when one pattern names both
+      // ("paid off my debts, cancelled my therapy").
+      if (
+        pattern.corroborates &&
+        corroborating.some((other) => other.pattern.id !== pattern.id || (pattern.preparatory === true && other.evidence.phrase !== item.phrase))
+      ) {
+        return item;
+      }
       // Explicit enough that a person looks even alone, at a lower tier (see tierWithoutContext).
       if (pattern.tierWithoutContext) {
         const lowered = { ...item, effectiveTier: pattern.tierWithoutContext };
@@ -343,10 +365,12 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   }
 
   // Preparations that close a life down, three or more of them (appointments cancelled, debts paid,
-  // a letter each, affairs in order): preparatory behaviour, which the Columbia scale rates with attempts.
+  // a letter each, affairs in order, possessions given away, means obtained): preparatory
+  // behaviour, which the Columbia scale rates with attempts. Only the acts count (patterns marked
+  // `preparatory`): a time, a finality or a goodbye corroborates them but is not a preparation.
   const preparations = new Map(
     evidence
-      .filter((item) => CORROBORATING_PATTERN_IDS.has(item.patternId) && item.discount === null && isAtLeast(item.effectiveTier, 'MODERATE'))
+      .filter((item) => PREPARATORY_PATTERN_IDS.has(item.patternId) && item.discount === null && isAtLeast(item.effectiveTier, 'MODERATE'))
       .map((item) => [item.phrase, item]),
   );
   if (preparations.size >= 3 && !isAtLeast(level, 'HIGH')) {

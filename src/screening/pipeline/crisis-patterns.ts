@@ -93,6 +93,17 @@ export interface CrisisPattern {
    * drive to the bridge on Friday"), but a page would be too much without more.
    */
   readonly tierWithoutContext?: CrisisTier;
+  /**
+   * C-SSRS preparatory behaviour: an act that readies one's death (giving possessions or pets away,
+   * affairs settled, a note or letters written, lethal means obtained or laid out). Only these add
+   * up in rule.preparations-add-up; a time, a finality or a goodbye corroborates but is not one.
+   */
+  readonly preparatory?: boolean;
+  /**
+   * Does not count when its sentence, or the one before or after, gives an ordinary reason: "I won't
+   * be here by Friday, I'm moving to Leeds", "gave my dog to my sister while I'm in hospital".
+   */
+  readonly nearbyRulesOut?: RegExp;
 }
 
 /** Whole-word, global regex from a source string (the detector iterates every match). */
@@ -132,7 +143,35 @@ const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?
 // Acquiring lethal means, for means.acquired-recently: the verb, the object and a recent time.
 const ACQUIRE = `bought|buy|purchased|ordered|got|picked up|went and got|got hold of|borrowed`;
 const LETHAL_OBJECT = `(?:myself )?(?:a |an |some |the |another )?(?:new )?(?:rope|noose|gun|pistol|handgun|revolver|shotgun|rifle|firearm|bullets|ammo|ammunition|razor blades?|charcoal|helium(?: tank)?)`;
+const NAMED_DRUGS = `lithium|sertraline|fluoxetine|citalopram|quetiapine|seroquel|amitriptyline|venlafaxine|mirtazapine|zopiclone|diazepam|lorazepam|clonazepam|xanax|valium|oxycodone|codeine|tramadol|morphine`;
+const PET = `dog|dogs|cat|cats|pets?|puppy|kitten|bird|birds|rabbit|hamster|horse`;
 const ACQUIRED_WHEN = `today|yesterday|tonight|last night|this (?:morning|afternoon|evening)|earlier today|just|finally`;
+
+/**
+ * An ordinary reason to be away, to rehome a pet or to part with things, said beside the phrase:
+ * a move, a trip, a stay in hospital or rehab, a new job, an allergy, money. People who give such
+ * a reason almost always say it in the same sentence or the next one.
+ */
+/** A dose set out for a reason, or an ordinary absence: what rules out pills readied "for later". */
+const DOSE_REASON =
+  /\b(?:doses?|dosage|dosing|organi[sz]er|pill ?box|dispenser|blister|pharmacy|pharmacist|prescribed|refill|with (?:food|dinner|lunch|breakfast)|(?:before|after) (?:bed|food|dinner|lunch|breakfast|meals?)|bedtime|out all day|all day at|at work|at the clinic|clinic|side effects?)\b/;
+export const ORDINARY_ABSENCE =
+  /\b(?:moving|move (?:to|out|in|house|away|back)|moved (?:to|out|in|house|away|back)|new (?:flat|house|place|job|apartment)|relocat\w*|visiting|visit (?:my|our|the|family|friends)|trip|holiday|vacation|travel\w*|flight|flying|abroad|away (?:for|on|until|till)|back (?:on|next|in|by)|(?:going|go|admitted|checking|check|booked) (?:in)?to (?:the )?(?:hospital|rehab|inpatient|residential)|(?:in|at) (?:the )?hospital for|hospital (?:stay|appointment)|while i am (?:away|in (?:the )?(?:hospital|rehab|treatment)|at|on|out)|surgery|operation|deploy\w*|conference|camp|festival|wedding|honeymoon|business trip|work(?:ing)? (?:away|abroad)|allerg\w*|landlord|foster\w*|(?:until|till) i (?:get|come) back|see you (?:all )?(?:next (?:week|month|time)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d)|when i (?:get|am) back|in (?:a|two|three|\d+) (?:days?|weeks?)))\b/;
+const DOSE_OR_ABSENCE = new RegExp(`${DOSE_REASON.source}|${ORDINARY_ABSENCE.source}`);
+/** An ordinary farewell said beside "goodbye everyone": the program finished, a new job, a move. */
+const FAREWELL_REASON = new RegExp(
+  `\\b(?:graduat\\w*|discharg\\w*|finish(?:ed|ing) (?:the|my) (?:program|programme|course|treatment)|last (?:day|session|group|week) (?:at|of|in|with)|(?:great|good|amazing|wonderful) (?:program|programme|group|year|time|course|team)|new job|retir\\w*|on to new things)\\b|${ORDINARY_ABSENCE.source}`,
+);
+
+/**
+ * An ordinary absence from the group or the forum: a farewell's reason, an errand, a session to be
+ * missed, a return or catching up afterwards ("won't be here by Friday's group, doctor's
+ * appointment", "I'll be gone by the weekend so post any questions before then"). In an outpatient
+ * program people say when they will miss group; that must not page a clinician.
+ */
+const ORDINARY_ABSENCE_FROM_GROUP = new RegExp(
+  `${FAREWELL_REASON.source}|\\b(?:appointments?|doctor'?s|dentist|(?:for|at|from) work|work (?:thing|trip|event|do)|shifts?|catch(?:ing)? up|questions? (?:before|by|until|till)|before then|back (?:after|afterwards|later|soon)|talk soon|${WEEKDAY}'?s (?:group|session|class|meeting)|(?:miss|missing|skip|skipping) (?:the |our |my |this |next )?(?:\\w+ )?(?:group|session|class|meeting))\\b`,
+);
 
 export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   // IMMINENT: means in hand, place, time, goodbye.
@@ -141,11 +180,15 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     namesMeans: true,
     pattern: phrase(
       `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|collected|collecting|stashed|stashing) (?:up )?(?:${QUANTITY} )?(?:\\w+ )?${PILLS}|` +
         // A prescription kept back instead of taken ("stockpiling my sertraline instead of taking it").
-        `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing) (?:up )?my \\w+ (?:instead of|rather than) taking (?:it|them)`,
+        `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing) (?:up )?my \\w+ (?:instead of|rather than) taking (?:it|them)|` +
+        // A psychiatric or pain medication named and saved up, or pills "I've been holding back".
+        `(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|kept back|keeping back|holding back|held back) (?:up )?(?:all )?(?:of )?my (?:${NAMED_DRUGS})|` +
+        `(?:${PILLS}|every pill|each pill) (?:that )?i (?:have|had) been (?:saving|stockpiling|hoarding|stashing|holding back|hiding|collecting)`,
     ),
   },
   // "As a nurse I know the doses, and I have been saving mine": the pills named earlier in the sentence.
@@ -154,6 +197,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     namesMeans: true,
     pattern: phrase(`(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing) (?:up )?(?:mine|my own|them up)`),
     sentenceNames: /\b(?:lethal |fatal |toxic )?(?:doses?|dosages?|pills|tablets|meds|medications?|prescriptions?)\b/,
@@ -225,7 +269,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     // "Tonight is the night. I'm done.": a time and a finality, each ordinary alone.
     corroborates: true,
-    pattern: phrase(`(?:tonight|today)(?: is|'s) the (?:night|day)|(?:this is|it is) my (?:last|final) (?:night|day|post|message)`),
+    pattern: phrase(
+      `(?:tonight|today)(?: is|'s) the (?:night|day)|(?:tomorrow|${WEEKDAY}|this weekend)(?: is|'s) the (?:night|day)(?= *$)|(?:this is|it is) my (?:last|final) (?:night|day|post|message)`,
+    ),
   },
   {
     id: 'plan.have-a-plan',
@@ -260,6 +306,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'PLAN',
     tier: 'IMMINENT',
     subject: 'REFLEXIVE',
+    preparatory: true,
     pattern: phrase(
       `(?:bought|ordered|got|gathered|collected|prepared|picked up|researched) (?:\\w+ ){0,3}(?:for|to use (?:for|in)) my (?:suicide|death|attempt|overdose)`,
     ),
@@ -272,8 +319,33 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     // Two preparatory acts corroborate each other (giving things away, everything in order by a day).
     corroborates: true,
+    preparatory: true,
+    // A pet handed to someone, rehomed, or everything sold: the same act when no reason is given
+    // ("gave my dog to my sister while I'm in hospital" gives one).
+    nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
-      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will`,
+      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|` +
+        `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|laptop|camera|tools|paintings|art) (?:away )?to (?:my |a |the |our )?\\w+|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
+    ),
+  },
+  {
+    // A preparatory act done "before I go", with nothing after the "go": a home found for the cats,
+    // things tidied, goodbyes said before an unnamed leaving (C-SSRS preparatory behaviour told in
+    // the usual euphemism). "Before I go to uni" names where; a move or a trip beside it rules it
+    // out. With distress it is HIGH and pages; alone a person looks.
+    id: 'plan.before-i-go',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    preparatory: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: ORDINARY_ABSENCE,
+    pattern: phrase(
+      `(?:(?:find|found|finding) (?:a |some )?(?:new |good )?homes? for (?:them|him|her|(?:my|the) \\w+)|(?:give|giving) (?:them|him|her|(?:my|the) \\w+) away|rehome (?:them|him|her|(?:my|the) \\w+)|(?:tidy|tidying|sort|sorting|clear|clearing) (?:things |everything |my (?:things|stuff|room|flat|affairs) )?(?:up|out)|say(?:ing)? (?:my )?goodbyes?(?: to (?:everyone|my \\w+))?)` +
+        `(?: \\w+){0,3}? before i (?:go|leave|am gone|die|do it|end it)(?= *$)`,
     ),
   },
   {
@@ -286,6 +358,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     needsRiskContext: true,
     corroborates: true,
+    preparatory: true,
+    nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
       `(?:everything|it all|all of it|my affairs)(?: is| are|'s) (?:now )?(?:in order|sorted|taken care of|settled)(?: now)?(?= *$)|(?:want|need|have) (?:to get )?(?:everything|it all|my affairs) (?:sorted|in order|settled|taken care of) (?:before|by) (?:${WEEKDAY}|the weekend|next week|tomorrow|tonight|the end of (?:the|this) (?:week|month)|my birthday)`,
     ),
@@ -298,6 +372,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     needsRiskContext: true,
     corroborates: true,
+    preparatory: true,
+    nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
       `cancel(?:l)?ed (?:all )?(?:of )?my (?:appointments|sessions|therapy|plans for next (?:week|month))|paid off (?:what i owed|everything i owed|all my debts|my debts)|wrote (?:my (?:mum|mom|dad|brother|sister|son|daughter|wife|husband|partner|parents|kids|best friend)|each of my \\w+) (?:a )?(?:letter|letters|note)`,
     ),
@@ -385,6 +461,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'GOODBYE',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     pattern: phrase(
       `(?:my|wrote a|written a|writing a|write a|left a|leave a|leaving a) (?:suicide|goodbye|farewell) (?:note|letter)|this is my (?:suicide )?note`,
     ),
@@ -397,10 +474,12 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     namesMeans: true,
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
+    nearbyRulesOut: DOSE_OR_ABSENCE,
     tierWithoutContext: 'MODERATE',
     pattern: phrase(
       `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:\\w+ )?${PILLS} (?:\\w+ ){0,3}?(?:in front of me|next to me|beside me|in my hands?|on my lap|within reach)(?! for (?:my|this|the|a) (?:headache|migraine|pain|cold|flu|period|cramps|back|tooth|fever))|` +
@@ -417,6 +496,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     namesMeans: true,
     needsRiskContext: true,
     distressIsContext: true,
@@ -432,10 +512,41 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     namesMeans: true,
     pattern: phrase(
       `${QUANTITY} (?:\\w+ )?${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out|ready)(?: \\w+){0,4} (?:tonight|right now|ready to go)|(?:the|my) (?:rope|noose) is (?:ready|tied|up)(?: \\w+){0,3} (?:tonight|right now)` +
         `|(?:have|holding) (?:the|my|all my|all the|a handful of|a fistful of|a bottle of) ${PILLS} in my hands?(?: \\w+){0,2} (?:tonight|right now)`,
+    ),
+  },
+  {
+    // Pills readied and kept back for a time later ("got the pills counted out on the dresser for
+    // later"): C-SSRS preparatory behaviour, means at hand with a time. A dose is set out with its
+    // reason beside it (out all day, with dinner, the organiser), which rules it out.
+    id: 'means.readied-for-later',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    nearbyRulesOut: DOSE_OR_ABSENCE,
+    pattern: phrase(
+      `(?:the|my|all (?:of )?(?:the|my)|those|these) ${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|set aside|put aside|hidden|ready)(?: \\w+){0,4}? for (?:later|when (?:everyone|everybody|they|he|she|the house|my \\w+) (?:is|are|has|have) (?:asleep|in bed|gone|left|out))(?= *$)`,
+    ),
+  },
+  {
+    // Means named in this sentence or the one before, kept back for a time: "sixty sleeping pills in
+    // a sock drawer. Been saving them for Saturday." A dose saved for a trip or a flare-up says so.
+    id: 'means.saved-for-a-time',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    nearbyNames: /\b(?:pills|tablets|meds|medications?|painkillers|sleeping pills|rope|noose|gun|pistol|bullets|blades?)\b/,
+    nearbyRulesOut: DOSE_OR_ABSENCE,
+    pattern: phrase(
+      `(?:saving|saved|keeping|kept|hiding|hid|holding|held) (?:them|it|these|those) (?:back |up )?for (?:later|${TIME}|(?:on )?${WEEKDAY}(?: night)?|the (?:right|perfect) (?:time|moment|day|night)|when i am ready|when (?:everyone|everybody) (?:is|has) (?:asleep|gone))(?= *$)`,
     ),
   },
   {
@@ -476,6 +587,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'GOODBYE',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     pattern: phrase(
       `(?:wrote|written|writing|write|left|leaving|leave|finished|finishing|recorded|recording) (?:\\w+ ){0,2}(?:letters?|notes?|messages?|cards?|videos?) (?:\\w+ ){0,4}?(?:in case i (?:do not|will not|never|am not|can not) (?:make it|wake up|come back|survive|get through|be here|be around)(?! (?:through|out of|after) (?:the |my )?(?:surgery|operation|procedure|deployment|treatment|chemo|transplant|delivery|birth))|for (?:when|after) i am (?:gone|dead|not here|no longer here)|to (?:be )?(?:read|found|opened) (?:when|after) i am (?:gone|dead))`,
     ),
@@ -487,12 +599,44 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'GOODBYE',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
     tierWithoutContext: 'MODERATE',
     pattern: phrase(
       `(?:wrote|written|writing|write|left|leave|leaving|finished|recorded|recording) (?:my |the |some |all )?(?:goodbye|farewell|suicide) (?:letters|notes|messages|videos?)`,
+    ),
+  },
+  {
+    // A note written or left with no addressee or errand: "I wrote a note and left it in my desk
+    // drawer". Ordinary alone (a note to the landlord, homework), so it counts only with risk or
+    // another such phrase (a decided time, a goodbye); then it is the C-SSRS's suicide note.
+    id: 'goodbye.note-left',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:wrote|written|writing|left|leaving|finished) (?:letters|notes) (?:for|to) (?:my |each of my |all of my )?(?:kids|children|family|parents|mum|mom|dad|wife|husband|partner|friends|sons?|daughters?|brothers?|sisters?|loved ones)|` +
+        `(?:wrote|written|writing|left|leaving|finished|hid) (?:a|the|my) (?:note|letter)(?! (?:to|for) (?:my |the |a |our )?(?:landlord|teacher|boss|neighbou?r|school|work|manager|doctor|gp|psychiatrist|therapist|counsel+or|nurse|younger self|future self|self|class|group|homework|council|bank|insurance|office|milkman|postman|delivery)| (?:about|asking|reminding|to remind|to say|to ask|on the fridge|of (?:complaint|thanks|apology|recommendation|resignation)))`,
+    ),
+  },
+  {
+    // "I know what I'm doing this weekend." said as a whole sentence: a decision with a time whose
+    // act is left unsaid. Plans for a weekend usually follow it ("...: camping"), so it counts only
+    // with risk or another such phrase (a note left, a goodbye, possessions given away).
+    id: 'plan.decided-time',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    sentenceNames: new RegExp(`(?:${TIME})$`),
+    pattern: phrase(
+      `i (?:know|have decided|decided|have made up my mind about) (?:exactly )?what i (?:am (?:going to do|doing)|(?:have|need|want) to do|will do|will be doing) ${TIME}`,
     ),
   },
   {
@@ -515,6 +659,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
+    // "Goodbye everyone, it was a great program": a farewell with its ordinary reason beside it.
+    nearbyRulesOut: FAREWELL_REASON,
     pattern: phrase(
       `(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|y'?all|you all|guys|to (?:all of you|everyone|everybody))(?= *$)|(?:wanted|want|need|came here|have) to say (?:goodbye|my goodbyes|bye)(?: to (?:everyone|everybody|you all|all of you|you guys))?(?= *$)|say(?:ing)? (?:goodbye|my goodbyes) to (?:everyone|everybody|my (?:family|kids|children|friends|parents))(?= *$| before| while| one last| for the last)|you will never (?:hear from|see) me again`,
     ),
@@ -524,6 +670,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'GOODBYE',
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
+    // "won't be around by the weekend. Flying out to see my gran": an ordinary absence.
+    nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
       `(?:will not|not going to) (?:be (?:here|around|alive)|wake up|make it) (?:tomorrow|much longer|by (?:tomorrow|morning|the morning|the weekend)|after tonight)`,
     ),
@@ -554,8 +702,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
-    // Not being alive by a named day ("I won't be here by Friday"). A trip is said as a trip
-    // ("I'm not here Friday, visiting my parents") without "by"; alone a person looks.
+    // Not being alive by a named day ("I won't be here by Friday", "I'll be gone by the weekend"):
+    // a disappearance with a time, which the C-SSRS reads as intent with timing. People away for an
+    // ordinary reason say it beside it ("..., I'm moving to Leeds"; "not here Friday, visiting my
+    // parents"; "won't be here by Friday's group, doctor's appointment"), which rules it out;
+    // without one it pages (HIGH), and with distress it is IMMINENT.
     id: 'goodbye.not-here-by',
     construct: 'GOODBYE',
     tier: 'IMMINENT',
@@ -563,9 +714,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    tierWithoutContext: 'MODERATE',
+    tierWithoutContext: 'HIGH',
+    nearbyRulesOut: ORDINARY_ABSENCE_FROM_GROUP,
     pattern: phrase(
-      `(?:will not|not going to|will no longer) be (?:here|around|alive) (?:by|after|past|come) (?:${WEEKDAY}|the weekend|next week|the end of (?:the|this) (?:week|month)|christmas|new year'?s?|my birthday)`,
+      `(?:(?:will not|not going to|will no longer) be (?:here|around|alive)|(?:will|am going to) be gone) (?:by|after|past|come|before) (?:${WEEKDAY}|the weekend|next week|the end of (?:the|this) (?:week|month)|christmas|new year'?s?|my birthday)|` +
+        `(?:will not|not going to) be (?:here|around|alive) (?:this time next (?:week|month)|for (?:christmas|my birthday|much longer))`,
     ),
   },
   {
@@ -1043,12 +1196,32 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // "My safety plan isn't working": the author is using a safety plan against suicidal thoughts
+    // now and it is not holding. Current ideation told as its treatment failing (a peer checks in;
+    // beside means attended to, HIGH). Someone else's plan ("if your safety plan...") is not ours.
+    id: 'passive.safety-plan-failing',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `my safety plan (?:is not|has not been|is no longer|does not seem to be|stopped|is not really) (?:working|helping|enough|holding)|(?:went|gone|been) through (?:all of |every step of |everything (?:on|in) )?my safety plan and (?:it )?(?:is not|did not|does not|has not) (?:work|help|working|helping)`,
+    ),
+  },
+  {
+    // Ready or decided to "check out for good": readiness to act, the C-SSRS's step from wish to intent.
+    id: 'active.ready-to-check-out',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`(?:ready|going|decided|planning|about|want) to check out (?:early|for good|permanently)(?! (?:of|from|on))`),
+  },
+  {
     id: 'passive.check-out',
     construct: 'PASSIVE_IDEATION',
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `check(?:ing)? out (?:a (?:bit|little) )?(?:early|for good|permanently)|get (?:this|it) (?:all )?over with and die|(?:live|living) or (?:just )?(?:die|get this over with)`,
+      `check(?:ing)? out (?:a (?:bit|little) )?(?:early|for good|permanently)(?! (?:of|from|on))|get (?:this|it) (?:all )?over with and die|(?:live|living) or (?:just )?(?:die|get this over with)`,
     ),
   },
   {
@@ -1190,6 +1363,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'METHOD_OR_MEANS',
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
+    // The lethal means named, attended to: held for a person, and with current ideation HIGH.
+    namesMeans: true,
     pattern: phrase(
       `(?:staring|stare|stared|looking|looked|look) at (?:these|those|my|the) (?:(?:pill bottles?|bottles? of pills|noose|rope|gun|razor(?: blade)?s?)(?! (?:show|range|club|shop|store|safety|laws?|control))|(?:knife drawer|knives)(?! (?:at|in|for|on sale|show|shop|store)))`,
     ),

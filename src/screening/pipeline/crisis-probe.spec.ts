@@ -49,13 +49,27 @@ describe('crisis probe 3: posts in our own words through the pipeline with the c
     });
   }
 
+  // HIGH and IMMINENT both page a clinician (URGENT case); one that stops at MODERATE is held or
+  // queued for a person, and nobody is paged.
+  for (const post of atRisk.filter((item) => isAtLeast(item.expected, 'HIGH'))) {
+    const run = post.knownMiss || post.knownUnderRating ? it.failing : it;
+    run(
+      `should page a clinician for ${post.id} (${post.expected})${post.knownUnderRating ? ` [known under-rating: ${post.knownUnderRating}]` : ''}`,
+      async () => {
+        const sut = await screen(post.text);
+        expect(isAtLeast(sut.crisis.level, 'HIGH') && sut.decision.casePriority === CasePriority.URGENT).toBe(true);
+      },
+    );
+  }
+
   it('should page a clinician for the explicit imminent posts that are not known misses', async () => {
     const paged: string[] = [];
     for (const post of atRisk.filter((item) => item.expected === 'IMMINENT' && !item.knownMiss)) {
       const sut = await screen(post.text);
       if (sut.decision.casePriority === CasePriority.URGENT) paged.push(post.id);
     }
-    // Seven of the fourteen reach IMMINENT; the rest are held for a person at MODERATE or HIGH.
-    expect(paged.length).toBeGreaterThanOrEqual(7);
+    // Every one of them pages since probe 4 (a disappearance with a time, pills readied for later,
+    // preparations with a place, a note beside a decided time reached only MODERATE before).
+    expect(paged.length).toBe(atRisk.filter((item) => item.expected === 'IMMINENT' && !item.knownMiss).length);
   });
 });
