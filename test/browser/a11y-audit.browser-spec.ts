@@ -306,6 +306,54 @@ describe('accessibility beyond axe', () => {
     });
   }, 30_000);
 
+  it('should read out a new thread’s state as a reply’s is: sent and being checked, then posted once; sent, then held with its kind note', async () => {
+    await inContext('announce-thread', async (j, page) => {
+      await signInAs(page, 'Sky');
+      await page.getByRole('link', { name: 'Anxiety' }).click();
+      const start = async (title: string, body: string) => {
+        await page.getByRole('link', { name: 'Start a new thread' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Start a new thread' }).waitFor();
+        await page.getByLabel('Title').fill(title);
+        await page.getByLabel('Your post').fill(body);
+        await page.evaluate(watchAnnouncements);
+        await page.getByRole('button', { name: 'Send' }).click();
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      };
+
+      await start('Small wins this week', 'I went for a walk every morning.');
+      await page.getByRole('article').getByText('Posted', { exact: true }).waitFor();
+      await j.shot('thread-posted');
+      // The thread's page is new, and so is its post's state region: what it says must still be heard, in order.
+      const first = await page.evaluate(() => (window as unknown as { announced: string[] }).announced.splice(0));
+      const checking = first.findIndex((text) => /checked before others can see it|Checking your post/.test(text));
+      const posted = first.findIndex((text) => /Posted/.test(text));
+      expect({
+        checking: checking >= 0,
+        posted: posted >= 0,
+        inOrder: checking < posted,
+        postedOnce: first.filter((t) => /Posted/.test(t)).length,
+        heard: first,
+      }).toEqual({
+        checking: true,
+        posted: true,
+        inOrder: true,
+        postedOnce: 1,
+        heard: first,
+      });
+
+      await page.getByRole('link', { name: 'Back to Anxiety' }).click();
+      await start('Loud nights', `The ${HELD_WORD} kept me awake again.`);
+      await page.getByRole('article').getByText('Held for a quick review: a peer specialist will look at it soon').waitFor();
+      await j.shot('thread-held');
+      const second = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+      expect({
+        checking: second.some((text) => /checked before others can see it|Checking your post/.test(text)),
+        held: second.some((text) => /Held for a quick review/.test(text) && /You have not done anything wrong/.test(text)),
+        heard: second,
+      }).toEqual({ checking: true, held: true, heard: second });
+    });
+  }, 40_000);
+
   it('should move nothing for longer than 0.01 s when reduced motion is asked for (and the check sees the motion when it is not)', async () => {
     const moving: Record<string, string[]> = {};
     for (const reducedMotion of [false, true]) {
