@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { VIEWER_DIRECTORY } from '../common/auth/viewer-directory';
+import { AuditEventMembersResolver } from './audit-event-members.resolver';
 import { MemberDirectoryResolver } from './member-directory.resolver';
 import { MemberAccessChanges } from './member-access-changes';
 import { MemberLoaders } from './member-loaders';
@@ -23,6 +24,7 @@ import { MembershipService } from './membership.service';
     MembershipService,
     MembershipResolver,
     MemberDirectoryResolver,
+    AuditEventMembersResolver,
     { provide: VIEWER_DIRECTORY, useExisting: MembersService },
   ],
   exports: [MembersRepository, MembersService, MemberLoaders, VIEWER_DIRECTORY],

@@ -41,6 +41,9 @@ export type PseudonymChoice = { chosen: true } | { chosen: false; nextAllowedAt:
 
 export type DischargeResult = 'DISCHARGED' | 'ALREADY' | 'NOT_FOUND';
 
+/** A member's status (MemberStatus) from their row: erasure wins over discharge, which it implies. */
+const MEMBER_STATUS_SQL = `CASE WHEN erased_at IS NOT NULL THEN 'ERASED' WHEN discharged_at IS NOT NULL THEN 'DISCHARGED' ELSE 'ACTIVE' END`;
+
 /** The name of the unique index that keeps clients' pseudonyms apart (case-insensitively). */
 export const CLIENT_DISPLAY_NAME_INDEX = 'members_client_display_name';
 
@@ -216,7 +219,7 @@ export class MembersRepository {
     if (after) where.push(`(created_at, id) < (${param(after[0])}::timestamptz, ${param(after[1])}::uuid)`);
     if (filter.search) where.push(`display_name ILIKE ${param(`%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     if (filter.role) where.push(`role = ${param(filter.role)}`);
-    const status = `CASE WHEN erased_at IS NOT NULL THEN 'ERASED' WHEN discharged_at IS NOT NULL THEN 'DISCHARGED' ELSE 'ACTIVE' END`;
+    const status = MEMBER_STATUS_SQL;
     if (filter.status) where.push(`${status} = ${param(filter.status)}`);
     const rows: Array<{ id: string; display_name: string; role: Role; status: 'ACTIVE' | 'DISCHARGED' | 'ERASED'; created_at: Date; cursor_at: string }> =
       await this.dataSource.query(
@@ -225,6 +228,19 @@ export class MembersRepository {
         params,
       );
     return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, status: r.status, joinedAt: r.created_at, cursorAt: r.cursor_at }));
+  }
+
+  /**
+   * Members by id as the admins' list shows them, with their status now: an erased member reads
+   * "Former member" and ERASED (their row was rewritten), never the name they had.
+   */
+  async listingsByIds(
+    ids: readonly string[],
+  ): Promise<Array<{ id: string; displayName: string; role: Role; status: 'ACTIVE' | 'DISCHARGED' | 'ERASED'; joinedAt: Date }>> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; display_name: string; role: Role; status: 'ACTIVE' | 'DISCHARGED' | 'ERASED'; created_at: Date }> =
+      await this.dataSource.query(`SELECT id, display_name, role, ${MEMBER_STATUS_SQL} AS status, created_at FROM members WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, status: r.status, joinedAt: r.created_at }));
   }
 
   /** The invite list, newest first, keyset-paged on (created_at, sub). */

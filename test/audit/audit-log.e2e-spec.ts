@@ -1,6 +1,7 @@
 import { Role } from '../../src/common/domain/role.enum';
+import { countStatements } from '../helpers/statement-counter';
 import { connectAsSchemaOwner, startTestApp, TestApp } from '../helpers/test-app';
-import { uniqueSub } from '../utils/factories';
+import { member, uniqueSub } from '../utils/factories';
 
 const AUDIT_PAGE = `query($first: Int, $after: String) {
   auditEvents(first: $first, after: $after) { edges { cursor node { id actorRole action targetType targetId details createdAt } } pageInfo { hasNextPage endCursor } }
@@ -97,6 +98,70 @@ describe('audit log: append-only, readable by admins', () => {
       Math.max(...ids),
     ]);
     expect(ids).toEqual(rows.map((row) => Number(row.id)));
+  });
+
+  it('should name who acted and the member acted on by display name now, an erased member as erased, one query for the whole page', async () => {
+    const admin = await member(app, Role.ADMIN, 'audit-names-admin', { name: 'Sam' });
+    const clinician = await member(app, Role.CLINICIAN, 'audit-names-lee', { name: 'Dr. Lee' });
+    const client = await member(app, Role.CLIENT, 'audit-names-client');
+    const leaving = await member(app, Role.CLIENT, 'audit-names-leaving');
+    const oldName = `Juniper ${uniqueSub('n').slice(-6)}`;
+    const chose = await app.gql('mutation($name: String!) { setMyPseudonym(displayName: $name) { id } }', { name: oldName }, leaving.token);
+    expect(chose.errors).toBeUndefined();
+    const nameOf = async (token: string) => (await app.gql<{ me: { displayName: string } }>('{ me { displayName } }', {}, token)).data!.me.displayName;
+    const [leeName, clientName] = [await nameOf(clinician.token), await nameOf(client.token)];
+
+    // The events were written while the leaving client still had their name; then they are erased.
+    const action = `test.names.${uniqueSub('a')}`;
+    const actors = [clinician.id, client.id, leaving.id, null];
+    for (let i = 0; i < 20; i++) {
+      await app.dataSource.query(`INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id) VALUES ($1, $2, $3, 'post', $4)`, [
+        actors[i % 4],
+        ['CLINICIAN', 'CLIENT', 'CLIENT', 'SYSTEM'][i % 4],
+        action,
+        String(i),
+      ]);
+    }
+    await app.dataSource.query(`INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id) VALUES ($1, 'CLINICIAN', $2, 'member', $3)`, [
+      clinician.id,
+      action,
+      leaving.id,
+    ]);
+    const erased = await app.gql('mutation($id: ID!) { eraseMember(memberId: $id) { id } }', { id: leaving.id }, admin.token);
+    expect(erased.errors).toBeUndefined();
+
+    type Named = { id: string; displayName: string; role: string; status: string } | null;
+    type Page = { auditEvents: { edges: Array<{ node: { actorId: string | null; actorRole: string; targetId: string; actor: Named; targetMember: Named } }> } };
+    const NAMED = `query($first: Int, $filter: AuditEventFilter) { auditEvents(first: $first, filter: $filter) {
+      edges { node { actorId actorRole targetId actor { id displayName role status } targetMember { id displayName role status } } } } }`;
+    const read = (first: number) => app.gql<Page>(NAMED, { first, filter: { action } }, admin.token);
+    const page = await read(25);
+    expect(page.errors).toBeUndefined();
+    const nodes = page.data!.auditEvents.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(21);
+    const actorOf = (id: string | null) => nodes.find((n) => n.actorId === id && n.targetMember === null)?.actor;
+    expect(actorOf(clinician.id)).toEqual({ id: clinician.id, displayName: leeName, role: 'CLINICIAN', status: 'ACTIVE' });
+    expect(actorOf(client.id)).toEqual({ id: client.id, displayName: clientName, role: 'CLIENT', status: 'ACTIVE' });
+    expect(actorOf(leaving.id)).toEqual({ id: leaving.id, displayName: 'Former member', role: 'CLIENT', status: 'ERASED' });
+    expect(actorOf(null)).toBeNull();
+    expect(nodes.find((n) => n.targetId === leaving.id)?.targetMember).toEqual({
+      id: leaving.id,
+      displayName: 'Former member',
+      role: 'CLIENT',
+      status: 'ERASED',
+    });
+    // The name they had is nowhere in the answer.
+    expect(JSON.stringify(page.data)).not.toContain(oldName);
+
+    // Batched: 20 events cost what 2 do (the fewest of a few reads, as the worker's sweeps share the connection pool).
+    const statements = async (first: number) =>
+      countStatements(async () => {
+        const res = await read(first);
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.auditEvents.edges).toHaveLength(first);
+      });
+    const fewest = async (first: number) => Math.min(await statements(first), await statements(first), await statements(first));
+    expect(await fewest(20)).toBeLessThanOrEqual(await fewest(2));
   });
 
   it('should refuse clients and staff other than admins, and a forged cursor', async () => {

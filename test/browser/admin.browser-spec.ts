@@ -203,6 +203,55 @@ describe('staff: the program console', () => {
     }, 120_000);
   });
 
+  it('should show who acted in the audit log by name and role with the id below, and an erased client as erased, never by their old name', async () => {
+    const lee = await tokenFor('demo-clinician-lee', Role.CLINICIAN, 'Dr. Lee');
+    const leeId = (await api<{ me: { id: string } }>(server, lee, '{ me { id } }')).me.id;
+    await api(server, lee, 'mutation { setMyPagingEmail(email: "lee@example.org") }');
+    const skyId = (await api<{ me: { id: string } }>(server, sky, '{ me { id } }')).me.id;
+    // A client who chose a name, then asked to be erased: their earlier events must not keep it.
+    const wren = await tokenFor(`browser-audit-wren-${Date.now()}`, Role.CLIENT, 'Wren');
+    const wrenId = (await api<{ me: { id: string } }>(server, wren, '{ me { id } }')).me.id;
+    await api(server, wren, 'mutation { setMyPseudonym(displayName: "Wren") { id } }');
+    await api(server, admin, 'mutation($id: ID!) { eraseMember(memberId: $id) { id } }', { id: wrenId });
+
+    const journey = await openJourney(browser, base, 'admin-audit-names', 1280);
+    const { page } = journey;
+    try {
+      await signInAs(page, 'Sam');
+      await openConsoleSection(page, 'Audit log');
+      const table = page.getByTestId('audit-table');
+      const rowOf = (id: string) => table.getByRole('row').filter({ hasText: id });
+      const filterBy = async (action: string) => {
+        await page.getByLabel('Action').fill(action);
+        await page.getByRole('button', { name: 'Apply filters' }).click();
+        await table.getByText(action, { exact: true }).first().waitFor();
+      };
+
+      // Clients by their pseudonym, the id on the line below; the erased one as a former member, marked erased.
+      await filterBy('member.pseudonym_chosen');
+      await rowOf(wrenId).first().waitFor();
+      expect(await rowOf(skyId).first().getByRole('cell').nth(1).innerText()).toBe(`${SKY.name}\nclient\n${skyId}`);
+      expect(await rowOf(wrenId).first().getByRole('cell').nth(1).innerText()).toBe(`Former member\nclient, erased\n${wrenId}`);
+      expect(await table.getByText('Wren').count()).toBe(0);
+      await checked(journey, 'audit-clients');
+
+      // A clinician by name and role; the member acted on by name too.
+      await filterBy('staff.paging_email.set');
+      const leeRow = rowOf(leeId).first();
+      expect(await leeRow.getByRole('cell').nth(1).innerText()).toBe(`Dr. Lee (clinician)\nclinician\n${leeId}`);
+      expect(await leeRow.getByRole('cell').nth(3).innerText()).toBe(`member\nDr. Lee (clinician)\nclinician\n${leeId}`);
+
+      await filterBy('member.erased');
+      const erasure = rowOf(wrenId).first();
+      expect(await erasure.getByRole('cell').nth(1).innerText()).toMatch(/^Sam \(program staff\)\nprogram staff\n/);
+      expect(await erasure.getByRole('cell').nth(3).innerText()).toBe(`member\nFormer member\nclient, erased\n${wrenId}`);
+      await checked(journey, 'audit-erased');
+      expect(journey.problems()).toEqual([]);
+    } finally {
+      await journey.close();
+    }
+  }, 60_000);
+
   it('should show a client and a peer specialist no console, and the server refuses them the audit log anyway', async () => {
     const journey = await openJourney(browser, base, 'admin-refused', 1280);
     try {

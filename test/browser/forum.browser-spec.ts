@@ -284,6 +284,42 @@ describe('journeys 2 and 3: reading and writing', () => {
     });
   });
 
+  it('journey 3: should open replies on a new thread once it is posted, even when the live update about it is lost', async () => {
+    await journey('lost-update', 1280, async (j, page) => {
+      // The socket passes through, except the updates themselves: the page must find out by reading again.
+      await page.routeWebSocket(/\/graphql$/, (ws) => {
+        const upstream = ws.connectToServer();
+        upstream.onMessage((message) => {
+          if (!String(message).includes('"type":"next"')) ws.send(message);
+        });
+      });
+      // And the thread's first read answered as if screening had not finished yet (on a busy server it has not).
+      let readEarly = false;
+      await page.route('**/graphql', async (route) => {
+        if (!readEarly || !(route.request().postData() ?? '').includes('query Thread(')) return route.fallback();
+        readEarly = false;
+        const response = await route.fetch();
+        const answer = (await response.json()) as { data?: { thread?: { status: string } | null } };
+        if (answer.data?.thread) answer.data.thread.status = 'PENDING';
+        await route.fulfill({ response, json: answer });
+      });
+      await signInAs(page, 'Sky');
+      await page.getByRole('link', { name: 'Anxiety' }).click();
+      await page.getByRole('link', { name: 'Start a new thread' }).click();
+      const title = 'A quiet evening';
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Your post').fill('I made tea and sat by the window.');
+      readEarly = true;
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('article').getByText('Posted', { exact: true }).waitFor({ timeout: 15_000 });
+      // Read while its post was still being checked, the thread said "not shared yet" and never changed.
+      await page.getByLabel('Your reply').waitFor({ timeout: 10_000 });
+      expect(await page.getByText('Replies open once the thread is shared with the group.').count()).toBe(0);
+      await step(j, 'replies-open');
+    });
+  }, 60_000);
+
   it('journey 3: should say when posting is paused (RATE_LIMITED) and how long for, keeping the draft', async () => {
     const riverToken = await tokenFor(RIVER.sub, RIVER.role, RIVER.name);
     // River posts as many times as the limit allows, through the API.

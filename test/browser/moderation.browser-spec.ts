@@ -259,6 +259,55 @@ describe('staff: the moderation workspace', () => {
     }
   });
 
+  it('should show the decision in the case panel as soon as the server answers it, never the claim before it, however long the case takes to read again', async () => {
+    const journey = await openJourney(browser, base, 'moderation-decided', 1280);
+    const { page } = journey;
+    // Reads of the case are held back for 3 s once the decision is sent: what a busy server does.
+    let slowReads = false;
+    await page.route(/\/graphql$/, async (route) => {
+      if (slowReads && (route.request().postData() ?? '').includes('query ModerationCase(')) await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.fallback();
+    });
+    try {
+      await signInAsPat(page);
+      const decided = await caseOf(await post('Decided at once', `A ${WATCHED} that stays held.`));
+      await goInApp(page, `/moderation/cases/${decided.id}`);
+      await page.getByRole('button', { name: 'Claim this case' }).click();
+      await page.getByText('You have claimed this case.').waitFor();
+      await page.getByLabel(/^Keep held and reach out/).check();
+      await page.locator('#decision-note').fill('Reaching out by message today.');
+
+      // From the moment the answer arrives, the claim is never on screen again.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { claimSeen: string[] }).claimSeen = seen;
+        new MutationObserver(() => {
+          if (document.body.innerText.includes('You have claimed this case.')) seen.push(String(performance.now()));
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+      slowReads = true;
+      const answered = page.waitForResponse((r) => (r.request().postData() ?? '').includes('mutation ResolveCase('));
+      await page.getByRole('button', { name: 'Keep held', exact: true }).click();
+      expect((await answered).ok()).toBe(true);
+      await page.evaluate(() => ((window as unknown as { claimSeen: string[] }).claimSeen.length = 0));
+      const panel = page.getByRole('region', { name: 'Decision' });
+      // Well before the case's own read comes back (3 s).
+      await panel.locator('.inset__label', { hasText: 'Kept held: the author will be contacted' }).waitFor({ timeout: 1_000 });
+      await panel.getByText('Decided by you').waitFor({ timeout: 1_000 });
+      expect(await page.locator('.summary-list div', { hasText: 'State' }).locator('dd').innerText()).toBe('Kept held: the author will be contacted');
+      await checked(journey, 'decided-at-once');
+      // And still after the slow read has landed.
+      await page.waitForTimeout(3_500);
+      await panel.locator('.inset__label', { hasText: 'Kept held: the author will be contacted' }).waitFor();
+      expect(await page.evaluate(() => (window as unknown as { claimSeen: string[] }).claimSeen)).toEqual([]);
+      expect(await caseById(decided.id)).toMatchObject({ status: 'RESOLVED', decision: 'KEEP_HELD', post: { status: 'HELD' } });
+      expect(journey.problems()).toEqual([]);
+    } finally {
+      slowReads = false;
+      await journey.close();
+    }
+  });
+
   it('should keep staff links and pages from clients, and the server refuses them anyway', async () => {
     const journey = await openJourney(browser, base, 'moderation-client', 375);
     const { page } = journey;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { AnnouncerProvider } from '../components/announcer';
 import { useAuth } from '../features/auth/hooks/auth-provider';
 import { clearAllDrafts } from '../features/forum/hooks/use-draft';
 import { NotificationsLink } from '../features/notifications/components/notifications-link';
@@ -53,7 +54,7 @@ export function Shell({ children }: { children: ReactNode }) {
   };
 
   return (
-    <>
+    <AnnouncerProvider>
       <a href="#main-content" className="skip-link">
         Skip to main content
       </a>
@@ -94,6 +95,6 @@ export function Shell({ children }: { children: ReactNode }) {
           </p>
         </div>
       </footer>
-    </>
+    </AnnouncerProvider>
   );
 }

@@ -82,6 +82,16 @@ export const PreviewScreeningQuery = graphql(`
   }
 `);
 
+/** Who an audit event names, as they are now (read with the page; an erased member is ERASED, never their old name). */
+export const AuditMemberFields = graphql(`
+  fragment AuditMemberFields on MemberListing {
+    id
+    displayName
+    role
+    status
+  }
+`);
+
 export const AuditEventsQuery = graphql(`
   query AdminAuditEvents($first: Int, $after: String, $filter: AuditEventFilter) {
     auditEvents(first: $first, after: $after, filter: $filter) {
@@ -90,9 +100,15 @@ export const AuditEventsQuery = graphql(`
           id
           actorId
           actorRole
+          actor {
+            ...AuditMemberFields
+          }
           action
           targetType
           targetId
+          targetMember {
+            ...AuditMemberFields
+          }
           details
           createdAt
         }

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
@@ -6,7 +6,7 @@ import { Loading } from '../../../components/loading';
 import { LoadProblem } from '../../../components/problem';
 import { TextField } from '../../../components/text-field';
 import { fullTime } from '../../../lib/format-time';
-import type { AuditEventFilter } from '../../../lib/gql/graphql';
+import type { AuditEventFilter, AuditMemberFieldsFragment } from '../../../lib/gql/graphql';
 import { AssignmentsQuery, AuditEventsQuery, ExportAuditCsvMutation } from '../api/admin';
 import { notDone } from '../../../lib/failure-text';
 import { AdminTable } from './admin-table';
@@ -61,6 +61,38 @@ function download(csv: string, name: string) {
   URL.revokeObjectURL(url);
 }
 
+const ROLE_WORDS: Record<string, string> = {
+  CLIENT: 'client',
+  PEER_SPECIALIST: 'peer specialist',
+  CLINICIAN: 'clinician',
+  ADMIN: 'program staff',
+  SYSTEM: 'system',
+};
+
+/**
+ * A member the log names, by their display name as it is now (read with the page), their role
+ * (the event's: what they acted as then) and their id below, to filter by or copy. An erased
+ * member reads "Former member", marked erased: the log never keeps the name they had.
+ */
+function AuditMember({ member, id, role }: { member: AuditMemberFieldsFragment | null | undefined; id: string; role: string }) {
+  const roleWords = ROLE_WORDS[role] ?? role.toLowerCase().replace(/_/g, ' ');
+  const status = member?.status === 'ERASED' ? ', erased' : member?.status === 'DISCHARGED' ? ', discharged' : '';
+  return (
+    <>
+      {member ? member.displayName : 'A member no longer on record'}
+      <br />
+      <span className="hint">
+        {roleWords}
+        {status}
+      </span>
+      <br />
+      <code className="admin-id" title="Member id">
+        {id}
+      </code>
+    </>
+  );
+}
+
 /**
  * The append-only audit log, newest first: filters, pages (a stack of cursors for going back),
  * and a CSV download of the filtered range, which the server records as an event of its own.
@@ -76,7 +108,6 @@ export function AuditLog() {
   const [people] = useQuery({ query: AssignmentsQuery });
   const [{ fetching: exporting }, exportCsv] = useMutation(ExportAuditCsvMutation);
   const peers = people.data?.peerSpecialistAssignments ?? [];
-  const names = useMemo(() => new Map(peers.map((p) => [p.memberId, p.displayName])), [peers]);
   const set = (field: keyof FilterForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   const apply = (event: FormEvent) => {
@@ -192,6 +223,7 @@ export function AuditLog() {
           labelledBy="audit-events-title"
           caption="Audit events, newest first: when, who, what and on what"
           testId="audit-table"
+          className="admin-table--audit"
           columns={[{ header: 'When' }, { header: 'Who' }, { header: 'Action' }, { header: 'Target' }, { header: 'Details' }]}
           rows={result.data ? edges : undefined}
           rowKey={({ node }) => node.id}
@@ -201,18 +233,18 @@ export function AuditLog() {
               <td>
                 <time dateTime={e.createdAt}>{fullTime(e.createdAt)}</time>
               </td>
-              <td>
-                {e.actorId ? (names.get(e.actorId) ?? e.actorId) : 'The system'}
-                <br />
-                <span className="hint">{e.actorRole.toLowerCase().replace(/_/g, ' ')}</span>
-              </td>
+              <td>{e.actorId ? <AuditMember member={e.actor} id={e.actorId} role={e.actorRole} /> : 'The system'}</td>
               <td>
                 <code>{e.action}</code>
               </td>
               <td>
                 {e.targetType}
                 <br />
-                <code className="admin-id">{e.targetId}</code>
+                {e.targetMember ? (
+                  <AuditMember member={e.targetMember} id={e.targetId} role={e.targetMember.role} />
+                ) : (
+                  <code className="admin-id">{e.targetId}</code>
+                )}
               </td>
               <td>
                 <code className="admin-id">{e.details === '{}' ? '' : e.details}</code>

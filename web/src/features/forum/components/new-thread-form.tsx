@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
+import { useAnnounce } from '../../../components/announcer';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { TextField } from '../../../components/text-field';
@@ -19,6 +20,7 @@ export function NewThreadForm({ spaceId, viewerId, onCreated }: { spaceId: strin
   const [draft, setDraft, clearDraft] = useDraft(`${viewerId}:thread:${spaceId}`, { title: '', body: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [{ fetching }, createThread] = useMutation(CreateThreadMutation);
+  const announce = useAnnounce();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,6 +39,9 @@ export function NewThreadForm({ spaceId, viewerId, onCreated }: { spaceId: strin
     }
     markSent(outcome.sent.createThread.firstPost.id);
     clearDraft();
+    // Said before the thread's page replaces this one: its post's state region is new when it
+    // appears, so "Checking your post…" there is not read out (PostState says what comes next).
+    announce('Your post was sent. It is checked before others can see it.');
     onCreated(outcome.sent.createThread.id);
   };
 

@@ -27,6 +27,14 @@ export interface ThreadViewProps {
 export function ThreadView({ threadId, viewerId, afterOwnPost, notice }: ThreadViewProps) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: ThreadQuery, variables: { id: threadId } });
   const thread = data?.thread;
+  // A thread is PENDING only to its author (and staff): read it again while it is, as its posts are.
+  // A live update that lands while the first read is on its way is otherwise lost, and the thread
+  // stayed "not shared yet" (no reply form) under a post already shown as Posted.
+  useEffect(() => {
+    if (thread?.status !== 'PENDING') return undefined;
+    const timer = window.setTimeout(() => reexecute({ requestPolicy: 'network-only' }), RECHECK_MS);
+    return () => window.clearTimeout(timer);
+  }, [thread?.status, data, reexecute]);
   usePageTitle(thread?.title ?? (fetching ? 'Loading thread' : 'Thread not found'));
   useEffect(() => {
     if (thread) markThreadSeen(viewerId, thread.id, thread.lastActivityAt);

@@ -33,11 +33,15 @@ export function SeriesChart({ id, title, summary, labels, xs, series, unit, form
   useEffect(() => {
     const el = holder.current;
     if (!el) return;
-    const width = () => Math.max(280, el.clientWidth);
+    // The box's own width: a floor above it (280 px was) made the chart wider than its card at 320 px,
+    // cutting off the last date and the legend. A floor only for a box not laid out yet.
+    const width = () => el.clientWidth || 280;
     const plot = new uPlot(
       {
         width: width(),
         height: 220,
+        // Room on the right for the last date, which is centred on its tick.
+        padding: [8, 20, 0, 0],
         scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min ?? 0), Math.max(1, max ?? 1)] } },
         axes: [
           { stroke: '#0b0c0c', grid: { stroke: '#e1e3e4' } },

@@ -168,6 +168,15 @@ export const ResolveCaseMutation = graphql(`
       status
       decision
       resolvedAt
+      assignee {
+        id
+        displayName
+      }
+      post {
+        id
+        status
+        heldReason
+      }
     }
   }
 `);

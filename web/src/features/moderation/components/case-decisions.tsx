@@ -7,6 +7,7 @@ import type { CaseDecision, ModerationCaseQuery } from '../../../lib/gql/graphql
 import { AddCaseNoteMutation, ClaimCaseMutation, EscalateCaseMutation, ResolveCaseMutation } from '../api/moderation';
 import { AUTHOR_NOTE_TEMPLATES } from '../author-note-templates';
 import { caseActionProblemOf, type CaseActionProblem } from '../case-conflict';
+import type { ResolveAnswer } from '../case-answer';
 import { DECISION_LABEL, needsCarefulApproval } from '../case-labels';
 import { clockTime, timeLeft } from '../../../lib/due-time';
 import { useNow } from '../../../lib/use-now';
@@ -27,11 +28,22 @@ const AUTHOR_NOTE = 'author-note';
 const CASE_TYPENAMES = { additionalTypenames: ['ModerationCase'] };
 
 /**
- * Claim, decide, escalate, note. The post's state on screen is always the server's: after any
- * action the case is read again. A refusal because a colleague got there first (CONFLICT) is
+ * Claim, decide, escalate, note. The post's state on screen is always the server's: a decision
+ * shows as the server answered it, at once, and after any action the case is read again. A refusal because a colleague got there first (CONFLICT) is
  * said kindly, and the case refreshes to show where it stands.
  */
-export function CaseDecisions({ c, viewerId, refetch }: { c: CaseData; viewerId: string; refetch: () => void }) {
+export function CaseDecisions({
+  c,
+  viewerId,
+  refetch,
+  onDecided,
+}: {
+  c: CaseData;
+  viewerId: string;
+  refetch: () => void;
+  /** The server's answer to a decision, shown at once while the case is read again. */
+  onDecided: (answer: ResolveAnswer) => void;
+}) {
   const now = useNow(10_000);
   const [decision, setDecision] = useState<CaseDecision | null>(null);
   const [note, setNote] = useState('');
@@ -98,6 +110,7 @@ export function CaseDecisions({ c, viewerId, refetch }: { c: CaseData; viewerId:
       else fail(result.error);
       return;
     }
+    if (result.data) onDecided(result.data.resolveCase);
     setDone(`${DECISION_LABEL[chosen]}.`);
     setDecision(null);
     setNote('');

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useQuery } from 'urql';
 import { Loading } from '../../../components/loading';
@@ -10,6 +10,7 @@ import { escalationCaseCameFrom } from '../../../lib/case-links';
 import { fullTime, timeAgo } from '../../../lib/format-time';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { ModerationCaseQuery } from '../api/moderation';
+import { caseWithAnswer, type ResolveAnswer } from '../case-answer';
 import { CRISIS_LABEL, DECISION_LABEL, PRIORITY_LABEL, REASON_LABEL, STATUS_LABEL } from '../case-labels';
 import { useLiveQueue } from '../hooks/use-live-queue';
 import { useShortcuts } from '../hooks/use-shortcuts';
@@ -42,7 +43,9 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
   const queue = useQueueCases();
   const [, navigate] = useLocation();
   const help = useShortcutsHelp();
-  const c = data?.moderationCase;
+  const [answer, setAnswer] = useState<ResolveAnswer | null>(null);
+  const read = data?.moderationCase;
+  const c = read ? caseWithAnswer(read, answer) : read;
   usePageTitle(c ? `Case: ${c.post?.thread?.title ?? 'post'}` : fetching ? 'Loading case' : 'Case not found');
 
   const order = applyFilters(queue.cases, filtersFrom(search)).map((x) => x.id);
@@ -160,7 +163,7 @@ export function CaseView({ caseId, viewerId, search }: { caseId: string; viewerI
       </section>
 
       <ScreeningEvidence c={c} />
-      <CaseDecisions key={c.id} c={c} viewerId={viewerId} refetch={refetch} />
+      <CaseDecisions key={c.id} c={c} viewerId={viewerId} refetch={refetch} onDecided={setAnswer} />
 
       <section aria-labelledby="thread-context-heading">
         <h2 id="thread-context-heading">Around it in the thread</h2>
