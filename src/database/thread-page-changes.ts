@@ -75,6 +75,8 @@ export class ThreadPageChanges implements OnApplicationShutdown {
       connectionString: this.config.database.url,
       application_name: 'between-sessions-thread-pages',
       connectionTimeoutMillis: 5_000,
+      // A half-open connection hears nothing: keepalives find it out (the cache's max age bounds it meanwhile).
+      keepAlive: true,
     });
     this.client = client;
     client.on('error', () => this.lost(connection));
