@@ -212,6 +212,30 @@ describe('forum: the thread-page cache', () => {
     await expectCaughtUp(reader, threadId, (p) => !p.posts.edges.some((e) => e.node.body.includes('Thinking of you')));
   });
 
+  it("should still refuse a cached thread of a cohort's space to a client outside the cohort, and show it when the cohort changes", async () => {
+    const cohortSpace = await space(a.dataSource, { cohort: 'spring' });
+    const insider = await member(a, Role.CLIENT, 'cache-spring', { cohort: 'spring' });
+    const outsider = await member(a, Role.CLIENT, 'cache-autumn', { cohort: 'autumn' });
+    const thread = await publishedThread(b, insider, cohortSpace);
+    await publishedReply(b, insider, thread.id);
+    await waitFor(
+      'the cohort thread to be cached',
+      async () => {
+        const hits = await count('hit');
+        await read(a, insider, thread.id);
+        return (await count('hit')) === hits + 1;
+      },
+      { timeoutMs: 2_000, intervalMs: 10 },
+    );
+    const hits = await count('hit');
+    expect(await read(a, outsider, thread.id)).toBeNull();
+    expect(await count('hit')).toBe(hits + 1);
+
+    await b.dataSource.query(`UPDATE spaces SET cohort = 'autumn' WHERE id = $1`, [cohortSpace]);
+    await expectCaughtUp(outsider, thread.id, () => true);
+    expect(await read(a, insider, thread.id)).toBeNull();
+  });
+
   it('should hold one LISTEN connection per API process whose cache is on, and none where it is off', async () => {
     const [{ listeners }]: Array<{ listeners: number }> = await a.dataSource.query(
       `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'between-sessions-thread-pages'`,
