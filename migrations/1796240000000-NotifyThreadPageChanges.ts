@@ -7,9 +7,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * delivered only when the writing transaction commits, and identical notices of one transaction
  * are delivered once (an erasure that rewrites 500 posts of 3 threads sends 3).
  *
- * - posts, threads, thread_post_counts: the thread's id;
- * - reactions, post_reaction_counts: the thread of the post (none when the post is gone with them:
- *   its own delete notifies);
+ * - posts: the thread's id, on every update and delete, and on an insert only of a post that is
+ *   already PUBLISHED. A new reply is PENDING: no page anyone else sees changes until its screening
+ *   commits, and that update notifies. Its author's own page is kept right by the API process that
+ *   wrote it (PostingService forgets the thread at once); another process may show that author
+ *   the page without it until the screening commits, some milliseconds later.
+ * - threads: the thread's id on an update of anything but last_activity_at (which the screening's
+ *   publishing update moves, already notified by its post) and on delete;
+ * - reactions: the thread of the post (none when the post is gone with them: its own delete
+ *   notifies). thread_post_counts and post_reaction_counts change only with a post or a reaction.
+ *
+ * Why so few: a transaction that NOTIFYs takes a database-wide lock from its pre-commit to its end
+ * (PostgreSQL serialises such commits instead of sharing a WAL flush; pgbench, 8 writers: 1,900 ->
+ * 390-520 transactions/s). One notifying commit per accepted post (its screening) instead of two.
  * - spaces and members (a cohort, a display name, a role, an erasure): '*', every page, rare. Only
  *   the member columns a page shows: the sign-in upsert touches last_seen_at on every cache miss.
  * - TRUNCATE of any of them: '*'.
@@ -35,11 +45,11 @@ export class NotifyThreadPageChanges1796240000000 implements MigrationInterface 
         ELSIF TG_TABLE_NAME = 'threads' THEN
           IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('thread_page_changed', NEW.id::text); END IF;
           IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('thread_page_changed', OLD.id::text); END IF;
-        ELSIF TG_TABLE_NAME IN ('posts', 'thread_post_counts') THEN
+        ELSIF TG_TABLE_NAME = 'posts' THEN
           IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('thread_page_changed', NEW.thread_id::text); END IF;
           IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('thread_page_changed', OLD.thread_id::text); END IF;
         ELSE
-          -- reactions, post_reaction_counts
+          -- reactions
           IF TG_OP = 'DELETE' THEN
             SELECT thread_id INTO changed FROM posts WHERE id = OLD.post_id;
           ELSE
@@ -49,11 +59,25 @@ export class NotifyThreadPageChanges1796240000000 implements MigrationInterface 
         END IF;
         RETURN NULL;
       END $$`);
-    for (const table of ['posts', 'threads', 'thread_post_counts', 'reactions', 'post_reaction_counts']) {
-      await queryRunner.query(
-        `CREATE TRIGGER "${table}_notify_thread_page" AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "forum_notify_thread_page"()`,
-      );
-    }
+    await queryRunner.query(
+      `CREATE TRIGGER "posts_notify_thread_page" AFTER UPDATE OR DELETE ON "posts" FOR EACH ROW EXECUTE FUNCTION "forum_notify_thread_page"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "posts_insert_notify_thread_page" AFTER INSERT ON "posts" FOR EACH ROW WHEN (NEW."status" = 'PUBLISHED')
+       EXECUTE FUNCTION "forum_notify_thread_page"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "threads_notify_thread_page" AFTER UPDATE ON "threads" FOR EACH ROW
+       WHEN ((OLD."title", OLD."space_id", OLD."author_id", OLD."first_post_id")
+             IS DISTINCT FROM (NEW."title", NEW."space_id", NEW."author_id", NEW."first_post_id"))
+       EXECUTE FUNCTION "forum_notify_thread_page"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "threads_delete_notify_thread_page" AFTER DELETE ON "threads" FOR EACH ROW EXECUTE FUNCTION "forum_notify_thread_page"()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "reactions_notify_thread_page" AFTER INSERT OR UPDATE OR DELETE ON "reactions" FOR EACH ROW EXECUTE FUNCTION "forum_notify_thread_page"()`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER "spaces_notify_thread_page" AFTER UPDATE OR DELETE ON "spaces" FOR EACH ROW EXECUTE FUNCTION "forum_notify_thread_page"()`,
     );
@@ -76,9 +100,11 @@ export class NotifyThreadPageChanges1796240000000 implements MigrationInterface 
     await queryRunner.query(`DROP TRIGGER "members_delete_notify_thread_page" ON "members"`);
     await queryRunner.query(`DROP TRIGGER "members_notify_thread_page" ON "members"`);
     await queryRunner.query(`DROP TRIGGER "spaces_notify_thread_page" ON "spaces"`);
-    for (const table of ['posts', 'threads', 'thread_post_counts', 'reactions', 'post_reaction_counts']) {
-      await queryRunner.query(`DROP TRIGGER "${table}_notify_thread_page" ON "${table}"`);
-    }
+    await queryRunner.query(`DROP TRIGGER "reactions_notify_thread_page" ON "reactions"`);
+    await queryRunner.query(`DROP TRIGGER "threads_delete_notify_thread_page" ON "threads"`);
+    await queryRunner.query(`DROP TRIGGER "threads_notify_thread_page" ON "threads"`);
+    await queryRunner.query(`DROP TRIGGER "posts_insert_notify_thread_page" ON "posts"`);
+    await queryRunner.query(`DROP TRIGGER "posts_notify_thread_page" ON "posts"`);
     await queryRunner.query(`DROP FUNCTION "forum_notify_thread_page"()`);
     await queryRunner.query(`DROP INDEX "posts_thread_author_only"`);
   }

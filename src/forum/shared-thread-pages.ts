@@ -124,6 +124,11 @@ export class SharedThreadPages {
     return copyFor(entry, viewer.memberId);
   }
 
+  /** A write this process made that sends no change notice (a new PENDING reply): its thread's pages are read again. */
+  forgetThread(threadId: string): void {
+    this.cache.threadChanged(threadId);
+  }
+
   /** Whether the notices are heard now (tests). */
   get listening(): boolean {
     return this.cache.usable;

@@ -183,6 +183,18 @@ describe('forum: the thread-page cache', () => {
     expect(await read(a, author, threadId)).toEqual(await read(c, author, threadId));
   });
 
+  it('should show its author a new pending reply made through the same API process at once, and nobody else', async () => {
+    const { threadId } = await cachedThread();
+    // A new reply sends no notice (it is PENDING: nobody else's page changes); the process that wrote it forgets the page itself.
+    const reply = await createReply(a, author, threadId, 'Checking in after a hard week.');
+    expect(ids(await read(a, author, threadId))).toContain(reply.id);
+    expect(ids(await read(a, reader, threadId))).not.toContain(reply.id);
+    expect(await read(a, author, threadId)).toEqual(await read(c, author, threadId));
+    // Screened: its publication is a notice, and everyone's page shows it.
+    await screen(b, reply.id, 1, 'PUBLISH');
+    await expectCaughtUp(reader, threadId, (p) => ids(p).includes(reply.id));
+  });
+
   it('should show a new reply, an edit and a deletion made through another API process', async () => {
     const { threadId, replyId } = await cachedThread();
     const next = await publishedReply(b, other, threadId, 'Same here, one day at a time.');
