@@ -18,6 +18,7 @@ import { DatabaseModule } from './database/database.module';
 import { DevSignInModule } from './dev-sign-in/dev-sign-in.module';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EscalationModule } from './escalation/escalation.module';
+import { ForumApiModule } from './forum/forum-api.module';
 import { ForumModule } from './forum/forum.module';
 import { HealthModule } from './health/health.module';
 import { HttpDrain } from './health/http-drain';
@@ -80,8 +81,8 @@ export class AppModule {
             ]
           : []),
         ...(serveHttp && DevSignInModule.isAvailable(config) ? [DevSignInModule] : []),
-        // The admins' console is GraphQL only, and only a process serving requests caches viewers: neither runs in a worker.
-        ...(serveHttp ? [AdminModule, MembersApiModule] : []),
+        // The admins' console is GraphQL only, and only a process serving requests caches viewers and thread pages: none runs in a worker.
+        ...(serveHttp ? [AdminModule, MembersApiModule, ForumApiModule] : []),
         ...(runWorkers ? WORKER_MODULES : []),
       ],
       providers: [

@@ -92,3 +92,18 @@ describe('sign-in configuration', () => {
     expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'x'.repeat(32) })).toEqual([expect.stringMatching(/^JWT_JWKS_URL: production verifies tokens/)]);
   });
 });
+
+describe('thread-page cache configuration', () => {
+  const DEV = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://app@127.0.0.1:5432/forum' };
+
+  it('should keep pages a few seconds by default on PostgreSQL', () => {
+    expect(AppConfig.fromEnv(DEV).threadPageCache).toEqual({ maxAgeMs: 5_000, maxEntries: 2_000 });
+  });
+
+  it('should be off with the embedded PGlite and behind a transaction-mode pooler, whatever is set', () => {
+    const { DATABASE_URL: _url, ...embedded } = DEV;
+    expect(AppConfig.fromEnv({ ...embedded, THREAD_PAGE_CACHE_MS: '3000' }).threadPageCache.maxAgeMs).toBe(0);
+    expect(AppConfig.fromEnv({ ...DEV, DATABASE_PREPARED_STATEMENTS: 'false', THREAD_PAGE_CACHE_MS: '3000' }).threadPageCache.maxAgeMs).toBe(0);
+    expect(AppConfig.fromEnv({ ...DEV, THREAD_PAGE_CACHE_MS: '0' }).threadPageCache.maxAgeMs).toBe(0);
+  });
+});

@@ -38,6 +38,11 @@ export class AppConfig {
    * owner's, used only to migrate at boot. Both unset: embedded PGlite.
    */
   readonly database: { url: string | undefined; migrationUrl: string | undefined; poolSize: number; preparedStatements: boolean; pgliteDataDir: string };
+  /**
+   * The API's in-process thread-page cache: `maxAgeMs` 0 is off. Off too with embedded PGlite and
+   * with DATABASE_PREPARED_STATEMENTS=false (a transaction-mode pooler cannot LISTEN), whatever is set.
+   */
+  readonly threadPageCache: { maxAgeMs: number; maxEntries: number };
   readonly redis: { url: string; prefix: string };
   /**
    * How bearer tokens are verified: `secret` (HS256, development and tests) unless the identity
@@ -98,6 +103,8 @@ export class AppConfig {
       preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
       pgliteDataDir: env.PGLITE_DATA_DIR,
     };
+    const pageCacheCanListen = env.DATABASE_URL !== undefined && env.DATABASE_PREPARED_STATEMENTS;
+    this.threadPageCache = { maxAgeMs: pageCacheCanListen ? env.THREAD_PAGE_CACHE_MS : 0, maxEntries: env.THREAD_PAGE_CACHE_ENTRIES };
     // One prefix per environment, so a test run or a demo never touches another's keys.
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };
     this.auth = {

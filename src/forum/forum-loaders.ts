@@ -14,6 +14,7 @@ import { PostModel, PostPageRead } from './models/post.model';
 import { ReactionCountModel } from './models/reaction-count.model';
 import { PagePost, PostsRepository } from './posts.repository';
 import { ReactionsRepository } from './reactions.repository';
+import { SharedThreadPages } from './shared-thread-pages';
 import { SpacesRepository } from './spaces.repository';
 import { ThreadsRepository, ThreadWithOpening } from './threads.repository';
 
@@ -65,6 +66,7 @@ export class ForumLoaders {
     private readonly posts: PostsRepository,
     private readonly reactions: ReactionsRepository,
     private readonly members: MemberLoaders,
+    private readonly sharedPages: SharedThreadPages,
   ) {}
 
   for(ctx: RequestContext): ForumLoaderSet {
@@ -107,7 +109,8 @@ export class ForumLoaders {
    * reactions and the reply count are primed into this request's loaders, so the field resolvers
    * that follow (and their visibility checks, unchanged) find them there instead of sending a
    * statement each. A page asked for with other arguments than `first`/`after` here is still read
-   * by threadPosts as before.
+   * by threadPosts as before. The read itself may be answered from this process's cache of the
+   * shared part of thread pages (SharedThreadPages), with what the database would answer.
    */
   async prefetchThreadPage(
     ctx: RequestContext,
@@ -125,7 +128,7 @@ export class ForumLoaders {
       return; // refused by the posts field itself, with its own error
     }
     const set = this.for(ctx);
-    const read = await this.threads.readWithPage(viewer, threadId, limit + 1, afterSeq);
+    const read = await this.sharedPages.read(viewer, threadId, limit + 1, afterSeq);
     if (!read) {
       set.thread.prime(threadId, null);
       return;

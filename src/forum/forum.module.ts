@@ -25,6 +25,8 @@ import { SpaceAssignmentsService } from './space-assignments.service';
 import { SpacesRepository } from './spaces.repository';
 import { SpacesResolver } from './spaces.resolver';
 import { SpacesService } from './spaces.service';
+import { SharedThreadPages } from './shared-thread-pages';
+import { ThreadPageChanges } from '../database/thread-page-changes';
 import { ThreadsRepository } from './threads.repository';
 import { ThreadsResolver } from './threads.resolver';
 import { ThreadsService } from './threads.service';
@@ -63,10 +65,21 @@ import { ThreadsService } from './threads.service';
     SpacesRepository,
     SpacesResolver,
     SpacesService,
+    SharedThreadPages,
+    ThreadPageChanges,
     ThreadsRepository,
     ThreadsResolver,
     ThreadsService,
   ],
-  exports: [MemberPostsDataRepository, ForumLoaders, PostLifecycleService, PostsService, PostsRepository, ReportsRepository, ScreeningOutboxRepository],
+  exports: [
+    MemberPostsDataRepository,
+    ForumLoaders,
+    SharedThreadPages,
+    PostLifecycleService,
+    PostsService,
+    PostsRepository,
+    ReportsRepository,
+    ScreeningOutboxRepository,
+  ],
 })
 export class ForumModule {}

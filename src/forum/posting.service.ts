@@ -19,6 +19,7 @@ import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { ScreeningOutboxRepository } from './screening-outbox.repository';
 import { ScreeningOutboxService } from './screening-outbox.service';
+import { SharedThreadPages } from './shared-thread-pages';
 import { spaceArchivedError, SpacesService } from './spaces.service';
 import { ThreadsRepository } from './threads.repository';
 
@@ -45,6 +46,7 @@ export class PostingService {
     private readonly outbox: ScreeningOutboxService,
     private readonly rateLimiter: ForumRateLimiter,
     private readonly audit: AuditService,
+    private readonly sharedPages: SharedThreadPages,
   ) {}
 
   async createThread(
@@ -112,6 +114,9 @@ export class PostingService {
       requestId,
     );
     if (!post) throw await this.replyRefusal(viewer, threadId, quotePostId, loaders);
+    // A new (PENDING) reply sends no change notice (see NotifyThreadPageChanges): this process's
+    // cached page would not show its author their own reply until it is screened.
+    this.sharedPages.forgetThread(threadId);
     await this.outbox.dispatch(postId, 1);
     return post;
   }

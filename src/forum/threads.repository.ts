@@ -4,13 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../common/auth/viewer';
 import { PostStatus } from '../common/domain/post-status.enum';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
+import { Role } from '../common/domain/role.enum';
 import { queryPrepared } from '../common/sql/prepared-statement';
 import { NamedParameters, PositionalParameters } from '../common/sql/sql-parameters';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PostEntity } from './entities/post.entity';
 import { SpaceEntity } from './entities/space.entity';
 import { ThreadEntity } from './entities/thread.entity';
-import { visiblePostStatusSql } from './post-visibility';
+import { AUTHOR_ONLY_STATUSES, visiblePostStatusSql } from './post-visibility';
 import { PagePost, visibleReplyCountSql } from './posts.repository';
 
 /** A thread as its loader reads it: joined with what every reader of a thread looks at next. */
@@ -38,6 +39,30 @@ export interface ThreadPageRead {
   page: PagePostWithReactions[];
   replyCount: number;
 }
+
+/** A thread page as a viewer who sees only PUBLISHED posts reads it, with what the thread-page cache needs to serve it to others. */
+export interface SharedThreadPageRead {
+  thread: ThreadPageRead;
+  /** Members with a PENDING, HELD or REMOVED post anywhere in the thread: their own page differs. */
+  authorOnlyMemberIds: string[];
+  /** Every reaction to the page's posts; null when there are more than asked for. */
+  pageReactions: Array<{ postId: string; memberId: string; kind: ReactionKind }> | null;
+}
+
+/**
+ * The viewer the shared page is read for: a client (no staff scope) whose member id no member has
+ * (ids come from gen_random_uuid, never the nil uuid), so the visibility fragments leave PUBLISHED
+ * posts only and count no posts of their own.
+ */
+const PUBLIC_ONLY_VIEWER: Viewer = {
+  memberId: '00000000-0000-0000-0000-000000000000',
+  sub: '',
+  role: Role.CLIENT,
+  displayName: '',
+  cohort: null,
+  moderatedSpaceIds: [],
+  tokenExpiresAt: new Date(0),
+};
 
 /** One page post as readWithPage's json_agg lists it: positional, so no key is repeated per post. */
 type PageTuple = [
@@ -121,12 +146,45 @@ export class ThreadsRepository {
    * decided by the caller (ThreadsService.findVisible) from the first post and space read here.
    */
   async readWithPage(viewer: Viewer, threadId: string, rows: number, afterSeq: string | null): Promise<ThreadPageRead | null> {
+    const read = await this.readPage(viewer, threadId, rows, afterSeq, null);
+    return read && read.thread;
+  }
+
+  /**
+   * What readWithPage returns for a viewer who sees only PUBLISHED posts and has none of their own
+   * (the same statement, for a member id nobody has, so both paths show the same), plus what the
+   * thread-page cache needs to serve it to other viewers: the members who have a post only they
+   * (and staff) may see anywhere in the thread, and every (post, member, kind) reaction of the
+   * page's posts when the page has at most `maxReactions` of them (null above that).
+   */
+  async readSharedPage(threadId: string, rows: number, afterSeq: string | null, maxReactions: number): Promise<SharedThreadPageRead | null> {
+    return this.readPage(PUBLIC_ONLY_VIEWER, threadId, rows, afterSeq, maxReactions);
+  }
+
+  private async readPage(
+    viewer: Viewer,
+    threadId: string,
+    rows: number,
+    afterSeq: string | null,
+    sharedMaxReactions: number | null,
+  ): Promise<SharedThreadPageRead | null> {
     const params = new PositionalParameters([threadId, rows, afterSeq, viewer.memberId]);
     const visible = visiblePostStatusSql(viewer, 'q', params);
     const replyCount = visibleReplyCountSql(viewer, { thread: 't', firstPost: 'fp', counts: 'c' }, params);
+    // Statuses as literals, so the partial index posts_thread_author_only matches in a generic plan.
+    const authorOnly = AUTHOR_ONLY_STATUSES.map((status) => `'${status}'`).join(', ');
+    const shared =
+      sharedMaxReactions === null
+        ? ''
+        : `,
+              (SELECT array_agg(DISTINCT o.author_id) FROM posts o WHERE o.thread_id = t.id AND o.status IN (${authorOnly})) AS author_only_members,
+              (SELECT CASE WHEN coalesce(sum(rc.count), 0) <= ${params.bind(sharedMaxReactions)}::int
+                           THEN coalesce((SELECT json_agg(json_build_array(r.post_id, r.member_id, r.kind)) FROM reactions r WHERE r.post_id IN (SELECT id FROM page)), '[]'::json)
+                      END
+                 FROM post_reaction_counts rc WHERE rc.post_id IN (SELECT id FROM page)) AS page_reactions`;
     const result = await queryPrepared<Record<string, unknown>>(
       this.dataSource,
-      'thread-page',
+      sharedMaxReactions === null ? 'thread-page' : 'shared-thread-page',
       `WITH page AS (
          SELECT q.id, q.seq, q.space_id, q.author_id, q.quote_post_id, q.status, q.held_reason, q.revision, q.body_html, q.created_at, q.edited_at
            FROM posts q
@@ -151,7 +209,7 @@ export class ThreadsRepository {
                                                 (SELECT json_agg(r.kind) FROM reactions r WHERE r.post_id = page.id AND r.member_id = $4))
                                 ORDER BY page.seq)
                  FROM page JOIN members pm ON pm.id = page.author_id) AS page,
-              ${replyCount} AS reply_count
+              ${replyCount} AS reply_count${shared}
          FROM threads t
          LEFT JOIN posts fp ON fp.id = t.first_post_id
          LEFT JOIN spaces s ON s.id = t.space_id
@@ -164,9 +222,18 @@ export class ThreadsRepository {
     if (!row) return null;
     const pageTuples = (row.page as PageTuple[] | null) ?? [];
     return {
-      thread: threadFromRow(row),
-      page: pageTuples.map((tuple) => pagePostFrom(threadId, tuple)),
-      replyCount: Number(row.reply_count ?? 0),
+      thread: {
+        thread: threadFromRow(row),
+        page: pageTuples.map((tuple) => pagePostFrom(threadId, tuple)),
+        replyCount: Number(row.reply_count ?? 0),
+      },
+      authorOnlyMemberIds: (row.author_only_members as string[] | null | undefined) ?? [],
+      pageReactions:
+        ((row.page_reactions as Array<[string, string, ReactionKind]> | null | undefined) ?? null)?.map(([postId, memberId, kind]) => ({
+          postId,
+          memberId,
+          kind,
+        })) ?? null,
     };
   }
 

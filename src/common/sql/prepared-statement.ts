@@ -61,6 +61,14 @@ export function sendStatementsUnnamed(dataSource: DataSource): void {
   unnamedOnly.set(dataSource, 'configured');
 }
 
+/**
+ * Whether this database's statements go unnamed: configured so, or found to run on sessions that
+ * are not the connection's own (a transaction-mode pooler, where LISTEN does not hear either).
+ */
+export function statementsGoUnnamed(dataSource: DataSource): boolean {
+  return unnamedOnly.has(dataSource);
+}
+
 /** queryPrepared warns on this logger when one of the database's statements first goes unnamed. */
 export function reportUnnamedStatementsTo(dataSource: DataSource, logger: Logger): void {
   loggers.set(dataSource, logger);
