@@ -1105,4 +1105,31 @@ describe(detectCrisis.name, () => {
       expect(two.evidence.some((item) => item.patternId === 'rule.preparations-add-up')).toBe(false);
     });
   });
+
+  describe('probe 5: whose act it is, and pills thought of as a gerund', () => {
+    it("should read a reflexive phrase after a named person as that person's, not the author's", () => {
+      expect(assess('Finding out that your daughter has been cutting is frightening.').level).toBe('LOW');
+      expect(assess('My daughter has been cutting and I do not know how to help her.').level).toBe('LOW');
+    });
+
+    it("should keep the author's own reflexive phrase", () => {
+      expect(levelOf('I have been cutting again.')).toBe('HIGH');
+      expect(levelOf('My daughter is asleep. I have been cutting again.')).toBe('HIGH');
+    });
+
+    it('should count the author among "those people who" when they say so', () => {
+      expect(levelOf('I am one of those people who want to die.')).toBe('MODERATE');
+      expect(levelOf('In my work I am one of those people who survived an attempt.')).toBe('HIGH');
+    });
+
+    it('should read thinking about taking all of the pills as active ideation with the means', () => {
+      expect(levelOf("They're in my drawer and I keep thinking about taking all of them tonight.")).toBe('IMMINENT');
+      expect(levelOf('I keep thinking about swallowing all of my pills.')).not.toBe('NONE');
+    });
+
+    it('should not read taking people somewhere as pills', () => {
+      expect(levelOf('I am thinking about taking them all to the zoo on Saturday.')).toBe('NONE');
+      expect(levelOf('Thinking of taking all of them out for pizza after the game.')).toBe('NONE');
+    });
+  });
 });

@@ -440,11 +440,15 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   const subject: Subject =
     pattern.subject === 'THIRD_PERSON'
       ? 'THIRD'
-      : pattern.subject === 'REFLEXIVE' || /^(?:i|my|me)\b/.test(match[0])
+      : /^(?:i|my|me)\b/.test(match[0]) || SELF_AMONG_BEFORE.test(clause.text.slice(0, index))
         ? 'SELF'
-        : pattern.subject === 'POSSESSIVE'
-          ? possessiveSubject(before)
-          : subjectBefore(before);
+        : pattern.subject === 'REFLEXIVE' && NAMED_PERSON_SUBJECT.test(clause.text.slice(0, index))
+          ? 'THIRD'
+          : pattern.subject === 'REFLEXIVE'
+            ? 'SELF'
+            : pattern.subject === 'POSSESSIVE'
+              ? possessiveSubject(before)
+              : subjectBefore(before);
   if (subject === 'SECOND') return { ...base, effectiveTier: 'NONE', discount: 'OTHER_PERSON' };
   // Someone else's crisis is exposure to suicide: a risk factor for the author, no more.
   if (subject === 'THIRD') {
@@ -461,6 +465,17 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   }
   return { ...base, effectiveTier: pattern.tier, discount: null };
 }
+
+/**
+ * A person named as the subject right before a reflexive phrase that does not say "I" itself:
+ * "your daughter has been cutting", "my son keeps hurting himself". The phrase ("been cutting")
+ * is theirs, not the author's; "I have been cutting" has no such subject and stays the author's.
+ */
+const NAMED_PERSON_SUBJECT =
+  /\b(?:my|your|his|her|their|our|a) (?:\w+ )?(?:daughter|son|child|kid|teen|teenager|friend|partner|sister|brother|wife|husband|girlfriend|boyfriend|client|patient|student|mom|mum|mother|dad|father|cousin|roommate)s? (?:has|have|had|is|was|were|keeps|kept|started|still)(?: (?:has|have|had|is|was|been|also|now))? ?$/;
+
+// "I am one of those people who want to die": the author counts themselves among them.
+const SELF_AMONG_BEFORE = /\bi (?:am|was|feel like|have always been) (?:one of|among) (?:those |the |these |many )?(?:\w+ )?(?:who|that) $/;
 
 /** About someone else, only an attempt or a suicide is exposure ("they don't want to live with you" is not). */
 const EXPOSURE_CONSTRUCTS = new Set<CrisisConstruct>(['ATTEMPT', 'SUICIDE_EXPOSURE', 'ACTIVE_IDEATION']);

@@ -823,7 +823,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     pattern: phrase(
-      `(?:should|could|want to|going to|thinking of|thinking about|wondering if i should|tempted to|urge to) (?:just )?(?:take|swallow|down) (?:them all|all of them|the whole (?:bottle|box|pack)|all (?:of )?(?:my|the|these|those) ${PILLS})|(?:staring at|looking at|holding|counting out) (?:the|my|these|those|a (?:whole )?bottle of|a handful of) ${PILLS}`,
+      `(?:should|could|want to|going to|thinking of|thinking about|wondering if i should|tempted to|urge to) (?:just )?(?:take|swallow|down) (?:them all|all of them|the whole (?:bottle|box|pack)|all (?:of )?(?:my|the|these|those) ${PILLS})|(?:staring at|looking at|holding|counting out) (?:the|my|these|those|a (?:whole )?bottle of|a handful of) ${PILLS}` +
+        // The thought as a gerund: "I keep thinking about taking all of them tonight". Not taking
+        // people somewhere ("thinking about taking them all to the zoo").
+        `|(?:thinking of|thinking about|tempted by) (?:just )?(?:taking|swallowing|downing) (?:them all|all of them|the whole (?:bottle|box|pack)|all (?:of )?(?:my|the|these|those) ${PILLS})(?! (?:to|out|with|for|on|along|home|back|shopping|camping|swimming)\\b)`,
     ),
   },
   {

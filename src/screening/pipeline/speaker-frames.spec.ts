@@ -261,7 +261,8 @@ describe('speaker awareness', () => {
     it('should drop a construct named as the topic of a film, book or class the author saw', () => {
       expect(modelReadableText('a movie about suicide made me cry.')).toBe('a movie made me cry.');
       expect(modelReadableText('i read a book about self harm. group was good.')).toBe('i read a book. group was good.');
-      expect(modelReadableText('we had a class on suicide prevention today.')).toBe('we had a class prevention today.');
+      // Suicide prevention named with no first person is a topic (CLINICAL_SENTENCE): the whole sentence goes.
+      expect(modelReadableText('we had a class on suicide prevention today.')).toBe('');
     });
 
     it("should keep the rest of the sentence, the author's own history and a construct that names no work", () => {
@@ -339,6 +340,130 @@ describe('speaker awareness', () => {
       );
       expect(modelReadableText('my friend said she wanted to die and i want to die too.')).toBe('my friend said she wanted to die and i want to die too.');
       expect(modelReadableText('i tried to kill myself once. that was four years ago.')).toBe('i tried to kill myself once. that was four years ago.');
+    });
+  });
+
+  describe("therapists' answers to a client's question (probe 5, our own words)", () => {
+    it('should read a generalising predicate after the construct as no one in particular', () => {
+      expect(levelOf('Living with chronic suicidal thoughts can be exhausting.')).toBe('NONE');
+      expect(levelOf('Often self-harm brings relief for a short time, followed by shame.')).toBe('NONE');
+      expect(levelOf('Suicidal thoughts during pregnancy or after birth are more common than many people think.')).toBe('NONE');
+      expect(levelOf('Urges to self-harm usually rise, peak and pass, even when it does not feel that way.')).toBe('NONE');
+    });
+
+    it("should keep the author's own construct beside the same predicates", () => {
+      expect(levelOf('My suicidal thoughts can be exhausting.')).toBe('MODERATE');
+      expect(levelOf('Self-harm brings me relief, I did it again tonight.')).not.toBe('NONE');
+      expect(levelOf('Suicidal thoughts during the night are back again.')).toBe('MODERATE');
+      expect(levelOf('My urges to self-harm usually rise at night.')).not.toBe('NONE');
+      expect(levelOf('The urge to cut is so strong tonight.')).toBe('HIGH');
+    });
+
+    it('should read a construct named as what clinicians call something as a definition', () => {
+      expect(levelOf('Wishing you would not wake up is what clinicians call passive suicidal ideation.')).toBe('NONE');
+      expect(levelOf('I have what my doctor calls passive suicidal ideation.')).toBe('MODERATE');
+    });
+
+    it('should read a longer "if you ..." condition put to the reader as guidance', () => {
+      expect(levelOf('If you are going through a period of depression or suicidal thoughts, store your guns with a friend.')).toBe('NONE');
+      expect(levelOf('If you are wondering whether I still have suicidal thoughts, yes I do.')).toBe('MODERATE');
+    });
+
+    it('should read any condition followed by what the reader should do as advice', () => {
+      expect(levelOf('If seeing the scars brings back urges to cut, mention that to your therapist.')).toBe('NONE');
+      expect(levelOf('If the thoughts come with a wish to die or a plan, that is different, and you should tell your clinician.')).toBe('NONE');
+      expect(levelOf('When suicidal thoughts start, work through the steps one by one.')).toBe('NONE');
+      expect(levelOf('Ask your care team what to do if the suicidal feelings return at night.')).toBe('NONE');
+      expect(levelOf('Tell your therapist that the suicidal thoughts are back.')).toBe('NONE');
+    });
+
+    it('should keep a condition the author says of themselves, or with no advice after it', () => {
+      expect(levelOf('If seeing the scars brings back urges to cut, I hold ice.')).not.toBe('NONE');
+      expect(levelOf('When the urge to cut hits, it is the worst.')).not.toBe('NONE');
+      expect(levelOf('I do not know what to do if the suicidal feelings return tonight.')).toBe('MODERATE');
+      expect(levelOf('Tell me that the suicidal thoughts will stop.')).toBe('MODERATE');
+    });
+
+    it('should read a construct warned of, watched for or asked about as clinical', () => {
+      expect(levelOf('Your therapist asks about suicidal thoughts at every session.')).toBe('NONE');
+      expect(levelOf('Watch for new or worsening thoughts of self-harm.')).toBe('NONE');
+      expect(levelOf('Some antidepressants carry a warning about increased suicidal thoughts in young people.')).toBe('NONE');
+      expect(levelOf('Many people worry that if they tell their therapist about suicidal thoughts they will be locked up.')).toBe('NONE');
+    });
+
+    it('should keep a disclosure to a clinician', () => {
+      expect(levelOf('I told my therapist about the suicidal thoughts.')).toBe('MODERATE');
+      expect(levelOf('My therapist asks about my suicidal thoughts every week and they are worse.')).toBe('MODERATE');
+    });
+
+    it("should read people in general after a helper's own frame as clinical talk", () => {
+      expect(levelOf('In my work I have seen people who survived an attempt go on to build good lives.')).toBe('NONE');
+      expect(levelOf('The weeks after a suicide attempt are a time of higher risk.')).toBe('NONE');
+    });
+
+    it('should keep the author counted among them, and their own attempt', () => {
+      expect(levelOf('In my work I am one of those people who survived an attempt.')).not.toBe('NONE');
+      expect(levelOf('I survived an attempt last year.')).not.toBe('NONE');
+    });
+
+    it("should read the reader's own question told back to them as theirs, not the author's", () => {
+      expect(levelOf('You asked whether it is normal that the thoughts of suicide have come back.')).toBe('NONE');
+      expect(levelOf('You asked me how I am: I want to die.')).toBe('MODERATE');
+    });
+
+    it('should not take "you described" for the reader\'s words when it is not followed by what they described', () => {
+      expect(quotedRanges('they might be kinder than the friends you described were.')).toEqual([]);
+      expect(levelOf('You described wanting to die, and I want to die too.')).toBe('MODERATE');
+    });
+
+    it('should drop a monitoring or asking sentence from the model only when it names a construct', () => {
+      expect(modelReadableText('please do ask about a new therapist.')).toBe('please do ask about a new therapist.');
+      expect(modelReadableText('you could just ask if they have got kids.')).toBe('you could just ask if they have got kids.');
+    });
+
+    it('should not give the model advice, warnings, monitoring, definitions and grief said of no one', () => {
+      expect(modelReadableText('if your own grief ever turns into thoughts of wanting to die, tell your therapist right away.')).toBe('');
+      expect(modelReadableText('some antidepressants carry a warning about increased suicidal thoughts in young people.')).toBe('');
+      expect(modelReadableText('most conversations about suicidal thoughts lead to a safety plan.')).toBe('');
+      expect(modelReadableText('many people worry that if they tell their therapist about suicidal thoughts they will be locked up.')).toBe('');
+      // People in general are not enough: "some people are just born to suffer" is often the author's own hopelessness.
+      expect(modelReadableText('some people are just born to suffer.')).toBe('some people are just born to suffer.');
+      expect(modelReadableText('the weeks after a suicide attempt are a time of higher risk.')).toBe('');
+      expect(modelReadableText('grief after a suicide is often complicated by guilt.')).toBe('');
+      expect(modelReadableText('please know that suicide is rarely caused by one thing.')).toBe('');
+      expect(modelReadableText('that is what clinicians call passive suicidal ideation.')).toBe('');
+      expect(modelReadableText('in my work i have seen people who survived an attempt.')).toBe('');
+    });
+
+    it('should still give the model the same words when the author speaks of themselves', () => {
+      expect(modelReadableText('if your texts stop, it is because i want to die.')).toBe('if your texts stop, it is because i want to die.');
+      expect(modelReadableText('my grief after a suicide is all i have.')).toBe('my grief after a suicide is all i have.');
+      expect(modelReadableText('in my work i see patients every day and i want to die.')).toBe('in my work i see patients every day and i want to die.');
+    });
+  });
+
+  describe('probe 5 held-back answers (fixed after they were run once)', () => {
+    it('should read asking someone else whether they have it as a question about them', () => {
+      expect(levelOf('Ask her directly whether she has had any thoughts of suicide herself.')).toBe('NONE');
+      expect(modelReadableText('ask him directly whether he has been thinking about killing himself.')).toBe('');
+      expect(modelReadableText('when someone has attempted suicide before, take a new low seriously.')).toBe('');
+    });
+
+    it('should keep the author asked, or asking about themselves', () => {
+      expect(levelOf('She asked me whether I have had any thoughts of suicide and I have.')).toBe('MODERATE');
+      expect(modelReadableText('ask me whether i have been thinking about killing myself.')).toBe('ask me whether i have been thinking about killing myself.');
+    });
+
+    it("should read a construct's examples in a sentence that defines it as clinical", () => {
+      expect(levelOf('Suicidal ideation exists on a spectrum, from fleeting thoughts that life is not worth living to detailed plans with a date.')).toBe(
+        'NONE',
+      );
+      expect(levelOf('My suicidal ideation ranges from fleeting thoughts that life is not worth living to plans.')).not.toBe('NONE');
+    });
+
+    it('should read what clients ask as the people in care', () => {
+      expect(levelOf('When clients ask whether the suicidal feelings will ever go away, I answer honestly.')).toBe('NONE');
+      expect(levelOf('When I ask whether the suicidal feelings will ever go away, nobody answers.')).toBe('MODERATE');
     });
   });
 });

@@ -15,7 +15,7 @@ export type TextRange = readonly [start: number, end: number];
 
 // What a construct generally is or does, right after it (see GENERALISING). "does not mean" only
 // with "mean": "suicidal ideation does not mean you will act on it"; "suicidal thoughts do come" is not general.
-const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b|(?: urges| thoughts| feelings)? (?:often|usually|tend to|typically|commonly|generally) (?:peak|come|pass|rise|fade|build|start|happen|get (?:worse|stronger)|show up)\\b`;
+const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |rarely |seldom |surprisingly |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful|caused by|the result of|preventable)\\b| (?:exists?|lies|sits) (?:on|along) a (?:spectrum|continuum|range)\\b| (?:ranges?|varies|vary) (?:from|widely|a lot)\\b| (?:can|may|might) (?:often |sometimes |also |really )?(?:be|feel|seem) (?:very |really |so |quite |incredibly |extremely )?(?:exhausting|frightening|scary|overwhelming|isolating|confusing|distressing|painful|hard|difficult|lonely|draining|tiring|upsetting|intense|shocking)\\b| (?:often |usually |sometimes )?(?:brings?|gives?|provides?|offers?) (?:\\w+ )?(?:relief|release|comfort|a sense of)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b|(?: urges| thoughts| feelings)? (?:often|usually|tend to|typically|commonly|generally) (?:peak|come|pass|rise|fade|build|start|happen|get (?:worse|stronger)|show up)\\b`;
 
 /** What the post's markup says about who is speaking: the plain text of its quote blocks. */
 export interface SpeakerContext {
@@ -36,6 +36,11 @@ const OWN_VOICE_BEFORE_QUOTE =
 const REPORTED_SPEECH =
   /\b(?:(?:the )?op|original poster|you|(?:he|she|they|someone|somebody) (?:here|above|earlier)) (?:said|says|wrote|writes|posted|mentioned)\b[:,]?|\b\w+ (?:said|says|wrote|writes|posted|asked|goes):/g;
 
+/** An answer telling the reader what they asked or described: "you asked whether ...", "what you describe, ...". */
+// Only before what was asked or described: "the friends you described were" is the author's reply going on.
+const READER_REPORTED =
+  /\b(?:you (?:asked|described|shared)|what you (?:describe|described|are describing))(?= (?:whether|if|that|how|about|feeling|wanting)\b|,)/g;
+
 /**
  * Ranges of `text` that are someone else's words: the quote blocks of the post (their plain
  * text, as passed in), double quotation marks not introduced by the author's own voice, and
@@ -55,6 +60,15 @@ export function quotedRanges(text: string, quotedPassages: readonly string[] = [
     if (isInside(ranges, start)) continue;
     if (OWN_VOICE_BEFORE_QUOTE.test(text.slice(Math.max(0, start - 60), start))) continue;
     ranges.push([start, start + match[0].length]);
+  }
+  // The reader's own question or account, told back to them by someone answering it. Only when
+  // that part says nothing of the author ("you asked me how I am: I want to die" is the author's).
+  for (const match of text.matchAll(READER_REPORTED)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const rest = text.slice(start);
+    const end = rest.search(/[.!?]/);
+    const range: TextRange = [start, end < 0 ? text.length : start + end];
+    if (!FIRST_PERSON_WORD.test(text.slice(...range))) ranges.push(range);
   }
   for (const match of text.matchAll(REPORTED_SPEECH)) {
     const start = (match.index ?? 0) + match[0].length;
@@ -132,7 +146,7 @@ const SELF_STATEMENT =
 const FIRST_PERSON_WORD = /\b(?:i|me|my|myself|mine)\b/;
 // A clinical or topical sentence with no person in it: "suicidal thoughts are common in depression".
 const CLINICAL_SENTENCE =
-  /\b(?:suicid\w*|self[ -]?harm\w*|thoughts of (?:suicide|death|dying|ending))\b(?: \w+){0,3} (?:is|are|can be)? ?(?:common|normal|not uncommon|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|a risk factor|risk factors|serious)\b/;
+  /\bsuicide (?:prevention|awareness|research)\b|\b(?:suicid\w*|self[ -]?harm\w*|thoughts of (?:suicide|death|dying|ending))\b(?: \w+){0,3} (?:is|are|can be)? ?(?:a (?:time|period) of (?:higher|increased|greater|high) risk|common|normal|not uncommon|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|a risk factor|risk factors|serious)\b/;
 
 /**
  * What the learned model reads: the author's own words (quotes removed) without the sentences
@@ -155,12 +169,15 @@ export function modelReadableText(ownText: string): string {
     if (RECOVERED.test(sentence) && !STILL_GOING_ON.test(sentence)) return false;
     // A professional or helper speaking of the people in their care: about others, unless the
     // sentence also says something of the author's own state ("as a nurse, I have been saving mine").
-    if (HELPER_SENTENCE.test(sentence) && OTHERS_IN_SENTENCE.test(sentence) && !SELF_STATEMENT.test(sentence)) return false;
+    if (HELPER_SENTENCE.test(sentence) && OTHERS_IN_SENTENCE.test(sentence) && !SELF_STATEMENT.test(sentence.replace(HELPER_VERBS, ''))) return false;
     if (
       !firstPerson &&
       (CLINICAL_SENTENCE.test(sentence) ||
         CONCEPT_IS_COMMON.test(sentence) ||
         /\bif (?:you|anyone|someone|somebody)\b/.test(sentence) ||
+        (/\bif your\b/.test(sentence) && CONSTRUCT_WORDS.test(sentence)) ||
+        (CONSTRUCT_WORDS.test(sentence) && (MONITORING_SENTENCE.test(sentence) || ASK_OTHER_WHETHER.test(sentence))) ||
+        MEDICATION_WARNING.test(sentence) ||
         OTHERS_DISCLOSURE_CONDITION.test(sentence) ||
         GENERIC_PEOPLE.test(sentence) ||
         SUICIDE_LOSS.test(sentence) ||
@@ -203,9 +220,10 @@ function withoutFiguresAndDenials(sentence: string): string {
 // "wanting the pain to stop is not the same as wanting to die", "self-harm is often a way of
 // coping": what a construct is, said of no one in particular.
 // What a construct generally is or does, after its noun: "... is often a way of coping", "... can come in waves".
-const GENERALISING = `(?:,[^.!?]{0,120}?,)?(?:${GENERALISING_ALTERNATIVES})`;
+// A short phrase may say when or in whom, before the predicate: "suicidal thoughts during pregnancy are more common than ...".
+const GENERALISING = `(?:,[^.!?]{0,120}?,| (?:during|after|in|among|following|around|before|for|with|at) (?:(?!(?:i|me|my|myself)\\b)\\w+ ){0,4}?(?!(?:i|me|my|myself)\\b)\\w+)?(?:${GENERALISING_ALTERNATIVES})`;
 const DEFINITIONAL_SENTENCE = new RegExp(
-  `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
+  `\\b(?:is|are) not (?:the same as|the same thing as|necessarily)\\b|\\bwhat (?:\\w+ ){1,2}(?:call|calls|term|terms|refer to as)\\b|\\b(?:suicid\\w*(?: \\w+)?|self[ -]?harm\\w*|cutting|thoughts of \\w+|wanting to die)${GENERALISING}`,
 );
 
 // A film, book, song, class... whose subject is the construct: "a documentary about suicide".
@@ -222,11 +240,15 @@ const STILL_GOING_ON = /\b(?:relapsed|relapse|again|lately|recently|still|until|
 // A helper's or professional's frame: their role, or the people in their care ("as a counselor",
 // "my clients", "patients I see", "people I work with", "someone you love who ...").
 const HELPER_ROLE = `as an? (?:\\w+ )?(?:counsel+or|therapist|psychotherapist|psychologist|psychiatrist|nurse|doctor|physician|clinician|social worker|case manager|chaplain|crisis (?:counsel+or|worker|line volunteer)|peer (?:support )?(?:specialist|worker|supporter|mentor|counsel+or)|support worker)`;
-const PEOPLE_IN_CARE = `(?:(?:my|our) (?:\\w+ )?(?:clients?|patients?|service users?|caseload)|(?:clients?|patients?) (?:who|that|i (?:see|work with|treat|support|counsel)\\b)|(?:people|those|folks) (?:i|we) (?:work with|see|support|treat|counsel)|someone you (?:love|care about|know) (?:who|that))`;
+const PEOPLE_IN_CARE = `(?:(?:my|our) (?:\\w+ )?(?:clients?|patients?|service users?|caseload)|(?:clients?|patients?) (?:who|that|i (?:see|work with|treat|support|counsel)\\b|(?:often )?(?:ask|asks|asked|tell me|say|describe)\\b)|(?:people|those|folks) (?:i|we) (?:work with|see|support|treat|counsel)|someone you (?:love|care about|know) (?:who|that))`;
 // The role alone is not enough: "as a nurse, ending it all is all I think about" is the author.
 const OTHERS_IN_SENTENCE =
   /\b(?:people|persons?|clients?|patients?|students?|residents?|members?|callers?|others|someone|families|survivors|they|them|their|he|she|his|her)\b/;
-const HELPER_SENTENCE = new RegExp(`\\b(?:${HELPER_ROLE}|${PEOPLE_IN_CARE})\\b`);
+const HELPER_SENTENCE = new RegExp(`\\b(?:${HELPER_ROLE}|${PEOPLE_IN_CARE}|in (?:my|our) (?:work|practice|clinic|career))\\b`);
+// A helper's own frame before people in general: "in my work I have seen people who ...".
+const HELPER_LEAD = new RegExp(`\\b(?:${HELPER_ROLE}|in (?:my|our) (?:work|practice|clinic|career))\\b`);
+// What a helper does with the people in their care is not a statement about their own state.
+const HELPER_VERBS = /\b(?:i|we) (?:have |had |often )?(?:seen|see|met|meet|known|treated|treat|worked with|work with|counsel+ed|supported|heard from)\b/g;
 // The phrase said of the people in care, with no first person between them and it:
 // "clients who have attempted suicide", "my patients describe wanting to die".
 const COUNTS_SELF_AMONG = /\b(?:one of|like me|including me|me too|myself|so am i|so do i)\b/;
@@ -248,10 +270,24 @@ const MEANS_SAFETY_ADVICE =
 
 // Loss to suicide told of no one ("grief after losing someone to suicide", "survivors of suicide
 // loss"): a bereavement topic; the author's own loss ("I lost my brother to suicide") keeps its "I".
-const SUICIDE_LOSS = /\b(?:los(?:s|ing|t|e) (?:\w+ ){0,3}to suicide|suicide (?:loss|bereavement|survivors?)|survivors? of suicide|bereaved by suicide)\b/;
+const SUICIDE_LOSS =
+  /\b(?:(?:grief|grieving|mourning) (?:after|following) (?:a |the )?suicide|los(?:s|ing|t|e) (?:\w+ ){0,3}to suicide|suicide (?:loss|bereavement|survivors?)|survivors? of suicide|bereaved by suicide)\b/;
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
+
+// Words of the constructs: the model needs a sentence dropped only when it has some.
+const CONSTRUCT_WORDS =
+  /\b(?:suicid\w*|self[ -]?harm\w*|kill\w*|die|dying|death|dead|cut\w*|overdos\w*|hurt\w*|harm\w*|attempt\w*|end (?:it|\w+ li(?:fe|ves)))\b/;
+// Watched for, warned of, asked about, what to do if it happens (see MONITORING_BEFORE).
+const MONITORING_SENTENCE =
+  /\b(?:warnings? (?:about|of|for)|(?:watch|look out|watch out|keep an eye out|monitor) for|(?:asks?|asked|asking|questions?|conversations?) about|tell (?:your|their|his|her|a|the) (?:\w+ )?(?:therapist|doctor|gp|psychiatrist|counsel+or|clinician|nurse|care team|prescriber) about|what (?:to|you should|you can) do (?:if|when))\b/;
+// Asking someone else, or a condition on someone else's history: "ask him directly whether he has
+// been thinking about killing himself", "when someone has attempted suicide before, ...".
+const ASK_OTHER_WHETHER =
+  /\bask (?:him|her|them|your \w+|the \w+)(?: \w+)? (?:whether|if) (?:he|she|they|your \w+)\b|\b(?:if|when) (?:someone|somebody|a person|a loved one) (?:has|have|had) (?:\w+ )?(?:attempted|tried|self[ -]?harmed|overdosed)\b/;
+// A medicine's warning or side effect: "some antidepressants carry a warning about suicidal thoughts".
+const MEDICATION_WARNING = /\b(?:antidepressants?|medications?|medicines?|ssris?|prescriptions?)\b[^.!?]*\b(?:warnings?|side effects?)\b/;
 
 // "is it selfish to commit suicide", "should people be allowed to end their lives".
 const GENERAL_QUESTION =
@@ -276,7 +312,14 @@ export interface FrameContext {
 const IF_CONSTRUCT_BEFORE = /\b(?:if|when|whenever) (?:the |these |those |any |such )?$/;
 const CONSTRUCT_ARISES_AFTER =
   /^ (?:\w+ )?(?:come up|comes up|come back|comes back|show up|shows up|return|returns|get (?:strong|stronger|bad|worse|loud)|gets (?:strong|stronger|bad|worse|loud)|start|starts|appear|appears|hit|hits)\b/;
-const INSTRUCTION_AFTER = /, (?:please )?(?:use|call|text|reach out|tell|go|remember|try|talk|contact|open|grab|get|follow|ring|message)\b/;
+const INSTRUCTION_AFTER =
+  /, (?:please |then )?(?:use|call|text|reach out|tell|go|remember|try|talk|contact|open|grab|get|follow|ring|message|mention|let|ask|see|seek|speak|write|book|work through|read|bring|take|give|do not)\b|, (?:that|it) is (?:different|the time|a sign|important|worth)\b|, you (?:should|must|need to|can|could)\b/;
+// Any condition, then what the reader should do: "if seeing the scars brings back urges to cut, mention it to your therapist".
+const CONDITION_BEFORE = /\b(?:if|when|whenever) (?:\w+ ){0,6}$/;
+// "ask your care team what to do if the suicidal feelings return at night".
+const WHAT_TO_DO_BEFORE = /\bwhat (?:to|you should|you can|you will) do (?:if|when|whenever) (?:\w+ ){0,4}$/;
+// "tell your therapist, or your gp, that the thoughts are back": what the reader is told to say.
+const TELL_THAT_SENTENCE = /^(?:please )?(?:tell|let|remind|warn) /;
 
 // "that would make me want to die", "it'd make anyone want to kill themselves": a conditional about what would follow.
 const WOULD_MAKE_BEFORE = /\b(?:would|could|will) (?:\w+ )?(?:make|makes) (?:me|anyone|you|someone|anybody|people) (?:\w+ )?(?:want to|wanna|wish i could)? ?$/;
@@ -296,28 +339,41 @@ const GENERIC_SUBJECT_BEFORE =
   /\b(?:people|any(?:one|body)(?! else)|every(?:one|body)|humans|a person|someone who|those who) (?:\w+ ){0,6}$|\b(?:the )?right to (?:\w+ )?$|\b(?:should|can|could) (?:people|anyone|we|a person|one) (?:be allowed to )?$|\bis it (?:ok|okay|wrong|selfish|a sin|cowardly|brave|right|moral|immoral|legal) (?:for (?:someone|anyone|people|a person) )?to $/;
 // A condition put to the reader: "if you are having", "if you ever feel", "if anyone is experiencing".
 // Not "when you": "when you want to die it is hard to think" is often the author talking.
-const ADVICE_CONDITIONAL_BEFORE = /\bif (?:you|anyone|someone|somebody|a person|people) (?:\w+ ){0,3}$/;
+// Up to eight words: "if you are going through a period of depression or suicidal thoughts, ...".
+const ADVICE_CONDITIONAL_BEFORE = /\bif (?:you|anyone|someone|somebody|a person|people) (?:\w+ ){0,8}$/;
 const PHILOSOPHICAL =
   /\b(?:right to (?:die|end|commit|take|kill)|assisted (?:suicide|dying)|euthanasia|is suicide (?:selfish|wrong|a sin|cowardly|brave|immoral|moral|rational|a choice)|the ethics of|philosoph\w*)\b/;
 
 // Clinical or topical mentions of a construct, as a noun phrase with no person of its own. Not
 // "talk about" or "history of": "it feels good to talk about these suicidal thoughts" is the author's.
 const CLINICAL_AFTER =
-  /^ (?:is|are|can be|is very|are very|are really|are so|is so|are pretty|is pretty|are quite|is quite)? ?(?:common|normal|not uncommon|more common|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|part of (?:the|many|most|depression|bpd|ptsd)|a risk factor|risk factors|serious|widespread|frequent|higher|rising|increasing|linked to|associated with|a side effect|side effects)\b/;
+  /^ (?:is|are|can be|is very|are very|are really|are so|is so|are pretty|is pretty|are quite|is quite)? ?(?:surprisingly |fairly |relatively |far |much )?(?:a (?:time|period) of (?:higher|increased|greater|high) risk|common|normal|not uncommon|more common|treatable|a symptom|symptoms|a sign|signs|a warning sign|warning signs|part of (?:the|many|most|depression|bpd|ptsd)|a risk factor|risk factors|serious|widespread|frequent|higher|rising|increasing|linked to|associated with|a side effect|side effects)\b/;
 const CLINICAL_BEFORE =
   /\b(?:rates? of|risk of|risk factors? for|(?:warning )?signs of|symptoms? of|screening for|prevention of|research on|research into|studies on|study on|statistics on|statistics about|education about|training on|awareness of|assessment of|topic of|article about|article on|lecture on|course on) (?:\w+ )?$|\b(?:movies?|films?|books?|shows?|documentar(?:y|ies)|articles?|songs?|videos?|podcasts?|episodes?|novels?|memoirs?|lectures?|class(?:es)?|courses?|units?|workshops?|seminars?|presentations?|stor(?:y|ies)|news) (?:about|on) (?:\w+ )?$|\b(?:suicide|self[ -]?harm) (?:prevention|awareness|hotline|lifeline|rates?|statistics|risk assessment|screening) ?$/;
 
+// A construct as what is warned of, watched for or asked about: "a warning about increased suicidal
+// thoughts", "watch for new or worsening thoughts of self-harm", "your therapist asks about suicidal
+// thoughts at every session", "if they tell their therapist about suicidal thoughts". Only with no
+// first person in the sentence: "I told my therapist about the suicidal thoughts" is a disclosure.
+const MONITORING_BEFORE =
+  /\b(?:warnings? (?:about|of|for)|(?:watch|look out|watch out|keep an eye out|monitor|screen|screening) for|(?:asks?|asked|asking|questions?|conversations?) about|tell (?:your|their|his|her|a|the) (?:\w+ )?(?:therapist|doctor|gp|psychiatrist|counsel+or|clinician|nurse|care team|prescriber) about) (?:(?:new|increased|worsening|any|passive|active|chronic|or|and) ){0,4}(?:(?:thoughts|urges|feelings) (?:of|about|to) )?$/;
+// Asking someone else whether they have it: "ask her directly whether she has had any thoughts of suicide".
+const ASK_OTHER_WHETHER_BEFORE = /\bask (?:him|her|them|your \w+|the \w+)(?: \w+)? (?:whether|if) (?:he|she|they|your \w+) (?:\w+ ){0,4}$/;
+// The construct's examples in a sentence that defines it: "suicidal ideation exists on a spectrum,
+// from fleeting thoughts that life is not worth living to detailed plans".
+const EXAMPLES_LEAD_BEFORE = /\b(?:from|such as|including|ranging from)(?: \w+){0,4} $/;
 const CONCEPT_COMMON_BEFORE = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,2}$`);
 
 // A construct as the subject of a sentence that says what it generally is or does: "self-harm is
 // often a way of coping", "passive thoughts of death, like ..., are worth telling your clinician
 // about". Only generalising predicates: "suicidal thoughts are back tonight" is the author's.
 const SUBJECT_ONLY_BEFORE =
-  /^(?:(?:passive|active|chronic|frequent|recurrent|recurring|intrusive|occasional|fleeting|such|these|those|the|some|many|most|all|any|and|or|but|so|also|even) )*$/;
+  /^(?:(?:passive|active|chronic|frequent|recurrent|recurring|intrusive|occasional|fleeting|such|these|those|the|some|many|most|all|any|and|or|but|so|also|even|often|usually|typically|generally|commonly|sometimes) )*(?:(?:urges?|cravings?|thoughts?|feelings?) (?:to|of|about) |(?:living|coping|dealing|struggling|life) with (?:(?:passive|active|chronic|frequent|recurrent|intrusive) )?|having (?:(?:passive|active|chronic|frequent|recurrent|intrusive) )?)?$/;
 const GENERALISING_PREDICATE = new RegExp(`^${GENERALISING}`);
 // The construct named as what something is: "wishing you would get hit by a car is a passive death wish".
 // Not "when you are having suicidal thoughts": an article, or the copula right before the phrase.
-const NAMED_AS_BEFORE = /\b(?:is|are|called|as|means|mean) (?:a|an) (?:\w+ )?$|\b(?:is|are|called|known as|described as|counts as) $/;
+const NAMED_AS_BEFORE =
+  /\b(?:is|are|called|as|means|mean) (?:a|an) (?:\w+ )?$|\b(?:is|are|called|known as|described as|counts as) $|\bwhat (?:\w+ ){1,2}(?:call|calls|term|terms|refer to as|describe as) (?:\w+ )?$/;
 
 // "wanting the pain to stop is not the same as wanting to die": the phrase is the thing compared with.
 const COMPARED_WITH_BEFORE =
@@ -359,6 +415,19 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
     !FIRST_PERSON_WORD.test(sentence)
   )
     return 'GENERAL';
+  // Any condition with what the reader should do after it ("if seeing the scars brings back urges
+  // to cut, mention that to your therapist"), what to do if it happens ("ask your care team what
+  // to do if the suicidal feelings return"), or what to tell someone ("tell your therapist that
+  // the thoughts are back"), by someone who says nothing of themselves in the sentence.
+  // "If the urge to cut gets bad, I hold ice" and "tell me the thoughts will stop" keep their first person.
+  if (
+    !FIRST_PERSON_WORD.test(matched) &&
+    !FIRST_PERSON_WORD.test(sentence) &&
+    ((CONDITION_BEFORE.test(before) && INSTRUCTION_AFTER.test(sentenceAfter)) ||
+      WHAT_TO_DO_BEFORE.test(before) ||
+      (TELL_THAT_SENTENCE.test(sentence) && /\bthat (?:the |your |these )?$/.test(before)))
+  )
+    return 'GENERAL';
 
   // "Removing access to firearms and stockpiled medication keeps someone safe": means-safety
   // counselling, said of no one. "I have stockpiled medication" has its "I".
@@ -371,23 +440,38 @@ export function speakerFrame(patternId: string, context: FrameContext): SpeakerF
   // Not when the author counts themselves among them ("I am one of those patients who ...").
   if (!/\b(?:i|me|my|myself)\b/.test(matched) && PEOPLE_IN_CARE_BEFORE.test(before) && !COUNTS_SELF_AMONG.test(before)) return 'CLINICAL';
 
+  // "In my work I have seen people who survived an attempt": a helper's own "I" before people in
+  // general. Only the words from "people" on must be free of the first person ("I am one of those
+  // people who survived an attempt" counts the author among them).
+  if (!FIRST_PERSON_WORD.test(matched) && HELPER_LEAD.test(before) && !COUNTS_SELF_AMONG.test(before)) {
+    const generic = GENERIC_SUBJECT_BEFORE.exec(before);
+    if (generic && !FIRST_PERSON_WORD.test(generic[0])) return 'CLINICAL';
+  }
+
   const nearBefore = before.split(' ').slice(-6).join(' ');
-  if (!/\b(?:i|me|my|myself)\b/.test(matched) && !/\b(?:i|my|me)\b/.test(nearBefore)) {
+  // "I am one of those people who ...": the author counts themselves among the people.
+  const countsSelfAmong = COUNTS_SELF_AMONG.test(before) && FIRST_PERSON_WORD.test(before);
+  if (!/\b(?:i|me|my|myself)\b/.test(matched) && !/\b(?:i|my|me)\b/.test(nearBefore) && !countsSelfAmong) {
     if (GENERIC_SUBJECT_BEFORE.test(before) || PHILOSOPHICAL.test(`${nearBefore} ${matched}`)) return 'GENERAL';
   }
 
-  if (
-    NOUN_PHRASE_PATTERNS.has(patternId) &&
-    !/\b(?:my|i|me|myself)\b/.test(matched) &&
-    !/\b(?:my|i|i am|i have|i get|i had|i have had|me)(?: \w+)?$/.test(before.trimEnd())
-  ) {
+  // An urge named as a noun ("urges to self-harm usually rise, peak and pass") is a noun phrase too.
+  // So is an attempt with an article ("the weeks after a suicide attempt are a time of higher risk").
+  const nounPhrase =
+    NOUN_PHRASE_PATTERNS.has(patternId) ||
+    (patternId === 'self-harm.urge' && /^(?:urges?|cravings?) to\b/.test(matched)) ||
+    (patternId === 'attempt.my-attempt' && /^(?:survived|after|since|before) (?:a|an|the|another)\b/.test(matched));
+  if (nounPhrase && !/\b(?:my|i|me|myself)\b/.test(matched) && !/\b(?:my|i|i am|i have|i get|i had|i have had|me)(?: \w+)?$/.test(before.trimEnd())) {
     if (CLINICAL_AFTER.test(after) || CLINICAL_BEFORE.test(before)) return 'CLINICAL';
     if (CONCEPT_COMMON_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
+    if (MONITORING_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
+    if (ASK_OTHER_WHETHER_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
     const subjectWords = before.trim();
     if (SUBJECT_ONLY_BEFORE.test(subjectWords && `${subjectWords} `) && GENERALISING_PREDICATE.test(sentenceAfter) && !FIRST_PERSON_WORD.test(sentence))
       return 'CLINICAL';
     if (NAMED_AS_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence)) return 'CLINICAL';
   }
+  if (!FIRST_PERSON_WORD.test(sentence) && EXAMPLES_LEAD_BEFORE.test(before) && DEFINITIONAL_SENTENCE.test(sentence)) return 'CLINICAL';
   // A wish named as the thing compared with, by someone who says nothing of themselves there.
   if (/^(?:wanting|wishing|needing|longing|feeling|thinking)\b/.test(matched) && COMPARED_WITH_BEFORE.test(before) && !FIRST_PERSON_WORD.test(sentence))
     return 'GENERAL';
