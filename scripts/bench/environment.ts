@@ -30,6 +30,8 @@ export interface BenchEnvironment {
   clientTokens: string[];
   staffToken: string;
   apiCpuMs(): number;
+  /** CPU milliseconds of the workers this environment started. */
+  workerCpuMs(): number;
   /** SQL statements the API process has sent so far (only with `countSql`; otherwise null). */
   sqlStatements(): Promise<number | null>;
   /** The same count by statement head (its first 90 characters, no values; only with `countSql`). */
@@ -172,6 +174,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     staffToken,
     // A cluster's primary and its API processes together (a process that exited is not counted).
     apiCpuMs: () => [api.pid, ...childPids(api.pid)].reduce((sum, pid) => sum + cpuMs(pid), 0),
+    workerCpuMs: () => workers.reduce((sum, w) => sum + cpuMs(w.pid), 0),
     async sqlStatements() {
       if (!sqlCounterPort) return null;
       return ((await (await fetch(`http://127.0.0.1:${sqlCounterPort}/`)).json()) as { statements: number }).statements;

@@ -3,7 +3,7 @@
  * many members, a GraphQL client that throws on errors, CPU accounting of a process and latency
  * percentiles. Nothing here talks to anything but 127.0.0.1.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { signDevToken } from '../../src/common/auth/dev-token';
 import { Role } from '../../src/common/domain/role.enum';
 import { TEST_JWT_SECRET } from '../../test/utils/environment';
@@ -16,6 +16,24 @@ export function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks * 1000) / 100;
+}
+
+/**
+ * CPU milliseconds of every process on the machine whose command name is `comm` (e.g. `postgres`:
+ * the server and all its backends, this run's and anyone else's on the machine).
+ */
+export function cpuMsOfCommand(comm: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === comm) total += cpuMs(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 /** Set while a production-mode environment runs (production-tokens.ts): its tokens are RS256 from the run's JWKS. */
