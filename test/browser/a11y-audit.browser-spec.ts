@@ -354,6 +354,34 @@ describe('accessibility beyond axe', () => {
     });
   }, 30_000);
 
+  it('should read out an edit’s state: saved and being checked, then posted again', async () => {
+    await inContext('announce-edit', async (j, page) => {
+      await signInAs(page, 'Sky');
+      await page.getByRole('link', { name: 'Anxiety' }).click();
+      await page.getByRole('link', { name: THREAD_TITLE }).click();
+      await page.getByRole('heading', { level: 1, name: THREAD_TITLE }).waitFor();
+      await page.getByLabel('Your reply').fill('Counting breaths helps me.');
+      await page.getByRole('button', { name: 'Send reply' }).click();
+      const own = page.getByRole('article').filter({ hasText: 'Counting breaths' });
+      await own.getByText('Posted', { exact: true }).waitFor();
+
+      await own.getByRole('link', { name: /^Edit/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Edit your post' }).waitFor();
+      await page.getByLabel('Your post').fill('Counting breaths slowly helps me.');
+      await page.evaluate(watchAnnouncements);
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const edited = page.getByRole('article').filter({ hasText: 'Counting breaths slowly' });
+      await edited.getByText('edited').waitFor();
+      await page.waitForFunction(() => (window as unknown as { announced: string[] }).announced.some((text) => /Posted|shared with the group now/.test(text)));
+      await j.shot('edit-posted');
+      const heard = await page.evaluate(() => (window as unknown as { announced: string[] }).announced);
+      const checking = heard.findIndex((text) => /checked before others can see them/.test(text));
+      const posted = heard.findIndex((text) => /Posted|shared with the group now/.test(text));
+      // The edit is news twice: it is being checked (nobody else sees it until then), then it is back.
+      expect({ checking: checking >= 0, inOrder: checking < posted, heard }).toEqual({ checking: true, inOrder: true, heard });
+    });
+  }, 30_000);
+
   it('should read out a new thread’s state as a reply’s is: sent and being checked, then posted once; sent, then held with its kind note', async () => {
     await inContext('announce-thread', async (j, page) => {
       await signInAs(page, 'Sky');

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useMutation, useQuery } from 'urql';
+import { useAnnounce } from '../../../components/announcer';
 import { Button } from '../../../components/button';
 import { ErrorSummary, type FieldError } from '../../../components/error-summary';
 import { Loading } from '../../../components/loading';
@@ -61,6 +62,7 @@ function EditPostForm({
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [{ fetching }, editPost] = useMutation(EditPostMutation);
+  const announce = useAnnounce();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,6 +80,9 @@ function EditPostForm({
     }
     markSent(post.id);
     clearDraft();
+    // Said before the thread's page replaces this one, as for a new thread: the post's state region
+    // there shows "Checking your post…" with its text, which is not read out (PostState says what comes next).
+    announce('Your changes were saved. They are checked before others can see them.');
     onDone(thread.id);
   };
 
