@@ -38,14 +38,23 @@ export const threadPageCacheReadsTotal = registeredMetric(
 );
 
 /**
+ * Viewers whose own reactions an entry too rich in reactions to hold them all keeps, as they read
+ * (a reader polling the page within its max age then sends nothing); later viewers read theirs each time.
+ */
+const MAX_VIEWERS_KEPT = 1_000;
+
+/**
  * What an entry holds: the page as PUBLISHED-only viewers see it, who may be served it, and the
  * page's reactions by post and member, or null when the page has more than an entry may hold:
- * then each viewer's own are read per request (one small statement instead of the whole page).
+ * then each viewer's own are read apart (one small statement instead of the whole page) and kept
+ * in `readersKinds` by member, as long as no notice about the thread came while it was read.
+ * Any reaction to the page's posts notifies, which drops the whole entry, these included.
  */
 interface SharedPage {
   read: ThreadPageRead;
   authorOnlyMemberIds: ReadonlySet<string>;
   viewerKinds: ReadonlyMap<string, ReadonlyMap<string, ReactionKind[]>> | null;
+  readersKinds: Map<string, ViewerKinds>;
 }
 
 type ViewerKinds = ReadonlyMap<string, readonly ReactionKind[]>;
@@ -138,11 +147,18 @@ export class SharedThreadPages {
       threadPageCacheReadsTotal.inc({ result, reason: '' });
       return copyFor(entry, (postId) => held.get(postId)?.get(viewer.memberId));
     }
-    // Too many reactions to hold: the shared part from memory, the viewer's own from the database.
+    // Too many reactions to hold: the shared part from memory, the viewer's own kept or read apart.
+    const kept = entry.readersKinds.get(viewer.memberId);
+    if (kept) {
+      threadPageCacheReadsTotal.inc({ result, reason: '' });
+      return copyFor(entry, (postId) => kept.get(postId));
+    }
+    const ticket = this.cache.readStarted(threadId);
     const mine: ViewerKinds = await this.threads.viewerKindsOn(
       viewer.memberId,
       entry.read.page.map((post) => post.id),
     );
+    if (this.cache.stillCurrent(ticket) && entry.readersKinds.size < MAX_VIEWERS_KEPT) entry.readersKinds.set(viewer.memberId, mine);
     threadPageCacheReadsTotal.inc({ result, reason: 'own_reactions_read' });
     return copyFor(entry, (postId) => mine.get(postId));
   }
@@ -169,7 +185,7 @@ function textLength(read: ThreadPageRead): number {
 
 function sharedPageFrom(shared: SharedThreadPageRead): SharedPage {
   const authorOnlyMemberIds = new Set(shared.authorOnlyMemberIds);
-  if (shared.pageReactions === null) return { read: shared.thread, authorOnlyMemberIds, viewerKinds: null };
+  if (shared.pageReactions === null) return { read: shared.thread, authorOnlyMemberIds, viewerKinds: null, readersKinds: new Map() };
   const viewerKinds = new Map<string, Map<string, ReactionKind[]>>();
   for (const { postId, memberId, kind } of shared.pageReactions) {
     let byMember = viewerKinds.get(postId);
@@ -184,7 +200,7 @@ function sharedPageFrom(shared: SharedThreadPageRead): SharedPage {
   // In the order readWithPage gives them (ReactionKind's).
   for (const byMember of viewerKinds.values())
     for (const kinds of byMember.values()) kinds.sort((a, b) => REACTION_ORDER.indexOf(a) - REACTION_ORDER.indexOf(b));
-  return { read: shared.thread, authorOnlyMemberIds, viewerKinds };
+  return { read: shared.thread, authorOnlyMemberIds, viewerKinds, readersKinds: new Map() };
 }
 
 /** The entry as one viewer's own read: fresh entities, with that viewer's reactions (`kindsOf` a post). */
