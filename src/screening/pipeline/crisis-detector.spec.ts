@@ -1219,5 +1219,30 @@ describe(detectCrisis.name, () => {
       expect(levelOf('took 2 paracetamol for my headache and went to bed early')).toBe('NONE');
       expect(levelOf('took 2 tablets with breakfast like the doctor said')).toBe('NONE');
     });
+
+    it('should read a past attempt told by its method (a jump from a height, an overdose taken), and not a dive or an idiom', () => {
+      expect(levelOf('I jumped off the multi storey car park in March and broke my back.')).toBe('HIGH');
+      expect(levelOf('My GP asked why I had taken an overdose again.')).toBe('HIGH');
+      expect(levelOf('I jumped off the cliff into the sea with my cousins, it was freezing.')).toBe('NONE');
+      expect(levelOf('I jumped off the high board at the pool for the first time!')).toBe('NONE');
+      expect(levelOf('Had an overdose of sugar at the party, the kids were bouncing off the walls.')).toBe('NONE');
+      expect(levelOf('She took an overdose last spring and I found her.')).toBe('LOW');
+    });
+
+    it('should read a hose hooked up to the car as carbon monoxide readied, in the past too, and not a garden hose', () => {
+      expect(levelOf('Last week I sat in the car in the garage with the hose taped on and the engine running.')).toBe('HIGH');
+      expect(levelOf('I hooked up the hose to water the tomatoes this morning.')).toBe('NONE');
+      expect(levelOf('We washed the car with the hose connected to the outside tap.')).toBe('NONE');
+    });
+
+    it("should read an overdose of someone else's pills, said with a possessive, as an overdose", () => {
+      expect(isAtLeast(levelOf("Swallowed all of my dad's sleeping tablets last night."), 'HIGH')).toBe(true);
+      expect(levelOf("I took all of my mum's vitamins by mistake, they were in the same jar.")).toBe('NONE');
+    });
+
+    it('should read being pulled off the track by a stranger as an interrupted attempt', () => {
+      expect(levelOf('A woman pulled me off the track seconds before the train came.')).toBe('HIGH');
+      expect(levelOf('My coach pulled me off the track team after the injury.')).toBe('NONE');
+    });
   });
 });

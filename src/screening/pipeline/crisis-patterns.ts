@@ -219,7 +219,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
-    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:\\w+ )?${PILLS}`),
+    // "all of my mum's sleeping tablets": whose they are, in one or two words, is still the pills.
+    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:[\\w']+ ){0,2}?${PILLS}`),
   },
   {
     id: 'means.noose',
@@ -901,7 +902,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
         // Interrupted at the place: "I was on the roof last night, ready to jump".
         `(?:on|at) (?:the|a|that) (?:edge of the )?${LETHAL_PLACE} (?:\\w+ ){0,4}?(?:ready|about|going|trying|wanting) to (?:jump|let go|step off)${NOT_INTO_WATER}|` +
         `(?:almost|nearly) (?:went|gone|going) through with it|(?:stopped|caught) myself (?:from|before|just before) (?:jumping(?! to)|stepping off|taking (?:them all|all (?:of )?(?:them|my pills|the pills)|the (?:whole )?bottle)|going through with it|pulling the trigger|hanging myself|kicking the chair)|(?:talked|pulled) myself (?:back )?(?:from jumping|(?:down )?(?:off|from) the (?:ledge|bridge|roof|railing|tracks))|` +
-        `(?:someone|somebody|they|he|she|a stranger|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks|edge of the (?:bridge|roof|platform|cliff))`,
+        `(?:someone|somebody|they|he|she|a stranger|a (?:man|woman|guy|passer ?by|driver|guard)|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks?(?! (?:team|meet|event|race|day|and field))|railway|platform edge|edge of the (?:bridge|roof|platform|cliff))`,
     ),
   },
   {
@@ -951,6 +952,32 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:drove|drive|driven|driving|crashed|crash|crashing|steered|steer|swerved|swerve|swerving|ran|walked|stepped|stepping) (?:(?:my|the|her|his|their) car |myself )?(?:(?:in)?to|off|out in front of|in front of) (?:a|the|an|oncoming) (?:\\w+ )?(?:pole|lamp ?post|tree|wall|barrier|bridge|pillar|lorry|truck|traffic|river|ditch|car|bus|train|tram|road)s? (?:\\w+ ){0,3}?(?:on purpose|deliberately|intentionally)|` +
         `(?:deliberately|intentionally) (?:drove|crashed|steered|swerved|stepped|walked) (?:my car |the car )?(?:(?:in)?to|off|out in front of|in front of)|crashed (?:my|the) car (?:on purpose|deliberately|intentionally)`,
+    ),
+  },
+  {
+    // A past attempt told by its method: one jumped from a height, or took an overdose. Into water
+    // is a sport ("jumped off the cliff into the sea"); a diving board is not a height to die from.
+    id: 'attempt.told-by-method',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `i (?:jumped|threw myself|stepped) (?:off|from) (?:a|the|that|my) (?:${LETHAL_PLACE}|building|balcony|multi ?storey|car park)${NOT_INTO_WATER}|(?:took|taking|taken|had) an overdose(?! of (?:sugar|caffeine|coffee|chocolate|sun|fun|love|work|information|cuteness))`,
+    ),
+  },
+  {
+    // Carbon monoxide readied, told in the past as well as the present: a hose hooked up to the exhaust.
+    id: 'attempt.exhaust-hose',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    sentenceNames: /\b(?:car|exhaust|tailpipe|engine|garage)\b/,
+    // Washing the car or watering the garden is the hose's ordinary use.
+    nearbyRulesOut: /\b(?:taps?|wash\w*|water\w*|garden\w*|plants?|tomatoes|lawn|pool|sprinklers?|hosepipe|fire)\b/,
+    pattern: phrase(
+      `(?:with )?the hose (?:hooked up|attached|connected|taped|rigged|fitted|running)|(?:hooked|attached|connected|taped|rigged) (?:up )?(?:a|the) hose`,
     ),
   },
   {
