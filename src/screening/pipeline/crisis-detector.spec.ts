@@ -1132,4 +1132,117 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Thinking of taking all of them out for pizza after the game.')).toBe('NONE');
     });
   });
+
+  describe('probe 7: suicidal behaviour told plainly (actual, interrupted and aborted attempts, preparation)', () => {
+    const fired = (text: string, patternId: string) => assess(text).evidence.some((item) => item.patternId === patternId && item.effectiveTier !== 'NONE');
+
+    it('should read a crash told as intended as an attempt, and not an accident or a denial', () => {
+      expect(levelOf('I steered into the barrier on the motorway on purpose.')).toBe('HIGH');
+      expect(levelOf('Two weeks ago I deliberately drove into a wall.')).toBe('HIGH');
+      expect(levelOf('I drove into a lamppost when the ice got me, the car is a write-off.')).toBe('NONE');
+      expect(levelOf("I didn't drive into the pole on purpose, the brakes failed.")).toBe('NONE');
+      expect(levelOf('She crashed her car into a tree on purpose last year.')).toBe('LOW');
+    });
+
+    it('should read a ligature around one own neck as an interrupted attempt, and not clothing', () => {
+      expect(levelOf('My brother found me with the cord around my neck on Sunday.')).toBe('HIGH');
+      expect(fired('I had a belt round my neck in the wardrobe.', 'attempt.ligature-around-neck')).toBe(true);
+      expect(levelOf('I had a scarf around my neck all day, it was freezing.')).toBe('NONE');
+      expect(levelOf('The dog had his lead around my neck again while we played.')).toBe('NONE');
+    });
+
+    it('should read how far an aborted attempt went when the sentence names the means', () => {
+      expect(levelOf('Went as far as tying the noose last night, then I sat on the floor and cried.')).toBe('HIGH');
+      expect(fired('I got as far as counting out the pills before I called my sister.', 'attempt.got-as-far-as')).toBe(true);
+      expect(levelOf('My dad got as far as putting the tent up before the rain started.')).toBe('NONE');
+      expect(levelOf('I got as far as writing the introduction of my essay.')).toBe('NONE');
+    });
+
+    it('should read a method that failed beside survival or distress as an attempt, and a tug of war as nothing', () => {
+      expect(levelOf("The belt broke. I'm still here and I don't know how to feel about it.")).toBe('HIGH');
+      expect(levelOf('The noose came loose. I feel so hopeless.')).toBe('HIGH');
+      expect(levelOf("The rope snapped during the tug of war at my kid's sports day.")).toBe('NONE');
+      expect(levelOf("I'm still here and still fighting, two years on.")).toBe('NONE');
+    });
+
+    it('should read waking in intensive care beside regret that it failed as an attempt, and not after surgery', () => {
+      expect(levelOf("Woke up in intensive care two days ago. Honestly I'm upset it didn't work.")).toBe('HIGH');
+      expect(levelOf('Woke up in the ICU after my heart surgery, the nurses were lovely.')).toBe('NONE');
+      expect(levelOf("Tried the new keto recipe and I'm annoyed it didn't work.")).toBe('NONE');
+    });
+
+    it('should read rehearsal at a height and climbing back over the railing as an aborted attempt, and not sightseeing', () => {
+      expect(levelOf('Sat on the edge of the roof for a long time last night. Then I climbed back over the railing.')).toBe('HIGH');
+      expect(levelOf("I keep going back to the bridge after my shift. I'm scared of what I'll do.")).toBe('HIGH');
+      expect(levelOf('We stood on the bridge for an hour watching the fireworks.')).toBe('NONE');
+      expect(levelOf('Sitting on the edge of my bed trying to find the motivation to shower.')).toBe('NONE');
+      expect(levelOf('Stood at the edge of the pool and climbed back over the barrier to get the ball.')).toBe('NONE');
+    });
+
+    it('should read the feeling before a past attempt come back as current ideation beside that attempt', () => {
+      expect(levelOf("I OD'd in January. Lately I feel exactly how I felt right before it.")).toBe('HIGH');
+      expect(levelOf('I attempted in 2019. This is the closest I have been to that since.')).toBe('HIGH');
+      expect(levelOf('Before my driving test I felt sick. Today I feel the way I did right before it.')).toBe('NONE');
+    });
+
+    it('should read ambivalence about acting beside the wish to be stopped as active ideation, and not a job offer', () => {
+      expect(levelOf('part of me wants to go through with it and part of me is hoping somebody will stop me')).toBe('HIGH');
+      expect(levelOf('Part of me wants to go through with it and take the job in Glasgow.')).toBe('NONE');
+      expect(levelOf('I want someone to stop me')).toBe('NONE');
+    });
+
+    it('should read a day picked beside funeral money as a plan with preparation, and a wedding day as nothing', () => {
+      expect(isAtLeast(levelOf("I've chosen the date. Money's set aside for my funeral so my parents don't have to pay."), 'HIGH')).toBe(true);
+      expect(fired("I've picked the day. I feel like such a burden on everyone.", 'plan.picked-the-day')).toBe(true);
+      expect(levelOf("I've picked the day! The wedding is on the 14th of June.")).toBe('NONE');
+      expect(levelOf("Grandad passed on Monday. We're putting money aside for the funeral.")).not.toBe('MODERATE');
+    });
+
+    it('should read a time after which nothing matters beside a preparation as a goodbye with a time, across sentences', () => {
+      expect(levelOf('Gave my cat to my neighbour. After Friday none of it will matter.')).toBe('IMMINENT');
+      expect(levelOf("Wrote down all my passwords for my sister. After tonight there's nothing more to sort.")).toBe('IMMINENT');
+      expect(levelOf('Left my rabbit with my aunt for good. By Sunday none of this will matter.')).toBe('IMMINENT');
+      expect(levelOf('After Friday none of this will matter, the grant deadline is Thursday.')).toBe('NONE');
+      expect(levelOf('By Sunday none of this will matter.')).toBe('NONE');
+      expect(levelOf("I left my dog with my parents for good because my new flat doesn't allow pets.")).toBe('NONE');
+    });
+
+    it('should not read an attempt at something else as a suicide attempt, and keep an attempt at one own life', () => {
+      expect(levelOf('My third attempt at the driving test went badly.')).toBe('NONE');
+      expect(levelOf('After another attempt to quit smoking I feel fine.')).toBe('NONE');
+      expect(levelOf('This is my third attempt at my life and I am so tired.')).not.toBe('NONE');
+      expect(levelOf('I survived my third attempt.')).toBe('HIGH');
+    });
+
+    it('should count an overdose told in words, and not a dose of two tablets', () => {
+      expect(isAtLeast(levelOf('Swallowed fifteen of my pills on Tuesday.'), 'HIGH')).toBe(true);
+      expect(levelOf('took 2 paracetamol for my headache and went to bed early')).toBe('NONE');
+      expect(levelOf('took 2 tablets with breakfast like the doctor said')).toBe('NONE');
+    });
+
+    it('should read a past attempt told by its method (a jump from a height, an overdose taken), and not a dive or an idiom', () => {
+      expect(levelOf('I jumped off the multi storey car park in March and broke my back.')).toBe('HIGH');
+      expect(levelOf('My GP asked why I had taken an overdose again.')).toBe('HIGH');
+      expect(levelOf('I jumped off the cliff into the sea with my cousins, it was freezing.')).toBe('NONE');
+      expect(levelOf('I jumped off the high board at the pool for the first time!')).toBe('NONE');
+      expect(levelOf('Had an overdose of sugar at the party, the kids were bouncing off the walls.')).toBe('NONE');
+      expect(levelOf('She took an overdose last spring and I found her.')).toBe('LOW');
+    });
+
+    it('should read a hose hooked up to the car as carbon monoxide readied, in the past too, and not a garden hose', () => {
+      expect(levelOf('Last week I sat in the car in the garage with the hose taped on and the engine running.')).toBe('HIGH');
+      expect(levelOf('I hooked up the hose to water the tomatoes this morning.')).toBe('NONE');
+      expect(levelOf('We washed the car with the hose connected to the outside tap.')).toBe('NONE');
+    });
+
+    it("should read an overdose of someone else's pills, said with a possessive, as an overdose", () => {
+      expect(isAtLeast(levelOf("Swallowed all of my dad's sleeping tablets last night."), 'HIGH')).toBe(true);
+      expect(levelOf("I took all of my mum's vitamins by mistake, they were in the same jar.")).toBe('NONE');
+    });
+
+    it('should read being pulled off the track by a stranger as an interrupted attempt', () => {
+      expect(levelOf('A woman pulled me off the track seconds before the train came.')).toBe('HIGH');
+      expect(levelOf('My coach pulled me off the track team after the injury.')).toBe('NONE');
+    });
+  });
 });

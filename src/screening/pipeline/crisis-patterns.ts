@@ -123,7 +123,7 @@ const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(
 const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
 const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to(?: go)?`;
 const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|benzos|opioids|tylenol|paracetamol|oxys)`;
-const QUANTITY = `(?:\\d+|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
+const QUANTITY = `(?:\\d{2,}|[4-9]|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
 const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
 const WEEKDAY = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
@@ -144,6 +144,9 @@ const ORDINARY_TRIP = `(?! (?:club|game|table|party|walk)| ?(?:with|where|for (?
 const ACQUIRE = `bought|buy|purchased|ordered|got|picked up|went and got|got hold of|borrowed`;
 const LETHAL_OBJECT = `(?:myself )?(?:a |an |some |the |another )?(?:new )?(?:rope|noose|gun|pistol|handgun|revolver|shotgun|rifle|firearm|bullets|ammo|ammunition|razor blades?|charcoal|helium(?: tank)?)`;
 const NAMED_DRUGS = `lithium|sertraline|fluoxetine|citalopram|quetiapine|seroquel|amitriptyline|venlafaxine|mirtazapine|zopiclone|diazepam|lorazepam|clonazepam|xanax|valium|oxycodone|codeine|tramadol|morphine`;
+// "my third attempt at the driving test", "another attempt to quit": an attempt at something else.
+// "an attempt at my life", "my attempt at suicide" (and "at it", unsaid) stay attempts.
+const NOT_AN_ORDINARY_ATTEMPT = `(?! (?:at|to|on) (?!(?:my (?:own )?life|suicide|it(?![\\p{L}])|ending|killing|end (?:it|my)|kill|take my|taking my|overdose|hang|die|od(?![\\p{L}])))\\p{L})`;
 const PET = `dog|dogs|cat|cats|pets?|puppy|kitten|bird|birds|rabbit|hamster|horse`;
 const ACQUIRED_WHEN = `today|yesterday|tonight|last night|this (?:morning|afternoon|evening)|earlier today|just|finally`;
 
@@ -216,7 +219,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
-    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:\\w+ )?${PILLS}`),
+    // "all of my mum's sleeping tablets": whose they are, in one or two words, is still the pills.
+    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:[\\w']+ ){0,2}?${PILLS}`),
   },
   {
     id: 'means.noose',
@@ -898,7 +902,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
         // Interrupted at the place: "I was on the roof last night, ready to jump".
         `(?:on|at) (?:the|a|that) (?:edge of the )?${LETHAL_PLACE} (?:\\w+ ){0,4}?(?:ready|about|going|trying|wanting) to (?:jump|let go|step off)${NOT_INTO_WATER}|` +
         `(?:almost|nearly) (?:went|gone|going) through with it|(?:stopped|caught) myself (?:from|before|just before) (?:jumping(?! to)|stepping off|taking (?:them all|all (?:of )?(?:them|my pills|the pills)|the (?:whole )?bottle)|going through with it|pulling the trigger|hanging myself|kicking the chair)|(?:talked|pulled) myself (?:back )?(?:from jumping|(?:down )?(?:off|from) the (?:ledge|bridge|roof|railing|tracks))|` +
-        `(?:someone|somebody|they|he|she|a stranger|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks|edge of the (?:bridge|roof|platform|cliff))`,
+        `(?:someone|somebody|they|he|she|a stranger|a (?:man|woman|guy|passer ?by|driver|guard)|the police|the cops|my \\w+) (?:stopped|pulled|talked|grabbed|dragged) me (?:back |down )?(?:off|from|away from) (?:the|a) (?:ledge|bridge|roof|railing|tracks?(?! (?:team|meet|event|race|day|and field))|railway|platform edge|edge of the (?:bridge|roof|platform|cliff))`,
     ),
   },
   {
@@ -932,7 +936,256 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'REFLEXIVE',
     pattern: phrase(
-      `my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?|(?:failed|previous|past|multiple|several|many|two|three|a few|a couple of|couple of|numerous) suicide attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt|i (?:overdosed|od'?d|oded)|my (?:last |first |second |previous |recent |latest )?overdose(?! of| on)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`,
+      `my (?:last |first |second |third |previous |recent |failed |latest |most recent )?(?:suicide )?attempts?${NOT_AN_ORDINARY_ATTEMPT}|(?:failed|previous|past|multiple|several|many|two|three|a few|a couple of|couple of|numerous) suicide attempts?|(?:survived|after|since|before) (?:my|a|an|the|another) (?:suicide )?attempt${NOT_AN_ORDINARY_ATTEMPT}|i (?:overdosed|od'?d|oded)|my (?:last |first |second |previous |recent |latest )?overdose(?! of| on)|(?:was|got) (?:hospitali[sz]ed|admitted) (?:after|for) (?:an? )?(?:overdose|attempt)`,
+    ),
+  },
+  // Probe 7 (issue #15): suicidal behaviour told plainly, as people tell it afterwards. The C-SSRS
+  // asks about actual, interrupted and aborted attempts separately; these are its kinds in the
+  // words people use, each first-person and negation aware like the attempts above.
+  {
+    // A crash told as intended: an actual attempt by car ("drove into a pole on purpose").
+    id: 'attempt.crash-on-purpose',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:drove|drive|driven|driving|crashed|crash|crashing|steered|steer|swerved|swerve|swerving|ran|walked|stepped|stepping) (?:(?:my|the|her|his|their) car |myself )?(?:(?:in)?to|off|out in front of|in front of) (?:a|the|an|oncoming) (?:\\w+ )?(?:pole|lamp ?post|tree|wall|barrier|bridge|pillar|lorry|truck|traffic|river|ditch|car|bus|train|tram|road)s? (?:\\w+ ){0,3}?(?:on purpose|deliberately|intentionally)|` +
+        `(?:deliberately|intentionally) (?:drove|crashed|steered|swerved|stepped|walked) (?:my car |the car )?(?:(?:in)?to|off|out in front of|in front of)|crashed (?:my|the) car (?:on purpose|deliberately|intentionally)`,
+    ),
+  },
+  {
+    // A past attempt told by its method: one jumped from a height, or took an overdose. Into water
+    // is a sport ("jumped off the cliff into the sea"); a diving board is not a height to die from.
+    id: 'attempt.told-by-method',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    pattern: phrase(
+      `i (?:jumped|threw myself|stepped) (?:off|from) (?:a|the|that|my) (?:${LETHAL_PLACE}|building|balcony|multi ?storey|car park)${NOT_INTO_WATER}|(?:took|taking|taken|had) an overdose(?! of (?:sugar|caffeine|coffee|chocolate|sun|fun|love|work|information|cuteness))`,
+    ),
+  },
+  {
+    // Carbon monoxide readied, told in the past as well as the present: a hose hooked up to the exhaust.
+    id: 'attempt.exhaust-hose',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    sentenceNames: /\b(?:car|exhaust|tailpipe|engine|garage)\b/,
+    // Washing the car or watering the garden is the hose's ordinary use.
+    nearbyRulesOut: /\b(?:taps?|wash\w*|water\w*|garden\w*|plants?|tomatoes|lawn|pool|sprinklers?|hosepipe|fire)\b/,
+    pattern: phrase(
+      `(?:with )?the hose (?:hooked up|attached|connected|taped|rigged|fitted|running)|(?:hooked|attached|connected|taped|rigged) (?:up )?(?:a|the) hose`,
+    ),
+  },
+  {
+    // Interrupted hanging: a ligature around one's neck. A scarf or a tie is clothing, not one.
+    id: 'attempt.ligature-around-neck',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:had|put|tied|wrapped|tightened|pulled|with|got) (?:a |the |my )?(?:belt|cord|extension cord|cable|charger cable|ligature|wire|dog lead|leash) (?:tight )?(?:around|round) my neck`,
+    ),
+  },
+  {
+    // An aborted attempt, told by how far it went: "got as far as putting the pills in my mouth".
+    // Counts only when the sentence names means or a place to die: "got as far as the car park" is a walk.
+    id: 'attempt.got-as-far-as',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:got|went|made it|gone) as far as (?:putting|tying|taking|swallowing|holding|loading|climbing|standing|writing|setting up|counting|pouring|running|kicking|cocking)`,
+    ),
+    sentenceNames:
+      /\b(?:pills|tablets|meds|rope|noose|belt|ligature|bridge|ledge|roof|railing|parapet|gun|trigger|blade|razor|(?:suicide |goodbye )?note|engine|exhaust|chair|stool)\b/,
+  },
+  {
+    // The method failed ("the rope snapped", "the belt broke"): an attempt survived. A climbing
+    // rope snaps too, so only beside distress or another phrase of this kind ("the only reason I'm here").
+    id: 'attempt.method-failed',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(`(?:the |my )?(?:rope|noose|belt|cord|ligature|knot|beam) (?:snapped|broke|gave way|came loose|came undone|slipped)`),
+  },
+  {
+    // Survival owed to chance, and anger or sorrow that it failed: the aftermath of an attempt.
+    // Ordinary alone ("angry it didn't work" of a diet), so they corroborate each other and the above.
+    id: 'attempt.survived-by-chance',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut:
+      /\b(?:surgery|operation|procedure|appendix|anaesthe\w*|anesthe\w*|accident|car crash|transplant|birth|labou?r|c-section|covid|pneumonia|seizure|allerg\w*)\b/,
+    pattern: phrase(
+      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?it did not work|wish (?:that )?it had worked`,
+    ),
+  },
+  {
+    // Waking in intensive care or the emergency department, told with no illness or surgery: the
+    // aftermath of an attempt when the post says so too ("upset it didn't work"); alone it is a hospital stay.
+    id: 'attempt.woke-up-in-hospital',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut:
+      /\b(?:surgery|operation|procedure|appendix|anaesthe\w*|anesthe\w*|accident|car crash|transplant|birth|labou?r|c-section|covid|pneumonia|seizure|allerg\w*|stroke|heart attack|fell|fall)\b/,
+    pattern: phrase(`woke up (?:in|at) (?:the )?(?:icu|intensive care|a and e|a&e|er|emergency room|emergency department|resus|hospital)`),
+  },
+  {
+    // Rehearsal at a place to die: standing at the edge, for a long time, or going back again and
+    // again; and climbing back over the railing. Sitting on a bridge for lunch is not this, so each
+    // corroborates the other or counts beside distress.
+    id: 'attempt.rehearsal-at-the-edge',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|sunset|sunrise|fireworks|hike|hiking|climbing|abseil\w*|bungee|tour|tourist|lunch|picnic)\b/,
+    pattern: phrase(
+      `(?:stood|standing|stand|sat|sitting) (?:right |for (?:an|a|\\w+) (?:hour|hours|while|long time) )?(?:at|on) the (?:very )?edge(?: of (?:the|a) (?:${LETHAL_PLACE}|roof|building|platform|parking garage|car park))?(?! of)|` +
+        `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} for (?:an hour|hours|a long time|ages|\\w+ minutes)|` +
+        `(?:keep|kept) going (?:back )?to (?:the|that) (?:${LETHAL_PLACE}|roof of (?:the|a) \\w+(?: \\w+)?)`,
+    ),
+  },
+  {
+    // Climbing back over the railing: the moment an aborted attempt at a height ends. Said of a
+    // viewpoint too, so beside distress or the rehearsal above.
+    id: 'attempt.climbed-back',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|hike|hiking|climbing|abseil\w*|dog|ball|frisbee|kite|hat|phone|keys)\b/,
+    pattern: phrase(`climbed (?:back )?(?:over|down from|off) (?:the )?(?:railing|railings|barrier|ledge|parapet)`),
+  },
+  {
+    // The state before a past attempt, come back ("I'm starting to feel the way I did right before
+    // it", "the closest I've been to that since"): current ideation, told by the attempt it preceded.
+    id: 'passive.feeling-as-before-attempt',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames:
+      /\b(?:tried|attempt\w*|overdos\w*|od|hang|hanged|jumped|suicid\w*|on purpose|deliberately|intentionally|noose|rope|pills|ended up in (?:the )?(?:icu|hospital|er))\b/,
+    pattern: phrase(
+      `(?:feel|feeling|felt) (?:exactly |just )?(?:like|the way|how) i (?:did|felt) (?:right |just )?before(?: (?:it|i tried|my attempt|i attempted|i overdosed|the overdose|last time))?(?= *$| again)|` +
+        `(?:the )?closest i have (?:ever )?been (?:to (?:that|it|doing it) )?since|(?:slipping|sliding|going|heading|falling) back (?:to|into) (?:that|the same) (?:place|headspace|dark place|state)`,
+    ),
+  },
+  {
+    // Ambivalence about acting (C-SSRS intent): part of one wants to go through with it, part wants
+    // to be stopped. "Go through with it" is also a wedding, so each counts beside the other or risk.
+    id: 'active.ambivalent-intent',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(`part of me (?:still |really )?(?:wants|want|wanted) to (?:just )?(?:go through with it|do it|end it)(?= *$| and)`),
+  },
+  {
+    // Wanting to be stopped: the other half of that ambivalence, at the end of its clause.
+    id: 'active.wants-to-be-stopped',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(`(?:wants|want|need|needs|wanted|hope|hoping|is hoping) (?:someone|somebody|anyone|people) (?:to |will |would )?stop me(?= *$)`),
+  },
+  {
+    // A date for one's death chosen ("I've picked the day."), said as a whole sentence; a wedding
+    // or a move is said with it, so it corroborates preparations rather than counting alone.
+    id: 'plan.picked-the-day',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(`${ORDINARY_ABSENCE.source}|\\b(?:party|date night|launch|exam|interview|gig|concert|appointment|ceremony|due date)\\b`),
+    sentenceNames: /^(?:(?:so|and|ok|okay|well) )?i (?:have )?(?:picked|chosen|chose|set|decided on) (?:the|a) (?:day|date)$/,
+    pattern: phrase(`i (?:have )?(?:picked|chosen|chose|set|decided on) (?:the|a) (?:day|date)(?= *$)`),
+  },
+  {
+    // Paying for one's own funeral in advance so it falls on nobody: a preparatory act, beside risk.
+    id: 'plan.funeral-paid',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    preparatory: true,
+    pattern: phrase(
+      `(?:money|savings|cash) (?:aside |saved |put away |set aside )?(?:for|towards|to cover|to pay for) (?:my|the) funeral|(?:so|that) (?:my|the) funeral (?:is not|will not be|is never) on (?:anyone|anybody|my \\w+|them)|pa(?:y|id|ying) for my (?:own )?funeral`,
+    ),
+  },
+  {
+    // Passwords, PINs or bank cards left out for others: putting affairs in order, beside risk.
+    id: 'plan.passwords-left',
+    construct: 'PLAN',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    preparatory: true,
+    nearbyRulesOut: ORDINARY_ABSENCE,
+    pattern: phrase(
+      `(?:left|leaving|wrote (?:out|down)|written (?:out|down)|writing (?:out|down)) (?:all )?(?:of )?my (?:passwords|pins?|pin numbers?|bank (?:cards?|details)|logins|account details)|(?:passwords|pins?|pin numbers?|logins) (?:all )?(?:written|wrote|left) (?:out|down)`,
+    ),
+  },
+  {
+    // A pet left with someone "for good": the rehoming the C-SSRS counts, in plainer words.
+    id: 'plan.pet-left-for-good',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    preparatory: true,
+    nearbyRulesOut: ORDINARY_ABSENCE,
+    pattern: phrase(
+      `(?:dropped|left|took|gave|brought|handed) (?:off )?my (?:${PET}) (?:off |over )?(?:at|with|to) (?:my |a |the |our )?\\w+(?: \\w+)? for good`,
+    ),
+  },
+  {
+    // A time after which nothing will matter, or nothing will be left ("By Sunday none of this will
+    // matter."): the disappearance with a time, said without saying it. An exam or a deadline said
+    // beside it is the ordinary reading; otherwise it corroborates a preparation or means.
+    id: 'goodbye.nothing-matters-after',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(
+      `${ORDINARY_ABSENCE.source}|\\b(?:exams?|tests?|papers?|deadlines?|interviews?|results|grades?|marks|assignments?|essays?|dissertation|thesis|presentation|deadline|audition|match|race|game|court|hearing|stress)\\b`,
+    ),
+    pattern: phrase(
+      `(?:after|by|past|come) (?:tonight|tomorrow|${WEEKDAY}|the weekend|this weekend|next week|the end of (?:the|this) (?:week|month)) (?:it|none of (?:this|it)|nothing|any of (?:this|it)) (?:will not|is not going to|would not|will no longer|will) matter(?: anymore| anyway)?|` +
+        `after (?:tonight|tomorrow|${WEEKDAY}) (?:there is|there will be|there is going to be) nothing (?:left|more)`,
     ),
   },
   {
