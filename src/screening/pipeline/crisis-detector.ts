@@ -7,6 +7,7 @@ import {
   type CrisisTier,
   THREAT_PATTERNS,
 } from './crisis-patterns';
+import { genericYouInFirstPerson, readRegister } from './answer-register';
 import type { NormalisedText } from './normalise';
 import { isInside, PAST_NEXT_SENTENCE, type SpeakerContext, speakerFrame, speakerQuotedRanges, type TextRange } from './speaker-frames';
 
@@ -222,7 +223,16 @@ const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION
  * Phase 2 of screening: the author's own suicide risk, and threats against other people, with the
  * phrases that decided it. Pure and synchronous: it must work when the ML model does not.
  */
-export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext = {}): ScoredCrisisAssessment {
+export function detectCrisis(given: NormalisedText, speaker: SpeakerContext = {}): ScoredCrisisAssessment {
+  // Who "you" is, over the whole post (answer-register.ts): in an answer to a client, what is said
+  // of "you" or people in general is not the author's own risk; in a client's post anchored in
+  // their own present, a generic "you" sentence is the author's and is read in the first person.
+  // A sentence inside someone else's words is never rewritten.
+  const reading = readRegister(given.text);
+  const givenQuoted = reading.genericSentences.length > 0 ? speakerQuotedRanges(given, speaker) : [];
+  const ownGeneric = reading.genericSentences.filter(([from, to]) => !givenQuoted.some(([qFrom, qTo]) => qFrom < to && from < qTo));
+  const normalised = ownGeneric.length > 0 ? { ...given, text: genericYouInFirstPerson(given.text, ownGeneric) } : given;
+  const answer = reading.register === 'ANSWER';
   const text = normalised.text;
   const clauses = splitClauses(text);
   const quoted = speakerQuotedRanges(normalised, speaker);
@@ -242,7 +252,7 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
         ) {
           continue;
         }
-        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
+        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted, answer), sentence });
       }
     }
   }
@@ -400,7 +410,14 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   };
 }
 
-function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray, text: string, quoted: readonly TextRange[]): CrisisEvidence {
+function assessMatch(
+  pattern: CrisisPattern,
+  clause: Clause,
+  match: RegExpMatchArray,
+  text: string,
+  quoted: readonly TextRange[],
+  answer = false,
+): CrisisEvidence {
   const index = match.index ?? 0;
   const base = {
     patternId: pattern.id,
@@ -410,6 +427,9 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   };
   // Someone else's words are not the author's risk (a reply quoting a post in crisis is not that crisis).
   if (isInside(quoted, clause.start + index)) return { ...base, effectiveTier: 'NONE', discount: 'QUOTED' };
+  // An answer to a client has no first person but the helper's: what it says of "you" or of people
+  // in general is guidance, not the author's risk. A phrase that says "i" itself keeps its tier.
+  if (answer && !/\b(?:i|me|my|myself|mine)\b/.test(match[0])) return { ...base, effectiveTier: 'NONE', discount: 'GENERAL' };
 
   const before = wordsBefore(clause.text, index);
   const firstWord = match[0].split(' ')[0] ?? '';

@@ -9,6 +9,7 @@
  * each needs an explicit frame in the text and fails towards counting the phrase.
  * All functions read `NormalisedText.text` (lower case, contractions expanded, one space).
  */
+import { hasOwnFirstPerson, isAnswerRegister } from './answer-register';
 import { normaliseText, type NormalisedText } from './normalise';
 
 export type TextRange = readonly [start: number, end: number];
@@ -158,8 +159,11 @@ const CLINICAL_SENTENCE =
  */
 export function modelReadableText(ownText: string): string {
   const sentences = (ownText.match(/[^.!?\n]+[.!?\n]*/g) ?? []).map(withoutFiguresAndDenials);
+  // An answer to a client (answer-register.ts): its risk words are about "you" or people in general.
+  const answer = isAnswerRegister(ownText);
   const kept = sentences.filter((sentence, index) => {
     const firstPerson = FIRST_PERSON_WORD.test(sentence);
+    if (answer && !hasOwnFirstPerson(sentence) && ANSWER_RISK_WORDS.test(sentence)) return false;
     // "I thought about ending my life every day. That was four years ago.": dated by the next
     // sentence. Not an attempt: a past attempt is a risk factor the model must keep reading.
     if (PAST_NEXT_SENTENCE.test((sentences[index + 1] ?? '').trim()) && !STILL_GOING_ON.test(sentence) && !ATTEMPT_WORDS.test(sentence)) return false;
@@ -275,6 +279,11 @@ const SUICIDE_LOSS =
 
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
+
+// In an answer, the words that made a therapist's advice score like a post in crisis: the
+// constructs, and the crisis services, plans and means the advice names.
+const ANSWER_RISK_WORDS =
+  /\b(?:suicid\w*|self[ -]?harm\w*|kill\w*|die|dying|death|dead|cut\w*|overdos\w*|hurt\w*|harm\w*|attempt\w*|end (?:it|\w+ li(?:fe|ves))|crisis|emergency|er|a&e|988|999|911|hospital\w*|plans?|pills?|medications?|tablets?|urges?|scars?|wounds?|relapse\w*|blades?|guns?|firearms?|unsafe|safety|thoughts?|tonight|hopeless\w*|giving up|give up)\b/;
 
 // Words of the constructs: the model needs a sentence dropped only when it has some.
 const CONSTRUCT_WORDS =
