@@ -19,6 +19,13 @@ describe('answer register and generic "you" (probe 6)', () => {
       expect(hasOwnFirstPerson(norm("I won't, I have the pills ready"))).toBe(true);
       expect(hasOwnFirstPerson(norm("I'm sorry, I want to die too."))).toBe(true);
       expect(hasOwnFirstPerson(norm('My therapist said to call the line.'))).toBe(true);
+      expect(hasOwnFirstPerson(norm('I see no way out of this.'))).toBe(true);
+      expect(hasOwnFirstPerson(norm('I hear voices at night.'))).toBe(true);
+    });
+
+    it('should count "i see" and "i hear" as a helper\'s only with a helper\'s object', () => {
+      expect(hasOwnFirstPerson(norm('I hear this from many of the people I see.'))).toBe(false);
+      expect(hasOwnFirstPerson(norm('I see how hard this has been.'))).toBe(false);
     });
   });
 
@@ -33,6 +40,14 @@ describe('answer register and generic "you" (probe 6)', () => {
     it("should not read a post with the author's own first person as an answer, however much advice it gives", () => {
       expect(isAnswerRegister(norm("you should call the line. I won't, I have the pills ready"))).toBe(false);
       expect(isAnswerRegister(norm("My therapist said if you feel like killing yourself go to A&E. Well I do, and you can't make me go."))).toBe(false);
+    });
+
+    it('should never read a farewell as an answer, however it addresses the reader', () => {
+      const farewell = "I'm sorry you have to find out this way. Please take care of yourselves. Tell your therapist it is not your fault. Goodbye.";
+      expect(isAnswerRegister(norm(farewell))).toBe(false);
+      expect(isAnswerRegister(norm("I'm sorry you have to find out this way. Please take care of yourselves. Tell your therapist it is not your fault."))).toBe(
+        true,
+      );
     });
 
     it('should not read a post that does not speak to "you" with advice as an answer', () => {

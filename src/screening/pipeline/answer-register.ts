@@ -24,7 +24,9 @@ const HELPER_FIRST_PERSON = new RegExp(
   [
     '\\bi am (?:so |very |really |truly )?(?:sorry|glad|grateful|pleased|happy)\\b',
     '\\bi (?:would|will) (?:also |gently |strongly |really )?(?:encourage|suggest|recommend|like you to|love you to|want you to|urge|invite|ask you|bring|start|begin|try|add|say)\\b',
-    '\\bi (?:also |often |usually |always |gently |strongly )?(?:encourage|suggest|recommend|urge|invite|hear|see|answer|use|tell|ask|remind|find|notice|work with|understand|can hear|can see|can tell|know (?:it|this|that) (?:is|can)|wonder whether|wonder if)\\b',
+    // Verbs that also tell a person's own state ("i see no way out", "i hear voices") only with a helper's object.
+    '\\bi (?:also |often |usually |always |gently |strongly )?(?:encourage|suggest|recommend|urge|invite|remind you|work with|wonder whether|wonder if|know (?:it|this|that) (?:is|can))\\b',
+    '\\bi (?:often |also |usually |always )?(?:hear|see|answer|use|tell|ask|notice|find|understand|can hear|can see|can tell) (?:this|that|it|from|you|many|a lot|people|clients|patients|families|parents|with clients|honestly|how (?:hard|much|frightening|painful)|why you|what you)\\b',
     '\\b(?:in|from) my (?:practice|work|experience|clinic|career|job|role|years)\\b',
     '\\bas an? (?:\\w+ )?(?:counsel+or|therapist|psychotherapist|psychologist|psychiatrist|nurse|doctor|physician|clinician|social worker|case manager|chaplain|peer (?:support )?(?:specialist|worker|supporter|mentor)|support worker)\\b',
     '\\bmy (?:clients?|patients?|caseload|colleagues)\\b',
@@ -42,6 +44,11 @@ const MODAL_ADVICE =
   /\b(?:you (?:can|could|might|may) (?:also |still |always )?(?:try|ask|bring|talk|call|write|tell|find|look|take|use|reach|get|speak|keep|make|go|learn|start|give|remove|store|plan|practise|practice|book|contact)|you (?:should|need to|must|deserve|do not have to|do not need to|are not alone|are not weak)|it (?:may|might|can|could|often|usually) help|(?:is|are) (?:there|available) (?:for you|to help|at any hour)|the (?:safest|best|first) (?:step|thing)|i (?:would |also |strongly |gently )?(?:encourage|suggest|recommend|urge)|please)\b/g;
 const REFERRAL =
   /\b(?:your|a|the|his|her|their) (?:\w+ )?(?:therapist|counsel+or|doctor|gp|psychiatrist|prescriber|clinician|care team|nurse|midwife|pharmacist|dermatologist)\b|\b(?:crisis (?:line|team|service)|988|999|911|112|116 123|a&e|the er|emergency (?:room|department|services|number)|urgent care|samaritans|safety plan)\b/g;
+
+// A farewell is never an answer, however it addresses the reader ("I'm sorry you have to find out
+// this way. Take care of yourselves. Goodbye.").
+const FAREWELL =
+  /\b(?:good ?bye|farewell|by the time you (?:read|see|find) this|this is my last|my last (?:post|message|words)|last (?:post|message) (?:here|from me)|take care of (?:yourselves|each other) for me|do not (?:blame|miss) (?:yourselves|yourself))\b/;
 
 /** The post's register, when it has one: an answer to a client, or a client's generic "you". */
 export type PostRegister = 'ANSWER' | 'GENERIC_YOU' | null;
@@ -74,7 +81,7 @@ function count(pattern: RegExp, text: string): number {
  * to the reader) and a second advice or a referral, and no first person but a helper's.
  */
 export function isAnswerRegister(text: string): boolean {
-  if (count(SECOND_PERSON, text) < 2) return false;
+  if (count(SECOND_PERSON, text) < 2 || FAREWELL.test(text)) return false;
   const advice = count(IMPERATIVE, text) + count(MODAL_ADVICE, text);
   if (advice < 1 || advice + Math.min(1, count(REFERRAL, text)) < 2) return false;
   return !sentencesOf(text).some((sentence) => hasOwnFirstPerson(sentence.text));
