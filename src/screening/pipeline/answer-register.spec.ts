@@ -50,6 +50,11 @@ describe('answer register and generic "you" (probe 6)', () => {
       );
     });
 
+    it("should not read advice told back as someone else's as an answer", () => {
+      expect(isAnswerRegister(norm('Tell your therapist the truth, they said. Call the line, they said. You know what, cutting tonight anyway.'))).toBe(false);
+      expect(isAnswerRegister(norm('Tell your therapist the truth. Call the line if you need to. You know what helps, too.'))).toBe(true);
+    });
+
     it('should not read a post that does not speak to "you" with advice as an answer', () => {
       expect(isAnswerRegister(norm("relapsed into self-harm. don't judge."))).toBe(false);
       expect(isAnswerRegister(norm('You know what, cutting again tonight. Whatever.'))).toBe(false);
@@ -103,6 +108,12 @@ describe('answer register and generic "you" (probe 6)', () => {
           'In my practice I suggest that partners remove any stockpiled medication from the house, and call 988 together if you are worried. You can also ask his psychiatrist for a family session.',
         ),
       ).toBe('NONE');
+    });
+
+    it('should keep a clause of an answer that names the present with no one in it', () => {
+      expect(levelOf('Just call the line. Just tell your therapist. You can do this. But the urge to cut is so strong tonight.')).toBe('HIGH');
+      expect(levelOf('Just call the line. Just tell your therapist. You can do this. The urge to cut often peaks when you are tired.')).toBe('NONE');
+      expect(levelOf('Cutting again after a long break can feel like failure. Tell your therapist, and you can add it to your safety plan.')).toBe('NONE');
     });
 
     it("should keep the author's own risk in second-person posts that are not answers", () => {

@@ -39,16 +39,17 @@ const HELPER_FIRST_PERSON = new RegExp(
 
 // Advice: an imperative at the head of a sentence or clause, or a modal put to the reader.
 const IMPERATIVE =
-  /(?:^|[.!?;:] |, (?:and |then |or )?|\b(?:and|then|also|first|please) )(?:please |also |then |first )?(?:tell|call|text|ask|try|keep|write|bring|talk|go|let|look|clean|see|stay|remove|give|make|book|reach|put|share|take|store|practise|practice|read|use|plan|lean|get|seek|find|consider|speak|contact|remember|notice|close|move|be kind|be patient|be gentle|hang in|hold on|lock|dispose|follow|mention|rate|cover|save|ring|message)\b/g;
+  /(?:^|[.!?;:] |, (?:and |then |or )?|\b(?:and|then|also|first|please) )(?:please |also |then |first |just )?(?:tell|call|text|ask|try|keep|write|bring|talk|go|let|look|clean|see|stay|remove|give|make|book|reach|put|share|take|store|practise|practice|read|use|plan|lean|get|seek|find|consider|speak|contact|remember|notice|close|move|be kind|be patient|be gentle|hang in|hold on|lock|dispose|follow|mention|rate|cover|save|ring|message)\b/g;
 const MODAL_ADVICE =
   /\b(?:you (?:can|could|might|may) (?:also |still |always )?(?:try|ask|bring|talk|call|write|tell|find|look|take|use|reach|get|speak|keep|make|go|learn|start|give|remove|store|plan|practise|practice|book|contact)|you (?:should|need to|must|deserve|do not have to|do not need to|are not alone|are not weak)|it (?:may|might|can|could|often|usually) help|(?:is|are) (?:there|available) (?:for you|to help|at any hour)|the (?:safest|best|first) (?:step|thing)|i (?:would |also |strongly |gently )?(?:encourage|suggest|recommend|urge)|please)\b/g;
 const REFERRAL =
   /\b(?:your|a|the|his|her|their) (?:\w+ )?(?:therapist|counsel+or|doctor|gp|psychiatrist|prescriber|clinician|care team|nurse|midwife|pharmacist|dermatologist)\b|\b(?:crisis (?:line|team|service)|988|999|911|112|116 123|a&e|the er|emergency (?:room|department|services|number)|urgent care|samaritans|safety plan)\b/g;
 
 // A farewell is never an answer, however it addresses the reader ("I'm sorry you have to find out
-// this way. Take care of yourselves. Goodbye.").
+// this way. Take care of yourselves. Goodbye."), nor is advice told back as someone else's
+// ("Call the line, they said.").
 const FAREWELL =
-  /\b(?:good ?bye|farewell|by the time you (?:read|see|find) this|this is my last|my last (?:post|message|words)|last (?:post|message) (?:here|from me)|take care of (?:yourselves|each other) for me|do not (?:blame|miss) (?:yourselves|yourself))\b/;
+  /\b(?:(?:they|she|he|everyone) (?:said|says|keeps? saying)(?=[.!?,]|$)|good ?bye|farewell|by the time you (?:read|see|find) this|this is my last|my last (?:post|message|words)|last (?:post|message) (?:here|from me)|take care of (?:yourselves|each other) for me|do not (?:blame|miss) (?:yourselves|yourself))\b/;
 
 /** The post's register, when it has one: an answer to a client, or a client's generic "you". */
 export type PostRegister = 'ANSWER' | 'GENERIC_YOU' | null;

@@ -182,6 +182,12 @@ const DISTANT_PAST =
 const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
 const STOPPED_SINCE =
   /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;
+// The present moment, said without a subject ("... so strong tonight"). Not "again" or "lately":
+// an answer speaks of "cutting again after a long break" as the reader's.
+const PRESENT_NOW = /\b(?:tonight|right now|today|this morning|this evening|last night|just now|at the moment)\b/;
+// Who a clause of an answer is about: the reader, or people in general.
+const SOMEONE_ADDRESSED =
+  /\b(?:you|your|yourself|you've|you'd|people|someone|somebody|anyone|many|most|some|clients?|patients?|partners?|parents?|families|teens?|teenagers?|he|she|they|him|her|them|his|their)\b/;
 const RECENT =
   /\b(?:last night|yesterday|today|tonight|this morning|this week|earlier|just now|right now|again|recently|lately|last week|(?:\d+|two|three|few|couple of) days ago|relapsed|still)\b/;
 
@@ -428,8 +434,12 @@ function assessMatch(
   // Someone else's words are not the author's risk (a reply quoting a post in crisis is not that crisis).
   if (isInside(quoted, clause.start + index)) return { ...base, effectiveTier: 'NONE', discount: 'QUOTED' };
   // An answer to a client has no first person but the helper's: what it says of "you" or of people
-  // in general is guidance, not the author's risk. A phrase that says "i" itself keeps its tier.
-  if (answer && !/\b(?:i|me|my|myself|mine)\b/.test(match[0])) return { ...base, effectiveTier: 'NONE', discount: 'GENERAL' };
+  // in general is guidance, not the author's risk. A phrase that says "i" itself keeps its tier, and
+  // so does a clause with no one in it that names the present ("... but the pills are right here and
+  // tonight feels different"): a client talking themselves through advice drops the "i", not the risk.
+  if (answer && !/\b(?:i|me|my|myself|mine)\b/.test(match[0]) && !(PRESENT_NOW.test(clause.text) && !SOMEONE_ADDRESSED.test(clause.text))) {
+    return { ...base, effectiveTier: 'NONE', discount: 'GENERAL' };
+  }
 
   const before = wordsBefore(clause.text, index);
   const firstWord = match[0].split(' ')[0] ?? '';
