@@ -80,6 +80,13 @@ describe('answer register and generic "you" (probe 6)', () => {
       ).toBeNull();
     });
 
+    it('should not read a peer who came through it, speaking to someone still in it, as the author now', () => {
+      expect(
+        readRegister(norm("I've been there. When you want to die, it feels like it'll never end, but it does. I'm 3 years out and glad I stayed.")).register,
+      ).toBeNull();
+      expect(levelOf("Been there. Once you decide to kill yourself everything goes quiet. Please call someone, I did and I'm still here.")).not.toBe('HIGH');
+    });
+
     it('should not read a generic "you" with nothing of the author\'s own present as theirs', () => {
       expect(readRegister(norm('When you want to die, everything is grey.')).register).toBeNull();
     });

@@ -100,6 +100,11 @@ const ADDRESSES_READER =
 // not what one person did or should do. Only these frames are read as the author's.
 const GENERIC_FRAME =
   /^(?:and |but |so |because )?(?:when(?:ever)?|once|the moment|by the time) you\b|^you (?:know (?:that|the) feeling|ever (?:notice|get)|get to (?:a|the|that) point|reach (?:a|the|that) point|get used to|start to|stop (?:caring|noticing|feeling|trying))\b|^you (?:can not|just can not|do not|just do not) (?:really )?(?:explain|tell|describe|escape|think|stop|sleep|focus|care)\b|^(?:it is|it gets|it feels) (?:\w+ ){0,5}(?:when|how|once) (?:\w+ ){0,2}you\b|^(?:nobody|no one) (?:ever )?(?:tells|warns) you\b|^does anyone else (?:\w+ )?(?:feel|get) like you\b/;
+// A peer who has come through it, speaking to someone still in it ("I've been there. When you want
+// to die, it feels like it will never end, but it does."), or urging them to get help: the generic
+// "you" is the reader's present and the author's past.
+const PEER_WHO_CAME_THROUGH =
+  /\b(?:(?:i have|i have been|been) there|it (?:does )?gets? better|it did get better|i promise|(?:years?|months?) (?:out|clean|sober|free) (?:now|and)|glad i (?:stayed|stuck around|held on)|i (?:lived|survived|got through|made it through|came through) (?:it|that|this)|you are not alone|hang in there|sending (?:love|hugs|strength)|you (?:will|can|are going to) get through|please (?:call|reach out|talk to|tell|text|get help|stay))\b/;
 // A reply to one reader, not a generic "you": what they said, how they seem, questions to them.
 const ADDRESSES_ONE_READER =
   /\b(?:it (?:sounds|seems) like you|you (?:said|say|wrote|write|mentioned|described|posted|seem|sound|look)|(?:are|have|did|were) you|do you (?:have|want|need|think|feel)|you (?:should|need to|must|have to|ought to)|your (?:post|situation|story|family|parents|mom|mum|mother|dad|father|partner|girlfriend|boyfriend|wife|husband|friends?|therapist|doctor|kids?|children|brother|sister))\b/;
@@ -114,7 +119,7 @@ export function readRegister(text: string): RegisterReading {
   if (isAnswerRegister(text)) return { register: 'ANSWER', genericSentences: [] };
   const sentences = sentencesOf(text);
   const anchored = OWN_PRESENT.test(text) || sentences.some((sentence) => hasOwnFirstPerson(sentence.text));
-  if (!anchored || ADDRESSES_ONE_READER.test(text)) return { register: null, genericSentences: [] };
+  if (!anchored || ADDRESSES_ONE_READER.test(text) || PEER_WHO_CAME_THROUGH.test(text)) return { register: null, genericSentences: [] };
   const generic = sentences
     .filter(({ text: sentence }) => {
       if (!GENERIC_FRAME.test(sentence)) return false;
