@@ -7,6 +7,7 @@ import {
   type CrisisTier,
   THREAT_PATTERNS,
 } from './crisis-patterns';
+import { genericYouInFirstPerson, readRegister } from './answer-register';
 import type { NormalisedText } from './normalise';
 import { isInside, PAST_NEXT_SENTENCE, type SpeakerContext, speakerFrame, speakerQuotedRanges, type TextRange } from './speaker-frames';
 
@@ -181,6 +182,12 @@ const DISTANT_PAST =
 const HAVE_NOT = /^(?:have|has|had) (?:not|never)$/;
 const STOPPED_SINCE =
   /\b(?:since|in (?:over |more than )?(?:a|an|\d+|two|three|four|five|six|several|many|a few|a couple of) (?:years?|months?|weeks?|while))\b/;
+// The present moment, said without a subject ("... so strong tonight"). Not "again" or "lately":
+// an answer speaks of "cutting again after a long break" as the reader's.
+const PRESENT_NOW = /\b(?:tonight|right now|today|this morning|this evening|last night|just now|at the moment)\b/;
+// Who a clause of an answer is about: the reader, or people in general.
+const SOMEONE_ADDRESSED =
+  /\b(?:you|your|yourself|you've|you'd|people|someone|somebody|anyone|many|most|some|clients?|patients?|partners?|parents?|families|teens?|teenagers?|he|she|they|him|her|them|his|their)\b/;
 const RECENT =
   /\b(?:last night|yesterday|today|tonight|this morning|this week|earlier|just now|right now|again|recently|lately|last week|(?:\d+|two|three|few|couple of) days ago|relapsed|still)\b/;
 
@@ -222,7 +229,16 @@ const CONSTRUCTS_THAT_ARE_IDEATION = new Set<CrisisConstruct>(['PASSIVE_IDEATION
  * Phase 2 of screening: the author's own suicide risk, and threats against other people, with the
  * phrases that decided it. Pure and synchronous: it must work when the ML model does not.
  */
-export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext = {}): ScoredCrisisAssessment {
+export function detectCrisis(given: NormalisedText, speaker: SpeakerContext = {}): ScoredCrisisAssessment {
+  // Who "you" is, over the whole post (answer-register.ts): in an answer to a client, what is said
+  // of "you" or people in general is not the author's own risk; in a client's post anchored in
+  // their own present, a generic "you" sentence is the author's and is read in the first person.
+  // A sentence inside someone else's words is never rewritten.
+  const reading = readRegister(given.text);
+  const givenQuoted = reading.genericSentences.length > 0 ? speakerQuotedRanges(given, speaker) : [];
+  const ownGeneric = reading.genericSentences.filter(([from, to]) => !givenQuoted.some(([qFrom, qTo]) => qFrom < to && from < qTo));
+  const normalised = ownGeneric.length > 0 ? { ...given, text: genericYouInFirstPerson(given.text, ownGeneric) } : given;
+  const answer = reading.register === 'ANSWER';
   const text = normalised.text;
   const clauses = splitClauses(text);
   const quoted = speakerQuotedRanges(normalised, speaker);
@@ -242,7 +258,7 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
         ) {
           continue;
         }
-        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted), sentence });
+        raw.push({ pattern, evidence: assessMatch(pattern, clause, match, text, quoted, answer), sentence });
       }
     }
   }
@@ -400,7 +416,14 @@ export function detectCrisis(normalised: NormalisedText, speaker: SpeakerContext
   };
 }
 
-function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray, text: string, quoted: readonly TextRange[]): CrisisEvidence {
+function assessMatch(
+  pattern: CrisisPattern,
+  clause: Clause,
+  match: RegExpMatchArray,
+  text: string,
+  quoted: readonly TextRange[],
+  answer = false,
+): CrisisEvidence {
   const index = match.index ?? 0;
   const base = {
     patternId: pattern.id,
@@ -410,6 +433,13 @@ function assessMatch(pattern: CrisisPattern, clause: Clause, match: RegExpMatchA
   };
   // Someone else's words are not the author's risk (a reply quoting a post in crisis is not that crisis).
   if (isInside(quoted, clause.start + index)) return { ...base, effectiveTier: 'NONE', discount: 'QUOTED' };
+  // An answer to a client has no first person but the helper's: what it says of "you" or of people
+  // in general is guidance, not the author's risk. A phrase that says "i" itself keeps its tier, and
+  // so does a clause with no one in it that names the present ("... but the pills are right here and
+  // tonight feels different"): a client talking themselves through advice drops the "i", not the risk.
+  if (answer && !/\b(?:i|me|my|myself|mine)\b/.test(match[0]) && !(PRESENT_NOW.test(clause.text) && !SOMEONE_ADDRESSED.test(clause.text))) {
+    return { ...base, effectiveTier: 'NONE', discount: 'GENERAL' };
+  }
 
   const before = wordsBefore(clause.text, index);
   const firstWord = match[0].split(' ')[0] ?? '';

@@ -1,6 +1,8 @@
 import { CasePriority } from '../../common/domain/moderation.enums';
 import { PostStatus } from '../../common/domain/post-status.enum';
 import { CRISIS_PROBE_POSTS } from '../../../test/fixtures/crisis-probe-posts';
+import { SECOND_PERSON_HELDOUT_POSTS } from '../../../test/fixtures/second-person-heldout-posts';
+import { SECOND_PERSON_TUNING_POSTS } from '../../../test/fixtures/second-person-tuning-posts';
 import { CrisisModel } from '../crisis-model/crisis-model';
 import type { ToxicityScores } from '../toxicity/toxicity.port';
 import { isAtLeast } from './crisis-detector';
@@ -72,4 +74,34 @@ describe('crisis probe 3: posts in our own words through the pipeline with the c
     // preparations with a place, a note beside a decided time reached only MODERATE before).
     expect(paged.length).toBe(atRisk.filter((item) => item.expected === 'IMMINENT' && !item.knownMiss).length);
   });
+});
+
+/**
+ * Probe 6 (issue #15, who is "you"?): the tuning set the answer-register rules were written from,
+ * and the held-out set written before them and not tuned on, through the whole pipeline with the
+ * committed model. Known misses are expected to stay wrong until the mark is removed.
+ */
+describe('crisis probe 6: second-person posts through the pipeline with the committed model', () => {
+  const crisisModel = CrisisModel.loadCommitted();
+  const screen = (text: string) =>
+    screenText(text, { watchedWords: [], toxicity: { modelVersion: 'test-1', backend: 'cpu', classify: () => Promise.resolve(scores) }, crisisModel });
+
+  for (const [name, posts] of [
+    ['tuning', SECOND_PERSON_TUNING_POSTS],
+    ['held-out', SECOND_PERSON_HELDOUT_POSTS],
+  ] as const) {
+    for (const post of posts) {
+      const run = post.knownMiss ? it.failing : it;
+      const shouldFlag = isAtLeast(post.expected, 'MODERATE');
+      run(
+        `should ${shouldFlag ? '' : 'not '}flag ${name} ${post.id}${post.knownMiss ? ` [known: ${post.knownMiss}]` : ''}: ${post.text.slice(0, 60)}`,
+        async () => {
+          const sut = await screen(post.text);
+          if (shouldFlag) expect(isAtLeast(sut.crisis.level, 'MODERATE') && sut.decision.casePriority !== null).toBe(true);
+          else
+            expect(!isAtLeast(sut.crisis.level, 'MODERATE') && sut.decision.status === PostStatus.PUBLISHED && sut.decision.casePriority === null).toBe(true);
+        },
+      );
+    }
+  }
 });

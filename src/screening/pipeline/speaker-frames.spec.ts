@@ -359,6 +359,16 @@ describe('speaker awareness', () => {
       expect(levelOf('The urge to cut is so strong tonight.')).toBe('HIGH');
     });
 
+    it('should read a construct that can be treated or managed, or its scars, as no one in particular (probe 6)', () => {
+      expect(levelOf('Self-harm scars can be treated by a dermatologist; options include silicone gels.')).toBe('NONE');
+      expect(levelOf('Self-harm can be managed with the right support.')).toBe('NONE');
+    });
+
+    it("should keep the author's own scars and self-harm beside the same predicates (probe 6)", () => {
+      expect(levelOf('My self-harm scars can be seen by everyone and I cut again last night.')).toBe('HIGH');
+      expect(levelOf('Self-harm scars can be treated, but I keep making new ones.')).not.toBe('NONE');
+    });
+
     it('should read a construct named as what clinicians call something as a definition', () => {
       expect(levelOf('Wishing you would not wake up is what clinicians call passive suicidal ideation.')).toBe('NONE');
       expect(levelOf('I have what my doctor calls passive suicidal ideation.')).toBe('MODERATE');

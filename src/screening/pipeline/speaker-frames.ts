@@ -9,13 +9,14 @@
  * each needs an explicit frame in the text and fails towards counting the phrase.
  * All functions read `NormalisedText.text` (lower case, contractions expanded, one space).
  */
+import { hasOwnFirstPerson, isAnswerRegister } from './answer-register';
 import { normaliseText, type NormalisedText } from './normalise';
 
 export type TextRange = readonly [start: number, end: number];
 
 // What a construct generally is or does, right after it (see GENERALISING). "does not mean" only
 // with "mean": "suicidal ideation does not mean you will act on it"; "suicidal thoughts do come" is not general.
-const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |rarely |seldom |surprisingly |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful|caused by|the result of|preventable)\\b| (?:exists?|lies|sits) (?:on|along) a (?:spectrum|continuum|range)\\b| (?:ranges?|varies|vary) (?:from|widely|a lot)\\b| (?:can|may|might) (?:often |sometimes |also |really )?(?:be|feel|seem) (?:very |really |so |quite |incredibly |extremely )?(?:exhausting|frightening|scary|overwhelming|isolating|confusing|distressing|painful|hard|difficult|lonely|draining|tiring|upsetting|intense|shocking)\\b| (?:often |usually |sometimes )?(?:brings?|gives?|provides?|offers?) (?:\\w+ )?(?:relief|release|comfort|a sense of)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b|(?: urges| thoughts| feelings)? (?:often|usually|tend to|typically|commonly|generally) (?:peak|come|pass|rise|fade|build|start|happen|get (?:worse|stronger)|show up)\\b`;
+const GENERALISING_ALTERNATIVES = ` (?:is|are|can be|may be|can|may|might) (?:often |usually |sometimes |commonly |generally |typically |frequently |rarely |seldom |surprisingly |very |really |quite |not |also |just )*(?:a (?:way|form|kind|type|sign|response|coping|common|normal|symptom|signal|behaviou?r|reaction|warning)|one (?:way|of)|how|what|worth|more common|less common|common|normal|treatable|understandable|happen|start|feel|come|serve|mean|attention[ -]?seeking|selfish|(?:a )?weakness|a character flaw|a moral failing|something to be ashamed of|shameful|caused by|the result of|preventable|treated|managed|healed|faded|lightened)\\b| (?:exists?|lies|sits) (?:on|along) a (?:spectrum|continuum|range)\\b| (?:ranges?|varies|vary) (?:from|widely|a lot)\\b| (?:can|may|might) (?:often |sometimes |also |really )?(?:be|feel|seem) (?:very |really |so |quite |incredibly |extremely )?(?:exhausting|frightening|scary|overwhelming|isolating|confusing|distressing|painful|hard|difficult|lonely|draining|tiring|upsetting|intense|shocking)\\b| (?:often |usually |sometimes )?(?:brings?|gives?|provides?|offers?) (?:\\w+ )?(?:relief|release|comfort|a sense of)\\b| (?:does|do) not (?:necessarily |always |automatically )?mean\\b|(?: urges| thoughts| feelings)? (?:often|usually|tend to|typically|commonly|generally) (?:peak|come|pass|rise|fade|build|start|happen|get (?:worse|stronger)|show up)\\b`;
 
 /** What the post's markup says about who is speaking: the plain text of its quote blocks. */
 export interface SpeakerContext {
@@ -158,8 +159,11 @@ const CLINICAL_SENTENCE =
  */
 export function modelReadableText(ownText: string): string {
   const sentences = (ownText.match(/[^.!?\n]+[.!?\n]*/g) ?? []).map(withoutFiguresAndDenials);
+  // An answer to a client (answer-register.ts): its risk words are about "you" or people in general.
+  const answer = isAnswerRegister(ownText);
   const kept = sentences.filter((sentence, index) => {
     const firstPerson = FIRST_PERSON_WORD.test(sentence);
+    if (answer && !hasOwnFirstPerson(sentence) && ANSWER_RISK_WORDS.test(sentence)) return false;
     // "I thought about ending my life every day. That was four years ago.": dated by the next
     // sentence. Not an attempt: a past attempt is a risk factor the model must keep reading.
     if (PAST_NEXT_SENTENCE.test((sentences[index + 1] ?? '').trim()) && !STILL_GOING_ON.test(sentence) && !ATTEMPT_WORDS.test(sentence)) return false;
@@ -276,6 +280,11 @@ const SUICIDE_LOSS =
 // "people who attempt suicide often feel...": people in general, not someone the author knows.
 const GENERIC_PEOPLE = /\b(?:people|those|a person) (?:who|with)\b/;
 
+// In an answer, the words that made a therapist's advice score like a post in crisis: the
+// constructs, and the crisis services, plans and means the advice names.
+const ANSWER_RISK_WORDS =
+  /\b(?:suicid\w*|self[ -]?harm\w*|kill\w*|die|dying|death|dead|cut\w*|overdos\w*|hurt\w*|harm\w*|attempt\w*|end (?:it|\w+ li(?:fe|ves))|crisis|emergency|er|a&e|988|999|911|hospital\w*|plans?|pills?|medications?|tablets?|urges?|scars?|wounds?|relapse\w*|blades?|guns?|firearms?|unsafe|safety|thoughts?|tonight|hopeless\w*|giving up|give up)\b/;
+
 // Words of the constructs: the model needs a sentence dropped only when it has some.
 const CONSTRUCT_WORDS =
   /\b(?:suicid\w*|self[ -]?harm\w*|kill\w*|die|dying|death|dead|cut\w*|overdos\w*|hurt\w*|harm\w*|attempt\w*|end (?:it|\w+ li(?:fe|ves)))\b/;
@@ -369,7 +378,8 @@ const CONCEPT_COMMON_BEFORE = new RegExp(`${CONCEPT_COMMON_LEAD} (?:\\w+ ){0,2}$
 // about". Only generalising predicates: "suicidal thoughts are back tonight" is the author's.
 const SUBJECT_ONLY_BEFORE =
   /^(?:(?:passive|active|chronic|frequent|recurrent|recurring|intrusive|occasional|fleeting|such|these|those|the|some|many|most|all|any|and|or|but|so|also|even|often|usually|typically|generally|commonly|sometimes) )*(?:(?:urges?|cravings?|thoughts?|feelings?) (?:to|of|about) |(?:living|coping|dealing|struggling|life) with (?:(?:passive|active|chronic|frequent|recurrent|intrusive) )?|having (?:(?:passive|active|chronic|frequent|recurrent|intrusive) )?)?$/;
-const GENERALISING_PREDICATE = new RegExp(`^${GENERALISING}`);
+// The construct's marks or habits may stand between: "self-harm scars can be treated by a dermatologist".
+const GENERALISING_PREDICATE = new RegExp(`^(?: (?:scars?|marks?|wounds?|injur(?:y|ies)|behaviou?rs?|habits?))?${GENERALISING}`);
 // The construct named as what something is: "wishing you would get hit by a car is a passive death wish".
 // Not "when you are having suicidal thoughts": an article, or the copula right before the phrase.
 const NAMED_AS_BEFORE =
