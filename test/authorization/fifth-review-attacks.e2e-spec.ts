@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import request from 'supertest';
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
 import { Role } from '../../src/common/domain/role.enum';
 import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
@@ -383,6 +384,42 @@ describe('authorization: fifth review, what production errors say about the sche
       if (SUGGESTED.test(JSON.stringify(res.errors))) told.push(`${query.slice(0, 60)} -> ${res.errors![0].message}`);
     }
     expect(told).toEqual([]);
+  });
+
+  it('should answer batched, cross-site, oversize and malformed requests with a client error in the GraphQL shape, never a 5xx or a stack', async () => {
+    const http = request(app.url.replace(/\/graphql$/, ''));
+    const json = (body: string) => http.post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send(body);
+    const answers: Array<[string, request.Response]> = [
+      ['batched', await json(JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]))],
+      [
+        'text/plain mutation',
+        await http
+          .post('/graphql')
+          .set('content-type', 'text/plain')
+          .send(JSON.stringify({ query: 'mutation { setMyPseudonym(displayName: "Csrf Otter") { id } }' })),
+      ],
+      ['form mutation', await http.post('/graphql').type('form').send({ query: 'mutation { setMyPseudonym(displayName: "Csrf Otter") { id } }' })],
+      ['GET without preflight', await http.get('/graphql').query({ query: '{ me { id } }' }).set('authorization', `Bearer ${token}`)],
+      [
+        'GET mutation',
+        await http.get('/graphql').query({ query: 'mutation { setMyPseudonym(displayName: "Get Otter") { id } }' }).set('apollo-require-preflight', 'true'),
+      ],
+      ['oversize', await json(JSON.stringify({ query: '{ me { id } }', variables: { x: 'x'.repeat(5_000_000) } }))],
+      ['malformed', await json('{"query": "{ me { id } }"')],
+      ['query not a string', await json(JSON.stringify({ query: 42 }))],
+      ['variables not an object', await json(JSON.stringify({ query: '{ me { id } }', variables: 'x' }))],
+      ['deeply nested variables', await json(`{"query":"{ me { id } }","variables":{"x":${'['.repeat(5_000)}${']'.repeat(5_000)}}}`)],
+      ['no query', await json('{}')],
+    ];
+    const wrong = answers
+      .filter(
+        ([, res]) => res.status < 400 || res.status >= 500 || LEAKY_ERROR.test(res.text) || /stacktrace|"stack"/i.test(res.text) || res.text.includes('<html'),
+      )
+      .map(([name, res]) => `${name} -> ${res.status} ${res.text.slice(0, 120)}`);
+    expect(wrong).toEqual([]);
+    // None of the refused mutations ran.
+    const me = await app.gql<{ me: { displayName: string } }>('{ me { displayName } }', {}, token);
+    expect(me.data?.me.displayName).not.toMatch(/Otter/);
   });
 
   it('should name no field or type on the WebSocket either', async () => {
