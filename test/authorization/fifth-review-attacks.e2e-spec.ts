@@ -270,14 +270,13 @@ describe('authorization: fifth review attacks', () => {
       expect(unexpected).toEqual([]);
     }, 120_000);
 
-    it(`should answer ${BLNS.length ? 'every blns string' : 'the project corpus'} in space fields, case notes, reports, searches, filters and invites with a refusal or a plain answer, never a server error`, async () => {
+    it(`should answer ${BLNS.length ? 'every blns string' : 'the project corpus'} in space fields, case and escalation notes, outreach, reports, searches, filters and invites with a refusal or a plain answer, never a server error`, async () => {
       const naughty = [...new Set([...BLNS, '\u0000', 'x'.repeat(100_000), '\uD800', "'; DROP TABLE members;--", '${jndi:ldap://x}', '{{7*7}}'])];
       const target = await space(app.dataSource, { name: 'Fifth review strings' });
       const caseOf = await postWithCase(app.dataSource, spaceA, author.id, { status: 'HELD', text: 'held words' });
-      const { threadId } = { threadId: (await publishedThread(app, author, target)).id };
-      const [{ first_post_id: reported }]: Array<{ first_post_id: string }> = await app.dataSource.query(`SELECT first_post_id FROM threads WHERE id = $1`, [
-        threadId,
-      ]);
+      const reported = (await publishedThread(app, author, target)).firstPost.id;
+      const clinician = await member(app, Role.CLINICIAN, 'fifth-blns-clinician');
+      const escalationId = await insertEscalation(app.dataSource, author.id, { postId: caseOf.postId });
       const operations: Array<[string, string, (s: string) => Record<string, unknown>, Member]> = [
         ['updateSpace', 'mutation ($i: UpdateSpaceInput!) { updateSpace(input: $i) { id } }', (s) => ({ i: { id: target, description: s } }), admin],
         ['updateSpace cohort', 'mutation ($i: UpdateSpaceInput!) { updateSpace(input: $i) { id } }', (s) => ({ i: { id: target, cohort: s, name: s } }), admin],
@@ -291,6 +290,13 @@ describe('authorization: fifth review attacks', () => {
           admin,
         ],
         ['revokeInvite', 'mutation ($s: String!) { revokeInvite(sub: $s) }', (s) => ({ s }), admin],
+        ['escalateCase', 'mutation ($i: EscalateCaseInput!) { escalateCase(input: $i) { id } }', (s) => ({ i: { caseId: caseOf.caseId, note: s } }), peerA],
+        [
+          'recordOutreach',
+          'mutation ($id: ID!, $n: String!) { recordOutreach(escalationId: $id, input: { channel: MESSAGE, note: $n }) { id } }',
+          (s) => ({ id: escalationId, n: s }),
+          clinician,
+        ],
         ['setMyPagingEmail', 'mutation ($s: String) { setMyPagingEmail(email: $s) }', (s) => ({ s }), admin],
       ];
       const unexpected: string[] = [];
