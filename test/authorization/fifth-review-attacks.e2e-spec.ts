@@ -11,6 +11,7 @@ import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
 import { SharedThreadPages } from '../../src/forum/shared-thread-pages';
 import { createReply, publishedReply, publishedThread, screen } from '../forum/forum-fixtures';
 import { subscribe, wsClient } from '../helpers/realtime';
+import { captureLogs } from '../helpers/captured-logs';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { assignToSpace, insertEscalation, Member, member, postWithCase, space } from '../utils/factories';
 import { GraphqlResponse } from '../utils/graphql';
@@ -42,10 +43,12 @@ describe('authorization: fifth review attacks', () => {
   let admin: Member;
   let author: Member;
   let reader: Member;
+  /** Everything the app logs while this file attacks it, at debug level. */
+  const logs = captureLogs('debug');
 
   beforeAll(async () => {
     // The page cache on, for a minute: only PostgreSQL's change notices can make a change show.
-    app = await startTestApp({ role: 'api', env: { THREAD_PAGE_CACHE_MS: '60000' } });
+    app = await startTestApp({ role: 'api', env: { THREAD_PAGE_CACHE_MS: '60000' }, logger: logs.logger });
     await waitFor('the page cache to listen', () => app.running.app.get(SharedThreadPages).listening, { timeoutMs: 10_000 });
     spaceA = await space(app.dataSource, { name: 'Fifth review A' });
     spaceB = await space(app.dataSource, { name: 'Fifth review B' });
@@ -317,6 +320,25 @@ describe('authorization: fifth review attacks', () => {
       const [row]: Array<{ name: string }> = await app.dataSource.query(`SELECT name FROM spaces WHERE id = $1`, [target]);
       expect(typeof row.name).toBe('string');
     }, 300_000);
+  });
+
+  // Last: what every test above made the app log.
+  describe('logs', () => {
+    it('should have logged no unexpected error and none of the posts, notes or hostile strings sent above, at debug level', () => {
+      expect(logs.errors().map((r) => r.msg)).toEqual([]);
+      const text = logs.text();
+      const sent = [
+        'Second reply, held for a peer',
+        'Words someone will quote',
+        'held words',
+        'Not sure I should say this here',
+        'DROP TABLE members',
+        'jndi:ldap',
+      ];
+      expect(sent.filter((words) => text.includes(words))).toEqual([]);
+      // The requests themselves were logged (so the words could have been).
+      expect(logs.records.filter((r) => r.msg === 'request completed').length).toBeGreaterThan(10);
+    });
   });
 });
 
