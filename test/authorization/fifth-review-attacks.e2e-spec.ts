@@ -5,6 +5,7 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
+import { buildSchema, getNamedType, isEnumType, isLeafType, isNonNullType, isScalarType } from 'graphql';
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
 import { Role } from '../../src/common/domain/role.enum';
 import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
@@ -194,6 +195,57 @@ describe('authorization: fifth review attacks', () => {
         expect([res.errors, res.data?.thread]).toEqual([undefined, null]);
       }
     });
+  });
+
+  describe('every root field with hostile scalar arguments', () => {
+    /** Values a well-formed request may carry that no field should answer with a server error. */
+    const HOSTILE: Record<string, unknown[]> = {
+      ID: ['x', '-1', '\u0000', '1'.repeat(10_000), '00000000-0000-0000-0000-00000000000g', "' OR 1=1 --"],
+      String: ['\u0000', 'a\uD800b', '', 'x'.repeat(100_000), '%_\\'],
+      Int: [-1, 0, 2_147_483_647, -2_147_483_648],
+      DateTime: ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00.000Z'],
+      Boolean: [true],
+    };
+
+    it('should answer every query and mutation whose arguments are scalars, for every role, with data or a client error', async () => {
+      const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8'));
+      const clinician = await member(app, Role.CLINICIAN, 'fifth-fuzz-clinician');
+      const roles: Member[] = [reader, peerA, clinician, admin];
+      const unexpected: string[] = [];
+      let sent = 0;
+      for (const [operation, type] of [
+        ['query', schema.getQueryType()],
+        ['mutation', schema.getMutationType()],
+      ] as const) {
+        for (const field of Object.values(type!.getFields())) {
+          const args = field.args.map((arg) => ({ arg, named: getNamedType(arg.type) }));
+          // Input objects are attacked by the other tests; a required one cannot be left out here.
+          if (args.some(({ arg, named }) => !isScalarType(named) && !isEnumType(named) && isNonNullType(arg.type))) continue;
+          const scalars = args.filter(({ named }) => isScalarType(named) || isEnumType(named));
+          const declared = scalars.map(({ arg }) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+          const passed = scalars.map(({ arg }) => `${arg.name}: $${arg.name}`).join(', ');
+          const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+          const document = `${operation}${declared ? ` (${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
+          const rounds = Math.max(1, ...scalars.map(({ named }) => (isEnumType(named) ? 1 : (HOSTILE[named.name]?.length ?? 1))));
+          for (let round = 0; round < rounds; round++) {
+            const variables: Record<string, unknown> = {};
+            for (const { arg, named } of scalars) {
+              const values = isEnumType(named) ? [named.getValues()[0].value] : (HOSTILE[named.name] ?? ['x']);
+              variables[arg.name] = values[round % values.length];
+            }
+            for (const who of roles) {
+              const res = await app.gql(document, variables, who.token);
+              sent++;
+              const code = codeOf(res);
+              if (res.status >= 500 || code === 'INTERNAL_SERVER_ERROR' || (res.errors && LEAKY_ERROR.test(JSON.stringify(res.errors))))
+                unexpected.push(`${field.name} ${JSON.stringify(variables).slice(0, 80)} -> ${res.status} ${String(code)}`);
+            }
+          }
+        }
+      }
+      expect(sent).toBeGreaterThan(200);
+      expect(unexpected).toEqual([]);
+    }, 180_000);
   });
 
   describe('hostile strings in the other text fields', () => {
