@@ -136,6 +136,19 @@ describe('authorization: fifth review attacks', () => {
       expect(ids(await app.gql<Page>(PAGE, { id: thread.id, after: cursor }, reader.token))).toEqual([after.id]);
     });
 
+    it('should not keep a removed reply on a page cached under another spelling of the thread id', async () => {
+      const thread = await publishedThread(app, author, spaceA);
+      const reply = await publishedReply(app, author, thread.id, 'A reply about to be removed.');
+      const shouting = thread.id.toUpperCase();
+      const ids = async (id: string) => (await app.gql<Page>(PAGE, { id }, reader.token)).data?.thread?.posts.edges.map((e) => e.node.id) ?? [];
+      for (let i = 0; i < 2; i++) expect(await ids(shouting)).toEqual([thread.firstPost.id, reply.id]);
+      const lifecycle = app.running.app.get(PostLifecycleService);
+      await app.dataSource.transaction((manager) => lifecycle.transition(manager, { postId: reply.id, from: [PostStatus.PUBLISHED], to: PostStatus.REMOVED }));
+      // The notice names the id as PostgreSQL prints it; the cache's max age is a minute here.
+      await waitFor('the removal to show', async () => !(await ids(shouting)).includes(reply.id), { timeoutMs: 2_000, intervalMs: 20 });
+      expect(await ids(thread.id)).toEqual([thread.firstPost.id]);
+    });
+
     it('should stop showing a quoted post on a cached page once a moderator removes it', async () => {
       const thread = await publishedThread(app, author, spaceA);
       const quoted = await publishedReply(app, author, thread.id, 'Words someone will quote.');
