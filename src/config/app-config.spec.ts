@@ -97,7 +97,7 @@ describe('thread-page cache configuration', () => {
   const DEV = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://app@127.0.0.1:5432/forum' };
 
   it('should keep pages a few seconds by default on PostgreSQL', () => {
-    expect(AppConfig.fromEnv(DEV).threadPageCache).toEqual({ maxAgeMs: 5_000, maxEntries: 2_000 });
+    expect(AppConfig.fromEnv(DEV).threadPageCache).toEqual({ maxAgeMs: 5_000, maxEntries: 2_000, maxReactions: 2_000 });
   });
 
   it('should be off with the embedded PGlite and behind a transaction-mode pooler, whatever is set', () => {

@@ -42,7 +42,7 @@ export class AppConfig {
    * The API's in-process thread-page cache: `maxAgeMs` 0 is off. Off too with embedded PGlite and
    * with DATABASE_PREPARED_STATEMENTS=false (a transaction-mode pooler cannot LISTEN), whatever is set.
    */
-  readonly threadPageCache: { maxAgeMs: number; maxEntries: number };
+  readonly threadPageCache: { maxAgeMs: number; maxEntries: number; maxReactions: number };
   readonly redis: { url: string; prefix: string };
   /**
    * How bearer tokens are verified: `secret` (HS256, development and tests) unless the identity
@@ -104,7 +104,11 @@ export class AppConfig {
       pgliteDataDir: env.PGLITE_DATA_DIR,
     };
     const pageCacheCanListen = env.DATABASE_URL !== undefined && env.DATABASE_PREPARED_STATEMENTS;
-    this.threadPageCache = { maxAgeMs: pageCacheCanListen ? env.THREAD_PAGE_CACHE_MS : 0, maxEntries: env.THREAD_PAGE_CACHE_ENTRIES };
+    this.threadPageCache = {
+      maxAgeMs: pageCacheCanListen ? env.THREAD_PAGE_CACHE_MS : 0,
+      maxEntries: env.THREAD_PAGE_CACHE_ENTRIES,
+      maxReactions: env.THREAD_PAGE_CACHE_REACTIONS,
+    };
     // One prefix per environment, so a test run or a demo never touches another's keys.
     this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX ?? `bs-${env.NODE_ENV}` };
     this.auth = {

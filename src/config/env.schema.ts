@@ -75,6 +75,8 @@ export const envSchema = z
     /** How long an API process may serve a thread page from its memory (0 = never); see src/forum/thread-page-cache.ts. */
     THREAD_PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     THREAD_PAGE_CACHE_ENTRIES: positiveInt.default(2_000),
+    /** Reactions a cached page holds for its viewers' own (above: held without them, each viewer's read per request). */
+    THREAD_PAGE_CACHE_REACTIONS: z.coerce.number().int().min(0).default(2_000),
     PGLITE_DATA_DIR: z.string().min(1).default('./.data/pglite'),
 
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),

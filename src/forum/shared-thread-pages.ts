@@ -16,8 +16,6 @@ import { ThreadPageCache } from './thread-page-cache';
 import { ThreadPageChanges } from '../database/thread-page-changes';
 import { PagePostWithReactions, SharedThreadPageRead, ThreadPageRead, ThreadsRepository } from './threads.repository';
 
-/** Above this many reactions on a page's posts the page is not cached (the entry holds each one). */
-const MAX_PAGE_REACTIONS = 2_000;
 /**
  * The text a process's cache may hold, in characters of post HTML (about 64 MB): 2,000 pages of 51
  * posts at the 20,000-character maximum would be 2 billion.
@@ -26,7 +24,7 @@ const MAX_CACHED_TEXT = 32_000_000;
 const REACTION_ORDER: readonly ReactionKind[] = Object.values(ReactionKind);
 
 /** Why a read went to the database although the cache is on. */
-type BypassReason = 'not_listening' | 'pooled_sessions' | 'staff_in_scope' | 'own_posts' | 'too_many_reactions';
+type BypassReason = 'not_listening' | 'pooled_sessions' | 'staff_in_scope' | 'own_posts';
 
 /** Reads of a thread page through the cache: a hit, a miss (read and maybe stored), or a bypass with its reason. No ids, no text. */
 export const threadPageCacheReadsTotal = registeredMetric(
@@ -34,23 +32,32 @@ export const threadPageCacheReadsTotal = registeredMetric(
   () =>
     new Counter({
       name: 'thread_page_cache_reads_total',
-      help: 'Thread page reads by how the API process answered them (while its cache is on): hit, miss, or bypass (by reason)',
+      help: "Thread page reads by how the API process answered them (while its cache is on): hit or miss (reason own_reactions_read: the viewer's reactions read apart), or bypass (by reason)",
       labelNames: ['result', 'reason'],
     }),
 );
 
 /**
- * What an entry holds: the page as PUBLISHED-only viewers see it, who may be served it, and the
- * page's reactions by post and member; or only that the page has too many reactions to hold, so
- * that its readers go straight to the database instead of sending the shared read first each time.
+ * Viewers whose own reactions an entry too rich in reactions to hold them all keeps, as they read
+ * (a reader polling the page within its max age then sends nothing); later viewers read theirs each time.
  */
-type CachedPage = SharedPage | { tooManyReactions: true };
+const MAX_VIEWERS_KEPT = 1_000;
 
+/**
+ * What an entry holds: the page as PUBLISHED-only viewers see it, who may be served it, and the
+ * page's reactions by post and member, or null when the page has more than an entry may hold:
+ * then each viewer's own are read apart (one small statement instead of the whole page) and kept
+ * in `readersKinds` by member, as long as no notice about the thread came while it was read.
+ * Any reaction to the page's posts notifies, which drops the whole entry, these included.
+ */
 interface SharedPage {
   read: ThreadPageRead;
   authorOnlyMemberIds: ReadonlySet<string>;
-  viewerKinds: ReadonlyMap<string, ReadonlyMap<string, ReactionKind[]>>;
+  viewerKinds: ReadonlyMap<string, ReadonlyMap<string, ReactionKind[]>> | null;
+  readersKinds: Map<string, ViewerKinds>;
 }
+
+type ViewerKinds = ReadonlyMap<string, readonly ReactionKind[]>;
 
 /**
  * The thread page of ForumLoaders.prefetchThreadPage, from this process's ThreadPageCache when
@@ -68,8 +75,9 @@ interface SharedPage {
  */
 @Injectable()
 export class SharedThreadPages {
-  private readonly cache: ThreadPageCache<CachedPage>;
+  private readonly cache: ThreadPageCache<SharedPage>;
   private readonly on: boolean;
+  private readonly maxReactions: number;
 
   constructor(
     private readonly threads: ThreadsRepository,
@@ -77,8 +85,10 @@ export class SharedThreadPages {
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.cache = new ThreadPageCache({ ...config.threadPageCache, maxWeight: MAX_CACHED_TEXT });
-    this.on = config.threadPageCache.maxAgeMs > 0;
+    const { maxAgeMs, maxEntries, maxReactions } = config.threadPageCache;
+    this.cache = new ThreadPageCache({ maxAgeMs, maxEntries, maxWeight: MAX_CACHED_TEXT });
+    this.on = maxAgeMs > 0;
+    this.maxReactions = maxReactions;
   }
 
   /** Starts listening for the notices that keep the cache honest: only processes that serve requests (ForumApiModule). */
@@ -97,31 +107,18 @@ export class SharedThreadPages {
     if (statementsGoUnnamed(this.dataSource)) return this.bypass('pooled_sessions', viewer, threadId, rows, afterSeq);
     const page = `${rows}:${afterSeq ?? ''}`;
     const cached = this.cache.lookup(threadId, page, Date.now());
-    if (cached && 'tooManyReactions' in cached) return this.bypass('too_many_reactions', viewer, threadId, rows, afterSeq);
-    if (cached) {
-      const refusal = this.refusal(viewer, cached);
-      if (refusal) return this.bypass(refusal, viewer, threadId, rows, afterSeq);
-      threadPageCacheReadsTotal.inc({ result: 'hit', reason: '' });
-      return copyFor(cached, viewer.memberId);
-    }
+    if (cached) return this.serve('hit', cached, viewer, threadId, rows, afterSeq);
 
     const ticket = this.cache.readStarted(threadId);
-    const shared = await this.threads.readSharedPage(threadId, rows, afterSeq, MAX_PAGE_REACTIONS);
+    const shared = await this.threads.readSharedPage(threadId, rows, afterSeq, this.maxReactions);
     if (!shared) {
       // No such thread: the viewer's own read would find none either (the same statement, by id).
       threadPageCacheReadsTotal.inc({ result: 'miss', reason: '' });
       return null;
     }
-    if (shared.pageReactions === null) {
-      this.cache.store(page, { tooManyReactions: true }, ticket, Date.now());
-      return this.bypass('too_many_reactions', viewer, threadId, rows, afterSeq);
-    }
     const entry = sharedPageFrom(shared);
     this.cache.store(page, entry, ticket, Date.now(), textLength(shared.thread));
-    const refusal = this.refusal(viewer, entry);
-    if (refusal) return this.bypass(refusal, viewer, threadId, rows, afterSeq);
-    threadPageCacheReadsTotal.inc({ result: 'miss', reason: '' });
-    return copyFor(entry, viewer.memberId);
+    return this.serve('miss', entry, viewer, threadId, rows, afterSeq);
   }
 
   /** A write this process made that sends no change notice (a new PENDING reply): its thread's pages are read again. */
@@ -132,6 +129,38 @@ export class SharedThreadPages {
   /** Whether the notices are heard now (tests). */
   get listening(): boolean {
     return this.cache.usable;
+  }
+
+  /** The entry as this viewer's read, or their own read from the database when theirs would differ. */
+  private async serve(
+    result: 'hit' | 'miss',
+    entry: SharedPage,
+    viewer: Viewer,
+    threadId: string,
+    rows: number,
+    afterSeq: string | null,
+  ): Promise<ThreadPageRead | null> {
+    const refusal = this.refusal(viewer, entry);
+    if (refusal) return this.bypass(refusal, viewer, threadId, rows, afterSeq);
+    const held = entry.viewerKinds;
+    if (held) {
+      threadPageCacheReadsTotal.inc({ result, reason: '' });
+      return copyFor(entry, (postId) => held.get(postId)?.get(viewer.memberId));
+    }
+    // Too many reactions to hold: the shared part from memory, the viewer's own kept or read apart.
+    const kept = entry.readersKinds.get(viewer.memberId);
+    if (kept) {
+      threadPageCacheReadsTotal.inc({ result, reason: '' });
+      return copyFor(entry, (postId) => kept.get(postId));
+    }
+    const ticket = this.cache.readStarted(threadId);
+    const mine: ViewerKinds = await this.threads.viewerKindsOn(
+      viewer.memberId,
+      entry.read.page.map((post) => post.id),
+    );
+    if (this.cache.stillCurrent(ticket) && entry.readersKinds.size < MAX_VIEWERS_KEPT) entry.readersKinds.set(viewer.memberId, mine);
+    threadPageCacheReadsTotal.inc({ result, reason: 'own_reactions_read' });
+    return copyFor(entry, (postId) => mine.get(postId));
   }
 
   /** Why this viewer's page would differ from the shared one; null when it would not. */
@@ -155,8 +184,10 @@ function textLength(read: ThreadPageRead): number {
 }
 
 function sharedPageFrom(shared: SharedThreadPageRead): SharedPage {
+  const authorOnlyMemberIds = new Set(shared.authorOnlyMemberIds);
+  if (shared.pageReactions === null) return { read: shared.thread, authorOnlyMemberIds, viewerKinds: null, readersKinds: new Map() };
   const viewerKinds = new Map<string, Map<string, ReactionKind[]>>();
-  for (const { postId, memberId, kind } of shared.pageReactions ?? []) {
+  for (const { postId, memberId, kind } of shared.pageReactions) {
     let byMember = viewerKinds.get(postId);
     if (!byMember) {
       byMember = new Map<string, ReactionKind[]>();
@@ -169,11 +200,11 @@ function sharedPageFrom(shared: SharedThreadPageRead): SharedPage {
   // In the order readWithPage gives them (ReactionKind's).
   for (const byMember of viewerKinds.values())
     for (const kinds of byMember.values()) kinds.sort((a, b) => REACTION_ORDER.indexOf(a) - REACTION_ORDER.indexOf(b));
-  return { read: shared.thread, authorOnlyMemberIds: new Set(shared.authorOnlyMemberIds), viewerKinds };
+  return { read: shared.thread, authorOnlyMemberIds, viewerKinds, readersKinds: new Map() };
 }
 
-/** The entry as this viewer's own read: fresh entities, their reactions. */
-function copyFor(entry: SharedPage, memberId: string): ThreadPageRead {
+/** The entry as one viewer's own read: fresh entities, with that viewer's reactions (`kindsOf` a post). */
+function copyFor(entry: SharedPage, kindsOf: (postId: string) => readonly ReactionKind[] | undefined): ThreadPageRead {
   const { firstPost, space, author, ...thread } = entry.read.thread;
   return {
     thread: Object.assign(new ThreadEntity(), thread, {
@@ -185,7 +216,7 @@ function copyFor(entry: SharedPage, memberId: string): ThreadPageRead {
       Object.assign(new PostEntity(), post, {
         author: Object.assign(new MemberEntity(), post.author),
         reactionCounts: post.reactionCounts.map((count) => ({ ...count })),
-        viewerKinds: [...(entry.viewerKinds.get(post.id)?.get(memberId) ?? [])],
+        viewerKinds: [...(kindsOf(post.id) ?? [])],
       }),
     ),
     replyCount: entry.read.replyCount,

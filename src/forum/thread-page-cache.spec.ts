@@ -36,6 +36,20 @@ describe(ThreadPageCache.name, () => {
     expect(sut.store(PAGE, 'stale page of t1', ticket, 0)).toBe(false);
   });
 
+  it('should say a ticket is still current until a notice about its thread, or about all, or a stop in listening', () => {
+    const ticket = sut.readStarted('t1');
+    sut.threadChanged('t2');
+    expect(sut.stillCurrent(ticket)).toBe(true);
+    sut.threadChanged('t1');
+    expect(sut.stillCurrent(ticket)).toBe(false);
+    const later = sut.readStarted('t1');
+    sut.everythingChanged();
+    expect(sut.stillCurrent(later)).toBe(false);
+    const last = sut.readStarted('t1');
+    sut.listeningStopped();
+    expect(sut.stillCurrent(last)).toBe(false);
+  });
+
   it("should forget a thread's pages on its notice, and every page on a notice about all", () => {
     sut.store(PAGE, 'page of t1', sut.readStarted('t1'), 0);
     sut.store('51:9', 'later page of t1', sut.readStarted('t1'), 0);

@@ -62,7 +62,7 @@ export class ThreadPageCache<E> {
    * was taken (or it alone outweighs the whole cache). Returns whether it was kept.
    */
   store(page: string, entry: E, ticket: PageReadTicket, now: number, weight = 0): boolean {
-    if (!this.usable || ticket.global !== this.globalGeneration || ticket.thread !== (this.threadGenerations.get(ticket.threadId) ?? 0)) return false;
+    if (!this.stillCurrent(ticket)) return false;
     if (weight > this.limits.maxWeight) return false;
     this.remove(ticket.threadId, page);
     while ((this.entryCount >= this.limits.maxEntries || this.weight + weight > this.limits.maxWeight) && this.threads.size > 0) {
@@ -78,6 +78,14 @@ export class ThreadPageCache<E> {
     this.entryCount += 1;
     this.weight += weight;
     return true;
+  }
+
+  /**
+   * Whether nothing about the ticket's thread may have changed since it was taken: what was read
+   * under it may be added to an entry (a viewer's own reactions kept beside the shared page).
+   */
+  stillCurrent(ticket: PageReadTicket): boolean {
+    return this.usable && ticket.global === this.globalGeneration && ticket.thread === (this.threadGenerations.get(ticket.threadId) ?? 0);
   }
 
   /** A notice: something a page of this thread shows changed (committed). */

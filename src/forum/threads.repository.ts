@@ -161,6 +161,23 @@ export class ThreadsRepository {
     return this.readPage(PUBLIC_ONLY_VIEWER, threadId, rows, afterSeq, maxReactions);
   }
 
+  /**
+   * A member's own reactions to the given posts, kinds in ReactionKind's order (as readWithPage
+   * gives them): what a cached page too rich in reactions to hold them all lacks for each viewer.
+   */
+  async viewerKindsOn(memberId: string, postIds: readonly string[]): Promise<Map<string, ReactionKind[]>> {
+    const kinds = new Map<string, ReactionKind[]>();
+    if (postIds.length === 0) return kinds;
+    const rows = await queryPrepared<{ post_id: string; kinds: ReactionKind[] }>(
+      this.dataSource,
+      'viewer-kinds-on',
+      'SELECT r.post_id, array_agg(r.kind::text) AS kinds FROM reactions r WHERE r.post_id = ANY($1::uuid[]) AND r.member_id = $2 GROUP BY r.post_id',
+      [postIds, memberId],
+    );
+    for (const row of rows) kinds.set(row.post_id, row.kinds.sort(byReactionOrder));
+    return kinds;
+  }
+
   private async readPage(
     viewer: Viewer,
     threadId: string,

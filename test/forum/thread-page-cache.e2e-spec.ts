@@ -16,6 +16,7 @@ const READ = `query($id: ID!) {
   }
 }`;
 const REACT = `mutation($input: ReactInput!) { react(input: $input) { id } }`;
+const UNREACT = `mutation($input: ReactInput!) { unreact(input: $input) { id } }`;
 const DELETE = `mutation($id: ID!) { deletePost(id: $id) { id } }`;
 const EDIT = `mutation($input: EditPostInput!) { editPost(input: $input) { id revision } }`;
 const ERASE = `mutation($id: ID!) { eraseMember(memberId: $id) { id } }`;
@@ -43,11 +44,13 @@ interface ShownThread {
  * notices go), and API C has the cache off, so it answers every read from the database: what A
  * answers must equal what C answers for the same viewer, once a change has had time to be heard.
  * The cache's max age is a minute, so only the notices can make a change show within the polls.
+ * API D is A with room for one reaction per page: its pages are held without their reactions.
  */
 describe('forum: the thread-page cache', () => {
   let a: TestApp;
   let b: TestApp;
   let c: TestApp;
+  let d: TestApp;
   let spaceId: string;
   let author: Member;
   let reader: Member;
@@ -55,12 +58,13 @@ describe('forum: the thread-page cache', () => {
 
   beforeAll(async () => {
     const env = { THREAD_PAGE_CACHE_MS: '60000' };
-    [a, b, c] = await Promise.all([
+    [a, b, c, d] = await Promise.all([
       startTestApp({ role: 'api', env }),
       startTestApp({ role: 'api', env }),
       startTestApp({ role: 'api', env: { THREAD_PAGE_CACHE_MS: '0' } }),
+      startTestApp({ role: 'api', env: { ...env, THREAD_PAGE_CACHE_REACTIONS: '1' } }),
     ]);
-    await waitFor('A and B to listen', () => a.running.app.get(SharedThreadPages).listening && b.running.app.get(SharedThreadPages).listening, {
+    await waitFor('A, B and D to listen', () => [a, b, d].every((app) => app.running.app.get(SharedThreadPages).listening), {
       timeoutMs: 10_000,
     });
     spaceId = await space(a.dataSource);
@@ -70,7 +74,7 @@ describe('forum: the thread-page cache', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.allSettled([a?.close(), b?.close(), c?.close()]);
+    await Promise.allSettled([a?.close(), b?.close(), c?.close(), d?.close()]);
   });
 
   async function read(app: TestApp, viewer: Member, threadId: string): Promise<ShownThread | null> {
@@ -84,12 +88,12 @@ describe('forum: the thread-page cache', () => {
     return values.filter((v) => v.labels.result === result && (v.labels.reason ?? '') === reason).reduce((sum, v) => sum + v.value, 0);
   }
 
-  /** Reads through A until it shows what the database (C) shows, at most ~2 s, then asserts they are equal. */
-  async function expectCaughtUp(viewer: Member, threadId: string, shows: (page: ShownThread) => boolean): Promise<ShownThread> {
+  /** Reads through A (or `through`) until it shows what the database (C) shows, at most ~2 s, then asserts they are equal. */
+  async function expectCaughtUp(viewer: Member, threadId: string, shows: (page: ShownThread) => boolean, through = a): Promise<ShownThread> {
     const seen = await waitFor(
       'the cached page to show the change',
       async () => {
-        const page = await read(a, viewer, threadId);
+        const page = await read(through, viewer, threadId);
         return page && shows(page) ? page : null;
       },
       { timeoutMs: 2_000, intervalMs: 20 },
@@ -141,6 +145,38 @@ describe('forum: the thread-page cache', () => {
     expect(await read(a, other, threadId)).toEqual(await read(c, other, threadId));
     expect((await read(a, other, threadId))!.posts.edges[1].node.viewerReactions).toEqual(['HUG']);
     expect(await count('hit')).toBeGreaterThan(hits);
+  });
+
+  it('should hold a page with more reactions than an entry may, without them, and read each viewer’s own apart', async () => {
+    const { threadId, replyId } = await cachedThread();
+    for (const [viewer, kind] of [
+      [reader, 'HEART'],
+      [other, 'HUG'],
+      [reader, 'STRENGTH'],
+    ] as const)
+      expect((await b.gql(REACT, { input: { postId: replyId, kind } }, viewer.token)).errors).toBeUndefined();
+    const mine = (page: ShownThread | null) => page?.posts.edges[1]?.node.viewerReactions;
+    const readApart = async () => (await count('hit', 'own_reactions_read')) + (await count('miss', 'own_reactions_read'));
+    await expectCaughtUp(reader, threadId, (p) => p.posts.edges[1]?.node.reactions.length === 3, d);
+    // Once read, the reader's own kinds are kept beside the shared page: a re-read sends nothing.
+    await waitFor(
+      'a re-read through D to be a hit with the kept kinds',
+      async () => {
+        const [apart, hits] = [await readApart(), await count('hit')];
+        const page = await read(d, reader, threadId);
+        return (await readApart()) === apart && (await count('hit')) === hits + 1 && mine(page)?.join() === 'HEART,STRENGTH';
+      },
+      { timeoutMs: 2_000, intervalMs: 10 },
+    );
+    // Another viewer's are read apart the first time, then kept too.
+    const apart = await readApart();
+    expect(await read(d, other, threadId)).toEqual(await read(c, other, threadId));
+    expect(await readApart()).toBe(apart + 1);
+    expect(mine(await read(d, other, threadId))).toEqual(['HUG']);
+    expect(await readApart()).toBe(apart + 1);
+    // An un-reaction through B: D shows the viewer's own kinds and the counts as the database does.
+    expect((await b.gql(UNREACT, { input: { postId: replyId, kind: 'HEART' } }, reader.token)).errors).toBeUndefined();
+    expect(mine(await expectCaughtUp(reader, threadId, (p) => p.posts.edges[1]?.node.reactions.length === 2, d))).toEqual(['STRENGTH']);
   });
 
   it('should stop showing a post removed or held through another API process', async () => {
@@ -252,7 +288,8 @@ describe('forum: the thread-page cache', () => {
     const [{ listeners }]: Array<{ listeners: number }> = await a.dataSource.query(
       `SELECT count(*)::int AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'between-sessions-thread-pages'`,
     );
-    expect(listeners).toBe(2);
+    // A, B and D.
+    expect(listeners).toBe(3);
     expect(c.running.app.get(SharedThreadPages).listening).toBe(false);
   });
 
