@@ -9,7 +9,7 @@ import { buildSchema, getNamedType, isEnumType, isLeafType, isNonNullType, isSca
 import { HeldReason, PostStatus } from '../../src/common/domain/post-status.enum';
 import { Role } from '../../src/common/domain/role.enum';
 import { PostLifecycleService } from '../../src/forum/post-lifecycle.service';
-import { SharedThreadPages } from '../../src/forum/shared-thread-pages';
+import { SharedThreadPages, threadPageCacheReadsTotal } from '../../src/forum/shared-thread-pages';
 import { createReply, publishedReply, publishedThread, screen } from '../forum/forum-fixtures';
 import { subscribe, wsClient } from '../helpers/realtime';
 import { captureLogs } from '../helpers/captured-logs';
@@ -49,7 +49,8 @@ describe('authorization: fifth review attacks', () => {
 
   beforeAll(async () => {
     // The page cache on, for a minute: only PostgreSQL's change notices can make a change show.
-    app = await startTestApp({ role: 'api', env: { THREAD_PAGE_CACHE_MS: '60000' }, logger: logs.logger });
+    // Pages with more than two reactions hold none of them: each viewer's own are read apart and kept.
+    app = await startTestApp({ role: 'api', env: { THREAD_PAGE_CACHE_MS: '60000', THREAD_PAGE_CACHE_REACTIONS: '2' }, logger: logs.logger });
     await waitFor('the page cache to listen', () => app.running.app.get(SharedThreadPages).listening, { timeoutMs: 10_000 });
     spaceA = await space(app.dataSource, { name: 'Fifth review A' });
     spaceB = await space(app.dataSource, { name: 'Fifth review B' });
@@ -147,6 +148,44 @@ describe('authorization: fifth review attacks', () => {
       // The notice names the id as PostgreSQL prints it; the cache's max age is a minute here.
       await waitFor('the removal to show', async () => !(await ids(shouting)).includes(reply.id), { timeoutMs: 2_000, intervalMs: 20 });
       expect(await ids(thread.id)).toEqual([thread.firstPost.id]);
+    });
+
+    it('should give each viewer of a page too rich in reactions to hold them only their own, and forget them when they change', async () => {
+      const thread = await publishedThread(app, author, spaceA);
+      const reply = await publishedReply(app, author, thread.id, 'Small wins today.');
+      const fans = await Promise.all(['fifth-fan-1', 'fifth-fan-2', 'fifth-fan-3', 'fifth-fan-4'].map((label) => member(app, Role.CLIENT, label)));
+      const kinds = ['HEART', 'HUG', 'THANKS'];
+      for (const [i, kind] of kinds.entries())
+        expect(
+          (await app.gql('mutation ($i: ReactInput!) { react(input: $i) { id } }', { i: { postId: reply.id, kind } }, fans[i].token)).errors,
+        ).toBeUndefined();
+      const REACTIONS = `query ($id: ID!) { thread(id: $id) { posts(first: 5) { edges { node { id reactions { kind count } viewerReactions } } } } }`;
+      const mine = async (who: Member) => {
+        const res = await app.gql<{ thread: { posts: { edges: Array<{ node: { id: string; reactions: unknown[]; viewerReactions: string[] } }> } } }>(
+          REACTIONS,
+          { id: thread.id },
+          who.token,
+        );
+        const node = res.data?.thread.posts.edges.find((e) => e.node.id === reply.id)?.node;
+        return { counts: node?.reactions.length, viewer: node?.viewerReactions };
+      };
+      await waitFor('all three reactions to show', async () => (await mine(fans[3])).counts === 3, { timeoutMs: 2_000, intervalMs: 20 });
+      // Twice each, in turns: the second read is served what the first kept.
+      const readApart = async () =>
+        (await threadPageCacheReadsTotal.get()).values.filter((v) => v.labels.reason === 'own_reactions_read').reduce((sum, v) => sum + v.value, 0);
+      const before = await readApart();
+      for (let round = 0; round < 2; round++)
+        for (const [i, fan] of fans.entries()) expect(await mine(fan)).toEqual({ counts: 3, viewer: i < 3 ? [kinds[i]] : [] });
+      // The rich-page path ran: the viewers' own reactions were read apart (once each, at most).
+      expect(await readApart()).toBeGreaterThan(before);
+      expect((await readApart()) - before).toBeLessThanOrEqual(fans.length);
+
+      expect(
+        (await app.gql('mutation ($i: ReactInput!) { unreact(input: $i) { id } }', { i: { postId: reply.id, kind: 'HEART' } }, fans[0].token)).errors,
+      ).toBeUndefined();
+      await waitFor('the unreaction to show', async () => (await mine(fans[0])).viewer?.length === 0, { timeoutMs: 2_000, intervalMs: 20 });
+      expect(await mine(fans[1])).toEqual({ counts: 2, viewer: ['HUG'] });
+      expect(await mine(fans[3])).toEqual({ counts: 2, viewer: [] });
     });
 
     it('should stop showing a quoted post on a cached page once a moderator removes it', async () => {
