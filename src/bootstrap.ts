@@ -33,12 +33,25 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** Half of a surrogate pair without its other half: not a character, and nothing UTF-8 can encode. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * Every string of a body with its lone surrogates replaced by U+FFFD, as a text column would
+ * store them anyway: PostgreSQL refuses them in jsonb ("\ud800" from JSON.stringify), where
+ * notes and filters are copied into audit details and escalation evidence, and answered 500.
+ */
+function wellFormedStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && LONE_SURROGATE.test(value) ? value.replace(LONE_SURROGATES, '\uFFFD') : value;
+}
+
 /**
  * Parses JSON bodies and answers oversize or malformed ones in the GraphQL error shape, so no
  * request ever gets Express's HTML error page (which would carry a stack trace).
  */
 function jsonBodyOrGraphqlError(): (req: Request, res: Response, next: NextFunction) => void {
-  const parse = express.json({ limit: MAX_BODY_BYTES });
+  const parse = express.json({ limit: MAX_BODY_BYTES, reviver: wellFormedStrings });
   return (req, res, next) => {
     parse(req, res, (error?: unknown) => {
       if (!error) return next();

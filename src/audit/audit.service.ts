@@ -26,6 +26,8 @@ const AUDIT_CURSOR = cursorFormat(CursorParts.bigint);
 
 /** Longest action, target type or target id a filter accepts: the stored values are short codes and ids. */
 const MAX_FILTER_TEXT = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 const CSV_HEADER = ['id', 'createdAt', 'actorId', 'actorRole', 'action', 'targetType', 'targetId', 'requestId', 'details'] as const;
 
@@ -36,6 +38,8 @@ export function checkedAuditQuery(filter: AuditEventQuery | null | undefined): A
     const value = filter[field]?.trim();
     if (!value) return null;
     if (value.length > MAX_FILTER_TEXT) throw AppError.badInput(field, `${field} must be at most ${MAX_FILTER_TEXT} characters.`);
+    // PostgreSQL refuses a NUL in text (an INTERNAL_SERVER_ERROR, logged as unexpected); no stored code or id has a control character.
+    if (CONTROL_CHARACTER.test(value)) throw AppError.badInput(field, `${field} must be plain text.`);
     return value;
   };
   const time = (field: 'from' | 'to'): Date | null => {

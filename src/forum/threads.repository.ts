@@ -215,7 +215,7 @@ export class ThreadsRepository {
               fp.status AS fp_status, fp.held_reason AS fp_held_reason, fp.revision AS fp_revision, fp.body_html AS fp_body_html,
               fp.body_text AS fp_body_text, fp.created_at AS fp_created_at, fp.edited_at AS fp_edited_at, fp.status_changed_at AS fp_status_changed_at,
               s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.description AS s_description, s.cohort AS s_cohort, s.position AS s_position,
-              s.created_at AS s_created_at,
+              s.archived_at AS s_archived_at, s.created_at AS s_created_at,
               m.id AS m_id, m.display_name AS m_display_name, m.role AS m_role,
               (SELECT json_agg(json_build_array(page.id, page.seq::text, page.space_id, page.author_id, page.quote_post_id, page.status,
                                                 page.held_reason, page.revision, page.body_html, ${epochMs('page.created_at')},
@@ -307,6 +307,8 @@ function threadFromRow(row: Record<string, unknown>): ThreadWithOpening {
         description: row.s_description as string,
         cohort: row.s_cohort as string | null,
         position: row.s_position as number,
+        // Space.archived reads it: left out, every thread page said its space was archived.
+        archivedAt: row.s_archived_at as Date | null,
         createdAt: row.s_created_at as Date,
       })
     : null;

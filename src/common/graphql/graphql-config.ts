@@ -48,13 +48,25 @@ export async function buildRequestContext(
   return context;
 }
 
-/** The one place an error becomes what a client sees; the unexpected ones are logged privately. */
-function formatForClient(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
+/**
+ * graphql-js's hints at names the schema has ("Did you mean the enum value "HEART"?", "... "title"?"),
+ * and armor's mask of some of them ("[Suggestion hidden]?", itself a sign that there is one). Armor
+ * masks only `Did you mean "..."`, and only over HTTP: not enum values, not the WebSocket's own validation.
+ */
+const SCHEMA_SUGGESTION = /\s*(?:Did you mean [^?]*|\[Suggestion hidden\])\?/g;
+
+/**
+ * The one place an error becomes what a client sees; the unexpected ones are logged privately.
+ * In production (introspection off) no message names a field, argument, type or enum value the
+ * caller did not write, over HTTP or the WebSocket alike.
+ */
+function formatForClient(formatted: GraphQLFormattedError, error: unknown, logger: Logger, hideSuggestions: boolean): GraphQLFormattedError {
   const classified = classifyError(formatted, error);
   if (classified.unexpected) {
     logger.error({ err: loggableError(error), path: formatted.path }, 'unexpected error in GraphQL request');
   }
-  return toClientError(formatted, classified);
+  const shown = toClientError(formatted, classified);
+  return hideSuggestions ? { ...shown, message: shown.message.replace(SCHEMA_SUGGESTION, '') } : shown;
 }
 
 /**
@@ -113,14 +125,14 @@ export function graphqlConfig(
         // rules as HTTP (read from `options` when a subscription starts); the same error codes and privacy.
         ...subscriptionSocketOptions({
           authenticate: (authorization, requestId) => buildRequestContext(authorization, requestId, verifier, viewers),
-          formatError: (error) => formatForClient(error.toJSON(), error, logger),
+          formatError: (error) => formatForClient(error.toJSON(), error, logger, config.isProduction),
           validationRules: () => options.validationRules ?? [],
           stillAdmitted: async (context) => context.viewer !== null && (await viewers.stillAdmitted(context.viewer)),
           logger,
         }),
       },
     },
-    formatError: (formatted, error) => formatForClient(formatted, error, logger),
+    formatError: (formatted, error) => formatForClient(formatted, error, logger, config.isProduction),
   };
   // Nest's config type leaves `gateway` out (it is for federation), but passes it on to Apollo
   // Server, which is how Apollo 5 takes a custom executor (see jit-execution.ts).
