@@ -1,4 +1,4 @@
-import { genericYouInFirstPerson, hasOwnFirstPerson, isAnswerRegister, readRegister } from './answer-register';
+import { genericYouInFirstPerson, hasOwnFirstPerson, isAnswerRegister, phraseAsWritten, readRegister } from './answer-register';
 import { detectCrisis } from './crisis-detector';
 import { normaliseText } from './normalise';
 import { modelReadableText } from './speaker-frames';
@@ -103,7 +103,29 @@ describe('answer register and generic "you" (probe 6)', () => {
     });
   });
 
+  describe('phraseAsWritten', () => {
+    it('should find a phrase of the rewritten text in the words the author wrote', () => {
+      const written = "when you want to die every single day, you can not think straight. you've tried, nobody tells you.";
+      expect(phraseAsWritten('when i want to die every', written)).toBe('when you want to die every');
+      expect(phraseAsWritten('i have tried, nobody tells me.', written)).toBe("you've tried, nobody tells you.");
+    });
+
+    it('should keep a phrase that is there as it is, or that cannot be found', () => {
+      expect(phraseAsWritten('tonight is bad', 'when you want to die. tonight is bad.')).toBe('tonight is bad');
+      expect(phraseAsWritten('i want to (die)', 'nothing like it')).toBe('i want to (die)');
+    });
+  });
+
   describe('the detector', () => {
+    it("should quote a generic 'you' sentence to staff in the author's words, though it is read as theirs", () => {
+      const assessment = detectCrisis(normaliseText('When you want to die every single day, you can not think straight. Tonight is bad.'));
+      expect(assessment.level).not.toBe('NONE');
+      const phrases = [...assessment.evidence.map((e) => e.phrase), ...(assessment.contributions ?? []).map((c) => c.phrase)];
+      expect(phrases.length).toBeGreaterThan(0);
+      expect(phrases.filter((phrase) => /\bi\b/.test(phrase))).toEqual([]);
+      expect(phrases.some((phrase) => phrase.includes('you want to die'))).toBe(true);
+    });
+
     it("should not rate an answer's advice about the reader's urges or means as the author's risk", () => {
       expect(
         levelOf(

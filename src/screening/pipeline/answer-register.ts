@@ -151,6 +151,32 @@ export function genericYouInFirstPerson(text: string, ranges: readonly (readonly
   return out + text.slice(cursor);
 }
 
+/** The first-person words `firstPerson` writes, and what each may have been. */
+const WRITTEN_AS: Record<string, string> = {
+  'i am': '(?:i am|you are)',
+  'i was': '(?:i was|you were)',
+  'i have': "(?:i have|you'?ve)",
+  'i would': "(?:i would|you'?d)",
+  myself: '(?:myself|yourself)',
+  mine: '(?:mine|yours)',
+  my: '(?:my|your)',
+  me: '(?:me|you)',
+  i: '(?:i|you)',
+};
+const FIRST_PERSON_WORDS = /\b(?:i am|i was|i have|i would|myself|mine|my|me|i)\b/g;
+
+/**
+ * A phrase quoted from the text `genericYouInFirstPerson` rewrote, in the words of the text before
+ * it (`written`): staff read "when you want to die", as the author wrote it, not "when i want to die".
+ * Unchanged when it is found as it is, or cannot be found.
+ */
+export function phraseAsWritten(phrase: string, written: string): string {
+  if (written.includes(phrase)) return phrase;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = escaped.replace(FIRST_PERSON_WORDS, (word) => WRITTEN_AS[word] ?? word);
+  return new RegExp(pattern).exec(written)?.[0] ?? phrase;
+}
+
 function firstPerson(sentence: string): string {
   return sentence
     .replace(/\byou are\b/g, 'i am')

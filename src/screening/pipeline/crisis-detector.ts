@@ -7,7 +7,7 @@ import {
   type CrisisTier,
   THREAT_PATTERNS,
 } from './crisis-patterns';
-import { genericYouInFirstPerson, readRegister } from './answer-register';
+import { genericYouInFirstPerson, phraseAsWritten, readRegister } from './answer-register';
 import type { NormalisedText } from './normalise';
 import { isInside, PAST_NEXT_SENTENCE, type SpeakerContext, speakerFrame, speakerQuotedRanges, type TextRange } from './speaker-frames';
 
@@ -405,14 +405,17 @@ export function detectCrisis(given: NormalisedText, speaker: SpeakerContext = {}
     }
   }
 
+  // Evidence quotes the author as they wrote: a generic sentence read in the first person is shown in its own words.
+  const asWritten = <T extends { phrase: string }>(item: T): T =>
+    ownGeneric.length > 0 ? { ...item, phrase: phraseAsWritten(item.phrase, given.text) } : item;
   return {
     level,
     score,
-    contributions,
+    contributions: contributions.map(asWritten),
     namesMethodOrMeans,
-    evidence: [...evidence, ...escalations],
+    evidence: [...evidence, ...escalations].map(asWritten),
     threatToOthers: threatEvidence.some((item) => item.discount === null),
-    threatEvidence: dedupe(threatEvidence),
+    threatEvidence: dedupe(threatEvidence).map(asWritten),
   };
 }
 
