@@ -675,6 +675,18 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I keep staring at it, the new phone is so shiny.')).toBe('NONE');
     });
 
+    it('should rate "I have the pills ready" as MODERATE naming means alone, IMMINENT beside distress; not a dose or pills ready for someone', () => {
+      const alone = assess("You should call the line. I won't, I have the pills ready.");
+      expect(alone.level).toBe('MODERATE');
+      expect(alone.namesMethodOrMeans).toBe(true);
+      expect(levelOf('I have the pills ready for tonight.')).toBe('MODERATE');
+      expect(levelOf('I got the sleeping pills ready. I am done.')).toBe('IMMINENT');
+      expect(levelOf('I have my meds ready for the week.')).toBe('NONE');
+      expect(levelOf('I have the pills ready for grandma, she comes at six.')).toBe('NONE');
+      expect(levelOf('I have my pills ready by the bed, I take them after dinner.')).toBe('NONE');
+      expect(levelOf('I do not have the pills ready, my sister keeps them now.')).toBe('NONE');
+    });
+
     it('should rate all the pills lined up tonight as IMMINENT, not the weekly organiser', () => {
       expect(levelOf('I have all my pills lined up on the table tonight.')).toBe('IMMINENT');
       expect(levelOf('I have my pills lined up in my weekly organizer.')).toBe('NONE');

@@ -488,7 +488,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:\\w+ )?${PILLS} (?:\\w+ ){0,3}?(?:in front of me|next to me|beside me|in my hands?|on my lap|within reach)(?! for (?:my|this|the|a) (?:headache|migraine|pain|cold|flu|period|cramps|back|tooth|fever))|` +
         `${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out)(?! (?:in|into) (?:my|the|a) (?:\\w+ )?(?:organi[sz]er|pill ?box|dispenser|case|container)| for (?:the|this|next|tomorrow|my) (?:week|month|morning|day|trip|holiday|vacation))|` +
-        `(?:had|have|got|has) (?:the|a|my) (?:rope|noose|gun|pistol|handgun|belt) (?:ready|loaded|tied|set up|out)(?! for (?:the|a|my) (?:range|hunt|hunting|trip|climb|show))`,
+        `(?:had|have|got|has) (?:the|a|my) (?:rope|noose|gun|pistol|handgun|belt) (?:ready|loaded|tied|set up|out)(?! for (?:the|a|my) (?:range|hunt|hunting|trip|climb|show))|` +
+        // "I have the pills ready": said of a dose, it comes with the dose's reason (ruled out
+        // nearby) or its purpose ("for the week", "for grandma").
+        `(?:had|have|got|has) (?:the|my|all (?:of )?(?:the|my)|those|these) (?:\\w+ )?${PILLS} (?:all )?ready(?! for (?!tonight|now|later|when)\\w)`,
     ),
   },
   {
