@@ -253,6 +253,13 @@ describe(detectCrisis.name, () => {
   });
 
   describe('passive ideation in other words', () => {
+    it('should rate wanting this pain to stop for good as MODERATE; not pain a physio says will stop for good', () => {
+      expect(levelOf('I want this pain to stop for good.')).toBe('MODERATE');
+      expect(levelOf('I just want this pain to end permanently.')).toBe('MODERATE');
+      expect(levelOf('My physio says the pain should stop for good after the surgery.')).toBe('NONE');
+      expect(levelOf('I do not want the pain to stop permanently, I just need a rest day.')).toBe('NONE');
+    });
+
     it.each([
       'I do not know what I will do tomorrow, if there is a tomorrow.',
       'The only thing stopping me is my dog.',

@@ -1318,7 +1318,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'MODERATE',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `want (?:it|everything|it all|all of this|all of it|my life|this life) to (?:end|be over|stop)|end it all|wish (?:it|everything|this|it all|all of this|all this|my life) (?:would|could) (?:just |all )*(?:end|stop|be over)|want(?:ing)? (?:death|to be done with (?:it all|everything|life|my life|living|this life|existing))|feel(?:ing)? like dying|(?:make|making|want|need|wish|wanting) (?:it|this|everything|it all|the pain|my pain) (?:all )?(?:to )?(?:stop|end|go away) (?:for good|permanently|forever)`,
+      `want (?:it|everything|it all|all of this|all of it|my life|this life) to (?:end|be over|stop)|end it all|wish (?:it|everything|this|it all|all of this|all this|my life) (?:would|could) (?:just |all )*(?:end|stop|be over)|want(?:ing)? (?:death|to be done with (?:it all|everything|life|my life|living|this life|existing))|feel(?:ing)? like dying|(?:make|making|want|need|wish|wanting) (?:it|this|everything|it all|(?:the|this|my) pain) (?:all )?(?:to )?(?:stop|end|go away) (?:for good|permanently|forever)`,
     ),
   },
   {
