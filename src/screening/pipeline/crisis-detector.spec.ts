@@ -77,6 +77,15 @@ describe(detectCrisis.name, () => {
       expect(levelOf("I'm scared to tell my mom, but I'm going to do it this weekend.")).toBe('NONE');
     });
 
+    it('should rate looking up ways to die as HIGH, and looking up how to bake bread or ways to relax as nothing', () => {
+      expect(levelOf("Is it normal to google ways to die when you're sad? I've been doing it every night.")).toBe('HIGH');
+      expect(levelOf('I have been researching painless ways to kill myself.')).toBe('HIGH');
+      expect(levelOf('I keep searching for ways to end it all.')).toBe('HIGH');
+      expect(levelOf("I've been googling how to bake bread.")).toBe('NONE');
+      expect(levelOf('I was looking up ways to relax before exams.')).toBe('NONE');
+      expect(levelOf('I researched methods of coping with panic, and breathing helps.')).toBe('NONE');
+    });
+
     it('should rate a wish to die with a method in mind ("I know how") as HIGH, and knowing how to cook as nothing', () => {
       expect(levelOf('I just want to opt out. Permanently. I keep thinking about how.')).toBe('HIGH');
       expect(levelOf('I need to make it stop for good and I think I know how.')).toBe('HIGH');
@@ -1262,6 +1271,73 @@ describe(detectCrisis.name, () => {
     it('should read being pulled off the track by a stranger as an interrupted attempt', () => {
       expect(levelOf('A woman pulled me off the track seconds before the train came.')).toBe('HIGH');
       expect(levelOf('My coach pulled me off the track team after the injury.')).toBe('NONE');
+    });
+  });
+
+  describe('natural SuicideWatch wording the patterns missed (2026-12-04)', () => {
+    it('should rate "going to do it" tonight beside letters to family as IMMINENT; not a graduate saying goodbye', () => {
+      expect(levelOf("Tonight I'm going to do it. I've written letters to my mom and my brother. I'm sorry.")).toBe('IMMINENT');
+      expect(levelOf("I'm going to do it! I signed up for the marathon.")).toBe('NONE');
+      expect(levelOf('I am going to do it. I wrote a letter to my landlord about the boiler.')).toBe('NONE');
+    });
+
+    it('should rate a hidden stash of pills as MODERATE alone, IMMINENT beside "I haven\'t taken them yet"; not pills hidden from the kids or not started', () => {
+      expect(levelOf("I have a bottle of my mom's sleeping pills hidden in my room. I haven't taken them yet.")).toBe('IMMINENT');
+      expect(levelOf('There is a stash of pills hidden in my room.')).toBe('MODERATE');
+      expect(levelOf('I keep a box of my painkillers hidden from the kids.')).toBe('NONE');
+      expect(levelOf('My GP prescribed sertraline tablets but I have not taken them yet, I am scared of the side effects.')).toBe('NONE');
+      expect(levelOf('I bought painkillers for my back and I have not taken any yet.')).toBe('NONE');
+    });
+
+    it('should rate not trusting oneself around the knives as at least HIGH; not a credit card or cake', () => {
+      expect(isAtLeast(levelOf("I'm scared of myself tonight. I don't trust myself around the knives in the kitchen."), 'HIGH')).toBe(true);
+      expect(levelOf("I don't trust myself with a credit card.")).toBe('NONE');
+      expect(levelOf("I don't trust myself around cake, honestly.")).toBe('NONE');
+    });
+
+    it('should rate "why is it so hard to just die" as MODERATE; not a video game boss', () => {
+      expect(levelOf('Why is it so hard to just die. I wish I had the courage.')).toBe('MODERATE');
+      expect(levelOf('Why is it so hard to die in this game, the boss one-shots everyone else.')).toBe('NONE');
+    });
+
+    it('should rate thinking of swerving into oncoming traffic as HIGH; not a car that swerved or a swerve to miss a deer', () => {
+      expect(levelOf('I keep thinking about how easy it would be to just swerve into oncoming traffic on the highway.')).toBe('HIGH');
+      expect(levelOf('A car swerved into oncoming traffic in front of me today, it was terrifying.')).toBe('NONE');
+      expect(levelOf('I had to swerve into the median to miss a deer.')).toBe('NONE');
+      expect(levelOf('I want to drive into the city tomorrow.')).toBe('NONE');
+    });
+
+    it('should rate a date picked beside going through the motions as HIGH; going through the motions alone as LOW', () => {
+      expect(levelOf("I've decided on a date. It's my birthday next month. Until then I'm just going through the motions.")).toBe('HIGH');
+      expect(levelOf("Work is fine, I'm just going through the motions lately.")).toBe('LOW');
+    });
+
+    it('should read antidepressants as pills: stockpiled they are means; taken every morning they are not', () => {
+      expect(levelOf("I've been stockpiling my antidepressants for a month. I think I have enough now.")).toBe('IMMINENT');
+      expect(levelOf('I take my antidepressants every morning with breakfast.')).toBe('NONE');
+    });
+
+    it('should rate planning how one would do it beside the place picked as IMMINENT, alone MODERATE; not a kitchen renovation', () => {
+      expect(levelOf('Every night I lie awake planning how I would do it. I know which bridge.')).toBe('IMMINENT');
+      expect(levelOf('I keep planning how I would do it.')).toBe('MODERATE');
+      expect(levelOf('We are planning how we would do the kitchen renovation, I know which tiles.')).toBe('NONE');
+      expect(levelOf('I know which bridge has the best view of the fireworks.')).toBe('NONE');
+    });
+
+    it('should rate "if I am not here next week" beside parting words as IMMINENT, alone MODERATE; not exams or a trip', () => {
+      expect(levelOf("If I'm not here next week, thanks for everything guys. You were the only ones who listened.")).toBe('IMMINENT');
+      expect(levelOf("If I'm not here next week, that's why.")).toBe('MODERATE');
+      expect(levelOf("If I'm not here next week it's because of finals, wish me luck.")).toBe('NONE');
+      expect(levelOf("If I'm not here next week I'm on holiday in Spain!")).toBe('NONE');
+      expect(levelOf('Thanks for everything guys, the group was great.')).toBe('NONE');
+    });
+
+    it('should rate waiting on the platform for the express and stepping back at the last second as an aborted attempt; not a crowded platform', () => {
+      expect(isAtLeast(levelOf('Last week I stood on the train platform and waited for the express. I stepped back at the last second.'), 'MODERATE')).toBe(
+        true,
+      );
+      expect(levelOf('The platform was so crowded I stepped back at the last second when the doors were closing.')).toBe('NONE');
+      expect(levelOf('I stood on the platform and waited for the train to work.')).toBe('NONE');
     });
   });
 });

@@ -122,7 +122,7 @@ const END_LIFE =
 const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(?:bridge|building|roof|balcony|cliff|train|window|ledge|overpass|parking garage|tower|car)`;
 const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
 const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to(?: go)?`;
-const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|benzos|opioids|tylenol|paracetamol|oxys)`;
+const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|sleeping tablets|sleep meds|sleeping meds|anti[- ]?depressants|benzos|opioids|tylenol|paracetamol|oxys|insulin)`;
 const QUANTITY = `(?:\\d{2,}|[4-9]|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
 const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
@@ -263,7 +263,13 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'IMMINENT',
     subject: 'CLAUSE_SUBJECT',
     needsRiskContext: true,
-    pattern: phrase(`(?:do it|doing it|go through with it|going through with it|end it|ending it|it will (?:all )?be over) ${TIME}`),
+    // The act left unsaid, with a time: with letters to one's family, a goodbye or means beside it
+    // (each corroborates the other) it is the act ("Tonight I'm going to do it. I've written letters").
+    corroborates: true,
+    pattern: phrase(
+      `(?:do it|doing it|go through with it|going through with it|end it|ending it|it will (?:all )?be over) ${TIME}|` +
+        `(?:tonight|today|tomorrow|this weekend) i am (?:finally |really |actually )?(?:going to|gonna) (?:do it|go through with it|end it)(?= *$)`,
+    ),
   },
   {
     id: 'timing.the-night',
@@ -705,7 +711,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     corroborates: true,
     pattern: phrase(
-      `i (?:will not|am not going to) need (?:it|them|this|that|anything|any of (?:it|this)) (?:for long|much longer|after (?:tonight|today|this week(?:end)?))|it (?:all )?ends (?:tonight|today|here|now)(?= *$)|thank(?:s| you)(?: (?:all|everyone|everybody|guys|so much))* for (?:trying|putting up with me)(?= *$| to help)`,
+      `i (?:will not|am not going to) need (?:it|them|this|that|anything|any of (?:it|this)) (?:for long|much longer|after (?:tonight|today|this week(?:end)?))|it (?:all )?ends (?:tonight|today|here|now)(?= *$)|thank(?:s| you)(?: (?:all|everyone|everybody|guys|so much))* for (?:trying|putting up with me)(?= *$| to help)|` +
+        `thank(?:s| you) for everything(?: (?:guys|everyone|everybody|all|you all|y'all))?(?= *$)|you (?:were|have been|are) the only (?:ones?|people|person) (?:who|that) (?:ever )?(?:listened|cared|understood)(?= *$)`,
     ),
   },
   {
@@ -849,7 +856,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:considering|contemplating|researching|looking up|googling|googled|looked up|searching for|researched|search(?:ed)?) (?:ways (?:to|of)|how to|methods|painless ways|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))|` +
+      // The ways must be ways to die: "googling how to bake bread" and "looking up ways to relax" are not.
+      `(?:considering|contemplating|researching|research|looking up|look up|looked up|googling|googled|google|searching(?: for)?|searched(?: for)?|search(?: for)?) ` +
+        `(?:(?:(?:painless |easy |easiest |quick |quickest |best |different )?ways (?:to|of)|how to|(?:painless |easy )?methods (?:of|to|for)) (?:just )?(?:die|dying|commit suicide|committing suicide|suicide|${GENERIC_SELF_KILL}|${METHOD_SELF_KILL}|${END_LIFE}|${OVERDOSE})|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))|` +
         // Looking up the dose that would kill: "looking up how many pills it would take".
         `(?:researching|looking up|looked up|googling|googled|searching|searched|checking|checked|calculating|calculated|counting|working out|figuring out) (?:how many|how much) (?:of (?:my|the|these) )?(?:\\w+ )?${PILLS}? ?(?:it would take|it will take|it takes|would kill|would be fatal|would be lethal|to die|to overdose|to od|is lethal|is fatal|is a lethal dose)|(?:researching|looking up|looked up|googling|googled|searching for|searched for|checking|checked) (?:the |a )?(?:lethal|fatal) dose`,
     ),
@@ -1726,7 +1735,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     tier: 'LOW',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:no one|nobody) (?:cares|loves me|would care|understands me|likes me|wants me)|i (?:have|got) no (?:one|friends)|i am (?:so |completely |totally |all )?alone|(?:feel|am|feeling) (?:so |completely |totally |just )?(?:empty|numb|hollow|dead inside)`,
+      `(?:no one|nobody) (?:cares|loves me|would care|understands me|likes me|wants me)|i (?:have|got) no (?:one|friends)|i am (?:so |completely |totally |all )?alone|(?:feel|am|feeling) (?:so |completely |totally |just )?(?:empty|numb|hollow|dead inside)|i am (?:just )?going through the motions`,
     ),
   },
   {
@@ -1792,6 +1801,144 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:when|after|once) i am (?:gone|dead|not around|no longer (?:here|around))|after i (?:die|pass)|my[ -](?:own[ -])?(?:dead[ -](?:body|corpse)|corpse|funeral|demise)|(?:i would|id|i had) rather (?:just )?(?:die|be dead)|(?:let|make) me die|(?:it is )?(?:time for me|my time) to go(?= *$)|how much longer i can (?:take|do|go on|keep)|nothing (?:left )?to lose`,
+    ),
+  },
+  {
+    // A conditional disappearance, "If I'm not here next week, ...": ordinary alone (exams, a trip,
+    // said beside it: ruled out), so a person looks (MODERATE); beside parting words, a time or
+    // means it is a goodbye (C-SSRS intent).
+    id: 'goodbye.if-not-here',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: new RegExp(`${ORDINARY_ABSENCE_FROM_GROUP.source}|\\b(?:exams?|finals|busy|internet|wifi|phone|signal|shift|shifts|work|school)\\b`),
+    pattern: phrase(
+      `if i am (?:not|no longer) (?:here|around|on here|posting) (?:next week|tomorrow|by (?:${WEEKDAY}|the weekend|next week)|after (?:tonight|this weekend)|anymore|any more)`,
+    ),
+  },
+  {
+    // Working out how: "lie awake planning how I would do it" (C-SSRS: thoughts with a method, the
+    // act left unsaid). A project says what it is ("how I would do the kitchen"): the act must be
+    // "it" at the end of the clause; alone a person looks, beside means or risk it is a plan.
+    id: 'plan.working-out-how',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: /\b(?:project|presentation|essay|speech|interview|exam|recipe|renovat\w*|kitchen|garden|wedding|proposal|surprise|party)\b/,
+    pattern: phrase(
+      `(?:planning|planned|plan out|planning out|working out|worked out|figuring out|figured out|thinking through) (?:exactly )?how (?:i would|i will|i am going to|i could|i should|to) (?:do it|end it|go through with it)(?= *$)`,
+    ),
+  },
+  {
+    // The place picked: "I know which bridge". With a plan or risk beside it, means (C-SSRS); alone
+    // a person looks.
+    id: 'means.knows-which-place',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'REFLEXIVE',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    pattern: phrase(
+      `i (?:already )?know (?:exactly )?which (?:bridge|building|roof|rooftop|cliff|overpass|train|tracks|car park|parking garage|tree)(?= *$| i would| i will| i am going to)`,
+    ),
+  },
+  {
+    // An aborted attempt at the platform or the edge: "waited for the express. I stepped back at the
+    // last second." Ordinary alone (a near miss), so it corroborates: beside risk it is behaviour.
+    id: 'attempt.stepped-back',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyNames: /\b(?:platform|train|express|tracks|edge|ledge|bridge|roof|rooftop|cliff|balcony|railing|overpass)\b/,
+    nearbyRulesOut: /\b(?:mind the gap|pushed|crowd|crowded|doors closing|rush hour|selfie|photo|view)\b/,
+    pattern: phrase(
+      `(?:i )?(?:stepped|pulled|jumped|moved) back (?:from the edge |from the tracks |from the platform edge )?(?:at the (?:last|very last) (?:second|minute|moment)|just in time)`,
+    ),
+  },
+  {
+    // Means kept out of sight: "a bottle of my mom's sleeping pills hidden in my room". A stash is
+    // ordinary alone (hidden from a child, from a partner who misuses them), so a person looks
+    // (MODERATE) and beside distress or another such phrase it is preparation (C-SSRS).
+    id: 'means.hidden-stash',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: new RegExp(
+      `${DOSE_OR_ABSENCE.source}|\\b(?:from (?:the|my) (?:kids|children|son|daughter|baby|toddler|dog|puppy)|so (?:the|my) (?:kids|children|son|daughter|dog) (?:can not|do not|will not)|childproof|child[- ]proof)\\b`,
+    ),
+    pattern: phrase(
+      `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:[\\w']+ ){0,2}${PILLS} (?:\\w+ ){0,2}?(?:hidden|hid|stashed|tucked away)|${PILLS} (?:that )?i (?:have )?(?:hidden|hid|stashed|been hiding|been stashing)`,
+    ),
+  },
+  {
+    // The act not done yet, of means named just before: "... sleeping pills hidden in my room. I
+    // haven't taken them yet." Medication not started says why (prescribed, side effects: ruled out).
+    id: 'means.not-taken-yet',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    // Alone it is painkillers bought for a bad back: it counts beside distress or another such phrase.
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyNames: new RegExp(`\\b(?:${PILLS}|rope|noose|gun|razor|blade|knife)\\b`),
+    nearbyRulesOut: DOSE_OR_ABSENCE,
+    pattern: phrase(`i (?:have not|did not|have not actually) (?:taken|swallowed|used) (?:them|it|any|those|these)(?: \\w+)? yet`),
+  },
+  {
+    // Not trusting oneself near the means: an urge to act, in the author's words (C-SSRS active
+    // ideation with a method in mind): "I don't trust myself around the knives tonight".
+    id: 'active.no-trust-near-means',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    namesMeans: true,
+    pattern: phrase(
+      `i (?:do not|can not|no longer|really do not) trust myself (?:around|with|near|alone with|in the same room as) (?:the |my |these |those |all the |all my )?(?:knives|knife|blades?|razors?|${PILLS}|guns?|rope|belts?|balcony|bridge|window|car keys|train tracks|tracks)`,
+    ),
+  },
+  {
+    // "Why is it so hard to just die": the wish to be dead, said as a complaint (passive ideation).
+    id: 'passive.hard-to-die',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut: /\b(?:game|gaming|level|boss|character|player|raid|dark souls|elden ring|minecraft|movie|film|zombie|zombies|plant|plants|cactus|weeds)\b/,
+    pattern: phrase(
+      `(?:why is it|it is|it is just) so (?:hard|difficult) to (?:just )?(?:die|be dead|stop existing)(?! (?:laughing|of (?:boredom|embarrassment|laughter|cringe)))`,
+    ),
+  },
+  {
+    // A method pictured on the road: "how easy it would be to just swerve into oncoming traffic".
+    // A near miss told as it happened ("a car swerved into my lane") has no wish in it.
+    id: 'active.swerve-into-traffic',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:thinking (?:about|of)|thought (?:about|of)|urges? to|want(?:ed)? to|tempted to|imagine|imagining|picture|picturing|how easy it (?:would|will) be to|so easy to|close to) (?:how easy it (?:would|will) be to )?(?:just )?(?:swerve|steer|drive|crash|veer|aim)(?: (?:my|the) car)? (?:into|in front of|off) (?:the )?(?:oncoming traffic|traffic|a (?:tree|wall|pole|truck|lorry|bus|bridge)|the (?:median|barrier|river|lake|wall|bridge|cliff)|(?:a|the) (?:cliff|bridge|overpass))`,
     ),
   },
   {
