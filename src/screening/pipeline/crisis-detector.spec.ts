@@ -1339,5 +1339,14 @@ describe(detectCrisis.name, () => {
       expect(levelOf('The platform was so crowded I stepped back at the last second when the doors were closing.')).toBe('NONE');
       expect(levelOf('I stood on the platform and waited for the train to work.')).toBe('NONE');
     });
+
+    it("should rate a friend's cutting, told with worry, as exposure (LOW), and a relapse into drinking as nothing, while one's own relapse into self-harm stays HIGH", () => {
+      expect(levelOf("My best friend told me she's been cutting. I don't know what to say to her.")).toBe('LOW');
+      expect(levelOf("I relapsed on drinking after two years sober. I feel ashamed but I'm going back to meetings.")).toBe('NONE');
+      expect(levelOf('I relapsed after two years sober, back to meetings tomorrow.')).toBe('NONE');
+      expect(levelOf('Three years clean from self harm and I relapsed tonight.')).toBe('HIGH');
+      expect(levelOf("relapsed into self-harm. don't judge.")).toBe('HIGH');
+      expect(levelOf('Been cutting for weeks, nobody knows.')).toBe('HIGH');
+    });
   });
 });

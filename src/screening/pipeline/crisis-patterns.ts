@@ -1241,9 +1241,12 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     id: 'self-harm.ongoing',
     construct: 'SELF_HARM',
     tier: 'HIGH',
-    subject: 'REFLEXIVE',
+    // Whoever the clause is about: "she's been cutting" is a friend's (exposure), "been cutting" alone the author's.
+    subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:i|been|keep|kept|started|still|again and) (?:am )?(?:self[ -]?harm(?:ing|ed)?|hurting ${SELF}|harming ${SELF}|hitting ${SELF}|punching ${SELF}|scratching ${SELF}|cutting)|(?:relapsed|cut again|cutting again|self[ -]?harmed again)`,
+      `(?:i|been|keep|kept|started|still|again and) (?:am )?(?:self[ -]?harm(?:ing|ed)?|hurting ${SELF}|harming ${SELF}|hitting ${SELF}|punching ${SELF}|scratching ${SELF}|cutting)|(?:cut again|cutting again|self[ -]?harmed again)|` +
+        // A relapse into drinking or drugs is not self-harm: said with the substance or sobriety in the clause.
+        `relapsed(?! (?:on|into|with|to|back (?:on|into)) (?:drinking|alcohol|drugs|drug use|weed|smoking|cigarettes|vaping|gambling|porn|booze|heroin|meth|coke|cocaine|opioids))(?!.*\\b(?:sober|sobriety|drinking|alcohol|drunk|meetings|sponsor|aa|na)\\b)`,
     ),
   },
 

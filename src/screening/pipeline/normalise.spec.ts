@@ -67,3 +67,11 @@ describe(normaliseText.name, () => {
     expect(normaliseText('Hi THERE').original).toBe('Hi THERE');
   });
 });
+
+describe('contractions with "been"', () => {
+  it('should read "she\'s been" as "she has been", and "she\'s sad" as "she is sad"', () => {
+    expect(normaliseText("She's been cutting.").text).toBe('she has been cutting.');
+    expect(normaliseText("It's got worse.").text).toBe('it has got worse.');
+    expect(normaliseText("She's sad.").text).toBe('she is sad.');
+  });
+});

@@ -179,6 +179,8 @@ const CONTRACTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
   [/\b(you|they)'?re\b/g, '$1 are'],
   [/\bwe're\b/g, 'we are'],
+  // "she's been cutting" is "she has been": read as "she is been", the subject was lost.
+  [/\b(it|that|there|what|he|she)'s (been|got|had)\b/g, '$1 has $2'],
   [/\b(it|that|there|what|he|she)'s\b/g, '$1 is'],
   [/\b(that|there|what)s\b/g, '$1 is'],
   [/\bwanna\b/g, 'want to'],
