@@ -1348,5 +1348,26 @@ describe(detectCrisis.name, () => {
       expect(levelOf("relapsed into self-harm. don't judge.")).toBe('HIGH');
       expect(levelOf('Been cutting for weeks, nobody knows.')).toBe('HIGH');
     });
+
+    it('should rate "I didn\'t do it but I wanted to" as an aborted attempt (a person looks, MODERATE alone); not the whole cake', () => {
+      expect(levelOf("I sat in the bathtub with a razor for two hours last night. I didn't do it but I wanted to.")).toBe('MODERATE');
+      expect(levelOf("I didn't do it but I wanted to eat the whole cake.")).toBe('NONE');
+      expect(levelOf('I wanted to.')).toBe('NONE');
+    });
+
+    it('should rate asking to be talked out of it as MODERATE alone; not a motorbike', () => {
+      expect(levelOf('I just need someone to talk me out of it tonight.')).toBe('MODERATE');
+      expect(levelOf('Someone talk me out of it, I want to buy a motorbike.')).toBe('NONE');
+    });
+
+    it('should rate asking whether it hurts to bleed out as HIGH; not a question about a film', () => {
+      expect(levelOf('Does it hurt to bleed out? Asking for myself.')).toBe('HIGH');
+      expect(levelOf('Does it hurt to drown? My goldfish looked sad in the movie.')).toBe('NONE');
+    });
+
+    it('should rate making it look like an accident as a plan (MODERATE alone); not a novel', () => {
+      expect(levelOf("I've been thinking of ways to make it look like an accident so my parents don't feel guilty.")).toBe('MODERATE');
+      expect(levelOf('In the novel the killer makes it look like an accident.')).toBe('NONE');
+    });
   });
 });

@@ -1874,6 +1874,63 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // The act held back, said as such: "I didn't do it but I wanted to" (C-SSRS aborted attempt).
+    // Ordinary alone ("I didn't do it but I wanted to eat the whole cake" says what), so it counts
+    // beside means or risk, and alone a person looks.
+    id: 'attempt.did-not-but-wanted',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    // Clauses break at "but": the match is its second half, in a sentence that says the first.
+    sentenceNames: /\bi did not (?:do it|go through with it)(?: this time)?,? but i (?:really )?(?:wanted to|almost did|came so close|came close)$/,
+    pattern: phrase(`i (?:really )?(?:wanted to|almost did|came so close|came close)(?= *$)`),
+  },
+  {
+    // Asking to be stopped: "I need someone to talk me out of it tonight" (ideation with intent the
+    // author is fighting). "Talk me out of buying it" says what; "it" must end the clause.
+    id: 'active.talk-me-out-of-it',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: /\b(?:buy|buying|bought|order|ordering|quit|quitting|tattoo|piercing|haircut|dress|shoes|car|motorbike|motorcycle|puppy|cake|pizza|trip)\b/,
+    pattern: phrase(`(?:someone|somebody|anyone|anybody|you|please) (?:to )?talk me out of it(?: ${TIME})?(?= *$)`),
+  },
+  {
+    // How a method feels, asked of oneself: "Does it hurt to bleed out? Asking for myself."
+    // (C-SSRS: thoughts of method). Asked about a pet, a film or a story, the sentence says so.
+    id: 'active.asks-how-method-feels',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:dog|cat|pet|hamster|fish|film|movie|show|book|novel|story|character|game|episode|documentary|class|exam|homework|nursing school|med school)\b/,
+    pattern: phrase(
+      `(?:does it hurt|is it painful|how painful is it|how long does it take|how much does it hurt|would it hurt) (?:to )?(?:bleed out|bleeding out|drown|drowning|hang ${SELF}|hanging|overdose|overdosing|od|jump off|slit (?:my|your) wrists|die from (?:an )?overdose)`,
+    ),
+  },
+  {
+    // Hiding a suicide as an accident "so my parents don't feel guilty" (a plan with a purpose). A
+    // plot or a crime says whose: the clause's subject decides; alone a person looks.
+    id: 'plan.look-like-an-accident',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: /\b(?:novel|story|book|film|movie|show|episode|plot|murder|murderer|killer|detective|character|game)\b/,
+    pattern: phrase(`(?:ways? (?:to|of)|how (?:to|i could|i would)|plan(?:ning)? to|going to|want to) make (?:it|my death) look like an accident`),
+  },
+  {
     // Means kept out of sight: "a bottle of my mom's sleeping pills hidden in my room". A stash is
     // ordinary alone (hidden from a child, from a partner who misuses them), so a person looks
     // (MODERATE) and beside distress or another such phrase it is preparation (C-SSRS).
