@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
+import { queryPrepared } from '../common/sql/prepared-statement';
 import { EscalationOutcome, EscalationSeverity, EscalationStatus } from '../common/domain/escalation.enums';
 import { EscalationEntity, EscalationTrigger } from './entities/escalation.entity';
 
@@ -278,7 +279,9 @@ export class EscalationRepository {
    * one, and how many days ago it was (the latest of equals): screening's author context.
    */
   async strongestRecentSignal(subjectId: string, windowDays: number, exceptPostId: string): Promise<{ level: CrisisLevel; daysAgo: number } | null> {
-    const rows: Array<{ level: CrisisLevel; days_ago: number }> = await this.dataSource.query(
+    const rows = await queryPrepared<{ level: CrisisLevel; days_ago: number }>(
+      this.dataSource,
+      'strongest-recent-signal',
       `SELECT level, extract(epoch FROM now() - created_at)::float8 / 86400 AS days_ago FROM risk_signals
         WHERE subject_id = $1 AND post_id <> $3 AND level IN ('MODERATE', 'HIGH', 'IMMINENT') AND created_at > now() - make_interval(days => $2)
         ORDER BY CASE level WHEN 'IMMINENT' THEN 3 WHEN 'HIGH' THEN 2 ELSE 1 END DESC, created_at DESC LIMIT 1`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostStatus } from '../common/domain/post-status.enum';
+import { queryPreparedIn } from '../common/sql/prepared-statement';
 import { quotedPassagesOf } from './post-body.sanitizer';
 
 /** A post revision to keep and screen. */
@@ -95,7 +96,9 @@ export class ScreeningOutboxRepository {
       body_html: string;
       quote_post_id: string | null;
       opening_post_id: string | null;
-    }> = await manager.query(
+    }> = await queryPreparedIn(
+      manager,
+      'revision-to-screen',
       `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text, r.body_html, p.quote_post_id,
               t.first_post_id AS opening_post_id
          FROM post_revisions r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id

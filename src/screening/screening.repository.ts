@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared, queryPreparedIn } from '../common/sql/prepared-statement';
 import type { StaffScope } from '../common/auth/staff-scope';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CaseReason } from '../common/domain/moderation.enums';
@@ -51,7 +52,10 @@ export class ScreeningRepository {
 
   /** Whether the revision already has its screening (a re-delivered job), and when its request was written (the post with it). */
   async requestState({ postId, revision }: PostRevisionKey): Promise<{ screened: boolean; requestedAt: Date | null }> {
-    const [row]: Array<{ screened: boolean; requested_at: Date | null }> = await this.dataSource.query(
+    // Prepared, as are the worker's other per-post statements: parsing and planning each one per post was most of PostgreSQL's cost of a screening.
+    const [row] = await queryPrepared<{ screened: boolean; requested_at: Date | null }>(
+      this.dataSource,
+      'screening-request-state',
       `SELECT EXISTS (SELECT 1 FROM screenings WHERE post_id = $1 AND revision = $2) AS screened,
               (SELECT created_at FROM screening_requests WHERE post_id = $1 AND revision = $2) AS requested_at`,
       [postId, revision],
@@ -61,21 +65,40 @@ export class ScreeningRepository {
 
   /** The crisis level of the post's latest screened revision; null when it has none yet. */
   async latestCrisisLevel(postId: string): Promise<CrisisLevel | null> {
-    const rows: Array<{ crisis_level: CrisisLevel }> = await this.dataSource.query(
+    const rows = await queryPrepared<{ crisis_level: CrisisLevel }>(
+      this.dataSource,
+      'screening-latest-level',
       `SELECT crisis_level FROM screenings WHERE post_id = $1 ORDER BY revision DESC LIMIT 1`,
       [postId],
     );
     return rows[0]?.crisis_level ?? null;
   }
 
-  /** Inserts the screening row; false when this revision already has one (the unique key decides). */
-  async insert(manager: EntityManager, { postId, revision }: PostRevisionKey, row: NewScreening): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
-                               watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
-       ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
-       RETURNING id`,
+  /**
+   * Inserts the screening row and finishes the revision's request (outbox row) as `requestState`,
+   * in one statement; false when this revision already has one (the unique key decides), and
+   * then the request is left as it is.
+   */
+  async insertAndFinishRequest(
+    manager: EntityManager,
+    { postId, revision }: PostRevisionKey,
+    row: NewScreening,
+    requestState: ScreeningRequestState.DONE | ScreeningRequestState.FAILED,
+  ): Promise<boolean> {
+    const inserted = await queryPreparedIn<{ id: string }>(
+      manager,
+      'screening-insert',
+      `WITH inserted AS (
+           INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
+                                   watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
+           ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
+           RETURNING id
+         ), finished AS (
+           UPDATE screening_requests SET state = $14, finished_at = now()
+            WHERE post_id = $1 AND revision = $2 AND EXISTS (SELECT 1 FROM inserted)
+         )
+       SELECT id FROM inserted`,
       [
         postId,
         revision,
@@ -90,17 +113,10 @@ export class ScreeningRepository {
         row.modelVersion,
         row.tfjsBackend,
         row.durationMs,
+        requestState,
       ],
     );
     return inserted.length > 0;
-  }
-
-  async finishRequest(
-    manager: EntityManager,
-    { postId, revision }: PostRevisionKey,
-    state: ScreeningRequestState.DONE | ScreeningRequestState.FAILED,
-  ): Promise<void> {
-    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [postId, revision, state]);
   }
 
   /** Requests still pending `afterSeconds` after they were written and after they were last re-enqueued, oldest first. */
