@@ -17,7 +17,7 @@ import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
 import { TEST_REDIS_URL } from '../../test/utils/environment';
 import { waitFor } from '../../test/utils/wait-for';
-import { cpuMsOfCommand, gql, summarise, tokenFor } from './harness';
+import { cpuMs, cpuMsOfCommand, gql, summarise, tokenFor } from './harness';
 import { drive, drivePaced } from './load';
 
 export interface BenchOptions {
@@ -209,6 +209,33 @@ function perPost(after: CpuSplit, before: CpuSplit, posts: number): CpuSplit & {
     redis: round(spent('redis')),
     inAll: round(spent('api') + spent('worker') + spent('postgres') + spent('redis')),
   };
+}
+
+/**
+ * CPU milliseconds so far of each PostgreSQL backend serving the run's database (the API's and
+ * workers' connections), by pid: unlike `postgres` in cpuSplit, not the other sessions on the
+ * machine, nor the shared WAL writer, checkpointer and autovacuum.
+ */
+async function sessionCpuMs(databaseUrl: string): Promise<Map<number, number>> {
+  const rows = await withDatabase(
+    databaseUrl,
+    async (db) => (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows,
+  );
+  const byPid = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      byPid.set(pid, cpuMs(pid));
+    } catch {
+      // The backend ended between the listing and the read.
+    }
+  }
+  return byPid;
+}
+
+function sessionCpuSpent(after: Map<number, number>, before: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** Row counts of every table (inserted, updated, of which HOT, deleted) and PL/pgSQL function calls, as PostgreSQL's statistics have them. */
@@ -507,6 +534,7 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
       });
       try {
         const cpuBefore = cpuSplit(env);
+        const sessionsBefore = await sessionCpuMs(env.databaseUrl);
         const workerSqlBefore = (await env.workerSqlStatementsByHead()) ?? {};
         const statsBefore = await writeStats(env.databaseUrl);
         const run = await drive(env, {
@@ -520,6 +548,7 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
         const drained = await waitAllScreened(env, 120_000);
         const screenedPosts = Math.max(1, drained.posts.total - 1);
         const cpuMsPerPost = perPost(cpuSplit(env), cpuBefore, screenedPosts);
+        const postgresSessionsMsPerPost = Math.round((sessionCpuSpent(await sessionCpuMs(env.databaseUrl), sessionsBefore) / screenedPosts) * 1000) / 1000;
         const workerSqlPerPost = statementsPerPost((await env.workerSqlStatementsByHead()) ?? {}, workerSqlBefore, screenedPosts);
         // Backends report their statistics at most once a second, and when idle.
         await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -531,7 +560,7 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
           ...run,
           postsCommitted: posts.total - 1,
           screenedAll: drained.screenedAll,
-          cpuMsPerPost,
+          cpuMsPerPost: { ...cpuMsPerPost, postgresRunSessions: postgresSessionsMsPerPost },
           workerSqlPerPost,
           rowsPerPost,
           target: { postsPerSecond: 650, cpuMsPerPostInAll: 3 },
