@@ -36,8 +36,10 @@ export interface BenchEnvironment {
   sqlStatements(): Promise<number | null>;
   /** The same count by statement head (its first 90 characters, no values; only with `countSql`). */
   sqlStatementsByHead(): Promise<Record<string, number> | null>;
+  /** Statements the workers started with the environment have sent, by head (only with `countSql`; otherwise null). */
+  workerSqlStatementsByHead(): Promise<Record<string, number> | null>;
   /** Starts (another) worker process; `extraEnv` and `preload` apply to it only. */
-  startWorker(options?: { extraEnv?: Record<string, string>; preload?: string[]; quiet?: boolean }): ServerProcess;
+  startWorker(options?: { extraEnv?: Record<string, string>; preload?: string[]; nodeArgs?: string[]; quiet?: boolean }): ServerProcess;
   /** Restarts the API process on the same port (a drill changing its environment). */
   restartApi(extraEnv?: Record<string, string>): Promise<ServerProcess>;
   close(): Promise<void>;
@@ -55,6 +57,8 @@ export interface EnvironmentOptions {
   workerPreload?: string[];
   /** Extra `node` flags for the API process (e.g. `--cpu-prof`). */
   apiNodeArgs?: string[];
+  /** Extra `node` flags for the workers started with the environment. */
+  workerNodeArgs?: string[];
   /** A private PostgreSQL / Redis (drills that stop them); default the machine's. */
   pgAdminUrl?: string;
   redisUrl?: string;
@@ -94,6 +98,9 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   // The counter is one HTTP port per process: under a cluster the processes would share it, so it is off there.
   const sqlCounterPort = options.countSql && processCounts.api === 1 ? await freePort() : null;
   if (sqlCounterPort) apiPreload.push(join(ROOT, 'scripts', 'bench', 'sql-counter.preload.cjs'));
+  // Each worker started with the environment counts on a port of its own.
+  const workerCounterPorts: number[] = [];
+  if (options.countSql && options.worker) for (let i = 0; i < processCounts.workers; i++) workerCounterPorts.push(await freePort());
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: options.extraEnv?.NODE_ENV === 'production' ? 'production' : 'test',
@@ -120,11 +127,26 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
   const workers: ServerProcess[] = [];
   let worker: ServerProcess | null = null;
   const startWorker: BenchEnvironment['startWorker'] = (workerOptions = {}) => {
-    worker = spawnApp('worker', { ...env, ...workerOptions.extraEnv }, { preload: workerOptions.preload ?? options.workerPreload, quiet: workerOptions.quiet });
+    worker = spawnApp(
+      'worker',
+      { ...env, ...workerOptions.extraEnv },
+      { preload: workerOptions.preload ?? options.workerPreload, nodeArgs: workerOptions.nodeArgs, quiet: workerOptions.quiet },
+    );
     workers.push(worker);
     return worker;
   };
-  if (options.worker) for (let i = 0; i < processCounts.workers; i++) startWorker();
+  if (options.worker) {
+    for (let i = 0; i < processCounts.workers; i++) {
+      const counterPort = workerCounterPorts[i];
+      if (counterPort === undefined) startWorker({ nodeArgs: options.workerNodeArgs });
+      else
+        startWorker({
+          extraEnv: { BENCH_SQL_COUNTER_PORT: String(counterPort) },
+          preload: [...(options.workerPreload ?? []), join(ROOT, 'scripts', 'bench', 'sql-counter.preload.cjs')],
+          nodeArgs: options.workerNodeArgs,
+        });
+    }
+  }
   const graphqlUrl = () => `http://127.0.0.1:${port}/graphql`;
 
   const clientTokens = await Promise.all(Array.from({ length: options.members }, (_, i) => tokenFor(`bench-client-${i}`, Role.CLIENT)));
@@ -182,6 +204,15 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Ben
     async sqlStatementsByHead() {
       if (!sqlCounterPort) return null;
       return ((await (await fetch(`http://127.0.0.1:${sqlCounterPort}/`)).json()) as { byHead: Record<string, number> }).byHead;
+    },
+    async workerSqlStatementsByHead() {
+      if (workerCounterPorts.length === 0) return null;
+      const total: Record<string, number> = {};
+      for (const counterPort of workerCounterPorts) {
+        const { byHead } = (await (await fetch(`http://127.0.0.1:${counterPort}/`)).json()) as { byHead: Record<string, number> };
+        for (const [head, count] of Object.entries(byHead)) total[head] = (total[head] ?? 0) + count;
+      }
+      return total;
     },
     startWorker,
     async restartApi(extraEnv = {}) {

@@ -17,7 +17,7 @@ import { summariseCpuProfile } from './cpu-profile';
 import { BenchEnvironment, startEnvironment } from './environment';
 import { TEST_REDIS_URL } from '../../test/utils/environment';
 import { waitFor } from '../../test/utils/wait-for';
-import { cpuMsOfCommand, gql, summarise, tokenFor } from './harness';
+import { cpuMs, cpuMsOfCommand, gql, summarise, tokenFor } from './harness';
 import { drive, drivePaced } from './load';
 
 export interface BenchOptions {
@@ -136,14 +136,20 @@ export async function scanRedisForText(needles: string[], redisUrl = TEST_REDIS_
   return { keysScanned, keysWithText: keysWithText.slice(0, 20) };
 }
 
-async function withCpuProfile<T extends BenchResult>(enabled: boolean | undefined, run: (apiNodeArgs: string[]) => Promise<T>): Promise<T> {
-  if (!enabled) return run([]);
+async function withCpuProfile<T extends BenchResult>(
+  enabled: boolean | undefined,
+  run: (apiNodeArgs: string[], workerNodeArgs: string[]) => Promise<T>,
+): Promise<T> {
+  if (!enabled) return run([], []);
   const dir = await mkdtemp(join(tmpdir(), 'bs-bench-cpuprof-'));
-  const result = await run(['--cpu-prof', '--cpu-prof-dir', dir]);
-  // The profile is written when the API exits (the environment was closed by then).
+  const workerDir = await mkdtemp(join(tmpdir(), 'bs-bench-worker-cpuprof-'));
+  const result = await run(['--cpu-prof', '--cpu-prof-dir', dir], ['--cpu-prof', '--cpu-prof-dir', workerDir]);
+  // The profiles are written when the processes exit (the environment was closed by then).
   const profile = summariseCpuProfile(dir);
   if (profile) console.error(`API CPU profile: ${profile.file} (open in Chrome DevTools > Performance)`);
-  return { ...result, apiCpuProfile: profile };
+  const workerProfile = summariseCpuProfile(workerDir);
+  if (workerProfile) console.error(`worker CPU profile: ${workerProfile.file}`);
+  return { ...result, apiCpuProfile: profile, ...(workerProfile ? { workerCpuProfile: workerProfile } : {}) };
 }
 
 /** `moderationQueue` seed: HELD posts with one case each, `openCases` of them still open. */
@@ -202,6 +208,82 @@ function perPost(after: CpuSplit, before: CpuSplit, posts: number): CpuSplit & {
     postgres: round(spent('postgres')),
     redis: round(spent('redis')),
     inAll: round(spent('api') + spent('worker') + spent('postgres') + spent('redis')),
+  };
+}
+
+/**
+ * CPU milliseconds so far of each PostgreSQL backend serving the run's database (the API's and
+ * workers' connections), by pid: unlike `postgres` in cpuSplit, not the other sessions on the
+ * machine, nor the shared WAL writer, checkpointer and autovacuum.
+ */
+async function sessionCpuMs(databaseUrl: string): Promise<Map<number, number>> {
+  const rows = await withDatabase(
+    databaseUrl,
+    async (db) => (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).rows,
+  );
+  const byPid = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      byPid.set(pid, cpuMs(pid));
+    } catch {
+      // The backend ended between the listing and the read.
+    }
+  }
+  return byPid;
+}
+
+function sessionCpuSpent(after: Map<number, number>, before: Map<number, number>): number {
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
+}
+
+/** Row counts of every table (inserted, updated, of which HOT, deleted) and PL/pgSQL function calls, as PostgreSQL's statistics have them. */
+interface WriteStats {
+  tables: Record<string, { ins: number; upd: number; hot: number; del: number }>;
+  /** Only when `track_functions` is on for the database (`ALTER DATABASE <name> SET track_functions = 'pl'`). */
+  functions: Record<string, { calls: number; selfMs: number }>;
+}
+
+async function writeStats(databaseUrl: string): Promise<WriteStats> {
+  return withDatabase(databaseUrl, async (db) => {
+    const tables = await db.query<{ relname: string; ins: string; upd: string; hot: string; del: string }>(
+      `SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot, n_tup_del AS del FROM pg_stat_user_tables`,
+    );
+    const functions = await db.query<{ funcname: string; calls: string; self_time: number }>(`SELECT funcname, calls, self_time FROM pg_stat_user_functions`);
+    return {
+      tables: Object.fromEntries(tables.rows.map((r) => [r.relname, { ins: Number(r.ins), upd: Number(r.upd), hot: Number(r.hot), del: Number(r.del) }])),
+      functions: Object.fromEntries(functions.rows.map((r) => [r.funcname, { calls: Number(r.calls), selfMs: r.self_time }])),
+    };
+  });
+}
+
+/** Per post, what changed between two `writeStats` (tables and functions that did something only). */
+function writeStatsPerPost(after: WriteStats, before: WriteStats, posts: number): Record<string, unknown> {
+  const per = (n: number) => Math.round((n / posts) * 100) / 100;
+  const tables: Record<string, Record<string, number>> = {};
+  for (const [name, a] of Object.entries(after.tables)) {
+    const b = before.tables[name] ?? { ins: 0, upd: 0, hot: 0, del: 0 };
+    const row = { ins: per(a.ins - b.ins), upd: per(a.upd - b.upd), hot: per(a.hot - b.hot), del: per(a.del - b.del) };
+    if (row.ins || row.upd || row.del) tables[name] = row;
+  }
+  const functions: Record<string, Record<string, number>> = {};
+  for (const [name, a] of Object.entries(after.functions)) {
+    const b = before.functions[name] ?? { calls: 0, selfMs: 0 };
+    if (a.calls > b.calls) functions[name] = { calls: per(a.calls - b.calls), selfMs: Math.round(((a.selfMs - b.selfMs) / posts) * 1000) / 1000 };
+  }
+  return { tables, functions };
+}
+
+/** Statements per post by head, the busiest first, from two counts by head. */
+function statementsPerPost(after: Record<string, number>, before: Record<string, number>, posts: number): { total: number; byHead: Record<string, number> } {
+  const rows = Object.entries(after)
+    .map(([head, count]) => [head, (count - (before[head] ?? 0)) / posts] as const)
+    .filter(([, n]) => n > 0.005)
+    .sort((a, b) => b[1] - a[1]);
+  return {
+    total: Math.round(rows.reduce((sum, [, n]) => sum + n, 0) * 100) / 100,
+    byHead: Object.fromEntries(rows.map(([head, n]) => [head, Math.round(n * 100) / 100])),
   };
 }
 
@@ -439,18 +521,22 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
   engagement: engagementScenario,
   /** createReply as fast as it is accepted (post committed + screening queued). */
   async accept(options) {
-    return withCpuProfile(options.cpuProf, async (apiNodeArgs) => {
+    return withCpuProfile(options.cpuProf, async (apiNodeArgs, workerNodeArgs) => {
       const env = await startEnvironment({
         label: 'accept',
         members: options.connections,
         worker: true,
         database: options.database,
         apiNodeArgs,
+        workerNodeArgs,
         countSql: true,
         production: options.production,
       });
       try {
         const cpuBefore = cpuSplit(env);
+        const sessionsBefore = await sessionCpuMs(env.databaseUrl);
+        const workerSqlBefore = (await env.workerSqlStatementsByHead()) ?? {};
+        const statsBefore = await writeStats(env.databaseUrl);
         const run = await drive(env, {
           connections: options.connections,
           seconds: options.seconds,
@@ -460,7 +546,13 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
         const posts = await countPosts(env.databaseUrl, env.threadId);
         // Each accepted post's whole cost, its screening included: taken once the worker has caught up.
         const drained = await waitAllScreened(env, 120_000);
-        const cpuMsPerPost = perPost(cpuSplit(env), cpuBefore, Math.max(1, drained.posts.total - 1));
+        const screenedPosts = Math.max(1, drained.posts.total - 1);
+        const cpuMsPerPost = perPost(cpuSplit(env), cpuBefore, screenedPosts);
+        const postgresSessionsMsPerPost = Math.round((sessionCpuSpent(await sessionCpuMs(env.databaseUrl), sessionsBefore) / screenedPosts) * 1000) / 1000;
+        const workerSqlPerPost = statementsPerPost((await env.workerSqlStatementsByHead()) ?? {}, workerSqlBefore, screenedPosts);
+        // Backends report their statistics at most once a second, and when idle.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const rowsPerPost = writeStatsPerPost(await writeStats(env.databaseUrl), statsBefore, screenedPosts);
         // After the load: no post text anywhere in Redis (names and values of every key).
         const redisScan = await scanRedisForText(SAFE_BODIES.map((b) => b.slice(0, 24)));
         return {
@@ -468,7 +560,9 @@ export const SCENARIOS: Record<string, (options: BenchOptions) => Promise<BenchR
           ...run,
           postsCommitted: posts.total - 1,
           screenedAll: drained.screenedAll,
-          cpuMsPerPost,
+          cpuMsPerPost: { ...cpuMsPerPost, postgresRunSessions: postgresSessionsMsPerPost },
+          workerSqlPerPost,
+          rowsPerPost,
           target: { postsPerSecond: 650, cpuMsPerPostInAll: 3 },
           redisTextScan: { keysScanned: redisScan.keysScanned, keysWithPostText: redisScan.keysWithText.length, examples: redisScan.keysWithText },
         };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPreparedIn } from '../common/sql/prepared-statement';
 import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
 
 export interface NewAuditEvent {
@@ -51,7 +52,24 @@ export class AuditRepository {
   /** In the caller's transaction when given one, so the events commit with what they record. */
   async append(events: NewAuditEvent[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (events.length === 0) return;
-    await manager.insert(AuditEventEntity, events);
+    // One text for any number of events, so it stays one prepared statement (every screening appends one).
+    await queryPreparedIn(
+      manager,
+      'audit-append',
+      `INSERT INTO audit_events (actor_id, actor_role, action, target_type, target_id, request_id, details)
+       SELECT e.actor_id, e.actor_role, e.action, e.target_type, e.target_id, e.request_id, e.details::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+              AS e(actor_id, actor_role, action, target_type, target_id, request_id, details)`,
+      [
+        events.map((e) => e.actorId),
+        events.map((e) => e.actorRole),
+        events.map((e) => e.action),
+        events.map((e) => e.targetType),
+        events.map((e) => e.targetId),
+        events.map((e) => e.requestId),
+        events.map((e) => JSON.stringify(e.details)),
+      ],
+    );
   }
 
   /** Newest first, `limit` events before the event id `beforeId` (from the start when null) that match `filter`. */

@@ -72,6 +72,9 @@ const CROSSING_READS: Record<string, Record<string, string>> = {
     screenings: 'move(): a post becomes PUBLISHED only while a screening of its current revision exists, checked inside the UPDATE itself',
     members: "threadPages(): a page of posts joins its authors (the page nearly always shows them), one statement instead of two, priming the members' loader",
   },
+  'src/forum/forum-notifications.repository.ts': {
+    members: "publishedReply(): the reply's author's display name with the reply, one statement in the screening worker's decide transaction instead of two",
+  },
   'src/forum/screening-outbox.repository.ts': {
     // The outbox: a revision's screening request commits with the revision (in createReply, in
     // the same statement), and forum cannot call screening, the feature above it.

@@ -275,16 +275,15 @@ export class EscalationRepository {
 
   /**
    * The client's strongest MODERATE+ signal of the last `windowDays`, from posts other than this
-   * one, and how many days ago it was (the latest of equals): screening's author context.
+   * one, and how many days ago it was (the latest of equals): screening's author context. SQL over
+   * the subject, window (days) and excepted post (SQL expressions), at most one row (level,
+   * days_ago), for the screening worker's one read per job (ScreeningRepository.screeningInputs).
    */
-  async strongestRecentSignal(subjectId: string, windowDays: number, exceptPostId: string): Promise<{ level: CrisisLevel; daysAgo: number } | null> {
-    const rows: Array<{ level: CrisisLevel; days_ago: number }> = await this.dataSource.query(
-      `SELECT level, extract(epoch FROM now() - created_at)::float8 / 86400 AS days_ago FROM risk_signals
-        WHERE subject_id = $1 AND post_id <> $3 AND level IN ('MODERATE', 'HIGH', 'IMMINENT') AND created_at > now() - make_interval(days => $2)
-        ORDER BY CASE level WHEN 'IMMINENT' THEN 3 WHEN 'HIGH' THEN 2 ELSE 1 END DESC, created_at DESC LIMIT 1`,
-      [subjectId, windowDays, exceptPostId],
-    );
-    return rows.length > 0 ? { level: rows[0].level, daysAgo: Number(rows[0].days_ago) } : null;
+  static strongestRecentSignalSql(subjectId: string, windowDays: string, exceptPostId: string): string {
+    return `SELECT level, extract(epoch FROM now() - created_at)::float8 / 86400 AS days_ago FROM risk_signals
+        WHERE subject_id = ${subjectId} AND post_id <> ${exceptPostId} AND level IN ('MODERATE', 'HIGH', 'IMMINENT')
+          AND created_at > now() - make_interval(days => ${windowDays})
+        ORDER BY CASE level WHEN 'IMMINENT' THEN 3 WHEN 'HIGH' THEN 2 ELSE 1 END DESC, created_at DESC LIMIT 1`;
   }
 
   async countOfCase(manager: EntityManager, caseId: string, trigger: EscalationTrigger): Promise<number> {

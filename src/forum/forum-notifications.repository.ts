@@ -1,27 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PostStatus } from '../common/domain/post-status.enum';
+import { queryPreparedIn } from '../common/sql/prepared-statement';
 import { ReactionKind } from '../common/domain/reaction-kind.enum';
 import { PublishedReply, ReactedPost } from './forum-notification-texts';
 
 /** What the forum's notifications need to know about a post, read in the caller's transaction. */
 @Injectable()
 export class ForumNotificationsRepository {
-  /** The reply with its thread's author and the author it quotes; null unless it is a PUBLISHED reply (not a first post). */
-  async publishedReply(manager: EntityManager, postId: string): Promise<Omit<PublishedReply, 'replyAuthorName'> | null> {
-    const rows: Array<{
+  /**
+   * The reply with its thread's author, the author it quotes and its own author's display name
+   * (null when the member row is gone); null unless it is a PUBLISHED reply (not a first post).
+   * Prepared: the screening worker runs it for every reply it publishes.
+   */
+  async publishedReply(
+    manager: EntityManager,
+    postId: string,
+  ): Promise<(Omit<PublishedReply, 'replyAuthorName'> & { replyAuthorDisplayName: string | null }) | null> {
+    const rows = await queryPreparedIn<{
       thread_id: string;
       author_id: string;
+      author_display_name: string | null;
       thread_author_id: string;
       thread_title: string;
       opening_status: PostStatus | null;
       quoted_author_id: string | null;
       quoted_status: PostStatus | null;
-    }> = await manager.query(
-      `SELECT p.thread_id, p.author_id, t.author_id AS thread_author_id, t.title AS thread_title,
+    }>(
+      manager,
+      'published-reply',
+      `SELECT p.thread_id, p.author_id, m.display_name AS author_display_name, t.author_id AS thread_author_id, t.title AS thread_title,
               o.status AS opening_status, q.author_id AS quoted_author_id, q.status AS quoted_status
          FROM posts p
          JOIN threads t ON t.id = p.thread_id
+         LEFT JOIN members m ON m.id = p.author_id
          LEFT JOIN posts o ON o.id = t.first_post_id
          LEFT JOIN posts q ON q.id = p.quote_post_id
         WHERE p.id = $1 AND p.status = $2 AND t.first_post_id IS DISTINCT FROM p.id`,
@@ -30,6 +42,7 @@ export class ForumNotificationsRepository {
     if (rows.length === 0) return null;
     const row = rows[0];
     return {
+      replyAuthorDisplayName: row.author_display_name,
       replyId: postId,
       threadId: row.thread_id,
       replyAuthorId: row.author_id,

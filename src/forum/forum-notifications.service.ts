@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { ROOT_LOGGER } from '../logging/logging.module';
-import { MembersRepository } from '../members/members.repository';
 import { NotificationKind } from '../notifications/entities/notification.entity';
 import { NotificationInbox } from '../notifications/notification-inbox.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -16,7 +15,6 @@ export class ForumNotifications {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly forum: ForumNotificationsRepository,
-    private readonly members: MembersRepository,
     private readonly notifications: NotificationsService,
     private readonly inbox: NotificationInbox,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -29,8 +27,8 @@ export class ForumNotifications {
   async afterPublished(manager: EntityManager, postId: string): Promise<void> {
     const reply = await this.forum.publishedReply(manager, postId);
     if (!reply) return;
-    const replyAuthorName = (await this.members.displayNameOf(reply.replyAuthorId, manager)) ?? 'A member';
-    await this.notifications.notify(manager, replyNotifications({ ...reply, replyAuthorName }));
+    const { replyAuthorDisplayName, ...rest } = reply;
+    await this.notifications.notify(manager, replyNotifications({ ...rest, replyAuthorName: replyAuthorDisplayName ?? 'A member' }));
   }
 
   /**

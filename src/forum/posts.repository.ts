@@ -5,7 +5,7 @@ import { AuditRepository } from '../audit/audit.repository';
 import { inScopeSqlBound, staffScopeOf } from '../common/auth/staff-scope';
 import { Viewer } from '../common/auth/viewer';
 import { HeldReason, PostStatus } from '../common/domain/post-status.enum';
-import { queryPrepared } from '../common/sql/prepared-statement';
+import { queryPrepared, queryPreparedIn } from '../common/sql/prepared-statement';
 import { NamedParameters, PositionalParameters, SqlParameters } from '../common/sql/sql-parameters';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PostEntity } from './entities/post.entity';
@@ -230,7 +230,9 @@ export class PostsRepository {
    * current revision exists, checked in the same statement so nothing can slip between the two.
    */
   async move(manager: EntityManager, move: PostMove): Promise<MovedPost | null> {
-    const rows: Array<{ id: string; thread_id: string; space_id: string; author_id: string; status: PostStatus; revision: number }> = await manager.query(
+    const rows = await queryPreparedIn<{ id: string; thread_id: string; space_id: string; author_id: string; status: PostStatus; revision: number }>(
+      manager,
+      'post-move',
       `WITH moved AS (
            UPDATE posts SET status = $2, held_reason = $3, status_changed_at = now(),
                   -- set once, when first published (insights count a post from then, whatever happens later)

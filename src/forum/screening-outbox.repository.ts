@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { PostStatus } from '../common/domain/post-status.enum';
+import { queryPreparedIn } from '../common/sql/prepared-statement';
 import { quotedPassagesOf } from './post-body.sanitizer';
 
 /** A post revision to keep and screen. */
@@ -21,6 +22,19 @@ export enum ScreeningRequestState {
   DONE = 'DONE',
   /** The last attempt failed; the post was held for a human. */
   FAILED = 'FAILED',
+}
+
+/** The columns `revisionToScreenSql` reads. */
+export interface RevisionToScreenRow {
+  thread_id: string;
+  space_id: string;
+  author_id: string;
+  status: PostStatus;
+  current_revision: number;
+  body_text: string;
+  body_html: string;
+  quote_post_id: string | null;
+  opening_post_id: string | null;
 }
 
 /** One revision's stored text and where its post is now, for the screening worker. */
@@ -85,25 +99,26 @@ export class ScreeningOutboxRepository {
    * even when the post itself will not change.
    */
   async revisionToScreen(postId: string, revision: number, manager: EntityManager = this.dataSource.manager): Promise<RevisionToScreen | null> {
-    const rows: Array<{
-      thread_id: string;
-      space_id: string;
-      author_id: string;
-      status: PostStatus;
-      current_revision: number;
-      body_text: string;
-      body_html: string;
-      quote_post_id: string | null;
-      opening_post_id: string | null;
-    }> = await manager.query(
-      `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text, r.body_html, p.quote_post_id,
+    const rows = await queryPreparedIn<RevisionToScreenRow>(manager, 'revision-to-screen', ScreeningOutboxRepository.revisionToScreenSql('$1', '$2'), [
+      postId,
+      revision,
+    ]);
+    return rows.length === 0 ? null : ScreeningOutboxRepository.toRevisionToScreen(postId, revision, rows[0]);
+  }
+
+  /**
+   * `revisionToScreen`'s read as SQL over the post id and revision (SQL expressions, e.g. `$1`):
+   * at most one row of `RevisionToScreenRow`, for a statement that must read more beside it (the
+   * screening worker's one read per job). Map the row with `toRevisionToScreen`.
+   */
+  static revisionToScreenSql(postId: string, revision: string): string {
+    return `SELECT p.thread_id, p.space_id, p.author_id, p.status, p.revision AS current_revision, r.body_text, r.body_html, p.quote_post_id,
               t.first_post_id AS opening_post_id
          FROM post_revisions r JOIN posts p ON p.id = r.post_id JOIN threads t ON t.id = p.thread_id
-        WHERE r.post_id = $1 AND r.revision = $2`,
-      [postId, revision],
-    );
-    if (rows.length === 0) return null;
-    const row = rows[0];
+        WHERE r.post_id = ${postId} AND r.revision = ${revision}`;
+  }
+
+  static toRevisionToScreen(postId: string, revision: number, row: RevisionToScreenRow): RevisionToScreen {
     return {
       postId,
       threadId: row.thread_id,

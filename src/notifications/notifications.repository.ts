@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPreparedIn } from '../common/sql/prepared-statement';
 import { NotificationEntity, NotificationKind } from './entities/notification.entity';
 
 export interface NotificationRow {
@@ -25,8 +26,26 @@ export class NotificationsRepository {
 
   /** In the caller's transaction; rows whose dedupe key is already taken are skipped. Returns the new ones. */
   async insertNew(manager: EntityManager, rows: NotificationRow[]): Promise<Array<{ notificationId: string; memberId: string }>> {
-    const result = await manager.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().returning('id, member_id').execute();
-    return (result.raw as Array<{ id: string; member_id: string }>).map((row) => ({ notificationId: row.id, memberId: row.member_id }));
+    if (rows.length === 0) return [];
+    // One text for any number of rows, so it stays one prepared statement (the screening worker notifies on most posts it publishes).
+    const inserted = await queryPreparedIn<{ id: string; member_id: string }>(
+      manager,
+      'notifications-insert',
+      `INSERT INTO notifications (member_id, kind, title, body, data, dedupe_key)
+       SELECT n.member_id, n.kind, n.title, n.body, n.data::jsonb, n.dedupe_key
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS n(member_id, kind, title, body, data, dedupe_key)
+       ON CONFLICT DO NOTHING
+       RETURNING id, member_id`,
+      [
+        rows.map((r) => r.memberId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => JSON.stringify(r.data)),
+        rows.map((r) => r.dedupeKey),
+      ],
+    );
+    return inserted.map((row) => ({ notificationId: row.id, memberId: row.member_id }));
   }
 
   /** The member's notifications newest first, `limit` of them after the keyset `after` (from the start when null). */

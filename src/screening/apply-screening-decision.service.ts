@@ -80,11 +80,11 @@ export class ApplyScreeningDecision {
     const decision = result.kind === 'screened' ? result.outcome.decision : decideAfterScreeningFailed(result.crisis);
     const crisis = result.kind === 'screened' ? result.outcome.crisis : result.crisis;
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.screenings.insert(manager, target, screeningRecord(result, decision)))) return NOT_APPLIED;
+      const requestState = result.kind === 'screened' ? ScreeningRequestState.DONE : ScreeningRequestState.FAILED;
+      if (!(await this.screenings.insertAndFinishRequest(manager, target, screeningRecord(result, decision), requestState))) return NOT_APPLIED;
 
       const moved = await this.movePost(manager, target, decision);
       const heldForReview = moved ? null : await this.keepHeldForReview(manager, target, decision.heldReason);
-      await this.screenings.finishRequest(manager, target, result.kind === 'screened' ? ScreeningRequestState.DONE : ScreeningRequestState.FAILED);
 
       const sourceKey = `screening:${target.postId}:${target.revision}`;
       let caseId: string | null = null;

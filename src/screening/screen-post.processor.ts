@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { ROOT_LOGGER } from '../logging/logging.module';
-import { EscalationRepository } from '../escalation/escalation.repository';
 import { PostLifecycleService } from '../forum/post-lifecycle.service';
+import type { RevisionToScreen } from '../forum/screening-outbox.repository';
 import { RealtimeEvent } from '../notifications/realtime/realtime-events';
 import { RedisPubSub } from '../notifications/realtime/redis-pubsub';
 import { announcePostChanged } from '../notifications/realtime/announce-post-changed';
@@ -13,7 +13,7 @@ import { AppliedScreening, ApplyScreeningDecision, ScreeningTarget } from './app
 import { LoadedCrisisModel } from './crisis-model.provider';
 import { type CrisisAssessment, detectCrisis } from './pipeline/crisis-detector';
 import { normaliseText } from './pipeline/normalise';
-import { AUTHOR_SIGNAL_WINDOW_DAYS, type ScreeningContext } from './pipeline/screening-context';
+import { AUTHOR_SIGNAL_WINDOW_DAYS } from './pipeline/screening-context';
 import { screenText } from './pipeline/screen-text';
 import { screeningDuration, screeningsTotal } from './screening.metrics';
 import { ScreeningRepository } from './screening.repository';
@@ -45,7 +45,6 @@ export class ScreenPostProcessor {
     private readonly watchedWords: WatchedWordsCache,
     private readonly toxicity: ToxicityModel,
     private readonly crisisModel: LoadedCrisisModel,
-    private readonly escalations: EscalationRepository,
     private readonly applyDecision: ApplyScreeningDecision,
     private readonly jobs: JobProducer,
     private readonly pubsub: RedisPubSub,
@@ -54,11 +53,12 @@ export class ScreenPostProcessor {
   ) {}
 
   async screen(payload: ScreenPostPayload): Promise<ScreenPostResult> {
-    // Cheap check first: a re-delivered job should not run the model again.
-    const request = await this.screenings.requestState(payload);
-    if (request.screened) return 'already-screened';
-    const loaded = await this.loadTarget(payload);
-    if (!loaded) throw new Error('post revision not found');
+    // One round trip reads what the job needs: whether it is screened already, the revision and its context.
+    const inputs = await this.screenings.screeningInputs(payload, AUTHOR_SIGNAL_WINDOW_DAYS);
+    // A re-delivered job does not run the model again.
+    if (inputs.screened) return 'already-screened';
+    if (!inputs.revision) throw new Error('post revision not found');
+    const loaded = loadedRevision(inputs.revision, payload.revision);
 
     const started = performance.now();
     const outcome = await screenText(
@@ -70,14 +70,18 @@ export class ScreenPostProcessor {
         policy: { toxicityRequired: this.toxicity.required },
         toxicityTimeoutMs: this.config.screening.toxicityTimeoutMs,
       },
-      await this.contextOf(loaded),
+      {
+        quotedPassages: loaded.quotedPassages,
+        authorRecentSignal: inputs.authorRecentSignal,
+        repliedTo: loaded.repliesTo && inputs.repliedToLevel ? { postId: loaded.repliesTo, level: inputs.repliedToLevel } : null,
+      },
     );
     const applied = await this.applyDecision.apply(loaded.target, { kind: 'screened', outcome, durationMs: performance.now() - started });
     if (!applied.applied) return 'already-screened';
 
     screeningsTotal.inc({ decision: outcome.decision.decision });
     // The request is written with the post, in one transaction: created -> screened.
-    if (request.requestedAt) screeningDuration.observe((Date.now() - request.requestedAt.getTime()) / 1000);
+    if (inputs.requestedAt) screeningDuration.observe((Date.now() - inputs.requestedAt.getTime()) / 1000);
     await this.page(applied.newEscalationIds);
     await this.announce(applied.changedCase);
     await announcePostChanged(this.pubsub, this.logger, loaded.target);
@@ -124,27 +128,7 @@ export class ScreenPostProcessor {
   /** The revision to screen, through the forum's read of its own tables; null when there is no such revision. */
   private async loadTarget(payload: ScreenPostPayload): Promise<LoadedRevision | null> {
     const revision = await this.lifecycle.revisionToScreen(payload.postId, payload.revision);
-    if (!revision) return null;
-    const { postId, threadId, spaceId, authorId, text, quotedPassages, quotePostId, threadOpeningPostId } = revision;
-    // A reply answers the post it quotes, or else the post that opened its thread.
-    const repliesTo = quotePostId ?? (threadOpeningPostId !== postId ? threadOpeningPostId : null);
-    return { target: { postId, revision: payload.revision, authorId, spaceId, threadId }, text, quotedPassages, repliesTo };
-  }
-
-  /**
-   * What the post means beside what came before (the pipeline stays pure, so it is read here):
-   * the author's strongest recent risk signal and the screened level of the post it replies to.
-   */
-  private async contextOf(loaded: LoadedRevision): Promise<ScreeningContext> {
-    const [authorRecentSignal, repliedToLevel] = await Promise.all([
-      this.escalations.strongestRecentSignal(loaded.target.authorId, AUTHOR_SIGNAL_WINDOW_DAYS, loaded.target.postId),
-      loaded.repliesTo ? this.screenings.latestCrisisLevel(loaded.repliesTo) : Promise.resolve(null),
-    ]);
-    return {
-      quotedPassages: loaded.quotedPassages,
-      authorRecentSignal,
-      repliedTo: loaded.repliesTo && repliedToLevel ? { postId: loaded.repliesTo, level: repliedToLevel } : null,
-    };
+    return revision ? loadedRevision(revision, payload.revision) : null;
   }
 
   /**
@@ -180,4 +164,12 @@ export class ScreenPostProcessor {
       }
     }
   }
+}
+
+/** The revision as the phases and the decide phase take it. */
+function loadedRevision(revision: RevisionToScreen, screenedRevision: number): LoadedRevision {
+  const { postId, threadId, spaceId, authorId, text, quotedPassages, quotePostId, threadOpeningPostId } = revision;
+  // A reply answers the post it quotes, or else the post that opened its thread.
+  const repliesTo = quotePostId ?? (threadOpeningPostId !== postId ? threadOpeningPostId : null);
+  return { target: { postId, revision: screenedRevision, authorId, spaceId, threadId }, text, quotedPassages, repliesTo };
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared, queryPreparedIn } from '../common/sql/prepared-statement';
 import type { StaffScope } from '../common/auth/staff-scope';
 import { CrisisLevel } from '../common/domain/crisis-level.enum';
 import { CaseReason } from '../common/domain/moderation.enums';
 import { PostEntity } from '../forum/entities/post.entity';
-import { ScreeningRequestState } from '../forum/screening-outbox.repository';
+import { EscalationRepository } from '../escalation/escalation.repository';
+import { RevisionToScreen, RevisionToScreenRow, ScreeningOutboxRepository, ScreeningRequestState } from '../forum/screening-outbox.repository';
 import { ScreeningEntity } from './entities/screening.entity';
 import { WatchedWordAction, WatchedWordEntity } from './entities/watched-word.entity';
 import { ScreeningDecisionKind } from './models/screening.model';
@@ -15,6 +17,15 @@ import type { WatchedWordEntry } from './pipeline/watched-words';
 export interface PostRevisionKey {
   postId: string;
   revision: number;
+}
+
+/** What `screeningInputs` reads for one job. */
+export interface ScreeningInputs {
+  screened: boolean;
+  requestedAt: Date | null;
+  revision: RevisionToScreen | null;
+  authorRecentSignal: { level: CrisisLevel; daysAgo: number } | null;
+  repliedToLevel: CrisisLevel | null;
 }
 
 /** A screenings row as the decide phase writes it. */
@@ -49,33 +60,77 @@ export interface StoredWatchedWord {
 export class ScreeningRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Whether the revision already has its screening (a re-delivered job), and when its request was written (the post with it). */
-  async requestState({ postId, revision }: PostRevisionKey): Promise<{ screened: boolean; requestedAt: Date | null }> {
-    const [row]: Array<{ screened: boolean; requested_at: Date | null }> = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM screenings WHERE post_id = $1 AND revision = $2) AS screened,
-              (SELECT created_at FROM screening_requests WHERE post_id = $1 AND revision = $2) AS requested_at`,
-      [postId, revision],
+  /**
+   * Everything a screening job reads before the phases run, in one statement (one round trip per
+   * job instead of four): whether the revision is screened already (a re-delivered job) and when
+   * its request was written, the revision to screen (null when there is no such revision), the
+   * author's strongest MODERATE+ signal of the last `windowDays` from other posts, and the latest
+   * screened crisis level of the post this one replies to (the one it quotes, else its thread's
+   * first post; none for a first post). The reads are the forum's and escalation's own
+   * (`revisionToScreenSql`, `strongestRecentSignalSql`).
+   */
+  async screeningInputs({ postId, revision }: PostRevisionKey, windowDays: number): Promise<ScreeningInputs> {
+    const [row] = await queryPrepared<
+      RevisionToScreenRow & {
+        screened: boolean;
+        requested_at: Date | null;
+        found: boolean;
+        signal_level: CrisisLevel | null;
+        signal_days_ago: number | null;
+        replied_to_level: CrisisLevel | null;
+      }
+    >(
+      this.dataSource,
+      'screening-inputs',
+      `SELECT EXISTS (SELECT 1 FROM screenings WHERE post_id = $1::uuid AND revision = $2::int) AS screened,
+              (SELECT created_at FROM screening_requests WHERE post_id = $1::uuid AND revision = $2::int) AS requested_at,
+              rev.thread_id IS NOT NULL AS found, rev.*,
+              sig.level AS signal_level, sig.days_ago AS signal_days_ago, replied.crisis_level AS replied_to_level
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (${ScreeningOutboxRepository.revisionToScreenSql('$1::uuid', '$2::int')}) AS rev ON true
+         LEFT JOIN LATERAL (${EscalationRepository.strongestRecentSignalSql('rev.author_id', '$3::int', '$1::uuid')}) AS sig ON true
+         LEFT JOIN LATERAL (
+           SELECT s.crisis_level FROM screenings s
+            WHERE s.post_id = COALESCE(rev.quote_post_id, NULLIF(rev.opening_post_id, $1::uuid))
+            ORDER BY s.revision DESC LIMIT 1
+         ) AS replied ON true`,
+      [postId, revision, windowDays],
     );
-    return { screened: row.screened, requestedAt: row.requested_at };
+    const target = row.found ? ScreeningOutboxRepository.toRevisionToScreen(postId, revision, row) : null;
+    return {
+      screened: row.screened,
+      requestedAt: row.requested_at,
+      revision: target,
+      authorRecentSignal: row.signal_level ? { level: row.signal_level, daysAgo: Number(row.signal_days_ago) } : null,
+      repliedToLevel: row.replied_to_level,
+    };
   }
 
-  /** The crisis level of the post's latest screened revision; null when it has none yet. */
-  async latestCrisisLevel(postId: string): Promise<CrisisLevel | null> {
-    const rows: Array<{ crisis_level: CrisisLevel }> = await this.dataSource.query(
-      `SELECT crisis_level FROM screenings WHERE post_id = $1 ORDER BY revision DESC LIMIT 1`,
-      [postId],
-    );
-    return rows[0]?.crisis_level ?? null;
-  }
-
-  /** Inserts the screening row; false when this revision already has one (the unique key decides). */
-  async insert(manager: EntityManager, { postId, revision }: PostRevisionKey, row: NewScreening): Promise<boolean> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
-                               watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
-       ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
-       RETURNING id`,
+  /**
+   * Inserts the screening row and finishes the revision's request (outbox row) as `requestState`,
+   * in one statement; false when this revision already has one (the unique key decides), and
+   * then the request is left as it is.
+   */
+  async insertAndFinishRequest(
+    manager: EntityManager,
+    { postId, revision }: PostRevisionKey,
+    row: NewScreening,
+    requestState: ScreeningRequestState.DONE | ScreeningRequestState.FAILED,
+  ): Promise<boolean> {
+    const inserted = await queryPreparedIn<{ id: string }>(
+      manager,
+      'screening-insert',
+      `WITH inserted AS (
+           INSERT INTO screenings (post_id, revision, decision, crisis_level, crisis_evidence, toxicity, toxicity_status,
+                                   watched_word_hits, phases, reasons, model_version, tfjs_backend, duration_ms)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10::text[], $11, $12, $13)
+           ON CONFLICT ON CONSTRAINT screenings_post_revision DO NOTHING
+           RETURNING id
+         ), finished AS (
+           UPDATE screening_requests SET state = $14, finished_at = now()
+            WHERE post_id = $1 AND revision = $2 AND EXISTS (SELECT 1 FROM inserted)
+         )
+       SELECT id FROM inserted`,
       [
         postId,
         revision,
@@ -90,17 +145,10 @@ export class ScreeningRepository {
         row.modelVersion,
         row.tfjsBackend,
         row.durationMs,
+        requestState,
       ],
     );
     return inserted.length > 0;
-  }
-
-  async finishRequest(
-    manager: EntityManager,
-    { postId, revision }: PostRevisionKey,
-    state: ScreeningRequestState.DONE | ScreeningRequestState.FAILED,
-  ): Promise<void> {
-    await manager.query(`UPDATE screening_requests SET state = $3, finished_at = now() WHERE post_id = $1 AND revision = $2`, [postId, revision, state]);
   }
 
   /** Requests still pending `afterSeconds` after they were written and after they were last re-enqueued, oldest first. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { registeredMetric } from '../metrics/registered-metric';
 
@@ -97,6 +97,38 @@ export async function queryPrepared<T extends QueryResultRow>(dataSource: DataSo
     unnamedOnly.set(dataSource, 'foreign_session');
     noteUnnamed(dataSource, prefix, name, 'foreign_session', code);
     return (await pool.query<T>({ text, values })).rows;
+  }
+}
+
+/**
+ * `queryPrepared` on a caller's transaction (its manager), for the hot statements of a write
+ * path, such as the screening worker's decide transaction. The statement runs on the transaction's
+ * own connection. A statement that finds the session is not the connection's own cannot be sent
+ * again inside the transaction (the failed one aborted it): the error is thrown, so the
+ * transaction rolls back and its caller's retry runs (the database's statements go unnamed from
+ * then on). Outside a transaction (the data source's own manager) it is `queryPrepared` itself.
+ */
+export async function queryPreparedIn<T extends QueryResultRow>(manager: EntityManager, prefix: string, text: string, values: unknown[]): Promise<T[]> {
+  const dataSource = manager.connection;
+  const runner = manager.queryRunner;
+  if (!runner || !runner.isTransactionActive) return queryPrepared<T>(dataSource, prefix, text, values);
+  const name = preparedStatementName(prefix, text);
+  // The transaction's own connection: its rows as node-postgres returns them, whatever the command.
+  const client = (await runner.connect()) as PoolClient;
+  const unnamedBecause = unnamedOnly.get(dataSource);
+  if (unnamedBecause) {
+    noteUnnamed(dataSource, prefix, name, unnamedBecause);
+    return (await client.query<T>({ text, values })).rows;
+  }
+  try {
+    return (await client.query<T>({ name, text, values })).rows;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (NOT_THIS_SESSIONS_STATEMENT.has(code)) {
+      unnamedOnly.set(dataSource, 'foreign_session');
+      noteUnnamed(dataSource, prefix, name, 'foreign_session', code);
+    }
+    throw error;
   }
 }
 
