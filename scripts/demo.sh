@@ -9,7 +9,6 @@ cd "$(dirname "$0")/.."
 source scripts/ensure-services.sh
 
 ensure_node || exit 1
-ensure_node_modules
 
 new_secret() { node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))'; }
 # A Redis key prefix of this clone's own: two clones' demos on one Redis would otherwise share the
@@ -19,8 +18,14 @@ new_prefix() { node -e 'process.stdout.write("bs-demo-" + require("node:crypto")
 # A variable as the app will see it: the environment first, then .env (process.loadEnvFile's rule).
 app_env() { node -e 'if (require("node:fs").existsSync(".env")) process.loadEnvFile(".env"); process.stdout.write(process.env[process.argv[1]] ?? "")' "$1"; }
 
+# Before the install, the build and the first .env (which keeps the port it names): a port another
+# app holds is said at once, with how to choose another, not as EADDRINUSE a minute later.
+port="$(app_env PORT)"
+ensure_port_free "${port:-3000}" || exit 1
+ensure_node_modules
+
 if [ ! -f .env ]; then
-  port="${PORT:-3000}"
+  port="${port:-3000}"
   if [ -n "${DATABASE_URL:-}" ]; then database="DATABASE_URL=$DATABASE_URL"; else database="# DATABASE_URL is unset: an embedded PostgreSQL (PGlite) keeps its data in PGLITE_DATA_DIR."; fi
   (
     umask 077

@@ -59,5 +59,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  // scripts/demo.sh checked the port before installing and building; another app took it since.
+  if ((error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE') console.error('Choose a free port, e.g. PORT=3100 npm run demo');
   process.exit(1);
 });

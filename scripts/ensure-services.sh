@@ -5,6 +5,7 @@
 #   ensure_postgres  -> needs PostgreSQL at TEST_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres),
 #                       and that URL signing in (a fresh Debian install asks for a password on 127.0.0.1)
 #   ensure_redis [URL] -> needs Redis at URL (default TEST_REDIS_URL, else redis://127.0.0.1:${REDIS_PORT:-6379})
+#   ensure_port_free PORT -> nothing listens on 127.0.0.1:PORT, where the app will (the demo's check)
 # Only a server on this machine (127.0.0.1 / localhost) is started; another host is only checked.
 set -u
 
@@ -77,6 +78,25 @@ ensure_postgres() {
   fi
   echo "PostgreSQL does not answer at $host:$port${TEST_PG_ADMIN_URL:+ (TEST_PG_ADMIN_URL)} and could not be started." >&2
   return 1
+}
+
+# The app listens on 127.0.0.1:PORT (src/bootstrap.ts). Taken by another app, it would fail only
+# after the install and the web build, with a bare "listen EADDRINUSE" that does not say what to do.
+ensure_port_free() {
+  node -e '
+    const port = Number(process.argv[1]);
+    // Not a port at all: the validation of PORT in the app names it.
+    if (!Number.isInteger(port) || port < 0 || port > 65535) process.exit(0);
+    const server = require("node:net").createServer();
+    server.once("error", (error) => {
+      if (error.code !== "EADDRINUSE") throw error;
+      const inEnvFile = require("node:fs").existsSync(".env") && /^PORT=/m.test(require("node:fs").readFileSync(".env", "utf8"));
+      console.error(`Port ${port} on 127.0.0.1 is already in use (another app?). Choose a free one, e.g. PORT=3100 npm run demo` +
+        (inEnvFile ? " (or change PORT and PUBLIC_BASE_URL in .env, which keeps the port of its first run)" : ""));
+      process.exit(1);
+    });
+    server.listen(port, "127.0.0.1", () => server.close());
+  ' "$1"
 }
 
 redis_answers() { redis-cli -u "$1" ping 2>/dev/null | grep -q PONG; }

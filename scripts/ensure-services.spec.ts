@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:net';
 import { dirname, join } from 'node:path';
 
 /**
@@ -96,5 +97,38 @@ describe('ensure-services.sh', () => {
 
   it('should accept the Node.js running these tests (the project runs on it)', () => {
     expect(run('ensure_node').status).toBe(0);
+  });
+
+  describe('ensure_port_free (the demo, before it installs or builds anything)', () => {
+    let server: Server;
+    let port: number;
+    beforeEach(async () => {
+      server = createServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as { port: number }).port;
+    });
+    afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('should stop with how to choose another port when another app listens on 127.0.0.1:PORT', () => {
+      const { status, out } = run(`cd "${bin}" && ensure_port_free ${port}`);
+      expect(status).toBe(1);
+      expect(out).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(out).toContain('PORT=3100 npm run demo');
+      expect(out).not.toContain('.env');
+    });
+
+    it('should say that .env keeps the port when the port in use came from there', () => {
+      writeFileSync(join(bin, '.env'), `PORT=${port}\nPUBLIC_BASE_URL=http://127.0.0.1:${port}\n`);
+      const { status, out } = run(`cd "${bin}" && ensure_port_free ${port}`);
+      expect(status).toBe(1);
+      expect(out).toContain('change PORT and PUBLIC_BASE_URL in .env');
+    });
+
+    it('should pass a free port, and leave a value that is no port to the app, which names it', async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server = createServer();
+      expect(run(`ensure_port_free ${port}`)).toEqual({ status: 0, out: '' });
+      expect(run('ensure_port_free not-a-port')).toEqual({ status: 0, out: '' });
+    });
   });
 });
