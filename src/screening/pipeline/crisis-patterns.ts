@@ -123,6 +123,8 @@ const JUMP = `jump(?:ing)? (?:off|from|in front of|out of) (?:a|the|my|this)? ?(
 const OVERDOSE = `overdos(?:e|ing)|od|take all (?:of )?(?:my|the|these|those) (?:pills|meds|tablets)`;
 const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|ready|about|decided|deciding|need|trying|try|would like|choose|chose|urge|urges|tempted|have decided) to(?: go)?`;
 const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|sleeping tablets|sleep meds|sleeping meds|anti[- ]?depressants|benzos|opioids|tylenol|paracetamol|oxys|insulin)`;
+/** What pills come in, counted as a quantity at hand ("a bottle of", "a strip of"). */
+const PILL_CONTAINER = `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?)`;
 const QUANTITY = `(?:\\d{2,}|[4-9]|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
 const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
@@ -492,7 +494,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: DOSE_OR_ABSENCE,
     tierWithoutContext: 'MODERATE',
     pattern: phrase(
-      `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:\\w+ )?${PILLS} (?:\\w+ ){0,3}?(?:in front of me|next to me|beside me|in my hands?|on my lap|within reach)(?! for (?:my|this|the|a) (?:headache|migraine|pain|cold|flu|period|cramps|back|tooth|fever))|` +
+      `${PILL_CONTAINER} of (?:\\w+ )?${PILLS} (?:\\w+ ){0,3}?(?:in front of me|next to me|beside me|in my hands?|on my lap|within reach)(?! for (?:my|this|the|a) (?:headache|migraine|pain|cold|flu|period|cramps|back|tooth|fever))|` +
         `${PILLS} (?:are |all )?(?:lined up|laid out|counted out|poured out|spread out)(?! (?:in|into) (?:my|the|a) (?:\\w+ )?(?:organi[sz]er|pill ?box|dispenser|case|container)| for (?:the|this|next|tomorrow|my) (?:week|month|morning|day|trip|holiday|vacation))|` +
         `(?:had|have|got|has) (?:the|a|my) (?:rope|noose|gun|pistol|handgun|belt) (?:ready|loaded|tied|set up|out)(?! for (?:the|a|my) (?:range|hunt|hunting|trip|climb|show))|` +
         // "I have the pills ready": said of a dose, it comes with the dose's reason (ruled out
@@ -1948,7 +1950,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
       `${DOSE_OR_ABSENCE.source}|\\b(?:from (?:the|my) (?:kids|children|son|daughter|baby|toddler|dog|puppy)|so (?:the|my) (?:kids|children|son|daughter|dog) (?:can not|do not|will not)|childproof|child[- ]proof)\\b`,
     ),
     pattern: phrase(
-      `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?) of (?:[\\w']+ ){0,2}${PILLS} (?:\\w+ ){0,2}?(?:hidden|hid|stashed|tucked away)|${PILLS} (?:that )?i (?:have )?(?:hidden|hid|stashed|been hiding|been stashing)`,
+      `${PILL_CONTAINER} of (?:[\\w']+ ){0,2}${PILLS} (?:\\w+ ){0,2}?(?:hidden|hid|stashed|tucked away)|${PILLS} (?:that )?i (?:have )?(?:hidden|hid|stashed|been hiding|been stashing)`,
     ),
   },
   {
