@@ -34,7 +34,7 @@ if [ ! -f .env ]; then
 # .env.example explains every variable. Variables set in the environment win over this file.
 NODE_ENV=development
 PORT=$port
-PUBLIC_BASE_URL=http://127.0.0.1:$port
+# PUBLIC_BASE_URL (links in escalation emails) follows PORT in the demo; set it here only for another address.
 $database
 PGLITE_DATA_DIR=${PGLITE_DATA_DIR:-./.data/pglite}
 REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
   // The app's rule (src/process-entry.ts): .env fills in what the environment does not set.
   if (existsSync('.env')) process.loadEnvFile('.env');
   for (const [name, value] of Object.entries(DEMO_DEFAULTS)) process.env[name] ??= value;
+  // Links in escalation emails name the port the demo serves on, also when PORT=3100 overrides .env's.
+  process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
   const config = AppConfig.fromEnv();
   const secret = config.auth.secret;
   if (!secret) throw new Error('The demo signs its own tokens: set JWT_SECRET (npm run demo writes one into .env).');

@@ -92,7 +92,7 @@ ensure_port_free() {
       if (error.code !== "EADDRINUSE") throw error;
       const inEnvFile = require("node:fs").existsSync(".env") && /^PORT=/m.test(require("node:fs").readFileSync(".env", "utf8"));
       console.error(`Port ${port} on 127.0.0.1 is already in use (another app?). Choose a free one, e.g. PORT=3100 npm run demo` +
-        (inEnvFile ? " (or change PORT and PUBLIC_BASE_URL in .env, which keeps the port of its first run)" : ""));
+        (inEnvFile ? " (or change PORT in .env, which keeps the port of its first run)" : ""));
       process.exit(1);
     });
     server.listen(port, "127.0.0.1", () => server.close());
