@@ -394,6 +394,38 @@ describe(detectCrisis.name, () => {
         expect(assess(text).threatToOthers).toBe(false);
     });
 
+    it('should detect harm aimed at "the" person and revenge', () => {
+      for (const text of [
+        'I want to hurt the guy who did this to me. I know where he lives.',
+        "I'm going to make him pay for what he did.",
+        'I will make them all pay',
+      ])
+        expect(assess(text).threatToOthers).toBe(true);
+    });
+
+    it('should not read paying for something as revenge', () => {
+      for (const text of ["I'm going to make them pay for dinner", 'My mom said she would make them pay']) expect(assess(text).threatToOthers).toBe(false);
+    });
+
+    it('should count a threat laughed off in the same breath as said in jest, for a peer to read', () => {
+      for (const text of ['I want to kill my boss lol', "I'm gonna kill my brother 😂", 'I could strangle my roommate, I will kill him. hahaha']) {
+        const sut = assess(text);
+        expect(sut.threatToOthers).toBe(false);
+        expect(sut.threatEvidence).toEqual([expect.objectContaining({ construct: 'THREAT_TO_OTHERS', discount: 'HYPOTHETICAL' })]);
+      }
+    });
+
+    it('should not let a joke marker elsewhere, or any joke about a school shooting, take a threat back', () => {
+      for (const text of [
+        'lol. I want to kill him, he knows what he did.',
+        "I'm going to shoot up the school lol",
+        'I will kill them all. I mean it. Not joking about that lol',
+        "I'm going to hurt him, not joking",
+        'I will kill him. This is no joke.',
+      ])
+        expect(assess(text).threatToOthers).toBe(true);
+    });
+
     it('should not count a negated threat', () => {
       expect(assess('I would never hurt him').threatToOthers).toBe(false);
     });

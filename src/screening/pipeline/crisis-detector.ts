@@ -399,7 +399,7 @@ export function detectCrisis(given: NormalisedText, speaker: SpeakerContext = {}
   for (const clause of clauses) {
     for (const pattern of THREAT_PATTERNS) {
       for (const match of clause.text.matchAll(pattern.pattern)) {
-        const item = assessThreat(pattern, clause, match, quoted);
+        const item = assessThreat(pattern, clause, match, quoted, text);
         if (item) threatEvidence.push(item);
       }
     }
@@ -601,7 +601,18 @@ function pastTier(pattern: CrisisPattern): CrisisLevel {
   }
 }
 
-function assessThreat(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray, quoted: readonly TextRange[]): CrisisEvidence | null {
+/**
+ * A threat laughed off in the same breath ("I want to kill my boss lol"): venting, most likely, so
+ * a peer reads it instead of a clinician being paged for duty-to-warn. Only within the threat's
+ * sentence and the one after it, and never for violence against a school, a crowd or a workplace.
+ */
+const SAID_IN_JEST =
+  /(?:^|[\s(])(?:lol+|lmf?ao+|rofl|(?:ha){2,}h?|(?:he){2,}|jk|j\/k|just kidding|kidding|jokes?|joking)(?=$|[\s.!?,)])|[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F643}]/u;
+// "not joking", "no joke", "I am not kidding" say the opposite.
+const NOT_IN_JEST = /\b(?:not|no|never|nothing)\s+(?:even\s+|a\s+)?(?:joking|kidding|joke|jk)\b/g;
+const NEVER_IN_JEST = new Set(['threat.shoot-up']);
+
+function assessThreat(pattern: CrisisPattern, clause: Clause, match: RegExpMatchArray, quoted: readonly TextRange[], text: string): CrisisEvidence | null {
   const index = match.index ?? 0;
   const before = wordsBefore(clause.text, index);
   const subject = /^(?:i|my|me)\b/.test(match[0]) ? 'SELF' : subjectBefore(before);
@@ -621,6 +632,10 @@ function assessThreat(pattern: CrisisPattern, clause: Clause, match: RegExpMatch
   if (isNegated(before, match[0].split(' ')[0] ?? '')) return { ...base, effectiveTier: 'NONE', discount: 'NEGATED' };
   if (pattern.id !== 'threat.should-die' && subject !== 'SELF') {
     return { ...base, effectiveTier: 'NONE', discount: 'OTHER_PERSON' };
+  }
+  const after = absolute + match[0].length;
+  if (!NEVER_IN_JEST.has(pattern.id) && SAID_IN_JEST.test(`${sentenceAfter(text, after)} ${nextSentence(text, after)}`.replace(NOT_IN_JEST, ''))) {
+    return { ...base, effectiveTier: 'NONE', discount: 'HYPOTHETICAL' };
   }
   return { ...base, effectiveTier: pattern.tier, discount: null };
 }

@@ -2036,7 +2036,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
  */
 // Words for people, so "kill that exam", "shoot that scene" and "beat that level" are not threats.
 const PERSON = `(?:person|people|persons|guy|guys|man|men|woman|women|girl|girls|boy|boys|kid|kids|child|children|lady|ladies|dude|dudes|bitch|bitches|bastard|bastards|asshole|assholes|prick|idiot|idiots|cop|cops|teacher|teachers|nurse|nurses|doctor|doctors|therapist|coworker|coworkers|co-worker|neighbou?rs?|bully|bullies|student|students|classmates?|family|roommate|members?|patients?|customers?|gays?|lesbians?|muslims?|jews?|christians?|immigrants?|refugees?|migrants?|foreigners?|blacks|whites|asians|mexicans|arabs)`;
-const VICTIM = `(?:him|her|them|you|everyone|everybody|all of (?:you|them)|all (?:of )?(?:those |these |the )?(?:\\w+ )?${PERSON}|my (?:\\w+ )?(?:boss|dad|father|mom|mother|brother|sister|ex|wife|husband|boyfriend|girlfriend|teacher|coworker|co-worker|neighbou?r|family|roommate|stepdad|stepmom|parents|classmates?)|(?:that|those|these|the next|a|an|some|any|every) (?:\\w+ )?${PERSON}|some ?(?:one|body)|people|anyone|them all|you all|\\w+ people)`;
+const VICTIM = `(?:him|her|them|you|everyone|everybody|all of (?:you|them)|all (?:of )?(?:those |these |the )?(?:\\w+ )?${PERSON}|my (?:\\w+ )?(?:boss|dad|father|mom|mother|brother|sister|ex|wife|husband|boyfriend|girlfriend|teacher|coworker|co-worker|neighbou?r|family|roommate|stepdad|stepmom|parents|classmates?)|(?:that|those|these|the next|the|a|an|some|any|every) (?:\\w+ )?${PERSON}|some ?(?:one|body)|people|anyone|them all|you all|\\w+ people)`;
 
 export const THREAT_PATTERNS: readonly CrisisPattern[] = [
   {
@@ -2074,7 +2074,15 @@ export const THREAT_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `shoot up (?:the|my|a|this|our) (?:school|office|work|workplace|place|church|mosque|synagogue|mall|class|campus|clinic)|bring (?:a|my) (?:gun|knife|weapon) to (?:school|work|class|the office|group)|make them (?:all )?pay`,
+      `shoot up (?:the|my|a|this|our) (?:school|office|work|workplace|place|church|mosque|synagogue|mall|class|campus|clinic)|bring (?:a|my) (?:gun|knife|weapon) to (?:school|work|class|the office|group)`,
     ),
+  },
+  {
+    // Revenge: "I'll make them pay", "make him pay for what he did"; not "make them pay for dinner".
+    id: 'threat.revenge',
+    construct: 'THREAT_TO_OTHERS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(`make (?:him|her|them|you) (?:all )?pay(?: for (?:what|this|that|it|everything)(?![\\p{L}\\p{N}])|\\s*$)`),
   },
 ];

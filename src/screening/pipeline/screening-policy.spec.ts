@@ -103,6 +103,33 @@ describe(decideScreening.name, () => {
     );
   });
 
+  it('should publish a threat said as a joke with a case for a peer, not a page', () => {
+    const jest = {
+      patternId: 'threat.harm-someone',
+      construct: 'THREAT_TO_OTHERS',
+      tier: 'HIGH',
+      effectiveTier: 'NONE',
+      phrase: 'kill my boss',
+      discount: 'HYPOTHETICAL',
+    } as const;
+    const sut = decideScreening(input({ crisis: crisis('NONE', { threatEvidence: [jest] }) }));
+    expect(sut).toEqual(expect.objectContaining({ status: 'PUBLISHED', reasons: ['CRISIS'], casePriority: 'NORMAL', escalation: null }));
+  });
+
+  it('should not open a case for a threat that was quoted or negated', () => {
+    const quoted = {
+      patternId: 'threat.harm-someone',
+      construct: 'THREAT_TO_OTHERS',
+      tier: 'HIGH',
+      effectiveTier: 'NONE',
+      phrase: 'kill them all',
+      discount: 'QUOTED',
+    } as const;
+    expect(decideScreening(input({ crisis: crisis('NONE', { threatEvidence: [quoted] }) }))).toEqual(
+      expect.objectContaining({ status: 'PUBLISHED', casePriority: null }),
+    );
+  });
+
   it('should hold a watched word HOLD with a kind note', () => {
     expect(decideScreening(input({ watchedWordHits: [hit('HOLD')] }))).toEqual(
       expect.objectContaining({ status: 'HELD', heldReason: 'WATCHED_WORD', reasons: ['WATCHED_WORD'], casePriority: 'NORMAL', authorNotice: 'POST_HELD' }),

@@ -131,6 +131,10 @@ export function decideScreening(input: PolicyInput, overrides: Partial<PolicyOpt
     casePriority = CasePriority.URGENT;
     // A threat to others is HIGH, for duty-to-warn review.
     escalation ??= { severity: EscalationSeverity.HIGH, trigger: EscalationTrigger.THREAT_TO_OTHERS };
+  } else if (input.crisis.threatEvidence.some((item) => item.discount === 'HYPOTHETICAL')) {
+    // A threat said as a joke ("lol"): published, and a peer reads it in case it was not one.
+    reasons.add(CaseReason.CRISIS);
+    casePriority = higherPriority(casePriority, CasePriority.NORMAL);
   }
 
   if (input.watchedWordHits.some((hit) => hit.action === 'HOLD')) holds.push(HeldReason.WATCHED_WORD);
