@@ -27,6 +27,9 @@ const DISCOUNT_LABEL: Record<string, string> = {
   PAST: 'in the past',
   QUOTED: 'quoted',
   NO_RISK_CONTEXT: 'no risk context',
+  HYPOTHETICAL: 'hypothetical, figurative or said as a joke',
+  GENERAL: 'said of people in general',
+  CLINICAL: 'clinical, not about the author',
 };
 
 /**
