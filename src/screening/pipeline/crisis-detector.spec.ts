@@ -1445,4 +1445,51 @@ describe(detectCrisis.name, () => {
       expect(levelOf("I'm hoping I just don't wake up late tomorrow.")).toBe('NONE');
     });
   });
+
+  describe("probe 9's second set: constructs that generalised (a death judged no loss, others' gain by one's absence, striking oneself, a concealed plan)", () => {
+    it("should rate one's own death judged no loss as passive ideation (MODERATE); not a death judged a bad thing", () => {
+      expect(levelOf('if i was gone it would honestly be a relief')).toBe('MODERATE');
+      expect(levelOf("If I died tomorrow I don't think it would be a bad thing.")).toBe('MODERATE');
+      expect(levelOf('If I died tomorrow it would be a bad thing for my kids, so I keep going.')).toBe('NONE');
+    });
+
+    it("should rate others' gain by one's absence as passive ideation (MODERATE); not an evening away", () => {
+      expect(levelOf("My wife would have an easier life if I wasn't around anymore.")).toBe('MODERATE');
+      expect(levelOf("My flatmates would have more space if I wasn't here this weekend.")).toBe('NONE');
+    });
+
+    it('should rate a wish to sleep that ends it, and "the sooner the better" of life ending, as passive ideation (MODERATE); not a nap', () => {
+      expect(levelOf('I wish I could just close my eyes on the sofa and that would be it.')).toBe('MODERATE');
+      expect(levelOf("I'm just waiting until it ends. The sooner the better.")).toBe('MODERATE');
+      expect(levelOf('I wish I could just fall asleep on the train and wake up at home.')).toBe('NONE');
+      expect(levelOf('Want the exam over with, the sooner the better.')).toBe('NONE');
+    });
+
+    it('should rate striking oneself to injury, and wanting to do worse to oneself, as self-harm (HIGH); not a wall punched in a film', () => {
+      expect(levelOf('punched the wall till my knuckles bled')).toBe('HIGH');
+      expect(levelOf('I want to do something worse to myself tonight')).toBe('HIGH');
+      expect(levelOf('I punched the wall once when I was angry.')).toBe('NONE');
+    });
+
+    it('should rate a plan concealed from a clinician as a plan (HIGH or above); not a phone plan', () => {
+      expect(isAtLeast(levelOf('The nurse asked if I had a plan to hurt myself. I lied and said no.'), 'HIGH')).toBe(true);
+      expect(levelOf('They asked if I was happy with my phone plan and I lied and said no.')).toBe('NONE');
+    });
+
+    it('should rate asking for a reason not to do it as HIGH; a purchase beside it does not page (the older reason-to-stay phrase still asks a person to look)', () => {
+      expect(levelOf('Tell me one good reason not to end it.')).toBe('HIGH');
+      expect(levelOf('Give me one reason not to do it, the shoes are on sale.')).toBe('MODERATE');
+    });
+
+    it('should rate climbing back once talked down, after climbing over, as an interrupted attempt (HIGH); not a climb down from a tree', () => {
+      expect(levelOf('Climbed over the railing at the bridge. A man started talking to me and I climbed back.')).toBe('HIGH');
+      expect(levelOf('I climbed back.')).toBe('NONE');
+      expect(levelOf('The cat got stuck on the ledge of the tree. I climbed back down.')).toBe('NONE');
+    });
+
+    it('should rate looking up the tallest buildings or roof access as means researched (a person looks); not a trip', () => {
+      expect(levelOf('googled the tallest buildings in my city that have roof access')).toBe('MODERATE');
+      expect(levelOf('I looked up the tallest buildings in the world for my homework.')).toBe('NONE');
+    });
+  });
 });

@@ -456,7 +456,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     distressIsContext: true,
     tierWithoutContext: 'MODERATE',
     pattern: phrase(
-      `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:which|what|the) (?:\\w+ )?(?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?) (?:\\w+ ){0,3}?(?:is |are )?(?:the )?(?:tallest|highest)(?!.*\\b(?:for|to see|to visit|to climb|homework|project|trip)\\b)`,
+      `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:which|what|the) (?:\\w+ )?(?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?) (?:\\w+ ){0,3}?(?:is |are )?(?:the )?(?:tallest|highest)(?!.*\\b(?:for|to see|to visit|to climb|homework|project|trip)\\b)|` +
+        // The superlative first, or access to the roof asked: "googled the tallest buildings that have roof access".
+        `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:the )?(?:tallest|highest) (?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?)(?! (?:in the world|ever))(?!.*\\b(?:to see|to visit|to climb|homework|project|trip|photos?|view)\\b)|` +
+        `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:\\w+ ){0,6}?(?:with|that have|that has|with open) roof access`,
     ),
   },
   {
@@ -1089,8 +1092,24 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|hike|hiking|climbing|abseil\w*|dog|ball|frisbee|kite|hat|phone|keys)\b/,
+    // Something fetched says why ("to get the dog's ball"); a couple walking their dog past does not.
+    nearbyRulesOut:
+      /\b(?:photos?|pictures?|selfies?|view|hike|hiking|climbing|abseil\w*|(?:get|fetch|grab|reach|rescue|retrieve|save) (?:the|my|our|a|his|her) (?:\w+ )?(?:dog|ball|frisbee|kite|hat|phone|keys|cat))\b/,
     pattern: phrase(`climbed (?:back )?(?:over|down from|off) (?:the )?(?:railing|railings|barrier|ledge|parapet)`),
+  },
+  {
+    // Climbing back once talked down ("a couple started talking to me and I climbed back"), said
+    // after climbing over: the end of an interrupted attempt, corroborating the climb over.
+    id: 'attempt.climbed-back-down',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyNames: /\b(?:railings?|barrier|ledge|parapet|edge)\b/,
+    nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|hike|hiking|climbing wall|bouldering|abseil\w*|tree|ladder|bunk)\b/,
+    pattern: phrase(`climbed back(?: (?:over|in|inside|down|up|to safety|onto the (?:path|pavement|road|bridge|platform)))?(?= *$)`),
   },
   {
     // The state before a past attempt, come back ("I'm starting to feel the way I did right before
@@ -1221,6 +1240,18 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:dig|digging|dug|scratch|scratching|scratched|pick|picking|picked|rip|ripping|tear|tearing|bite|biting|bit) (?:my )?(?:\\w+ )?(?:into|at|open) my (?:skin|arms?|wrists?|legs?|flesh|thighs?)(?: until (?:i|it) (?:start )?bleed(?:s|ing)?)?|(?:until|till) i (?:start )?bleed(?:ing)?|made ${SELF} bleed|(?:scratch|scratching|scratched|pick|picking|picked) (?:at )?my (?:skin|arms?|wrists?|legs?|thighs?) (?:raw|open|until|till)|(?:until|till) (?:they|it|my (?:skin|arms?|wrists?|legs?|thighs?)) (?:start(?:s|ed)? (?:to )?)?bleeds?(?:ing)?(?= *$| again| and)|(?:hit|punch|punched|hitting|punching|bang|banging|banged) (?:${SELF}|my head (?:against|into|on))`,
+    ),
+  },
+  {
+    // Injury by striking: "punched the wall till my knuckles broke" (C-SSRS non-suicidal self-injury),
+    // and wanting to do worse to oneself. A wall punched in anger with no injury is not this.
+    id: 'self-harm.striking',
+    construct: 'SELF_HARM',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:punched|punching|punch|hit|hitting|banged|banging|slammed|slamming) (?:the |a |my )?(?:wall|walls|door|mirror|brick|concrete|head|fists?)(?: [\\w']+){0,3} (?:until|till) (?:my (?:knuckles|hands?|fists?|head|forehead)|it|i) (?:broke|bled|bleed|split|cracked|started bleeding|was bleeding)|` +
+        `(?:want|wanted|going|tempted|urge|need) to do (?:worse|something worse|something bad|even worse) to ${SELF}`,
     ),
   },
   {
@@ -1979,6 +2010,79 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
         `would not (?:mind|care) (?:dying|not waking up|never waking up|dropping dead)|` +
         // The condition first: "if I got diagnosed with something terminal tomorrow I'd be relieved".
         `if i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer)(?: [\\w']+){0,4} i would (?:\\w+ )?(?:be (?:relieved|glad|grateful|thankful|happy)|not (?:mind|care))`,
+    ),
+  },
+  {
+    // One's own death judged not a bad thing: "if I died tomorrow I don't think it would be a bad
+    // thing" (C-SSRS 1, wish to be dead, said as a verdict). "It would be a bad thing" alone is not.
+    id: 'passive.own-death-not-a-loss',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `if i (?:died|was dead|were dead|was gone|were gone|did not wake up|just died)(?: [\\w']+){0,3} ` +
+        `(?:(?:i do not think|i doubt) (?:it|that) would be|(?:it|that) would not be|(?:it|that) would (?:honestly |really |probably |actually )?be) ` +
+        `(?:(?:such |that )?(?:a bad thing|bad|so bad|the worst thing|a loss|a big deal|a tragedy)|a relief|a good thing|for the best|better for everyone)(?= *$| honestly| tbh| really)`,
+    ),
+  },
+  {
+    // Others' lives better by one's absence, counted in what they would gain ("my parents would
+    // have more money and less stress if I wasn't around anymore"): burdensomeness with one's death
+    // or absence (C-SSRS 1). An absence for an evening or a trip says when.
+    id: 'passive.others-gain-by-absence',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `(?:would|will) (?:have|be|feel) (?:so |much )?(?:more money|less stress|more time|more space|better lives|an easier life|easier lives|happier|relieved|lighter|free)(?: [\\w']+){0,4} if i (?:was|were|am) (?:not|no longer) (?:around|here|alive)(?: anymore| any more)?(?! (?:for|this|on|at|during|tonight|tomorrow|next|over))`,
+    ),
+  },
+  {
+    // A wish to sleep in a way that ends it: "I wish I could just fall asleep in the snow and that
+    // would be it" (C-SSRS 1). What the sleep is in or where does not matter; that it is the end does.
+    id: 'passive.wish-and-that-would-be-it',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `wish i could (?:just )?(?:fall asleep|go to sleep|sleep|lie down|walk into the (?:sea|ocean|water|woods)|drift off|close my eyes)(?: [\\w']+){0,5} and (?:that would be it|that would be the end|it would (?:all )?be over|never (?:wake up|come back))(?= *$)`,
+    ),
+  },
+  {
+    // Life endured until it ends, with "the sooner the better" (C-SSRS 1, wish to be dead).
+    id: 'passive.the-sooner-the-better',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames: /\b(?:until (?:it|life|this|i) (?:ends|end|die|am dead|am gone|is over)|my (?:life|death) (?:ends|is over)|die|dead|death)\b/,
+    pattern: phrase(`the sooner the better(?= *$| honestly| tbh| really)`),
+  },
+  {
+    // A plan hidden from a clinician: "asked if I have a plan and I lied and said no. I do have one."
+    // Concealment plus a plan (C-SSRS: plan, HIGH); the sentence around must be about a plan.
+    id: 'plan.concealed-from-clinician',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames: /\b(?:a plan|any plans? to|suicidal|hurt (?:myself|yourself)|kill (?:myself|yourself)|safe)\b/,
+    nearbyRulesOut:
+      /\b(?:(?:phone|data|meal|business|savings|pension|insurance|treatment|care|study|workout|diet|payment|lesson|birth|floor) plan|plan (?:for|to) (?:the|my) (?:weekend|holiday|wedding|party|trip))\b/,
+    pattern: phrase(
+      `i (?:do|actually|really|still) (?:do )?have (?:one|a plan)(?= *$)|(?:lied|lie|lying) (?:and said (?:no|i did not)|about (?:having )?(?:it|a plan|my plan|the plan))`,
+    ),
+  },
+  {
+    // Asking for a reason not to do it, tonight ("can someone give me one reason not to do it
+    // tonight"): like asking to be talked out of it, intent being fought (HIGH). "Give me one reason
+    // not to buy it" says what.
+    id: 'active.asks-for-a-reason-not-to',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    nearbyRulesOut:
+      /\b(?:buy|buying|bought|order|ordering|quit|quitting|tattoo|piercing|haircut|dress|shoes|car|motorbike|motorcycle|puppy|cake|pizza|trip|text|call|email|break up|dump)\b/,
+    pattern: phrase(
+      `(?:give|tell|show) me (?:a|one|any|some) (?:good |real |single )?reason (?:not to|to not|why i should not) (?:just )?(?:do it|end it|go through with it|kill ${SELF}|end my life)(?: ${TIME})?(?= *$)`,
     ),
   },
   {
