@@ -1381,14 +1381,14 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Been cutting for weeks, nobody knows.')).toBe('HIGH');
     });
 
-    it('should rate "I didn\'t do it but I wanted to" as an aborted attempt (a person looks, MODERATE alone); not the whole cake', () => {
-      expect(levelOf("I sat in the bathtub with a razor for two hours last night. I didn't do it but I wanted to.")).toBe('MODERATE');
+    it('should rate "I didn\'t do it but I wanted to" as an aborted attempt (HIGH, C-SSRS, even alone); not the whole cake', () => {
+      expect(levelOf("I sat in the bathtub with a razor for two hours last night. I didn't do it but I wanted to.")).toBe('HIGH');
       expect(levelOf("I didn't do it but I wanted to eat the whole cake.")).toBe('NONE');
       expect(levelOf('I wanted to.')).toBe('NONE');
     });
 
-    it('should rate asking to be talked out of it as MODERATE alone; not a motorbike', () => {
-      expect(levelOf('I just need someone to talk me out of it tonight.')).toBe('MODERATE');
+    it('should rate asking to be talked out of it as HIGH even alone; not a motorbike', () => {
+      expect(levelOf('I just need someone to talk me out of it tonight.')).toBe('HIGH');
       expect(levelOf('Someone talk me out of it, I want to buy a motorbike.')).toBe('NONE');
     });
 
@@ -1397,9 +1397,131 @@ describe(detectCrisis.name, () => {
       expect(levelOf('Does it hurt to drown? My goldfish looked sad in the movie.')).toBe('NONE');
     });
 
-    it('should rate making it look like an accident as a plan (MODERATE alone); not a novel', () => {
-      expect(levelOf("I've been thinking of ways to make it look like an accident so my parents don't feel guilty.")).toBe('MODERATE');
+    it('should rate making it look like an accident as a plan (HIGH even alone); not a novel', () => {
+      expect(levelOf("I've been thinking of ways to make it look like an accident so my parents don't feel guilty.")).toBe('HIGH');
       expect(levelOf('In the novel the killer makes it look like an accident.')).toBe('NONE');
+    });
+  });
+
+  describe('probe 9: constructs behind the blind posts the patterns missed (aborted acts, wishes for a death by chance, command voices, farewells)', () => {
+    it('should rate an aborted attempt (HIGH, C-SSRS): not going through with it at the edge, means readied and put back; not a bungee jump or a pill organiser', () => {
+      expect(levelOf("Stood on the edge of the bridge for an hour last night. I couldn't go through with it.")).toBe('HIGH');
+      expect(levelOf('I laid out all the pills on my desk, then flushed them down the toilet.')).toBe('HIGH');
+      expect(levelOf('I stood on the edge of the bridge for the bungee jump and I did not go through with it.')).toBe('NONE');
+      expect(levelOf('Had the interview lined up and I did not go through with it.')).toBe('NONE');
+      expect(levelOf('I counted my pills into the dosette box and put them back in the cupboard.')).toBe('NONE');
+    });
+
+    it('should rate a welcomed death by chance or illness as passive ideation (MODERATE); not a late bus or an ordinary diagnosis', () => {
+      expect(levelOf("honestly i wouldn't care if a truck ran over me")).toBe('MODERATE');
+      expect(levelOf("If I was diagnosed with cancer I'd be glad, to be honest.")).toBe('MODERATE');
+      expect(levelOf("I wouldn't mind if the bus was late, I need the extra sleep.")).toBe('NONE');
+      expect(levelOf("I'd be relieved if I got diagnosed with ADHD, it would explain a lot.")).toBe('NONE');
+    });
+
+    it("should rate others gaining from the author's death in insurance money as passive ideation (MODERATE); not renewing a policy", () => {
+      expect(levelOf('My wife would be better off with my life insurance than with me.')).toBe('MODERATE');
+      expect(levelOf('I renewed my life insurance today, the kids would get the payout if anything happened.')).toBe('NONE');
+    });
+
+    it("should rate one's own death disguised as an accident as a plan (HIGH); not a dashcam claim or a crime show", () => {
+      expect(levelOf('If I drove off the road at the bend it would look like an accident.')).toBe('HIGH');
+      expect(levelOf('If I crashed it would look like an accident on the dashcam footage.')).toBe('NONE');
+      expect(levelOf('In the show the killer drove the car so it would look like an accident.')).toBe('NONE');
+    });
+
+    it("should rate command voices to die or self-harm as HIGH; not a film's narrator or a voice telling one to quit", () => {
+      expect(levelOf('the voices are telling me to kill myself again')).toBe('HIGH');
+      expect(levelOf('The voice in the movie keeps telling him to jump.')).toBe('NONE');
+      expect(levelOf('A little voice keeps saying I should quit my job.')).toBe('NONE');
+    });
+
+    it('should rate asking whether counted pills will be enough as HIGH; not pills counted for a trip', () => {
+      expect(levelOf('Counted out 60 of my painkillers. That should be enough.')).toBe('HIGH');
+      expect(levelOf('I have 30 tablets left, that should be enough for the trip.')).toBe('NONE');
+      expect(levelOf('I bought two bags of flour. That should be enough.')).toBe('NONE');
+    });
+
+    it('should rate looking up the dose in milligrams as HIGH; not looking up the dose of a cold remedy without an outcome', () => {
+      expect(levelOf('looked up how many mg of paracetamol it would take')).toBe('HIGH');
+      expect(levelOf('looked up how many mg of paracetamol I can take for a fever')).toBe('NONE');
+    });
+
+    it('should rate a chosen place beside ideation as a plan (HIGH or above); a picked spot alone or for a picnic is nothing', () => {
+      expect(isAtLeast(levelOf('I want to end my life. I found a place near the river.'), 'HIGH')).toBe(true);
+      expect(levelOf('We picked a spot by the lake.')).toBe('NONE');
+      expect(levelOf('I want to die some days, but we picked a spot for the picnic.')).toBe('MODERATE');
+    });
+
+    it('should rate farewells that corroborate each other as IMMINENT (absolving, a last message passed on, no more posts); each alone is nothing', () => {
+      expect(levelOf("please don't blame yourselves. tell my sister i love her.")).toBe('IMMINENT');
+      expect(levelOf("I won't be posting again after tonight. Don't blame anyone.")).toBe('IMMINENT');
+      expect(levelOf("Tell my mum I love her, I'll be home late.")).toBe('NONE');
+      expect(levelOf("Please don't blame yourself for how you feel.")).toBe('NONE');
+      expect(levelOf("I won't be posting again after tonight, exams start tomorrow and I'm deleting the app.")).toBe('NONE');
+    });
+
+    it("should rate letters written beside one's will as preparation (IMMINENT); a will alone is a chore", () => {
+      expect(levelOf("I've finished all the letters. They're next to my will.")).toBe('IMMINENT');
+      expect(levelOf('I updated my will after the baby was born.')).toBe('NONE');
+    });
+
+    it('should read "today" in a counted anniversary as the anniversary, not recency', () => {
+      expect(levelOf('two years clean from self harm today')).toBe('LOW');
+      expect(levelOf('I relapsed and cut myself today')).toBe('HIGH');
+    });
+
+    it('should rate hoping not to wake up, with "just", as passive ideation (MODERATE); disappointed to wake up too', () => {
+      expect(levelOf("I keep hoping I just don't wake up.")).toBe('MODERATE');
+      expect(levelOf('Every morning I am disappointed when I wake up.')).toBe('MODERATE');
+      expect(levelOf("I'm hoping I just don't wake up late tomorrow.")).toBe('NONE');
+    });
+  });
+
+  describe("probe 9's second set: constructs that generalised (a death judged no loss, others' gain by one's absence, striking oneself, a concealed plan)", () => {
+    it("should rate one's own death judged no loss as passive ideation (MODERATE); not a death judged a bad thing", () => {
+      expect(levelOf('if i was gone it would honestly be a relief')).toBe('MODERATE');
+      expect(levelOf("If I died tomorrow I don't think it would be a bad thing.")).toBe('MODERATE');
+      expect(levelOf('If I died tomorrow it would be a bad thing for my kids, so I keep going.')).toBe('NONE');
+    });
+
+    it("should rate others' gain by one's absence as passive ideation (MODERATE); not an evening away", () => {
+      expect(levelOf("My wife would have an easier life if I wasn't around anymore.")).toBe('MODERATE');
+      expect(levelOf("My flatmates would have more space if I wasn't here this weekend.")).toBe('NONE');
+    });
+
+    it('should rate a wish to sleep that ends it, and "the sooner the better" of life ending, as passive ideation (MODERATE); not a nap', () => {
+      expect(levelOf('I wish I could just close my eyes on the sofa and that would be it.')).toBe('MODERATE');
+      expect(levelOf("I'm just waiting until it ends. The sooner the better.")).toBe('MODERATE');
+      expect(levelOf('I wish I could just fall asleep on the train and wake up at home.')).toBe('NONE');
+      expect(levelOf('Want the exam over with, the sooner the better.')).toBe('NONE');
+    });
+
+    it('should rate striking oneself to injury, and wanting to do worse to oneself, as self-harm (HIGH); not a wall punched in a film', () => {
+      expect(levelOf('punched the wall till my knuckles bled')).toBe('HIGH');
+      expect(levelOf('I want to do something worse to myself tonight')).toBe('HIGH');
+      expect(levelOf('I punched the wall once when I was angry.')).toBe('NONE');
+    });
+
+    it('should rate a plan concealed from a clinician as a plan (HIGH or above); not a phone plan', () => {
+      expect(isAtLeast(levelOf('The nurse asked if I had a plan to hurt myself. I lied and said no.'), 'HIGH')).toBe(true);
+      expect(levelOf('They asked if I was happy with my phone plan and I lied and said no.')).toBe('NONE');
+    });
+
+    it('should rate asking for a reason not to do it as HIGH; a purchase beside it does not page (the older reason-to-stay phrase still asks a person to look)', () => {
+      expect(levelOf('Tell me one good reason not to end it.')).toBe('HIGH');
+      expect(levelOf('Give me one reason not to do it, the shoes are on sale.')).toBe('MODERATE');
+    });
+
+    it('should rate climbing back once talked down, after climbing over, as an interrupted attempt (HIGH); not a climb down from a tree', () => {
+      expect(levelOf('Climbed over the railing at the bridge. A man started talking to me and I climbed back.')).toBe('HIGH');
+      expect(levelOf('I climbed back.')).toBe('NONE');
+      expect(levelOf('The cat got stuck on the ledge of the tree. I climbed back down.')).toBe('NONE');
+    });
+
+    it('should rate looking up the tallest buildings or roof access as means researched (a person looks); not a trip', () => {
+      expect(levelOf('googled the tallest buildings in my city that have roof access')).toBe('MODERATE');
+      expect(levelOf('I looked up the tallest buildings in the world for my homework.')).toBe('NONE');
     });
   });
 });

@@ -185,6 +185,15 @@ const STOPPED_SINCE =
 // The present moment, said without a subject ("... so strong tonight"). Not "again" or "lately":
 // an answer speaks of "cutting again after a long break" as the reader's.
 const PRESENT_NOW = /\b(?:tonight|right now|today|this morning|this evening|last night|just now|at the moment)\b/;
+// "Two years ago today", "18 months clean today": a span counted up to today is an anniversary, so
+// "today" there does not make the act recent.
+const ANNIVERSARY_TODAY = /\b(?:years?|months?) (?:ago|clean|sober|free)\b(?: [\w']+){0,6} today\b/;
+
+/** Recent, unless the only recency is the anniversary's "today". */
+function isRecent(clause: string): boolean {
+  return RECENT.test(ANNIVERSARY_TODAY.test(clause) ? clause.replace(/\btoday\b/g, '') : clause);
+}
+
 // Who a clause of an answer is about: the reader, or people in general.
 const SOMEONE_ADDRESSED =
   /\b(?:you|your|yourself|you've|you'd|people|someone|somebody|anyone|many|most|some|clients?|patients?|partners?|parents?|families|teens?|teenagers?|he|she|they|him|her|them|his|their)\b/;
@@ -493,7 +502,7 @@ function assessMatch(
   // at its tier ("I tried once. That was four years ago. Things haven't gotten better"), the
   // strongest single predictor, and over-rating it is the lesser error.
   const toldAsOver = pattern.construct !== 'ATTEMPT' && !RECENT.test(clause.text) && PAST_NEXT_SENTENCE.test(nextSentence(text, clause.start + index));
-  if (stoppedSince || toldAsOver || (DISTANT_PAST.test(clause.text) && !RECENT.test(clause.text))) {
+  if (stoppedSince || toldAsOver || (DISTANT_PAST.test(clause.text) && !isRecent(clause.text))) {
     return { ...base, effectiveTier: pastTier(pattern), discount: 'PAST' };
   }
   return { ...base, effectiveTier: pattern.tier, discount: null };

@@ -125,7 +125,7 @@ const INTENT = `(?:want|wanted|wanting|going|plan|planning|intend|intending|read
 const PILLS = `(?:pills|tablets|meds|medication|medications|painkillers|pain killers|sleeping pills|sleeping tablets|sleep meds|sleeping meds|anti[- ]?depressants|benzos|opioids|tylenol|paracetamol|oxys|insulin)`;
 /** What pills come in, counted as a quantity at hand ("a bottle of", "a strip of"). */
 const PILL_CONTAINER = `(?:bottles?|handfuls?|piles?|stash|box(?:es)?|packs?|packets?|strips?)`;
-const QUANTITY = `(?:\\d{2,}|[4-9]|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
+const QUANTITY = `(?:\\d{2,}|[4-9]|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a hundred|enough|all(?: of)?(?: my| the)?|a (?:whole )?bottle of|a (?:whole|full|entire) (?:strip|pack|packet|box|blister pack) of|bottles of|a handful of|handfuls of|a stash of|a bunch of|lots of|a lot of|so many|dozens of|hundreds of)`;
 const PLACE = `(?:bridge(?! club| game| table)|ledge|roof|rooftop|cliff|tracks|train tracks|railway|edge of (?:the|a) (?:bridge|roof|building|cliff|platform))`;
 const DISAPPEAR = `dis{1,2}ap{1,2}ear`;
 const WEEKDAY = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
@@ -456,7 +456,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     distressIsContext: true,
     tierWithoutContext: 'MODERATE',
     pattern: phrase(
-      `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:which|what|the) (?:\\w+ )?(?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?) (?:\\w+ ){0,3}?(?:is |are )?(?:the )?(?:tallest|highest)(?!.*\\b(?:for|to see|to visit|to climb|homework|project|trip)\\b)`,
+      `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:which|what|the) (?:\\w+ )?(?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?) (?:\\w+ ){0,3}?(?:is |are )?(?:the )?(?:tallest|highest)(?!.*\\b(?:for|to see|to visit|to climb|homework|project|trip)\\b)|` +
+        // The superlative first, or access to the roof asked: "googled the tallest buildings that have roof access".
+        `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:the )?(?:tallest|highest) (?:bridges?|buildings?|cliffs?|overpass(?:es)?|parking garages?|car parks?)(?! (?:in the world|ever))(?!.*\\b(?:to see|to visit|to climb|homework|project|trip|photos?|view)\\b)|` +
+        `(?:researching|looking up|looked up|googling|googled|searching|searched(?: for)?) (?:\\w+ ){0,6}?(?:with|that have|that has|with open) roof access`,
     ),
   },
   {
@@ -862,7 +865,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
       `(?:considering|contemplating|researching|research|looking up|look up|looked up|googling|googled|google|searching(?: for)?|searched(?: for)?|search(?: for)?) ` +
         `(?:(?:(?:painless |easy |easiest |quick |quickest |best |different )?ways (?:to|of)|how to|(?:painless |easy )?methods (?:of|to|for)) (?:just )?(?:die|dying|commit suicide|committing suicide|suicide|${GENERIC_SELF_KILL}|${METHOD_SELF_KILL}|${END_LIFE}|${OVERDOSE})|suicide|${GENERIC_SELF_KILL}|ending (?:it|my life))|` +
         // Looking up the dose that would kill: "looking up how many pills it would take".
-        `(?:researching|looking up|looked up|googling|googled|searching|searched|checking|checked|calculating|calculated|counting|working out|figuring out) (?:how many|how much) (?:of (?:my|the|these) )?(?:\\w+ )?${PILLS}? ?(?:it would take|it will take|it takes|would kill|would be fatal|would be lethal|to die|to overdose|to od|is lethal|is fatal|is a lethal dose)|(?:researching|looking up|looked up|googling|googled|searching for|searched for|checking|checked) (?:the |a )?(?:lethal|fatal) dose`,
+        `(?:researching|looking up|looked up|googling|googled|searching|searched|checking|checked|calculating|calculated|counting|working out|figuring out) (?:how many|how much) (?:(?:mg|milligrams|grams|doses) )?(?:of (?:my|the|these) )?(?:\\w+ )?${PILLS}? ?(?:it would take|it will take|it takes|would kill|would be fatal|would be lethal|to die|to overdose|to od|is lethal|is fatal|is a lethal dose)|(?:researching|looking up|looked up|googling|googled|searching for|searched for|checking|checked) (?:the |a )?(?:lethal|fatal) dose`,
     ),
   },
   {
@@ -1043,7 +1046,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut:
       /\b(?:surgery|operation|procedure|appendix|anaesthe\w*|anesthe\w*|accident|car crash|transplant|birth|labou?r|c-section|covid|pneumonia|seizure|allerg\w*)\b/,
     pattern: phrase(
-      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?it did not work|wish (?:that )?it had worked`,
+      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?(?:it did not work|nothing happened|i survived)|wish (?:that )?it had worked`,
     ),
   },
   {
@@ -1074,7 +1077,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     corroborates: true,
     nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|sunset|sunrise|fireworks|hike|hiking|climbing|abseil\w*|bungee|tour|tourist|lunch|picnic)\b/,
     pattern: phrase(
-      `(?:stood|standing|stand|sat|sitting) (?:right |for (?:an|a|\\w+) (?:hour|hours|while|long time) )?(?:at|on) the (?:very )?edge(?: of (?:the|a) (?:${LETHAL_PLACE}|roof|building|platform|parking garage|car park))?(?! of)|` +
+      `(?:stood|standing|stand|sat|sitting) (?:right |for (?:an|a|\\w+) (?:hour|hours|while|long time) )?(?:at|on) the (?:very )?edge(?: of (?:the|a) (?:[\\w-]+ )?(?:${LETHAL_PLACE}|roof|building|platform|parking garage|car park))?(?! of)|` +
         `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} for (?:an hour|hours|a long time|ages|\\w+ minutes)|` +
         `(?:keep|kept) going (?:back )?to (?:the|that) (?:${LETHAL_PLACE}|roof of (?:the|a) \\w+(?: \\w+)?)`,
     ),
@@ -1089,8 +1092,24 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|hike|hiking|climbing|abseil\w*|dog|ball|frisbee|kite|hat|phone|keys)\b/,
+    // Something fetched says why ("to get the dog's ball"); a couple walking their dog past does not.
+    nearbyRulesOut:
+      /\b(?:photos?|pictures?|selfies?|view|hike|hiking|climbing|abseil\w*|(?:get|fetch|grab|reach|rescue|retrieve|save) (?:the|my|our|a|his|her) (?:\w+ )?(?:dog|ball|frisbee|kite|hat|phone|keys|cat))\b/,
     pattern: phrase(`climbed (?:back )?(?:over|down from|off) (?:the )?(?:railing|railings|barrier|ledge|parapet)`),
+  },
+  {
+    // Climbing back once talked down ("a couple started talking to me and I climbed back"), said
+    // after climbing over: the end of an interrupted attempt, corroborating the climb over.
+    id: 'attempt.climbed-back-down',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyNames: /\b(?:railings?|barrier|ledge|parapet|edge)\b/,
+    nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|hike|hiking|climbing wall|bouldering|abseil\w*|tree|ladder|bunk)\b/,
+    pattern: phrase(`climbed back(?: (?:over|in|inside|down|up|to safety|onto the (?:path|pavement|road|bridge|platform)))?(?= *$)`),
   },
   {
     // The state before a past attempt, come back ("I'm starting to feel the way I did right before
@@ -1224,6 +1243,18 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     ),
   },
   {
+    // Injury by striking: "punched the wall till my knuckles broke" (C-SSRS non-suicidal self-injury),
+    // and wanting to do worse to oneself. A wall punched in anger with no injury is not this.
+    id: 'self-harm.striking',
+    construct: 'SELF_HARM',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:punched|punching|punch|hit|hitting|banged|banging|slammed|slamming) (?:the |a |my )?(?:wall|walls|door|mirror|brick|concrete|head|fists?)(?: [\\w']+){0,3} (?:until|till) (?:my (?:knuckles|hands?|fists?|head|forehead)|it|i) (?:broke|bled|bleed|split|cracked|started bleeding|was bleeding)|` +
+        `(?:want|wanted|going|tempted|urge|need) to do (?:worse|something worse|something bad|even worse) to ${SELF}`,
+    ),
+  },
+  {
     id: 'self-harm.mention',
     construct: 'SELF_HARM',
     tier: 'MODERATE',
@@ -1278,7 +1309,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     // C-SSRS question 1 in the words people use: "go to sleep and never wake up".
     pattern: phrase(
-      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:do not|will not|never|would not|will never) wake up|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
+      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:just )?(?:do not|will not|never|would not|will never) wake up(?! (?:late|early|too|in time|on time|before|with|and miss))|(?:disappointed|upset|angry|gutted|annoyed|sad) (?:that|when) i (?:woke up|wake up|wake up again)|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
     ),
   },
   {
@@ -1860,7 +1891,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   },
   {
     // An aborted attempt at the platform or the edge: "waited for the express. I stepped back at the
-    // last second." Ordinary alone (a near miss), so it corroborates: beside risk it is behaviour.
+    // last second." It corroborates other risk; alone it still pages (C-SSRS: an aborted attempt is HIGH).
     id: 'attempt.stepped-back',
     construct: 'ATTEMPT',
     tier: 'HIGH',
@@ -1868,7 +1899,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    tierWithoutContext: 'MODERATE',
+    tierWithoutContext: 'HIGH',
     nearbyNames: /\b(?:platform|train|express|tracks|edge|ledge|bridge|roof|rooftop|cliff|balcony|railing|overpass)\b/,
     nearbyRulesOut: /\b(?:mind the gap|pushed|crowd|crowded|doors closing|rush hour|selfie|photo|view)\b/,
     pattern: phrase(
@@ -1877,8 +1908,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   },
   {
     // The act held back, said as such: "I didn't do it but I wanted to" (C-SSRS aborted attempt).
-    // Ordinary alone ("I didn't do it but I wanted to eat the whole cake" says what), so it counts
-    // beside means or risk, and alone a person looks.
+    // "I didn't do it but I wanted to eat the whole cake" says what, so the sentence must end there;
+    // alone it still pages (C-SSRS: an aborted attempt is HIGH).
     id: 'attempt.did-not-but-wanted',
     construct: 'ATTEMPT',
     tier: 'HIGH',
@@ -1886,14 +1917,15 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    tierWithoutContext: 'MODERATE',
+    tierWithoutContext: 'HIGH',
     // Clauses break at "but": the match is its second half, in a sentence that says the first.
     sentenceNames: /\bi did not (?:do it|go through with it)(?: this time)?,? but i (?:really )?(?:wanted to|almost did|came so close|came close)$/,
     pattern: phrase(`i (?:really )?(?:wanted to|almost did|came so close|came close)(?= *$)`),
   },
   {
     // Asking to be stopped: "I need someone to talk me out of it tonight" (ideation with intent the
-    // author is fighting). "Talk me out of buying it" says what; "it" must end the clause.
+    // author is fighting; HIGH even alone). "Talk me out of buying it" says what; "it" or "this" must
+    // end the clause, or an insistence that it is serious.
     id: 'active.talk-me-out-of-it',
     construct: 'ACTIVE_IDEATION',
     tier: 'HIGH',
@@ -1901,9 +1933,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    tierWithoutContext: 'MODERATE',
+    tierWithoutContext: 'HIGH',
     nearbyRulesOut: /\b(?:buy|buying|bought|order|ordering|quit|quitting|tattoo|piercing|haircut|dress|shoes|car|motorbike|motorcycle|puppy|cake|pizza|trip)\b/,
-    pattern: phrase(`(?:someone|somebody|anyone|anybody|you|please) (?:to )?talk me out of it(?: ${TIME})?(?= *$)`),
+    pattern: phrase(
+      `(?:someone|somebody|anyone|anybody|you|please) (?:to )?talk me out of (?:it|this|doing it|doing this)(?: ${TIME})?(?= *$| i am (?:not joking|serious)| please| seriously| for real)`,
+    ),
   },
   {
     // How a method feels, asked of oneself: "Does it hurt to bleed out? Asking for myself."
@@ -1920,7 +1954,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   },
   {
     // Hiding a suicide as an accident "so my parents don't feel guilty" (a plan with a purpose). A
-    // plot or a crime says whose: the clause's subject decides; alone a person looks.
+    // plot or a crime says whose: the clause's subject decides; alone it is still a plan (HIGH).
     id: 'plan.look-like-an-accident',
     construct: 'PLAN',
     tier: 'HIGH',
@@ -1928,9 +1962,252 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     needsRiskContext: true,
     distressIsContext: true,
     corroborates: true,
-    tierWithoutContext: 'MODERATE',
+    tierWithoutContext: 'HIGH',
     nearbyRulesOut: /\b(?:novel|story|book|film|movie|show|episode|plot|murder|murderer|killer|detective|character|game)\b/,
     pattern: phrase(`(?:ways? (?:to|of)|how (?:to|i could|i would)|plan(?:ning)? to|going to|want to) make (?:it|my death) look like an accident`),
+  },
+  {
+    // One's own death disguised as an accident, said as a consequence ("if I crash the car it'd look
+    // like an accident"): a plan with a purpose, HIGH (C-SSRS). The sentence must say it is the
+    // author's death or crash; a plot, a crime or a game says whose.
+    id: 'plan.own-death-would-look-accidental',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    sentenceNames:
+      /\bi (?:\w+ ){0,2}(?:crash|crashed|swerve|swerved|drive|drove|fall|fell|slip|slipped|overdose|od|drown|drowned|die|died|step|stepped|walk|walked)\b/,
+    nearbyRulesOut: /\b(?:novel|story|book|film|movie|show|episode|plot|murder|murderer|killer|detective|character|game|insurance claim|dashcam|whiplash)\b/,
+    pattern: phrase(
+      `(?:(?:it|that|this|my death) (?:would|will|could|might|should)|it'd|that'd) (?:just |all )?(?:look|seem|pass) (?:like|as|for) an accident`,
+    ),
+  },
+  {
+    // Others' gain from one's death, counted in money ("they'd be better off with the life
+    // insurance than with me"): burdensomeness joined to one's own death, as a wish (C-SSRS 1).
+    id: 'passive.worth-more-dead-insured',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    // The family gains by the author's death: "they" and "mum" are who is paid, not whose death it is.
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `(?:better off|happier|richer) with (?:the|my) (?:life )?insurance(?: money| payout)?(?: than (?:with )?me)|` +
+        `(?:would|will|could|can) (?:finally )?(?:get|have|collect|cash in) (?:the|my) (?:life )?insurance(?: money| payout)?(?= *$| if i| when i| after i)`,
+    ),
+    nearbyNames: /\b(?:better off|than (?:with )?me|if i (?:died|was gone|were gone|crashed|was dead)|when i am gone|accident|crash|dead)\b/,
+  },
+  {
+    // A death welcomed that is not one's own act: a bus, an illness (C-SSRS question 1, wish to be
+    // dead). "I wouldn't mind if the bus was late" names no death, nor "relieved if it's ADHD".
+    id: 'passive.welcome-death-by-chance',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:would not (?:mind|care)|(?:would|will) (?:honestly |actually |secretly |kind of |probably )?be (?:relieved|glad|grateful|thankful|happy|ok|okay|fine)) if ` +
+        `(?:(?:a|the|some) (?:car|bus|truck|lorry|train|plane|drunk driver) (?:hit|hits|ran over|runs over|killed|kills|crashed|crashes)|something (?:killed|kills|happened to) me|` +
+        `i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer|a terminal (?:illness|disease))|i (?:got|get|was|were) (?:hit by|run over|killed)|i (?:died|did not wake up|never woke up|just died|dropped dead))|` +
+        `would not (?:mind|care) (?:dying|not waking up|never waking up|dropping dead)|` +
+        // The condition first: "if I got diagnosed with something terminal tomorrow I'd be relieved".
+        `if i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer)(?: [\\w']+){0,4} i would (?:\\w+ )?(?:be (?:relieved|glad|grateful|thankful|happy)|not (?:mind|care))`,
+    ),
+  },
+  {
+    // One's own death judged not a bad thing: "if I died tomorrow I don't think it would be a bad
+    // thing" (C-SSRS 1, wish to be dead, said as a verdict). "It would be a bad thing" alone is not.
+    id: 'passive.own-death-not-a-loss',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `if i (?:died|was dead|were dead|was gone|were gone|did not wake up|just died)(?: [\\w']+){0,3} ` +
+        `(?:(?:i do not think|i doubt) (?:it|that) would be|(?:it|that) would not be|(?:it|that) would (?:honestly |really |probably |actually )?be) ` +
+        `(?:(?:such |that )?(?:a bad thing|bad|so bad|the worst thing|a loss|a big deal|a tragedy)|a relief|a good thing|for the best|better for everyone)(?= *$| honestly| tbh| really)`,
+    ),
+  },
+  {
+    // Others' lives better by one's absence, counted in what they would gain ("my parents would
+    // have more money and less stress if I wasn't around anymore"): burdensomeness with one's death
+    // or absence (C-SSRS 1). An absence for an evening or a trip says when.
+    id: 'passive.others-gain-by-absence',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'REFLEXIVE',
+    pattern: phrase(
+      `(?:would|will) (?:have|be|feel) (?:so |much )?(?:more money|less stress|more time|more space|better lives|an easier life|easier lives|happier|relieved|lighter|free)(?: [\\w']+){0,4} if i (?:was|were|am) (?:not|no longer) (?:around|here|alive)(?: anymore| any more)?(?! (?:for|this|on|at|during|tonight|tomorrow|next|over))`,
+    ),
+  },
+  {
+    // A wish to sleep in a way that ends it: "I wish I could just fall asleep in the snow and that
+    // would be it" (C-SSRS 1). What the sleep is in or where does not matter; that it is the end does.
+    id: 'passive.wish-and-that-would-be-it',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `wish i could (?:just )?(?:fall asleep|go to sleep|sleep|lie down|walk into the (?:sea|ocean|water|woods)|drift off|close my eyes)(?: [\\w']+){0,5} and (?:that would be it|that would be the end|it would (?:all )?be over|never (?:wake up|come back))(?= *$)`,
+    ),
+  },
+  {
+    // Life endured until it ends, with "the sooner the better" (C-SSRS 1, wish to be dead).
+    id: 'passive.the-sooner-the-better',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames: /\b(?:until (?:it|life|this|i) (?:ends|end|die|am dead|am gone|is over)|my (?:life|death) (?:ends|is over)|die|dead|death)\b/,
+    pattern: phrase(`the sooner the better(?= *$| honestly| tbh| really)`),
+  },
+  {
+    // A plan hidden from a clinician: "asked if I have a plan and I lied and said no. I do have one."
+    // Concealment plus a plan (C-SSRS: plan, HIGH); the sentence around must be about a plan.
+    id: 'plan.concealed-from-clinician',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames: /\b(?:a plan|any plans? to|suicidal|hurt (?:myself|yourself)|kill (?:myself|yourself)|safe)\b/,
+    nearbyRulesOut:
+      /\b(?:(?:phone|data|meal|business|savings|pension|insurance|treatment|care|study|workout|diet|payment|lesson|birth|floor) plan|plan (?:for|to) (?:the|my) (?:weekend|holiday|wedding|party|trip))\b/,
+    pattern: phrase(
+      `i (?:do|actually|really|still) (?:do )?have (?:one|a plan)(?= *$)|(?:lied|lie|lying) (?:and said (?:no|i did not)|about (?:having )?(?:it|a plan|my plan|the plan))`,
+    ),
+  },
+  {
+    // Asking for a reason not to do it, tonight ("can someone give me one reason not to do it
+    // tonight"): like asking to be talked out of it, intent being fought (HIGH). "Give me one reason
+    // not to buy it" says what.
+    id: 'active.asks-for-a-reason-not-to',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    nearbyRulesOut:
+      /\b(?:buy|buying|bought|order|ordering|quit|quitting|tattoo|piercing|haircut|dress|shoes|car|motorbike|motorcycle|puppy|cake|pizza|trip|text|call|email|break up|dump)\b/,
+    pattern: phrase(
+      `(?:give|tell|show) me (?:a|one|any|some) (?:good |real |single )?reason (?:not to|to not|why i should not) (?:just )?(?:do it|end it|go through with it|kill ${SELF}|end my life)(?: ${TIME})?(?= *$)`,
+    ),
+  },
+  {
+    // Command hallucinations to die or self-harm (a clinical red flag whatever else is said): "the
+    // voice keeps saying I should jump". A film's or a book's voice says whose it is.
+    id: 'active.command-voices',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut: /\b(?:film|movie|show|book|novel|story|character|game|song|episode|narrator|gps|sat ?nav)\b/,
+    pattern: phrase(
+      `(?:the |a |my |these )?voices? (?:in my head )?(?:\\w+ )?(?:telling me|tell me|tells me|told me|saying|says|said|whispering|screaming|yelling|telling)(?: me)?(?: that)? ` +
+        `(?:i should|i need to|i have to|i must|i deserve to|to) (?:just )?(?:die|kill ${SELF}|hurt ${SELF}|cut(?: ${SELF})?|jump|end it|${END_LIFE}|overdose|take (?:all )?(?:the|my) ${PILLS})`,
+    ),
+  },
+  {
+    // Whether a counted quantity will do, asked of pills ("43 of her old tablets plus mine. that should be
+    // enough right"): lethal means gathered and measured (C-SSRS preparatory), HIGH alone. A course,
+    // a trip or a month says what they are enough for.
+    id: 'means.enough-to-do-it',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    nearbyNames: new RegExp(`\\b(?:${PILLS}|mg|doses?)\\b`),
+    nearbyRulesOut:
+      /\b(?:for (?:the|a|this|next|my) (?:month|week|weekend|trip|holiday|vacation|flight|course|cold|flu|pain|period|back|headache|migraine)|prescription|refill|pharmacy|pharmacist|doctor|gp)\b/,
+    pattern: phrase(
+      `(?:that|this|it|these|those|they|that many) (?:should|will|would|ought to|must|has to|have to) (?:be )?(?:more than |just )?(?:be )?enough(?= *$| right| yeah| i think| now| surely)|(?:is|will|would) (?:that|this|it) be enough(?= *$| right)`,
+    ),
+  },
+  {
+    // An aborted attempt told as not having gone through with it ("stood on the edge of the car park
+    // for an hour... I don't know why I didn't go through with it"). Ordinary alone (a job, a
+    // haircut), so it counts beside risk or another such phrase (the edge, means at hand): then HIGH
+    // (C-SSRS aborted attempt). A bungee jump or a dive says what it was.
+    id: 'attempt.did-not-go-through-with-it',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:bungee|skydiv\w*|parachute|diving board|pool|lake|quarry|zip ?line|tattoo|piercing|proposal|audition|surgery|operation|abortion)\b/,
+    pattern: phrase(
+      `i (?:did not|could not|could not bring myself to|was not able to|chickened out and did not) (?:go through with it|do it|jump|pull the trigger|take them)(?= *$| this time| in the end)`,
+    ),
+  },
+  {
+    // Means readied then put away: "poured them out on the bed... and put them back" (C-SSRS aborted
+    // attempt, HIGH). The sentence must ready lethal means; sorting a pill organiser or a refill says not.
+    id: 'attempt.means-put-back',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    sentenceNames: new RegExp(
+      `^(?=.*\\b(?:${PILLS}|them|knife|blade|razor|rope|noose|gun)\\b)(?=.*\\b(?:in my hands?|poured|counted|laid out|lined up|loaded|tied|held|holding|to my (?:wrist|throat|head))\\b)`,
+    ),
+    nearbyRulesOut: /\b(?:organi[sz]er|dosette|refill|prescription|pharmacy|pharmacist|recipe|kitchen drawer|hunting|range|cleaning)\b/,
+    pattern: phrase(`(?:put|putting|threw|flushed|hid) (?:them|it|the ${PILLS}|the (?:knife|blade|razor|rope|gun)) (?:all )?(?:back|away|down the toilet)`),
+  },
+  {
+    // A place chosen, said beside ideation ("I even picked a spot in the woods"): a plan (C-SSRS),
+    // counted only with risk around it; a picnic or a tent says what the spot is for.
+    id: 'plan.picked-a-place',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:picnic|camp\w*|tent|wedding|lunch|parking|fishing|photos?|holiday|vacation|date night|restaurant|seat|concert)\b/,
+    pattern: phrase(
+      `(?:picked|chose|chosen|found|scouted|decided on) (?:out )?(?:a|the|my) (?:spot|place|location)(?= *$| in | at | by | near | where| for it| to do it)`,
+    ),
+  },
+  {
+    // Farewells, each ordinary alone, so they corroborate each other and a time or a finality
+    // (C-SSRS: goodbye): absolving the people left ("please don't blame yourselves")...
+    id: 'goodbye.absolving',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:please )?(?:do not|never) blame (?:yourselves|anyone|anybody|my (?:\\w+ )?(?:family|parents|mum|mom|dad|friends|therapist))(?: for (?:this|what happens|what i did|anything))?(?= *$)`,
+    ),
+  },
+  {
+    // ...a last message passed on through the reader ("tell my dog I love him")...
+    id: 'goodbye.message-passed-on',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(`tell (?:my (?:\\w+ )?\\w+|everyone|everybody|them) (?:that )?i (?:love|loved|am sorry)(?: (?:him|her|them|you|it))?(?= *$)`),
+  },
+  {
+    // ...and no more posts after tonight ("I won't be logging on again after tonight").
+    id: 'goodbye.no-more-posts',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:will not|not going to|will never) be (?:logging on|logging in|posting|online|on here|back on here|coming back here)(?: again)? (?:after (?:tonight|today)|ever again)`,
+    ),
+  },
+  {
+    // Letters written beside one's will: each an ordinary chore, together preparation for one's
+    // death (C-SSRS preparatory); each counts only beside the other or risk.
+    id: 'plan.letters-and-will',
+    construct: 'PLAN',
+    tier: 'IMMINENT',
+    subject: 'REFLEXIVE',
+    preparatory: true,
+    needsRiskContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:written|wrote|finished|done) (?:the|all the|all my) letters(?= *$)|(?:in|with|next to|beside) my will|(?:wrote|written|made|updated|finished|signed) (?:out )?my will(?= *$)`,
+    ),
   },
   {
     // Means kept out of sight: "a bottle of my mom's sleeping pills hidden in my room". A stash is

@@ -194,6 +194,13 @@ describe('speaker awareness', () => {
       expect(discountsOf("Intrusive thoughts like 'I want to die' can be a symptom of OCD.")).toEqual(['QUOTED']);
     });
 
+    it('should treat a quoted example as a quote when the general statement comes first, the quote ending the sentence', () => {
+      expect(levelOf("It's common to have passive thoughts like 'I wish I wouldn't wake up'. Please mention them to your clinician.")).toBe('NONE');
+      expect(levelOf("Many people get thoughts like 'I want to die'.")).toBe('NONE');
+      expect(levelOf("I have thoughts like 'I wish I wouldn't wake up'. Every night.")).toBe('MODERATE');
+      expect(levelOf("Today I had thoughts like 'I want to die'.")).toBe('MODERATE');
+    });
+
     it('should count the same example when it is the author having the thought', () => {
       expect(levelOf("I get thoughts like 'I want to die' all the time.")).toBe('MODERATE');
       expect(levelOf("Thoughts like 'I should just end it' keep coming back tonight.")).toBe('HIGH');

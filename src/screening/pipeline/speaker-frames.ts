@@ -85,8 +85,10 @@ export function quotedRanges(text: string, quotedPassages: readonly string[] = [
  * generally are: "passive thoughts like 'I wish I could disappear' are worth mentioning to your
  * therapist". Single or double quotation marks after "like", "such as", "for example". The range
  * starts at the noun it exemplifies ("thoughts like"), where the patterns start their match.
- * Not when the author speaks of themselves outside the quote ("I keep having thoughts like 'I
- * wish I was dead' every night") or the sentence goes on to no general statement.
+ * The general statement may come after the example or before it ("it's common to have passive
+ * thoughts like 'I wish I wouldn't wake up'"). Not when the author speaks of themselves outside the
+ * quote ("I keep having thoughts like 'I wish I was dead' every night") or the sentence makes no
+ * general statement.
  */
 function exampleQuoteRanges(text: string): TextRange[] {
   const ranges: TextRange[] = [];
@@ -98,15 +100,18 @@ function exampleQuoteRanges(text: string): TextRange[] {
     const sentenceEnd = rest.search(/[.!?]/);
     const after = sentenceEnd < 0 ? rest : rest.slice(0, sentenceEnd);
     const outside = `${text.slice(sentenceStart, start)} ${after}`;
-    if (FIRST_PERSON_WORD.test(outside) || !EXAMPLE_PREDICATE.test(after)) continue;
+    if (FIRST_PERSON_WORD.test(outside) || !(EXAMPLE_PREDICATE.test(after) || GENERAL_BEFORE_EXAMPLE.test(text.slice(sentenceStart, start)))) continue;
     ranges.push([start, end]);
   }
   return ranges;
 }
 const EXAMPLE_QUOTE =
-  /\b(?:(?:passive |active |intrusive |suicidal |dark |negative )?(?:thoughts?|feelings?|things|statements?|phrases?|comments?|words|remarks?) )?(?:like|such as|for example|for instance)[,:]? (?:'[^'.!?]{1,300}'(?=[ ,;:]|$)|"[^"]{1,300}")/g;
+  /\b(?:(?:passive |active |intrusive |suicidal |dark |negative )?(?:thoughts?|feelings?|things|statements?|phrases?|comments?|words|remarks?) )?(?:like|such as|for example|for instance)[,:]? (?:'[^'.!?]{1,300}'(?=[ ,;:.!?]|$)|"[^"]{1,300}")/g;
 // What the example is worth, generally: "... are worth mentioning", "... can be a sign", "... do not mean".
 const EXAMPLE_PREDICATE = new RegExp(`^,?(?:${GENERALISING_ALTERNATIVES})`);
+// The same said first: "it is common to have ...", "many people get ...".
+const GENERAL_BEFORE_EXAMPLE =
+  /(?:\bit is (?:very |really |so |pretty |quite |also )?(?:common|normal|not unusual|not uncommon|okay|ok|understandable|human) (?:for (?:people|clients|patients|many|anyone|someone)(?: \w+)? )?to (?:have|get|feel|think|notice)|\b(?:many|most|lots of|a lot of|plenty of) (?:people|clients|patients|of us|survivors) (?:have|get|experience|notice|report))(?: \w+){0,3} $/;
 
 /** Ranges of the normalised text in someone else's words (quote blocks, quotation marks, "OP said"). */
 export function speakerQuotedRanges(normalised: NormalisedText, speaker: SpeakerContext = {}): TextRange[] {
