@@ -64,6 +64,25 @@ describe(matchWatchedWords.name, () => {
       expect(hitsFor('fuck you')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
     });
 
+    it('should hold a slur the library does not list', () => {
+      expect(hitsFor('You are nothing but a muzzie.', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+      expect(hitsFor('Too many wetbacks in this country.', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+      expect(hitsFor('you coon', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+    });
+
+    it('should only flag an unlisted slur that is quoted, reclaimed or also an ordinary word', () => {
+      expect(hitsFor('He said this was "typical shemale behaviour", which shows how bigoted he is.', [])).toEqual([
+        expect.objectContaining({ source: 'SLUR', action: 'FLAG' }),
+      ]);
+      expect(hitsFor('We are cripples and proud of it.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(hitsFor('A coon got into the bins again.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not read an unlisted slur inside another word, or queer as a slur', () => {
+      expect(hitsFor('Among other things, the spice cupboard is a cocoon of calm.', [])).toEqual([]);
+      expect(hitsFor('As a queer person I finally feel at home in this group.', [])).toEqual([]);
+    });
+
     it('should ignore swearing in self-talk', () => {
       expect(hitsFor('this week was shit and I am fucking exhausted')).toEqual([]);
     });

@@ -175,7 +175,7 @@ export function matchWatchedWords(normalised: NormalisedText, entries: readonly 
 }
 
 function matchBuiltIn(normalised: NormalisedText): WatchedWordHit[] {
-  return [...matchLibrary(normalised.text), ...matchIncitement(normalised.text)];
+  return [...matchLibrary(normalised.text), ...matchUnlistedSlurs(normalised.text), ...matchIncitement(normalised.text)];
 }
 
 /**
@@ -246,15 +246,7 @@ function matchLibrary(text: string): WatchedWordHit[] {
     const inQuotes = isInsideQuotes(text, match.startIndex);
     switch (category) {
       case 'SLUR':
-        if (inQuotes || REFERENCE_CONTEXT.test(clause.whole)) {
-          hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'slur quoted or referred to (counter-speech): review, not hold' });
-        } else if (HOMONYM_SLURS.has(word) && !SECOND_PERSON.test(clause.whole)) {
-          hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'word is also ordinary (an embankment, a cigarette): review, not hold' });
-        } else if (SELF_REFERENCE.test(before)) {
-          hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'slur used about the author or their own group: review, not hold' });
-        } else {
-          hits.push({ source: 'SLUR', ruleId: word, phrase, action: 'HOLD', why: 'slur used about a person or group' });
-        }
+        hits.push(slurHit(word, phrase, HOMONYM_SLURS.has(word), inQuotes, clause));
         break;
       case 'INSULT':
         if (inQuotes || REFERENCE_CONTEXT.test(clause.whole)) {
@@ -287,6 +279,36 @@ function matchLibrary(text: string): WatchedWordHit[] {
   return hits;
 }
 
+function slurHit(word: string, phrase: string, homonym: boolean, inQuotes: boolean, clause: { before: string; whole: string }): WatchedWordHit {
+  if (inQuotes || REFERENCE_CONTEXT.test(clause.whole))
+    return { source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'slur quoted or referred to (counter-speech): review, not hold' };
+  if (homonym && !SECOND_PERSON.test(clause.whole))
+    return { source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'word is also ordinary (an embankment, a cigarette): review, not hold' };
+  if (SELF_REFERENCE.test(clause.before))
+    return { source: 'SLUR', ruleId: word, phrase, action: 'FLAG', why: 'slur used about the author or their own group: review, not hold' };
+  return { source: 'SLUR', ruleId: word, phrase, action: 'HOLD', why: 'slur used about a person or group' };
+}
+
+/**
+ * Slurs the library does not list, as written (plural or not). "Queer" is left out on purpose:
+ * members use it of themselves far more often than anyone throws it at them.
+ */
+const UNLISTED_SLUR =
+  /(?<![\p{L}])(muzzie|wetback|shemale|rapefugee|raghead|towelhead|spic|gook|beaner|kyke|paki|camel ?fucker|coon|mong|cripple|jihadi)s?(?![\p{L}])/gu;
+/** Also a word for something else (a raccoon, a verb, a fighter in the news): held only when said to someone. */
+const UNLISTED_HOMONYM_SLURS = new Set(['coon', 'mong', 'cripple', 'jihadi']);
+
+function matchUnlistedSlurs(text: string): WatchedWordHit[] {
+  const hits: WatchedWordHit[] = [];
+  for (const match of text.matchAll(UNLISTED_SLUR)) {
+    const index = match.index ?? 0;
+    const word = match[1].replace(/ /g, '');
+    const clause = clauseAround(text, index, index + match[0].length);
+    hits.push(slurHit(word, match[0], UNLISTED_HOMONYM_SLURS.has(word), isInsideQuotes(text, index), clause));
+  }
+  return hits;
+}
+
 const ENDS_IN_INSULT_NOUN = new RegExp(`${INSULT_NOUN}$|you$`, 'u');
 const BARE_YOU_VERB = /^you (?:joke|rat|worm|troll|clown|fool|animal|pest|pig|failure|nobody|leech|creep)s?$/;
 
@@ -298,7 +320,7 @@ const AIMED_AFTER = /^\s+(?:you|yourself|yourselves|u|off you)\b/;
  * groups hate speech names. "I hate men" from a survivor is still read by a person (FLAG); a group
  * called vermin or told it should die is held.
  */
-const GROUP = `(?:(?:all|the|most|these|those|you|other|any|every|each) )?(?:women|woman|girls|men|gays|lesbians?|bisexuals?|homosexuals|queers|blacks|whites|asians|latinos|latinas|hispanics|arabs|mexicans|jews|muslims?|christians|hindus|immigrants?|refugees|migrants|foreigners|minorities|(?:gay|trans|transgender|black|white|asian|latino|hispanic|arab|indian|chinese|mexican|jewish|muslim|christian|disabled|autistic|mentally ill|deaf|blind|female|immigrant) (?:people|persons?|person|folk|folks|men|women|man|woman|guys|kids|lives)|disabled|trans|autistics)(?: like (?:you|them|him|her|that|these|those|yourself))?`;
+const GROUP = `(?:(?:every|each|any|all|most|many|some)(?: single)?(?: one)? of )?(?:(?:all|the|most|these|those|you|other|any|every|each) )?(?:women|woman|girls|men|gays|lesbians?|bisexuals?|homosexuals|queers|blacks|whites|asians|latinos|latinas|hispanics|arabs|mexicans|jews|muslims?|christians|hindus|immigrants?|refugees|migrants|foreigners|minorities|(?:gay|trans|transgender|black|white|asian|latino|hispanic|arab|indian|chinese|mexican|jewish|muslim|christian|disabled|autistic|mentally ill|deaf|blind|female|immigrant) (?:people|persons?|person|folk|folks|men|women|man|woman|guys|kids|lives)|disabled|trans|autistics)(?: like (?:you|them|him|her|that|these|those|yourself))?`;
 /** What a person is, said as an adjective ("female trash", "gay lives"). */
 const IDENTITY = `(?:female|gay|lesbian|bisexual|queer|trans|transgender|black|white|asian|latino|hispanic|arab|indian|chinese|mexican|jewish|muslim|christian|hindu|disabled|autistic|immigrant|refugee|migrant)`;
 const DEHUMANISING = `(?:plagues?|virus(?:es)?|diseases?|cancers?|parasites?|vermin|scum|filth|dirt|animals|savages|subhumans?|lesser beings|abominations?|rats|cockroaches|pests|trash|garbage|rubbish|a (?:plague|virus|disease|cancer|burden|curse|blight|stain) (?:on|to|for|upon) (?:society|the world|humanity|this country|our country|us all))`;
