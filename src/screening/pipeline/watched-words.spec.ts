@@ -216,6 +216,43 @@ describe(matchWatchedWords.name, () => {
     });
   });
 
+  describe('calls for violence (normative threats)', () => {
+    const calls = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'CALL_FOR_VIOLENCE');
+
+    it('should hold violence wished on a group or made normal', () => {
+      for (const text of [
+        'Somebody should just stab those women.',
+        'I wish all immigrants would be shot in the street.',
+        'We would be better off if those Muslims were eradicated.',
+        'Gay people should be burned at the stake.',
+        'Murdering a trans person like you should be decriminalised.',
+        'Execution is the only solution for those refugees.',
+        'The world would be better off without disabled people like you.',
+        "I'd love to see those Jews suffer.",
+      ])
+        expect(calls(text)).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should only flag violence wished on one person, for a person to read', () => {
+      expect(calls('Someone should shoot him.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(calls('I wish you were dead.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit negation, counter-speech, figures of speech or the author in crisis', () => {
+      for (const text of [
+        'No women deserve to die.',
+        'Nobody should shoot those immigrants.',
+        'Saying "gay people should be burned at the stake" is disgusting.',
+        'Confront the sadness and murder it, or it will murder you.',
+        'I am going to kill them with kindness.',
+        'I want to shoot him a text before group.',
+        'I wish I was dead.',
+        'I am better off without him.',
+      ])
+        expect(calls(text)).toEqual([]);
+    });
+  });
+
   describe('spelling tricks', () => {
     it('should flag abuse hidden by a dropped, swapped or glued letter, for a person to read', () => {
       expect(hitsFor('Womn are scum.', [])).toEqual([expect.objectContaining({ source: 'GROUP_DEROGATION', action: 'FLAG' })]);

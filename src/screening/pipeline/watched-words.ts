@@ -10,7 +10,8 @@ export interface WatchedWordEntry {
   readonly action: 'HOLD' | 'FLAG';
 }
 
-export type WatchedWordSource = 'ADMIN_LIST' | 'SLUR' | 'DIRECTED_PROFANITY' | 'INCITEMENT_TO_SELF_HARM' | 'TARGETED_INSULT' | 'GROUP_DEROGATION';
+export type WatchedWordSource =
+  'ADMIN_LIST' | 'SLUR' | 'DIRECTED_PROFANITY' | 'INCITEMENT_TO_SELF_HARM' | 'TARGETED_INSULT' | 'GROUP_DEROGATION' | 'CALL_FOR_VIOLENCE';
 
 export interface WatchedWordHit {
   readonly source: WatchedWordSource;
@@ -328,6 +329,23 @@ const GROUP_VIOLENCE = new RegExp(
   `(?<![\\p{L}])(?:(?:kill|murder|exterminate|get rid of|wipe out|gas|hang|shoot|execute|eradicate|slaughter|lynch|beat up|burn) (?:all|every|each|more)? ?(?:of )?(?:(?:that|this) )?${GROUP}|(?:end|take) (?:every|all|each) ${GROUP}(?:'s|s') li(?:fe|ves)|death to (?:all )?${GROUP}|${GROUP} (?:should|must|ought to|deserve to|need to|have to|would be better off if they)(?: all| just| be made to)? (?:die|suffer|burn|rot|(?:be|get) (?:killed|executed|exterminated|shot|hanged|hung|gassed|wiped out|eradicated|locked up|caged|put down|removed from (?:society|this country)))|${GROUP} (?:are not|is not|are never|do not deserve to|does not deserve to) (?:worth (?:shit|anything|saving|a damn|living)|live|exist|be alive)|${GROUP} have no (?:value|place|right to (?:live|exist)))(?![\\p{L}])`,
   'gu',
 );
+/**
+ * Calls for violence, wished or made normal rather than threatened by the author ("someone should
+ * stab those women", "I wish they were all shot", "murdering X should be legal"): the crisis phase
+ * sends the author's own threats to a clinician; these are abuse. At a group they are held, as
+ * the group calls for harm above are; at one person ("someone should shoot him") they are often
+ * venting about someone who hurt the author, so a person reads them (FLAG).
+ */
+const VIOLENT_ACT = `(?:kill|murder|shoot|stab|strangle|hang|lynch|burn|drown|execute|gas|behead|butcher|slaughter|exterminate|eradicate|torture|beat up|bomb|massacre|wipe out|get rid of|put an end to|(?:snap|break|cut|slit) (?:the )?(?:necks?|throats?) of)`;
+const VIOLENT_DONE = `(?:killed|murdered|shot|stabbed|strangled|hanged|hung|lynched|burn(?:ed|t)(?: alive| at the stake)?|drowned|executed|gassed|beheaded|butchered|slaughtered|exterminated|eradicated|tortured|beaten(?: to death)?|bombed|massacred|wiped out|put down|dead|(?:had )?their (?:throats?|necks?) (?:cut|slit|snapped|broken))`;
+const HARMED_PERSON = `(?:you(?: all)?|him|her|them|that (?:man|woman|guy|girl|person|kid))`;
+const HARMED = `(?:${GROUP}|(?:those|these) kinds? of ${GROUP}|${HARMED_PERSON})`;
+const CALL_FOR_VIOLENCE = new RegExp(
+  `(?<![\\p{L}])(?:(?:(?<!\\b(?:it|this|that|which) )|(?=would be best|is best))(?:should|must|ought to|needs? to|has to|have to|would be best to|is best to|let us|lets|let's|how about we|what if we|why do not we|time to|going to|will|would love to|want to)(?: just| all| finally| simply| really)? ${VIOLENT_ACT} (?:all |every |each )?(?:one )?(?:of )?${HARMED}(?! (?:with kindness|with love|a (?:message|text|line|note|look)|an email))|(?:would love to|want to|can not wait to|hope to|wish i could|like to) see ${HARMED}(?: all)? (?:suffer|die|burn|hang|rot|${VIOLENT_DONE})|(?:wish|hope|pray|if only|can only hope)(?: that)? (?:someone|somebody) (?:would|will|could|should)(?: just)? ${VIOLENT_ACT} ${HARMED}|(?:wish|hope|pray|if only)(?: that)? (?:all )?${HARMED}(?: all)? (?:would|will|could|were|was|had|got|get)(?: all)?(?: be| get)? ${VIOLENT_DONE}|(?:better off|a better place|best) (?:if|when) (?:all )?${HARMED}(?: all)? (?:were|was|are|got|get|is)(?: all)? ${VIOLENT_DONE}|(?:the world|we|everyone|society|this country|humanity|the planet) (?:would|will) be (?:so much |much |a lot |a lot )?(?:better off|a better place|better) without ${GROUP}|${HARMED} (?:should|must|ought to|deserve to|need to|needs to|have to)(?: all| just| really)? be ${VIOLENT_DONE}|(?:killing|murdering|raping|shooting|lynching|stabbing|beating|torturing|hurting|attacking) (?:a |an |any |all )?${HARMED} (?:\\w+ ){0,3}?(?:should|must|ought to) (?:not be (?:illegal|a crime|punished)|be (?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded))|(?:execution|death|extermination|genocide|a bullet|the gas chambers?) (?:is|are) the (?:only|final|best) (?:solution|answer|option|cure) (?:for|to) ${HARMED}|${HARMED} will (?:all )?(?:die|suffer) (?:\\w+ ){0,3}?at (?:my|our) hands)(?![\\p{L}])`,
+  'gu',
+);
+const NAMES_A_GROUP = new RegExp(`(?<![\\p{L}])${GROUP}(?![\\p{L}])`, 'u');
+
 const GROUP_DEHUMANISED = new RegExp(
   `(?<![\\p{L}])${GROUP} (?:are|is)(?: (?:just|all|only|nothing but|no better than|such|so|simply|truly|really|literally|basically|a|an|the|worthless|absolute|complete|total|disgusting|filthy|utter|human|common))* (?:${DEHUMANISING}|${INSULT_NOUN})(?![\\p{L}])`,
   'gu',
@@ -366,6 +384,7 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
   const hits: WatchedWordHit[] = [];
   const rules: ReadonlyArray<{ pattern: RegExp; action: 'HOLD' | 'FLAG'; why: string }> = [
     { pattern: GROUP_VIOLENCE, action: 'HOLD', why: 'calls for harm to a group of people' },
+    { pattern: CALL_FOR_VIOLENCE, action: 'HOLD', why: 'calls for violence against people' },
     { pattern: GROUP_DEHUMANISED, action: 'HOLD', why: 'calls a group of people vermin, a disease or worse' },
     { pattern: IDENTITY_DEHUMANISED, action: 'FLAG', why: 'calls people trash for what they are: review, not hold' },
     { pattern: GROUP_PUT_DOWN, action: 'FLAG', why: 'hostility towards a group of people: review, not hold' },
@@ -380,10 +399,32 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
         continue;
       if (
         rule.pattern !== GROUP_DENIED &&
-        /\b(?:not|never)\b/.test(match[0].replace(/can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve/g, ''))
+        /\b(?:not|never)\b/.test(
+          match[0].replace(
+            /can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve|not be (?:illegal|a crime|punished)|why do not we/g,
+            '',
+          ),
+        )
       )
         continue;
-      hits.push({ source: 'GROUP_DEROGATION', ruleId: 'group-derogation', phrase: match[0], action: rule.action, why: rule.why });
+      if (rule.pattern === CALL_FOR_VIOLENCE && !NAMES_A_GROUP.test(match[0])) {
+        hits.push({
+          source: 'CALL_FOR_VIOLENCE',
+          ruleId: 'call-for-violence',
+          phrase: match[0],
+          action: 'FLAG',
+          why: 'calls for violence against a person: review, not hold',
+        });
+        break;
+      }
+      const source = rule.pattern === CALL_FOR_VIOLENCE ? 'CALL_FOR_VIOLENCE' : 'GROUP_DEROGATION';
+      hits.push({
+        source,
+        ruleId: source === 'CALL_FOR_VIOLENCE' ? 'call-for-violence' : 'group-derogation',
+        phrase: match[0],
+        action: rule.action,
+        why: rule.why,
+      });
       break;
     }
     if (hits.length > 0) break;
