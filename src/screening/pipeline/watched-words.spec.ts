@@ -216,6 +216,29 @@ describe(matchWatchedWords.name, () => {
     });
   });
 
+  describe('hate said of a group by pronoun', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should flag hate said of "they" once a group is named, for a person to read', () => {
+      for (const text of [
+        'I have met many women and I hate every single one of them.',
+        "Gay people think they're special. I hate them.",
+        "Immigrants are nothing like us and that's why they deserve to die.",
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Muslims might look human but they are just parasites.')[0].why).toContain('reading "they" as "muslims"');
+    });
+
+    it('should not hit kind words, denials or posts that name no group', () => {
+      for (const text of [
+        'The women at group are kind, they are not stupid and they never judge me.',
+        'Trans people visited and they made me feel welcome.',
+        'My parents think I hate them.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+  });
+
   describe('calls for violence (normative threats)', () => {
     const calls = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'CALL_FOR_VIOLENCE');
 

@@ -436,7 +436,34 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
 function withTargetedInsults(normalised: NormalisedText, hits: WatchedWordHit[]): WatchedWordHit[] {
   if (hits.some((hit) => hit.action === 'HOLD')) return hits;
   const aimed = [...matchTargetedInsults(normalised.text), ...matchNamedInsults(normalised)];
-  return aimed.some((hit) => hit.action === 'HOLD') ? [...hits, ...aimed] : [...hits, ...aimed, ...matchGroupDerogation(normalised.text)];
+  if (aimed.some((hit) => hit.action === 'HOLD')) return [...hits, ...aimed];
+  const group = matchGroupDerogation(normalised.text);
+  return [...hits, ...aimed, ...(group.length > 0 ? group : matchGroupDerogationByPronoun(normalised.text))];
+}
+
+const GROUP_NAMED = new RegExp(`(?<![\\p{L}])${GROUP}(?![\\p{L}])`, 'u');
+const GROUP_PRONOUN = /(?<![\p{L}'])(?:they|them)(?![\p{L}'])/gu;
+
+/**
+ * Hate said of a group by pronoun once the group is named ("I have met many women and I hate every
+ * one of them", "Gay people think they are special. I hate them."): "they" and "them" after the
+ * first group the post names are read as that group. Who "they" are is a guess, so what only this
+ * reading shows is flagged for a person and never holds a post.
+ */
+function matchGroupDerogationByPronoun(text: string): WatchedWordHit[] {
+  const named = GROUP_NAMED.exec(text);
+  if (!named) return [];
+  const end = named.index + named[0].length;
+  const group = named[0]
+    .replace(/^(?:(?:every|each|any|all|most|many|some)(?: single)?(?: one)? of )?(?:(?:all|the|most|these|those|you|other|any|every|each) )?/, '')
+    .replace(/ like \w+$/, '');
+  const after = text.slice(end).replace(GROUP_PRONOUN, group);
+  if (after === text.slice(end)) return [];
+  return matchGroupDerogation(text.slice(0, end) + after).map((hit) => ({
+    ...hit,
+    action: 'FLAG' as const,
+    why: `${hit.why}, reading "they" as "${group}": review, not hold`,
+  }));
 }
 
 /** "River is a pathetic loser": the word before "is" must be capitalised in what the author wrote, and not a role or pronoun. */
