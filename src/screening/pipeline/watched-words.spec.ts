@@ -216,6 +216,46 @@ describe(matchWatchedWords.name, () => {
     });
   });
 
+  describe('implicit derogation, stereotypes, rage and profanity at a group', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should hold a group called by a profane insult', () => {
+      expect(group('Immigrants are all complete assholes.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should flag comparisons with animals or waste, pinned traits and rage, for a person to read', () => {
+      for (const text of [
+        'Muslims belong in a zoo.',
+        'My dog is smarter than any trans person could ever be.',
+        'Disabled people should be dumped in a landfill.',
+        'Never trust a woman.',
+        'I would rather die than date a black person.',
+        "It's in gay people's nature to be uncivilised.",
+        'Only immigrants are that violent and cruel.',
+        'Typical of a woman to be that stupid.',
+        'Refugees with any power are a threat to civilisation.',
+        'Jews like you make me furious.',
+        'I absolutely abhor all Muslims.',
+        'There is nothing worse than a trans person.',
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit pets, objects, a survivor talking about trust, or warm words', () => {
+      for (const text of [
+        'My dog is smarter than me some days, honestly.',
+        'These old clothes belong in a landfill.',
+        'I never trust men after what happened to me.',
+        'Trans people make me feel safe here.',
+        'Women in my group make me so happy.',
+        'There is nothing worse than a panic attack on the bus.',
+        'Only women were at group today and it was lovely.',
+        'Saying "Muslims belong in a zoo" is vile.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+  });
+
   describe('hate said of a group by pronoun', () => {
     const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
 

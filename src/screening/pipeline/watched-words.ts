@@ -373,6 +373,37 @@ const GROUP_DENIED = new RegExp(
   'gu',
 );
 
+/** Profanity as a name for people ("all complete assholes"): held at a group as the insult nouns above are. */
+const PROFANE_NOUN = `(?:assholes?|arseholes?|bastards?|scumbags?|shitheads?|dickheads?|pricks?|cunts?|twats?|wankers?|motherfuckers?|fuckers?|shitty (?:human beings|people)|fucked in the head)`;
+const GROUP_PROFANED = new RegExp(
+  `(?<![\\p{L}])${GROUP}(?: (?:really|truly|all|just|simply|honestly))? (?:are|is)(?: (?:just|all|always|so|such|really|truly|seriously|simply|totally|completely|absolutely|utterly|a bunch of|nothing but|complete|absolute|total|massive|utter|fucking|annoying))* ${PROFANE_NOUN}(?![\\p{L}])`,
+  'gu',
+);
+
+/** A trait pinned on a whole group by what they are ("it is in their nature", "typical of a X", "only X are that cruel"). */
+const GROUP_TRAIT = `(?:${INSULT_ADJECTIVE}|violent|cruel|uncivili[sz]ed|filthy|dirty|savage|primitive|inferior|evil|brainless|lazy|greedy|revolting|an? (?:\\w+ )?(?:${INSULT_NOUN}|${PROFANE_NOUN})|(?:(?:complete|absolute|total|utter|such) )?${PROFANE_NOUN})`;
+const GROUP_STEREOTYPED = new RegExp(
+  `(?<![\\p{L}])(?:typical of (?:a |an )?${GROUP} to be(?: such| that| so)?|(?:it is )?in (?:a |an )?${GROUP}(?:'s|s'|') nature to be(?: so| that| such)?|${GROUP} (?:can not|can never) (?:help|stop) themselves (?:but |from )?(?:be|being)(?: so| such| absolutely| completely| totally)?|only ${GROUP} (?:are|is|can be) (?:that|so|this)|no one (?:else )?is as \\w+ as ${GROUP}|${GROUP} (?:really|truly|all|clearly) (?:are|is)(?: so| all)?|${GROUP}(?: with any power| being in charge| in power)? (?:are|is) (?:a|the) (?:threat|danger|menace|plague) to) (?:${GROUP_TRAIT}|(?:civili[sz]ation|society|our country|this country|us all|everyone))(?![\\p{L}])`,
+  'gu',
+);
+
+/** Feelings of rage or disgust at a group ("X make me furious", "I abhor X", "nothing worse than a X"). */
+const GROUP_RESENTED = new RegExp(
+  `(?<![\\p{L}])(?:(?:i|we) (?:\\w+ )?(?:abhor|resent) (?:all |every )?${GROUP}|(?:so |really )?sick (?:and tired )?of (?:being around |seeing |dealing with )?${GROUP}|(?:there is )?nothing (?:in the world )?(?:worse|more (?:disgusting|annoying|pathetic)) than (?:a |an |your kind|)${GROUP}|nothing (?:in the world )?(?:i|we) (?:like|hate) (?:less|more) than (?:a |an )?${GROUP}|${GROUP} (?:\\w+ ){0,4}?(?:make|makes|fill|fills) (?:me|us) (?:so |really |fucking )?(?:angry|furious|mad|enraged|boil|with (?:\\w+ ){0,2}?(?:rage|anger|hatred|disgust))|(?:scorn|contempt|hatred|disgust|loathing) (?:i|we) (?:feel|have) (?:for|towards?) ${GROUP})(?![\\p{L}])`,
+  'gu',
+);
+
+/**
+ * Implicit derogation: a group compared with animals or waste without a slur ("X belong in a zoo",
+ * "my dog is smarter than any X", "should be dumped in a landfill", "never trust a X"). Each shape is
+ * one a moderator knows, but none is certain alone, so a person reads it (FLAG).
+ */
+const ANIMAL = `(?:dogs?|cats?|monkeys?|apes?|pigs?|rats?|insects?|bugs?|cockroach(?:es)?|animals?|goldfish|hamsters?|chimps?|donkeys?)`;
+const GROUP_IMPLIED = new RegExp(
+  `(?<![\\p{L}])(?:${GROUP} (?:\\w+ ){0,3}?belongs? (?:in|on) (?:a |the )?(?:zoo|cage|kennel|barn|farm|landfill|dump|trash|bin|gutter|sewer|jungle)|${GROUP} (?:\\w+ ){0,3}?(?:should|must|need to|ought to) be (?:dumped|thrown|taken|sent|kept|locked|put|caged)(?: \\w+){0,3}? (?:in|into|to|at) (?:a |the )?(?:landfill|dump|trash|bin|vet|zoo|cage|kennel|sewer|gutter)|${ANIMAL} (?:\\w+ ){0,2}?(?:is|are|has|have|would be) (?:so much |much |far |way )?(?:smarter|more intelligent|more valuable|worth more|more useful|more human|cleaner|better) than (?:that of |those of )?(?:\\w+ ){0,4}?${GROUP}|(?:(?:do not|can not) see )?(?:no|any|the) difference between (?:a |an )?(?:dead )?${ANIMAL} and (?:a |an )?(?:dead )?${GROUP}|care (?:more|less) about (?:the )?(?:dirt|trash|garbage|shit|mud|insects|rats|bugs)(?: \\w+){0,4}? than (?:about )?${GROUP}|^\\s*never trust (?:\\w+ ){0,5}?(?:a |an |any )?${GROUP}|(?:rather|prefer to) (?:die|have cancer|be dead|starve|eat (?:dirt|shit|glass)) than (?:\\w+ ){0,3}?(?:date|marry|touch|be near|be anywhere near|sit next to|live next to|work with|be friends with|talk to|be around|share a room with) (?:a |an |any )?${GROUP}|never (?:eat|drink|touch)(?: \\w+){0,5}? (?:touched|cooked|made|prepared|served) by (?:a |an |any )?${GROUP}|(?:allowing|letting|putting|having|electing|hiring) (?:any more |more |a |an )?${GROUP}(?: \\w+){0,3}? (?:will|would) (?:ruin|destroy|doom)|(?:putting|having|electing) (?:a |an )?${GROUP} in charge (?:is|would be) (?:the (?:biggest|worst) mistake|a (?:mistake|disaster)))(?![\\p{L}])`,
+  'gum',
+);
+
 /** Before the match in its clause: negation or counter-speech ("we must not let", "stop saying"). */
 const GROUP_NEGATED = /\b(?:not|never|no one|nobody|no|stop|against|condemn|condemns|oppose|opposes)\b(?:\s+\w+){0,4}\s*$/;
 
@@ -386,7 +417,11 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
     { pattern: GROUP_VIOLENCE, action: 'HOLD', why: 'calls for harm to a group of people' },
     { pattern: CALL_FOR_VIOLENCE, action: 'HOLD', why: 'calls for violence against people' },
     { pattern: GROUP_DEHUMANISED, action: 'HOLD', why: 'calls a group of people vermin, a disease or worse' },
+    { pattern: GROUP_PROFANED, action: 'HOLD', why: 'calls a group of people by a profane insult' },
     { pattern: IDENTITY_DEHUMANISED, action: 'FLAG', why: 'calls people trash for what they are: review, not hold' },
+    { pattern: GROUP_STEREOTYPED, action: 'FLAG', why: 'pins a bad trait on a group of people: review, not hold' },
+    { pattern: GROUP_RESENTED, action: 'FLAG', why: 'rage or disgust at a group of people: review, not hold' },
+    { pattern: GROUP_IMPLIED, action: 'FLAG', why: 'compares a group of people with animals or waste: review, not hold' },
     { pattern: GROUP_PUT_DOWN, action: 'FLAG', why: 'hostility towards a group of people: review, not hold' },
     { pattern: GROUP_DENIED, action: 'FLAG', why: 'denies a group of people equal worth or rights: review, not hold' },
   ];
@@ -401,7 +436,7 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
         rule.pattern !== GROUP_DENIED &&
         /\b(?:not|never)\b/.test(
           match[0].replace(
-            /can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve|not be (?:illegal|a crime|punished)|why do not we/g,
+            /can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve|not be (?:illegal|a crime|punished)|why do not we|never trust|never (?:eat|drink|touch)|(?:do not|can not) see (?:any|no) difference|can (?:not|never) (?:help|stop) themselves/g,
             '',
           ),
         )
