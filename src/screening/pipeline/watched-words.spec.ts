@@ -74,13 +74,15 @@ describe(matchWatchedWords.name, () => {
       expect(hitsFor('He said this was "typical shemale behaviour", which shows how bigoted he is.', [])).toEqual([
         expect.objectContaining({ source: 'SLUR', action: 'FLAG' }),
       ]);
-      expect(hitsFor('We are cripples and proud of it.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(hitsFor('We are muzzies and proud of it.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
       expect(hitsFor('A coon got into the bins again.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
     });
 
     it('should not read an unlisted slur inside another word, or queer as a slur', () => {
       expect(hitsFor('Among other things, the spice cupboard is a cocoon of calm.', [])).toEqual([]);
       expect(hitsFor('As a queer person I finally feel at home in this group.', [])).toEqual([]);
+      expect(hitsFor("Don't let self-doubt cripple you.", [])).toEqual([]);
+      expect(hitsFor('The news said a jihadi group was behind it.', [])).toEqual([]);
     });
 
     it('should ignore swearing in self-talk', () => {

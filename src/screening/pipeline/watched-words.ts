@@ -292,12 +292,16 @@ function slurHit(word: string, phrase: string, homonym: boolean, inQuotes: boole
 
 /**
  * Slurs the library does not list, as written (plural or not). "Queer" is left out on purpose:
- * members use it of themselves far more often than anyone throws it at them.
+ * members use it of themselves far more often than anyone throws it at them; "jihadi" too, a
+ * word of the news far more often than an insult.
  */
 const UNLISTED_SLUR =
-  /(?<![\p{L}])(muzzie|wetback|shemale|rapefugee|raghead|towelhead|spic|gook|beaner|kyke|paki|camel ?fucker|coon|mong|cripple|jihadi)s?(?![\p{L}])/gu;
-/** Also a word for something else (a raccoon, a verb, a fighter in the news): held only when said to someone. */
-const UNLISTED_HOMONYM_SLURS = new Set(['coon', 'mong', 'cripple', 'jihadi']);
+  /(?<![\p{L}])(muzzie|wetback|shemale|rapefugee|raghead|towelhead|spic|gook|beaner|kyke|paki|camel ?fucker|coon|mong|cripple)s?(?![\p{L}])/gu;
+/** Also a word for something else (a raccoon, a verb, "Mong Kok", "gobbledy gook"): held only when said to someone. */
+const UNLISTED_HOMONYM_SLURS = new Set(['coon', 'mong', 'cripple', 'gook']);
+/** Before a homonym: the words that make it a name for a person ("a cripple", "you coon"), not a verb or a place. */
+const NAMING_A_PERSON =
+  /\b(?:a|an|the|you|ya|u|some|that|this|those|these|fucking|stupid|dumb|little|old|my|your|his|her|their|our|typical|many|of|bunch of)\s+$/;
 
 function matchUnlistedSlurs(text: string): WatchedWordHit[] {
   const hits: WatchedWordHit[] = [];
@@ -305,6 +309,7 @@ function matchUnlistedSlurs(text: string): WatchedWordHit[] {
     const index = match.index ?? 0;
     const word = match[1].replace(/ /g, '');
     const clause = clauseAround(text, index, index + match[0].length);
+    if (UNLISTED_HOMONYM_SLURS.has(word) && !NAMING_A_PERSON.test(clause.before)) continue;
     hits.push(slurHit(word, match[0], UNLISTED_HOMONYM_SLURS.has(word), isInsideQuotes(text, index), clause));
   }
   return hits;
