@@ -70,10 +70,12 @@ describe(matchWatchedWords.name, () => {
       expect(hitsFor('you coon', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
     });
 
-    it('should only flag an unlisted slur that is quoted, reclaimed or also an ordinary word', () => {
-      expect(hitsFor('He said this was "typical shemale behaviour", which shows how bigoted he is.', [])).toEqual([
-        expect.objectContaining({ source: 'SLUR', action: 'FLAG' }),
-      ]);
+    it('should not hit an unlisted slur quoted or named in counter-speech', () => {
+      expect(hitsFor('He said this was "typical shemale behaviour", which shows how bigoted he is.', [])).toEqual([]);
+      expect(hitsFor("It's really not okay to be calling people muzzie.", [])).toEqual([]);
+    });
+
+    it('should only flag an unlisted slur that is reclaimed or also an ordinary word', () => {
       expect(hitsFor('We are muzzies and proud of it.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
       expect(hitsFor('A coon got into the bins again.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
     });
@@ -278,6 +280,19 @@ describe(matchWatchedWords.name, () => {
         'My parents think I hate them.',
       ])
         expect(group(text)).toEqual([]);
+    });
+  });
+
+  describe("a client's self-talk", () => {
+    it("should not hit distress said of oneself or of one's own group", () => {
+      for (const text of [
+        'I am worthless and I hate myself.',
+        'I feel like a burden, everyone would be better off without me.',
+        'Gay people like me should just die, that is what my head tells me.',
+        'I am trans and honestly I hate them, my parents.',
+        'My dog is smarter than me.',
+      ])
+        expect(hitsFor(text, [])).toEqual([]);
     });
   });
 

@@ -310,7 +310,12 @@ function matchUnlistedSlurs(text: string): WatchedWordHit[] {
     const word = match[1].replace(/ /g, '');
     const clause = clauseAround(text, index, index + match[0].length);
     if (UNLISTED_HOMONYM_SLURS.has(word) && !NAMING_A_PERSON.test(clause.before)) continue;
-    hits.push(slurHit(word, match[0], UNLISTED_HOMONYM_SLURS.has(word), isInsideQuotes(text, index), clause));
+    // Quoted or named to object to it, it is counter-speech; unlike the library's slurs (flagged so
+    // that a person sees them), these add no flag: on HateCheck they would be a third more flags on
+    // non-hateful posts, all of them people objecting to the word.
+    const inQuotes = isInsideQuotes(text, index);
+    if (inQuotes || REFERENCE_CONTEXT.test(clause.whole)) continue;
+    hits.push(slurHit(word, match[0], UNLISTED_HOMONYM_SLURS.has(word), inQuotes, clause));
   }
   return hits;
 }
@@ -492,7 +497,8 @@ const GROUP_PRONOUN = /(?<![\p{L}'])(?:they|them)(?![\p{L}'])/gu;
  */
 function matchGroupDerogationByPronoun(text: string): WatchedWordHit[] {
   const named = GROUP_NAMED.exec(text);
-  if (!named) return [];
+  // "I am trans and they hate me": the group is the author's own, and "they" are someone else.
+  if (!named || SELF_REFERENCE.test(text.slice(0, named.index)) || /\bas an? $/.test(text.slice(0, named.index))) return [];
   const end = named.index + named[0].length;
   const group = named[0]
     .replace(/^(?:(?:every|each|any|all|most|many|some)(?: single)?(?: one)? of )?(?:(?:all|the|most|these|those|you|other|any|every|each) )?/, '')
