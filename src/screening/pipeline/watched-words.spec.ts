@@ -87,6 +87,11 @@ describe(matchWatchedWords.name, () => {
       expect(hitsFor('The news said a jihadi group was behind it.', [])).toEqual([]);
     });
 
+    it('should flag an insult word used as a name for a kind of person', () => {
+      expect(hitsFor('Typical bitch behaviour.', [])).toEqual([expect.objectContaining({ source: 'DIRECTED_PROFANITY', action: 'FLAG' })]);
+      expect(hitsFor('We need to quit acting like a bunch of dickheads.', [])).toEqual([]);
+    });
+
     it('should ignore swearing in self-talk', () => {
       expect(hitsFor('this week was shit and I am fucking exhausted')).toEqual([]);
     });
@@ -273,6 +278,17 @@ describe(matchWatchedWords.name, () => {
       expect(group('Muslims might look human but they are just parasites.')[0].why).toContain('reading "they" as "muslims"');
     });
 
+    it('should read "they" as a group named after it', () => {
+      expect(group('They are all complete assholes. Needless to say they are women.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Of course they are stupid. They are immigrants after all.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('They are my friends. They are women and they are wonderful.')).toEqual([]);
+    });
+
+    it('should take a negated question that asserts as the author speaking', () => {
+      expect(group('Is it not obvious that I hate Muslims?')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Do people really not realise that trans people are disgusting?')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
     it('should not hit kind words, denials or posts that name no group', () => {
       for (const text of [
         'The women at group are kind, they are not stupid and they never judge me.',
@@ -316,6 +332,13 @@ describe(matchWatchedWords.name, () => {
     it('should only flag violence wished on one person, for a person to read', () => {
       expect(calls('Someone should shoot him.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
       expect(calls('I wish you were dead.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(calls('You deserve to suffer.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(calls('You do not deserve to suffer like this.')).toEqual([]);
+    });
+
+    it('should hold violence put as a question', () => {
+      expect(calls('What if we just killed all immigrants?')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(calls("How about we cut these trans people's throats?")).toEqual([expect.objectContaining({ action: 'HOLD' })]);
     });
 
     it('should not hit negation, counter-speech, figures of speech or the author in crisis', () => {

@@ -254,6 +254,14 @@ function matchLibrary(text: string): WatchedWordHit[] {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'FLAG', why: 'insult quoted or referred to: review, not hold' });
         } else if (SECOND_PERSON.test(clause.whole) || THIRD_PERSON_TARGET.test(before)) {
           hits.push({ source: 'DIRECTED_PROFANITY', ruleId: word, phrase, action: 'HOLD', why: 'insult aimed at a person' });
+        } else if (KIND_OF_PERSON.test(before)) {
+          hits.push({
+            source: 'DIRECTED_PROFANITY',
+            ruleId: word,
+            phrase,
+            action: 'FLAG',
+            why: 'insult used as a name for a kind of person: review, not hold',
+          });
         }
         break;
       case 'SWEAR':
@@ -301,7 +309,7 @@ const UNLISTED_SLUR =
 const UNLISTED_HOMONYM_SLURS = new Set(['coon', 'mong', 'cripple', 'gook']);
 /** Before a homonym: the words that make it a name for a person ("a cripple", "you coon"), not a verb or a place. */
 const NAMING_A_PERSON =
-  /\b(?:a|an|the|you|ya|u|some|that|this|those|these|fucking|stupid|dumb|little|old|my|your|his|her|their|our|typical|many|of|bunch of)\s+$/;
+  /\b(?:a|an|the|you|ya|u|some|that|this|those|these|fucking|stupid|dumb|little|old|my|your|his|her|their|our|typical|many|of|bunch of|common|another)\s+$/;
 
 function matchUnlistedSlurs(text: string): WatchedWordHit[] {
   const hits: WatchedWordHit[] = [];
@@ -319,6 +327,9 @@ function matchUnlistedSlurs(text: string): WatchedWordHit[] {
   }
   return hits;
 }
+
+/** Before an insult word: it names a kind of person ("typical bitch behaviour", "too many sluts"), not a thing or a mood. */
+const KIND_OF_PERSON = /(?<!\blike )\b(?:typical|just another|a bunch of|too many|so many|all these|all those)\s+(?:\w+\s+)?$/;
 
 const ENDS_IN_INSULT_NOUN = new RegExp(`${INSULT_NOUN}$|you$`, 'u');
 const BARE_YOU_VERB = /^you (?:joke|rat|worm|troll|clown|fool|animal|pest|pig|failure|nobody|leech|creep)s?$/;
@@ -351,17 +362,17 @@ const VIOLENT_DONE = `(?:killed|murdered|shot|stabbed|strangled|hanged|hung|lync
 const HARMED_PERSON = `(?:you(?: all)?|him|her|them|that (?:man|woman|guy|girl|person|kid))`;
 const HARMED = `(?:${GROUP}|(?:those|these) kinds? of ${GROUP}|${HARMED_PERSON})`;
 const CALL_FOR_VIOLENCE = new RegExp(
-  `(?<![\\p{L}])(?:(?:(?<!\\b(?:it|this|that|which) )|(?=would be best|is best))(?:should|must|ought to|needs? to|has to|have to|would be best to|is best to|let us|lets|let's|how about we|what if we|why do not we|time to|going to|will|would love to|want to)(?: just| all| finally| simply| really)? ${VIOLENT_ACT} (?:all |every |each )?(?:one )?(?:of )?${HARMED}(?! (?:with kindness|with love|a (?:message|text|line|note|look)|an email))|(?:would love to|want to|can not wait to|hope to|wish i could|like to) see ${HARMED}(?: all)? (?:suffer|die|burn|hang|rot|${VIOLENT_DONE})|(?:wish|hope|pray|if only|can only hope)(?: that)? (?:someone|somebody) (?:would|will|could|should)(?: just)? ${VIOLENT_ACT} ${HARMED}|(?:wish|hope|pray|if only)(?: that)? (?:all )?${HARMED}(?: all)? (?:would|will|could|were|was|had|got|get)(?: all)?(?: be| get)? ${VIOLENT_DONE}|(?:better off|a better place|best) (?:if|when) (?:all )?${HARMED}(?: all)? (?:were|was|are|got|get|is)(?: all)? ${VIOLENT_DONE}|(?:the world|we|everyone|society|this country|humanity|the planet) (?:would|will) be (?:so much |much |a lot |a lot )?(?:better off|a better place|better) without ${GROUP}|${HARMED} (?:should|must|ought to|deserve to|need to|needs to|have to)(?: all| just| really)? be ${VIOLENT_DONE}|(?:killing|murdering|raping|shooting|lynching|stabbing|beating|torturing|hurting|attacking) (?:a |an |any |all )?${HARMED} (?:\\w+ ){0,3}?(?:should|must|ought to) (?:not be (?:illegal|a crime|punished)|be (?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded))|(?:execution|death|extermination|genocide|a bullet|the gas chambers?) (?:is|are) the (?:only|final|best) (?:solution|answer|option|cure) (?:for|to) ${HARMED}|${HARMED} will (?:all )?(?:die|suffer) (?:\\w+ ){0,3}?at (?:my|our) hands)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:(?<!\\b(?:it|this|that|which) )|(?=would be best|is best))(?:should|must|ought to|needs? to|has to|have to|would be best to|is best to|let us|lets|let's|how about we|what if we|why do not we|time to|going to|will|would love to|want to)(?: just| all| finally| simply| really)? ${VIOLENT_ACT} (?:all |every |each )?(?:one )?(?:of )?${HARMED}(?! (?:with kindness|with love|a (?:message|text|line|note|look)|an email))|(?:would love to|want to|can not wait to|hope to|wish i could|like to) see ${HARMED}(?: all)? (?:suffer|die|burn|hang|rot|${VIOLENT_DONE})|(?:wish|hope|pray|if only|can only hope)(?: that)? (?:someone|somebody) (?:would|will|could|should)(?: just)? ${VIOLENT_ACT} ${HARMED}|(?:wish|hope|pray|if only)(?: that)? (?:all )?${HARMED}(?: all)? (?:would|will|could|were|was|had|got|get)(?: all)?(?: be| get)? ${VIOLENT_DONE}|(?:better off|a better place|best) (?:if|when) (?:all )?${HARMED}(?: all)? (?:were|was|are|got|get|is)(?: all)? ${VIOLENT_DONE}|(?:the world|we|everyone|society|this country|humanity|the planet) (?:would|will) be (?:so much |much |a lot |a lot )?(?:better off|a better place|better) without ${GROUP}|${HARMED} (?:should|must|ought to|deserve to|need to|needs to|have to)(?: all| just| really)? be ${VIOLENT_DONE}|(?:killing|murdering|raping|shooting|lynching|stabbing|beating|torturing|hurting|attacking) (?:a |an |any |all )?${HARMED} (?:\\w+ ){0,3}?(?:should|must|ought to) (?:not be (?:illegal|a crime|punished)|be (?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded))|(?:execution|death|extermination|genocide|a bullet|the gas chambers?) (?:is|are) the (?:only|final|best) (?:solution|answer|option|cure) (?:for|to) ${HARMED}|${HARMED} will (?:all )?(?:die|suffer) (?:\\w+ ){0,3}?at (?:my|our) hands|what if (?:we|someone|somebody) (?:just )?${VIOLENT_DONE} (?:all |every )?(?:of )?${HARMED}|(?:cut|slit|snap|break) (?:all )?${GROUP}(?:'s|s'|') (?:throats?|necks?)|${HARMED} (?:deserve|deserves) to (?:die|suffer|rot|burn|be ${VIOLENT_DONE}))(?![\\p{L}])`,
   'gu',
 );
 const NAMES_A_GROUP = new RegExp(`(?<![\\p{L}])${GROUP}(?![\\p{L}])`, 'u');
 
 const GROUP_DEHUMANISED = new RegExp(
-  `(?<![\\p{L}])${GROUP} (?:are|is)(?: (?:just|all|only|nothing but|no better than|such|so|simply|truly|really|literally|basically|a|an|the|worthless|absolute|complete|total|disgusting|filthy|utter|human|common))* (?:${DEHUMANISING}|${INSULT_NOUN})(?![\\p{L}])`,
+  `(?<![\\p{L}])${GROUP} (?:are|is)(?: (?:just|all|only|still|nothing but|no better than|such|so|simply|truly|really|literally|basically|a|an|the|worthless|absolute|complete|total|disgusting|filthy|utter|human|common))* (?:${DEHUMANISING}|${INSULT_NOUN})(?![\\p{L}])`,
   'gu',
 );
 const GROUP_PUT_DOWN = new RegExp(
-  `(?<![\\p{L}])(?:${GROUP} (?:are|is)(?: (?:just|all|always|so|such|really|truly|without a doubt|by far|simply|totally|completely|absolutely|utterly|incredibly|extremely|very|fucking))* (?:${INSULT_ADJECTIVE}|the (?:stupidest|dumbest|ugliest|worst|most (?:disgusting|pathetic|useless|worthless)))|(?:i|we) (?:\\w+ ){0,2}?(?:hate|despise|loathe|detest|can not stand|am disgusted by|are disgusted by|feel (?:nothing but )?(?:contempt|disgust|hatred|scorn) for|have no (?:respect|compassion|sympathy|empathy)(?: at all| whatsoever)? for)(?! (?:that|it|when|how|the way|what|being)\\b) (?:\\w+ ){0,2}?${GROUP}|(?:disgusted|sickened|repulsed|revolted) by (?:all )?(?:the )?${GROUP}|(?:have|feel) (?:so much |such |nothing but |only |pure |a lot of )?(?:contempt|disgust|hatred|hate|scorn|disdain|loathing) (?:for|towards?) (?:\\w+ ){0,2}?${GROUP}|${GROUP} (?:\\w+ ){0,2}?(?:disgust|sicken|repulse|revolt) (?:me|us)|${GROUP} (?:\\w+ ){0,2}?make (?:me|us) (?:so |really |fucking )?sick|fuck (?:all |every |each )?${GROUP}|${GROUP} (?:should|can|must|need to)(?: all| just)? (?:go )?(?:fuck (?:off|themselves)|get the fuck out|shut the fuck up))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${GROUP} (?:are|is)(?: (?:just|all|always|still|too|pretty|so|such|really|truly|without a doubt|by far|simply|totally|completely|absolutely|utterly|incredibly|extremely|very|fucking))* (?:${INSULT_ADJECTIVE}|the (?:stupidest|dumbest|ugliest|worst|most (?:disgusting|pathetic|useless|worthless)))|(?:i|we) (?:\\w+ ){0,2}?(?:hate|despise|loathe|detest|can not stand|am disgusted by|are disgusted by|feel (?:nothing but )?(?:contempt|disgust|hatred|scorn) for|have no (?:respect|compassion|sympathy|empathy)(?: at all| whatsoever)? for)(?! (?:that|it|when|how|the way|what|being)\\b) (?:\\w+ ){0,2}?${GROUP}|(?:disgusted|sickened|repulsed|revolted) by (?:all )?(?:the )?${GROUP}|(?:have|feel) (?:so much |such |nothing but |only |pure |a lot of )?(?:contempt|disgust|hatred|hate|scorn|disdain|loathing) (?:for|towards?) (?:\\w+ ){0,2}?${GROUP}|${GROUP} (?:\\w+ ){0,2}?(?:disgusts?|sickens?|repulses?|revolts?) (?:me|us)|${GROUP} (?:\\w+ ){0,2}?make (?:me|us) (?:so |really |fucking )?sick|fuck (?:all |every |each )?${GROUP}|${GROUP} (?:should|can|must|need to)(?: all| just)? (?:go )?(?:fuck (?:off|themselves)|get the fuck out|shut the fuck up))(?![\\p{L}])`,
   'gu',
 );
 /**
@@ -417,6 +428,10 @@ const GROUP_IMPLIED = new RegExp(
 /** Before the match in its clause: negation or counter-speech ("we must not let", "stop saying"). */
 const GROUP_NEGATED = /\b(?:not|never|no one|nobody|no|stop|against|condemn|condemns|oppose|opposes)\b(?:\s+\w+){0,4}\s*$/;
 
+/** A negated question that asserts ("is it not obvious that", "do people really not realise that"): the hate is the author's. */
+const RHETORICAL_QUESTION =
+  /\b(?:is it not|is not it|do (?:people|you|they) (?:really |still )?not|does (?:this|that) not|why do (?:people|you|they) (?:still )?not|how do (?:people|you) not)\b(?:\s+\w+){0,3}?\s+(?:obvious|clear|apparent|realise|realize|recognise|recognize|see|understand|know|make it obvious)(?: how much| that)?\s*$/;
+
 /** Right before the match: someone else's hate reported or condemned ("threatening to kill all X will get you jailed"). */
 const GROUP_REPORTED =
   /\b(?:threaten(?:s|ed|ing)?|calls? for|calling for|called for|talk(?:s|ed|ing)? about|joke(?:s|d)? about|joking about|advocat(?:e|es|ed|ing)|wanting|people who (?:say|think|want)|whoever (?:says|thinks|wants))(?: to)? $/;
@@ -440,7 +455,12 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
       const index = match.index ?? 0;
       const clause = clauseAround(text, index, index + match[0].length);
       // Counter-speech: a quoted hateful line, "calling immigrants trash", "we must not let ...".
-      if (isInsideQuotes(text, index) || REFERENCE_CONTEXT.test(clause.whole) || GROUP_NEGATED.test(clause.before) || GROUP_REPORTED.test(clause.before))
+      if (
+        isInsideQuotes(text, index) ||
+        REFERENCE_CONTEXT.test(clause.whole) ||
+        (GROUP_NEGATED.test(clause.before) && !RHETORICAL_QUESTION.test(clause.before)) ||
+        GROUP_REPORTED.test(clause.before)
+      )
         continue;
       if (
         rule.pattern !== GROUP_DENIED &&
@@ -496,20 +516,39 @@ const GROUP_PRONOUN = /(?<![\p{L}'])(?:they|them)(?![\p{L}'])/gu;
  * reading shows is flagged for a person and never holds a post.
  */
 function matchGroupDerogationByPronoun(text: string): WatchedWordHit[] {
-  const named = GROUP_NAMED.exec(text);
-  // "I am trans and they hate me": the group is the author's own, and "they" are someone else.
-  if (!named || SELF_REFERENCE.test(text.slice(0, named.index)) || /\bas an? $/.test(text.slice(0, named.index))) return [];
-  const end = named.index + named[0].length;
-  const group = named[0]
-    .replace(/^(?:(?:every|each|any|all|most|many|some)(?: single)?(?: one)? of )?(?:(?:all|the|most|these|those|you|other|any|every|each) )?/, '')
-    .replace(/ like \w+$/, '');
-  const after = text.slice(end).replace(GROUP_PRONOUN, group);
-  if (after === text.slice(end)) return [];
-  return matchGroupDerogation(text.slice(0, end) + after).map((hit) => ({
+  const resolved = resolveGroupPronouns(text);
+  if (!resolved) return [];
+  return matchGroupDerogation(resolved.text).map((hit) => ({
     ...hit,
     action: 'FLAG' as const,
-    why: `${hit.why}, reading "they" as "${group}": review, not hold`,
+    why: `${hit.why}, reading "they" as "${resolved.group}": review, not hold`,
   }));
+}
+
+/** "They are all assholes. Needless to say they are women.": the group is named after the pronoun. */
+const THEY_ARE_GROUP = new RegExp(`(?<![\\p{L}])they (?:are|were) (?:all |just |only )?(${GROUP})(?![\\p{L}])`, 'u');
+
+/** The text with "they"/"them" replaced by the group the post names, or null when it names none or nothing changes. */
+function resolveGroupPronouns(text: string): { text: string; group: string } | null {
+  const predicated = THEY_ARE_GROUP.exec(text);
+  if (predicated) {
+    const group = bareGroup(predicated[1]);
+    const replaced = text.replace(GROUP_PRONOUN, group);
+    return { text: replaced, group };
+  }
+  const named = GROUP_NAMED.exec(text);
+  // "I am trans and they hate me": the group is the author's own, and "they" are someone else.
+  if (!named || SELF_REFERENCE.test(text.slice(0, named.index)) || /\bas an? $/.test(text.slice(0, named.index))) return null;
+  const end = named.index + named[0].length;
+  const group = bareGroup(named[0]);
+  const after = text.slice(end).replace(GROUP_PRONOUN, group);
+  return after === text.slice(end) ? null : { text: text.slice(0, end) + after, group };
+}
+
+function bareGroup(phrase: string): string {
+  return phrase
+    .replace(/^(?:(?:every|each|any|all|most|many|some)(?: single)?(?: one)? of )?(?:(?:all|the|most|these|those|you|other|any|every|each) )?/, '')
+    .replace(/ like \w+$/, '');
 }
 
 /** "River is a pathetic loser": the word before "is" must be capitalised in what the author wrote, and not a role or pronoun. */
