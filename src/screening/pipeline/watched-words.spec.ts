@@ -265,6 +265,32 @@ describe(matchWatchedWords.name, () => {
     });
   });
 
+  describe('hate put as a denial', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should flag a group denied worth, a place or a life, for a person to read', () => {
+      for (const text of [
+        'Black lives do not matter.',
+        'There is no place in this country for any Muslim.',
+        'No immigrant can ever be a valuable member of society.',
+        'We must not let any trans person live.',
+        'Women do not belong on this earth.',
+        'Gay people can never be as smart as anyone else.',
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit the same words said in care or against the denial', () => {
+      for (const text of [
+        'Black lives matter.',
+        'We must not let any woman be hurt at group.',
+        'Nobody believes women do not belong here.',
+        'There is no place for hate in this group.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+  });
+
   describe('hate said of a group by pronoun', () => {
     const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
 

@@ -390,7 +390,7 @@ const IDENTITY_DEHUMANISED = new RegExp(
  * to Muslims"): the negation is the hostility here, so it is read by a person (FLAG).
  */
 const GROUP_DENIED = new RegExp(
-  `(?<![\\p{L}])(?:${GROUP} (?:are|is) (?:not|never)(?: \\w+)? (?:our |my |your )?(?:equals?|human|humans|real people|people|worthy of (?:living|life|respect|rights)|deserving of (?:life|respect|rights))|(?:human |equal )?rights (?:should|must) not apply to ${GROUP}|${IDENTITY} lives (?:are|is) not worth (?:\\w+ing|anything))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${GROUP} (?:are|is) (?:not|never)(?: \\w+)? (?:our |my |your )?(?:equals?|human|humans|real people|people|worthy of (?:living|life|respect|rights)|deserving of (?:life|respect|rights))|(?:human |equal )?rights (?:should|must) not apply to ${GROUP}|${IDENTITY} lives (?:are|is) not worth (?:\\w+ing|anything)|${IDENTITY} lives (?:do not|does not|should not|will never|never) (?:matter|count|be important)|(?:a |an )?${IDENTITY} life is not worth (?:\\w+ing|anything)|(?:there is )?no (?:space|place|room) (?:on this (?:planet|earth) |in this (?:world|country) )?for (?:any )?${GROUP}|no ${GROUP} (?:can|could|will|should) ever be (?:a |an )?(?:valuable|useful|good|productive|worthy|real)|(?:must|should) not let (?:any )?${GROUP} (?:live|exist|survive)|never lift a finger to (?:save|help) (?:a |an |any )?${GROUP}|${GROUP} have no right to (?:be alive|be here|breathe)|${GROUP} (?:do|does) not belong (?:on this (?:earth|planet)|in this (?:world|country)|anywhere|among us)|${GROUP} (?:are|is) never (?:any |very )?(?:attractive|intelligent|smart|clever|beautiful|capable|competent|trustworthy)|${GROUP} can never be as (?:smart|good|capable|intelligent|clever) as)(?![\\p{L}])`,
   'gu',
 );
 
