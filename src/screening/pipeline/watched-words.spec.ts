@@ -130,6 +130,24 @@ describe(matchWatchedWords.name, () => {
       expect(insults('fvck you River')).toEqual([expect.objectContaining({ source: 'DIRECTED_PROFANITY', action: 'HOLD' })]);
     });
 
+    it('should hold insults aimed at "you" in more shapes', () => {
+      for (const text of ['What an idiot you are.', 'You look like a pig.', 'Get a life, loser.', 'You absolute muppet.'])
+        expect(insults(text)).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      for (const text of ['You are probably stupid.', 'You sound so stupid.', 'Go to hell.'])
+        expect(insults(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit the same shapes said kindly or of oneself', () => {
+      for (const text of [
+        'You look like a pro already.',
+        'You seem so lost lately, are you ok?',
+        'You are probably worth more than you think.',
+        'I sound so stupid when I talk in group.',
+        'I told him to go to hell.',
+      ])
+        expect(insults(text)).toEqual([]);
+    });
+
     it('should only flag an adjective alone', () => {
       expect(insults('you are so annoying')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
     });
