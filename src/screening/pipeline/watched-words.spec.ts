@@ -264,6 +264,9 @@ describe(matchWatchedWords.name, () => {
         'Jews like you make me furious.',
         'I absolutely abhor all Muslims.',
         'There is nothing worse than a trans person.',
+        'I find all immigrants disgusting.',
+        'All the Muslims in this country are pissing me off so much.',
+        'Swarms of refugees are infesting our towns.',
       ])
         expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
     });
@@ -278,6 +281,8 @@ describe(matchWatchedWords.name, () => {
         'There is nothing worse than a panic attack on the bus.',
         'Only women were at group today and it was lovely.',
         'Saying "Muslims belong in a zoo" is vile.',
+        'I find all the women at group so kind.',
+        'Mice are infesting the kitchen again.',
       ])
         expect(group(text)).toEqual([]);
     });
