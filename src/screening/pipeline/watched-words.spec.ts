@@ -385,6 +385,12 @@ describe(matchWatchedWords.name, () => {
       expect(calls('You do not deserve to suffer like this.')).toEqual([]);
     });
 
+    it('should let a group rule later in the post hold what a call at one person only flagged', () => {
+      expect(hitsFor('Someone should shoot him. Immigrants are vermin.', [])).toEqual([
+        expect.objectContaining({ source: 'GROUP_DEROGATION', action: 'HOLD' }),
+      ]);
+    });
+
     it('should hold violence put as a question', () => {
       expect(calls('What if we just killed all immigrants?')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
       expect(calls("How about we cut these trans people's throats?")).toEqual([expect.objectContaining({ action: 'HOLD' })]);

@@ -436,8 +436,20 @@ const RHETORICAL_QUESTION =
 const GROUP_REPORTED =
   /\b(?:threaten(?:s|ed|ing)?|calls? for|calling for|called for|talk(?:s|ed|ing)? about|joke(?:s|d)? about|joking about|advocat(?:e|es|ed|ing)|wanting|people who (?:say|think|want)|whoever (?:says|thinks|wants))(?: to)? $/;
 
+/**
+ * Words every group rule or every call for violence needs, looked for first: most posts name no
+ * group and no violence, and the rules themselves are long alternations tried at every position.
+ */
+const NAMES_GROUP_OR_IDENTITY = new RegExp(`(?<![\\p{L}])(?:${GROUP}|${IDENTITY})(?![\\p{L}])`, 'u');
+const VIOLENCE_WORD =
+  /(?<![\p{L}])(?:kill|murder|shoot|shot|stab|strangl|hang|hung|lynch|burn|drown|execut|gas|behead|butcher|slaughter|extermin|eradicat|tortur|beat|bomb|massacr|wipe|get rid|put an end|put down|neck|throat|dead|die|suffer|rot|death|genocide|bullet|rap|hurt|attack)/u;
+
 function matchGroupDerogation(text: string): WatchedWordHit[] {
-  const hits: WatchedWordHit[] = [];
+  // Only sentences that name a group or violence can match, so the long rules run on those alone.
+  const sentences = sentenceSpans(text)
+    .map((span) => ({ ...span, namesGroup: NAMES_GROUP_OR_IDENTITY.test(span.text), namesViolence: VIOLENCE_WORD.test(span.text) }))
+    .filter((sentence) => sentence.namesGroup || sentence.namesViolence);
+  if (sentences.length === 0) return [];
   const rules: ReadonlyArray<{ pattern: RegExp; action: 'HOLD' | 'FLAG'; why: string }> = [
     { pattern: GROUP_VIOLENCE, action: 'HOLD', why: 'calls for harm to a group of people' },
     { pattern: CALL_FOR_VIOLENCE, action: 'HOLD', why: 'calls for violence against people' },
@@ -450,51 +462,64 @@ function matchGroupDerogation(text: string): WatchedWordHit[] {
     { pattern: GROUP_PUT_DOWN, action: 'FLAG', why: 'hostility towards a group of people: review, not hold' },
     { pattern: GROUP_DENIED, action: 'FLAG', why: 'denies a group of people equal worth or rights: review, not hold' },
   ];
+  // Violence wished on one person is kept aside: a group rule further down may still hold the post.
+  let atAPerson: WatchedWordHit | null = null;
   for (const rule of rules) {
-    for (const match of text.matchAll(rule.pattern)) {
-      const index = match.index ?? 0;
-      const clause = clauseAround(text, index, index + match[0].length);
-      // Counter-speech: a quoted hateful line, "calling immigrants trash", "we must not let ...".
-      if (
-        isInsideQuotes(text, index) ||
-        REFERENCE_CONTEXT.test(clause.whole) ||
-        (GROUP_NEGATED.test(clause.before) && !RHETORICAL_QUESTION.test(clause.before)) ||
-        GROUP_REPORTED.test(clause.before)
-      )
-        continue;
-      if (
-        rule.pattern !== GROUP_DENIED &&
-        /\b(?:not|never)\b/.test(
-          match[0].replace(
-            /can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve|not be (?:illegal|a crime|punished)|why do not we|never trust|never (?:eat|drink|touch)|(?:do not|can not) see (?:any|no) difference|can (?:not|never) (?:help|stop) themselves/g,
-            '',
-          ),
-        )
-      )
-        continue;
-      if (rule.pattern === CALL_FOR_VIOLENCE && !NAMES_A_GROUP.test(match[0])) {
-        hits.push({
-          source: 'CALL_FOR_VIOLENCE',
-          ruleId: 'call-for-violence',
-          phrase: match[0],
-          action: 'FLAG',
-          why: 'calls for violence against a person: review, not hold',
-        });
-        break;
+    const violence = rule.pattern === CALL_FOR_VIOLENCE;
+    for (const sentence of sentences) {
+      if (!sentence.namesGroup && !(violence && sentence.namesViolence)) continue;
+      for (const match of sentence.text.matchAll(rule.pattern)) {
+        const index = sentence.from + (match.index ?? 0);
+        if (!isGroupHitMeant(text, index, match[0], rule.pattern === GROUP_DENIED)) continue;
+        if (violence && !NAMES_A_GROUP.test(match[0])) {
+          atAPerson ??= {
+            source: 'CALL_FOR_VIOLENCE',
+            ruleId: 'call-for-violence',
+            phrase: match[0],
+            action: 'FLAG',
+            why: 'calls for violence against a person: review, not hold',
+          };
+          continue;
+        }
+        return [
+          violence
+            ? { source: 'CALL_FOR_VIOLENCE', ruleId: 'call-for-violence', phrase: match[0], action: rule.action, why: rule.why }
+            : { source: 'GROUP_DEROGATION', ruleId: 'group-derogation', phrase: match[0], action: rule.action, why: rule.why },
+        ];
       }
-      const source = rule.pattern === CALL_FOR_VIOLENCE ? 'CALL_FOR_VIOLENCE' : 'GROUP_DEROGATION';
-      hits.push({
-        source,
-        ruleId: source === 'CALL_FOR_VIOLENCE' ? 'call-for-violence' : 'group-derogation',
-        phrase: match[0],
-        action: rule.action,
-        why: rule.why,
-      });
-      break;
     }
-    if (hits.length > 0) break;
   }
-  return hits;
+  return atAPerson ? [atAPerson] : [];
+}
+
+/** False for counter-speech (a quoted hateful line, "calling immigrants trash", "we must not let ...") and negated matches. */
+function isGroupHitMeant(text: string, index: number, phrase: string, negationIsTheHate: boolean): boolean {
+  const clause = clauseAround(text, index, index + phrase.length);
+  if (
+    isInsideQuotes(text, index) ||
+    REFERENCE_CONTEXT.test(clause.whole) ||
+    (GROUP_NEGATED.test(clause.before) && !RHETORICAL_QUESTION.test(clause.before)) ||
+    GROUP_REPORTED.test(clause.before)
+  )
+    return false;
+  return negationIsTheHate || !/\b(?:not|never)\b/.test(phrase.replace(NEGATION_THAT_IS_THE_HATE, ''));
+}
+
+/** Negations inside a hateful phrase that are part of the hate ("do not deserve to live", "should not be illegal"). */
+const NEGATION_THAT_IS_THE_HATE =
+  /can not stand|(?:are not|is not|are never) worth|do not deserve|does not deserve|not be (?:illegal|a crime|punished)|why do not we|never trust|never (?:eat|drink|touch)|(?:do not|can not) see (?:any|no) difference|can (?:not|never) (?:help|stop) themselves/g;
+
+/** The text cut at the same stops as clauseAround, each piece with where it starts. */
+function sentenceSpans(text: string): Array<{ from: number; text: string }> {
+  const spans: Array<{ from: number; text: string }> = [];
+  let from = 0;
+  for (const stop of text.matchAll(/[.!?\n]/g)) {
+    const at = stop.index ?? 0;
+    if (at > from) spans.push({ from, text: text.slice(from, at) });
+    from = at + 1;
+  }
+  if (from < text.length) spans.push({ from, text: text.slice(from) });
+  return spans;
 }
 
 /** Targeted insults add a hit only where nothing else holds the post already (the moderator reads those). */
