@@ -64,6 +64,34 @@ describe(matchWatchedWords.name, () => {
       expect(hitsFor('fuck you')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
     });
 
+    it('should hold a slur the library does not list', () => {
+      expect(hitsFor('You are nothing but a muzzie.', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+      expect(hitsFor('Too many wetbacks in this country.', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+      expect(hitsFor('you coon', [])).toEqual([expect.objectContaining({ source: 'SLUR', action: 'HOLD' })]);
+    });
+
+    it('should not hit an unlisted slur quoted or named in counter-speech', () => {
+      expect(hitsFor('He said this was "typical shemale behaviour", which shows how bigoted he is.', [])).toEqual([]);
+      expect(hitsFor("It's really not okay to be calling people muzzie.", [])).toEqual([]);
+    });
+
+    it('should only flag an unlisted slur that is reclaimed or also an ordinary word', () => {
+      expect(hitsFor('We are muzzies and proud of it.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(hitsFor('A coon got into the bins again.', [])).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not read an unlisted slur inside another word, or queer as a slur', () => {
+      expect(hitsFor('Among other things, the spice cupboard is a cocoon of calm.', [])).toEqual([]);
+      expect(hitsFor('As a queer person I finally feel at home in this group.', [])).toEqual([]);
+      expect(hitsFor("Don't let self-doubt cripple you.", [])).toEqual([]);
+      expect(hitsFor('The news said a jihadi group was behind it.', [])).toEqual([]);
+    });
+
+    it('should flag an insult word used as a name for a kind of person', () => {
+      expect(hitsFor('Typical bitch behaviour.', [])).toEqual([expect.objectContaining({ source: 'DIRECTED_PROFANITY', action: 'FLAG' })]);
+      expect(hitsFor('We need to quit acting like a bunch of dickheads.', [])).toEqual([]);
+    });
+
     it('should ignore swearing in self-talk', () => {
       expect(hitsFor('this week was shit and I am fucking exhausted')).toEqual([]);
     });
@@ -100,6 +128,24 @@ describe(matchWatchedWords.name, () => {
     it('should see through spelling tricks', () => {
       expect(insults('y0u are a w0rthless 1diot')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
       expect(insults('fvck you River')).toEqual([expect.objectContaining({ source: 'DIRECTED_PROFANITY', action: 'HOLD' })]);
+    });
+
+    it('should hold insults aimed at "you" in more shapes', () => {
+      for (const text of ['What an idiot you are.', 'You look like a pig.', 'Get a life, loser.', 'You absolute muppet.'])
+        expect(insults(text)).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      for (const text of ['You are probably stupid.', 'You sound so stupid.', 'Go to hell.'])
+        expect(insults(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit the same shapes said kindly or of oneself', () => {
+      for (const text of [
+        'You look like a pro already.',
+        'You seem so lost lately, are you ok?',
+        'You are probably worth more than you think.',
+        'I sound so stupid when I talk in group.',
+        'I told him to go to hell.',
+      ])
+        expect(insults(text)).toEqual([]);
     });
 
     it('should only flag an adjective alone', () => {
@@ -194,6 +240,174 @@ describe(matchWatchedWords.name, () => {
       expect(group('Gay people like you are absolute heroes.')).toEqual([]);
       expect(group('I hate that women get paid less.')).toEqual([]);
       expect(group('I hate being a woman some days.')).toEqual([]);
+    });
+  });
+
+  describe('implicit derogation, stereotypes, rage and profanity at a group', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should hold a group called by a profane insult', () => {
+      expect(group('Immigrants are all complete assholes.')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should flag comparisons with animals or waste, pinned traits and rage, for a person to read', () => {
+      for (const text of [
+        'Muslims belong in a zoo.',
+        'My dog is smarter than any trans person could ever be.',
+        'Disabled people should be dumped in a landfill.',
+        'Never trust a woman.',
+        'I would rather die than date a black person.',
+        "It's in gay people's nature to be uncivilised.",
+        'Only immigrants are that violent and cruel.',
+        'Typical of a woman to be that stupid.',
+        'Refugees with any power are a threat to civilisation.',
+        'Jews like you make me furious.',
+        'I absolutely abhor all Muslims.',
+        'There is nothing worse than a trans person.',
+        'I find all immigrants disgusting.',
+        'All the Muslims in this country are pissing me off so much.',
+        'Swarms of refugees are infesting our towns.',
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit pets, objects, a survivor talking about trust, or warm words', () => {
+      for (const text of [
+        'My dog is smarter than me some days, honestly.',
+        'These old clothes belong in a landfill.',
+        'I never trust men after what happened to me.',
+        'Trans people make me feel safe here.',
+        'Women in my group make me so happy.',
+        'There is nothing worse than a panic attack on the bus.',
+        'Only women were at group today and it was lovely.',
+        'Saying "Muslims belong in a zoo" is vile.',
+        'I find all the women at group so kind.',
+        'Mice are infesting the kitchen again.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+  });
+
+  describe('hate put as a denial', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should flag a group denied worth, a place or a life, for a person to read', () => {
+      for (const text of [
+        'Black lives do not matter.',
+        'There is no place in this country for any Muslim.',
+        'No immigrant can ever be a valuable member of society.',
+        'We must not let any trans person live.',
+        'Women do not belong on this earth.',
+        'Gay people can never be as smart as anyone else.',
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit the same words said in care or against the denial', () => {
+      for (const text of [
+        'Black lives matter.',
+        'We must not let any woman be hurt at group.',
+        'Nobody believes women do not belong here.',
+        'There is no place for hate in this group.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+  });
+
+  describe('hate said of a group by pronoun', () => {
+    const group = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'GROUP_DEROGATION');
+
+    it('should flag hate said of "they" once a group is named, for a person to read', () => {
+      for (const text of [
+        'I have met many women and I hate every single one of them.',
+        "Gay people think they're special. I hate them.",
+        "Immigrants are nothing like us and that's why they deserve to die.",
+      ])
+        expect(group(text)).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Muslims might look human but they are just parasites.')[0].why).toContain('reading "they" as "muslims"');
+    });
+
+    it('should read "they" as a group named after it', () => {
+      expect(group('They are all complete assholes. Needless to say they are women.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Of course they are stupid. They are immigrants after all.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('They are my friends. They are women and they are wonderful.')).toEqual([]);
+    });
+
+    it('should take a negated question that asserts as the author speaking', () => {
+      expect(group('Is it not obvious that I hate Muslims?')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(group('Do people really not realise that trans people are disgusting?')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+    });
+
+    it('should not hit kind words, denials or posts that name no group', () => {
+      for (const text of [
+        'The women at group are kind, they are not stupid and they never judge me.',
+        'Trans people visited and they made me feel welcome.',
+        'My parents think I hate them.',
+      ])
+        expect(group(text)).toEqual([]);
+    });
+  });
+
+  describe("a client's self-talk", () => {
+    it("should not hit distress said of oneself or of one's own group", () => {
+      for (const text of [
+        'I am worthless and I hate myself.',
+        'I feel like a burden, everyone would be better off without me.',
+        'Gay people like me should just die, that is what my head tells me.',
+        'I am trans and honestly I hate them, my parents.',
+        'My dog is smarter than me.',
+      ])
+        expect(hitsFor(text, [])).toEqual([]);
+    });
+  });
+
+  describe('calls for violence (normative threats)', () => {
+    const calls = (text: string) => hitsFor(text, []).filter((hit) => hit.source === 'CALL_FOR_VIOLENCE');
+
+    it('should hold violence wished on a group or made normal', () => {
+      for (const text of [
+        'Somebody should just stab those women.',
+        'I wish all immigrants would be shot in the street.',
+        'We would be better off if those Muslims were eradicated.',
+        'Gay people should be burned at the stake.',
+        'Murdering a trans person like you should be decriminalised.',
+        'Execution is the only solution for those refugees.',
+        'The world would be better off without disabled people like you.',
+        "I'd love to see those Jews suffer.",
+      ])
+        expect(calls(text)).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should only flag violence wished on one person, for a person to read', () => {
+      expect(calls('Someone should shoot him.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(calls('I wish you were dead.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(calls('You deserve to suffer.')).toEqual([expect.objectContaining({ action: 'FLAG' })]);
+      expect(calls('You do not deserve to suffer like this.')).toEqual([]);
+    });
+
+    it('should let a group rule later in the post hold what a call at one person only flagged', () => {
+      expect(hitsFor('Someone should shoot him. Immigrants are vermin.', [])).toEqual([
+        expect.objectContaining({ source: 'GROUP_DEROGATION', action: 'HOLD' }),
+      ]);
+    });
+
+    it('should hold violence put as a question', () => {
+      expect(calls('What if we just killed all immigrants?')).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+      expect(calls("How about we cut these trans people's throats?")).toEqual([expect.objectContaining({ action: 'HOLD' })]);
+    });
+
+    it('should not hit negation, counter-speech, figures of speech or the author in crisis', () => {
+      for (const text of [
+        'No women deserve to die.',
+        'Nobody should shoot those immigrants.',
+        'Saying "gay people should be burned at the stake" is disgusting.',
+        'Confront the sadness and murder it, or it will murder you.',
+        'I am going to kill them with kindness.',
+        'I want to shoot him a text before group.',
+        'I wish I was dead.',
+        'I am better off without him.',
+      ])
+        expect(calls(text)).toEqual([]);
     });
   });
 
