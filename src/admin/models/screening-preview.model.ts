@@ -4,7 +4,7 @@ import { CrisisEvidenceModel, ScreeningDecisionKind } from '../../screening/mode
 
 @ObjectType('WatchedWordPreviewHit', { description: 'A watched word, built-in or from the admins\' list, that the sample text matched.' })
 export class WatchedWordPreviewHitModel {
-  @Field({ description: 'ADMIN_LIST, SLUR, DIRECTED_PROFANITY, INCITEMENT_TO_SELF_HARM or TARGETED_INSULT.' })
+  @Field({ description: 'ADMIN_LIST, SLUR, DIRECTED_PROFANITY, INCITEMENT_TO_SELF_HARM, TARGETED_INSULT, GROUP_DEROGATION or CALL_FOR_VIOLENCE.' })
   source!: string;
 
   @Field({ description: 'The words matched, normalised.' })

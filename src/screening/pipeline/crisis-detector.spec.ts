@@ -378,6 +378,9 @@ describe(detectCrisis.name, () => {
         'I am going to shoot the next guy who looks at me.',
         'I will cut their throats.',
         'I am going to make those men suffer.',
+        'I am going to rape her',
+        "I'll have to rape a woman today",
+        'We will keep attacking you women until you are gone',
       ])
         expect(assess(text).threatToOthers).toBe(true);
     });
@@ -436,6 +439,7 @@ describe(detectCrisis.name, () => {
 
     it('should not count someone else threatening', () => {
       expect(assess('My brother said he is going to hurt me').threatToOthers).toBe(false);
+      expect(assess('he said he would rape me and I still have nightmares').threatToOthers).toBe(false);
     });
 
     it('should not confuse self-directed ideation with a threat', () => {

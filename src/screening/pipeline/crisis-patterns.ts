@@ -2322,7 +2322,7 @@ export const THREAT_PATTERNS: readonly CrisisPattern[] = [
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
-      `(?:going to|will|want to|plan to|planning to|about to|intend to|would love to|am going to|'ll) (?:\\w+ )?(?:kill|murder|shoot|stab|hurt|beat up|beat|strangle|choke|attack|slaughter|bomb|poison|burn|exterminate|execute|gas|lynch|torture) ${VICTIM}`,
+      `(?:going to|will|want to|plan to|planning to|about to|intend to|would love to|am going to|'ll|have to) (?:\\w+ )?(?:kill|murder|shoot|stab|hurt|beat up|beat|strangle|choke|attack|slaughter|bomb|poison|burn|exterminate|execute|gas|lynch|torture|rape|sexually assault|keep (?:attacking|hurting|beating|raping|killing)) ${VICTIM}`,
     ),
   },
   {
