@@ -1524,4 +1524,99 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I looked up the tallest buildings in the world for my homework.')).toBe('NONE');
     });
   });
+  describe('probe 10: implied method and preparation (a ligature anchored, a dose researched, means bought covertly, trains let go by), and wishes in other words', () => {
+    it('should rate a ligature set up on an anchor point as an attempt (HIGH or above); not a swing', () => {
+      expect(levelOf('I tied my dog lead to the banister last night.')).toBe('HIGH');
+      expect(levelOf('We tied the rope to the beam in the garden for the kids swing.')).toBe('NONE');
+    });
+
+    it('should rate being found with a ligature as an interrupted attempt (HIGH or above); not being found asleep', () => {
+      expect(isAtLeast(levelOf('My mum found me in the garage with the rope around my neck.'), 'HIGH')).toBe(true);
+      expect(levelOf('My mum found me asleep in the garage with the dog.')).toBe('NONE');
+    });
+
+    it('should rate researching a lethal dose as means (HIGH or above); not a course question', () => {
+      expect(isAtLeast(levelOf('been googling how much paracetamol would be enough'), 'HIGH')).toBe(true);
+      expect(isAtLeast(levelOf('I looked up the lethal dose of my sleeping tablets'), 'HIGH')).toBe(true);
+      expect(levelOf('been reading about how many pills it would take for my pharmacology exam')).toBe('NONE');
+    });
+
+    it('should rate pills bought so as not to be asked as preparation (HIGH or above); not a closed shop', () => {
+      expect(isAtLeast(levelOf('Got more painkillers from another chemist this morning.'), 'HIGH')).toBe(true);
+      expect(levelOf('Got my meds from another pharmacy because mine was closed.')).toBe('NONE');
+    });
+
+    it('should rate self-harm shorthand as self-harm (HIGH); not a shed', () => {
+      expect(levelOf("sh'd after group today")).toBe('HIGH');
+      expect(levelOf('been sh-ing again, nobody knows')).toBe('HIGH');
+      expect(levelOf('we built a shed again this summer')).toBe('NONE');
+    });
+
+    it('should rate a wish to stop existing as passive ideation (MODERATE); not a shop that stopped existing', () => {
+      expect(levelOf('I just want to stop existing.')).toBe('MODERATE');
+      expect(levelOf('Nobody would notice if I ceased to exist.')).toBe('MODERATE');
+      expect(levelOf('That bakery stopped existing years ago.')).toBe('NONE');
+    });
+
+    it('should rate ending it by a season or a date as active ideation (HIGH); not a lease', () => {
+      expect(levelOf('I could end it this winter and nobody would be surprised.')).toBe('HIGH');
+      expect(levelOf('I could end it before christmas, the lease has a break clause.')).toBe('NONE');
+    });
+
+    it('should rate notes written one for each of the family as a goodbye (HIGH or above); not birthday cards', () => {
+      expect(isAtLeast(levelOf('Finished the letters. One for my dad and one for my brother.'), 'HIGH')).toBe(true);
+      expect(levelOf('Wrote the birthday cards tonight, one for my dad and one for my brother.')).toBe('NONE');
+    });
+
+    it('should rate loose ends tied up beside another preparation as a plan; alone, or at work, nothing', () => {
+      expect(isAtLeast(levelOf('Rehomed my cats this week. All the loose ends are tied up now.'), 'HIGH')).toBe(true);
+      expect(levelOf('Tying up loose ends at work before my maternity leave.')).toBe('NONE');
+      expect(levelOf('All the loose ends are tied up.')).toBe('NONE');
+    });
+
+    it('should rate lingering at a height beside the edge as an aborted attempt (HIGH); slowing down on an icy bridge is driving', () => {
+      expect(levelOf('I slow down on the bridge every morning. Yesterday I stood at the railing for an hour.')).toBe('HIGH');
+      expect(levelOf('I always slow down on the bridge when it is icy.')).toBe('NONE');
+    });
+
+    it('should rate trains let go by on a platform, with the trains that do not stop, as HIGH or above; a full train is a commute', () => {
+      expect(isAtLeast(levelOf('At the station again. Freight trains do not stop here. Watched three go by.'), 'HIGH')).toBe(true);
+      expect(levelOf('Let two trains go by at the station because they were packed.')).toBe('NONE');
+    });
+
+    it('should rate pills taken unnamed, by where they were kept, as an overdose (IMMINENT); not a cupboard emptied to clean', () => {
+      expect(levelOf('i swallowed everything in the medicine cabinet')).toBe('IMMINENT');
+      expect(levelOf('I took everything in the cupboard out to clean it.')).toBe('NONE');
+    });
+
+    it('should rate "it has to look like an accident" of the act as a plan (HIGH); not a detective story', () => {
+      expect(levelOf('It would have to look like an accident so the kids never know.')).toBe('HIGH');
+      expect(levelOf('In the film the killer wanted it to look like an accident.')).toBe('NONE');
+    });
+
+    it('should rate being glad to be hit by a bus, the accident said first, as passive ideation (MODERATE); not a late bus', () => {
+      expect(levelOf('if a truck hit me on the way home i would honestly not mind')).toBe('MODERATE');
+      expect(levelOf('if the bus is late again i would not mind, more time for coffee')).toBe('NONE');
+    });
+
+    it('should rate command voices naming water or traffic as HIGH or above; not a film', () => {
+      expect(isAtLeast(levelOf('the voice keeps telling me to step in front of a train'), 'HIGH')).toBe(true);
+      expect(levelOf('In the movie a voice keeps telling him to walk into the sea.')).toBe('NONE');
+    });
+
+    it('should rate sleeping and not coming back as passive ideation (MODERATE); not a nap until noon', () => {
+      expect(levelOf('I want to go to sleep and not come back.')).toBe('MODERATE');
+      expect(levelOf('going to sleep and not waking up until noon tomorrow')).toBe('NONE');
+    });
+
+    it('should read a peer speaking of "when I was where you are" as the past (a person is not paged)', () => {
+      expect(levelOf('When I was where you are I wanted to kill myself every day.')).toBe('LOW');
+      expect(levelOf('I want to kill myself every day.')).toBe('HIGH');
+    });
+
+    it('should rate means put back, the means readied in the sentence before, as an aborted attempt (HIGH or above); "back in" is not the distant past', () => {
+      expect(isAtLeast(levelOf('Had all my pills lined up on the bed. Then I put them back.'), 'HIGH')).toBe(true);
+      expect(levelOf('I counted my pills into the organiser. Then I put them back in the cupboard.')).toBe('NONE');
+    });
+  });
 });

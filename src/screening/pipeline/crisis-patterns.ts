@@ -222,7 +222,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     // "all of my mum's sleeping tablets": whose they are, in one or two words, is still the pills.
-    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:[\\w']+ ){0,2}?${PILLS}`),
+    pattern: phrase(
+      `(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:[\\w']+ ){0,2}?${PILLS}|` +
+        // The pills unnamed, by where they were kept: "took everything that was in the cabinet".
+        `(?:took|taken|swallowed|downed) (?:everything|all|the lot|whatever was) (?:that was |that is |that i found )?in (?:the|my|our|mum's|mom's) (?:medicine |bathroom )?(?:cabinet|cupboard|drawer)(?! (?:out|down|off|to|with me))`,
+    ),
   },
   {
     id: 'means.noose',
@@ -337,7 +341,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
       `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|` +
-        `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|laptop|camera|tools|paintings|art) (?:away )?to (?:my |a |the |our )?\\w+|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
+        `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:favou?rite |old |best )?(?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|switch|xbox|playstation|ps\\d|games|laptop|camera|tools|paintings|art|clothes|hoodies?|jackets?|plants|sneakers|shoes) (?:away )?to (?:my |a |the |our )?\\w+|` +
+        // Someone found for a pet, with no trip or hospital stay said: "made sure the dog has somewhere to go".
+        `made sure (?:the|my) (?:${PET}) (?:has|have|will have|gets|would have) (?:somewhere to go|a (?:new |good )?home|someone to (?:look after|take care of|feed) (?:him|her|them|it))|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
     ),
   },
   {
@@ -1046,7 +1052,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut:
       /\b(?:surgery|operation|procedure|appendix|anaesthe\w*|anesthe\w*|accident|car crash|transplant|birth|labou?r|c-section|covid|pneumonia|seizure|allerg\w*)\b/,
     pattern: phrase(
-      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?(?:it did not work|nothing happened|i survived)|wish (?:that )?it had worked`,
+      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|(?<!(?:why|reason) )i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?(?:it did not work|nothing happened|i survived)|wish (?:that )?it had worked`,
     ),
   },
   {
@@ -1079,6 +1085,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     pattern: phrase(
       `(?:stood|standing|stand|sat|sitting) (?:right |for (?:an|a|\\w+) (?:hour|hours|while|long time) )?(?:at|on) the (?:very )?edge(?: of (?:the|a) (?:[\\w-]+ )?(?:${LETHAL_PLACE}|roof|building|platform|parking garage|car park))?(?! of)|` +
         `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} for (?:an hour|hours|a long time|ages|\\w+ minutes)|` +
+        // At the railing of a height, the same lingering: "pulled over and stood at the railing for 20 min".
+        `(?:stood|standing|sat|sitting|leaned|leaning) (?:right )?(?:at|on|by|against|over) the (?:railing|rail|barrier|parapet|guard ?rail)(?: of (?:the|a|that) ${LETHAL_PLACE})? for (?:an hour|hours|a long time|ages|a while|(?:like |about |maybe )?\\w+ (?:min|mins|minutes))|` +
         `(?:keep|kept) going (?:back )?to (?:the|that) (?:${LETHAL_PLACE}|roof of (?:the|a) \\w+(?: \\w+)?)`,
     ),
   },
@@ -1309,7 +1317,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     // C-SSRS question 1 in the words people use: "go to sleep and never wake up".
     pattern: phrase(
-      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:just )?(?:do not|will not|never|would not|will never) wake up(?! (?:late|early|too|in time|on time|before|with|and miss))|(?:disappointed|upset|angry|gutted|annoyed|sad) (?:that|when) i (?:woke up|wake up|wake up again)|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
+      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:just )?(?:do not|will not|never|would not|will never) wake up(?! (?:late|early|too|in time|on time|before|with|and miss))|(?:disappointed|upset|angry|gutted|annoyed|sad) (?:that|when) i (?:woke up|wake up|wake up again)|(?:do not|never) want to wake up|(?:go to sleep|going to sleep|fall asleep|sleep|close my eyes)(?: tonight| forever)? and (?:never|not) (?:wake up|waking up|open them again|come back|coming back)(?! (?:until|till|before|for|from))`,
     ),
   },
   {
@@ -1964,7 +1972,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     corroborates: true,
     tierWithoutContext: 'HIGH',
     nearbyRulesOut: /\b(?:novel|story|book|film|movie|show|episode|plot|murder|murderer|killer|detective|character|game)\b/,
-    pattern: phrase(`(?:ways? (?:to|of)|how (?:to|i could|i would)|plan(?:ning)? to|going to|want to) make (?:it|my death) look like an accident`),
+    pattern: phrase(
+      `(?:ways? (?:to|of)|how (?:to|i could|i would)|plan(?:ning)? to|going to|want to) make (?:it|my death) look like an accident|` +
+        // The requirement said of the act: "if I do it, it has to look like an accident".
+        `(?:it|my death) (?:has to|have to|needs to|would need to|would have to|will have to|should|must) (?:look|seem) like an accident`,
+    ),
   },
   {
     // One's own death disguised as an accident, said as a consequence ("if I crash the car it'd look
@@ -2009,7 +2021,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
         `i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer|a terminal (?:illness|disease))|i (?:got|get|was|were) (?:hit by|run over|killed)|i (?:died|did not wake up|never woke up|just died|dropped dead))|` +
         `would not (?:mind|care) (?:dying|not waking up|never waking up|dropping dead)|` +
         // The condition first: "if I got diagnosed with something terminal tomorrow I'd be relieved".
-        `if i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer)(?: [\\w']+){0,4} i would (?:\\w+ )?(?:be (?:relieved|glad|grateful|thankful|happy)|not (?:mind|care))`,
+        `if (?:i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer)|i (?:got|get|was|were) (?:hit by|run over by|killed by) (?:a |the )?(?:car|bus|truck|lorry|train)|(?:a|the) (?:car|bus|truck|lorry|train) (?:hit|ran over|killed) me|i (?:died|did not wake up|never woke up|dropped dead))` +
+        `(?: [\\w']+){0,4} i would (?:\\w+ )?(?:be (?:relieved|glad|grateful|thankful|happy)|not (?:mind|care))`,
     ),
   },
   {
@@ -2095,7 +2108,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: /\b(?:film|movie|show|book|novel|story|character|game|song|episode|narrator|gps|sat ?nav)\b/,
     pattern: phrase(
       `(?:the |a |my |these )?voices? (?:in my head )?(?:\\w+ )?(?:telling me|tell me|tells me|told me|saying|says|said|whispering|screaming|yelling|telling)(?: me)?(?: that)? ` +
-        `(?:i should|i need to|i have to|i must|i deserve to|to) (?:just )?(?:die|kill ${SELF}|hurt ${SELF}|cut(?: ${SELF})?|jump|end it|${END_LIFE}|overdose|take (?:all )?(?:the|my) ${PILLS})`,
+        `(?:i should|i need to|i have to|i must|i deserve to|to) (?:just )?(?:die|kill ${SELF}|hurt ${SELF}|cut(?: ${SELF})?|jump|end it|${END_LIFE}|overdose|take (?:all )?(?:the|my) ${PILLS}|drown ${SELF}|` +
+        // The method the voice names: walking into water or traffic, stepping in front of a train.
+        `walk (?:into|in front of) (?:the |a )?(?:lake|river|sea|ocean|water|traffic|train|bus)|step in front of (?:a |the )?(?:train|bus|car|truck|lorry))`,
     ),
   },
   {
@@ -2139,7 +2154,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'ATTEMPT',
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
-    sentenceNames: new RegExp(
+    // Its sentence or the one before: "had the pills counted out on my desk and then i just. put them back".
+    nearbyNames: new RegExp(
       `^(?=.*\\b(?:${PILLS}|them|knife|blade|razor|rope|noose|gun)\\b)(?=.*\\b(?:in my hands?|poured|counted|laid out|lined up|loaded|tied|held|holding|to my (?:wrist|throat|head))\\b)`,
     ),
     nearbyRulesOut: /\b(?:organi[sz]er|dosette|refill|prescription|pharmacy|pharmacist|recipe|kitchen drawer|hunting|range|cleaning)\b/,
@@ -2278,6 +2294,182 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:thinking (?:about|of)|thought (?:about|of)|urges? to|want(?:ed)? to|tempted to|imagine|imagining|picture|picturing|how easy it (?:would|will) be to|so easy to|close to) (?:how easy it (?:would|will) be to )?(?:just )?(?:swerve|steer|drive|crash|veer|aim)(?: (?:my|the) car)? (?:into|in front of|off) (?:the )?(?:oncoming traffic|traffic|a (?:tree|wall|pole|truck|lorry|bus|bridge)|the (?:median|barrier|river|lake|wall|bridge|cliff)|(?:a|the) (?:cliff|bridge|overpass))`,
+    ),
+  },
+  {
+    // Ligature set up on an anchor point (C-SSRS interrupted or aborted attempt): "the belt around
+    // the closet rod". A swing, a hammock or a washing line says what the rope is for.
+    id: 'attempt.ligature-anchored',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    nearbyRulesOut:
+      /\b(?:swing|hammock|washing|laundry|clothes ?line|boat|tent|climbing|gym|pull[- ]?ups?|workout|exercise|curtains?|towels?|shirts?|jackets?|coats?|hangers?|decorations?|lights|plants?)\b/,
+    pattern: phrase(
+      `(?:tied|looped|hooked|fixed|hung|put|had|with|attached) (?:a |the |my )?(?:belt|rope|cord|extension cord|cable|ligature|noose|dog lead|leash|scarf|sheet|bed ?sheet) (?:tight )?(?:around|round|to|over|on) (?:the|a|my) ` +
+        `(?:closet |wardrobe |shower |curtain |clothes )?(?:rod|rail|beam|banister|rafter|pipe|hook|door ?frame|door handle|ceiling fan|pull[- ]?up bar|loft hatch|stair rail)`,
+    ),
+  },
+  {
+    // Found in the act by someone else (interrupted attempt): "walked in on me with the belt ...".
+    id: 'attempt.interrupted-with-ligature',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:walked in on|found|caught|stopped|saw) me (?:[\\w']+ ){0,4}?(?:with|while i had|when i had) (?:a |the |my )?(?:belt|rope|cord|cable|ligature|noose|scarf|sheet) (?:tight )?(?:around|round|tied to|over|on) (?:my neck|the|a)`,
+    ),
+  },
+  {
+    // Reading up on a lethal dose (C-SSRS preparatory behaviour, method research): "reading about
+    // how many of my pills it would take". A parent, a course or a pet says whose dose it is.
+    id: 'means.researching-a-dose',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:toddler|baby|kids?|child|children|son|daughter|dog|cat|puppy|pets?|exam|class|nursing|pharmacology|course|lecture|assignment|essay|shift|patients?|clients?|accidentally|by accident)\b/,
+    pattern: phrase(
+      `(?:reading|read|researching|researched|looking up|looked up|googling|googled|searching|searched|looking into|looked into)(?: up)?(?: about| on| for)? ` +
+        `(?:how many|how much|what dose|which dose|the lethal dose|a lethal dose|lethal doses|the fatal dose|fatal doses|what amount)(?: of)?(?: my| the| these| those| your)?(?: [\\w']+){0,2}? ` +
+        `(?:it would take|would it take|it takes|does it take|would kill|it would take to|to die|would be fatal|is fatal|is lethal|to overdose|would be enough)|` +
+        `(?:reading|read|researching|researched|looking up|looked up|googling|googled|searching|searched)(?: up)?(?: about| on| for)? (?:the )?(?:lethal|fatal) doses? of`,
+    ),
+  },
+  {
+    // Means bought so as not to be asked (C-SSRS preparatory behaviour): pills from a second
+    // pharmacy to get past a pack limit. A shop closed or out of stock gives the ordinary reason.
+    id: 'means.acquired-covertly',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    nearbyRulesOut: /\b(?:closed|cheaper|out of stock|shortage|insurance|coupon|open late|24 hour|sold out|prescription|refill)\b/,
+    pattern: phrase(
+      `(?:bought|buy|buying|got|getting|picked up) (?:[\\w']+ ){0,4}?(?:${PILLS}|${PILL_CONTAINER} of (?:[\\w']+ )?${PILLS}) (?:[\\w']+ ){0,3}?` +
+        `(?:(?:at|from) (?:a |an )?(?:different|another|second|third|separate|other) (?:pharmacy|pharmacies|chemists?|stores?|shops?|drugstores?)|so (?:they|nobody|no one|the pharmacist|the cashier) (?:would not|will not|could not|did not|would never) (?:ask|notice|suspect|question))`,
+    ),
+  },
+  {
+    // Self-harm in the forum's shorthand: "sh'd again last night", "been sh-ing again".
+    id: 'self-harm.shorthand',
+    construct: 'SELF_HARM',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:sh'd|sh'ed|sh-ed|s/h'd)(?= again| last night| tonight| today| this (?:morning|week)| after)|(?:i|been|started|keep|kept) (?:sh|s/h)(?:ing|-ing|'ing)(?: again)?|relapsed (?:on|with|into) (?:sh|s/h)(?![\\p{L}])`,
+    ),
+  },
+  {
+    // The wish to stop existing (passive ideation in the lexicon's words): "if I stopped existing",
+    // "I just want to stop existing". "Stopped existing" of a shop or a band is not the author.
+    id: 'passive.stop-existing',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:want|wanted|wanting|wish|wished|wishing|hope|hoping|would love|would like|need) (?:to |i could |that i could |i would )?(?:just )?(?:stop|cease) (?:existing|to exist)|if i (?:just )?(?:stopped|stop|ceased|cease) (?:existing|to exist)|i (?:just )?(?:stopped|ceased) (?:existing|to exist)`,
+    ),
+  },
+  {
+    // Ending it by a season or a date ("I could end it this winter"): ideation with a time. "End
+    // it" is also a relationship or a lease, which the sentences around it name.
+    id: 'active.end-it-by-a-time',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:relationship|boyfriend|girlfriend|marriage|engagement|friendship|lease|contract|subscription|series|show|game|streak|with (?:him|her|them))\b/,
+    pattern: phrase(
+      `(?:i could|i might|i will|i am going to|i am gonna|i want to|i plan to|i would) (?:just |finally )?end it(?: all)? (?:this|next|by|before) (?:winter|summer|spring|autumn|fall|year|month|week|weekend|christmas|new year|my birthday)`,
+    ),
+  },
+  {
+    // Notes written for each of one's family (a goodbye, C-SSRS preparatory behaviour) told without
+    // the word "suicide": "wrote the notes yesterday. one for mom and one for my sister".
+    id: 'goodbye.notes-for-family',
+    construct: 'GOODBYE',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    nearbyNames: /\b(?:notes?|letters?)\b/,
+    nearbyRulesOut: /\b(?:christmas|birthday|thank you|thank-you|valentine|cards?|lunch ?box|shopping|grocer\w*|fridge|school|teacher|class|homework|recipe)\b/,
+    pattern: phrase(
+      `(?:wrote|written|writing|left|leaving|finished)(?: [\\w']+){0,3}? (?:notes|letters)[,.]? (?:[\\w']+ ){0,2}?one for (?:my )?(?:\\w+ )?(?:mom|mum|mother|dad|father|sister|brother|wife|husband|son|daughter|kids|parents|family|partner|girlfriend|boyfriend|grandma|nan)|` +
+        `(?:^|[.] )one (?:note |letter )?for (?:my )?(?:\\w+ )?(?:mom|mum|mother|dad|father|sister|brother|wife|husband|son|daughter|kids|parents|partner) and (?:one )?for (?:my )?(?:\\w+ )?(?:mom|mum|mother|dad|father|sister|brother|wife|husband|son|daughter|kids|parents|partner)`,
+    ),
+  },
+  {
+    // Loose ends tied up (affairs settled, C-SSRS preparatory behaviour), when nothing says it is a
+    // job or a trip: alone it is ordinary, so it corroborates another preparation or distress.
+    id: 'plan.loose-ends',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(
+      `${ORDINARY_ABSENCE.source}|\\b(?:work|job|office|project|thesis|handover|leave|maternity|paternity|retire\\w*|semester|term|quit|quitting|notice)\\b`,
+    ),
+    pattern: phrase(
+      `(?:tied|tying|tie|tidied|tidying) up (?:all )?(?:of )?(?:the |my )?loose ends|(?:all )?(?:the |my )?loose ends (?:are |all )?(?:tied|tidied) up`,
+    ),
+  },
+  {
+    // Lingering at a height: slowing down on the bridge every day, thinking of going back up to the
+    // place. Ordinary alone (ice, traffic, a view), so it corroborates the edge or distress.
+    id: 'place.drawn-to-a-height',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:ice|icy|traffic|speed|camera|police|limit|fog|rain|snow|view|photos?|pictures?|sunset|sunrise|hike|hiking|climb\w*|picnic|tour)\b/,
+    pattern: phrase(
+      `(?:slow|slows|slowed|slowing) down (?:on|at|over|near|when i (?:cross|drive over|pass|get to)) (?:the|that) (?:${LETHAL_PLACE}|quarry)|` +
+        `(?:keep|kept|keeps) (?:thinking about|picturing|imagining) (?:going|driving|walking|heading) back (?:up )?(?:there|to (?:the|that) (?:${LETHAL_PLACE}|quarry|edge))`,
+    ),
+  },
+  {
+    // Waiting on a platform, letting trains go by (C-SSRS aborted attempt or preparation at the
+    // place). A full train, a friend awaited or the wrong line gives the ordinary reason.
+    id: 'place.letting-trains-pass',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyNames: /\b(?:platform|station|tracks|trains?|express|subway|metro|tube|railway|freight)\b/,
+    nearbyRulesOut:
+      /\b(?:full|packed|crowded|wrong (?:train|line)|delayed|late|waiting for (?:my|a|the) (?:friend|mom|mum|dad|sister|brother|date)|meet\w*|rush hour|reading|podcast|phone call)\b/,
+    pattern: phrase(
+      `(?:let|letting|watched|watching) (?:two|three|four|five|a few|a couple|several|\\d+|one|another)(?: of them| trains| express trains| more)? (?:go|pass|come and go|rush|fly) (?:by|past|through)`,
+    ),
+  },
+  {
+    // Which trains do not stop, noted on a platform: ordinary alone, so it corroborates the trains
+    // let go by or distress.
+    id: 'place.non-stopping-train',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:delayed|late|cancell?ed|missed my|meeting|timetable changes?|commute|annoying|annoyed)\b/,
+    pattern: phrase(
+      `(?:the )?(?:express|fast|freight|through|non-stop)(?: trains?)? (?:does not|do not|never|will not) stops? (?:here|at this station|at this stop)`,
     ),
   },
   {
