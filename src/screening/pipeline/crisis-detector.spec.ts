@@ -1619,4 +1619,72 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I counted my pills into the organiser. Then I put them back in the cupboard.')).toBe('NONE');
     });
   });
+  describe("probe 10's second set: constructs that generalised (means in front of one, survivability looked up, stocking up, a home tidied for those left, method questions, an apology for everything)", () => {
+    it('should rate pills in front of one as means at hand (HIGH or above); not a headache', () => {
+      expect(isAtLeast(levelOf('sitting here with a box of sleeping pills next to me'), 'HIGH')).toBe(true);
+      expect(levelOf('I have a packet of painkillers next to me for this headache.')).toBe('NONE');
+    });
+
+    it('should rate looking up whether a fall is survivable as method research (HIGH); not a stunt in a film', () => {
+      expect(levelOf('I looked up how many floors you need to be sure.')).toBe('HIGH');
+      expect(levelOf('We googled whether you can survive a fall from a plane after the film.')).toBe('NONE');
+    });
+
+    it('should rate pills stocked up beside a prescriber deceived as stockpiling (HIGH or above); not a cold season', () => {
+      expect(isAtLeast(levelOf('I have been building up my sertraline by telling my psychiatrist it is not working.'), 'HIGH')).toBe(true);
+      expect(levelOf('Stocked up on cold meds before winter.')).toBe('NONE');
+    });
+
+    it('should rate a home tidied for those left, beside a deadline one set oneself, as preparation (HIGH or above); not guests', () => {
+      expect(
+        isAtLeast(
+          levelOf('I told myself if nothing changed by spring I would give up. Cleared out my room so my parents will not have to sort out my stuff.'),
+          'HIGH',
+        ),
+      ).toBe(true);
+      expect(levelOf('Cleaned the flat so nobody has to deal with a mess when the guests arrive.')).toBe('NONE');
+    });
+
+    it('should rate self-injury with an improvised tool, the wound named, as self-harm (HIGH); not a reset button', () => {
+      expect(levelOf('new marks on my arm. scratched my wrist with a safety pin in class')).toBe('HIGH');
+      expect(levelOf('Reset the router with a paperclip, the cable marks the spot.')).toBe('NONE');
+    });
+
+    it("should rate a wish for a fatal illness, and waiting for one's body to give out, as passive ideation (MODERATE); not cancer screening", () => {
+      expect(levelOf('Some days I hope I get something terminal.')).toBe('MODERATE');
+      expect(levelOf('honestly just waiting to die at this point')).toBe('MODERATE');
+      expect(levelOf('I wish I had cancer screening sooner, my aunt caught hers late.')).toBe('NONE');
+    });
+
+    it("should rate asking what a whole bottle of one's own pills would do as active ideation (HIGH); not a missed dose", () => {
+      expect(levelOf('if i swallow all of my quetiapine will i feel anything')).toBe('HIGH');
+      expect(levelOf('If I took 2 of my tablets would it hurt? I forgot my dose this morning.')).toBe('NONE');
+    });
+
+    it('should rate asking how long until unconscious by a method as active ideation (HIGH); not freediving', () => {
+      expect(levelOf('how long until you black out when hanging')).toBe('HIGH');
+      expect(levelOf('How long does it take to black out if you hold your breath? Asking for my freediving course.')).toBe('NONE');
+    });
+
+    it('should rate "sorry for everything" with "I love you all" as a goodbye (IMMINENT); alone, or a thank-you, nothing', () => {
+      expect(levelOf("I'm so sorry for everything. I love you all.")).toBe('IMMINENT');
+      expect(levelOf('Thank you all for the support this year, I love you all.')).toBe('NONE');
+      expect(levelOf('sorry for everything')).toBe('NONE');
+    });
+
+    it('should rate a wish not to be here anymore, or to be erased, as passive ideation (MODERATE); not a boring town', () => {
+      expect(levelOf('I would do anything to not exist anymore.')).toBe('MODERATE');
+      expect(levelOf('I would give anything to not be here anymore, this meeting is so boring.')).toBe('NONE');
+    });
+
+    it('should rate a will changed beside cancelled sessions as preparation (HIGH or above); a will alone is not', () => {
+      expect(isAtLeast(levelOf('Updated my will and cancelled my sessions for next month.'), 'HIGH')).toBe(true);
+      expect(levelOf('Updated my will after the baby was born.')).toBe('NONE');
+    });
+
+    it('should rate the top level at night beside the ledge as an aborted attempt (HIGH); the top level alone is parking', () => {
+      expect(levelOf('took the stairs to the top level of the car park. sat on the ledge with my legs dangling.')).toBe('HIGH');
+      expect(levelOf('Drove up to the top level of the parking garage to find a space.')).toBe('NONE');
+    });
+  });
 });

@@ -340,7 +340,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     // ("gave my dog to my sister while I'm in hospital" gives one).
     nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
-      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|` +
+      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|(?:changed|updated|rewrote|redid|finished) my will|` +
         `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:favou?rite |old |best )?(?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|switch|xbox|playstation|ps\\d|games|laptop|camera|tools|paintings|art|clothes|hoodies?|jackets?|plants|sneakers|shoes) (?:away )?to (?:my |a |the |our )?\\w+|` +
         // Someone found for a pet, with no trip or hospital stay said: "made sure the dog has somewhere to go".
         `made sure (?:the|my) (?:${PET}) (?:has|have|will have|gets|would have) (?:somewhere to go|a (?:new |good )?home|someone to (?:look after|take care of|feed) (?:him|her|them|it))|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
@@ -1084,7 +1084,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|sunset|sunrise|fireworks|hike|hiking|climbing|abseil\w*|bungee|tour|tourist|lunch|picnic)\b/,
     pattern: phrase(
       `(?:stood|standing|stand|sat|sitting) (?:right |for (?:an|a|\\w+) (?:hour|hours|while|long time) )?(?:at|on) the (?:very )?edge(?: of (?:the|a) (?:[\\w-]+ )?(?:${LETHAL_PLACE}|roof|building|platform|parking garage|car park))?(?! of)|` +
-        `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} for (?:an hour|hours|a long time|ages|\\w+ minutes)|` +
+        `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} (?:for (?:an hour|hours|a long time|ages|a while|a bit|\\w+ minutes)|(?:[\\w']+ ){0,4}?with my (?:feet|legs) (?:hanging|dangling|over))|` +
         // At the railing of a height, the same lingering: "pulled over and stood at the railing for 20 min".
         `(?:stood|standing|sat|sitting|leaned|leaning) (?:right )?(?:at|on|by|against|over) the (?:railing|rail|barrier|parapet|guard ?rail)(?: of (?:the|a|that) ${LETHAL_PLACE})? for (?:an hour|hours|a long time|ages|a while|(?:like |about |maybe )?\\w+ (?:min|mins|minutes))|` +
         `(?:keep|kept) going (?:back )?to (?:the|that) (?:${LETHAL_PLACE}|roof of (?:the|a) \\w+(?: \\w+)?)`,
@@ -2434,7 +2434,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: /\b(?:ice|icy|traffic|speed|camera|police|limit|fog|rain|snow|view|photos?|pictures?|sunset|sunrise|hike|hiking|climb\w*|picnic|tour)\b/,
     pattern: phrase(
       `(?:slow|slows|slowed|slowing) down (?:on|at|over|near|when i (?:cross|drive over|pass|get to)) (?:the|that) (?:${LETHAL_PLACE}|quarry)|` +
-        `(?:keep|kept|keeps) (?:thinking about|picturing|imagining) (?:going|driving|walking|heading) back (?:up )?(?:there|to (?:the|that) (?:${LETHAL_PLACE}|quarry|edge))`,
+        `(?:keep|kept|keeps) (?:thinking about|picturing|imagining) (?:going|driving|walking|heading) back (?:up )?(?:there|to (?:the|that) (?:${LETHAL_PLACE}|quarry|edge))|` +
+        `(?:went|drove|walked|climbed|took the (?:lift|elevator|stairs)) (?:all the way )?(?:up )?to the (?:top|highest|roof) (?:level|floor|deck)(?: of (?:the|a) (?:parking garage|car park|building|multi[- ]?storey))?`,
     ),
   },
   {
@@ -2470,6 +2471,202 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: /\b(?:delayed|late|cancell?ed|missed my|meeting|timetable changes?|commute|annoying|annoyed)\b/,
     pattern: phrase(
       `(?:the )?(?:express|fast|freight|through|non-stop)(?: trains?)? (?:does not|do not|never|will not) stops? (?:here|at this station|at this stop)`,
+    ),
+  },
+  {
+    // Pills in front of one, said as the moment (means at hand, C-SSRS preparatory behaviour):
+    // "I have my grandma's whole bottle of oxy in front of me". A headache or a dose says why.
+    id: 'means.in-front-of-me',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'HIGH',
+    nearbyRulesOut: new RegExp(`${DOSE_OR_ABSENCE.source}|\\b(?:headache|migraine|cramps|period|fever|flu|cold|back pain|toothache|hangover)\\b`),
+    pattern: phrase(
+      `(?:have|got|holding|sitting (?:here )?with|staring at) (?:[\\w']+ ){0,3}?(?:bottles?|packs?|packets?|box(?:es)?|stash|handful|piles?|strips?) of (?:[\\w']+ )?(?:${PILLS}|${NAMED_DRUGS}|oxy) ` +
+        `(?:right )?(?:in front of me|next to me|beside me|on my (?:lap|bed|desk|nightstand|bedside table))`,
+    ),
+  },
+  {
+    // Whether a method is survivable, looked up (method research): "googling whether you can survive
+    // a fall from the 9th floor", "what floor is high enough". A film, physics or a sport says why.
+    id: 'means.researching-survival',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:film|movie|show|documentary|book|story|homework|class|physics|skydiv\w*|base jump\w*|climbing|parkour|cats?|dogs?|kids?|toddler|news|article|stunt)\b/,
+    pattern: phrase(
+      `(?:googling|googled|looking up|looked up|researching|researched|reading about|read about|searching|searched) (?:whether|if|how) (?:you|one|a person|someone|people|i) (?:can|could|would|will|do|does) ` +
+        `(?:survive|die from|die after) (?:a fall from|falling from|falling off|jumping (?:off|from)|a jump from|an overdose|hanging|a gunshot)|` +
+        `(?:googling|googled|looking up|looked up|researching|researched|searching|searched) (?:how high|what floor|which floor|how many floors|what height)(?: [\\w']+){0,4}? (?:to die|is fatal|is lethal|would kill|you need|is enough|to be sure|to make sure)`,
+    ),
+  },
+  {
+    // Pills stocked up (stockpiling, C-SSRS preparatory behaviour). Ordinary for a cold season or a
+    // trip, so it counts beside distress or another such phrase, such as a prescriber deceived.
+    id: 'means.stocked-up',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: new RegExp(`${DOSE_OR_ABSENCE.source}|\\b(?:cold|flu|winter|allerg\\w*|season|sale|shortage|discount)\\b`),
+    pattern: phrase(`(?:stocking|stocked|building|built) up (?:on )?(?:my |some |the )?(?:\\w+ )?(?:${PILLS}|${NAMED_DRUGS})`),
+  },
+  {
+    // More prescribed by telling the prescriber it does not work: how pills are stockpiled.
+    id: 'means.prescriber-deceived',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:telling|told|lying to|lied to) (?:my |the )?(?:doctor|gp|psychiatrist|pharmacist|prescriber|nurse) (?:that )?(?:they|it|the \\w+|my \\w+) (?:were not|was not|are not|is not) working`,
+    ),
+  },
+  {
+    // A home cleaned "so nobody has to deal with a mess" (affairs settled for whoever finds one,
+    // C-SSRS preparatory behaviour). Guests, a move or a deposit give the ordinary reason.
+    id: 'plan.tidied-for-those-left',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(
+      `${ORDINARY_ABSENCE.source}|\\b(?:party|guests|inspection|viewing|deposit|visit|visiting|coming over|arrive|arriving|cleaner)\\b`,
+    ),
+    // The clause after "so" (clauses break there before "my"), in a sentence that tidies.
+    sentenceNames: /\b(?:cleaned|tidied|cleared|sorted|emptied|organi[sz]ed|deep cleaned)\b/,
+    pattern: phrase(
+      `(?:so )?(?:nobody|no one|my (?:\\w+ )?(?:family|mom|mum|dad|parents|sister|brother|roommate|flatmate)|whoever finds me) ` +
+        `(?:has|have|will have|would have|needs|need|will need|would need|(?:does|do|will|would) not (?:have|need)) to (?:deal with|clean up|sort out|go through) (?:a|the|my|any|it|anything)`,
+    ),
+  },
+  {
+    // A deadline for things to change, said as a condition one set oneself: "I always said if
+    // nothing changed by 30 I'd stop trying". Alone it may be a job search, so it corroborates.
+    id: 'plan.deadline-for-change',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:said|told myself|promised myself|decided|swore)(?: that)? if (?:nothing|things|it|life) (?:changed|changes|got better|gets better|improved|improves)(?: by [\\w']+)? i would (?:stop trying|give up|end it|be done|check out|not stick around|call it)`,
+    ),
+  },
+  {
+    // Self-injury with an improvised tool, the wound named nearby: "did it in the bathroom at work
+    // with a paperclip". A lock, a router or a splinter says what the pin was for.
+    id: 'self-harm.improvised-tool',
+    construct: 'SELF_HARM',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames: /\b(?:scratch\w*|cuts?|cutting|marks|scars?|bleed\w*|blood|wounds?|skin|arms?|wrists?|thighs?)\b/,
+    nearbyRulesOut: /\b(?:lock|router|reset|phone|sim|tray|splinter|button|hole|opened|open it|cat|kitten)\b/,
+    pattern: phrase(
+      `(?:did it|scratched (?:${SELF}|my \\w+)|cut (?:${SELF}|my \\w+)|dug into my \\w+|carved into my \\w+)(?: [\\w']+){0,6}? with (?:a|the|my|some) ` +
+        `(?:paper ?clip|safety pin|pin|needle|compass|sharpener blade|pencil sharpener|broken glass|piece of glass|shard of glass|nail file|staple|bobby pin|ring pull)`,
+    ),
+  },
+  {
+    // A wish for a fatal illness (passive ideation): "I wish I had cancer so it could be over".
+    id: 'passive.wish-for-fatal-illness',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:wish|wished|wishing|hope|hoping|pray|praying) (?:that )?i (?:had|would get|could get|get|got|would catch|could catch|would develop) ` +
+        `(?:cancer|a terminal (?:illness|disease|diagnosis)|something terminal|a brain tumou?r|a heart attack|something (?:fatal|that kills me))(?! (?:insurance|screening|checks?|research|awareness))`,
+    ),
+  },
+  {
+    // Waiting to die, or for one's body to give out (passive ideation without the word "wish").
+    id: 'passive.waiting-to-die',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `waiting (?:for|until) (?:my (?:body|heart|lungs|liver) (?:to )?(?:give out|gives out|to stop|stops|fails|to fail)|i die|death|the end of my life|my life to end)|waiting to die`,
+    ),
+  },
+  {
+    // What a whole bottle would do, asked of one's own: "if I took the whole pack of my lithium
+    // would it hurt?" (active ideation with a method, C-SSRS). A missed or double dose is ordinary.
+    id: 'active.asks-what-a-dose-would-do',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut: /\b(?:by accident|accidentally|double dose|missed (?:a|my) dose|forgot|extra one|dog|cat|toddler|kid|child)\b/,
+    pattern: phrase(
+      `if i (?:took|take|swallowed|swallow|downed) (?:all (?:of )?(?:my|the)|(?:a|the|my) (?:whole|full|entire) (?:bottle|strip|pack|packet|box|tub) of|\\d{2,}|enough|a handful of) (?:of )?(?:my |the )?(?:[\\w']+ ){0,2}?(?:${PILLS}|${NAMED_DRUGS}|oxy) ` +
+        `(?:would|will|could|does|do) (?:it|that|i|they) (?:hurt|be painful|kill me|work|be enough|die|feel anything)`,
+    ),
+  },
+  {
+    // How long until unconscious by a method, asked (method research): "how long does it take to
+    // pass out if you cut off your air". Freediving, martial arts or first aid say what it is for.
+    id: 'active.asks-time-to-unconsciousness',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:freediv\w*|swim\w*|apnea|breath[- ]?hold\w*|yoga|choke ?holds?|bjj|jiu[- ]?jitsu|judo|wrestling|first aid|cpr|class|exam|film|movie|show|book|character)\b/,
+    pattern: phrase(
+      `how long (?:does it take|would it take|will it take|until you|until i|before you|before i) (?:to )?(?:pass out|lose consciousness|black out|go unconscious|die)(?: [\\w']+){0,2}? (?:if|when|from|after|once) (?:you |i |someone )?` +
+        `(?:cut off (?:your|my|the) air(?: supply)?|hang|hanging|are hanging|strangl\\w*|(?:use|using|with) (?:a )?(?:belt|rope|plastic bag|bag)|overdose|od|inhale|breathe in|drown)`,
+    ),
+  },
+  {
+    // "Sorry for everything" ending its sentence: an apology for a life, said as a goodbye. Alone it
+    // is self-blame (LOW, low.self-blame), so it corroborates another farewell or ideation only.
+    id: 'goodbye.sorry-for-everything',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    nearbyRulesOut: FAREWELL_REASON,
+    pattern: phrase(`(?:i am )?(?:so |really |truly )?sorry for everything(?: i (?:have )?(?:done|put you through|did))?(?= *$)`),
+  },
+  {
+    // "I love you all" ending a post's sentence: a farewell beside an apology for everything; alone a
+    // thank-you, so it corroborates only.
+    id: 'goodbye.love-you-all',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(`${FAREWELL_REASON.source}|\\b(?:thank\\w*|support|grateful|congrat\\w*|proud)\\b`),
+    pattern: phrase(`i love you (?:all|guys|both|so much)(?= *$)`),
+  },
+  {
+    // The wish not to be here, or to be erased, with no method: passive ideation.
+    id: 'passive.not-be-here',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut: /\b(?:town|city|job|school|house|party|class|country|meeting|office|wedding|family dinner|dinner|queue|line)\b/,
+    pattern: phrase(
+      `(?:give anything|do anything|would love|would like|just want|want|wish i could) to (?:just )?(?:not be here|not exist|be erased|not be alive)(?: anymore| any more)|(?:just )?be erased(?= *$)`,
     ),
   },
   {
