@@ -1528,4 +1528,167 @@ describe(detectCrisis.name, () => {
       expect(levelOf('I looked up the tallest buildings in the world for my homework.')).toBe('NONE');
     });
   });
+  describe('probe 10: implied method and preparation (a ligature anchored, a dose researched, means bought covertly, trains let go by), and wishes in other words', () => {
+    it('should rate a ligature set up on an anchor point as an attempt (HIGH or above); not a swing', () => {
+      expect(levelOf('I tied my dog lead to the banister last night.')).toBe('HIGH');
+      expect(levelOf('We tied the rope to the beam in the garden for the kids swing.')).toBe('NONE');
+    });
+
+    it('should rate being found with a ligature as an interrupted attempt (HIGH or above); not being found asleep', () => {
+      expect(isAtLeast(levelOf('My mum found me in the garage with the rope around my neck.'), 'HIGH')).toBe(true);
+      expect(levelOf('My mum found me asleep in the garage with the dog.')).toBe('NONE');
+    });
+
+    it('should rate researching a lethal dose as means (HIGH or above); not a course question', () => {
+      expect(isAtLeast(levelOf('been googling how much paracetamol would be enough'), 'HIGH')).toBe(true);
+      expect(isAtLeast(levelOf('I looked up the lethal dose of my sleeping tablets'), 'HIGH')).toBe(true);
+      expect(levelOf('been reading about how many pills it would take for my pharmacology exam')).toBe('NONE');
+    });
+
+    it('should rate pills bought so as not to be asked as preparation (HIGH or above); not a closed shop', () => {
+      expect(isAtLeast(levelOf('Got more painkillers from another chemist this morning.'), 'HIGH')).toBe(true);
+      expect(levelOf('Got my meds from another pharmacy because mine was closed.')).toBe('NONE');
+    });
+
+    it('should rate self-harm shorthand as self-harm (HIGH); not a shed', () => {
+      expect(levelOf("sh'd after group today")).toBe('HIGH');
+      expect(levelOf('been sh-ing again, nobody knows')).toBe('HIGH');
+      expect(levelOf('we built a shed again this summer')).toBe('NONE');
+    });
+
+    it('should rate a wish to stop existing as passive ideation (MODERATE); not a shop that stopped existing', () => {
+      expect(levelOf('I just want to stop existing.')).toBe('MODERATE');
+      expect(levelOf('Nobody would notice if I ceased to exist.')).toBe('MODERATE');
+      expect(levelOf('That bakery stopped existing years ago.')).toBe('NONE');
+    });
+
+    it('should rate ending it by a season or a date as active ideation (HIGH); not a lease', () => {
+      expect(levelOf('I could end it this winter and nobody would be surprised.')).toBe('HIGH');
+      expect(levelOf('I could end it before christmas, the lease has a break clause.')).toBe('NONE');
+    });
+
+    it('should rate notes written one for each of the family as a goodbye (HIGH or above); not birthday cards', () => {
+      expect(isAtLeast(levelOf('Finished the letters. One for my dad and one for my brother.'), 'HIGH')).toBe(true);
+      expect(levelOf('Wrote the birthday cards tonight, one for my dad and one for my brother.')).toBe('NONE');
+    });
+
+    it('should rate loose ends tied up beside another preparation as a plan; alone, or at work, nothing', () => {
+      expect(isAtLeast(levelOf('Rehomed my cats this week. All the loose ends are tied up now.'), 'HIGH')).toBe(true);
+      expect(levelOf('Tying up loose ends at work before my maternity leave.')).toBe('NONE');
+      expect(levelOf('All the loose ends are tied up.')).toBe('NONE');
+    });
+
+    it('should rate lingering at a height beside the edge as an aborted attempt (HIGH); slowing down on an icy bridge is driving', () => {
+      expect(levelOf('I slow down on the bridge every morning. Yesterday I stood at the railing for an hour.')).toBe('HIGH');
+      expect(levelOf('I always slow down on the bridge when it is icy.')).toBe('NONE');
+    });
+
+    it('should rate trains let go by on a platform, with the trains that do not stop, as HIGH or above; a full train is a commute', () => {
+      expect(isAtLeast(levelOf('At the station again. Freight trains do not stop here. Watched three go by.'), 'HIGH')).toBe(true);
+      expect(levelOf('Let two trains go by at the station because they were packed.')).toBe('NONE');
+    });
+
+    it('should rate pills taken unnamed, by where they were kept, as an overdose (IMMINENT); not a cupboard emptied to clean', () => {
+      expect(levelOf('i swallowed everything in the medicine cabinet')).toBe('IMMINENT');
+      expect(levelOf('I took everything in the cupboard out to clean it.')).toBe('NONE');
+    });
+
+    it('should rate "it has to look like an accident" of the act as a plan (HIGH); not a detective story', () => {
+      expect(levelOf('It would have to look like an accident so the kids never know.')).toBe('HIGH');
+      expect(levelOf('In the film the killer wanted it to look like an accident.')).toBe('NONE');
+    });
+
+    it('should rate being glad to be hit by a bus, the accident said first, as passive ideation (MODERATE); not a late bus', () => {
+      expect(levelOf('if a truck hit me on the way home i would honestly not mind')).toBe('MODERATE');
+      expect(levelOf('if the bus is late again i would not mind, more time for coffee')).toBe('NONE');
+    });
+
+    it('should rate command voices naming water or traffic as HIGH or above; not a film', () => {
+      expect(isAtLeast(levelOf('the voice keeps telling me to step in front of a train'), 'HIGH')).toBe(true);
+      expect(levelOf('In the movie a voice keeps telling him to walk into the sea.')).toBe('NONE');
+    });
+
+    it('should rate sleeping and not coming back as passive ideation (MODERATE); not a nap until noon', () => {
+      expect(levelOf('I want to go to sleep and not come back.')).toBe('MODERATE');
+      expect(levelOf('going to sleep and not waking up until noon tomorrow')).toBe('NONE');
+    });
+
+    it('should read a peer speaking of "when I was where you are" as the past (a person is not paged)', () => {
+      expect(levelOf('When I was where you are I wanted to kill myself every day.')).toBe('LOW');
+      expect(levelOf('I want to kill myself every day.')).toBe('HIGH');
+    });
+
+    it('should rate means put back, the means readied in the sentence before, as an aborted attempt (HIGH or above); "back in" is not the distant past', () => {
+      expect(isAtLeast(levelOf('Had all my pills lined up on the bed. Then I put them back.'), 'HIGH')).toBe(true);
+      expect(levelOf('I counted my pills into the organiser. Then I put them back in the cupboard.')).toBe('NONE');
+    });
+  });
+  describe("probe 10's second set: constructs that generalised (means in front of one, survivability looked up, stocking up, a home tidied for those left, method questions, an apology for everything)", () => {
+    it('should rate pills in front of one as means at hand (HIGH or above); not a headache', () => {
+      expect(isAtLeast(levelOf('sitting here with a box of sleeping pills next to me'), 'HIGH')).toBe(true);
+      expect(levelOf('I have a packet of painkillers next to me for this headache.')).toBe('NONE');
+    });
+
+    it('should rate looking up whether a fall is survivable as method research (HIGH); not a stunt in a film', () => {
+      expect(levelOf('I looked up how many floors you need to be sure.')).toBe('HIGH');
+      expect(levelOf('We googled whether you can survive a fall from a plane after the film.')).toBe('NONE');
+    });
+
+    it('should rate pills stocked up beside a prescriber deceived as stockpiling (HIGH or above); not a cold season', () => {
+      expect(isAtLeast(levelOf('I have been building up my sertraline by telling my psychiatrist it is not working.'), 'HIGH')).toBe(true);
+      expect(levelOf('Stocked up on cold meds before winter.')).toBe('NONE');
+    });
+
+    it('should rate a home tidied for those left, beside a deadline one set oneself, as preparation (HIGH or above); not guests', () => {
+      expect(
+        isAtLeast(
+          levelOf('I told myself if nothing changed by spring I would give up. Cleared out my room so my parents will not have to sort out my stuff.'),
+          'HIGH',
+        ),
+      ).toBe(true);
+      expect(levelOf('Cleaned the flat so nobody has to deal with a mess when the guests arrive.')).toBe('NONE');
+    });
+
+    it('should rate self-injury with an improvised tool, the wound named, as self-harm (HIGH); not a reset button', () => {
+      expect(levelOf('new marks on my arm. scratched my wrist with a safety pin in class')).toBe('HIGH');
+      expect(levelOf('Reset the router with a paperclip, the cable marks the spot.')).toBe('NONE');
+    });
+
+    it("should rate a wish for a fatal illness, and waiting for one's body to give out, as passive ideation (MODERATE); not cancer screening", () => {
+      expect(levelOf('Some days I hope I get something terminal.')).toBe('MODERATE');
+      expect(levelOf('honestly just waiting to die at this point')).toBe('MODERATE');
+      expect(levelOf('I wish I had cancer screening sooner, my aunt caught hers late.')).toBe('NONE');
+    });
+
+    it("should rate asking what a whole bottle of one's own pills would do as active ideation (HIGH); not a missed dose", () => {
+      expect(levelOf('if i swallow all of my quetiapine will i feel anything')).toBe('HIGH');
+      expect(levelOf('If I took 2 of my tablets would it hurt? I forgot my dose this morning.')).toBe('NONE');
+    });
+
+    it('should rate asking how long until unconscious by a method as active ideation (HIGH); not freediving', () => {
+      expect(levelOf('how long until you black out when hanging')).toBe('HIGH');
+      expect(levelOf('How long does it take to black out if you hold your breath? Asking for my freediving course.')).toBe('NONE');
+    });
+
+    it('should rate "sorry for everything" with "I love you all" as a goodbye (IMMINENT); alone, or a thank-you, nothing', () => {
+      expect(levelOf("I'm so sorry for everything. I love you all.")).toBe('IMMINENT');
+      expect(levelOf('Thank you all for the support this year, I love you all.')).toBe('NONE');
+      expect(levelOf('sorry for everything')).toBe('NONE');
+    });
+
+    it('should rate a wish not to be here anymore, or to be erased, as passive ideation (MODERATE); not a boring town', () => {
+      expect(levelOf('I would do anything to not exist anymore.')).toBe('MODERATE');
+      expect(levelOf('I would give anything to not be here anymore, this meeting is so boring.')).toBe('NONE');
+    });
+
+    it('should rate a will changed beside cancelled sessions as preparation (HIGH or above); a will alone is not', () => {
+      expect(isAtLeast(levelOf('Updated my will and cancelled my sessions for next month.'), 'HIGH')).toBe(true);
+      expect(levelOf('Updated my will after the baby was born.')).toBe('NONE');
+    });
+
+    it('should rate the top level at night beside the ledge as an aborted attempt (HIGH); the top level alone is parking', () => {
+      expect(levelOf('took the stairs to the top level of the car park. sat on the ledge with my legs dangling.')).toBe('HIGH');
+      expect(levelOf('Drove up to the top level of the parking garage to find a space.')).toBe('NONE');
+    });
+  });
 });

@@ -222,7 +222,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     namesMeans: true,
     // "all of my mum's sleeping tablets": whose they are, in one or two words, is still the pills.
-    pattern: phrase(`(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:[\\w']+ ){0,2}?${PILLS}`),
+    pattern: phrase(
+      `(?:took|taken|swallowed|downed|just took|have taken) ${QUANTITY} (?:of )?(?:my |the |those |these )?(?:[\\w']+ ){0,2}?${PILLS}|` +
+        // The pills unnamed, by where they were kept: "took everything that was in the cabinet".
+        `(?:took|taken|swallowed|downed) (?:everything|all|the lot|whatever was) (?:that was |that is |that i found )?in (?:the|my|our|mum's|mom's) (?:medicine |bathroom )?(?:cabinet|cupboard|drawer)(?! (?:out|down|off|to|with me))`,
+    ),
   },
   {
     id: 'means.noose',
@@ -336,8 +340,10 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     // ("gave my dog to my sister while I'm in hospital" gives one).
     nearbyRulesOut: ORDINARY_ABSENCE,
     pattern: phrase(
-      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|` +
-        `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|laptop|camera|tools|paintings|art) (?:away )?to (?:my |a |the |our )?\\w+|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
+      `(?:giving|gave|give) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions|pets?|cats?|dogs?)|(?:giving|gave|give) (?:all )?(?:of )?my (?:stuff|things|belongings|possessions) away|(?:put|putting|getting) my affairs in order|(?:wrote|written|writing|made|making) (?:a|my) will|(?:changed|updated|rewrote|redid|finished) my will|` +
+        `(?:giving|gave|given|give|handed|handing) my (?:${PET}) (?:away )?to (?:my |a |the |our )?\\w+|(?:rehomed|rehoming|found (?:a )?new homes? for) (?:both |all )?(?:of )?my (?:${PET})|(?:gave|given|giving|handed) (?:away )?my (?:favou?rite |old |best )?(?:guitar|bike|car|jewell?ery|rings?|watch|books|records|vinyl|console|switch|xbox|playstation|ps\\d|games|laptop|camera|tools|paintings|art|clothes|hoodies?|jackets?|plants|sneakers|shoes) (?:away )?to (?:my |a |the |our )?\\w+|` +
+        // Someone found for a pet, with no trip or hospital stay said: "made sure the dog has somewhere to go".
+        `made sure (?:the|my) (?:${PET}) (?:has|have|will have|gets|would have) (?:somewhere to go|a (?:new |good )?home|someone to (?:look after|take care of|feed) (?:him|her|them|it))|(?:sold|selling|sell) (?:all |most )?(?:of )?(?:my (?:stuff|things|belongings|possessions)|everything i (?:own|have))`,
     ),
   },
   {
@@ -1046,7 +1052,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut:
       /\b(?:surgery|operation|procedure|appendix|anaesthe\w*|anesthe\w*|accident|car crash|transplant|birth|labou?r|c-section|covid|pneumonia|seizure|allerg\w*)\b/,
     pattern: phrase(
-      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?(?:it did not work|nothing happened|i survived)|wish (?:that )?it had worked`,
+      `(?:the )?only reason (?:that |why )?i am (?:still )?(?:alive|here|breathing|typing this|writing this)(?= *$)|(?<!(?:why|reason) )i am (?:somehow )?still (?:here|alive)(?= *$| and)|(?:angry|mad|upset|disappointed|sad|pissed|gutted|annoyed|furious|sorry) (?:that )?(?:it did not work|nothing happened|i survived)|wish (?:that )?it had worked`,
     ),
   },
   {
@@ -1078,7 +1084,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: /\b(?:photos?|pictures?|selfies?|view|sunset|sunrise|fireworks|hike|hiking|climbing|abseil\w*|bungee|tour|tourist|lunch|picnic)\b/,
     pattern: phrase(
       `(?:stood|standing|stand|sat|sitting) (?:right |for (?:an|a|\\w+) (?:hour|hours|while|long time) )?(?:at|on) the (?:very )?edge(?: of (?:the|a) (?:[\\w-]+ )?(?:${LETHAL_PLACE}|roof|building|platform|parking garage|car park))?(?! of)|` +
-        `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} for (?:an hour|hours|a long time|ages|\\w+ minutes)|` +
+        `(?:stood|standing|sat|sitting) on (?:the|a|that) ${LETHAL_PLACE} (?:for (?:an hour|hours|a long time|ages|a while|a bit|\\w+ minutes)|(?:[\\w']+ ){0,4}?with my (?:feet|legs) (?:hanging|dangling|over))|` +
+        // At the railing of a height, the same lingering: "pulled over and stood at the railing for 20 min".
+        `(?:stood|standing|sat|sitting|leaned|leaning) (?:right )?(?:at|on|by|against|over) the (?:railing|rail|barrier|parapet|guard ?rail)(?: of (?:the|a|that) ${LETHAL_PLACE})? for (?:an hour|hours|a long time|ages|a while|(?:like |about |maybe )?\\w+ (?:min|mins|minutes))|` +
         `(?:keep|kept) going (?:back )?to (?:the|that) (?:${LETHAL_PLACE}|roof of (?:the|a) \\w+(?: \\w+)?)`,
     ),
   },
@@ -1309,7 +1317,7 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     // C-SSRS question 1 in the words people use: "go to sleep and never wake up".
     pattern: phrase(
-      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:just )?(?:do not|will not|never|would not|will never) wake up(?! (?:late|early|too|in time|on time|before|with|and miss))|(?:disappointed|upset|angry|gutted|annoyed|sad) (?:that|when) i (?:woke up|wake up|wake up again)|(?:do not|never) want to wake up|(?:go to sleep|fall asleep|sleep|close my eyes) and (?:never|not) (?:wake up|open them again)`,
+      `(?:hope|hoping|pray|praying)(?: (?:every|each) (?:night|day|morning)| at night| sometimes| often)? (?:that )?i (?:just )?(?:do not|will not|never|would not|will never) wake up(?! (?:late|early|too|in time|on time|before|with|and miss))|(?:disappointed|upset|angry|gutted|annoyed|sad) (?:that|when) i (?:woke up|wake up|wake up again)|(?:do not|never) want to wake up|(?:go to sleep|going to sleep|fall asleep|sleep|close my eyes)(?: tonight| forever)? and (?:never|not) (?:wake up|waking up|open them again|come back|coming back)(?! (?:until|till|before|for|from))`,
     ),
   },
   {
@@ -1964,7 +1972,11 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     corroborates: true,
     tierWithoutContext: 'HIGH',
     nearbyRulesOut: /\b(?:novel|story|book|film|movie|show|episode|plot|murder|murderer|killer|detective|character|game)\b/,
-    pattern: phrase(`(?:ways? (?:to|of)|how (?:to|i could|i would)|plan(?:ning)? to|going to|want to) make (?:it|my death) look like an accident`),
+    pattern: phrase(
+      `(?:ways? (?:to|of)|how (?:to|i could|i would)|plan(?:ning)? to|going to|want to) make (?:it|my death) look like an accident|` +
+        // The requirement said of the act: "if I do it, it has to look like an accident".
+        `(?:it|my death) (?:has to|have to|needs to|would need to|would have to|will have to|should|must) (?:look|seem) like an accident`,
+    ),
   },
   {
     // One's own death disguised as an accident, said as a consequence ("if I crash the car it'd look
@@ -2009,7 +2021,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
         `i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer|a terminal (?:illness|disease))|i (?:got|get|was|were) (?:hit by|run over|killed)|i (?:died|did not wake up|never woke up|just died|dropped dead))|` +
         `would not (?:mind|care) (?:dying|not waking up|never waking up|dropping dead)|` +
         // The condition first: "if I got diagnosed with something terminal tomorrow I'd be relieved".
-        `if i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer)(?: [\\w']+){0,4} i would (?:\\w+ )?(?:be (?:relieved|glad|grateful|thankful|happy)|not (?:mind|care))`,
+        `if (?:i (?:got|get|was|were) (?:diagnosed with )?(?:something |a )?(?:terminal|cancer)|i (?:got|get|was|were) (?:hit by|run over by|killed by) (?:a |the )?(?:car|bus|truck|lorry|train)|(?:a|the) (?:car|bus|truck|lorry|train) (?:hit|ran over|killed) me|i (?:died|did not wake up|never woke up|dropped dead))` +
+        `(?: [\\w']+){0,4} i would (?:\\w+ )?(?:be (?:relieved|glad|grateful|thankful|happy)|not (?:mind|care))`,
     ),
   },
   {
@@ -2095,7 +2108,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     nearbyRulesOut: /\b(?:film|movie|show|book|novel|story|character|game|song|episode|narrator|gps|sat ?nav)\b/,
     pattern: phrase(
       `(?:the |a |my |these )?voices? (?:in my head )?(?:\\w+ )?(?:telling me|tell me|tells me|told me|saying|says|said|whispering|screaming|yelling|telling)(?: me)?(?: that)? ` +
-        `(?:i should|i need to|i have to|i must|i deserve to|to) (?:just )?(?:die|kill ${SELF}|hurt ${SELF}|cut(?: ${SELF})?|jump|end it|${END_LIFE}|overdose|take (?:all )?(?:the|my) ${PILLS})`,
+        `(?:i should|i need to|i have to|i must|i deserve to|to) (?:just )?(?:die|kill ${SELF}|hurt ${SELF}|cut(?: ${SELF})?|jump|end it|${END_LIFE}|overdose|take (?:all )?(?:the|my) ${PILLS}|drown ${SELF}|` +
+        // The method the voice names: walking into water or traffic, stepping in front of a train.
+        `walk (?:into|in front of) (?:the |a )?(?:lake|river|sea|ocean|water|traffic|train|bus)|step in front of (?:a |the )?(?:train|bus|car|truck|lorry))`,
     ),
   },
   {
@@ -2139,7 +2154,8 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     construct: 'ATTEMPT',
     tier: 'HIGH',
     subject: 'CLAUSE_SUBJECT',
-    sentenceNames: new RegExp(
+    // Its sentence or the one before: "had the pills counted out on my desk and then i just. put them back".
+    nearbyNames: new RegExp(
       `^(?=.*\\b(?:${PILLS}|them|knife|blade|razor|rope|noose|gun)\\b)(?=.*\\b(?:in my hands?|poured|counted|laid out|lined up|loaded|tied|held|holding|to my (?:wrist|throat|head))\\b)`,
     ),
     nearbyRulesOut: /\b(?:organi[sz]er|dosette|refill|prescription|pharmacy|pharmacist|recipe|kitchen drawer|hunting|range|cleaning)\b/,
@@ -2278,6 +2294,379 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     subject: 'CLAUSE_SUBJECT',
     pattern: phrase(
       `(?:thinking (?:about|of)|thought (?:about|of)|urges? to|want(?:ed)? to|tempted to|imagine|imagining|picture|picturing|how easy it (?:would|will) be to|so easy to|close to) (?:how easy it (?:would|will) be to )?(?:just )?(?:swerve|steer|drive|crash|veer|aim)(?: (?:my|the) car)? (?:into|in front of|off) (?:the )?(?:oncoming traffic|traffic|a (?:tree|wall|pole|truck|lorry|bus|bridge)|the (?:median|barrier|river|lake|wall|bridge|cliff)|(?:a|the) (?:cliff|bridge|overpass))`,
+    ),
+  },
+  {
+    // Ligature set up on an anchor point (C-SSRS interrupted or aborted attempt): "the belt around
+    // the closet rod". A swing, a hammock or a washing line says what the rope is for.
+    id: 'attempt.ligature-anchored',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    nearbyRulesOut:
+      /\b(?:swing|hammock|washing|laundry|clothes ?line|boat|tent|climbing|gym|pull[- ]?ups?|workout|exercise|curtains?|towels?|shirts?|jackets?|coats?|hangers?|decorations?|lights|plants?)\b/,
+    pattern: phrase(
+      `(?:tied|looped|hooked|fixed|hung|put|had|with|attached) (?:a |the |my )?(?:belt|rope|cord|extension cord|cable|ligature|noose|dog lead|leash|scarf|sheet|bed ?sheet) (?:tight )?(?:around|round|to|over|on) (?:the|a|my) ` +
+        `(?:closet |wardrobe |shower |curtain |clothes )?(?:rod|rail|beam|banister|rafter|pipe|hook|door ?frame|door handle|ceiling fan|pull[- ]?up bar|loft hatch|stair rail)`,
+    ),
+  },
+  {
+    // Found in the act by someone else (interrupted attempt): "walked in on me with the belt ...".
+    id: 'attempt.interrupted-with-ligature',
+    construct: 'ATTEMPT',
+    tier: 'HIGH',
+    subject: 'REFLEXIVE',
+    namesMeans: true,
+    pattern: phrase(
+      `(?:walked in on|found|caught|stopped|saw) me (?:[\\w']+ ){0,4}?(?:with|while i had|when i had) (?:a |the |my )?(?:belt|rope|cord|cable|ligature|noose|scarf|sheet) (?:tight )?(?:around|round|tied to|over|on) (?:my neck|the|a)`,
+    ),
+  },
+  {
+    // Reading up on a lethal dose (C-SSRS preparatory behaviour, method research): "reading about
+    // how many of my pills it would take". A parent, a course or a pet says whose dose it is.
+    id: 'means.researching-a-dose',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:toddler|baby|kids?|child|children|son|daughter|dog|cat|puppy|pets?|exam|class|nursing|pharmacology|course|lecture|assignment|essay|shift|patients?|clients?|accidentally|by accident)\b/,
+    pattern: phrase(
+      `(?:reading|read|researching|researched|looking up|looked up|googling|googled|searching|searched|looking into|looked into)(?: up)?(?: about| on| for)? ` +
+        `(?:how many|how much|what dose|which dose|the lethal dose|a lethal dose|lethal doses|the fatal dose|fatal doses|what amount)(?: of)?(?: my| the| these| those| your)?(?: [\\w']+){0,2}? ` +
+        `(?:it would take|would it take|it takes|does it take|would kill|it would take to|to die|would be fatal|is fatal|is lethal|to overdose|would be enough)|` +
+        `(?:reading|read|researching|researched|looking up|looked up|googling|googled|searching|searched)(?: up)?(?: about| on| for)? (?:the )?(?:lethal|fatal) doses? of`,
+    ),
+  },
+  {
+    // Means bought so as not to be asked (C-SSRS preparatory behaviour): pills from a second
+    // pharmacy to get past a pack limit. A shop closed or out of stock gives the ordinary reason.
+    id: 'means.acquired-covertly',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    nearbyRulesOut: /\b(?:closed|cheaper|out of stock|shortage|insurance|coupon|open late|24 hour|sold out|prescription|refill)\b/,
+    pattern: phrase(
+      `(?:bought|buy|buying|got|getting|picked up) (?:[\\w']+ ){0,4}?(?:${PILLS}|${PILL_CONTAINER} of (?:[\\w']+ )?${PILLS}) (?:[\\w']+ ){0,3}?` +
+        `(?:(?:at|from) (?:a |an )?(?:different|another|second|third|separate|other) (?:pharmacy|pharmacies|chemists?|stores?|shops?|drugstores?)|so (?:they|nobody|no one|the pharmacist|the cashier) (?:would not|will not|could not|did not|would never) (?:ask|notice|suspect|question))`,
+    ),
+  },
+  {
+    // Self-harm in the forum's shorthand: "sh'd again last night", "been sh-ing again".
+    id: 'self-harm.shorthand',
+    construct: 'SELF_HARM',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:sh'd|sh'ed|sh-ed|s/h'd)(?= again| last night| tonight| today| this (?:morning|week)| after)|(?:i|been|started|keep|kept) (?:sh|s/h)(?:ing|-ing|'ing)(?: again)?|relapsed (?:on|with|into) (?:sh|s/h)(?![\\p{L}])`,
+    ),
+  },
+  {
+    // The wish to stop existing (passive ideation in the lexicon's words): "if I stopped existing",
+    // "I just want to stop existing". "Stopped existing" of a shop or a band is not the author.
+    id: 'passive.stop-existing',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:want|wanted|wanting|wish|wished|wishing|hope|hoping|would love|would like|need) (?:to |i could |that i could |i would )?(?:just )?(?:stop|cease) (?:existing|to exist)|if i (?:just )?(?:stopped|stop|ceased|cease) (?:existing|to exist)|i (?:just )?(?:stopped|ceased) (?:existing|to exist)`,
+    ),
+  },
+  {
+    // Ending it by a season or a date ("I could end it this winter"): ideation with a time. "End
+    // it" is also a relationship or a lease, which the sentences around it name.
+    id: 'active.end-it-by-a-time',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:relationship|boyfriend|girlfriend|marriage|engagement|friendship|lease|contract|subscription|series|show|game|streak|with (?:him|her|them))\b/,
+    pattern: phrase(
+      `(?:i could|i might|i will|i am going to|i am gonna|i want to|i plan to|i would) (?:just |finally )?end it(?: all)? (?:this|next|by|before) (?:winter|summer|spring|autumn|fall|year|month|week|weekend|christmas|new year|my birthday)`,
+    ),
+  },
+  {
+    // Notes written for each of one's family (a goodbye, C-SSRS preparatory behaviour) told without
+    // the word "suicide": "wrote the notes yesterday. one for mom and one for my sister".
+    id: 'goodbye.notes-for-family',
+    construct: 'GOODBYE',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    nearbyNames: /\b(?:notes?|letters?)\b/,
+    nearbyRulesOut: /\b(?:christmas|birthday|thank you|thank-you|valentine|cards?|lunch ?box|shopping|grocer\w*|fridge|school|teacher|class|homework|recipe)\b/,
+    pattern: phrase(
+      `(?:wrote|written|writing|left|leaving|finished)(?: [\\w']+){0,3}? (?:notes|letters)[,.]? (?:[\\w']+ ){0,2}?one for (?:my )?(?:\\w+ )?(?:mom|mum|mother|dad|father|sister|brother|wife|husband|son|daughter|kids|parents|family|partner|girlfriend|boyfriend|grandma|nan)|` +
+        `(?:^|[.] )one (?:note |letter )?for (?:my )?(?:\\w+ )?(?:mom|mum|mother|dad|father|sister|brother|wife|husband|son|daughter|kids|parents|partner) and (?:one )?for (?:my )?(?:\\w+ )?(?:mom|mum|mother|dad|father|sister|brother|wife|husband|son|daughter|kids|parents|partner)`,
+    ),
+  },
+  {
+    // Loose ends tied up (affairs settled, C-SSRS preparatory behaviour), when nothing says it is a
+    // job or a trip: alone it is ordinary, so it corroborates another preparation or distress.
+    id: 'plan.loose-ends',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(
+      `${ORDINARY_ABSENCE.source}|\\b(?:work|job|office|project|thesis|handover|leave|maternity|paternity|retire\\w*|semester|term|quit|quitting|notice)\\b`,
+    ),
+    pattern: phrase(
+      `(?:tied|tying|tie|tidied|tidying) up (?:all )?(?:of )?(?:the |my )?loose ends|(?:all )?(?:the |my )?loose ends (?:are |all )?(?:tied|tidied) up`,
+    ),
+  },
+  {
+    // Lingering at a height: slowing down on the bridge every day, thinking of going back up to the
+    // place. Ordinary alone (ice, traffic, a view), so it corroborates the edge or distress.
+    id: 'place.drawn-to-a-height',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:ice|icy|traffic|speed|camera|police|limit|fog|rain|snow|view|photos?|pictures?|sunset|sunrise|hike|hiking|climb\w*|picnic|tour)\b/,
+    pattern: phrase(
+      `(?:slow|slows|slowed|slowing) down (?:on|at|over|near|when i (?:cross|drive over|pass|get to)) (?:the|that) (?:${LETHAL_PLACE}|quarry)|` +
+        `(?:keep|kept|keeps) (?:thinking about|picturing|imagining) (?:going|driving|walking|heading) back (?:up )?(?:there|to (?:the|that) (?:${LETHAL_PLACE}|quarry|edge))|` +
+        `(?:went|drove|walked|climbed|took the (?:lift|elevator|stairs)) (?:all the way )?(?:up )?to the (?:top|highest|roof) (?:level|floor|deck)(?: of (?:the|a) (?:parking garage|car park|building|multi[- ]?storey))?`,
+    ),
+  },
+  {
+    // Waiting on a platform, letting trains go by (C-SSRS aborted attempt or preparation at the
+    // place). A full train, a friend awaited or the wrong line gives the ordinary reason.
+    id: 'place.letting-trains-pass',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyNames: /\b(?:platform|station|tracks|trains?|express|subway|metro|tube|railway|freight)\b/,
+    nearbyRulesOut:
+      /\b(?:full|packed|crowded|wrong (?:train|line)|delayed|late|waiting for (?:my|a|the) (?:friend|mom|mum|dad|sister|brother|date)|meet\w*|rush hour|reading|podcast|phone call)\b/,
+    pattern: phrase(
+      `(?:let|letting|watched|watching) (?:two|three|four|five|a few|a couple|several|\\d+|one|another)(?: of them| trains| express trains| more)? (?:go|pass|come and go|rush|fly) (?:by|past|through)`,
+    ),
+  },
+  {
+    // Which trains do not stop, noted on a platform: ordinary alone, so it corroborates the trains
+    // let go by or distress.
+    id: 'place.non-stopping-train',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: /\b(?:delayed|late|cancell?ed|missed my|meeting|timetable changes?|commute|annoying|annoyed)\b/,
+    pattern: phrase(
+      `(?:the )?(?:express|fast|freight|through|non-stop)(?: trains?)? (?:does not|do not|never|will not) stops? (?:here|at this station|at this stop)`,
+    ),
+  },
+  {
+    // Pills in front of one, said as the moment (means at hand, C-SSRS preparatory behaviour):
+    // "I have my grandma's whole bottle of oxy in front of me". A headache or a dose says why.
+    id: 'means.in-front-of-me',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'HIGH',
+    nearbyRulesOut: new RegExp(`${DOSE_OR_ABSENCE.source}|\\b(?:headache|migraine|cramps|period|fever|flu|cold|back pain|toothache|hangover)\\b`),
+    pattern: phrase(
+      `(?:have|got|holding|sitting (?:here )?with|staring at) (?:[\\w']+ ){0,3}?(?:bottles?|packs?|packets?|box(?:es)?|stash|handful|piles?|strips?) of (?:[\\w']+ )?(?:${PILLS}|${NAMED_DRUGS}|oxy) ` +
+        `(?:right )?(?:in front of me|next to me|beside me|on my (?:lap|bed|desk|nightstand|bedside table))`,
+    ),
+  },
+  {
+    // Whether a method is survivable, looked up (method research): "googling whether you can survive
+    // a fall from the 9th floor", "what floor is high enough". A film, physics or a sport says why.
+    id: 'means.researching-survival',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:film|movie|show|documentary|book|story|homework|class|physics|skydiv\w*|base jump\w*|climbing|parkour|cats?|dogs?|kids?|toddler|news|article|stunt)\b/,
+    pattern: phrase(
+      `(?:googling|googled|looking up|looked up|researching|researched|reading about|read about|searching|searched) (?:whether|if|how) (?:you|one|a person|someone|people|i) (?:can|could|would|will|do|does) ` +
+        `(?:survive|die from|die after) (?:a fall from|falling from|falling off|jumping (?:off|from)|a jump from|an overdose|hanging|a gunshot)|` +
+        `(?:googling|googled|looking up|looked up|researching|researched|searching|searched) (?:how high|what floor|which floor|how many floors|what height)(?: [\\w']+){0,4}? (?:to die|is fatal|is lethal|would kill|you need|is enough|to be sure|to make sure)`,
+    ),
+  },
+  {
+    // Pills stocked up (stockpiling, C-SSRS preparatory behaviour). Ordinary for a cold season or a
+    // trip, so it counts beside distress or another such phrase, such as a prescriber deceived.
+    id: 'means.stocked-up',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    namesMeans: true,
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    tierWithoutContext: 'MODERATE',
+    nearbyRulesOut: new RegExp(`${DOSE_OR_ABSENCE.source}|\\b(?:cold|flu|winter|allerg\\w*|season|sale|shortage|discount)\\b`),
+    pattern: phrase(`(?:stocking|stocked|building|built) up (?:on )?(?:my |some |the )?(?:\\w+ )?(?:${PILLS}|${NAMED_DRUGS})`),
+  },
+  {
+    // More prescribed by telling the prescriber it does not work: how pills are stockpiled.
+    id: 'means.prescriber-deceived',
+    construct: 'METHOD_OR_MEANS',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:telling|told|lying to|lied to) (?:my |the )?(?:doctor|gp|psychiatrist|pharmacist|prescriber|nurse) (?:that )?(?:they|it|the \\w+|my \\w+) (?:were not|was not|are not|is not) working`,
+    ),
+  },
+  {
+    // A home cleaned "so nobody has to deal with a mess" (affairs settled for whoever finds one,
+    // C-SSRS preparatory behaviour). Guests, a move or a deposit give the ordinary reason.
+    id: 'plan.tidied-for-those-left',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    preparatory: true,
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(
+      `${ORDINARY_ABSENCE.source}|\\b(?:party|guests|inspection|viewing|deposit|visit|visiting|coming over|arrive|arriving|cleaner)\\b`,
+    ),
+    // The clause after "so" (clauses break there before "my"), in a sentence that tidies.
+    sentenceNames: /\b(?:cleaned|tidied|cleared|sorted|emptied|organi[sz]ed|deep cleaned)\b/,
+    pattern: phrase(
+      `(?:so )?(?:nobody|no one|my (?:\\w+ )?(?:family|mom|mum|dad|parents|sister|brother|roommate|flatmate)|whoever finds me) ` +
+        `(?:has|have|will have|would have|needs|need|will need|would need|(?:does|do|will|would) not (?:have|need)) to (?:deal with|clean up|sort out|go through) (?:a|the|my|any|it|anything)`,
+    ),
+  },
+  {
+    // A deadline for things to change, said as a condition one set oneself: "I always said if
+    // nothing changed by 30 I'd stop trying". Alone it may be a job search, so it corroborates.
+    id: 'plan.deadline-for-change',
+    construct: 'PLAN',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    distressIsContext: true,
+    corroborates: true,
+    pattern: phrase(
+      `(?:said|told myself|promised myself|decided|swore)(?: that)? if (?:nothing|things|it|life) (?:changed|changes|got better|gets better|improved|improves)(?: by [\\w']+)? i would (?:stop trying|give up|end it|be done|check out|not stick around|call it)`,
+    ),
+  },
+  {
+    // Self-injury with an improvised tool, the wound named nearby: "did it in the bathroom at work
+    // with a paperclip". A lock, a router or a splinter says what the pin was for.
+    id: 'self-harm.improvised-tool',
+    construct: 'SELF_HARM',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyNames: /\b(?:scratch\w*|cuts?|cutting|marks|scars?|bleed\w*|blood|wounds?|skin|arms?|wrists?|thighs?)\b/,
+    nearbyRulesOut: /\b(?:lock|router|reset|phone|sim|tray|splinter|button|hole|opened|open it|cat|kitten)\b/,
+    pattern: phrase(
+      `(?:did it|scratched (?:${SELF}|my \\w+)|cut (?:${SELF}|my \\w+)|dug into my \\w+|carved into my \\w+)(?: [\\w']+){0,6}? with (?:a|the|my|some) ` +
+        `(?:paper ?clip|safety pin|pin|needle|compass|sharpener blade|pencil sharpener|broken glass|piece of glass|shard of glass|nail file|staple|bobby pin|ring pull)`,
+    ),
+  },
+  {
+    // A wish for a fatal illness (passive ideation): "I wish I had cancer so it could be over".
+    id: 'passive.wish-for-fatal-illness',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `(?:wish|wished|wishing|hope|hoping|pray|praying) (?:that )?i (?:had|would get|could get|get|got|would catch|could catch|would develop) ` +
+        `(?:cancer|a terminal (?:illness|disease|diagnosis)|something terminal|a brain tumou?r|a heart attack|something (?:fatal|that kills me))(?! (?:insurance|screening|checks?|research|awareness))`,
+    ),
+  },
+  {
+    // Waiting to die, or for one's body to give out (passive ideation without the word "wish").
+    id: 'passive.waiting-to-die',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    pattern: phrase(
+      `waiting (?:for|until) (?:my (?:body|heart|lungs|liver) (?:to )?(?:give out|gives out|to stop|stops|fails|to fail)|i die|death|the end of my life|my life to end)|waiting to die`,
+    ),
+  },
+  {
+    // What a whole bottle would do, asked of one's own: "if I took the whole pack of my lithium
+    // would it hurt?" (active ideation with a method, C-SSRS). A missed or double dose is ordinary.
+    id: 'active.asks-what-a-dose-would-do',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut: /\b(?:by accident|accidentally|double dose|missed (?:a|my) dose|forgot|extra one|dog|cat|toddler|kid|child)\b/,
+    pattern: phrase(
+      `if i (?:took|take|swallowed|swallow|downed) (?:all (?:of )?(?:my|the)|(?:a|the|my) (?:whole|full|entire) (?:bottle|strip|pack|packet|box|tub) of|\\d{2,}|enough|a handful of) (?:of )?(?:my |the )?(?:[\\w']+ ){0,2}?(?:${PILLS}|${NAMED_DRUGS}|oxy) ` +
+        `(?:would|will|could|does|do) (?:it|that|i|they) (?:hurt|be painful|kill me|work|be enough|die|feel anything)`,
+    ),
+  },
+  {
+    // How long until unconscious by a method, asked (method research): "how long does it take to
+    // pass out if you cut off your air". Freediving, martial arts or first aid say what it is for.
+    id: 'active.asks-time-to-unconsciousness',
+    construct: 'ACTIVE_IDEATION',
+    tier: 'HIGH',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut:
+      /\b(?:freediv\w*|swim\w*|apnea|breath[- ]?hold\w*|yoga|choke ?holds?|bjj|jiu[- ]?jitsu|judo|wrestling|first aid|cpr|class|exam|film|movie|show|book|character)\b/,
+    pattern: phrase(
+      `how long (?:does it take|would it take|will it take|until you|until i|before you|before i) (?:to )?(?:pass out|lose consciousness|black out|go unconscious|die)(?: [\\w']+){0,2}? (?:if|when|from|after|once) (?:you |i |someone )?` +
+        `(?:cut off (?:your|my|the) air(?: supply)?|hang|hanging|are hanging|strangl\\w*|(?:use|using|with) (?:a )?(?:belt|rope|plastic bag|bag)|overdose|od|inhale|breathe in|drown)`,
+    ),
+  },
+  {
+    // "Sorry for everything" ending its sentence: an apology for a life, said as a goodbye. Alone it
+    // is self-blame (LOW, low.self-blame), so it corroborates another farewell or ideation only.
+    id: 'goodbye.sorry-for-everything',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    nearbyRulesOut: FAREWELL_REASON,
+    pattern: phrase(`(?:i am )?(?:so |really |truly )?sorry for everything(?: i (?:have )?(?:done|put you through|did))?(?= *$)`),
+  },
+  {
+    // "I love you all" ending a post's sentence: a farewell beside an apology for everything; alone a
+    // thank-you, so it corroborates only.
+    id: 'goodbye.love-you-all',
+    construct: 'GOODBYE',
+    tier: 'IMMINENT',
+    subject: 'CLAUSE_SUBJECT',
+    needsRiskContext: true,
+    corroborates: true,
+    nearbyRulesOut: new RegExp(`${FAREWELL_REASON.source}|\\b(?:thank\\w*|support|grateful|congrat\\w*|proud)\\b`),
+    pattern: phrase(`i love you (?:all|guys|both|so much)(?= *$)`),
+  },
+  {
+    // The wish not to be here, or to be erased, with no method: passive ideation.
+    id: 'passive.not-be-here',
+    construct: 'PASSIVE_IDEATION',
+    tier: 'MODERATE',
+    subject: 'CLAUSE_SUBJECT',
+    nearbyRulesOut: /\b(?:town|city|job|school|house|party|class|country|meeting|office|wedding|family dinner|dinner|queue|line)\b/,
+    pattern: phrase(
+      `(?:give anything|do anything|would love|would like|just want|want|wish i could) to (?:just )?(?:not be here|not exist|be erased|not be alive)(?: anymore| any more)|(?:just )?be erased(?= *$)`,
     ),
   },
   {
