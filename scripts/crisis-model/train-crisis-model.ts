@@ -182,7 +182,9 @@ export const CRISIS_MODEL_CONFIG = {
   // probes went from recall 0.21 to 0.38 (AUC 0.80 -> 0.81, false positives 10 -> 11 of 234), but
   // one lethal-means word in a first-person sentence then outweighs the rest of a short post:
   // "I am going to the bridge club tonight" 0.41, "I have my pills lined up in my weekly
-  // organizer" 0.50, over the threshold 0.32. Turn them on with a fix for that.
+  // organizer" 0.50, over the threshold 0.32. Not counting place words (bridge, balcony, cliff...)
+  // fixed the first; not counting "pills" too fixed the second but lost two dev posts and probe
+  // AUC (0.787). Turn them on with a better fix for that.
   features: { hashBits: 14, charNgram: 4, signals: true, tiers: true },
   // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4;
   // weighting `high` posts x3 lowered combined recall, so every post weighs the same).
