@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { extractCrisisFeatures, featureCount, LexiconMatcher } from '../src/screening/crisis-model/crisis-features';
+import { featureCount, LexiconMatcher } from '../src/screening/crisis-model/crisis-features';
 import { CrisisModel, type CrisisModelWeightsFile } from '../src/screening/crisis-model/crisis-model';
 import { crisisLevelWithModel } from '../src/screening/crisis-model/combine-crisis-level';
 import { detectCrisis, isAtLeast } from '../src/screening/pipeline/crisis-detector';
@@ -24,12 +24,14 @@ import { readSuicideRiskLexicon } from './crisis-model/suicide-risk-lexicon';
 import {
   chooseModerateThreshold,
   CRISIS_MODEL_CONFIG,
+  crisisTrainingSet,
   nestedOutOfFold,
   outOfFoldProbabilities,
   type ThresholdSelection,
   trainLogistic,
 } from './crisis-model/train-crisis-model';
 import { authorFolds } from './eval/author-folds';
+import { probeValidationLine, validateOnProbes } from './eval/crisis-probe-validation';
 import { CRISIS_CV_SEED } from './eval/crisis-cross-validation';
 import { crisisCvMetrics, crisisCvTable, type OutOfFoldPrediction, probabilityCalibrationTable } from './eval/crisis-cv-metrics';
 
@@ -48,9 +50,14 @@ function main(): void {
 
   const normalised = posts.map((post) => normaliseText(post.text));
   // Trained on what the worker lets it read: the author's own words, quotations removed.
-  const features = normalised.map((text) => extractCrisisFeatures(modelReadableText(authorsOwnWords(text)), spec, lexicon));
   const labels = posts.map((post) => (post.label === 'moderate' || post.label === 'high' ? 1 : 0));
-  const sampleWeights = posts.map(() => 1);
+  const set = crisisTrainingSet(
+    normalised.map((text) => modelReadableText(authorsOwnWords(text))),
+    labels,
+    spec,
+    lexicon,
+    CRISIS_MODEL_CONFIG.lengthBandEdges,
+  );
   const foldOf = authorFolds(
     posts.map((post, index) => ({ id: post.id, author: post.author, positive: labels[index] === 1 })),
     FOLDS,
@@ -58,7 +65,7 @@ function main(): void {
   );
   const folds = posts.map((post) => foldOf.get(post.id) ?? 0);
 
-  const outOfFold = outOfFoldProbabilities(features, labels, sampleWeights, folds, dimensions, CRISIS_MODEL_CONFIG.training);
+  const outOfFold = outOfFoldProbabilities(set, folds, dimensions, CRISIS_MODEL_CONFIG.training);
   const patternLevels = normalised.map((text) => detectCrisis(text).level);
   const selection: ThresholdSelection = {
     patternFlagged: patternLevels.map((level) => isAtLeast(level, 'MODERATE')),
@@ -69,7 +76,7 @@ function main(): void {
   };
   const threshold = chooseModerateThreshold(outOfFold.probabilities, selection);
 
-  const model = trainLogistic(features, labels, sampleWeights, dimensions, CRISIS_MODEL_CONFIG.training);
+  const model = trainLogistic(set, dimensions, CRISIS_MODEL_CONFIG.training);
   const trainedAt = new Date().toISOString().slice(0, 10);
   const weightsFile: CrisisModelWeightsFile = {
     format: 'between-sessions/crisis-model@1',
@@ -88,6 +95,10 @@ function main(): void {
   };
   // Loading it back proves the file the worker reads is the model just trained.
   const reloaded = CrisisModel.fromWeights(weightsFile);
+  const probes = probeValidationLine(
+    validateOnProbes((text) => reloaded.assess(text).probability, threshold),
+    threshold,
+  );
 
   const base = posts.map((post, index) => ({ id: post.id, author: post.author, fold: folds[index], label: post.label }));
   const modelOnly: OutOfFoldPrediction[] = base.map((row, index) => ({
@@ -101,7 +112,7 @@ function main(): void {
     probability: outOfFold.probabilities[index],
   }));
   // The honest figures: each fold's calibration and threshold chosen on the other folds only.
-  const nested = nestedOutOfFold(features, labels, sampleWeights, folds, dimensions, CRISIS_MODEL_CONFIG.training, selection);
+  const nested = nestedOutOfFold(set, folds, dimensions, CRISIS_MODEL_CONFIG.training, selection);
   const table = crisisCvTable([
     { name: 'patterns alone', metrics: crisisCvMetrics(base.map((row, index) => ({ ...row, level: patternLevels[index] }))) },
     { name: 'model alone', metrics: crisisCvMetrics(modelOnly) },
@@ -124,9 +135,11 @@ function main(): void {
   writeFileSync(join(values.out, 'weights.json'), `${JSON.stringify(weightsFile)}\n`);
   writeFileSync(
     join(values.out, 'MODEL_CARD.md'),
-    modelCard(weightsFile, posts.length, new Set(posts.map((p) => p.author)).size, dimensions, table, calibration, nestedThresholds),
+    modelCard(weightsFile, posts.length, new Set(posts.map((p) => p.author)).size, dimensions, table, calibration, nestedThresholds, probes),
   );
   console.log(table);
+  console.log('');
+  console.log(probes);
   console.log('');
   console.log(calibration);
   console.log(
@@ -142,7 +155,9 @@ function modelCard(
   table: string,
   calibration: string,
   nestedThresholds: string,
+  probes: string,
 ): string {
+  const signalValue = file.features.signalPresence ? '1 when present for' : 'ln(1 + matches) of';
   return `# Crisis model card
 
 Written by \`npm run model:train -- crisis\` (scripts/model-train.ts) on ${file.trainedAt}; do not edit by hand.
@@ -155,20 +170,32 @@ term frequency, L2-normalised), plus ln(1 + distinct terms matched) for each of
 ${file.lexicon.constructs.length} Suicide Risk Lexicon constructs that the lexicon rates low,
 moderate or high${
     file.features.signals
-      ? `, plus ln(1 + matches) of four named signal families over the author's own words (past
+      ? `, plus ${signalValue} four named signal families over the author's own words (past
 self-directed behaviour, intent / plan / preparation, passive ideation, and care addressed to
 "you", which marks a reply to someone else; a share of first-person words was tried and dropped:
 on these long posts it predicted risk, on a short check-in it raised "Group helped me today")`
       : ''
   }${
     file.features.tiers
-      ? `, plus ln(1 + count) of the distinct terms of the constructs the lexicon itself rates high (active
+      ? `, plus ${file.features.signalPresence ? '1 when present for the terms' : 'ln(1 + count) of the distinct terms'} of the constructs the lexicon itself rates high (active
 ideation and planning, lethal means, direct self-injury) and moderate (passive ideation, other
 suicidal language), once over the whole text and once over first-person sentences only (a
 sentence with I, me, my: "I have pills saved" weighs apart from advice to "you" that names the
 same constructs)`
       : ''
-  }. L2 ${CRISIS_MODEL_CONFIG.training.l2}, full-batch Adam for
+  }.${
+    file.features.signalPresence
+      ? ` Signals and tiers by presence rather than count: a long post matches more often without being
+more at risk, and "I have the pills ready" matches once.`
+      : ''
+  }${
+    CRISIS_MODEL_CONFIG.lengthBandEdges.length > 0
+      ? ` While training, each length band (under ${CRISIS_MODEL_CONFIG.lengthBandEdges.join(', ')} words and over)
+has its own unregularised intercept, dropped from the shipped model (one intercept, the bands'
+mean): in these posts length predicts the label (most \`none\` posts are short replies), and a model
+left to learn it scored short natural posts such as "I just want it all to stop for good" near 0.1.`
+      : ''
+  } L2 ${CRISIS_MODEL_CONFIG.training.l2}, full-batch Adam for
 ${CRISIS_MODEL_CONFIG.training.epochs} epochs from zero weights (deterministic), Platt-scaled on
 out-of-fold scores. It reads the normalised text (src/screening/pipeline/normalise.ts), the
 author's own words only, without sentences the speaker rules say are not about the author now
@@ -222,6 +249,11 @@ ${table}
 Calibration of the out-of-fold probability:
 
 ${calibration}
+
+**Out of domain.** The dev posts are long and edited; the forum's are short and natural. The
+model alone on the probe posts of test/fixtures (our own wording, never trained on; validation only):
+
+${probes}
 
 **Limits.** Trained on one subreddit's long posts, in English; short forum replies, other
 dialects and clinical writing (a therapist explaining suicide risk) are out of its training

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { extractCrisisFeatures, featureCount, LexiconMatcher } from '../../src/screening/crisis-model/crisis-features';
+import { featureCount, LexiconMatcher } from '../../src/screening/crisis-model/crisis-features';
 import { crisisLevelWithModel } from '../../src/screening/crisis-model/combine-crisis-level';
 import { CrisisModel } from '../../src/screening/crisis-model/crisis-model';
 import { isAtLeast } from '../../src/screening/pipeline/crisis-detector';
@@ -18,11 +18,13 @@ import { readSuicideRiskLexicon } from '../crisis-model/suicide-risk-lexicon';
 import {
   chooseModerateThreshold,
   CRISIS_MODEL_CONFIG,
+  crisisTrainingSet,
   nestedOutOfFold,
   outOfFoldProbabilities,
   type ThresholdSelection,
 } from '../crisis-model/train-crisis-model';
 import { authorFolds, authorFromId, authorMetaFile } from './author-folds';
+import { probeValidationLine, validateOnProbes } from './crisis-probe-validation';
 import {
   crisisCvMetrics,
   crisisCvTable,
@@ -94,12 +96,16 @@ export async function crossValidateCrisis(
     readSuicideRiskLexicon(join(sharedDataDir(), 'suicide-risk-lexicon', 'lexicon_long.csv'), CRISIS_MODEL_CONFIG.keepConstruct, CRISIS_MODEL_CONFIG.keepTerm),
   );
   const spec = CRISIS_MODEL_CONFIG.features;
-  const features = rows.map((row) => extractCrisisFeatures(modelReadableText(authorsOwnWords(normaliseText(row.text))), spec, lexicon));
   const labels = rows.map((row) => (row.label === 'moderate' || row.label === 'high' ? 1 : 0));
-  const outOfFold = outOfFoldProbabilities(
-    features,
+  const set = crisisTrainingSet(
+    rows.map((row) => modelReadableText(authorsOwnWords(normaliseText(row.text)))),
     labels,
-    rows.map(() => 1),
+    spec,
+    lexicon,
+    CRISIS_MODEL_CONFIG.lengthBandEdges,
+  );
+  const outOfFold = outOfFoldProbabilities(
+    set,
     base.map((row) => row.fold),
     featureCount(spec, lexicon),
     CRISIS_MODEL_CONFIG.training,
@@ -126,9 +132,7 @@ export async function crossValidateCrisis(
 
   // Nested: each held-out fold's calibration and threshold come from the other folds only.
   const nested = nestedOutOfFold(
-    features,
-    labels,
-    rows.map(() => 1),
+    set,
     base.map((row) => row.fold),
     featureCount(spec, lexicon),
     CRISIS_MODEL_CONFIG.training,
@@ -149,6 +153,7 @@ export async function crossValidateCrisis(
     { name: 'combined, nested threshold', metrics: crisisCvMetrics(nestedCombined) },
   );
   const committed = committedThreshold();
+  const probes = committedModelOnProbes();
 
   const authorCount = new Set(base.map((row) => row.author)).size;
   const text = [
@@ -158,6 +163,8 @@ export async function crossValidateCrisis(
     "flagged = MODERATE+: held or queued for a person. 'incl. check-in' adds LOW posts that open a peer's check-in because the author had a MODERATE+ post before (posts in id order, taken as within 14 days: the data has no dates); a check-in never finds a new author",
     '',
     crisisCvTable(systems),
+    '',
+    `committed model, ${probes}`,
     '',
     'patterns: observed labels per predicted level',
     '',
@@ -171,6 +178,19 @@ export async function crossValidateCrisis(
     nestedCombined.map((row) => [row.id, { author: row.author, fold: row.fold, probability: row.probability, combinedLevel: row.level }] as const),
   );
   return { text, json: { folds: options.folds, seed: options.seed, threshold, nestedThresholds: nested.thresholds, systems }, byId };
+}
+
+/** The committed model on natural-wording posts it never saw (scripts/eval/crisis-probe-validation.ts). */
+function committedModelOnProbes(): string {
+  try {
+    const model = CrisisModel.loadCommitted();
+    return probeValidationLine(
+      validateOnProbes((text) => model.assess(text).probability, model.threshold),
+      model.threshold,
+    );
+  } catch (error) {
+    return `out-of-domain probes not scored: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function committedThreshold(): string {
