@@ -11,15 +11,17 @@ import { ScreenPostProcessor } from './screen-post.processor';
 import { ScreeningOutboxSweeper } from './screening-outbox.sweeper';
 import { ScreeningModule } from './screening.module';
 import { ScreeningJobHandlers } from './screening.worker';
+import { ScreeningWarmUp } from './screening-warm-up.service';
 import { toxicityModelProvider } from './toxicity-model.provider';
 import { WatchedWordsCache } from './watched-words.cache';
 
-/** The worker side of screening: the screen-post processor, the toxicity and crisis models and the outbox sweep. */
+/** The worker side of screening: the screen-post processor, the toxicity and crisis models (phases warmed up before jobs) and the outbox sweep. */
 @Module({
   imports: [ScreeningModule, AuditModule, NotificationsModule, ForumModule, EscalationModule, ModerationModule],
   providers: [
     toxicityModelProvider,
     crisisModelProvider,
+    ScreeningWarmUp,
     WatchedWordsCache,
     ApplyScreeningDecision,
     ScreenPostProcessor,

@@ -408,16 +408,33 @@ describe('authorization: fifth review attacks', () => {
       ];
       const unexpected: string[] = [];
       const leaky: string[] = [];
-      for (const input of naughty) {
-        for (const [name, query, variables, who] of operations) {
-          const res = await app.gql(query, variables(input), who.token);
-          const code = codeOf(res);
-          if (res.status >= 500 || code === 'INTERNAL_SERVER_ERROR')
-            unexpected.push(`${name} ${JSON.stringify(input.slice(0, 40))} -> ${res.status} ${String(code)}`);
-          if (res.errors && (LEAKY_ERROR.test(JSON.stringify(res.errors)) || /stacktrace|"stack"/i.test(JSON.stringify(res.errors))))
-            leaky.push(`${name}: ${JSON.stringify(res.errors).slice(0, 200)}`);
-        }
+      let answered = 0;
+      // The operations at once, one lane each, except those writing the same row (the space, the
+      // case), which share one: within a lane the strings go one request at a time, in order, as
+      // before, so nothing races itself. One request at a time in all took twice as long.
+      const SAME_ROW_AS: Record<string, string> = { 'updateSpace cohort': 'updateSpace', escalateCase: 'addCaseNote' };
+      const lanes = new Map<string, typeof operations>();
+      for (const operation of operations) {
+        const lane = SAME_ROW_AS[operation[0]] ?? operation[0];
+        lanes.set(lane, [...(lanes.get(lane) ?? []), operation]);
       }
+      await Promise.all(
+        [...lanes.values()].map(async (lane) => {
+          for (const input of naughty) {
+            for (const [name, query, variables, who] of lane) {
+              const res = await app.gql(query, variables(input), who.token);
+              answered++;
+              const code = codeOf(res);
+              if (res.status >= 500 || code === 'INTERNAL_SERVER_ERROR')
+                unexpected.push(`${name} ${JSON.stringify(input.slice(0, 40))} -> ${res.status} ${String(code)}`);
+              if (res.errors && (LEAKY_ERROR.test(JSON.stringify(res.errors)) || /stacktrace|"stack"/i.test(JSON.stringify(res.errors))))
+                leaky.push(`${name}: ${JSON.stringify(res.errors).slice(0, 200)}`);
+            }
+          }
+        }),
+      );
+      // Every string was sent to every operation, and each answer checked.
+      expect(answered).toBe(naughty.length * operations.length);
       expect(unexpected).toEqual([]);
       expect(leaky).toEqual([]);
       // The space kept a plain name and the case its notes: the strings went in as data.
