@@ -31,7 +31,7 @@ import {
   trainLogistic,
 } from './crisis-model/train-crisis-model';
 import { authorFolds } from './eval/author-folds';
-import { probeValidationLine, validateOnProbes } from './eval/crisis-probe-validation';
+import { OWN_POST_SETS, ownPostsTrainingSet, probeValidationLine, validateLeavingOneSetOut } from './eval/crisis-probe-validation';
 import { CRISIS_CV_SEED } from './eval/crisis-cross-validation';
 import { crisisCvMetrics, crisisCvTable, type OutOfFoldPrediction, probabilityCalibrationTable } from './eval/crisis-cv-metrics';
 
@@ -51,13 +51,16 @@ function main(): void {
   const normalised = posts.map((post) => normaliseText(post.text));
   // Trained on what the worker lets it read: the author's own words, quotations removed.
   const labels = posts.map((post) => (post.label === 'moderate' || post.label === 'high' ? 1 : 0));
-  const set = crisisTrainingSet(
+  const devSet = crisisTrainingSet(
     normalised.map((text) => modelReadableText(authorsOwnWords(text))),
     labels,
     spec,
     lexicon,
     CRISIS_MODEL_CONFIG.lengthBandEdges,
   );
+  // Every model, each fold's included, also learns from the project's own natural-wording posts.
+  const ownPosts = ownPostsTrainingSet(OWN_POST_SETS, CRISIS_MODEL_CONFIG.ownPostsWeight, spec, lexicon, CRISIS_MODEL_CONFIG.lengthBandEdges);
+  const set = { ...devSet, alwaysTrained: ownPosts };
   const foldOf = authorFolds(
     posts.map((post, index) => ({ id: post.id, author: post.author, positive: labels[index] === 1 })),
     FOLDS,
@@ -95,10 +98,18 @@ function main(): void {
   };
   // Loading it back proves the file the worker reads is the model just trained.
   const reloaded = CrisisModel.fromWeights(weightsFile);
-  const probes = probeValidationLine(
-    validateOnProbes((text) => reloaded.assess(text).probability, threshold),
-    threshold,
-  );
+  // The own posts, each set scored by a model that never saw it: trained on the dev posts alone
+  // (calibrated and thresholded on its own out-of-fold scores), then as shipped.
+  const leaveOut = { dev: devSet, dimensions, options: CRISIS_MODEL_CONFIG.training, spec, lexicon, lengthBandEdges: CRISIS_MODEL_CONFIG.lengthBandEdges };
+  const devOnly = outOfFoldProbabilities(devSet, folds, dimensions, CRISIS_MODEL_CONFIG.training);
+  const devOnlyThreshold = chooseModerateThreshold(devOnly.probabilities, selection);
+  const probes = [
+    `trained on the dev posts alone: ${probeValidationLine(validateLeavingOneSetOut({ ...leaveOut, weight: 0, calibration: devOnly.calibration, threshold: devOnlyThreshold }), devOnlyThreshold)}`,
+    `as shipped (own posts weighing ${CRISIS_MODEL_CONFIG.ownPostsWeight}): ${probeValidationLine(
+      validateLeavingOneSetOut({ ...leaveOut, weight: CRISIS_MODEL_CONFIG.ownPostsWeight, calibration: outOfFold.calibration, threshold }),
+      threshold,
+    )}`,
+  ].join('\n');
 
   const base = posts.map((post, index) => ({ id: post.id, author: post.author, fold: folds[index], label: post.label }));
   const modelOnly: OutOfFoldPrediction[] = base.map((row, index) => ({
@@ -135,7 +146,17 @@ function main(): void {
   writeFileSync(join(values.out, 'weights.json'), `${JSON.stringify(weightsFile)}\n`);
   writeFileSync(
     join(values.out, 'MODEL_CARD.md'),
-    modelCard(weightsFile, posts.length, new Set(posts.map((p) => p.author)).size, dimensions, table, calibration, nestedThresholds, probes),
+    modelCard(
+      weightsFile,
+      posts.length,
+      new Set(posts.map((p) => p.author)).size,
+      dimensions,
+      table,
+      calibration,
+      nestedThresholds,
+      probes,
+      ownPosts.labels.length,
+    ),
   );
   console.log(table);
   console.log('');
@@ -156,6 +177,7 @@ function modelCard(
   calibration: string,
   nestedThresholds: string,
   probes: string,
+  ownPostCount: number,
 ): string {
   const signalValue = file.features.signalPresence ? '1 when present for' : 'ln(1 + matches) of';
   return `# Crisis model card
@@ -219,6 +241,11 @@ cross-validation below.
 indicator -> low; ideation -> moderate; behavior, attempt -> high. The corpus authors replaced some
 ordinary words with medical concept names; the model may have learnt some of those artefacts, which
 will not occur in forum posts. The data is read in place and is not in this repository.
+Beside them, weighing ${CRISIS_MODEL_CONFIG.ownPostsWeight} each, the project's own ${ownPostCount} posts in natural wording
+(test/fixtures: probes 1-10 and the second-person sets, written for this project in the plain words
+of a SuicideWatch or r/depression post, a forum check-in, a therapist's answer or a recovery story,
+each with the level a clinician would give it; MODERATE or above counted positive). Every model,
+each cross-validation fold's included, learns from all of them: no dev author is among them.
 
 **Lexicon.** Construct terms from the Suicide Risk Lexicon v1.0 (Low, Rankin, Bentley, Nock,
 Ghosh 2024, github.com/danielmlow/construct-tracker), licensed under the Apache License 2.0 (copy
@@ -251,13 +278,16 @@ Calibration of the out-of-fold probability:
 ${calibration}
 
 **Out of domain.** The dev posts are long and edited; the forum's are short and natural. The
-model alone on the probe posts of test/fixtures (our own wording, never trained on; validation only):
+model alone on the project's own posts, each set scored by a model trained on the dev posts and
+the other sets only (so never on it), trained on the dev posts alone and as shipped:
 
 ${probes}
 
-**Limits.** Trained on one subreddit's long posts, in English; short forum replies, other
-dialects and clinical writing (a therapist explaining suicide risk) are out of its training
-distribution. It knows nothing of who is speaking: speaker rules and the patterns handle quotes,
+**Limits.** Trained on one subreddit's long posts and a few hundred posts we wrote, in English;
+other dialects and clinical writing (a therapist explaining suicide risk) are out of its training
+distribution, and our own posts are one team's idea of natural wording. A lethal-means word alone
+in a short post weighs much: "I am going to the bridge club tonight" and a weekly pill organiser
+are over the threshold (published, with a peer's case). It knows nothing of who is speaking: speaker rules and the patterns handle quotes,
 hypotheticals and other people's crises. It is a reason for a person to look, never a diagnosis.
 `;
 }

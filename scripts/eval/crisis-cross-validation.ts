@@ -24,7 +24,7 @@ import {
   type ThresholdSelection,
 } from '../crisis-model/train-crisis-model';
 import { authorFolds, authorFromId, authorMetaFile } from './author-folds';
-import { probeValidationLine, validateOnProbes } from './crisis-probe-validation';
+import { OWN_POST_SETS, ownPostsTrainingSet, probeValidationLine, validateLeavingOneSetOut } from './crisis-probe-validation';
 import {
   crisisCvMetrics,
   crisisCvTable,
@@ -97,13 +97,18 @@ export async function crossValidateCrisis(
   );
   const spec = CRISIS_MODEL_CONFIG.features;
   const labels = rows.map((row) => (row.label === 'moderate' || row.label === 'high' ? 1 : 0));
-  const set = crisisTrainingSet(
+  const devSet = crisisTrainingSet(
     rows.map((row) => modelReadableText(authorsOwnWords(normaliseText(row.text)))),
     labels,
     spec,
     lexicon,
     CRISIS_MODEL_CONFIG.lengthBandEdges,
   );
+  // As model:train: every fold's model also learns from the project's own natural-wording posts (no dev author among them).
+  const set = {
+    ...devSet,
+    alwaysTrained: ownPostsTrainingSet(OWN_POST_SETS, CRISIS_MODEL_CONFIG.ownPostsWeight, spec, lexicon, CRISIS_MODEL_CONFIG.lengthBandEdges),
+  };
   const outOfFold = outOfFoldProbabilities(
     set,
     base.map((row) => row.fold),
@@ -153,7 +158,20 @@ export async function crossValidateCrisis(
     { name: 'combined, nested threshold', metrics: crisisCvMetrics(nestedCombined) },
   );
   const committed = committedThreshold();
-  const probes = committedModelOnProbes();
+  const probes = probeValidationLine(
+    validateLeavingOneSetOut({
+      dev: devSet,
+      dimensions: featureCount(spec, lexicon),
+      options: CRISIS_MODEL_CONFIG.training,
+      spec,
+      lexicon,
+      lengthBandEdges: CRISIS_MODEL_CONFIG.lengthBandEdges,
+      weight: CRISIS_MODEL_CONFIG.ownPostsWeight,
+      calibration: outOfFold.calibration,
+      threshold,
+    }),
+    threshold,
+  );
 
   const authorCount = new Set(base.map((row) => row.author)).size;
   const text = [
@@ -164,7 +182,7 @@ export async function crossValidateCrisis(
     '',
     crisisCvTable(systems),
     '',
-    `committed model, ${probes}`,
+    `the model as model:train trains it, ${probes}`,
     '',
     'patterns: observed labels per predicted level',
     '',
@@ -178,19 +196,6 @@ export async function crossValidateCrisis(
     nestedCombined.map((row) => [row.id, { author: row.author, fold: row.fold, probability: row.probability, combinedLevel: row.level }] as const),
   );
   return { text, json: { folds: options.folds, seed: options.seed, threshold, nestedThresholds: nested.thresholds, systems }, byId };
-}
-
-/** The committed model on natural-wording posts it never saw (scripts/eval/crisis-probe-validation.ts). */
-function committedModelOnProbes(): string {
-  try {
-    const model = CrisisModel.loadCommitted();
-    return probeValidationLine(
-      validateOnProbes((text) => model.assess(text).probability, model.threshold),
-      model.threshold,
-    );
-  } catch (error) {
-    return `out-of-domain probes not scored: ${error instanceof Error ? error.message : String(error)}`;
-  }
 }
 
 function committedThreshold(): string {

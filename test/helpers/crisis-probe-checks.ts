@@ -12,7 +12,9 @@ const scores: ToxicityScores = { identity_attack: 0.01, insult: 0.01, obscene: 0
  * A probe set through the whole pipeline with the committed model, as the worker screens it: each
  * post a clinician would want to see (MODERATE or above) opens a case, HIGH and IMMINENT page
  * (URGENT), and no negative is held or queued. Known misses and under-ratings run as it.failing,
- * so a fix or a regression shows until the mark is removed.
+ * so a fix or a regression shows until the mark is removed. The learned model also trains on
+ * these posts (CRISIS_MODEL_CONFIG.ownPostsWeight), so what it finds here it has seen: its honest
+ * figure on them is eval:screening's leave-one-set-out line (scripts/eval/crisis-probe-validation.ts).
  */
 export function checkProbePosts(name: string, posts: readonly CrisisProbePost[]): void {
   const crisisModel = CrisisModel.loadCommitted();
