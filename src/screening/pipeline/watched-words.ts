@@ -365,6 +365,7 @@ const CALL_FOR_VIOLENCE = new RegExp(
   `(?<![\\p{L}])(?:(?:(?<!\\b(?:it|this|that|which) )|(?=would be best|is best))(?:should|must|ought to|needs? to|has to|have to|would be best to|is best to|let us|lets|let's|how about we|what if we|why do not we|time to|going to|will|would love to|want to)(?: just| all| finally| simply| really)? ${VIOLENT_ACT} (?:all |every |each )?(?:one )?(?:of )?${HARMED}(?! (?:with kindness|with love|a (?:message|text|line|note|look)|an email))|(?:would love to|want to|can not wait to|hope to|wish i could|like to) see ${HARMED}(?: all)? (?:suffer|die|burn|hang|rot|${VIOLENT_DONE})|(?:wish|hope|pray|if only|can only hope)(?: that)? (?:someone|somebody) (?:would|will|could|should)(?: just)? ${VIOLENT_ACT} ${HARMED}|(?:wish|hope|pray|if only)(?: that)? (?:all )?${HARMED}(?: all)? (?:would|will|could|were|was|had|got|get)(?: all)?(?: be| get)? ${VIOLENT_DONE}|(?:better off|a better place|best) (?:if|when) (?:all )?${HARMED}(?: all)? (?:were|was|are|got|get|is)(?: all)? ${VIOLENT_DONE}|(?:the world|we|everyone|society|this country|humanity|the planet) (?:would|will) be (?:so much |much |a lot |a lot )?(?:better off|a better place|better) without ${GROUP}|${HARMED} (?:should|must|ought to|deserve to|need to|needs to|have to)(?: all| just| really)? be ${VIOLENT_DONE}|(?:killing|murdering|raping|shooting|lynching|stabbing|beating|torturing|hurting|attacking) (?:a |an |any |all )?${HARMED} (?:\\w+ ){0,3}?(?:should|must|ought to) (?:not be (?:illegal|a crime|punished)|be (?:legal|legali[sz]ed|decriminali[sz]ed|allowed|encouraged|rewarded))|(?:execution|death|extermination|genocide|a bullet|the gas chambers?) (?:is|are) the (?:only|final|best) (?:solution|answer|option|cure) (?:for|to) ${HARMED}|${HARMED} will (?:all )?(?:die|suffer) (?:\\w+ ){0,3}?at (?:my|our) hands|what if (?:we|someone|somebody) (?:just )?${VIOLENT_DONE} (?:all |every )?(?:of )?${HARMED}|(?:cut|slit|snap|break) (?:all )?${GROUP}(?:'s|s'|') (?:throats?|necks?)|${HARMED} (?:deserve|deserves) to (?:die|suffer|rot|burn|be ${VIOLENT_DONE}))(?![\\p{L}])`,
   'gu',
 );
+const NAMES_HARMED_PERSON = new RegExp(`(?<![\\p{L}])${HARMED_PERSON}(?![\\p{L}])`, 'u');
 const NAMES_A_GROUP = new RegExp(`(?<![\\p{L}])${GROUP}(?![\\p{L}])`, 'u');
 
 const GROUP_DEHUMANISED = new RegExp(
@@ -447,7 +448,11 @@ const VIOLENCE_WORD =
 function matchGroupDerogation(text: string): WatchedWordHit[] {
   // Only sentences that name a group or violence can match, so the long rules run on those alone.
   const sentences = sentenceSpans(text)
-    .map((span) => ({ ...span, namesGroup: NAMES_GROUP_OR_IDENTITY.test(span.text), namesViolence: VIOLENCE_WORD.test(span.text) }))
+    .map((span) => {
+      const namesGroup = NAMES_GROUP_OR_IDENTITY.test(span.text);
+      // A call for violence needs someone it is aimed at: a group, or a person (HARMED).
+      return { ...span, namesGroup, namesViolence: VIOLENCE_WORD.test(span.text) && (namesGroup || NAMES_HARMED_PERSON.test(span.text)) };
+    })
     .filter((sentence) => sentence.namesGroup || sentence.namesViolence);
   if (sentences.length === 0) return [];
   const rules: ReadonlyArray<{ pattern: RegExp; action: 'HOLD' | 'FLAG'; why: string }> = [
