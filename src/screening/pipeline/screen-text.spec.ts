@@ -88,19 +88,6 @@ describe(screenText.name, () => {
       expect(sut.decision.casePriority).toBeNull();
     });
 
-    // Known false alarms of the learned model since it learns from the project's own posts
-    // (CRISIS_MODEL_CONFIG.ownPostsWeight): a lethal-means word alone in a short post weighs much.
-    // Published with a peer's case; it.failing shows the day they pass.
-    it.failing.each([
-      ['a club night', 'I am going to the bridge club tonight.'],
-      ['a pill organiser', 'I have my pills lined up in my weekly organizer.'],
-      ["a friend's near-jump", 'My friend almost jumped off the bridge last week.'],
-    ])('should publish %s with no case [known false alarm of the learned model]', async (_kind, text) => {
-      const sut = await screen(text);
-      expect(sut.crisis.level).not.toMatch(/MODERATE|HIGH|IMMINENT/);
-      expect(sut.decision.casePriority).toBeNull();
-    });
-
     it.each([
       ['a plan beside what a therapist said', 'My therapist says suicidal thoughts are common, but I have a plan now.', /HIGH|IMMINENT/],
       ['a wish beside how many people feel', 'Many people feel this way; I want to die too.', /MODERATE|HIGH|IMMINENT/],
