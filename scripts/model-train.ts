@@ -31,7 +31,7 @@ import {
   trainLogistic,
 } from './crisis-model/train-crisis-model';
 import { authorFolds } from './eval/author-folds';
-import { OWN_POST_SETS, ownPostsTrainingSet, probeValidationLine, validateLeavingOneSetOut } from './eval/crisis-probe-validation';
+import { probeValidationLine, validateLeavingOneSetOut, withOwnPosts } from './eval/crisis-probe-validation';
 import { CRISIS_CV_SEED } from './eval/crisis-cross-validation';
 import { crisisCvMetrics, crisisCvTable, type OutOfFoldPrediction, probabilityCalibrationTable } from './eval/crisis-cv-metrics';
 
@@ -56,11 +56,8 @@ function main(): void {
     labels,
     spec,
     lexicon,
-    CRISIS_MODEL_CONFIG.lengthBandEdges,
   );
-  // Every model, each fold's included, also learns from the project's own natural-wording posts.
-  const ownPosts = ownPostsTrainingSet(OWN_POST_SETS, CRISIS_MODEL_CONFIG.ownPostsWeight, spec, lexicon, CRISIS_MODEL_CONFIG.lengthBandEdges);
-  const set = { ...devSet, alwaysTrained: ownPosts };
+  const set = withOwnPosts(devSet, spec, lexicon);
   const foldOf = authorFolds(
     posts.map((post, index) => ({ id: post.id, author: post.author, positive: labels[index] === 1 })),
     FOLDS,
@@ -100,7 +97,7 @@ function main(): void {
   const reloaded = CrisisModel.fromWeights(weightsFile);
   // The own posts, each set scored by a model that never saw it: trained on the dev posts alone
   // (calibrated and thresholded on its own out-of-fold scores), then as shipped.
-  const leaveOut = { dev: devSet, dimensions, options: CRISIS_MODEL_CONFIG.training, spec, lexicon, lengthBandEdges: CRISIS_MODEL_CONFIG.lengthBandEdges };
+  const leaveOut = { dev: devSet, dimensions, options: CRISIS_MODEL_CONFIG.training, spec, lexicon };
   const devOnly = outOfFoldProbabilities(devSet, folds, dimensions, CRISIS_MODEL_CONFIG.training);
   const devOnlyThreshold = chooseModerateThreshold(devOnly.probabilities, selection);
   const probes = [
@@ -155,7 +152,7 @@ function main(): void {
       calibration,
       nestedThresholds,
       probes,
-      ownPosts.labels.length,
+      set.alwaysTrained?.labels.length ?? 0,
     ),
   );
   console.log(table);
@@ -179,7 +176,6 @@ function modelCard(
   probes: string,
   ownPostCount: number,
 ): string {
-  const signalValue = file.features.signalPresence ? '1 when present for' : 'ln(1 + matches) of';
   return `# Crisis model card
 
 Written by \`npm run model:train -- crisis\` (scripts/model-train.ts) on ${file.trainedAt}; do not edit by hand.
@@ -192,32 +188,20 @@ term frequency, L2-normalised), plus ln(1 + distinct terms matched) for each of
 ${file.lexicon.constructs.length} Suicide Risk Lexicon constructs that the lexicon rates low,
 moderate or high${
     file.features.signals
-      ? `, plus ${signalValue} four named signal families over the author's own words (past
+      ? `, plus ln(1 + matches) of four named signal families over the author's own words (past
 self-directed behaviour, intent / plan / preparation, passive ideation, and care addressed to
 "you", which marks a reply to someone else; a share of first-person words was tried and dropped:
 on these long posts it predicted risk, on a short check-in it raised "Group helped me today")`
       : ''
   }${
     file.features.tiers
-      ? `, plus ${file.features.signalPresence ? '1 when present for the terms' : 'ln(1 + count) of the distinct terms'} of the constructs the lexicon itself rates high (active
+      ? `, plus ln(1 + count) of the distinct terms of the constructs the lexicon itself rates high (active
 ideation and planning, lethal means, direct self-injury) and moderate (passive ideation, other
 suicidal language), once over the whole text and once over first-person sentences only (a
 sentence with I, me, my: "I have pills saved" weighs apart from advice to "you" that names the
 same constructs)`
       : ''
-  }.${
-    file.features.signalPresence
-      ? ` Signals and tiers by presence rather than count: a long post matches more often without being
-more at risk, and "I have the pills ready" matches once.`
-      : ''
-  }${
-    CRISIS_MODEL_CONFIG.lengthBandEdges.length > 0
-      ? ` While training, each length band (under ${CRISIS_MODEL_CONFIG.lengthBandEdges.join(', ')} words and over)
-has its own unregularised intercept, dropped from the shipped model (one intercept, the bands'
-mean): in these posts length predicts the label (most \`none\` posts are short replies), and a model
-left to learn it scored short natural posts such as "I just want it all to stop for good" near 0.1.`
-      : ''
-  } L2 ${CRISIS_MODEL_CONFIG.training.l2}, full-batch Adam for
+  }. L2 ${CRISIS_MODEL_CONFIG.training.l2}, full-batch Adam for
 ${CRISIS_MODEL_CONFIG.training.epochs} epochs from zero weights (deterministic), Platt-scaled on
 out-of-fold scores. It reads the normalised text (src/screening/pipeline/normalise.ts), the
 author's own words only, without sentences the speaker rules say are not about the author now

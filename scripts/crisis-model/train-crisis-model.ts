@@ -9,13 +9,7 @@
  * `unsortedSegmentSum` (the sparse product) compares every segment with every entry, which took
  * over ten minutes for one fold; the exact gradient here is two sparse loops, ~10 ms per epoch.
  */
-import {
-  type CrisisFeatureSpec,
-  extractCrisisFeatures,
-  type LexiconMatcher,
-  type SparseFeatures,
-  tokenise,
-} from '../../src/screening/crisis-model/crisis-features';
+import { type CrisisFeatureSpec, extractCrisisFeatures, type LexiconMatcher, type SparseFeatures } from '../../src/screening/crisis-model/crisis-features';
 
 export interface TrainingOptions {
   readonly l2: number;
@@ -25,13 +19,11 @@ export interface TrainingOptions {
 
 export const DEFAULT_TRAINING: TrainingOptions = { l2: 1e-4, epochs: 300, learningRate: 0.05 };
 
-/** What a model is trained on: one row per post, its label (1 = moderate+), weight and length band. */
+/** What a model is trained on: one row per post, its label (1 = moderate+) and weight. */
 export interface TrainingSet {
   readonly rows: readonly SparseFeatures[];
   readonly labels: readonly number[];
   readonly sampleWeights: readonly number[];
-  /** Per row: its length band (lengthBand), which has its own intercept while training only. */
-  readonly lengthBands: readonly number[];
   /**
    * Rows every model trained on this set also learns from, and none is scored on: the project's
    * own posts in natural wording (scripts/eval/crisis-probe-validation.ts), which hold no dev
@@ -48,36 +40,12 @@ function withAlwaysTrained(set: TrainingSet): TrainingSet {
     rows: [...set.rows, ...extra.rows],
     labels: [...set.labels, ...extra.labels],
     sampleWeights: [...set.sampleWeights, ...extra.sampleWeights],
-    lengthBands: [...set.lengthBands, ...extra.lengthBands],
   };
 }
 
-/**
- * The length band of what the model reads, by words. In the dev data length predicts the label
- * (half the `none` posts are under 40 words, the moderate+ ones have a median near 90), so a model
- * left to itself learns "short means safe" and scored "I have the pills ready" 0.1. Each band
- * gets its own intercept while training, so no n-gram or lexicon weight is spent on length; the
- * shipped model has one intercept and scores a short post on what it says.
- */
-export function lengthBand(text: string, edges: readonly number[]): number {
-  const words = tokenise(text).length;
-  return edges.filter((edge) => words >= edge).length;
-}
-
-/** Features, labels and length bands of posts as the model reads them (modelReadableText). */
-export function crisisTrainingSet(
-  readableTexts: readonly string[],
-  labels: readonly number[],
-  spec: CrisisFeatureSpec,
-  lexicon: LexiconMatcher,
-  lengthBandEdges: readonly number[],
-): TrainingSet {
-  return {
-    rows: readableTexts.map((text) => extractCrisisFeatures(text, spec, lexicon)),
-    labels,
-    sampleWeights: labels.map(() => 1),
-    lengthBands: readableTexts.map((text) => lengthBand(text, lengthBandEdges)),
-  };
+/** Features and labels of posts as the model reads them (modelReadableText), each weighing 1. */
+export function crisisTrainingSet(readableTexts: readonly string[], labels: readonly number[], spec: CrisisFeatureSpec, lexicon: LexiconMatcher): TrainingSet {
+  return { rows: readableTexts.map((text) => extractCrisisFeatures(text, spec, lexicon)), labels, sampleWeights: labels.map(() => 1) };
 }
 
 export interface TrainedLinearModel {
@@ -86,35 +54,32 @@ export interface TrainedLinearModel {
 }
 
 export function trainLogistic(set: TrainingSet, dimensions: number, options: TrainingOptions = DEFAULT_TRAINING): TrainedLinearModel {
-  const { rows, labels, sampleWeights, lengthBands } = withAlwaysTrained(set);
+  const { rows, labels, sampleWeights } = withAlwaysTrained(set);
   const totalWeight = sampleWeights.reduce((sum, weight) => sum + weight, 0);
   const positives = labels.reduce((sum, label) => sum + label, 0);
   const baseRate = Math.min(0.99, Math.max(0.01, positives / labels.length));
   const weights = new Float64Array(dimensions);
-  // One intercept per length band, not regularised (an intercept is not a pattern to memorise).
-  const bands = Math.max(0, ...lengthBands) + 1;
-  const biases = new Float64Array(bands).fill(Math.log(baseRate / (1 - baseRate)));
+  let bias = Math.log(baseRate / (1 - baseRate));
 
-  // Adam (Kingma & Ba 2015) with its usual constants; one moment pair per weight and per intercept.
+  // Adam (Kingma & Ba 2015) with its usual constants; one moment pair per weight and for the bias.
   const beta1 = 0.9;
   const beta2 = 0.999;
   const epsilon = 1e-8;
   const m = new Float64Array(dimensions);
   const v = new Float64Array(dimensions);
-  const mBias = new Float64Array(bands);
-  const vBias = new Float64Array(bands);
+  let mBias = 0;
+  let vBias = 0;
   const gradient = new Float64Array(dimensions);
-  const biasGradient = new Float64Array(bands);
 
   for (let step = 1; step <= options.epochs; step++) {
     // Gradient of the weighted mean log loss plus l2 * |w|^2: X^T (w (p - y)) / sum(w) + 2 l2 w.
     for (let index = 0; index < dimensions; index++) gradient[index] = 2 * options.l2 * weights[index];
-    biasGradient.fill(0);
+    let biasGradient = 0;
     rows.forEach((row, rowIndex) => {
-      let logit = biases[lengthBands[rowIndex]];
+      let logit = bias;
       for (let k = 0; k < row.indices.length; k++) logit += weights[row.indices[k]] * row.values[k];
       const residual = ((sigmoid(logit) - labels[rowIndex]) * sampleWeights[rowIndex]) / totalWeight;
-      biasGradient[lengthBands[rowIndex]] += residual;
+      biasGradient += residual;
       for (let k = 0; k < row.indices.length; k++) gradient[row.indices[k]] += residual * row.values[k];
     });
     const correction1 = 1 - beta1 ** step;
@@ -127,17 +92,10 @@ export function trainLogistic(set: TrainingSet, dimensions: number, options: Tra
       v[index] = beta2 * v[index] + (1 - beta2) * g * g;
       weights[index] -= (rate * m[index]) / (Math.sqrt(v[index]) + epsilon);
     }
-    for (let band = 0; band < bands; band++) {
-      const g = biasGradient[band];
-      mBias[band] = beta1 * mBias[band] + (1 - beta1) * g;
-      vBias[band] = beta2 * vBias[band] + (1 - beta2) * g * g;
-      biases[band] -= (rate * mBias[band]) / (Math.sqrt(vBias[band]) + epsilon);
-    }
+    mBias = beta1 * mBias + (1 - beta1) * biasGradient;
+    vBias = beta2 * vBias + (1 - beta2) * biasGradient * biasGradient;
+    bias -= (rate * mBias) / (Math.sqrt(vBias) + epsilon);
   }
-  // The shipped intercept: the bands' mean, weighted by their posts (Platt scaling absorbs the offset).
-  if (bands === 1) return { weights, bias: biases[0] };
-  let bias = 0;
-  rows.forEach((_, rowIndex) => (bias += (biases[lengthBands[rowIndex]] * sampleWeights[rowIndex]) / totalWeight));
   return { weights, bias };
 }
 
@@ -195,20 +153,16 @@ const NOT_RISK_TERMS = new Set(['safety plan', 'safety check', 'crisis center', 
 /** What `model:train -- crisis` trains; the cross-validation in eval:screening uses the same. */
 export const CRISIS_MODEL_CONFIG = {
   // signals: the C-SSRS behaviour and care-for-you features (crisis-features.ts), measured on CV before being kept.
-  // signalPresence with lengthBandEdges [20, 40, 80, 160] was tried (2026-12-04) and is off: nested
-  // combined kept recall 0.692 / precision 0.689 (none 5.2%, authors 0.75) and the out-of-domain
-  // probes went from recall 0.21 to 0.38 (AUC 0.80 -> 0.81, false positives 10 -> 11 of 234), but
-  // one lethal-means word in a first-person sentence then outweighs the rest of a short post:
-  // "I am going to the bridge club tonight" 0.41, "I have my pills lined up in my weekly
-  // organizer" 0.50, over the threshold 0.32. Not counting place words (bridge, balcony, cliff...)
-  // fixed the first; not counting "pills" too fixed the second but lost two dev posts and probe
-  // AUC (0.787). Turn them on with a better fix for that.
+  // Tried on 2026-12-04 and removed (see git history): signals and tiers counted by presence
+  // rather than ln(1 + count), and one training intercept per length band (under 20, 40, 80, 160
+  // words). On the dev posts alone they kept nested combined recall 0.692 and lifted the own posts
+  // from recall 0.21 to 0.38, but one lethal-means word then outweighed a short post ("I am going to
+  // the bridge club tonight" 0.41); with the own posts in training they changed nothing worth
+  // keeping (own posts AUC 0.828 -> 0.830, dev recall 0.654 either way).
   features: { hashBits: 14, charNgram: 4, signals: true, tiers: true },
   // Chosen on author-grouped 5-fold CV (AUC 0.80 for l2 1e-4..1e-3, 2^14..2^16 buckets, char 3 or 4;
   // weighting `high` posts x3 lowered combined recall, so every post weighs the same).
   training: { l2: 1e-3, epochs: 300, learningRate: 0.05 } satisfies TrainingOptions,
-  /** Words at which a length band starts (lengthBand): each band has its own intercept while training. */
-  lengthBandEdges: [],
   /**
    * Weight of each of the project's own natural-wording posts (the probe sets) beside a dev post's
    * 1. Trained on the dev posts alone the model scored them little better than chance (each set
@@ -272,7 +226,6 @@ function trainOnRows(set: TrainingSet, keep: (index: number) => boolean, dimensi
       rows: train.map((index) => set.rows[index]),
       labels: train.map((index) => set.labels[index]),
       sampleWeights: train.map((index) => set.sampleWeights[index]),
-      lengthBands: train.map((index) => set.lengthBands[index]),
       alwaysTrained: set.alwaysTrained,
     },
     dimensions,

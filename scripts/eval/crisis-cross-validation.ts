@@ -24,7 +24,7 @@ import {
   type ThresholdSelection,
 } from '../crisis-model/train-crisis-model';
 import { authorFolds, authorFromId, authorMetaFile } from './author-folds';
-import { OWN_POST_SETS, ownPostsTrainingSet, probeValidationLine, validateLeavingOneSetOut } from './crisis-probe-validation';
+import { probeValidationLine, validateLeavingOneSetOut, withOwnPosts } from './crisis-probe-validation';
 import {
   crisisCvMetrics,
   crisisCvTable,
@@ -102,13 +102,8 @@ export async function crossValidateCrisis(
     labels,
     spec,
     lexicon,
-    CRISIS_MODEL_CONFIG.lengthBandEdges,
   );
-  // As model:train: every fold's model also learns from the project's own natural-wording posts (no dev author among them).
-  const set = {
-    ...devSet,
-    alwaysTrained: ownPostsTrainingSet(OWN_POST_SETS, CRISIS_MODEL_CONFIG.ownPostsWeight, spec, lexicon, CRISIS_MODEL_CONFIG.lengthBandEdges),
-  };
+  const set = withOwnPosts(devSet, spec, lexicon);
   const outOfFold = outOfFoldProbabilities(
     set,
     base.map((row) => row.fold),
@@ -165,7 +160,6 @@ export async function crossValidateCrisis(
       options: CRISIS_MODEL_CONFIG.training,
       spec,
       lexicon,
-      lengthBandEdges: CRISIS_MODEL_CONFIG.lengthBandEdges,
       weight: CRISIS_MODEL_CONFIG.ownPostsWeight,
       calibration: outOfFold.calibration,
       threshold,

@@ -17,7 +17,15 @@ import { CRISIS_PROBE_9_FIRST_POSTS, CRISIS_PROBE_9_SECOND_POSTS } from '../../t
 import { CRISIS_PROBE_10_FIRST_POSTS, CRISIS_PROBE_10_SECOND_POSTS, CRISIS_PROBE_10_THIRD_POSTS } from '../../test/fixtures/crisis-probe-10-posts';
 import { SECOND_PERSON_HELDOUT_POSTS } from '../../test/fixtures/second-person-heldout-posts';
 import { SECOND_PERSON_TUNING_POSTS } from '../../test/fixtures/second-person-tuning-posts';
-import { crisisTrainingSet, linearScore, sigmoid, trainLogistic, type TrainingOptions, type TrainingSet } from '../crisis-model/train-crisis-model';
+import {
+  CRISIS_MODEL_CONFIG,
+  crisisTrainingSet,
+  linearScore,
+  sigmoid,
+  trainLogistic,
+  type TrainingOptions,
+  type TrainingSet,
+} from '../crisis-model/train-crisis-model';
 
 export interface OwnPostSet {
   readonly name: string;
@@ -46,22 +54,23 @@ function readable(text: string): string {
 }
 
 /** The sets' posts as training rows, each weighing `weight` (a dev post weighs 1); `expected` MODERATE+ is positive. */
-export function ownPostsTrainingSet(
-  sets: readonly OwnPostSet[],
-  weight: number,
-  spec: CrisisFeatureSpec,
-  lexicon: LexiconMatcher,
-  lengthBandEdges: readonly number[],
-): TrainingSet {
+export function ownPostsTrainingSet(sets: readonly OwnPostSet[], weight: number, spec: CrisisFeatureSpec, lexicon: LexiconMatcher): TrainingSet {
   const posts = sets.flatMap((set) => set.posts);
   const set = crisisTrainingSet(
     posts.map((post) => readable(post.text)),
     posts.map((post) => (isAtLeast(post.expected, 'MODERATE') ? 1 : 0)),
     spec,
     lexicon,
-    lengthBandEdges,
   );
   return { ...set, sampleWeights: posts.map(() => weight) };
+}
+
+/**
+ * The dev posts' set as model:train and eval:screening train on it: every model, each
+ * cross-validation fold's included, also learns from all the own posts (no dev author among them).
+ */
+export function withOwnPosts(dev: TrainingSet, spec: CrisisFeatureSpec, lexicon: LexiconMatcher): TrainingSet {
+  return { ...dev, alwaysTrained: ownPostsTrainingSet(OWN_POST_SETS, CRISIS_MODEL_CONFIG.ownPostsWeight, spec, lexicon) };
 }
 
 /** Short enough to read as a forum check-in rather than a Reddit post. */
@@ -88,7 +97,6 @@ export interface LeaveOneSetOut {
   readonly options: TrainingOptions;
   readonly spec: CrisisFeatureSpec;
   readonly lexicon: LexiconMatcher;
-  readonly lengthBandEdges: readonly number[];
   readonly weight: number;
   /** The shipped model's Platt scaling, applied to each held-out model's scores. */
   readonly calibration: { readonly a: number; readonly b: number };
@@ -103,9 +111,9 @@ export interface LeaveOneSetOut {
 export function validateLeavingOneSetOut(given: LeaveOneSetOut, sets: readonly OwnPostSet[] = OWN_POST_SETS): ProbeValidation {
   const scored = sets.flatMap((held) => {
     const others = sets.filter((set) => set !== held);
-    const alwaysTrained = given.weight > 0 ? ownPostsTrainingSet(others, given.weight, given.spec, given.lexicon, given.lengthBandEdges) : undefined;
+    const alwaysTrained = given.weight > 0 ? ownPostsTrainingSet(others, given.weight, given.spec, given.lexicon) : undefined;
     const model = trainLogistic({ ...given.dev, alwaysTrained }, given.dimensions, given.options);
-    const rows = ownPostsTrainingSet([held], 1, given.spec, given.lexicon, given.lengthBandEdges);
+    const rows = ownPostsTrainingSet([held], 1, given.spec, given.lexicon);
     return held.posts.map((post, index) => ({
       positive: rows.labels[index] === 1,
       short: post.text.length < SHORT_POST_CHARACTERS,

@@ -17,12 +17,6 @@ export interface CrisisFeatureSpec {
    * pills saved" weighs apart from advice about "you" that names the same constructs.
    */
   readonly tiers?: boolean;
-  /**
-   * Signal families and construct tiers count 1 when present instead of ln(1 + count): a long
-   * post matches more often without being more at risk, and a short "I have the pills ready"
-   * matches once. Off in the shipped model: see CRISIS_MODEL_CONFIG.
-   */
-  readonly signalPresence?: boolean;
 }
 
 /** Lexicon constructs as the model reads them: each term already normalised like post text. */
@@ -166,8 +160,7 @@ function countMatches(pattern: RegExp, text: string): number {
 /**
  * Feature indices: [0, 2^hashBits) n-gram buckets, then one per lexicon construct. N-gram values
  * are sublinear term frequency (1 + ln tf), L2-normalised so long posts do not score higher for
- * length alone; construct values are ln(1 + distinct terms matched); signal and tier values are
- * ln(1 + matches), or 1 with signalPresence.
+ * length alone; construct values are ln(1 + distinct terms matched).
  */
 export function extractCrisisFeatures(
   text: string,
@@ -195,9 +188,9 @@ export function extractCrisisFeatures(
       const next = tokens[position + 1];
       add(fnv(fnv(fnv(BIGRAM_SEED, token), ' '), next), sources ? () => `b:${token} ${next}` : null);
     }
-    // Character n-grams of " token ": the padding spaces hashed in place (none when charNgram is 0).
+    // Character n-grams of " token ": the padding spaces hashed in place.
     const paddedLength = token.length + 2;
-    for (let start = 0; n > 0 && start + n <= paddedLength; start++) {
+    for (let start = 0; start + n <= paddedLength; start++) {
       let h = CHAR_SEED;
       for (let offset = start; offset < start + n; offset++) {
         h ^= offset === 0 || offset === paddedLength - 1 ? 32 : token.charCodeAt(offset - 1);
@@ -215,8 +208,6 @@ export function extractCrisisFeatures(
 
   if (ngramsOnly) return { indices, values, sources };
 
-  const present = spec.signalPresence ? (): number => 1 : (count: number): number => Math.log(1 + count);
-
   // With tiers, one pass over the sentences gives the whole text's counts and the first-person ones
   // (terms spanning a sentence break are not matched; the model was trained the same way).
   const perText = spec.tiers ? constructCountsBySentence(text, lexicon) : { all: lexicon.count(tokens), firstPerson: [] };
@@ -233,7 +224,7 @@ export function extractCrisisFeatures(
       const count = countMatches(family.pattern, text);
       if (count === 0) return;
       indices.push(first + offset);
-      values.push(present(count));
+      values.push(Math.log(1 + count));
       sources?.set(first + offset, family.name);
     });
   }
@@ -246,7 +237,7 @@ export function extractCrisisFeatures(
       const count = [all.high, all.moderate, own.high, own.moderate][offset];
       if (count === 0) return;
       indices.push(first + offset);
-      values.push(present(count));
+      values.push(Math.log(1 + count));
       sources?.set(first + offset, name);
     });
   }
